@@ -1,0 +1,122 @@
+"""``tf1to2``: the command line.
+
+Conventions of ruff / pyupgrade / LibCST codemods: a dry run by default (diff on stdout,
+summary on stderr), ``--write`` to apply; exit 0 when nothing would change, 1 when
+something would (or did), 2 on errors. Never imports TensorFlow.
+"""
+from __future__ import annotations
+
+import argparse
+import inspect
+import os
+import sys
+from typing import Optional, Sequence
+
+import rules as rules_pkg
+from codemod import pipeline, report, textio
+from codemod.discover import discover
+
+EXIT_CLEAN, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
+
+
+def _split(values: Optional[list[str]]) -> list[str]:
+    return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tf1to2",
+        description="Migrate TensorFlow 1.x model code to TensorFlow 2, stage by stage.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    m = sub.add_parser("migrate", help="rewrite files (a dry run unless --write)")
+    m.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or a repository")
+    m.add_argument("--write", action="store_true", help="apply the changes (default: show the diff only)")
+    m.add_argument("--select", action="append", metavar="RULES",
+                   help="only these rule ids or stage numbers (comma-separated, repeatable)")
+    m.add_argument("--ignore", action="append", metavar="RULES",
+                   help="leave out these rule ids or stage numbers")
+    m.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                   help="worker processes (default: all cores)")
+    m.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text: diff on stdout, summary on stderr; json: one report on stdout")
+
+    r = sub.add_parser("rules", help="list the rules, or show one rule's documentation")
+    r.add_argument("rule", nargs="?", metavar="ID")
+    return parser
+
+
+def cmd_rules(rule_id: Optional[str], out) -> int:
+    registry = rules_pkg.by_id()
+    if rule_id is None:
+        width = max(len(r) for r in registry)
+        for cls in rules_pkg.REGISTRY:
+            out.write(f"{cls.stage}  {cls.id:<{width}}  {cls.summary}\n")
+        return EXIT_CLEAN
+    cls = registry.get(rule_id) or next((c for c in rules_pkg.REGISTRY if str(c.stage) == rule_id), None)
+    if cls is None:
+        sys.stderr.write(f"tf1to2: unknown rule {rule_id!r}; known: {', '.join(registry)}\n")
+        return EXIT_ERROR
+    doc = inspect.getdoc(sys.modules[cls.__module__]) or ""
+    out.write(f"{cls.id} (stage {cls.stage}): {cls.summary}\n\n{doc}\n")
+    if cls.example_before:
+        out.write(f"\n## Example, as this version rewrites it\nbefore:\n{_indent(cls.example_before)}\nafter:\n{_indent(cls.example_after)}\n")
+    return EXIT_CLEAN
+
+
+def _indent(text: str) -> str:
+    return "".join("    " + line for line in text.splitlines(keepends=True))
+
+
+def cmd_migrate(args, out, err) -> int:
+    try:
+        chosen = rules_pkg.select(_split(args.select), _split(args.ignore))
+    except KeyError as e:
+        err.write(f"tf1to2: unknown rule or stage {e.args[0]!r}; see 'tf1to2 rules'\n")
+        return EXIT_ERROR
+    if args.jobs < 1:
+        err.write("tf1to2: -j must be at least 1\n")
+        return EXIT_ERROR
+    files, discovery_errors = discover(args.paths)
+    rule_ids = tuple(c.id for c in chosen)
+    results = []
+    for result in pipeline.run(files, rule_ids, args.jobs):
+        if result.status == "changed":
+            if args.format == "text":
+                out.write(report.unified_diff(result))
+            if args.write:
+                try:
+                    textio.write_atomic(result.path, result.new_bytes)
+                except textio.SourceError as e:
+                    result.status, result.error = "failed", str(e)
+        results.append(result)
+    if args.format == "json":
+        out.write(report.json_report(results, discovery_errors, args.write) + "\n")
+    else:
+        report.summary(results, discovery_errors, args.write, err)
+    if discovery_errors or any(r.status == "failed" for r in results):
+        return EXIT_ERROR
+    return EXIT_CHANGED if any(r.status == "changed" for r in results) else EXIT_CLEAN
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:  # argparse: 2 on a bad option, 0 on --help
+        return int(e.code or 0)
+    out, err = sys.stdout, sys.stderr
+    try:
+        if args.command == "rules":
+            return cmd_rules(args.rule, out)
+        return cmd_migrate(args, out, err)
+    except BrokenPipeError:  # `tf1to2 migrate . | head`
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        err.write("tf1to2: interrupted; files already written stay written, no file is half-written\n")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

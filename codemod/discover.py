@@ -1,0 +1,92 @@
+"""Which files to migrate.
+
+An explicitly named file is always taken. A folder is walked with git's view of it when
+it is inside a work tree (tracked and untracked-but-not-ignored files), else with
+os.walk. Either way virtualenvs, site-packages, build output and hidden directories
+are skipped, and symlinked files and folders inside a walk are not followed (git stores
+a link, not content; following them could leave the tree or visit a file twice).
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+from typing import Iterable, Iterator
+
+SOURCE_SUFFIXES = (".py",)
+SKIP_DIRS = frozenset({
+    "site-packages", "dist-packages", "build", "dist", "node_modules", "__pycache__",
+    "venv", "env", "virtualenv",
+})
+
+
+def _skipped_dir(name: str, path: str) -> bool:
+    return (
+        name.startswith(".")
+        or name in SKIP_DIRS
+        or name.endswith(".egg-info")
+        or os.path.exists(os.path.join(path, "pyvenv.cfg"))
+    )
+
+
+def _skipped_rel(rel: str, root: str) -> bool:
+    parts = rel.split(os.sep)[:-1]
+    base = root
+    for part in parts:
+        base = os.path.join(base, part)
+        if _skipped_dir(part, base):
+            return True
+    return False
+
+
+def _git_files(folder: str) -> list[str] | None:
+    try:
+        out = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."],
+            cwd=folder, capture_output=True, check=True, timeout=60,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return [f for f in out.decode("utf-8", "surrogateescape").split("\0") if f]
+
+
+def _walk(folder: str) -> Iterator[str]:
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(
+            d for d in dirnames
+            if not _skipped_dir(d, os.path.join(dirpath, d)) and not os.path.islink(os.path.join(dirpath, d))
+        )
+        for f in sorted(filenames):
+            yield os.path.relpath(os.path.join(dirpath, f), folder)
+
+
+def discover(paths: Iterable[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """(files to process, [(path, error)]) for the paths given on the command line."""
+    files: list[str] = []
+    errors: list[tuple[str, str]] = []
+    seen: set[str] = set()
+
+    def add(path: str) -> None:
+        key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            files.append(path)
+
+    for path in paths:
+        if os.path.isfile(path):
+            add(path)
+        elif os.path.isdir(path):
+            rels = _git_files(path)
+            if rels is None:
+                rels = list(_walk(path))
+            for rel in sorted(set(rels)):
+                if not rel.endswith(SOURCE_SUFFIXES) or _skipped_rel(rel, path):
+                    continue
+                full = os.path.join(path, rel)
+                if os.path.islink(full) or not os.path.isfile(full):
+                    continue
+                add(os.path.normpath(full))
+        elif os.path.lexists(path):
+            errors.append((path, "not a regular file or folder (a broken symlink?)"))
+        else:
+            errors.append((path, "no such file or folder"))
+    return files, errors

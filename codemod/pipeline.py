@@ -1,0 +1,119 @@
+"""One file through the selected rules; many files through a pool of processes.
+
+``migrate_file`` runs in a worker: read and decode once, skip text that never mentions
+TensorFlow, parse once, run the rules in stage order, and send back the new text with
+the changes and warnings. A rule that raises fails that file (reported with the rule
+and the exception) and nothing of that file is written; the run goes on.
+"""
+from __future__ import annotations
+
+import os
+import traceback
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Optional
+
+import libcst as cst
+
+import rules as rules_pkg
+from codemod import textio
+from rules.base import Finding, RuleContext
+
+
+@dataclass
+class FileResult:
+    path: str
+    status: str  # "unchanged" | "changed" | "skipped" | "failed"
+    old_text: str = ""
+    new_text: str = ""
+    new_bytes: Optional[bytes] = None
+    changes: list[Finding] = field(default_factory=list)
+    warnings: list[Finding] = field(default_factory=list)
+    error: Optional[str] = None
+    error_line: Optional[int] = None
+
+
+def transform_text(text: str, rule_ids: Iterable[str]) -> tuple[str, list[Finding], list[Finding]]:
+    """Run the rules (by id, in stage order) over source text; raises on parse errors
+    and on a rule's exception. This is what the golden tests call."""
+    wanted = set(rule_ids)
+    module = cst.parse_module(text)
+    changes: list[Finding] = []
+    warnings: list[Finding] = []
+    for cls in rules_pkg.REGISTRY:
+        if cls.id not in wanted:
+            continue
+        rule = cls()
+        if not rule.applies_to(text):
+            continue
+        ctx = RuleContext(module=module, rule_id=rule.id)
+        try:
+            new_module = rule.transform(ctx)
+        except Exception as e:
+            raise RuleCrash(rule.id, e) from e
+        changes += ctx.changes
+        warnings += ctx.warnings
+        if new_module is not module:  # generating code costs: only when something changed
+            module = new_module
+            text = module.code
+    return text, changes, warnings
+
+
+class RuleCrash(Exception):
+    def __init__(self, rule_id: str, error: Exception):
+        super().__init__(f"rule {rule_id} crashed: {type(error).__name__}: {error}")
+        self.rule_id = rule_id
+
+
+def migrate_file(path: str, rule_ids: tuple[str, ...]) -> FileResult:
+    try:
+        data, source = textio.read(path)
+    except textio.SourceError as e:
+        return FileResult(path, "failed", error=str(e), error_line=e.line)
+    if not rules_pkg.PREFILTER.search(source.text):
+        return FileResult(path, "skipped")
+    try:
+        new_text, changes, warnings = transform_text(source.text, rule_ids)
+    except cst.ParserSyntaxError as e:
+        return FileResult(path, "failed", error=f"does not parse: {e.message}", error_line=e.raw_line)
+    except RuleCrash as e:
+        detail = "".join(traceback.format_exception_only(type(e.__cause__), e.__cause__)).strip()
+        return FileResult(path, "failed", error=f"rule {e.rule_id} crashed: {detail}")
+    except RecursionError:
+        return FileResult(path, "failed", error="too deeply nested to process")
+    if new_text == source.text:
+        return FileResult(path, "unchanged", changes=changes, warnings=warnings)
+    # What is written must parse: a rule bug never reaches the disk.
+    try:
+        cst.parse_module(new_text)
+    except cst.ParserSyntaxError as e:
+        return FileResult(
+            path, "failed",
+            error=f"internal error: the rewritten file would not parse ({e.message}); not written",
+            error_line=e.raw_line,
+        )
+    try:
+        new_bytes = source.encode(new_text)
+    except textio.SourceError as e:
+        return FileResult(path, "failed", error=str(e), error_line=e.line)
+    return FileResult(path, "changed", source.text, new_text, new_bytes, changes, warnings)
+
+
+def _worker(args: tuple[str, tuple[str, ...]]) -> FileResult:
+    return migrate_file(*args)
+
+
+def run(paths: list[str], rule_ids: tuple[str, ...], jobs: int) -> Iterator[FileResult]:
+    """Results in the order of ``paths``."""
+    jobs = max(1, min(jobs, len(paths)))
+    work = [(p, rule_ids) for p in paths]
+    if jobs == 1:
+        yield from map(_worker, work)
+        return
+    import multiprocessing
+
+    # fork: workers start in milliseconds and share the already imported LibCST.
+    mp = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=mp) as pool:
+        chunk = max(1, min(8, len(work) // (jobs * 4)))
+        yield from pool.map(_worker, work, chunksize=chunk)

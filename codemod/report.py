@@ -1,0 +1,88 @@
+"""Diffs, the summary and the JSON report of a run."""
+from __future__ import annotations
+
+import difflib
+import json
+import os
+from collections import Counter
+from typing import TextIO
+
+from codemod.pipeline import FileResult
+
+JSON_SCHEMA_VERSION = 1
+
+
+def unified_diff(result: FileResult) -> str:
+    # git's a/ b/ prefixes for relative paths (so `git apply`/`patch -p1` take the diff);
+    # an absolute path is shown as it is.
+    old, new = (result.path, result.path) if os.path.isabs(result.path) else (f"a/{result.path}", f"b/{result.path}")
+    return "".join(
+        difflib.unified_diff(
+            result.old_text.splitlines(keepends=True),
+            result.new_text.splitlines(keepends=True),
+            fromfile=old,
+            tofile=new,
+        )
+    )
+
+
+def summary(results: list[FileResult], discovery_errors: list[tuple[str, str]], wrote: bool, out: TextIO) -> None:
+    status = Counter(r.status for r in results)
+    failed = status["failed"] + len(discovery_errors)
+    verb = "changed" if wrote else "would change"
+    out.write(
+        f"tf1to2: {len(results)} files scanned, {status['changed']} {verb}, {failed} failed, "
+        f"{status['skipped']} without TensorFlow\n"
+    )
+    per_rule_changes = Counter(f.rule for r in results for f in r.changes)
+    per_rule_warnings = Counter(f.rule for r in results for f in r.warnings)
+    rule_ids = sorted(set(per_rule_changes) | set(per_rule_warnings))
+    if rule_ids:
+        width = max(len("rule"), *(len(r) for r in rule_ids))
+        out.write(f"  {'rule':<{width}}  changes  warnings\n")
+        for rid in rule_ids:
+            out.write(f"  {rid:<{width}}  {per_rule_changes[rid]:>7}  {per_rule_warnings[rid]:>8}\n")
+    for r in results:
+        for w in r.warnings:
+            out.write(f"{r.path}:{w.line}: {w.rule}: {w.message}\n")
+    for path, message in discovery_errors:
+        out.write(f"error: {path}: {message}\n")
+    for r in results:
+        if r.status == "failed":
+            where = f"{r.path}:{r.error_line}" if r.error_line else r.path
+            out.write(f"error: {where}: {r.error}\n")
+
+
+def json_report(results: list[FileResult], discovery_errors: list[tuple[str, str]], wrote: bool) -> str:
+    files = []
+    for r in results:
+        entry = {
+            "path": r.path,
+            "status": r.status,
+            "changes": [f.as_dict() for f in r.changes],
+            "warnings": [f.as_dict() for f in r.warnings],
+            "error": None if r.error is None else {"message": r.error, "line": r.error_line},
+        }
+        if r.status == "changed":
+            entry["diff"] = unified_diff(r)
+        files.append(entry)
+    for path, message in discovery_errors:
+        files.append({"path": path, "status": "failed", "changes": [], "warnings": [],
+                      "error": {"message": message, "line": None}})
+    status = Counter(f["status"] for f in files)
+    return json.dumps(
+        {
+            "version": JSON_SCHEMA_VERSION,
+            "written": wrote,
+            "summary": {
+                "scanned": len(results),
+                "changed": status["changed"],
+                "failed": status["failed"],
+                "skipped": status["skipped"],
+                "changes": sum(len(r.changes) for r in results),
+                "warnings": sum(len(r.warnings) for r in results),
+            },
+            "files": files,
+        },
+        indent=2,
+    )

@@ -1,0 +1,102 @@
+"""Reading and writing source files without losing anything.
+
+A source file is bytes with an encoding (PEP 263 cookie or UTF-8), maybe a UTF-8 BOM,
+and whatever line endings it has. We decode once, hand text without the BOM to the
+rules, and encode the result the same way. LibCST itself keeps each line's ending, so
+CRLF stays CRLF and mixed endings stay mixed.
+"""
+from __future__ import annotations
+
+import codecs
+import io
+import os
+import stat
+import tempfile
+import tokenize
+from dataclasses import dataclass
+
+
+class SourceError(Exception):
+    """A file that cannot be read or written safely; the message names the problem."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass(frozen=True)
+class SourceText:
+    text: str  # without the BOM
+    encoding: str
+    bom: bool
+
+    def encode(self, text: str) -> bytes:
+        try:
+            data = text.encode(self.encoding)
+        except UnicodeEncodeError as e:
+            line = text.count("\n", 0, e.start) + 1
+            raise SourceError(f"the rewritten text cannot be encoded as {self.encoding}", line) from e
+        return (codecs.BOM_UTF8 + data) if self.bom else data
+
+
+def decode(data: bytes) -> SourceText:
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    except SyntaxError as e:  # unknown codec in the cookie, or BOM + non-utf-8 cookie
+        raise SourceError(f"cannot determine the encoding: {e.msg if hasattr(e, 'msg') else e}", 1) from e
+    bom = encoding == "utf-8-sig"
+    if bom:
+        data = data[len(codecs.BOM_UTF8):]
+        encoding = "utf-8"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        raise SourceError(f"not valid {encoding} (byte {e.start})", line) from e
+    return SourceText(text, encoding, bom)
+
+
+def read(path: str) -> tuple[bytes, SourceText]:
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as e:
+        raise SourceError(f"cannot read: {e.strerror}") from e
+    return data, decode(data)
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Replace the file behind ``path`` with ``data`` all at once, keeping its mode.
+
+    A symlink is written through (its target is replaced, the link stays a link). A file
+    we may not write is an error, even though replacing it would be possible: read-only
+    means "do not touch".
+    """
+    real = os.path.realpath(path)
+    try:
+        st = os.stat(real)
+    except OSError as e:
+        raise SourceError(f"cannot stat: {e.strerror}") from e
+    if not os.access(real, os.W_OK):
+        raise SourceError("file is read-only; not written")
+    directory = os.path.dirname(real) or "."
+    fd, tmp = tempfile.mkstemp(prefix=".tf1to2-", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, stat.S_IMODE(st.st_mode))
+        try:
+            os.chown(tmp, st.st_uid, st.st_gid)
+        except OSError:
+            pass  # not permitted for non-root; the mode is what matters
+        os.replace(tmp, real)
+    except BaseException as e:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(e, OSError):
+            raise SourceError(f"cannot write: {e.strerror}") from e
+        raise

@@ -1,0 +1,29 @@
+import tensorflow as tf
+
+
+def gradient_descent():
+    return tf.train.GradientDescentOptimizer(0.1)
+
+
+def momentum():
+    return tf.train.MomentumOptimizer(0.05, 0.9, use_nesterov=True)
+
+
+def adam():
+    return tf.train.AdamOptimizer(0.01, beta1=0.5)
+
+
+def rmsprop():
+    return tf.train.RMSPropOptimizer(0.01, 0.8)
+
+
+def adadelta():
+    return tf.train.AdadeltaOptimizer(1.0)
+
+
+def adagrad():
+    return tf.train.AdagradOptimizer(0.3)
+
+
+def ftrl():
+    return tf.train.FtrlOptimizer(0.2, l1_regularization_strength=0.01)

@@ -1,0 +1,39 @@
+"""The rules, in the order a migration runs them (see DESIGN.md, "Stages").
+
+Adding a rule: write ``rules/<rule_id>.py`` with one ``Rule`` subclass and list it here.
+"""
+from __future__ import annotations
+
+import re
+
+from rules.base import Finding, Rule, RuleContext
+from rules.optimizers import Optimizers
+
+REGISTRY: tuple[type[Rule], ...] = tuple(sorted((Optimizers,), key=lambda r: r.stage))
+
+# A file none of whose text matches this is not TensorFlow code: it is never parsed.
+PREFILTER = re.compile(r"tensorflow|tf_slim|\bslim\b")
+
+
+def all_rules() -> list[Rule]:
+    return [cls() for cls in REGISTRY]
+
+
+def by_id() -> dict[str, type[Rule]]:
+    return {cls.id: cls for cls in REGISTRY}
+
+
+def select(select: list[str] | None, ignore: list[str] | None) -> list[type[Rule]]:
+    """Rules chosen by id or stage number; raises KeyError naming an unknown one."""
+    def matches(cls: type[Rule], token: str) -> bool:
+        return token == cls.id or token == str(cls.stage)
+
+    known = {c.id for c in REGISTRY} | {str(c.stage) for c in REGISTRY}
+    for token in (select or []) + (ignore or []):
+        if token not in known:
+            raise KeyError(token)
+    chosen = [c for c in REGISTRY if not select or any(matches(c, t) for t in select)]
+    return [c for c in chosen if not any(matches(c, t) for t in (ignore or []))]
+
+
+__all__ = ["REGISTRY", "PREFILTER", "Finding", "Rule", "RuleContext", "all_rules", "by_id", "select"]

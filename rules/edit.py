@@ -1,0 +1,96 @@
+"""Small, layout-keeping edits of LibCST nodes that several rules need."""
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+import libcst as cst
+from libcst.codemod import CodemodContext
+from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
+
+_NO_SPACE = cst.SimpleWhitespace("")
+
+
+def keyword(arg: cst.Arg, name: str) -> cst.Arg:
+    """``arg`` passed as ``name=``; a renamed keyword keeps its spacing."""
+    if arg.keyword is not None:
+        return arg.with_changes(keyword=cst.Name(name))
+    return arg.with_changes(
+        keyword=cst.Name(name),
+        equal=cst.AssignEqual(whitespace_before=_NO_SPACE, whitespace_after=_NO_SPACE),
+    )
+
+
+def new_keyword(name: str, value: str) -> cst.Arg:
+    return keyword(cst.Arg(value=cst.parse_expression(value)), name)
+
+
+def rebuild_args(call: cst.Call, new: Sequence[cst.Arg]) -> list[cst.Arg]:
+    """Lay ``new`` out the way ``call``'s arguments were laid out.
+
+    Surviving arguments keep their own comma (so their line breaks and comments); the one
+    that ends up last gets the original last comma (a trailing comma and the closing
+    line stay as they were); arguments that become non-last, and new ones, get the
+    separator used between the original arguments (or, in a call laid out one argument
+    per line, a line break with the first argument's indentation).
+    """
+    original = call.args
+    if not new:
+        return []
+    last_comma = original[-1].comma if original else cst.MaybeSentinel.DEFAULT
+    if len(original) >= 2 and isinstance(original[-2].comma, cst.Comma):
+        between = original[-2].comma
+    elif isinstance(call.whitespace_before_args, cst.ParenthesizedWhitespace):
+        between = cst.Comma(whitespace_after=call.whitespace_before_args)
+    else:
+        between = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+    between = _without_comments(between)
+    last_ws = original[-1].whitespace_after_arg if original else cst.SimpleWhitespace("")
+    out = []
+    for i, arg in enumerate(new):
+        if i == len(new) - 1:
+            out.append(arg.with_changes(comma=last_comma, whitespace_after_arg=last_ws))
+        elif isinstance(arg.comma, cst.Comma) and arg.comma is not last_comma:
+            out.append(arg)
+        else:
+            out.append(arg.with_changes(comma=between, whitespace_after_arg=cst.SimpleWhitespace("")))
+    return out
+
+
+def _without_comments(comma: cst.Comma) -> cst.Comma:
+    """A separator to reuse: its line break and indentation, not its comment."""
+    ws = comma.whitespace_after
+    if isinstance(ws, cst.ParenthesizedWhitespace):
+        ws = ws.with_changes(first_line=cst.TrailingWhitespace(), empty_lines=[])
+    return comma.with_changes(whitespace_after=ws)
+
+
+def literal_value(expr: cst.BaseExpression) -> object:
+    """The Python value of a simple literal (numbers, True/False/None, strings, unary
+    minus); ``NotImplemented`` for anything else."""
+    if isinstance(expr, cst.Name) and expr.value in ("True", "False", "None"):
+        return {"True": True, "False": False, "None": None}[expr.value]
+    if isinstance(expr, (cst.Integer, cst.Float)):
+        return expr.evaluated_value
+    if isinstance(expr, cst.SimpleString):
+        return expr.evaluated_value
+    if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Minus):
+        inner = literal_value(expr.expression)
+        if isinstance(inner, (int, float)) and not isinstance(inner, bool):
+            return -inner
+    return NotImplemented
+
+
+def add_import(module: cst.Module, module_name: str, obj: Optional[str] = None) -> cst.Module:
+    ctx = CodemodContext()
+    AddImportsVisitor.add_needed_import(ctx, module_name, obj)
+    return AddImportsVisitor(ctx).transform_module(module)
+
+
+def remove_unused_imports(module: cst.Module, imports: Sequence[tuple[str, Optional[str]]]) -> cst.Module:
+    """Drop the given imports where nothing in the module uses them any more."""
+    if not imports:
+        return module
+    ctx = CodemodContext()
+    for module_name, obj in imports:
+        RemoveImportsVisitor.remove_unused_import(ctx, module_name, obj)
+    return RemoveImportsVisitor(ctx).transform_module(module)

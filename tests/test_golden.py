@@ -1,0 +1,30 @@
+"""Every golden case: output = after.py byte for byte (or unchanged when there is no
+after.py), after.py parses, a second run changes nothing, warnings as expected."""
+from __future__ import annotations
+
+import libcst as cst
+import pytest
+
+from codemod.pipeline import transform_text
+from tests.golden import cases
+
+ALL = cases()
+
+
+def test_there_are_cases_for_every_rule():
+    import rules
+
+    have = {c.rule for c in ALL}
+    assert {r.id for r in rules.REGISTRY} <= have
+
+
+@pytest.mark.parametrize("case", ALL, ids=[c.id for c in ALL])
+def test_golden(case):
+    out, _changes, warnings = transform_text(case.before, [case.rule])
+    expected = case.after if case.after is not None else case.before
+    assert out == expected
+    cst.parse_module(out)
+    again, changes_again, _ = transform_text(out, [case.rule])
+    assert again == out, "a second run must change nothing"
+    assert not changes_again
+    assert [f"{w.line}: {w.message}" for w in warnings] == case.warnings
