@@ -75,7 +75,8 @@ def migrate_file(path: str, rule_ids: tuple[str, ...]) -> FileResult:
     try:
         new_text, changes, warnings = transform_text(source.text, rule_ids)
     except cst.ParserSyntaxError as e:
-        return FileResult(path, "failed", error=f"does not parse: {e.message}", error_line=e.raw_line)
+        message, line = _syntax_error(source.text, path, e)
+        return FileResult(path, "failed", error=f"does not parse: {message}", error_line=line)
     except RuleCrash as e:
         detail = "".join(traceback.format_exception_only(type(e.__cause__), e.__cause__)).strip()
         return FileResult(path, "failed", error=f"rule {e.rule_id} crashed: {detail}")
@@ -97,6 +98,19 @@ def migrate_file(path: str, rule_ids: tuple[str, ...]) -> FileResult:
     except textio.SourceError as e:
         return FileResult(path, "failed", error=str(e), error_line=e.line)
     return FileResult(path, "changed", source.text, new_text, new_bytes, changes, warnings)
+
+
+def _syntax_error(text: str, path: str, error: cst.ParserSyntaxError) -> tuple[str, int]:
+    """Python's own message and line where it has one: LibCST reports where it gave up,
+    often a line or two after the mistake."""
+    try:
+        compile(text, path, "exec", dont_inherit=True)
+    except SyntaxError as e:
+        if e.lineno:
+            return e.msg, e.lineno
+    except (ValueError, RecursionError, MemoryError):
+        pass
+    return error.message, error.raw_line
 
 
 def _worker(args: tuple[str, tuple[str, ...]]) -> FileResult:

@@ -77,7 +77,8 @@ def write_atomic(path: str, data: bytes) -> None:
         st = os.stat(real)
     except OSError as e:
         raise SourceError(f"cannot stat: {e.strerror}") from e
-    if not os.access(real, os.W_OK):
+    # No write bit at all means "do not touch", even for root, whom os.access lets through.
+    if not os.access(real, os.W_OK) or not st.st_mode & 0o222:
         raise SourceError("file is read-only; not written")
     directory = os.path.dirname(real) or "."
     fd, tmp = tempfile.mkstemp(prefix=".tf1to2-", suffix=".tmp", dir=directory)

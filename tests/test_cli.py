@@ -1,0 +1,259 @@
+"""The command line as users run it: a real subprocess per call, real files on disk."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+TF1 = (
+    "import tensorflow as tf\n"
+    "\n"
+    "opt = tf.train.AdamOptimizer(0.01, beta1=0.5)\n"
+)
+TF2 = (
+    "import tensorflow as tf\n"
+    "\n"
+    "opt = tf.keras.optimizers.Adam(learning_rate=0.01, beta_1=0.5, epsilon=1e-08)\n"
+)
+
+
+def tf1to2(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "codemod.cli", *args],
+        capture_output=True, text=True, cwd=cwd or ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
+def test_dry_run_shows_diff_changes_nothing_and_exits_1(tmp_path):
+    f = tmp_path / "model.py"
+    f.write_text(TF1)
+    before = f.read_bytes()
+    mtime = f.stat().st_mtime_ns
+    r = tf1to2("migrate", str(f), "-j", "1")
+    assert r.returncode == 1, r.stderr
+    assert "-opt = tf.train.AdamOptimizer(0.01, beta1=0.5)" in r.stdout
+    assert "+opt = tf.keras.optimizers.Adam(learning_rate=0.01, beta_1=0.5, epsilon=1e-08)" in r.stdout
+    assert "1 files scanned, 1 would change, 0 failed" in r.stderr
+    assert f.read_bytes() == before and f.stat().st_mtime_ns == mtime
+
+
+def test_write_then_second_run_is_clean(tmp_path):
+    f = tmp_path / "model.py"
+    f.write_text(TF1)
+    assert tf1to2("migrate", "--write", str(f)).returncode == 1
+    assert f.read_text() == TF2
+    again = tf1to2("migrate", str(f))
+    assert again.returncode == 0 and again.stdout == ""
+
+
+def test_unchanged_files_are_not_touched(tmp_path):
+    f = tmp_path / "clean.py"
+    f.write_text(TF2)
+    os.utime(f, ns=(1, 1))
+    r = tf1to2("migrate", "--write", str(tmp_path))
+    assert r.returncode == 0
+    assert f.stat().st_mtime_ns == 1
+
+
+def test_syntax_error_is_reported_with_line_and_never_written(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text("import tensorflow as tf\n\ndef f(:\n    opt = tf.train.AdamOptimizer()\n")
+    good = tmp_path / "good.py"
+    good.write_text(TF1)
+    before = bad.read_bytes()
+    r = tf1to2("migrate", "--write", str(tmp_path))
+    assert r.returncode == 2
+    assert f"{bad}:3: does not parse" in r.stderr
+    assert bad.read_bytes() == before
+    assert good.read_text() == TF2, "one bad file must not stop the run"
+
+
+def test_crlf_bom_and_latin1_survive(tmp_path):
+    crlf = tmp_path / "crlf.py"
+    crlf.write_bytes(TF1.replace("\n", "\r\n").encode())
+    bom = tmp_path / "bom.py"
+    bom.write_bytes(b"\xef\xbb\xbf" + TF1.encode())
+    latin = tmp_path / "latin.py"
+    latin.write_bytes(("# -*- coding: latin-1 -*-\n# caf\xe9\n" + TF1).encode("latin-1"))
+    assert tf1to2("migrate", "--write", str(tmp_path)).returncode == 1
+    assert crlf.read_bytes() == TF2.replace("\n", "\r\n").encode()
+    assert bom.read_bytes() == b"\xef\xbb\xbf" + TF2.encode()
+    assert latin.read_bytes() == ("# -*- coding: latin-1 -*-\n# caf\xe9\n" + TF2).encode("latin-1")
+
+
+def test_undecodable_file_is_an_error_naming_the_line(tmp_path):
+    f = tmp_path / "broken.py"
+    data = (TF1 + "# \xff\xfe\n").encode("latin-1")
+    f.write_bytes(data)
+    r = tf1to2("migrate", "--write", str(f))
+    assert r.returncode == 2
+    assert f"{f}:4: not valid utf-8" in r.stderr
+    assert f.read_bytes() == data
+
+
+def test_read_only_file_is_refused_untouched(tmp_path):
+    f = tmp_path / "ro.py"
+    f.write_text(TF1)
+    f.chmod(0o444)
+    r = tf1to2("migrate", "--write", str(f))
+    assert r.returncode == 2 and f"error: {f}: file is read-only; not written" in r.stderr
+    assert f.read_text() == TF1
+    assert [p.name for p in tmp_path.iterdir()] == ["ro.py"], "no temp file left behind"
+
+
+def test_mode_is_kept(tmp_path):
+    f = tmp_path / "exe.py"
+    f.write_text(TF1)
+    f.chmod(0o751)
+    tf1to2("migrate", "--write", str(f))
+    assert stat.S_IMODE(f.stat().st_mode) == 0o751 and f.read_text() == TF2
+
+
+def test_symlink_named_explicitly_is_written_through_and_stays_a_link(tmp_path):
+    target = tmp_path / "real.py"
+    target.write_text(TF1)
+    link = tmp_path / "sub" / "link.py"
+    link.parent.mkdir()
+    link.symlink_to(target)
+    r = tf1to2("migrate", "--write", str(link))
+    assert r.returncode == 1
+    assert link.is_symlink() and target.read_text() == TF2
+
+
+def test_symlinks_inside_a_walk_are_not_followed(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "model.py").write_text(TF1)
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "linked").symlink_to(outside)
+    (tree / "linked_file.py").symlink_to(outside / "model.py")
+    r = tf1to2("migrate", str(tree))
+    assert r.returncode == 0 and "0 files scanned" in r.stderr
+
+
+def test_discovery_skips_venvs_build_hidden_and_git_ignored(tmp_path):
+    repo = tmp_path / "repo"
+    for rel in ("src/model.py", ".hidden/x.py", "build/x.py", "venv/lib/x.py",
+                "env2/lib/x.py", "lib/site-packages/x.py", "ignored/x.py", "untracked.py"):
+        p = repo / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(TF1)
+    (repo / "env2" / "pyvenv.cfg").write_text("home = /usr\n")
+    (repo / ".gitignore").write_text("ignored/\n")
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    subprocess.run(["git", "-C", str(repo), "add", "src", ".gitignore"], check=True)
+    r = tf1to2("migrate", "--format", "json", str(repo))
+    paths = sorted(os.path.relpath(f["path"], repo) for f in json.loads(r.stdout)["files"])
+    assert paths == ["src/model.py", "untracked.py"]
+    # ... but a file named explicitly is always processed.
+    r = tf1to2("migrate", str(repo / "ignored" / "x.py"))
+    assert r.returncode == 1
+
+
+def test_files_without_tensorflow_are_not_parsed(tmp_path):
+    f = tmp_path / "plain.py"
+    f.write_text("def f(:\n")  # would not parse, but it is never parsed
+    r = tf1to2("migrate", "--format", "json", str(f))
+    report = json.loads(r.stdout)
+    assert r.returncode == 0 and report["files"][0]["status"] == "skipped"
+
+
+def test_json_report(tmp_path):
+    (tmp_path / "a.py").write_text(TF1)
+    (tmp_path / "b.py").write_text("import tensorflow as tf\nopt = tf.train.RMSPropOptimizer(0.1)\n")
+    r = tf1to2("migrate", "--format", "json", str(tmp_path))
+    report = json.loads(r.stdout)
+    assert r.returncode == 1
+    assert report["version"] == 1 and report["written"] is False
+    assert report["summary"] == {"scanned": 2, "changed": 2, "failed": 0, "skipped": 0,
+                                 "changes": 2, "warnings": 1}
+    b = next(f for f in report["files"] if f["path"].endswith("b.py"))
+    assert b["warnings"][0]["line"] == 2 and b["warnings"][0]["rule"] == "optimizers"
+    assert b["diff"].startswith("---")
+
+
+def test_bad_options_and_unknown_rules_exit_2(tmp_path):
+    assert tf1to2("migrate", "--no-such-flag", str(tmp_path)).returncode == 2
+    r = tf1to2("migrate", "--select", "nope", str(tmp_path))
+    assert r.returncode == 2 and "unknown rule or stage 'nope'" in r.stderr
+    r = tf1to2("migrate", str(tmp_path / "missing.py"))
+    assert r.returncode == 2 and "no such file or folder" in r.stderr
+
+
+def test_select_and_ignore_by_id_and_stage(tmp_path):
+    f = tmp_path / "m.py"
+    f.write_text(TF1)
+    assert tf1to2("migrate", "--select", "6", str(f)).returncode == 1
+    assert tf1to2("migrate", "--select", "optimizers", str(f)).returncode == 1
+    assert tf1to2("migrate", "--ignore", "optimizers", str(f)).returncode == 0
+    assert tf1to2("migrate", "--ignore", "6", str(f)).returncode == 0
+
+
+def test_rules_listing_and_docs():
+    r = tf1to2("rules")
+    assert r.returncode == 0 and r.stdout.startswith("6  optimizers  ")
+    r = tf1to2("rules", "optimizers")
+    assert r.returncode == 0
+    assert "## Fix safety" in r.stdout and "tf.keras.optimizers.Adam(learning_rate=1e-4" in r.stdout
+    assert tf1to2("rules", "nope").returncode == 2
+
+
+def test_rule_examples_are_what_the_rule_does():
+    from codemod.pipeline import transform_text
+    from rules import REGISTRY
+
+    for cls in REGISTRY:
+        out, _, _ = transform_text(cls.example_before, [cls.id])
+        assert out == cls.example_after, cls.id
+
+
+def test_a_crashing_rule_fails_that_file_only(tmp_path, monkeypatch):
+    from codemod import pipeline
+    from rules.optimizers import Optimizers
+
+    a, b = tmp_path / "a.py", tmp_path / "b.py"
+    a.write_text(TF1)
+    b.write_text(TF1.replace("0.01", "0.02"))
+
+    def boom(self, ctx):
+        if "0.02" in ctx.module.code:
+            raise ValueError("boom")
+        return original(self, ctx)
+
+    original = Optimizers.transform
+    monkeypatch.setattr(Optimizers, "transform", boom)
+    results = {r.path: r for r in pipeline.run([str(a), str(b)], ("optimizers",), jobs=1)}
+    assert results[str(a)].status == "changed"
+    assert results[str(b)].status == "failed" and "optimizers crashed: ValueError: boom" in results[str(b)].error
+
+
+def test_parallel_run_matches_serial(tmp_path):
+    for i in range(12):
+        (tmp_path / f"m{i}.py").write_text(TF1.replace("0.01", f"0.0{i}"))
+    serial = tf1to2("migrate", "-j", "1", str(tmp_path))
+    parallel = tf1to2("migrate", "-j", "2", str(tmp_path))
+    assert serial.stdout == parallel.stdout and serial.returncode == parallel.returncode == 1
+
+
+def test_command_line_never_imports_tensorflow(tmp_path):
+    (tmp_path / "m.py").write_text(TF1)
+    code = (
+        "import sys, codemod.cli\n"
+        "codemod.cli.main(['migrate', '-j', '1', sys.argv[1]])\n"
+        "codemod.cli.main(['rules', 'optimizers'])\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('tensorflow', 'keras', 'tf_keras', 'tf_slim')]\n"
+        "assert not bad, bad\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code, str(tmp_path / "m.py")], capture_output=True,
+                       text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert r.returncode == 0, r.stderr
