@@ -1,0 +1,295 @@
+"""Runtime shim imported by code tf1to2 rewrote.
+
+    from tf1to2 import track_tf1_style_variables, record_scope, get_or_create_layer
+
+* Keras 2 (``tf-keras`` with ``TF_USE_LEGACY_KERAS=1``): TensorFlow's own shim from
+  tf-keras does the work, for tf-keras layers/models and ``tf.Module``.
+* Keras 3 (TensorFlow 2.16+'s default): tf-keras' decorator refuses Keras 3 layers, so
+  this package provides its own: ``tf.compat.v1.get_variable`` / ``variable_scope`` /
+  ``make_template`` inside a decorated method create Keras weights (``add_weight``) on
+  the first call and reuse them afterwards, so ``model.fit``, ``GradientTape`` loops,
+  ``layer.losses`` (regularizers), ``tf.train.Checkpoint`` and ``save_weights`` see them.
+  The TF1 names (``model/dense/kernel``) stay available through ``tf1_variables`` and
+  ``load_tf1_checkpoint`` (Keras 3 does not allow ``/`` in weight names).
+
+Where something cannot work here (``tf.compat.v1.layers`` under Keras 3), the error says
+what is missing and how to fix it. Imports TensorFlow; never LibCST or the codemod.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import sys
+from typing import Callable, Dict, Optional
+
+import tensorflow as tf
+from tensorflow.python.ops import variable_scope as _vs
+
+__all__ = [
+    "track_tf1_style_variables",
+    "record_scope",
+    "get_or_create_layer",
+    "tf1_variables",
+    "load_tf1_checkpoint",
+    "MissingKerasSupport",
+]
+
+LEGACY_FIX = (
+    "install tf-keras (pip install 'tf-keras==2.21.*') and set TF_USE_LEGACY_KERAS=1 "
+    "before TensorFlow is imported"
+)
+
+
+class MissingKerasSupport(RuntimeError):
+    """Something migrated code needs is not in this TensorFlow/Keras combination."""
+
+
+def record_scope(scope_name: str) -> None:
+    """Claim the auto-generated variable-scope name ``scope_name`` (e.g. "conv2d") of a
+    layer that was replaced, so later auto-named v1 layers keep their names."""
+    with tf.compat.v1.variable_scope(scope_name):
+        pass
+
+
+# --------------------------------------------------------------------------- dispatch
+def _legacy_keras_active() -> bool:
+    return tf.keras.layers.Layer.__module__.startswith("tf_keras")
+
+
+def _is_tf_keras_object(obj) -> bool:
+    tf_keras = sys.modules.get("tf_keras")
+    return tf_keras is not None and isinstance(obj, tf_keras.layers.Layer)
+
+
+def _is_keras3_layer(obj) -> bool:
+    keras = sys.modules.get("keras")
+    return keras is not None and hasattr(keras, "layers") and isinstance(obj, keras.layers.Layer) \
+        and keras.__version__.startswith("3.")
+
+
+def _tf_keras_shim():
+    try:
+        from tf_keras.src.legacy_tf_layers import variable_scope_shim
+    except ImportError as e:
+        raise MissingKerasSupport(f"tf-keras is needed for this object: {LEGACY_FIX}") from e
+    return variable_scope_shim
+
+
+def track_tf1_style_variables(method: Callable) -> Callable:
+    """Decorate a method of a Keras layer/model or ``tf.Module`` that creates variables
+    TF1-style (``tf.compat.v1.get_variable``, ``variable_scope``, ``make_template``;
+    ``tf.compat.v1.layers`` under Keras 2): they are created on the first call, reused
+    afterwards, tracked by the object, and their regularizers become its losses."""
+    legacy_wrapped: Dict[str, Callable] = {}
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        if _is_tf_keras_object(self) or (
+            isinstance(self, tf.Module) and not _is_keras3_layer(self) and _legacy_keras_active()
+        ):
+            if "m" not in legacy_wrapped:
+                legacy_wrapped["m"] = _tf_keras_shim().track_tf1_style_variables(method)
+            return legacy_wrapped["m"](self, *args, **kwargs)
+        if not (_is_keras3_layer(self) or isinstance(self, tf.Module)):
+            raise TypeError(
+                "@track_tf1_style_variables must decorate a method of a tf.keras.layers.Layer, "
+                f"tf.keras.Model or tf.Module; got a {type(self).__name__}"
+            )
+        store = _Keras3Store.of(self)
+        with store.active():
+            return method(self, *args, **kwargs)
+
+    return wrapper
+
+
+def get_or_create_layer(name: str, create_layer_method: Callable):
+    """Create a nested Keras layer/model once (by variable-scope path + ``name``) inside a
+    decorated method, track it on the object, and return it on every later call."""
+    store = _vs._get_default_variable_store()
+    if isinstance(store, _Keras3Store):
+        return store.get_or_create_layer(name, create_layer_method)
+    shim = sys.modules.get("tf_keras.src.legacy_tf_layers.variable_scope_shim")
+    if shim is not None and isinstance(store, shim._EagerVariableStore):
+        return shim.get_or_create_layer(name, create_layer_method)
+    if not tf.compat.v1.executing_eagerly_outside_functions():
+        return create_layer_method()  # a TF1 graph: nothing to track
+    raise ValueError(
+        "get_or_create_layer was called outside a method decorated with @track_tf1_style_variables"
+    )
+
+
+def tf1_variables(obj) -> Dict[str, tf.Variable]:
+    """TF1 name (``model/dense/kernel``, no ``:0``) → variable, for what a decorated
+    method of ``obj`` created."""
+    store = obj.__dict__.get("_tf1to2_store")
+    if store is not None:
+        return dict(store.by_name)
+    legacy = getattr(obj, "_tf1_style_var_store", None)
+    if legacy is not None:
+        return {name: v for name, v in legacy._vars.items()}
+    return {}
+
+
+def load_tf1_checkpoint(obj, path: str, name_map: Optional[Dict[str, str]] = None) -> list:
+    """Assign the values of a TF1 (name-based) checkpoint to ``obj``'s TF1-style
+    variables; ``name_map`` maps this object's TF1 names to the checkpoint's where they
+    differ. Returns the names loaded; raises KeyError listing any that are missing."""
+    reader = tf.train.load_checkpoint(path)
+    available = reader.get_variable_to_shape_map()
+    variables = tf1_variables(obj)
+    missing = [n for n in variables if (name_map or {}).get(n, n) not in available]
+    if missing:
+        raise KeyError(f"not in checkpoint {path}: {', '.join(sorted(missing))}")
+    for name, var in variables.items():
+        var.assign(reader.get_tensor((name_map or {}).get(name, name)))
+    return sorted(variables)
+
+
+# --------------------------------------------------------------------- Keras 3 store
+class _Keras3Store(_vs._VariableStore):
+    """TF1 variable store of one object under Keras 3.
+
+    TensorFlow's own store does naming, reuse checks and initializers. Variables are
+    created by ``VariableV1`` through the creator installed for the whole call (so
+    ``make_template``'s own store is caught too); that creator turns them into weights
+    of the object. ``tf.Variable``s (Keras 3 sublayers' weights) are not V1 and pass by.
+    Like tf-keras' shim, it always acts as if reuse were AUTO_REUSE: a second call
+    returns the variables of the first.
+    """
+
+    def __init__(self, owner):
+        super().__init__()
+        self._store_eager_variables = True
+        self.owner = owner
+        self.by_name: Dict[str, object] = {}
+        self.layers: Dict[str, object] = {}
+        self._regularizer = None
+
+    @classmethod
+    def of(cls, owner) -> "_Keras3Store":
+        store = owner.__dict__.get("_tf1to2_store")
+        if store is None:
+            store = cls(owner)
+            object.__setattr__(owner, "_tf1to2_store", store)  # not tracked as state
+            if not _is_keras3_layer(owner):
+                owner._tf1to2_variables = {}  # tf.Module tracks what this dict holds
+                owner._tf1to2_layers = {}
+        return store
+
+    @contextlib.contextmanager
+    def active(self):
+        with _vs.with_variable_store(self), tf.variable_creator_scope(self._create), _unlocked(self.owner):
+            yield
+
+    def _get_single_variable(self, name, shape=None, dtype=tf.float32, initializer=None,
+                             regularizer=None, reuse=None, **kwargs):
+        if name in self._vars:
+            found = self._vars[name]
+            if shape is not None and not tf.TensorShape(shape).is_compatible_with(found.shape):
+                raise ValueError(f"Trying to share variable {name}, but specified shape {shape} "
+                                 f"and found shape {found.shape}.")
+            return found
+        self._regularizer = regularizer
+        try:
+            return super()._get_single_variable(
+                name, shape=shape, dtype=dtype, initializer=initializer, regularizer=None,
+                reuse=reuse, **kwargs)
+        finally:
+            self._regularizer = None
+
+    def _create(self, next_creator, **kw):
+        if "use_resource" not in kw:  # tf.Variable / Keras weights: not ours
+            return next_creator(**kw)
+        name = kw["name"]
+        regularizer, self._regularizer = self._regularizer, None
+        trainable = kw.get("trainable")
+        if trainable is None:
+            trainable = kw.get("synchronization") != tf.VariableSynchronization.ON_READ
+        with tf.init_scope():
+            init = kw["initial_value"]
+            value = tf.convert_to_tensor(init() if callable(init) else init, dtype=kw.get("dtype"))
+            if _is_keras3_layer(self.owner):
+                with _outside_keras_stateless_scope():
+                    weight = self.owner.add_weight(
+                        name=name.replace("/", "."), shape=value.shape, dtype=value.dtype,
+                        initializer=lambda shape, dtype=None: value, trainable=trainable,
+                        regularizer=regularizer, constraint=kw.get("constraint"), autocast=False,
+                    )
+                variable = weight._value  # the tf.Variable behind the Keras weight
+                # tf.train.Checkpoint follows a Keras 3 layer's attributes (as Dense's
+                # ``_kernel``), not add_weight's list nor weights kept in a dict.
+                setattr(self.owner, _attribute_for(name), weight)
+            else:
+                kw = {**kw, "initial_value": value, "trainable": trainable}
+                weight = variable = next_creator(**kw)
+                self.owner._tf1to2_variables[name] = variable
+                if regularizer is not None:
+                    self.module_regularizers[name] = functools.partial(regularizer, variable)
+        self.by_name[name] = weight
+        return variable
+
+    @functools.cached_property
+    def module_regularizers(self) -> Dict[str, Callable]:
+        return {}
+
+    def get_or_create_layer(self, name, create_layer_method):
+        scope = tf.compat.v1.get_variable_scope().name
+        full = f"{scope}/{name}" if scope else name
+        if full not in self.layers:
+            layer = create_layer_method()
+            self.layers[full] = layer
+            if _is_keras3_layer(self.owner):
+                setattr(self.owner, "_tf1to2_layer_" + full.replace("/", "__"), layer)
+            else:
+                self.owner._tf1to2_layers[full] = layer
+        return self.layers[full]
+
+
+def _attribute_for(tf1_name: str) -> str:
+    return "_tf1__" + tf1_name.replace("/", "__").replace(".", "_")
+
+
+@contextlib.contextmanager
+def _outside_keras_stateless_scope():
+    """Keras 3 traces ``call`` for functional-model construction inside a "stateless
+    scope", where new weights stay uninitialised placeholders. TF1-style variables are
+    real from the first call (as they were in TF1 and are with tf-keras), so they are
+    created outside it."""
+    try:
+        from keras.src.backend.common import global_state
+    except ImportError:  # pragma: no cover - a Keras 3 without this module
+        yield
+        return
+    saved = global_state.get_global_attribute("stateless_scope")
+    global_state.set_global_attribute("stateless_scope", None)
+    try:
+        yield
+    finally:
+        global_state.set_global_attribute("stateless_scope", saved)
+
+
+@contextlib.contextmanager
+def _unlocked(owner):
+    """Keras 3 locks a layer's state once built; TF1-style code creates its variables in
+    the first call, after that. Open the lock for the call, as tf-keras never had one."""
+    tracker = getattr(owner, "_tracker", None) if _is_keras3_layer(owner) else None
+    if tracker is None or not tracker.locked:
+        yield
+        return
+    tracker.unlock()
+    try:
+        yield
+    finally:
+        tracker.lock()
+
+
+def module_regularization_losses(module: tf.Module) -> list:
+    """Regularization losses of the TF1-style variables of a ``tf.Module`` (Keras layers
+    report theirs in ``layer.losses``)."""
+    store = module.__dict__.get("_tf1to2_store")
+    if store is not None:
+        return [fn() for fn in store.module_regularizers.values()]
+    legacy = getattr(module, "_tf1_style_var_store", None)
+    if legacy is not None:
+        return [fn() for fn in legacy._regularizers.values()]
+    return []
