@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import sys
+import threading
 from typing import Callable, Dict, Optional
 
 import tensorflow as tf
@@ -82,7 +83,6 @@ def track_tf1_style_variables(method: Callable) -> Callable:
     afterwards, tracked by the object, and their regularizers become its losses."""
     legacy_wrapped: Dict[str, Callable] = {}
 
-    @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
         if _is_tf_keras_object(self) or (
             isinstance(self, tf.Module) and not _is_keras3_layer(self) and _legacy_keras_active()
@@ -96,10 +96,21 @@ def track_tf1_style_variables(method: Callable) -> Callable:
                 f"tf.keras.Model or tf.Module; got a {type(self).__name__}"
             )
         store = _Keras3Store.of(self)
-        with store.active():
-            return method(self, *args, **kwargs)
+        try:
+            with store.active():
+                return method(self, *args, **kwargs)
+        except AttributeError as e:
+            if "not available with Keras 3" in str(e):
+                raise MissingKerasSupport(
+                    f"tf.compat.v1.layers is not available with Keras 3 ({e}). Either {LEGACY_FIX}, "
+                    "or migrate these layers to native Keras layers first: "
+                    "tf1to2 migrate --select layers-to-attributes,keras-layers PATH"
+                ) from e
+            raise
 
-    return wrapper
+    # TF's decorator (not functools.wraps): tf-keras and Keras 3 both read the decorated
+    # method's real signature through it, to decide whether to pass ``training``.
+    return tf.__internal__.decorator.make_decorator(target=method, decorator_func=wrapper)
 
 
 def get_or_create_layer(name: str, create_layer_method: Callable):
@@ -146,6 +157,25 @@ def load_tf1_checkpoint(obj, path: str, name_map: Optional[Dict[str, str]] = Non
 
 
 # --------------------------------------------------------------------- Keras 3 store
+_active = threading.local()  # the _Keras3Store of the decorated call running here
+_original_get_single_variable = _vs._VariableStore._get_single_variable
+
+
+def _get_single_variable_capturing_regularizer(self, *args, **kwargs):
+    """TF1 stores put regularization losses in graph collections, which eager code
+    never reads. While a Keras 3 shim call runs, hand the regularizer to its store
+    instead, whichever store (ours, make_template's) creates the variable."""
+    store = getattr(_active, "store", None)
+    if store is None or not kwargs.get("regularizer"):
+        return _original_get_single_variable(self, *args, **kwargs)
+    store._regularizer = kwargs["regularizer"]
+    try:
+        return _original_get_single_variable(self, *args, **{**kwargs, "regularizer": None})
+    finally:
+        store._regularizer = None
+
+
+_vs._VariableStore._get_single_variable = _get_single_variable_capturing_regularizer
 class _Keras3Store(_vs._VariableStore):
     """TF1 variable store of one object under Keras 3.
 
@@ -178,8 +208,13 @@ class _Keras3Store(_vs._VariableStore):
 
     @contextlib.contextmanager
     def active(self):
-        with _vs.with_variable_store(self), tf.variable_creator_scope(self._create), _unlocked(self.owner):
-            yield
+        previous = getattr(_active, "store", None)
+        _active.store = self
+        try:
+            with _vs.with_variable_store(self), tf.variable_creator_scope(self._create), _unlocked(self.owner):
+                yield
+        finally:
+            _active.store = previous
 
     def _get_single_variable(self, name, shape=None, dtype=tf.float32, initializer=None,
                              regularizer=None, reuse=None, **kwargs):
@@ -189,13 +224,9 @@ class _Keras3Store(_vs._VariableStore):
                 raise ValueError(f"Trying to share variable {name}, but specified shape {shape} "
                                  f"and found shape {found.shape}.")
             return found
-        self._regularizer = regularizer
-        try:
-            return super()._get_single_variable(
-                name, shape=shape, dtype=dtype, initializer=initializer, regularizer=None,
-                reuse=reuse, **kwargs)
-        finally:
-            self._regularizer = None
+        return super()._get_single_variable(
+            name, shape=shape, dtype=dtype, initializer=initializer, regularizer=regularizer,
+            reuse=reuse, **kwargs)
 
     def _create(self, next_creator, **kw):
         if "use_resource" not in kw:  # tf.Variable / Keras weights: not ours

@@ -1,0 +1,299 @@
+"""The shim on TensorFlow 2.21 with its default Keras 3 and *no tf-keras at all*
+(importing it is blocked here). Run as a script in its own process; prints JSON
+{check name: "ok" | traceback}. Each check asserts names, counts, reuse, losses and
+outputs, against a TF1 graph build of the same code given the same weights where there
+is one."""
+from __future__ import annotations
+
+import importlib.abc
+import json
+import os
+import sys
+import tempfile
+import traceback
+
+
+class _BlockTfKeras(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name == "tf_keras" or name.startswith("tf_keras."):
+            raise ImportError("tf-keras is not installed (blocked by keras3_checks)")
+        return None
+
+
+sys.meta_path.insert(0, _BlockTfKeras())
+os.environ.pop("TF_USE_LEGACY_KERAS", None)
+
+import numpy as np  # noqa: E402
+import tensorflow as tf  # noqa: E402
+import keras  # noqa: E402
+
+from tf1to2 import (  # noqa: E402
+    MissingKerasSupport, get_or_create_layer, load_tf1_checkpoint, module_regularization_losses,
+    record_scope, tf1_variables, track_tf1_style_variables,
+)
+
+v1 = tf.compat.v1
+TOL = 1e-5
+
+
+# ------------------------------------------------------------------ TF1-style code
+def dense(inputs, units):
+    out = inputs
+    with v1.variable_scope("dense"):
+        kernel = v1.get_variable(
+            shape=[out.shape[-1], units], regularizer=tf.keras.regularizers.L2(),
+            initializer=v1.initializers.glorot_normal, name="kernel")
+        bias = v1.get_variable(shape=[units], initializer=v1.initializers.zeros, name="bias")
+        out = tf.linalg.matmul(out, kernel)
+        out = v1.nn.bias_add(out, bias)
+    return out
+
+
+def two_tower(inputs):
+    """Nested scopes and AUTO_REUSE: the same tower applied twice shares its weights."""
+    def tower(x):
+        with v1.variable_scope("tower", reuse=v1.AUTO_REUSE):
+            w = v1.get_variable("w", [x.shape[-1], 4], initializer=v1.initializers.random_normal(seed=1),
+                                regularizer=lambda t: 0.5 * tf.reduce_sum(tf.square(t)))
+            with v1.variable_scope("head"):
+                b = v1.get_variable("b", [4], initializer=v1.initializers.constant(0.1))
+            return tf.nn.relu(tf.matmul(x, w) + b)
+
+    with v1.variable_scope("model"):
+        return tower(inputs) + tower(2.0 * inputs)
+
+
+class DenseLayer(tf.keras.layers.Layer):
+    def __init__(self, units, **kwargs):
+        super().__init__(**kwargs)
+        self.units = units
+
+    @track_tf1_style_variables
+    def call(self, inputs):
+        return dense(inputs, self.units)
+
+
+class TwoTower(keras.Model):
+    @track_tf1_style_variables
+    def call(self, inputs):
+        return two_tower(inputs)
+
+
+class TwoTowerModule(tf.Module):
+    @track_tf1_style_variables
+    def __call__(self, inputs):
+        return two_tower(inputs)
+
+
+class CompatV1TemplateScaleByY(tf.keras.layers.Layer):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+
+        def my_op(x, scalar_name):
+            var1 = v1.get_variable(scalar_name, shape=[], regularizer=tf.keras.regularizers.L2(),
+                                   initializer=v1.constant_initializer(1.5))
+            return x * var1
+
+        self.scale_by_y = v1.make_template("scale_by_y", my_op, scalar_name="y")
+
+    @track_tf1_style_variables
+    def call(self, inputs):
+        with v1.variable_scope("layer"):
+            return self.scale_by_y(inputs)
+
+
+def tf1_reference(build, inputs, values: dict):
+    """Build ``build`` in a TF1 graph, give its variables ``values`` by name, run it."""
+    with tf.Graph().as_default():
+        x = v1.placeholder(tf.float32, inputs.shape)
+        out = build(x)
+        reg = v1.losses.get_regularization_losses()
+        with v1.Session() as sess:
+            sess.run(v1.global_variables_initializer())
+            graph_vars = {v.op.name: v for v in v1.global_variables()}
+            assert set(graph_vars) == set(values), (sorted(graph_vars), sorted(values))
+            for name, value in values.items():
+                graph_vars[name].load(value, sess)
+            result, reg_values = sess.run([out, reg], {x: inputs})
+    return result, float(sum(reg_values))
+
+
+def values_of(obj) -> dict:
+    return {name: np.asarray(var.numpy()) for name, var in tf1_variables(obj).items()}
+
+
+# ------------------------------------------------------------------------- checks
+def check_dense_layer_names_reuse_losses_and_tf1_numbers():
+    layer = DenseLayer(10)
+    x = tf.random.normal((8, 20), seed=0)
+    y1 = layer(x)
+    assert sorted(tf1_variables(layer)) == ["dense/bias", "dense/kernel"]
+    assert len(layer.weights) == len(layer.trainable_weights) == 2 and not layer.non_trainable_weights
+    y2 = layer(x)
+    assert len(layer.weights) == 2, "second call must reuse, not create"
+    np.testing.assert_allclose(y1, y2)
+    expected, reg = tf1_reference(lambda t: dense(t, 10), x.numpy(), values_of(layer))
+    np.testing.assert_allclose(y1, expected, rtol=TOL, atol=TOL)
+    assert len(layer.losses) == 1
+    np.testing.assert_allclose(float(sum(layer.losses)), reg, rtol=TOL)
+    for w in layer.weights:
+        w.assign(tf.zeros_like(w))
+    assert float(tf.reduce_sum(tf.abs(layer(x)))) == 0.0
+    assert float(sum(layer.losses)) == 0.0, "losses are recomputed from the current weights"
+
+
+def check_nested_scopes_auto_reuse_on_keras_model_and_tf1_numbers():
+    model = TwoTower()
+    x = tf.random.normal((3, 5), seed=1)
+    y = model(x)
+    assert sorted(tf1_variables(model)) == ["model/tower/head/b", "model/tower/w"]
+    assert len(model.trainable_weights) == 2
+    model(x)
+    assert len(model.trainable_weights) == 2
+    expected, reg = tf1_reference(two_tower, x.numpy(), values_of(model))
+    np.testing.assert_allclose(y, expected, rtol=TOL, atol=TOL)
+    np.testing.assert_allclose(float(sum(model.losses)), reg, rtol=TOL)
+
+
+def check_tf_module():
+    module = TwoTowerModule()
+    x = tf.random.normal((3, 5), seed=2)
+    y = module(x)
+    module(x)
+    assert sorted(v.name for v in module.trainable_variables) == ["model/tower/head/b:0", "model/tower/w:0"]
+    expected, reg = tf1_reference(two_tower, x.numpy(), values_of(module))
+    np.testing.assert_allclose(y, expected, rtol=TOL, atol=TOL)
+    np.testing.assert_allclose(float(sum(module_regularization_losses(module))), reg, rtol=TOL)
+
+
+def check_make_template_layer():
+    layer = CompatV1TemplateScaleByY()
+    out = layer(tf.ones((2, 3)))
+    layer(tf.ones((2, 3)))
+    assert list(tf1_variables(layer)) == ["layer/scale_by_y/y"]
+    assert len(layer.weights) == 1 and float(layer.weights[0].numpy()) == 1.5
+    np.testing.assert_allclose(out, 1.5 * np.ones((2, 3)))
+    np.testing.assert_allclose([float(l) for l in layer.losses], [0.0225], rtol=1e-5)  # the guide's 0.022499999
+
+
+def check_tf_function_functional_model_fit_and_tape():
+    layer = DenseLayer(1)
+    fn = tf.function(lambda t: layer(t))
+    x = np.random.RandomState(0).randn(32, 4).astype("float32")
+    y = x @ np.array([[1.0], [-2.0], [0.5], [3.0]], dtype="float32")
+    fn(x)
+    fn(x)
+    assert len(layer.weights) == 2
+    inp = keras.Input((4,))
+    model = keras.Model(inp, DenseLayer(1)(inp))
+    assert len(model.trainable_weights) == 2, "weights exist right after functional construction"
+    model.compile(optimizer=keras.optimizers.SGD(0.1), loss="mse")
+    before = [w.numpy().copy() for w in model.weights]
+    history = model.fit(x, y, epochs=5, verbose=0)
+    assert history.history["loss"][-1] < history.history["loss"][0]
+    assert all(np.abs(b - w.numpy()).max() > 0 for b, w in zip(before, model.weights))
+    # A GradientTape loop trains the same weights.
+    opt = keras.optimizers.SGD(0.1)
+    losses = []
+    for _ in range(5):
+        with tf.GradientTape() as tape:
+            loss = tf.reduce_mean((layer(x) - y) ** 2) + tf.add_n(layer.losses)
+        grads = tape.gradient(loss, layer.trainable_weights)
+        assert all(g is not None for g in grads)
+        opt.apply_gradients(zip(grads, layer.trainable_weights))
+        losses.append(float(loss))
+    assert losses[-1] < losses[0]
+
+
+def check_checkpoint_and_save_weights_round_trip():
+    d = tempfile.mkdtemp()
+    x = tf.random.normal((4, 6), seed=3)
+
+    def build():
+        inp = keras.Input((6,))
+        return keras.Model(inp, DenseLayer(3)(inp))
+
+    a, b, c = build(), build(), build()
+    path = tf.train.Checkpoint(model=a).save(os.path.join(d, "ckpt"))
+    tf.train.Checkpoint(model=b).restore(path).assert_existing_objects_matched()
+    np.testing.assert_allclose(b(x), a(x))
+    a.save_weights(os.path.join(d, "m.weights.h5"))
+    c.load_weights(os.path.join(d, "m.weights.h5"))
+    np.testing.assert_allclose(c(x), a(x))
+
+
+def check_tf1_name_based_checkpoint_loads():
+    d = tempfile.mkdtemp()
+    x = np.random.RandomState(4).randn(2, 20).astype("float32")
+    with tf.Graph().as_default():
+        ph = v1.placeholder(tf.float32, x.shape)
+        out = dense(ph, 10)
+        saver = v1.train.Saver()
+        with v1.Session() as sess:
+            sess.run(v1.global_variables_initializer())
+            expected = sess.run(out, {ph: x})
+            path = saver.save(sess, os.path.join(d, "tf1"))
+    layer = DenseLayer(10)
+    layer(x)
+    assert load_tf1_checkpoint(layer, path) == ["dense/bias", "dense/kernel"]
+    np.testing.assert_allclose(layer(x), expected, rtol=TOL, atol=TOL)
+
+
+def check_get_or_create_layer_and_record_scope():
+    class Nested(keras.Model):
+        def build_model(self):
+            inp = keras.Input(shape=(5,))
+            dense_layer = keras.layers.Dense(10, name="dense", kernel_regularizer="l2",
+                                             kernel_initializer="ones")
+            return keras.Model(inputs=inp, outputs=dense_layer(inp))
+
+        @track_tf1_style_variables
+        def call(self, inputs):
+            with v1.variable_scope("model"):
+                record_scope("conv2d")
+                with v1.variable_scope(None, default_name="conv2d"):
+                    scope = v1.get_variable_scope().name
+                model = get_or_create_layer("dense_model", self.build_model)
+                return model(inputs), scope
+
+    nested = Nested()
+    (out, scope) = nested(tf.ones((2, 5)))
+    nested(tf.ones((2, 5)))
+    assert scope == "model/conv2d_1", scope  # the recorded name stays claimed
+    assert len(nested.trainable_weights) == 2
+    np.testing.assert_allclose(out, 5 * np.ones((2, 10)))
+    assert len(nested.losses) == 1
+
+
+def check_v1_layers_fail_with_the_fix_in_the_message():
+    class UsesV1Layers(tf.keras.layers.Layer):
+        @track_tf1_style_variables
+        def call(self, inputs):
+            return v1.layers.dense(inputs, 3)
+
+    try:
+        UsesV1Layers()(tf.ones((1, 2)))
+    except MissingKerasSupport as e:
+        msg = str(e)
+        assert "tf.compat.v1.layers" in msg and "TF_USE_LEGACY_KERAS=1" in msg and "keras-layers" in msg, msg
+    else:
+        raise AssertionError("expected MissingKerasSupport")
+
+
+def main() -> None:
+    results = {}
+    for name, fn in sorted(globals().items()):
+        if name.startswith("check_") and callable(fn):
+            try:
+                fn()
+                results[name] = "ok"
+            except BaseException:  # noqa: BLE001 - reported to the test
+                results[name] = traceback.format_exc()
+    results["_tf_keras_imported"] = "tf_keras" in sys.modules
+    results["_codemod_imported"] = sorted(
+        m for m in sys.modules if m.split(".")[0] in ("libcst", "codemod", "rules"))
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+"""The runtime shim in both environments migrated code runs in, each in its own process:
+Keras 3 (TF_USE_LEGACY_KERAS unset, tf-keras blocked from import) and tf-keras
+(TF_USE_LEGACY_KERAS=1). The checks themselves live in tests/shim/*_checks.py."""
+from __future__ import annotations
+
+import ast
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).parent / "shim"
+ROOT = Path(__file__).resolve().parent.parent
+ENVIRONMENTS = {"keras3": "keras3_checks.py", "keras2": "keras2_checks.py"}
+
+pytestmark = pytest.mark.slow
+
+
+def _check_names(script: str) -> list[str]:
+    tree = ast.parse((HERE / script).read_text())
+    return [n.name for n in tree.body if isinstance(n, ast.FunctionDef) and n.name.startswith("check_")]
+
+
+_results: dict[str, dict] = {}
+
+
+def _run(env_name: str) -> dict:
+    if env_name not in _results:
+        env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
+        env.update(TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="", PYTHONPATH=str(ROOT))
+        proc = subprocess.run([sys.executable, str(HERE / ENVIRONMENTS[env_name])], capture_output=True,
+                              text=True, env=env, cwd=ROOT, timeout=900)
+        assert proc.returncode == 0, proc.stderr[-4000:]
+        _results[env_name] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return _results[env_name]
+
+
+PARAMS = [(env, name) for env, script in ENVIRONMENTS.items() for name in _check_names(script)]
+
+
+@pytest.mark.parametrize("env_name,check", PARAMS, ids=[f"{e}.{c}" for e, c in PARAMS])
+def test_shim(env_name, check):
+    result = _run(env_name)[check]
+    assert result == "ok", result
+
+
+def test_keras3_environment_never_touched_tf_keras_nor_the_codemod():
+    results = _run("keras3")
+    assert results["_tf_keras_imported"] is False
+    assert results["_codemod_imported"] == []
+
+
+def test_keras2_environment_really_is_tf_keras():
+    assert _run("keras2")["_keras"].startswith("tf_keras")
