@@ -55,3 +55,22 @@ def test_keras3_environment_never_touched_tf_keras_nor_the_codemod():
 
 def test_keras2_environment_really_is_tf_keras():
     assert _run("keras2")["_keras"].startswith("tf_keras")
+
+
+def test_legacy_keras_requested_but_tf_keras_missing_says_how_to_fix():
+    code = (
+        "import importlib.abc, sys\n"
+        "class Block(importlib.abc.MetaPathFinder):\n"
+        "    def find_spec(self, name, path, target=None):\n"
+        "        if name.split('.')[0] == 'tf_keras': raise ImportError('no tf_keras')\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "try:\n"
+        "    import tf1to2\n"
+        "except RuntimeError as e:\n"
+        "    print(type(e).__name__, e)\n"
+    )
+    env = {**os.environ, "TF_USE_LEGACY_KERAS": "1", "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert proc.stdout.startswith("MissingKerasSupport") and "pip install 'tf-keras==2.21.*'" in proc.stdout
+    assert "unset TF_USE_LEGACY_KERAS" in proc.stdout

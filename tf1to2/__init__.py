@@ -19,9 +19,36 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import importlib.util
+import os
 import sys
 import threading
 from typing import Callable, Dict, Optional
+
+LEGACY_FIX = (
+    "install tf-keras (pip install 'tf-keras==2.21.*') and set TF_USE_LEGACY_KERAS=1 "
+    "before TensorFlow is imported"
+)
+
+
+class MissingKerasSupport(RuntimeError):
+    """Something migrated code needs is not in this TensorFlow/Keras combination."""
+
+
+def _tf_keras_installed() -> bool:
+    try:
+        return importlib.util.find_spec("tf_keras") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+# Asked for Keras 2 without it installed, ``import tensorflow`` itself fails deep inside
+# TensorFlow; say what to do instead (this helps when tf1to2 is imported first).
+if os.environ.get("TF_USE_LEGACY_KERAS", "").lower() in ("1", "true") and not _tf_keras_installed():
+    raise MissingKerasSupport(
+        "TF_USE_LEGACY_KERAS=1 is set but tf-keras is not installed: "
+        "pip install 'tf-keras==2.21.*', or unset TF_USE_LEGACY_KERAS to use Keras 3"
+    )
 
 import tensorflow as tf
 from tensorflow.python.ops import variable_scope as _vs
@@ -35,16 +62,6 @@ __all__ = [
     "MissingKerasSupport",
 ]
 
-LEGACY_FIX = (
-    "install tf-keras (pip install 'tf-keras==2.21.*') and set TF_USE_LEGACY_KERAS=1 "
-    "before TensorFlow is imported"
-)
-
-
-class MissingKerasSupport(RuntimeError):
-    """Something migrated code needs is not in this TensorFlow/Keras combination."""
-
-
 def record_scope(scope_name: str) -> None:
     """Claim the auto-generated variable-scope name ``scope_name`` (e.g. "conv2d") of a
     layer that was replaced, so later auto-named v1 layers keep their names."""
@@ -54,7 +71,10 @@ def record_scope(scope_name: str) -> None:
 
 # --------------------------------------------------------------------------- dispatch
 def _legacy_keras_active() -> bool:
-    return tf.keras.layers.Layer.__module__.startswith("tf_keras")
+    try:
+        return tf.keras.layers.Layer.__module__.startswith("tf_keras")
+    except (ImportError, AttributeError) as e:  # TF_USE_LEGACY_KERAS=1 without tf-keras
+        raise MissingKerasSupport(f"TensorFlow's Keras could not be loaded ({e}): {LEGACY_FIX}") from e
 
 
 def _is_tf_keras_object(obj) -> bool:

@@ -54,6 +54,22 @@ class CompatV1LayerModel(tf.keras.layers.Layer):
         return compat_v1_layer_model(inputs, self.units)
 
 
+def tf1_reference(build, inputs, values: dict, **feed_kwargs):
+    """``build`` in a TF1 graph, its variables given ``values`` by name; (output, reg loss)."""
+    with tf.Graph().as_default():
+        ph = v1.placeholder(tf.float32, inputs.shape)
+        out = build(ph, **feed_kwargs)
+        reg = v1.losses.get_regularization_losses()
+        with v1.Session() as sess:
+            sess.run(v1.global_variables_initializer())
+            graph_vars = {v.op.name: v for v in v1.global_variables()}
+            assert set(graph_vars) == set(values), (sorted(graph_vars), sorted(values))
+            for name, value in values.items():
+                graph_vars[name].load(value, sess)
+            result, reg_values = sess.run([out, reg], {ph: inputs})
+    return result, float(sum(reg_values))
+
+
 def names(layer):
     return sorted(v.name for v in layer.weights)
 
@@ -61,9 +77,21 @@ def names(layer):
 def check_dense_layer():
     layer = DenseLayer(10)
     x = tf.random.normal(shape=(8, 20))
-    layer(x)
+    out = layer(x)
     assert names(layer) == ["dense/bias:0", "dense/kernel:0"]
     assert len(layer.losses) == 1
+    np.testing.assert_allclose(layer(x), out)
+    assert len(layer.weights) == 2
+
+    def graph_dense(t):
+        with v1.variable_scope("dense"):
+            k = v1.get_variable("kernel", [20, 10], regularizer=tf.keras.regularizers.L2())
+            b = v1.get_variable("bias", [10])
+            return v1.nn.bias_add(tf.matmul(t, k), b)
+
+    expected, reg = tf1_reference(graph_dense, x.numpy(), {v.name[:-2]: v.numpy() for v in layer.weights})
+    np.testing.assert_allclose(out, expected, rtol=TOL, atol=TOL)
+    np.testing.assert_allclose(float(tf.add_n(layer.losses)), reg, rtol=TOL)
     for var in layer.trainable_variables:
         var.assign(tf.zeros_like(var))
     assert float(tf.reduce_sum(tf.abs(layer(x)))) == 0.0
@@ -107,8 +135,19 @@ def check_batch_norm_moving_averages_change_only_in_training():
                               "batch_norm_layer/batch_normalization/moving_variance:0"]
     model(x, training=False)
     assert all(np.array_equal(before[v.name], v.numpy()) for v in model.non_trainable_variables)
-    model(x, training=True)
+    values = {v.name[:-2]: v.numpy() for v in model.weights}
+    trained = model(x, training=True)
     assert all(not np.array_equal(before[v.name], v.numpy()) for v in model.non_trainable_variables)
+
+    def graph_bn(t, training):
+        with v1.variable_scope("batch_norm_layer"):
+            return v1.layers.batch_normalization(t, training=training)
+
+    for training, got in ((True, trained), (False, model(x, training=False))):
+        if not training:
+            values = {v.name[:-2]: v.numpy() for v in model.weights}
+        expected, _ = tf1_reference(graph_bn, x.numpy(), values, training=training)
+        np.testing.assert_allclose(got, expected, rtol=1e-4, atol=1e-4)
 
 
 def check_nested_model_get_or_create_layer():

@@ -34,6 +34,9 @@ from tf1to2 import (  # noqa: E402
 
 v1 = tf.compat.v1
 TOL = 1e-5
+# Two logical CPUs for the tf.distribute check (must precede TensorFlow's device setup).
+tf.config.set_logical_device_configuration(
+    tf.config.list_physical_devices("CPU")[0], [tf.config.LogicalDeviceConfiguration()] * 2)
 
 
 # ------------------------------------------------------------------ TF1-style code
@@ -278,6 +281,38 @@ def check_v1_layers_fail_with_the_fix_in_the_message():
         assert "tf.compat.v1.layers" in msg and "TF_USE_LEGACY_KERAS=1" in msg and "keras-layers" in msg, msg
     else:
         raise AssertionError("expected MissingKerasSupport")
+
+
+def check_mirrored_strategy_two_replicas():
+    class Dense(keras.layers.Layer):
+        @track_tf1_style_variables
+        def call(self, x):
+            with v1.variable_scope("d"):
+                w = v1.get_variable("w", [x.shape[-1], 2], initializer=v1.ones_initializer())
+                return tf.matmul(x, w)
+
+    strategy = tf.distribute.MirroredStrategy(["/cpu:0", "/cpu:1"])
+    with strategy.scope():
+        layer = Dense()
+        layer(tf.ones((1, 3)))
+        opt = keras.optimizers.SGD(0.1)
+    assert type(layer.weights[0].value).__name__ == "MirroredVariable"
+    assert list(tf1_variables(layer)) == ["d/w"]
+
+    @tf.function
+    def step(x):
+        def fn(x):
+            with tf.GradientTape() as tape:
+                loss = tf.reduce_sum(layer(x))
+            opt.apply_gradients(zip(tape.gradient(loss, layer.trainable_weights), layer.trainable_weights))
+            return loss
+        return strategy.run(fn, args=(x,))
+
+    data = tf.data.Dataset.from_tensor_slices(np.ones((4, 3), "float32")).batch(4)
+    for batch in strategy.experimental_distribute_dataset(data):
+        step(batch)
+    # Each replica sees 2 rows of ones: gradients 2 + 2, summed across replicas, as on one device.
+    np.testing.assert_allclose(layer.weights[0].numpy(), np.full((3, 2), 1 - 0.1 * 4), rtol=1e-6)
 
 
 def main() -> None:
