@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import argparse
 import inspect
+import json
 import os
 import sys
+from pathlib import Path
 from typing import Optional, Sequence
 
 import rules as rules_pkg
+from codemod import config as config_mod
 from codemod import pipeline, report, textio
 from codemod.discover import discover
 
@@ -41,6 +44,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="worker processes (default: all cores)")
     m.add_argument("--format", choices=("text", "json"), default="text",
                    help="text: diff on stdout, summary on stderr; json: one report on stdout")
+    m.add_argument("--report", metavar="FILE", help="also write the JSON report to FILE")
+    m.add_argument("--name-map", metavar="FILE",
+                   help="write the old → new variable names of the whole run to FILE (one JSON object)")
+    m.add_argument("--exclude", action="append", metavar="GLOB", help="skip files matching GLOB (repeatable)")
+    m.add_argument("--force-exclude", action="store_true",
+                   help="apply excludes and @generated skipping to files named explicitly too (for hooks)")
+    m.add_argument("--config", metavar="FILE", help="read options from FILE instead of the nearest "
+                   "pyproject.toml [tool.tf1to2] / tf1to2.toml")
+    m.add_argument("-q", "--quiet", action="store_true", help="print only errors")
 
     r = sub.add_parser("rules", help="list the rules, or show one rule's documentation")
     r.add_argument("rule", nargs="?", metavar="ID")
@@ -69,9 +81,27 @@ def _indent(text: str) -> str:
     return "".join("    " + line for line in text.splitlines(keepends=True))
 
 
+def _load_config(args) -> config_mod.Config:
+    path = Path(args.config) if args.config else config_mod.find(Path.cwd())
+    if args.config and not path.is_file():
+        raise config_mod.ConfigError(f"{args.config}: no such file")
+    return config_mod.load(path)
+
+
 def cmd_migrate(args, out, err) -> int:
     try:
-        chosen = rules_pkg.select(_split(args.select), _split(args.ignore))
+        config = _load_config(args)
+    except config_mod.ConfigError as e:
+        err.write(f"tf1to2: {e}\n")
+        return EXIT_ERROR
+    # The command line overrides the configuration, option by option.
+    select = _split(args.select) if args.select else config.select
+    ignore = _split(args.ignore) if args.ignore else config.ignore
+    if args.exclude:
+        config.exclude = args.exclude
+    name_map_path = args.name_map or config.name_map
+    try:
+        chosen = rules_pkg.select(select, ignore)
     except KeyError as e:
         err.write(f"tf1to2: unknown rule or stage {e.args[0]!r}; see 'tf1to2 rules'\n")
         return EXIT_ERROR
@@ -79,11 +109,20 @@ def cmd_migrate(args, out, err) -> int:
         err.write("tf1to2: -j must be at least 1\n")
         return EXIT_ERROR
     files, discovery_errors = discover(args.paths)
+    files = [(f, explicit) for f, explicit in files
+             if not ((args.force_exclude or not explicit) and config.excluded(f))]
     rule_ids = tuple(c.id for c in chosen)
+    work = [(f, pipeline.Options(rule_ids, explicit=explicit and not args.force_exclude)) for f, explicit in files]
+    show_diff = args.format == "text" and not args.quiet
+    progress = report.Progress(len(work), err) if report.Progress.wanted(err, args.quiet) else None
     results = []
-    for result in pipeline.run(files, rule_ids, args.jobs):
+    for result in pipeline.run(work, args.jobs):
+        if progress:
+            progress.step()
         if result.status == "changed":
-            if args.format == "text":
+            if show_diff:
+                if progress:
+                    progress.clear()
                 out.write(report.unified_diff(result))
             if args.write:
                 try:
@@ -91,10 +130,28 @@ def cmd_migrate(args, out, err) -> int:
                 except textio.SourceError as e:
                     result.status, result.error = "failed", str(e)
         results.append(result)
-    if args.format == "json":
-        out.write(report.json_report(results, discovery_errors, args.write) + "\n")
-    else:
+    if progress:
+        progress.clear()
+    return finish(args, results, discovery_errors, name_map_path, out, err)
+
+
+def finish(args, results, discovery_errors, name_map_path, out, err) -> int:
+    """Reports, name map and exit status of a run."""
+    if args.format == "json" or args.report:
+        text = report.json_report(results, discovery_errors, args.write) + "\n"
+        if args.format == "json":
+            out.write(text)
+        if args.report:
+            Path(args.report).write_text(text, encoding="utf-8")
+    if args.quiet:
+        report.errors(results, discovery_errors, err)
+    elif args.format == "text":
         report.summary(results, discovery_errors, args.write, err)
+    if name_map_path:
+        merged = {}
+        for r in results:
+            merged.update(r.name_map)
+        Path(name_map_path).write_text(json.dumps(merged, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     if discovery_errors or any(r.status == "failed" for r in results):
         return EXIT_ERROR
     return EXIT_CHANGED if any(r.status == "changed" for r in results) else EXIT_CLEAN

@@ -59,21 +59,21 @@ def _walk(folder: str) -> Iterator[str]:
             yield os.path.relpath(os.path.join(dirpath, f), folder)
 
 
-def discover(paths: Iterable[str]) -> tuple[list[str], list[tuple[str, str]]]:
-    """(files to process, [(path, error)]) for the paths given on the command line."""
-    files: list[str] = []
+def discover(paths: Iterable[str]) -> tuple[list[tuple[str, bool]], list[tuple[str, str]]]:
+    """([(file, named explicitly)], [(path, error)]) for the paths given on the command line."""
+    files: list[tuple[str, bool]] = []
     errors: list[tuple[str, str]] = []
     seen: set[str] = set()
 
-    def add(path: str) -> None:
+    def add(path: str, explicit: bool = False) -> None:
         key = os.path.realpath(path)
         if key not in seen:
             seen.add(key)
-            files.append(path)
+            files.append((path, explicit))
 
     for path in paths:
         if os.path.isfile(path):
-            add(path)
+            add(path, explicit=True)
         elif os.path.isdir(path):
             rels = _git_files(path)
             if rels is None:

@@ -8,6 +8,7 @@ and the exception) and nothing of that file is written; the run goes on.
 from __future__ import annotations
 
 import os
+import re
 import traceback
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -31,11 +32,28 @@ class FileResult:
     warnings: list[Finding] = field(default_factory=list)
     error: Optional[str] = None
     error_line: Optional[int] = None
+    reason: Optional[str] = None  # why a file was skipped
+    name_map: dict = field(default_factory=dict)
 
 
-def transform_text(text: str, rule_ids: Iterable[str]) -> tuple[str, list[Finding], list[Finding]]:
+SKIP_FILE = re.compile(r"#\s*tf1to2:\s*skip-file\b")
+GENERATED = re.compile(r"@generated\b")
+
+
+@dataclass(frozen=True)
+class Options:
+    rule_ids: tuple[str, ...]
+    explicit: bool = False  # named on the command line: @generated files are processed
+    # rule id → indices of the changes to apply (interactive mode); None: all of them
+    accepted: Optional[dict] = None
+
+
+def transform_text(
+    text: str, rule_ids: Iterable[str], accepted: Optional[dict] = None, name_map: Optional[dict] = None
+) -> tuple[str, list[Finding], list[Finding]]:
     """Run the rules (by id, in stage order) over source text; raises on parse errors
-    and on a rule's exception. This is what the golden tests call."""
+    and on a rule's exception. This is what the golden tests call. ``accepted`` maps a
+    rule id to the indices of its changes to make (the others are left undone)."""
     wanted = set(rule_ids)
     module = cst.parse_module(text)
     changes: list[Finding] = []
@@ -47,12 +65,17 @@ def transform_text(text: str, rule_ids: Iterable[str]) -> tuple[str, list[Findin
         if not rule.applies_to(text):
             continue
         ctx = RuleContext(module=module, rule_id=rule.id)
+        if accepted is not None:
+            chosen = accepted.get(rule.id, ())
+            ctx.accept = chosen.__contains__
         try:
             new_module = rule.transform(ctx)
         except Exception as e:
             raise RuleCrash(rule.id, e) from e
         changes += ctx.changes
         warnings += ctx.warnings
+        if name_map is not None:
+            name_map.update(ctx.name_map)
         if new_module is not module:  # generating code costs: only when something changed
             module = new_module
             text = module.code
@@ -65,15 +88,24 @@ class RuleCrash(Exception):
         self.rule_id = rule_id
 
 
-def migrate_file(path: str, rule_ids: tuple[str, ...]) -> FileResult:
+def migrate_file(path: str, options: Options) -> FileResult:
     try:
         data, source = textio.read(path)
     except textio.SourceError as e:
         return FileResult(path, "failed", error=str(e), error_line=e.line)
     if not rules_pkg.PREFILTER.search(source.text):
-        return FileResult(path, "skipped")
+        return FileResult(path, "skipped", reason="no TensorFlow")
+    if SKIP_FILE.search(source.text):
+        return FileResult(path, "skipped", reason="tf1to2: skip-file")
+    if not options.explicit and GENERATED.search(source.text[:4096]):
+        return FileResult(path, "skipped", reason="@generated")
+    return migrate_text(path, source, options)
+
+
+def migrate_text(path: str, source: textio.SourceText, options: Options) -> FileResult:
+    name_map: dict = {}
     try:
-        new_text, changes, warnings = transform_text(source.text, rule_ids)
+        new_text, changes, warnings = transform_text(source.text, options.rule_ids, options.accepted, name_map)
     except cst.ParserSyntaxError as e:
         message, line = _syntax_error(source.text, path, e)
         return FileResult(path, "failed", error=f"does not parse: {message}", error_line=line)
@@ -97,7 +129,7 @@ def migrate_file(path: str, rule_ids: tuple[str, ...]) -> FileResult:
         new_bytes = source.encode(new_text)
     except textio.SourceError as e:
         return FileResult(path, "failed", error=str(e), error_line=e.line)
-    return FileResult(path, "changed", source.text, new_text, new_bytes, changes, warnings)
+    return FileResult(path, "changed", source.text, new_text, new_bytes, changes, warnings, name_map=name_map)
 
 
 def _syntax_error(text: str, path: str, error: cst.ParserSyntaxError) -> tuple[str, int]:
@@ -113,14 +145,13 @@ def _syntax_error(text: str, path: str, error: cst.ParserSyntaxError) -> tuple[s
     return error.message, error.raw_line
 
 
-def _worker(args: tuple[str, tuple[str, ...]]) -> FileResult:
+def _worker(args: tuple[str, Options]) -> FileResult:
     return migrate_file(*args)
 
 
-def run(paths: list[str], rule_ids: tuple[str, ...], jobs: int) -> Iterator[FileResult]:
-    """Results in the order of ``paths``."""
-    jobs = max(1, min(jobs, len(paths)))
-    work = [(p, rule_ids) for p in paths]
+def run(work: list[tuple[str, Options]], jobs: int) -> Iterator[FileResult]:
+    """Results in the order of ``work``: (path, options) pairs."""
+    jobs = max(1, min(jobs, len(work)))
     if jobs == 1:
         yield from map(_worker, work)
         return

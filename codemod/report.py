@@ -26,13 +26,46 @@ def unified_diff(result: FileResult) -> str:
     )
 
 
+class Progress:
+    """A one-line progress bar over files on stderr, redrawn in place; only on a
+    terminal, never in CI or when piped."""
+
+    WIDTH = 30
+
+    def __init__(self, total: int, out: TextIO):
+        self.total, self.done, self.out = total, 0, out
+
+    @staticmethod
+    def wanted(out: TextIO, quiet: bool) -> bool:
+        return not quiet and not os.environ.get("CI") and hasattr(out, "isatty") and out.isatty()
+
+    def step(self) -> None:
+        self.done += 1
+        filled = self.WIDTH * self.done // max(self.total, 1)
+        self.out.write(f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] {self.done}/{self.total} files")
+        self.out.flush()
+
+    def clear(self) -> None:
+        self.out.write("\r\033[K")
+        self.out.flush()
+
+
+def errors(results: list[FileResult], discovery_errors: list[tuple[str, str]], out: TextIO) -> None:
+    for path, message in discovery_errors:
+        out.write(f"error: {path}: {message}\n")
+    for r in results:
+        if r.status == "failed":
+            where = f"{r.path}:{r.error_line}" if r.error_line else r.path
+            out.write(f"error: {where}: {r.error}\n")
+
+
 def summary(results: list[FileResult], discovery_errors: list[tuple[str, str]], wrote: bool, out: TextIO) -> None:
     status = Counter(r.status for r in results)
     failed = status["failed"] + len(discovery_errors)
     verb = "changed" if wrote else "would change"
     out.write(
         f"tf1to2: {len(results)} files scanned, {status['changed']} {verb}, {failed} failed, "
-        f"{status['skipped']} without TensorFlow\n"
+        f"{status['skipped']} skipped\n"
     )
     per_rule_changes = Counter(f.rule for r in results for f in r.changes)
     per_rule_warnings = Counter(f.rule for r in results for f in r.warnings)
@@ -45,12 +78,7 @@ def summary(results: list[FileResult], discovery_errors: list[tuple[str, str]], 
     for r in results:
         for w in r.warnings:
             out.write(f"{r.path}:{w.line}: {w.rule}: {w.message}\n")
-    for path, message in discovery_errors:
-        out.write(f"error: {path}: {message}\n")
-    for r in results:
-        if r.status == "failed":
-            where = f"{r.path}:{r.error_line}" if r.error_line else r.path
-            out.write(f"error: {where}: {r.error}\n")
+    errors(results, discovery_errors, out)
 
 
 def json_report(results: list[FileResult], discovery_errors: list[tuple[str, str]], wrote: bool) -> str:
@@ -62,6 +90,7 @@ def json_report(results: list[FileResult], discovery_errors: list[tuple[str, str
             "changes": [f.as_dict() for f in r.changes],
             "warnings": [f.as_dict() for f in r.warnings],
             "error": None if r.error is None else {"message": r.error, "line": r.error_line},
+            "skipped_because": r.reason,
         }
         if r.status == "changed":
             entry["diff"] = unified_diff(r)

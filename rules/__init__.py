@@ -11,6 +11,17 @@ from rules.optimizers import Optimizers
 
 REGISTRY: tuple[type[Rule], ...] = tuple(sorted((Optimizers,), key=lambda r: r.stage))
 
+# The stages of a migration (DESIGN.md). Ids and numbers of stages whose rule is not
+# written yet are still valid in --select / --ignore and configuration: they select nothing.
+STAGES: dict[int, str] = {
+    1: "slim-arg-scope",
+    2: "slim-to-layers",
+    3: "wrap-in-layer",
+    4: "layers-to-attributes",
+    5: "keras-layers",
+    6: "optimizers",
+}
+
 # A file none of whose text matches this is not TensorFlow code: it is never parsed.
 PREFILTER = re.compile(r"tensorflow|tf_slim|\bslim\b")
 
@@ -28,7 +39,7 @@ def select(select: list[str] | None, ignore: list[str] | None) -> list[type[Rule
     def matches(cls: type[Rule], token: str) -> bool:
         return token == cls.id or token == str(cls.stage)
 
-    known = {c.id for c in REGISTRY} | {str(c.stage) for c in REGISTRY}
+    known = {c.id for c in REGISTRY} | {str(c.stage) for c in REGISTRY} | set(STAGES.values()) | {str(n) for n in STAGES}
     for token in (select or []) + (ignore or []):
         if token not in known:
             raise KeyError(token)

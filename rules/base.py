@@ -8,8 +8,9 @@ and what needs a human, by line. Rules know nothing about files, processes or te
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import Callable, ClassVar, Optional
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
@@ -27,14 +28,33 @@ class Finding:
         return {"rule": self.rule, "line": self.line, "message": self.message}
 
 
+# ``# tf1to2: ignore`` or ``# tf1to2: ignore[rule-a, rule-b]`` on a line of a statement.
+IGNORE_COMMENT = re.compile(r"#\s*tf1to2:\s*ignore(?:\[([^\]]*)\])?")
+
+
 @dataclass
 class RuleContext:
+    """What a rule gets for one file.
+
+    The protocol for changes: call ``change(node, message)`` once for every candidate,
+    in a deterministic order, *before* rewriting it, and rewrite only if it returns True.
+    The engine uses the answer for ``# tf1to2: ignore`` comments and for applying a
+    chosen subset of changes (interactive mode), so each change must be a whole edit
+    on its own (with any import it needs).
+    """
+
     module: cst.Module
     rule_id: str = ""
     changes: list[Finding] = field(default_factory=list)
     warnings: list[Finding] = field(default_factory=list)
+    # change index → whether to apply it; None applies all (ignore comments still hold)
+    accept: Optional[Callable[[int], bool]] = None
+    candidates: int = 0
+    # old TF1 variable name → new name, for rules that rename variables (no ":0")
+    name_map: dict = field(default_factory=dict)
     _aliases: Aliases | None = None
     _positions: object = None
+    _ignored: Optional[list] = None
 
     @property
     def aliases(self) -> Aliases:
@@ -50,11 +70,51 @@ class RuleContext:
         pos = self._positions.get(node)
         return pos.start.line if pos is not None else 0
 
-    def change(self, node: cst.CSTNode, message: str) -> None:
-        self.changes.append(Finding(self.rule_id, self.line(node), message))
+    def change(self, node: cst.CSTNode, message: str) -> bool:
+        """Propose a change at ``node``; True means: make it."""
+        index = self.candidates
+        self.candidates += 1
+        line = self.line(node)
+        if self._is_ignored(line):
+            return False
+        if self.accept is not None and not self.accept(index):
+            return False
+        self.changes.append(Finding(self.rule_id, line, message))
+        return True
+
+    def _is_ignored(self, line: int) -> bool:
+        if self._ignored is None:
+            self._ignored = _ignored_ranges(self.module, self.rule_id) if "tf1to2:" in self.module.code else []
+        return any(start <= line <= end for start, end in self._ignored)
 
     def warn(self, node: cst.CSTNode, message: str) -> None:
         self.warnings.append(Finding(self.rule_id, self.line(node), message))
+
+
+def _ignored_ranges(module: cst.Module, rule_id: str) -> list[tuple[int, int]]:
+    """Line ranges of the statements an ignore comment (for ``rule_id``) sits in: the
+    smallest statement containing the comment's line, so a comment on a ``with`` line
+    covers the block and one inside a multi-line call covers that statement."""
+    lines = []
+    for number, text in enumerate(module.code.splitlines(), start=1):
+        m = IGNORE_COMMENT.search(text)
+        if m and (m.group(1) is None or rule_id in {r.strip() for r in m.group(1).split(",")}):
+            lines.append(number)
+    if not lines:
+        return []
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    positions = wrapper.resolve(PositionProvider)
+    spans = [
+        (p.start.line, p.end.line)
+        for node, p in positions.items()
+        if isinstance(node, (cst.SimpleStatementLine, cst.BaseCompoundStatement))
+    ]
+    ranges = []
+    for line in lines:
+        containing = [s for s in spans if s[0] <= line <= s[1]]
+        if containing:
+            ranges.append(min(containing, key=lambda s: s[1] - s[0]))
+    return ranges
 
 
 class Rule:

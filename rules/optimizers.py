@@ -428,12 +428,13 @@ class Optimizers(Rule):
                     return None
             given[name] = arg
         new_args: list[cst.Arg] = []
+        notes: list[str] = []  # said only if the change is made
         for name, arg in given.items():
             if name in spec.dropped:
                 template, default = spec.dropped[name]
                 value = literal_value(arg.value)
                 if template is not None and value != default:
-                    ctx.warn(call, template.format(arg=name, value=cst.Module([]).code_for_node(arg.value)))
+                    notes.append(template.format(arg=name, value=cst.Module([]).code_for_node(arg.value)))
                 continue
             if name in spec.none_is_default and literal_value(arg.value) is None:
                 continue
@@ -442,7 +443,10 @@ class Optimizers(Rule):
             if name not in given:
                 new_args.append(new_keyword(spec.renames.get(name, name), value))
         func = cst.parse_expression(f"{root}.keras.optimizers.{spec.keras}")
-        ctx.change(call, f"{c.tf1_name} → tf.keras.optimizers.{spec.keras}")
+        if not ctx.change(call, f"{c.tf1_name} → tf.keras.optimizers.{spec.keras}"):
+            return None
+        for note in notes:
+            ctx.warn(call, note)
         if spec.caveat:
             ctx.warn(call, spec.caveat)
         if c.lr_schedule:

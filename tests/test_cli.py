@@ -232,7 +232,8 @@ def test_a_crashing_rule_fails_that_file_only(tmp_path, monkeypatch):
 
     original = Optimizers.transform
     monkeypatch.setattr(Optimizers, "transform", boom)
-    results = {r.path: r for r in pipeline.run([str(a), str(b)], ("optimizers",), jobs=1)}
+    opts = pipeline.Options(("optimizers",))
+    results = {r.path: r for r in pipeline.run([(str(a), opts), (str(b), opts)], jobs=1)}
     assert results[str(a)].status == "changed"
     assert results[str(b)].status == "failed" and "optimizers crashed: ValueError: boom" in results[str(b)].error
 
