@@ -53,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("--config", metavar="FILE", help="read options from FILE instead of the nearest "
                    "pyproject.toml [tool.tf1to2] / tf1to2.toml")
     m.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    m.add_argument("-i", "--interactive", action="store_true",
+                   help="offer each change, rule by rule, and write the accepted ones [y,n,a,d,q,?]")
 
     r = sub.add_parser("rules", help="list the rules, or show one rule's documentation")
     r.add_argument("rule", nargs="?", metavar="ID")
@@ -113,6 +115,8 @@ def cmd_migrate(args, out, err) -> int:
              if not ((args.force_exclude or not explicit) and config.excluded(f))]
     rule_ids = tuple(c.id for c in chosen)
     work = [(f, pipeline.Options(rule_ids, explicit=explicit and not args.force_exclude)) for f, explicit in files]
+    if args.interactive:
+        return _interactive(args, work, discovery_errors, name_map_path, out, err)
     show_diff = args.format == "text" and not args.quiet
     progress = report.Progress(len(work), err) if report.Progress.wanted(err, args.quiet) else None
     results = []
@@ -133,6 +137,21 @@ def cmd_migrate(args, out, err) -> int:
     if progress:
         progress.clear()
     return finish(args, results, discovery_errors, name_map_path, out, err)
+
+
+def _interactive(args, work, discovery_errors, name_map_path, out, err) -> int:
+    from codemod import interactive
+
+    if not sys.stdin.isatty():
+        err.write("tf1to2: --interactive needs a terminal on standard input\n")
+        return EXIT_ERROR
+    args.write = True  # what is accepted is written
+    # Find the files with something to offer in parallel, then ask in order.
+    pending, results = [], []
+    for result in pipeline.run(work, args.jobs):
+        (pending if result.status == "changed" else results).append(result)
+    asked = interactive.run([r.path for r in pending], work[0][1].rule_ids if work else (), out)
+    return finish(args, results + asked, discovery_errors, name_map_path, out, err)
 
 
 def finish(args, results, discovery_errors, name_map_path, out, err) -> int:

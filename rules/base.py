@@ -23,6 +23,7 @@ class Finding:
     rule: str
     line: int
     message: str
+    index: int = -1  # for a change: its place among the rule's candidates in this file
 
     def as_dict(self) -> dict:
         return {"rule": self.rule, "line": self.line, "message": self.message}
@@ -79,7 +80,7 @@ class RuleContext:
             return False
         if self.accept is not None and not self.accept(index):
             return False
-        self.changes.append(Finding(self.rule_id, line, message))
+        self.changes.append(Finding(self.rule_id, line, message, index))
         return True
 
     def _is_ignored(self, line: int) -> bool:

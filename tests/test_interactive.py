@@ -1,0 +1,117 @@
+"""--interactive in a real pseudo-terminal (pexpect): keys sent, files checked."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pexpect
+
+ROOT = Path(__file__).resolve().parent.parent
+PROMPT = r"Apply this change\? \[y,n,a,d,q,\?\] "
+
+THREE = (
+    "import tensorflow.compat.v1 as tf\n"
+    "\n"
+    "a = tf.train.AdamOptimizer(0.1)\n"
+    "b = tf.train.GradientDescentOptimizer(0.2)\n"
+    "c = tf.train.MomentumOptimizer(0.3, 0.9)\n"
+)
+
+
+def spawn(tmp_path: Path, *files: str) -> pexpect.spawn:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm"}
+    env.pop("CI", None)
+    return pexpect.spawn(sys.executable, ["-m", "codemod.cli", "migrate", "--select", "optimizers",
+                                          "--interactive", "-j", "1", *files],
+                         cwd=str(tmp_path), env=env, encoding="utf-8", timeout=60)
+
+
+def test_yes_no_yes_then_none_in_the_next_file(tmp_path):
+    (tmp_path / "one.py").write_text(THREE)
+    (tmp_path / "two.py").write_text(THREE)
+    child = spawn(tmp_path, "one.py", "two.py")
+    child.expect(PROMPT)
+    assert "optimizers · one.py:3: tf.compat.v1.train.AdamOptimizer" in child.before
+    assert "\x1b[32m+a = tensorflow.keras.optimizers.Adam" in child.before, "coloured on a terminal"
+    assert "+import tensorflow" in child.before, "the hook-up import belongs to the change"
+    child.sendline("y")
+    child.expect(PROMPT)
+    assert "one.py:4" in child.before
+    child.sendline("n")
+    child.expect(PROMPT)
+    child.sendline("?")
+    child.expect("a - apply this change and all remaining changes in this file")
+    child.expect(PROMPT)
+    child.sendline("y")
+    child.expect(PROMPT)  # two.py, first change
+    assert "two.py:3" in child.before
+    child.sendline("d")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
+    assert (tmp_path / "one.py").read_text() == (
+        "import tensorflow.compat.v1 as tf\n"
+        "import tensorflow\n"
+        "\n"
+        "a = tensorflow.keras.optimizers.Adam(learning_rate=0.1, epsilon=1e-08)\n"
+        "b = tf.train.GradientDescentOptimizer(0.2)\n"
+        "c = tensorflow.keras.optimizers.SGD(learning_rate=0.3, momentum=0.9)\n"
+    )
+    assert (tmp_path / "two.py").read_text() == THREE
+
+
+def test_all_and_quit(tmp_path):
+    (tmp_path / "one.py").write_text(THREE)
+    (tmp_path / "two.py").write_text(THREE)
+    (tmp_path / "three.py").write_text(THREE)
+    child = spawn(tmp_path, "one.py", "two.py", "three.py")
+    child.expect(PROMPT)
+    child.sendline("n")
+    child.expect(PROMPT)
+    child.sendline("a")  # this (b) and c
+    child.expect(PROMPT)  # two.py
+    assert "two.py:3" in child.before
+    child.sendline("y")
+    child.expect(PROMPT)
+    child.sendline("q")  # keeps two.py's first change; three.py is never touched
+    child.expect(pexpect.EOF)
+    child.close()
+    one = (tmp_path / "one.py").read_text()
+    assert "a = tf.train.AdamOptimizer(0.1)" in one
+    assert "b = tensorflow.keras.optimizers.SGD(learning_rate=0.2)" in one
+    assert "c = tensorflow.keras.optimizers.SGD(learning_rate=0.3, momentum=0.9)" in one
+    two = (tmp_path / "two.py").read_text()
+    assert "a = tensorflow.keras.optimizers.Adam(" in two and "b = tf.train.GradientDescentOptimizer(0.2)" in two
+    assert (tmp_path / "three.py").read_text() == THREE
+
+
+def test_needs_a_terminal(tmp_path):
+    import subprocess
+
+    (tmp_path / "one.py").write_text(THREE)
+    r = subprocess.run([sys.executable, "-m", "codemod.cli", "migrate", "--interactive", "one.py"],
+                       cwd=tmp_path, capture_output=True, text=True, stdin=subprocess.DEVNULL,
+                       env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert r.returncode == 2 and "needs a terminal" in r.stderr
+    assert (tmp_path / "one.py").read_text() == THREE
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path):
+    import subprocess
+
+    for i in range(3):
+        (tmp_path / f"m{i}.py").write_text(THREE)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm"}
+    env.pop("CI", None)
+    child = pexpect.spawn(sys.executable, ["-m", "codemod.cli", "migrate", "-j", "1", "."], cwd=str(tmp_path),
+                          env=env, encoding="utf-8", timeout=60)
+    child.expect(pexpect.EOF)
+    assert "] 3/3 files" in child.before
+    piped = subprocess.run([sys.executable, "-m", "codemod.cli", "migrate", "."], cwd=tmp_path,
+                           capture_output=True, text=True, env=env)
+    assert "files]" not in piped.stderr and "/3 files" not in piped.stderr
+    child = pexpect.spawn(sys.executable, ["-m", "codemod.cli", "migrate", "-j", "1", "."], cwd=str(tmp_path),
+                          env={**env, "CI": "true"}, encoding="utf-8", timeout=60)
+    child.expect(pexpect.EOF)
+    assert "/3 files" not in child.before, "no progress bar in CI"
