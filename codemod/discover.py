@@ -12,7 +12,7 @@ import os
 import subprocess
 from typing import Iterable, Iterator
 
-SOURCE_SUFFIXES = (".py",)
+SOURCE_SUFFIXES = (".py", ".ipynb")
 SKIP_DIRS = frozenset({
     "site-packages", "dist-packages", "build", "dist", "node_modules", "__pycache__",
     "venv", "env", "virtualenv",

@@ -15,8 +15,8 @@ from typing import Callable, Optional, TextIO
 import libcst as cst
 
 import rules as rules_pkg
-from codemod import textio
-from codemod.pipeline import FileResult, transform_text
+from codemod import documents, textio
+from codemod.pipeline import FileResult, located, transform_text
 
 PROMPT = "Apply this change? [y,n,a,d,q,?] "
 HELP = """y - apply this change
@@ -50,11 +50,6 @@ def _colour(diff: str, on: bool) -> str:
     return "".join(out)
 
 
-def _diff(path: str, old: str, new: str) -> str:
-    return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
-                                        fromfile=f"a/{path}", tofile=f"b/{path}"))
-
-
 class Session:
     def __init__(self, rule_ids: tuple[str, ...], out: TextIO, ask: Callable[[str], str], colour: bool):
         self.rule_ids, self.out, self.ask, self.colour = rule_ids, out, ask, colour
@@ -70,10 +65,10 @@ class Session:
         """Offer every change in ``path``; write what was accepted. Raises Quit (after
         writing) when asked to stop."""
         try:
-            _, source = textio.read(path)
+            doc = documents.load(path)
         except textio.SourceError as e:
             return FileResult(path, "failed", error=str(e), error_line=e.line)
-        text = source.text
+        text = doc.text
         changes, warnings = [], []
         mode: Optional[str] = None  # "all" / "none" for the rest of this file
         quitting = False
@@ -84,15 +79,17 @@ class Session:
                 _, offered, rule_warnings = transform_text(text, [cls.id])
             except cst.ParserSyntaxError as e:
                 return FileResult(path, "failed", error=f"does not parse: {e.message}", error_line=e.raw_line)
+            rule_warnings = located(doc, rule_warnings)
             for w in rule_warnings:
                 self.out.write(f"{path}:{w.line}: {w.rule}: {w.message}\n")
             warnings += rule_warnings
             accepted: set[int] = set()
-            for change in offered:
+            for change, shown in zip(offered, located(doc, offered)):
                 if mode is None:
                     alone, _, _ = transform_text(text, [cls.id], {cls.id: {change.index}})
-                    self.out.write(f"\n{cls.id} · {path}:{change.line}: {change.message}\n")
-                    self.out.write(_colour(_diff(path, text, alone), self.colour))
+                    self.out.write(f"\n{cls.id} · {path}:{shown.line}: {shown.message}\n")
+                    # Against the text so far (earlier rules' accepted changes included).
+                    self.out.write(_colour(_text_diff(doc, text, alone), self.colour))
                     answer = self._answer()
                     if answer == "q":
                         quitting = True
@@ -105,15 +102,16 @@ class Session:
                     accepted.add(change.index)
             if accepted:
                 text, made, _ = transform_text(text, [cls.id], {cls.id: accepted})
-                changes += made
-        result = self._write(path, source, text, changes, warnings)
+                changes += located(doc, made)
+        result = self._write(doc, text, changes, warnings)
         if quitting:
             raise Quit(result)
         return result
 
     @staticmethod
-    def _write(path, source, text, changes, warnings) -> FileResult:
-        if text == source.text:
+    def _write(doc, text, changes, warnings) -> FileResult:
+        path = doc.path
+        if text == doc.text:
             return FileResult(path, "unchanged", changes=changes, warnings=warnings)
         try:
             cst.parse_module(text)
@@ -121,10 +119,23 @@ class Session:
             return FileResult(path, "failed", error=f"internal error: the accepted changes would not parse "
                               f"({e.message}); not written", error_line=e.raw_line)
         try:
-            textio.write_atomic(path, source.encode(text))
+            textio.write_atomic(path, doc.render(text))
         except textio.SourceError as e:
             return FileResult(path, "failed", error=str(e), error_line=e.line)
-        return FileResult(path, "changed", source.text, text, None, changes, warnings)
+        return FileResult(path, "changed", doc.text, text, None, changes, warnings, diff=doc.diff(text))
+
+
+def _text_diff(doc, old: str, new: str) -> str:
+    """The diff between two versions of ``doc``'s text (old includes the changes
+    already accepted), shown the document's way: a notebook's cell by cell."""
+    if isinstance(doc, documents.NotebookDocument):
+        out = []
+        for (_, i), a, b in zip(doc.offsets, doc._split(old), doc._split(new)):
+            if a != b:
+                out.append("".join(difflib.unified_diff(a.splitlines(True), b.splitlines(True),
+                                                        f"a/{doc.path} (cell {i + 1})", f"b/{doc.path} (cell {i + 1})")))
+        return "".join(out)
+    return "".join(difflib.unified_diff(old.splitlines(True), new.splitlines(True), f"a/{doc.path}", f"b/{doc.path}"))
 
 
 def run(paths: list[str], rule_ids: tuple[str, ...], out: TextIO = sys.stdout) -> list[FileResult]:

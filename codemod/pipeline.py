@@ -17,7 +17,7 @@ from typing import Iterable, Iterator, Optional
 import libcst as cst
 
 import rules as rules_pkg
-from codemod import textio
+from codemod import documents, textio
 from rules.base import Finding, RuleContext
 
 
@@ -34,6 +34,7 @@ class FileResult:
     error_line: Optional[int] = None
     reason: Optional[str] = None  # why a file was skipped
     name_map: dict = field(default_factory=dict)
+    diff: str = ""
 
 
 SKIP_FILE = re.compile(r"#\s*tf1to2:\s*skip-file\b")
@@ -90,22 +91,32 @@ class RuleCrash(Exception):
 
 def migrate_file(path: str, options: Options) -> FileResult:
     try:
-        data, source = textio.read(path)
+        doc = documents.load(path)
     except textio.SourceError as e:
         return FileResult(path, "failed", error=str(e), error_line=e.line)
-    if not rules_pkg.PREFILTER.search(source.text):
+    if not rules_pkg.PREFILTER.search(doc.text):
         return FileResult(path, "skipped", reason="no TensorFlow")
-    if SKIP_FILE.search(source.text):
+    if SKIP_FILE.search(doc.text):
         return FileResult(path, "skipped", reason="tf1to2: skip-file")
-    if not options.explicit and GENERATED.search(source.text[:4096]):
+    if not options.explicit and GENERATED.search(doc.text[:4096]):
         return FileResult(path, "skipped", reason="@generated")
-    return migrate_text(path, source, options)
+    return migrate_document(doc, options)
 
 
-def migrate_text(path: str, source: textio.SourceText, options: Options) -> FileResult:
+def located(doc, findings: list[Finding]) -> list[Finding]:
+    """Findings with lines as the user sees them (a notebook's: line in its cell)."""
+    out = []
+    for f in findings:
+        line, prefix = doc.where(f.line)
+        out.append(Finding(f.rule, line, prefix + f.message, f.index))
+    return out
+
+
+def migrate_document(doc, options: Options) -> FileResult:
+    path, source = doc.path, doc
     name_map: dict = {}
     try:
-        new_text, changes, warnings = transform_text(source.text, options.rule_ids, options.accepted, name_map)
+        new_text, changes, warnings = transform_text(doc.text, options.rule_ids, options.accepted, name_map)
     except cst.ParserSyntaxError as e:
         message, line = _syntax_error(source.text, path, e)
         return FileResult(path, "failed", error=f"does not parse: {message}", error_line=line)
@@ -114,6 +125,7 @@ def migrate_text(path: str, source: textio.SourceText, options: Options) -> File
         return FileResult(path, "failed", error=f"rule {e.rule_id} crashed: {detail}")
     except RecursionError:
         return FileResult(path, "failed", error="too deeply nested to process")
+    changes, warnings = located(doc, changes), located(doc, warnings)
     if new_text == source.text:
         return FileResult(path, "unchanged", changes=changes, warnings=warnings)
     # What is written must parse: a rule bug never reaches the disk.
@@ -126,10 +138,12 @@ def migrate_text(path: str, source: textio.SourceText, options: Options) -> File
             error_line=e.raw_line,
         )
     try:
-        new_bytes = source.encode(new_text)
+        new_bytes = doc.render(new_text)
+        diff = doc.diff(new_text)
     except textio.SourceError as e:
         return FileResult(path, "failed", error=str(e), error_line=e.line)
-    return FileResult(path, "changed", source.text, new_text, new_bytes, changes, warnings, name_map=name_map)
+    return FileResult(path, "changed", source.text, new_text, new_bytes, changes, warnings,
+                      name_map=name_map, diff=diff)
 
 
 def _syntax_error(text: str, path: str, error: cst.ParserSyntaxError) -> tuple[str, int]:

@@ -1,7 +1,6 @@
 """Diffs, the summary and the JSON report of a run."""
 from __future__ import annotations
 
-import difflib
 import json
 import os
 from collections import Counter
@@ -13,17 +12,9 @@ JSON_SCHEMA_VERSION = 1
 
 
 def unified_diff(result: FileResult) -> str:
-    # git's a/ b/ prefixes for relative paths (so `git apply`/`patch -p1` take the diff);
-    # an absolute path is shown as it is.
-    old, new = (result.path, result.path) if os.path.isabs(result.path) else (f"a/{result.path}", f"b/{result.path}")
-    return "".join(
-        difflib.unified_diff(
-            result.old_text.splitlines(keepends=True),
-            result.new_text.splitlines(keepends=True),
-            fromfile=old,
-            tofile=new,
-        )
-    )
+    """The diff of a changed file, as its document renders it (git's a/ b/ prefixes for
+    relative paths; a notebook's per changed cell)."""
+    return result.diff
 
 
 class Progress:

@@ -84,3 +84,16 @@ def test_hook_args_are_passed_through(repo, home, tmp_path):
                        capture_output=True, text=True, env=env, timeout=900)
     assert r.returncode == 0, r.stdout + r.stderr
     assert "Passed" in r.stdout
+
+
+def test_check_hook_runs_on_notebooks(repo, home):
+    import json
+
+    nb = {"cells": [{"cell_type": "code", "execution_count": None, "id": "a1", "metadata": {}, "outputs": [],
+                     "source": ["import tensorflow as tf\n", "opt = tf.train.AdamOptimizer(0.01)"]}],
+          "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    (repo / "nb.ipynb").write_text(json.dumps(nb, indent=1) + "\n")
+    git(repo, "add", "nb.ipynb")
+    r = try_repo(repo, home, "tf1to2-check", "nb.ipynb")
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "nb.ipynb (cell 1)" in r.stdout
