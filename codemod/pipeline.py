@@ -113,12 +113,12 @@ def located(doc, findings: list[Finding]) -> list[Finding]:
 
 
 def migrate_document(doc, options: Options) -> FileResult:
-    path, source = doc.path, doc
+    path = doc.path
     name_map: dict = {}
     try:
         new_text, changes, warnings = transform_text(doc.text, options.rule_ids, options.accepted, name_map)
     except cst.ParserSyntaxError as e:
-        message, line = _syntax_error(source.text, path, e)
+        message, line = _syntax_error(doc.text, path, e)
         return FileResult(path, "failed", error=f"does not parse: {message}", error_line=line)
     except RuleCrash as e:
         detail = "".join(traceback.format_exception_only(type(e.__cause__), e.__cause__)).strip()
@@ -126,7 +126,7 @@ def migrate_document(doc, options: Options) -> FileResult:
     except RecursionError:
         return FileResult(path, "failed", error="too deeply nested to process")
     changes, warnings = located(doc, changes), located(doc, warnings)
-    if new_text == source.text:
+    if new_text == doc.text:
         return FileResult(path, "unchanged", changes=changes, warnings=warnings)
     # What is written must parse: a rule bug never reaches the disk.
     try:
@@ -142,7 +142,7 @@ def migrate_document(doc, options: Options) -> FileResult:
         diff = doc.diff(new_text)
     except textio.SourceError as e:
         return FileResult(path, "failed", error=str(e), error_line=e.line)
-    return FileResult(path, "changed", source.text, new_text, new_bytes, changes, warnings,
+    return FileResult(path, "changed", doc.text, new_text, new_bytes, changes, warnings,
                       name_map=name_map, diff=diff)
 
 
