@@ -116,7 +116,7 @@ def cmd_migrate(args, out, err) -> int:
     rule_ids = tuple(c.id for c in chosen)
     work = [(f, pipeline.Options(rule_ids, explicit=explicit and not args.force_exclude)) for f, explicit in files]
     if args.interactive:
-        return _interactive(args, work, discovery_errors, name_map_path, out, err)
+        return _interactive(args, work, rule_ids, discovery_errors, name_map_path, out, err)
     show_diff = args.format == "text" and not args.quiet
     progress = report.Progress(len(work), err) if report.Progress.wanted(err, args.quiet) else None
     results = []
@@ -127,7 +127,7 @@ def cmd_migrate(args, out, err) -> int:
             if show_diff:
                 if progress:
                     progress.clear()
-                out.write(report.unified_diff(result))
+                out.write(result.diff)
             if args.write:
                 try:
                     textio.write_atomic(result.path, result.new_bytes)
@@ -139,7 +139,7 @@ def cmd_migrate(args, out, err) -> int:
     return finish(args, results, discovery_errors, name_map_path, out, err)
 
 
-def _interactive(args, work, discovery_errors, name_map_path, out, err) -> int:
+def _interactive(args, work, rule_ids, discovery_errors, name_map_path, out, err) -> int:
     from codemod import interactive
 
     if not sys.stdin.isatty():
@@ -150,7 +150,7 @@ def _interactive(args, work, discovery_errors, name_map_path, out, err) -> int:
     pending, results = [], []
     for result in pipeline.run(work, args.jobs):
         (pending if result.status == "changed" else results).append(result)
-    asked = interactive.run([r.path for r in pending], work[0][1].rule_ids if work else (), out)
+    asked = interactive.run([r.path for r in pending], rule_ids, out)
     return finish(args, results + asked, discovery_errors, name_map_path, out, err)
 
 

@@ -30,6 +30,10 @@ def _diff(old: str, new: str, fromfile: str, tofile: str) -> str:
                                         fromfile=fromfile, tofile=tofile))
 
 
+def _newline_ended(text: str) -> str:
+    return text if text.endswith("\n") else text + "\n"
+
+
 def _labels(path: str, suffix: str = "") -> tuple[str, str]:
     import os
 
@@ -45,8 +49,9 @@ class PythonDocument:
     def render(self, new_text: str) -> bytes:
         return self.source.encode(new_text)
 
-    def diff(self, new_text: str) -> str:
-        return _diff(self.text, new_text, *_labels(self.path))
+    def diff(self, new_text: str, old_text: Optional[str] = None) -> str:
+        """Diff from ``old_text`` (default: the file as read) to ``new_text``."""
+        return _diff(self.text if old_text is None else old_text, new_text, *_labels(self.path))
 
     def where(self, line: int) -> tuple[int, str]:
         return line, ""
@@ -119,15 +124,19 @@ class NotebookDocument:
         bodies[0] = head + bodies[0]  # anything a rule put above the first cell (imports) goes into it
         return [self._unmask(b) for b in bodies]
 
+    def _cell_sources(self, text: str) -> dict[int, str]:
+        """cell index → its source in ``text`` (a version of the joined code), ending
+        with a newline exactly where the notebook's cell did."""
+        sources = {}
+        for (_, i), body in zip(self.offsets, self._split(text)):
+            had_newline = self._cell_text(self.nb["cells"][i]).endswith("\n")
+            sources[i] = body if had_newline or not body.endswith("\n") else body[:-1]
+        return sources
+
     def _new_cells(self, new_text: str) -> dict[int, str]:
         """cell index → new source, for the cells that changed."""
-        changed = {}
-        for (_, i), body in zip(self.offsets, self._split(new_text)):
-            old = self._cell_text(self.nb["cells"][i])
-            new = body if old.endswith("\n") else body[:-1] if body.endswith("\n") else body
-            if new != old:
-                changed[i] = new
-        return changed
+        return {i: s for i, s in self._cell_sources(new_text).items()
+                if s != self._cell_text(self.nb["cells"][i])}
 
     def render(self, new_text: str) -> bytes:
         nb = json.loads(self.raw_text)
@@ -140,12 +149,16 @@ class NotebookDocument:
         text = json.dumps(nb, indent=self.layout["indent"], ensure_ascii=self.layout["ensure_ascii"])
         return (text + "\n" if self.layout["trailing"] else text).encode("utf-8")
 
-    def diff(self, new_text: str) -> str:
+    def diff(self, new_text: str, old_text: Optional[str] = None) -> str:
+        """Diff of the cells that differ between ``old_text`` (default: the notebook as
+        read) and ``new_text``, cell by cell."""
+        before = (self._cell_sources(old_text) if old_text is not None
+                  else {i: self._cell_text(self.nb["cells"][i]) for i in self.code_cells})
         out = []
-        for i, new in self._new_cells(new_text).items():
-            old = self._cell_text(self.nb["cells"][i])
-            out.append(_diff(old if old.endswith("\n") else old + "\n", new if new.endswith("\n") else new + "\n",
-                             *_labels(self.path, f" (cell {i + 1})")))
+        for i, new in self._cell_sources(new_text).items():
+            old = before[i]
+            if new != old:
+                out.append(_diff(_newline_ended(old), _newline_ended(new), *_labels(self.path, f" (cell {i + 1})")))
         return "".join(out)
 
     def where(self, line: int) -> tuple[int, str]:
@@ -164,5 +177,4 @@ def load(path: str):
         except OSError as e:
             raise textio.SourceError(f"cannot read: {e.strerror}") from e
         return NotebookDocument(path, raw)
-    _, source = textio.read(path)
-    return PythonDocument(path, source)
+    return PythonDocument(path, textio.read(path))

@@ -8,7 +8,6 @@ written atomically; nothing that would not parse is ever written.
 """
 from __future__ import annotations
 
-import difflib
 import sys
 from typing import Callable, Optional, TextIO
 
@@ -16,7 +15,7 @@ import libcst as cst
 
 import rules as rules_pkg
 from codemod import documents, textio
-from codemod.pipeline import FileResult, located, transform_text
+from codemod.pipeline import FileResult, finish_document, located, syntax_error, transform_text
 
 PROMPT = "Apply this change? [y,n,a,d,q,?] "
 HELP = """y - apply this change
@@ -32,21 +31,17 @@ class Quit(Exception):
     pass
 
 
+# Line prefix → ANSI style, first match wins (file headers before +/- lines).
+_STYLES = (("+++", "1"), ("---", "1"), ("@@", "36"), ("+", "32"), ("-", "31"))
+
+
 def _colour(diff: str, on: bool) -> str:
     if not on:
         return diff
     out = []
     for line in diff.splitlines(keepends=True):
-        if line.startswith(("+++", "---")):
-            out.append(f"\033[1m{line.rstrip(chr(10))}\033[0m\n")
-        elif line.startswith("+"):
-            out.append(f"\033[32m{line.rstrip(chr(10))}\033[0m\n")
-        elif line.startswith("-"):
-            out.append(f"\033[31m{line.rstrip(chr(10))}\033[0m\n")
-        elif line.startswith("@@"):
-            out.append(f"\033[36m{line.rstrip(chr(10))}\033[0m\n")
-        else:
-            out.append(line)
+        style = next((code for prefix, code in _STYLES if line.startswith(prefix)), None)
+        out.append(f"\033[{style}m{line.rstrip(chr(10))}\033[0m\n" if style else line)
     return "".join(out)
 
 
@@ -77,8 +72,9 @@ class Session:
                 continue
             try:
                 _, offered, rule_warnings = transform_text(text, [cls.id])
-            except cst.ParserSyntaxError as e:
-                return FileResult(path, "failed", error=f"does not parse: {e.message}", error_line=e.raw_line)
+            except cst.ParserSyntaxError as e:  # the file changed since it was scanned
+                message, line = syntax_error(text, path, e)
+                return FileResult(path, "failed", error=f"does not parse: {message}", error_line=line)
             rule_warnings = located(doc, rule_warnings)
             for w in rule_warnings:
                 self.out.write(f"{path}:{w.line}: {w.rule}: {w.message}\n")
@@ -89,7 +85,7 @@ class Session:
                     alone, _, _ = transform_text(text, [cls.id], {cls.id: {change.index}})
                     self.out.write(f"\n{cls.id} · {path}:{shown.line}: {shown.message}\n")
                     # Against the text so far (earlier rules' accepted changes included).
-                    self.out.write(_colour(_text_diff(doc, text, alone), self.colour))
+                    self.out.write(_colour(doc.diff(alone, old_text=text), self.colour))
                     answer = self._answer()
                     if answer == "q":
                         quitting = True
@@ -110,32 +106,13 @@ class Session:
 
     @staticmethod
     def _write(doc, text, changes, warnings) -> FileResult:
-        path = doc.path
-        if text == doc.text:
-            return FileResult(path, "unchanged", changes=changes, warnings=warnings)
-        try:
-            cst.parse_module(text)
-        except cst.ParserSyntaxError as e:
-            return FileResult(path, "failed", error=f"internal error: the accepted changes would not parse "
-                              f"({e.message}); not written", error_line=e.raw_line)
-        try:
-            textio.write_atomic(path, doc.render(text))
-        except textio.SourceError as e:
-            return FileResult(path, "failed", error=str(e), error_line=e.line)
-        return FileResult(path, "changed", doc.text, text, None, changes, warnings, diff=doc.diff(text))
-
-
-def _text_diff(doc, old: str, new: str) -> str:
-    """The diff between two versions of ``doc``'s text (old includes the changes
-    already accepted), shown the document's way: a notebook's cell by cell."""
-    if isinstance(doc, documents.NotebookDocument):
-        out = []
-        for (_, i), a, b in zip(doc.offsets, doc._split(old), doc._split(new)):
-            if a != b:
-                out.append("".join(difflib.unified_diff(a.splitlines(True), b.splitlines(True),
-                                                        f"a/{doc.path} (cell {i + 1})", f"b/{doc.path} (cell {i + 1})")))
-        return "".join(out)
-    return "".join(difflib.unified_diff(old.splitlines(True), new.splitlines(True), f"a/{doc.path}", f"b/{doc.path}"))
+        result = finish_document(doc, text, changes, warnings)
+        if result.status == "changed":
+            try:
+                textio.write_atomic(doc.path, result.new_bytes)
+            except textio.SourceError as e:
+                return FileResult(doc.path, "failed", error=str(e), error_line=e.line)
+        return result
 
 
 def run(paths: list[str], rule_ids: tuple[str, ...], out: TextIO = sys.stdout) -> list[FileResult]:

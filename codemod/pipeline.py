@@ -25,8 +25,6 @@ from rules.base import Finding, RuleContext
 class FileResult:
     path: str
     status: str  # "unchanged" | "changed" | "skipped" | "failed"
-    old_text: str = ""
-    new_text: str = ""
     new_bytes: Optional[bytes] = None
     changes: list[Finding] = field(default_factory=list)
     warnings: list[Finding] = field(default_factory=list)
@@ -118,17 +116,24 @@ def migrate_document(doc, options: Options) -> FileResult:
     try:
         new_text, changes, warnings = transform_text(doc.text, options.rule_ids, options.accepted, name_map)
     except cst.ParserSyntaxError as e:
-        message, line = _syntax_error(doc.text, path, e)
+        message, line = syntax_error(doc.text, path, e)
         return FileResult(path, "failed", error=f"does not parse: {message}", error_line=line)
     except RuleCrash as e:
         detail = "".join(traceback.format_exception_only(type(e.__cause__), e.__cause__)).strip()
         return FileResult(path, "failed", error=f"rule {e.rule_id} crashed: {detail}")
     except RecursionError:
         return FileResult(path, "failed", error="too deeply nested to process")
-    changes, warnings = located(doc, changes), located(doc, warnings)
+    return finish_document(doc, new_text, located(doc, changes), located(doc, warnings), name_map)
+
+
+def finish_document(doc, new_text: str, changes: list[Finding], warnings: list[Finding],
+                    name_map: Optional[dict] = None) -> FileResult:
+    """The result of rewriting ``doc`` to ``new_text``: unchanged, or changed with the
+    bytes to write and the diff, or failed. What would be written must parse: a rule
+    bug never reaches the disk."""
+    path = doc.path
     if new_text == doc.text:
         return FileResult(path, "unchanged", changes=changes, warnings=warnings)
-    # What is written must parse: a rule bug never reaches the disk.
     try:
         cst.parse_module(new_text)
     except cst.ParserSyntaxError as e:
@@ -142,11 +147,10 @@ def migrate_document(doc, options: Options) -> FileResult:
         diff = doc.diff(new_text)
     except textio.SourceError as e:
         return FileResult(path, "failed", error=str(e), error_line=e.line)
-    return FileResult(path, "changed", doc.text, new_text, new_bytes, changes, warnings,
-                      name_map=name_map, diff=diff)
+    return FileResult(path, "changed", new_bytes, changes, warnings, name_map=name_map or {}, diff=diff)
 
 
-def _syntax_error(text: str, path: str, error: cst.ParserSyntaxError) -> tuple[str, int]:
+def syntax_error(text: str, path: str, error: cst.ParserSyntaxError) -> tuple[str, int]:
     """Python's own message and line where it has one: LibCST reports where it gave up,
     often a line or two after the mistake."""
     try:

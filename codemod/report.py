@@ -11,12 +11,6 @@ from codemod.pipeline import FileResult
 JSON_SCHEMA_VERSION = 1
 
 
-def unified_diff(result: FileResult) -> str:
-    """The diff of a changed file, as its document renders it (git's a/ b/ prefixes for
-    relative paths; a notebook's per changed cell)."""
-    return result.diff
-
-
 class Progress:
     """A one-line progress bar over files on stderr, redrawn in place; only on a
     terminal, never in CI or when piped."""
@@ -84,7 +78,7 @@ def json_report(results: list[FileResult], discovery_errors: list[tuple[str, str
             "skipped_because": r.reason,
         }
         if r.status == "changed":
-            entry["diff"] = unified_diff(r)
+            entry["diff"] = r.diff
         files.append(entry)
     for path, message in discovery_errors:
         files.append({"path": path, "status": "failed", "changes": [], "warnings": [],

@@ -56,13 +56,13 @@ def decode(data: bytes) -> SourceText:
     return SourceText(text, encoding, bom)
 
 
-def read(path: str) -> tuple[bytes, SourceText]:
+def read(path: str) -> SourceText:
     try:
         with open(path, "rb") as f:
             data = f.read()
     except OSError as e:
         raise SourceError(f"cannot read: {e.strerror}") from e
-    return data, decode(data)
+    return decode(data)
 
 
 def write_atomic(path: str, data: bytes) -> None:

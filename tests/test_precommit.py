@@ -3,7 +3,6 @@ repository) in a throwaway git repository, both outcomes each."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
