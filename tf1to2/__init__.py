@@ -101,15 +101,15 @@ def track_tf1_style_variables(method: Callable) -> Callable:
     TF1-style (``tf.compat.v1.get_variable``, ``variable_scope``, ``make_template``;
     ``tf.compat.v1.layers`` under Keras 2): they are created on the first call, reused
     afterwards, tracked by the object, and their regularizers become its losses."""
-    legacy_wrapped: Dict[str, Callable] = {}
+    @functools.lru_cache(maxsize=None)
+    def legacy() -> Callable:  # tf-keras' own decorator, built on first use (it may be absent)
+        return _tf_keras_shim().track_tf1_style_variables(method)
 
     def wrapper(self, *args, **kwargs):
         if _is_tf_keras_object(self) or (
             isinstance(self, tf.Module) and not _is_keras3_layer(self) and _legacy_keras_active()
         ):
-            if "m" not in legacy_wrapped:
-                legacy_wrapped["m"] = _tf_keras_shim().track_tf1_style_variables(method)
-            return legacy_wrapped["m"](self, *args, **kwargs)
+            return legacy()(self, *args, **kwargs)
         if not (_is_keras3_layer(self) or isinstance(self, tf.Module)):
             raise TypeError(
                 "@track_tf1_style_variables must decorate a method of a tf.keras.layers.Layer, "
@@ -213,6 +213,8 @@ class _Keras3Store(_vs._VariableStore):
         self.owner = owner
         self.by_name: Dict[str, object] = {}
         self.layers: Dict[str, object] = {}
+        # For a tf.Module, which has no ``losses``: TF1 name → its regularization loss.
+        self.module_regularizers: Dict[str, Callable] = {}
         self._regularizer = None
 
     @classmethod
@@ -278,10 +280,6 @@ class _Keras3Store(_vs._VariableStore):
                     self.module_regularizers[name] = functools.partial(regularizer, variable)
         self.by_name[name] = weight
         return variable
-
-    @functools.cached_property
-    def module_regularizers(self) -> Dict[str, Callable]:
-        return {}
 
     def get_or_create_layer(self, name, create_layer_method):
         scope = tf.compat.v1.get_variable_scope().name
