@@ -3,16 +3,15 @@ model-mapping guide, rewritten to import from tf1to2, with the names and numbers
 guide prints. Run as a script in its own process; prints JSON {check: "ok" | traceback}."""
 from __future__ import annotations
 
-import json
 import os
 import tempfile
-import traceback
 
 os.environ["TF_USE_LEGACY_KERAS"] = "1"
 
 import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
 
+from common import CompatV1TemplateScaleByY, guide_dense, run_checks, tf1_reference  # noqa: E402
 from tf1to2 import get_or_create_layer, record_scope, tf1_variables, track_tf1_style_variables  # noqa: E402
 
 v1 = tf.compat.v1
@@ -26,14 +25,7 @@ class DenseLayer(tf.keras.layers.Layer):
 
     @track_tf1_style_variables
     def call(self, inputs):
-        out = inputs
-        with v1.variable_scope("dense"):
-            kernel = v1.get_variable(shape=[out.shape[-1], self.units], regularizer=tf.keras.regularizers.L2(),
-                                     initializer=v1.initializers.glorot_normal, name="kernel")
-            bias = v1.get_variable(shape=[self.units], initializer=v1.initializers.zeros, name="bias")
-            out = tf.linalg.matmul(out, kernel)
-            out = v1.nn.bias_add(out, bias)
-        return out
+        return guide_dense(inputs, self.units)
 
 
 def compat_v1_layer_model(inputs, units):
@@ -53,22 +45,6 @@ class CompatV1LayerModel(tf.keras.layers.Layer):
         return compat_v1_layer_model(inputs, self.units)
 
 
-def tf1_reference(build, inputs, values: dict, **feed_kwargs):
-    """``build`` in a TF1 graph, its variables given ``values`` by name; (output, reg loss)."""
-    with tf.Graph().as_default():
-        ph = v1.placeholder(tf.float32, inputs.shape)
-        out = build(ph, **feed_kwargs)
-        reg = v1.losses.get_regularization_losses()
-        with v1.Session() as sess:
-            sess.run(v1.global_variables_initializer())
-            graph_vars = {v.op.name: v for v in v1.global_variables()}
-            assert set(graph_vars) == set(values), (sorted(graph_vars), sorted(values))
-            for name, value in values.items():
-                graph_vars[name].load(value, sess)
-            result, reg_values = sess.run([out, reg], {ph: inputs})
-    return result, float(sum(reg_values))
-
-
 def names(layer):
     return sorted(v.name for v in layer.weights)
 
@@ -81,14 +57,8 @@ def check_dense_layer():
     assert len(layer.losses) == 1
     np.testing.assert_allclose(layer(x), out)
     assert len(layer.weights) == 2
-
-    def graph_dense(t):
-        with v1.variable_scope("dense"):
-            k = v1.get_variable("kernel", [20, 10], regularizer=tf.keras.regularizers.L2())
-            b = v1.get_variable("bias", [10])
-            return v1.nn.bias_add(tf.matmul(t, k), b)
-
-    expected, reg = tf1_reference(graph_dense, x.numpy(), {v.name[:-2]: v.numpy() for v in layer.weights})
+    expected, reg = tf1_reference(guide_dense, x.numpy(), {v.name[:-2]: v.numpy() for v in layer.weights},
+                                  units=10)
     np.testing.assert_allclose(out, expected, rtol=TOL, atol=TOL)
     np.testing.assert_allclose(float(tf.add_n(layer.losses)), reg, rtol=TOL)
     for var in layer.trainable_variables:
@@ -105,17 +75,9 @@ def check_compat_v1_layer_model_against_tf1_graph():
     assert names(layer) == ["model/conv2d/bias:0", "model/conv2d/kernel:0",
                             "model/dense/bias:0", "model/dense/kernel:0"]
     values = {v.name[:-2]: v.numpy() for v in layer.weights}
-    with tf.Graph().as_default():
-        ph = v1.placeholder(tf.float32, x.shape)
-        graph_out = compat_v1_layer_model(ph, 10)
-        reg = v1.losses.get_regularization_losses()
-        with v1.Session() as sess:
-            sess.run(v1.global_variables_initializer())
-            for var in v1.global_variables():
-                var.load(values[var.op.name], sess)
-            expected, reg_values = sess.run([graph_out, reg], {ph: x.numpy()})
+    expected, reg = tf1_reference(compat_v1_layer_model, x.numpy(), values, units=10)
     np.testing.assert_allclose(out, expected, rtol=TOL, atol=TOL)
-    np.testing.assert_allclose(float(tf.add_n(layer.losses)), float(sum(reg_values)), rtol=TOL)
+    np.testing.assert_allclose(float(tf.add_n(layer.losses)), reg, rtol=TOL)
 
 
 def check_batch_norm_moving_averages_change_only_in_training():
@@ -181,14 +143,7 @@ def check_wrapped_dense_layer_six_names():
 
         @track_tf1_style_variables
         def __call__(self, inputs):
-            out = inputs
-            with v1.variable_scope("inner_dense"):
-                kernel = v1.get_variable(shape=[out.shape[-1], self.units], regularizer=tf.keras.regularizers.L2(),
-                                         initializer=v1.initializers.glorot_normal, name="kernel")
-                bias = v1.get_variable(shape=[self.units], initializer=v1.initializers.zeros, name="bias")
-                out = tf.linalg.matmul(out, kernel)
-                out = v1.nn.bias_add(out, bias)
-            return out
+            return guide_dense(inputs, self.units, scope="inner_dense")
 
     class WrappedDenseLayer(tf.keras.layers.Layer):
         def __init__(self, units, **kwargs):
@@ -210,22 +165,6 @@ def check_wrapped_dense_layer_six_names():
 
 
 def check_make_template():
-    class CompatV1TemplateScaleByY(tf.keras.layers.Layer):
-        def __init__(self, **kwargs):
-            super().__init__(**kwargs)
-
-            def my_op(x, scalar_name):
-                var1 = v1.get_variable(scalar_name, shape=[], regularizer=v1.keras.regularizers.L2(),
-                                       initializer=v1.constant_initializer(1.5))
-                return x * var1
-
-            self.scale_by_y = v1.make_template("scale_by_y", my_op, scalar_name="y")
-
-        @track_tf1_style_variables
-        def call(self, inputs):
-            with v1.variable_scope("layer"):
-                return self.scale_by_y(inputs)
-
     layer = CompatV1TemplateScaleByY()
     out = layer(tf.ones(shape=(2, 3)))
     assert names(layer) == ["layer/scale_by_y/y:0"]
@@ -378,17 +317,7 @@ def check_own_get_variable_module_fit_and_checkpoint():
 
 
 def main() -> None:
-    results = {}
-    for name, fn in sorted(globals().items()):
-        if name.startswith("check_") and callable(fn):
-            try:
-                fn()
-                results[name] = "ok"
-            except BaseException:  # noqa: BLE001 - reported to the test
-                results[name] = traceback.format_exc()
-    results["_keras"] = tf.keras.layers.Layer.__module__
-    print(json.dumps(results))
-
+    run_checks(globals(), {"_keras": tf.keras.layers.Layer.__module__})
 
 if __name__ == "__main__":
     main()

@@ -6,11 +6,9 @@ is one."""
 from __future__ import annotations
 
 import importlib.abc
-import json
 import os
 import sys
 import tempfile
-import traceback
 
 
 class _BlockTfKeras(importlib.abc.MetaPathFinder):
@@ -27,6 +25,7 @@ import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
 import keras  # noqa: E402
 
+from common import CompatV1TemplateScaleByY, guide_dense as dense, run_checks, tf1_reference  # noqa: E402
 from tf1to2 import (  # noqa: E402
     MissingKerasSupport, get_or_create_layer, load_tf1_checkpoint, module_regularization_losses,
     record_scope, tf1_variables, track_tf1_style_variables,
@@ -40,18 +39,6 @@ tf.config.set_logical_device_configuration(
 
 
 # ------------------------------------------------------------------ TF1-style code
-def dense(inputs, units):
-    out = inputs
-    with v1.variable_scope("dense"):
-        kernel = v1.get_variable(
-            shape=[out.shape[-1], units], regularizer=tf.keras.regularizers.L2(),
-            initializer=v1.initializers.glorot_normal, name="kernel")
-        bias = v1.get_variable(shape=[units], initializer=v1.initializers.zeros, name="bias")
-        out = tf.linalg.matmul(out, kernel)
-        out = v1.nn.bias_add(out, bias)
-    return out
-
-
 def two_tower(inputs):
     """Nested scopes and AUTO_REUSE: the same tower applied twice shares its weights."""
     def tower(x):
@@ -86,39 +73,6 @@ class TwoTowerModule(tf.Module):
     @track_tf1_style_variables
     def __call__(self, inputs):
         return two_tower(inputs)
-
-
-class CompatV1TemplateScaleByY(tf.keras.layers.Layer):
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-
-        def my_op(x, scalar_name):
-            var1 = v1.get_variable(scalar_name, shape=[], regularizer=tf.keras.regularizers.L2(),
-                                   initializer=v1.constant_initializer(1.5))
-            return x * var1
-
-        self.scale_by_y = v1.make_template("scale_by_y", my_op, scalar_name="y")
-
-    @track_tf1_style_variables
-    def call(self, inputs):
-        with v1.variable_scope("layer"):
-            return self.scale_by_y(inputs)
-
-
-def tf1_reference(build, inputs, values: dict):
-    """Build ``build`` in a TF1 graph, give its variables ``values`` by name, run it."""
-    with tf.Graph().as_default():
-        x = v1.placeholder(tf.float32, inputs.shape)
-        out = build(x)
-        reg = v1.losses.get_regularization_losses()
-        with v1.Session() as sess:
-            sess.run(v1.global_variables_initializer())
-            graph_vars = {v.op.name: v for v in v1.global_variables()}
-            assert set(graph_vars) == set(values), (sorted(graph_vars), sorted(values))
-            for name, value in values.items():
-                graph_vars[name].load(value, sess)
-            result, reg_values = sess.run([out, reg], {x: inputs})
-    return result, float(sum(reg_values))
 
 
 def values_of(obj) -> dict:
@@ -316,19 +270,10 @@ def check_mirrored_strategy_two_replicas():
 
 
 def main() -> None:
-    results = {}
-    for name, fn in sorted(globals().items()):
-        if name.startswith("check_") and callable(fn):
-            try:
-                fn()
-                results[name] = "ok"
-            except BaseException:  # noqa: BLE001 - reported to the test
-                results[name] = traceback.format_exc()
-    results["_tf_keras_imported"] = "tf_keras" in sys.modules
-    results["_codemod_imported"] = sorted(
-        m for m in sys.modules if m.split(".")[0] in ("libcst", "codemod", "rules"))
-    print(json.dumps(results))
-
+    run_checks(globals(), {
+        "_tf_keras_imported": "tf_keras" in sys.modules,
+        "_codemod_imported": sorted(m for m in sys.modules if m.split(".")[0] in ("libcst", "codemod", "rules")),
+    })
 
 if __name__ == "__main__":
     main()
