@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 
 from rules.base import Finding, Rule, RuleContext
+from rules.keras_layers import KerasLayers
+from rules.layers_to_attributes import LayersToAttributes
 from rules.optimizers import Optimizers
 
-REGISTRY: tuple[type[Rule], ...] = tuple(sorted((Optimizers,), key=lambda r: r.stage))
+REGISTRY: tuple[type[Rule], ...] = tuple(sorted((LayersToAttributes, KerasLayers, Optimizers), key=lambda r: r.stage))
 
 # The stages of a migration (DESIGN.md). Ids and numbers of stages whose rule is not
 # written yet are still valid in --select / --ignore and configuration: they select nothing.

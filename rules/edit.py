@@ -86,11 +86,12 @@ def add_import(module: cst.Module, module_name: str, obj: Optional[str] = None) 
     return AddImportsVisitor(ctx).transform_module(module)
 
 
-def remove_unused_imports(module: cst.Module, imports: Sequence[tuple[str, Optional[str]]]) -> cst.Module:
-    """Drop the given imports where nothing in the module uses them any more."""
+def remove_unused_imports(module: cst.Module, imports: Sequence[tuple]) -> cst.Module:
+    """Drop the given imports, ``(module, obj)`` or ``(module, obj, asname)``, where
+    nothing in the module uses them any more."""
     if not imports:
         return module
     ctx = CodemodContext()
-    for module_name, obj in imports:
-        RemoveImportsVisitor.remove_unused_import(ctx, module_name, obj)
+    for module_name, obj, *asname in imports:
+        RemoveImportsVisitor.remove_unused_import(ctx, module_name, obj, *asname)
     return RemoveImportsVisitor(ctx).transform_module(module)

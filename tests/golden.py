@@ -1,5 +1,5 @@
 """Loading golden cases: golden/<rule>/<case>/before.py (+ after.py, warnings.txt,
-numerics.json). A case without after.py must come out unchanged."""
+name_map.json, numerics.json). A case without after.py must come out unchanged."""
 from __future__ import annotations
 
 import json
@@ -36,6 +36,12 @@ class Case:
         if not p.exists():
             return []
         return [line for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+    @property
+    def name_map(self) -> dict:
+        """Expected old → new variable names (name_map.json; none when absent)."""
+        p = self.path / "name_map.json"
+        return json.loads(p.read_text(encoding="utf-8")) if p.exists() else {}
 
     @property
     def numerics(self) -> Optional[dict]:

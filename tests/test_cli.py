@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import rules
+
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -199,7 +201,10 @@ def test_select_and_ignore_by_id_and_stage(tmp_path):
 
 def test_rules_listing_and_docs():
     r = tf1to2("rules")
-    assert r.returncode == 0 and r.stdout.startswith("6  optimizers  ")
+    assert r.returncode == 0
+    lines = r.stdout.splitlines()
+    assert [line.split()[:2] for line in lines] == [[str(c.stage), c.id] for c in rules.REGISTRY]
+    assert [int(line.split()[0]) for line in lines] == sorted(int(line.split()[0]) for line in lines)
     r = tf1to2("rules", "optimizers")
     assert r.returncode == 0
     assert "## Fix safety" in r.stdout and "tf.keras.optimizers.Adam(learning_rate=1e-4" in r.stdout

@@ -20,7 +20,8 @@ def test_there_are_cases_for_every_rule():
 
 @pytest.mark.parametrize("case", ALL, ids=[c.id for c in ALL])
 def test_golden(case):
-    out, _changes, warnings = transform_text(case.before, [case.rule])
+    name_map: dict = {}
+    out, _changes, warnings = transform_text(case.before, [case.rule], name_map=name_map)
     expected = case.after if case.after is not None else case.before
     assert out == expected
     cst.parse_module(out)
@@ -28,3 +29,4 @@ def test_golden(case):
     assert again == out, "a second run must change nothing"
     assert not changes_again
     assert [f"{w.line}: {w.message}" for w in warnings] == case.warnings
+    assert name_map == case.name_map

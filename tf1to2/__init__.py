@@ -62,10 +62,15 @@ __all__ = [
     "MissingKerasSupport",
 ]
 
-def record_scope(scope_name: str) -> None:
-    """Claim the auto-generated variable-scope name ``scope_name`` (e.g. "conv2d") of a
-    layer that was replaced, so later auto-named v1 layers keep their names."""
-    with tf.compat.v1.variable_scope(scope_name):
+def record_scope(scope_name: Optional[str] = None, *, default_name: Optional[str] = None) -> None:
+    """Claim the variable-scope name a replaced v1 layer took, so later auto-named v1
+    layers keep their names: ``record_scope("conv2d_1")`` claims that name;
+    ``record_scope(default_name="conv2d")`` claims the next free ``conv2d``, ``conv2d_1``,
+    ..., which is what an auto-named v1 layer does when it is first called (the codemod
+    writes this form where the name depends on a loop or a branch)."""
+    if (scope_name is None) == (default_name is None):
+        raise TypeError("record_scope takes a scope name or default_name=, not both")
+    with tf.compat.v1.variable_scope(scope_name, default_name=default_name):
         pass
 
 
@@ -162,18 +167,46 @@ def tf1_variables(obj) -> Dict[str, tf.Variable]:
 
 
 def load_tf1_checkpoint(obj, path: str, name_map: Optional[Dict[str, str]] = None) -> list:
-    """Assign the values of a TF1 (name-based) checkpoint to ``obj``'s TF1-style
-    variables; ``name_map`` maps this object's TF1 names to the checkpoint's where they
-    differ. Returns the names loaded; raises KeyError listing any that are missing."""
+    """Assign the values of a TF1 (name-based) checkpoint to ``obj``'s variables. Build
+    ``obj`` first (call it once).
+
+    ``name_map`` is the map ``tf1to2 migrate --name-map`` writes: checkpoint name → new
+    name. A new name is either a TF1-style name ``obj`` still creates (stage 2 renames
+    ``weights`` → ``kernel``), or an object path ``ClassName/attr/.../weight`` for a
+    variable a native Keras layer now owns (stage 5); entries for other classes are
+    ignored, so one map serves a whole run. Returns the checkpoint names loaded; raises
+    KeyError listing what is missing on either side."""
     reader = tf.train.load_checkpoint(path)
     available = reader.get_variable_to_shape_map()
     variables = tf1_variables(obj)
-    missing = [n for n in variables if (name_map or {}).get(n, n) not in available]
-    if missing:
-        raise KeyError(f"not in checkpoint {path}: {', '.join(sorted(missing))}")
+    renamed = {new: old for old, new in (name_map or {}).items() if new in variables}
+    prefix = type(obj).__name__ + "/"
+    by_path = {old: new[len(prefix):] for old, new in (name_map or {}).items() if new.startswith(prefix)}
+    targets: Dict[str, tf.Variable] = {}
+    missing = []
     for name, var in variables.items():
-        var.assign(reader.get_tensor((name_map or {}).get(name, name)))
-    return sorted(variables)
+        targets[renamed.get(name, name)] = var
+    for old, rel in by_path.items():
+        var = _object_path(obj, rel)
+        if var is None:
+            missing.append(f"{prefix}{rel} (no such variable on the object)")
+        else:
+            targets[old] = var
+    missing += [n for n in targets if n not in available]
+    if missing:
+        raise KeyError(f"cannot load {path}: missing {', '.join(sorted(missing))}")
+    for name, var in targets.items():
+        var.assign(reader.get_tensor(name))
+    return sorted(targets)
+
+
+def _object_path(obj, path: str):
+    """``conv_1/kernel`` or ``blocks/0/kernel`` → that attribute of ``obj``."""
+    for part in path.split("/"):
+        if obj is None:
+            return None
+        obj = obj[int(part)] if part.isdigit() and isinstance(obj, (list, tuple)) else getattr(obj, part, None)
+    return obj
 
 
 # --------------------------------------------------------------------- Keras 3 store

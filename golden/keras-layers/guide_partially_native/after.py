@@ -1,0 +1,26 @@
+import tensorflow as tf
+from tf1to2 import record_scope
+
+
+class OOStyleCompatModel(tf.keras.layers.Layer):
+
+  def __init__(self, *args, **kwargs):
+    super().__init__(*args, **kwargs)
+    self.conv_1 = tf.keras.layers.Conv2D(
+          3, 3,
+          kernel_regularizer="l2")
+    self.conv_2 = tf.keras.layers.Conv2D(
+          4, 4,
+          kernel_regularizer="l2")
+
+  @tf.compat.v1.keras.utils.track_tf1_style_variables
+  def call(self, inputs, training=None):
+    with tf.compat.v1.variable_scope('model'):
+      out = self.conv_1(inputs)
+      record_scope("conv2d")
+      out = self.conv_2(out)
+      record_scope("conv2d_1")
+      out = tf.compat.v1.layers.conv2d(
+          out, 5, 5,
+          kernel_regularizer="l2")
+      return out

@@ -1,0 +1,24 @@
+import tensorflow as tf
+
+
+class FunctionalStyleCompatModel(tf.keras.layers.Layer):
+
+  def __init__(self, **kwargs):
+    super().__init__(**kwargs)
+    self.conv2d = tf.compat.v1.layers.Conv2D(
+        3, 3,
+        kernel_regularizer="l2")
+    self.conv2d_1 = tf.compat.v1.layers.Conv2D(
+        4, 4,
+        kernel_regularizer="l2")
+    self.conv2d_2 = tf.compat.v1.layers.Conv2D(
+        5, 5,
+        kernel_regularizer="l2")
+
+  @tf.compat.v1.keras.utils.track_tf1_style_variables
+  def call(self, inputs, training=None):
+    with tf.compat.v1.variable_scope('model'):
+      out = self.conv2d(inputs)
+      out = self.conv2d_1(out)
+      out = self.conv2d_2(out)
+      return out

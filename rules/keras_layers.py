@@ -1,0 +1,428 @@
+"""Object-oriented ``tf.compat.v1.layers`` held as attributes → native ``tf.keras.layers``,
+with ``record_scope`` where later v1 layers would otherwise change names.
+
+## What it does
+In a class whose forward pass is decorated with ``track_tf1_style_variables``, each
+``self.X = tf.compat.v1.layers.Conv2D(...)`` (or a list of them built with a
+comprehension) in ``__init__`` becomes ``tf.keras.layers.Conv2D(...)``. Arguments are
+carried over; where the two classes take them at different places they are passed by
+keyword, and a default Keras does not have is written out (``Dropout(rate=0.5)``).
+
+A v1 layer takes a variable-scope name when it is first called (``conv2d``,
+``conv2d_1``, ... per variable scope, in call order); a Keras layer does not. Where a v1
+layer is still called later in the same scope, the rule inserts
+``record_scope("<the name the replaced layer took>")`` right after the replaced layer's
+first call, so the later layer keeps its name (the guide's
+``PartiallyNativeKerasLayersModel``). Names are computed statically; in a loop or a
+branch, where they depend on the run, it writes ``record_scope(default_name="conv2d")``,
+which claims the next free name exactly as the v1 layer did, and says so.
+
+Keras layers own their variables by object path, not by scope name, so the rule records
+each replaced variable in the run's name map (``--name-map FILE``):
+``"model/conv2d/kernel": "ModelClass/conv2d/kernel"`` (the TF1 name, relative to the
+layer's forward pass, → class name / attribute path). ``tf1to2.load_tf1_checkpoint(layer,
+path, name_map)`` loads a TF1 checkpoint through it.
+
+## Why
+The guide's last steps: native Keras layers are what TF2 code is made of; the
+``record_scope`` calls keep the checkpoint names of the layers not yet migrated.
+
+## Will not touch (and says why, on the line)
+- layers built with private arguments (``_reuse``, ``_scope``), ``*args`` or ``**kwargs``;
+- a layer whose first call sits in a statement that also calls a v1 layer of the same
+  kind, or inside an ``if``/``for``/``with`` header (no place for ``record_scope``).
+
+## Fix safety
+Variable names of the remaining v1 layers are kept (checked by the golden numeric
+tests); the replaced layers' names change, and the name map says to what.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+import libcst as cst
+
+from rules.aliases import dotted_parts
+from rules.base import Rule, RuleContext
+from rules.edit import add_import, keyword, literal_value, new_keyword, rebuild_args, remove_unused_imports
+from rules.model_walk import ForwardPassVisitor, Site, find_method
+from rules.v1_layers import BY_CLASS, SPECS, V1_LAYERS, LayerSpec
+
+SHIM = "tf1to2"
+
+
+@dataclass
+class _Attr:
+    name: str
+    spec: LayerSpec
+    ctor: cst.Call
+    assign: cst.Assign
+    is_list: bool
+    count: Optional[int]  # list length when it is a literal
+    layer_name: Optional[str]  # literal name=
+    named: bool  # name= given (literal or not)
+    problem: Optional[str] = None
+    convert: bool = False
+    first_call: Optional[cst.Call] = None
+    first_site: Optional[Site] = None
+
+
+@dataclass
+class _Event:
+    """A v1 layer taking a scope name during the forward pass, in call order."""
+
+    call: cst.Call
+    site: Site
+    prefix: Optional[str]  # the name it asks for (None: computed at run time)
+    exact: bool  # functional with name=: takes exactly that name, no suffix
+    attr: Optional[_Attr] = None  # the attribute called, if any
+    repeats: Optional[int] = 1  # how many layers this call makes (a list in a loop), None unknown
+
+
+@dataclass
+class _Plan:
+    cls: cst.ClassDef
+    attrs: dict = field(default_factory=dict)
+    events: list = field(default_factory=list)
+    methods: list = field(default_factory=list)
+
+
+class _Survey(ForwardPassVisitor):
+    def __init__(self, ctx: RuleContext) -> None:
+        super().__init__(ctx)
+        self.plans: dict[int, _Plan] = {}
+        self.called: set = set()
+
+    def on_method(self, cls, method) -> None:
+        plan = self.plans.get(id(cls))
+        if plan is None:
+            plan = self.plans[id(cls)] = _Plan(cls, self._attributes(cls))
+        plan.methods.append(method)
+
+    def _attributes(self, cls: cst.ClassDef) -> dict:
+        init = find_method(cls, "__init__")
+        attrs: dict = {}
+        if init is None:
+            return attrs
+        scope = self.aliases.scope(init, (*self.scope_stack, self.aliases.scope(cls, tuple(self.scope_stack))))
+        for stmt in init.body.body:
+            if not isinstance(stmt, cst.SimpleStatementLine):
+                continue
+            for small in stmt.body:
+                if not (isinstance(small, cst.Assign) and len(small.targets) == 1):
+                    continue
+                t = small.targets[0].target
+                if not (isinstance(t, cst.Attribute) and isinstance(t.value, cst.Name) and t.value.value == "self"):
+                    continue
+                value, is_list, count = small.value, False, 1
+                if isinstance(value, cst.ListComp) and isinstance(value.elt, cst.Call) and value.for_in.inner_for_in is None:
+                    is_list = True
+                    count = _range_literal(value.for_in.iter)
+                    value = value.elt
+                if not isinstance(value, cst.Call):
+                    continue
+                spec = self._v1_class(value.func, scope)
+                if spec is None:
+                    continue
+                by_kw = {a.keyword.value: a.value for a in value.args if a.keyword is not None}
+                name_arg = by_kw.get("name")
+                positional = [a for a in value.args if a.keyword is None]
+                if name_arg is None and "name" in spec.class_params:
+                    i = spec.class_params.index("name")
+                    if i < len(positional):
+                        name_arg = positional[i].value
+                lit = literal_value(name_arg) if name_arg is not None else None
+                attr = _Attr(t.attr.value, spec, value, small, is_list, count,
+                             lit if isinstance(lit, str) and lit else None,
+                             name_arg is not None and lit is not None)
+                if any(a.star for a in value.args):
+                    attr.problem = "built with *args / **kwargs"
+                elif any(a.keyword is not None and a.keyword.value.startswith("_") for a in value.args):
+                    attr.problem = "built with private arguments (_reuse, _scope)"
+                attrs[attr.name] = attr
+        return attrs
+
+    def _v1_class(self, func: cst.BaseExpression, scope) -> Optional[LayerSpec]:
+        parts = dotted_parts(func)
+        if not parts:
+            return None
+        q = self.qualify(func)
+        if q is None and parts[0] in scope.names:
+            return None
+        if not q or not q.startswith(V1_LAYERS + "."):
+            return None
+        return BY_CLASS.get(q[len(V1_LAYERS) + 1:])
+
+    def on_call(self, call: cst.Call, site: Site) -> None:
+        plan = self.plans[id(self.classes[-1])]
+        func = call.func
+        target = func.value if isinstance(func, cst.Subscript) else func
+        if (isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name)
+                and target.value.value == "self" and target.attr.value in plan.attrs):
+            attr = plan.attrs[target.attr.value]
+            if id(attr) in self.called:
+                return  # a layer takes its scope name on its first call only
+            self.called.add(id(attr))
+            attr.first_call, attr.first_site = call, site
+            repeats = (attr.count if not site.loops else None) if attr.is_list else 1
+            prefix = attr.layer_name if attr.named else attr.spec.scope_name
+            if attr.named and attr.layer_name is None:
+                prefix = None
+            plan.events.append(_Event(call, site, prefix, False, attr, repeats))
+            return
+        q = self.qualify(func)
+        if q and q.startswith(V1_LAYERS + "."):
+            tail = q[len(V1_LAYERS) + 1:]
+            spec = SPECS.get(tail)
+            if spec is not None:  # a functional layer stage 4 left
+                name = next((a.value for a in call.args if a.keyword and a.keyword.value == "name"), None)
+                lit = literal_value(name) if name is not None else None
+                prefix = spec.scope_name if name is None else (lit if isinstance(lit, str) and lit else None)
+                plan.events.append(_Event(call, site, prefix, name is not None,
+                                          repeats=1 if not site.loops else None))
+        elif isinstance(func, cst.Name) and func.value == "record_scope" or (
+                isinstance(func, cst.Attribute) and func.attr.value == "record_scope"):
+            arg = call.args[0].value if call.args and call.args[0].keyword is None else None
+            lit = literal_value(arg) if arg is not None else None
+            plan.events.append(_Event(call, site, lit if isinstance(lit, str) else None, True,
+                                      repeats=1 if not site.loops else None))
+
+
+def _range_literal(it: cst.BaseExpression) -> Optional[int]:
+    if isinstance(it, cst.Call) and isinstance(it.func, cst.Name) and it.func.value == "range":
+        values = [literal_value(a.value) for a in it.args]
+        if all(isinstance(v, int) for v in values) and 1 <= len(values) <= 3:
+            return len(range(*values))
+    return None
+
+
+class _Names:
+    """The variable-scope names taken so far, per scope path, as TF1 hands them out."""
+
+    def __init__(self) -> None:
+        self.taken: dict = {}
+        self.unknown: dict = {}  # scope path → prefixes whose next name is not known (None: all)
+
+    def forget(self, path, prefix: Optional[str]) -> None:
+        """A claim made at run time (in a loop or a branch, or under a computed name)."""
+        if path is not None:
+            self.unknown.setdefault(path, set()).add(prefix)
+
+    def claim(self, path, prefix: Optional[str], exact: bool) -> Optional[str]:
+        if path is None or prefix is None:
+            self.forget(path, prefix)
+            return None
+        unknown = self.unknown.get(path, set())
+        if None in unknown or any(_same_family(prefix, u) for u in unknown):
+            return None
+        taken = self.taken.setdefault(path, set())
+        if exact or prefix not in taken:
+            taken.add(prefix)
+            return prefix
+        i = 1
+        while f"{prefix}_{i}" in taken:
+            i += 1
+        taken.add(f"{prefix}_{i}")
+        return f"{prefix}_{i}"
+
+
+class KerasLayers(Rule):
+    id = "keras-layers"
+    stage = 5
+    summary = "v1 layer objects held as attributes → tf.keras.layers, record_scope keeps later names"
+    needles = ("layers",)
+    example_before = (
+        "import tensorflow as tf\n\n\n"
+        "class Model(tf.keras.layers.Layer):\n"
+        "    def __init__(self, **kwargs):\n"
+        "        super().__init__(**kwargs)\n"
+        "        self.conv_1 = tf.compat.v1.layers.Conv2D(3, 3)\n\n"
+        "    @tf.compat.v1.keras.utils.track_tf1_style_variables\n"
+        "    def call(self, inputs):\n"
+        "        with tf.compat.v1.variable_scope('model'):\n"
+        "            out = self.conv_1(inputs)\n"
+        "            return tf.compat.v1.layers.conv2d(out, 5, 5)\n"
+    )
+    example_after = (
+        "import tensorflow as tf\n"
+        "from tf1to2 import record_scope\n\n\n"
+        "class Model(tf.keras.layers.Layer):\n"
+        "    def __init__(self, **kwargs):\n"
+        "        super().__init__(**kwargs)\n"
+        "        self.conv_1 = tf.keras.layers.Conv2D(3, 3)\n\n"
+        "    @tf.compat.v1.keras.utils.track_tf1_style_variables\n"
+        "    def call(self, inputs):\n"
+        "        with tf.compat.v1.variable_scope('model'):\n"
+        "            out = self.conv_1(inputs)\n"
+        "            record_scope(\"conv2d\")\n"
+        "            return tf.compat.v1.layers.conv2d(out, 5, 5)\n"
+    )
+
+    def transform(self, ctx: RuleContext) -> cst.Module:
+        survey = _Survey(ctx)
+        ctx.module.visit(survey)
+        plans = [p for p in survey.plans.values() if p.attrs]
+        if not plans:
+            return ctx.module
+        root = ctx.aliases.local_name_for("tensorflow")
+        ctors: dict = {}
+        records: dict = {}  # id(statement) → (before: list, after: list)
+        stale: set = set()
+        for plan in plans:
+            self._plan(plan, ctx, root or "tensorflow", ctors, records, stale)
+        if not ctors:
+            return ctx.module
+        module = ctx.module.visit(_Apply(ctors, records))
+        if root is None:
+            module = add_import(module, "tensorflow")
+        if records:
+            module = add_import(module, SHIM, "record_scope")
+        return remove_unused_imports(module, sorted(stale))
+
+    def _plan(self, plan: _Plan, ctx: RuleContext, root: str, ctors: dict, records: dict, stale: set) -> None:
+        names = _Names()
+        claims: dict = {}  # id(event) → claimed name or None
+        for ev in plan.events:
+            path = ev.site.scope_path
+            if ev.site.branches or ev.site.loops or ev.site.nested_function or ev.repeats != 1:
+                claimed = None
+                names.forget(path, ev.prefix)
+            else:
+                claimed = names.claim(path, ev.prefix, ev.exact)
+            claims[id(ev)] = claimed
+        for attr in plan.attrs.values():
+            if attr.first_call is None:
+                attr.problem = attr.problem or "never called in the decorated forward pass"
+        converted = []
+        for i, ev in enumerate(plan.events):
+            attr = ev.attr
+            if attr is None or attr.problem:
+                continue
+            later = [e for e in plan.events[i + 1:] if e.attr is None or e.attr.problem]
+            needs_record = any(
+                e.site.scope_path is None or ev.site.scope_path is None or e.site.scope_path == ev.site.scope_path
+                for e in later if e.prefix is None or ev.prefix is None or _same_family(e.prefix, ev.prefix)
+            )
+            record = None
+            if needs_record:
+                stmt = ev.site.statement
+                if not isinstance(stmt, cst.SimpleStatementLine):
+                    attr.problem = (f"its first call is inside a compound statement's header, where "
+                                    "record_scope cannot go and later v1 layers would change names")
+                elif any(e.call is not ev.call and e.site.statement is stmt and
+                         (e.prefix is None or ev.prefix is None or _same_family(e.prefix, ev.prefix))
+                         for e in plan.events if e.attr is None or e.attr.problem):
+                    attr.problem = ("its first call shares a statement with a v1 layer of the same kind, so "
+                                    "record_scope cannot go between them")
+                else:
+                    claimed = claims[id(ev)]
+                    if claimed is not None:
+                        record = cst.parse_statement(f'record_scope("{claimed}")\n')
+                    elif ev.prefix is not None:
+                        record = cst.parse_statement(f'record_scope(default_name="{ev.prefix}")\n')
+                    else:
+                        attr.problem = "its scope name is computed at run time, so record_scope cannot claim it"
+            if attr.problem:
+                continue
+            attr.convert = True
+            converted.append((attr, ev, record))
+        for attr in plan.attrs.values():
+            if attr.problem:
+                ctx.warn(attr.ctor, f"left as tf.compat.v1.layers.{attr.spec.cls}: {attr.problem}")
+        for attr, ev, record in converted:
+            claimed = claims[id(ev)]
+            message = f"self.{attr.name}: tf.compat.v1.layers.{attr.spec.cls} → tf.keras.layers.{attr.spec.cls}"
+            if record is not None:
+                message += f"; {cst.Module(body=[]).code_for_node(record).strip()} keeps later v1 names"
+            if not ctx.change(attr.ctor, message):
+                continue
+            ctors[id(attr.ctor)] = self._keras_ctor(attr, root, ctx)
+            parts = dotted_parts(attr.ctor.func)
+            if parts and len(parts) == 1:
+                path = ctx.aliases.module_scope.names.get(parts[0])
+                if isinstance(path, str):
+                    stale.add((path.rsplit(".", 1)[0], parts[-1]))
+            if record is not None:
+                stmt = ev.site.statement
+                returns = any(isinstance(s, (cst.Return, cst.Raise)) for s in stmt.body)
+                before, after = records.setdefault(id(stmt), ([], []))
+                (before if returns else after).append(record)
+            if not _weights(attr):
+                continue
+            if claimed is None and not (ev.site.branches or ev.site.loops):
+                path_known = ev.site.scope_path is not None
+                if not path_known or ev.prefix is None:
+                    ctx.warn(attr.first_call, f"self.{attr.name}: its TF1 variable names are computed at run "
+                             "time, so they are not in the name map")
+                    continue
+            if claimed is None or attr.is_list:
+                ctx.warn(attr.first_call, f"self.{attr.name}: called in a loop or a branch; its TF1 variable "
+                         "names depend on the run, so they are not in the name map")
+                continue
+            prefix = "/".join([*ev.site.scope_path, claimed])
+            cls_name = plan.cls.name.value
+            for w in _weights(attr):
+                ctx.name_map[f"{prefix}/{w}"] = f"{cls_name}/{attr.name}/{w}"
+
+    def _keras_ctor(self, attr: _Attr, root: str, ctx: RuleContext) -> cst.Call:
+        spec = attr.spec
+        new_args = []
+        given = set()
+        keywords = False
+        for i, arg in enumerate(attr.ctor.args):
+            if arg.keyword is None and not keywords and i < spec.keras_positional:
+                new_args.append(arg)
+                given.add(spec.class_params[i])
+                continue
+            keywords = True
+            name = arg.keyword.value if arg.keyword is not None else spec.class_params[i]
+            given.add(name)
+            new_args.append(keyword(arg, name) if arg.keyword is None else arg)
+            if name in spec.keras3_rejects:
+                ctx.warn(arg, f"{name}= is tf-keras only: Keras 3's {spec.cls} does not take it")
+        for name, default in spec.keras_required:
+            if name not in given:
+                new_args.insert(0, new_keyword(name, default))
+        func = cst.parse_expression(f"{root}.keras.layers.{spec.cls}")
+        return attr.ctor.with_changes(func=func, args=rebuild_args(attr.ctor, new_args) if new_args else [])
+
+
+def _same_family(a: str, b: str) -> bool:
+    """Whether names asked for as ``a`` and ``b`` can collide (``conv2d`` vs ``conv2d_1``)."""
+    return a == b or a.startswith(b + "_") or b.startswith(a + "_")
+
+
+def _weights(attr: _Attr) -> list:
+    out = []
+    by_kw = {a.keyword.value: literal_value(a.value) for a in attr.ctor.args if a.keyword is not None}
+    for i, a in enumerate(attr.ctor.args):
+        if a.keyword is None and i < len(attr.spec.class_params):
+            by_kw[attr.spec.class_params[i]] = literal_value(a.value)
+    for w in attr.spec.weights:
+        if w == "bias" and by_kw.get("use_bias") is False:
+            continue
+        if w == "beta" and by_kw.get("center") is False:
+            continue
+        if w == "gamma" and by_kw.get("scale") is False:
+            continue
+        out.append(w)
+    return out
+
+
+class _Apply(cst.CSTTransformer):
+    def __init__(self, ctors: dict, records: dict) -> None:
+        super().__init__()
+        self.ctors = ctors
+        self.records = records
+
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
+        new = self.ctors.get(id(original_node))
+        return new if new is not None else updated_node
+
+    def leave_SimpleStatementLine(self, original_node, updated_node):
+        rec = self.records.get(id(original_node))
+        if rec is None:
+            return updated_node
+        before, after = rec
+        return cst.FlattenSentinel([*before, updated_node, *after])

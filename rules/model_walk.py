@@ -1,0 +1,306 @@
+"""Walking the forward pass of a TF1-style layer: which methods are decorated with
+``track_tf1_style_variables``, which ``variable_scope`` each call runs in, whether it
+runs in a loop or a branch, and what a call's arguments depend on. Shared by
+``layers-to-attributes`` and ``keras-layers``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Union
+
+import libcst as cst
+
+from rules.aliases import TFVisitor, dotted_parts
+from rules.edit import literal_value
+
+DECORATOR = "track_tf1_style_variables"
+VARIABLE_SCOPE = "tf.compat.v1.variable_scope"
+AUTO_REUSE = ("tf.compat.v1.AUTO_REUSE",)
+
+Loop = Union[cst.For, cst.While, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp]
+
+
+def is_tracked(fn: cst.FunctionDef) -> bool:
+    """``@track_tf1_style_variables`` however it was reached (tf1to2, tf.compat.v1.keras.utils)."""
+    for d in fn.decorators:
+        parts = dotted_parts(d.decorator)
+        if parts and parts[-1] == DECORATOR:
+            return True
+    return False
+
+
+@dataclass
+class ScopeFrame:
+    """One ``with variable_scope(...)``: its literal name (None when it is computed at
+    run time) and whether it reuses variables."""
+
+    name: Optional[str]
+    reuse: bool
+    node: cst.With
+
+
+@dataclass
+class Site:
+    """Where a call in a decorated method sits."""
+
+    method: cst.FunctionDef
+    scopes: tuple[ScopeFrame, ...]
+    loops: tuple[cst.CSTNode, ...]
+    branches: tuple[cst.CSTNode, ...]  # if / try / conditional expressions around it
+    statement: Optional[cst.BaseStatement]  # the innermost statement holding it
+    nested_function: bool
+
+    @property
+    def scope_path(self) -> Optional[tuple[str, ...]]:
+        """The static variable-scope path, or None when a scope name is computed."""
+        if any(f.name is None for f in self.scopes):
+            return None
+        return tuple(f.name for f in self.scopes)  # type: ignore[misc]
+
+    @property
+    def reusing(self) -> bool:
+        return any(f.reuse for f in self.scopes)
+
+
+class ForwardPassVisitor(TFVisitor):
+    """Walks classes; inside a method decorated with ``track_tf1_style_variables`` it
+    calls ``on_call(call, site)`` for every call, in the order they run (arguments
+    before the call that takes them)."""
+
+    def __init__(self, ctx) -> None:
+        super().__init__(ctx)
+        self.classes: list[cst.ClassDef] = []
+        self.method: Optional[cst.FunctionDef] = None
+        self.scopes: list[ScopeFrame] = []
+        self.loops: list[cst.CSTNode] = []
+        self.branches: list[cst.CSTNode] = []
+        self.statements: list[cst.BaseStatement] = []
+        self.function_depth = 0
+
+    # -- structure
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.classes.append(node)
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self.classes.pop()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        if self.method is None:
+            if self.classes and node in _methods(self.classes[-1]) and is_tracked(node):
+                self.method = node
+                self.on_method(self.classes[-1], node)
+        else:
+            self.function_depth += 1
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        if self.method is node:
+            self.method = None
+        elif self.method is not None:
+            self.function_depth -= 1
+
+    def visit_Lambda(self, node: cst.Lambda) -> None:
+        if self.method is not None:
+            self.function_depth += 1
+
+    def leave_Lambda(self, node: cst.Lambda) -> None:
+        if self.method is not None:
+            self.function_depth -= 1
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        result = super().on_visit(node)
+        if self.method is not None:
+            if isinstance(node, (cst.For, cst.While, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)):
+                self.loops.append(node)
+            elif isinstance(node, (cst.If, cst.Try, cst.IfExp, cst.BooleanOperation)):
+                self.branches.append(node)
+            if isinstance(node, cst.BaseStatement) and node is not self.method:
+                self.statements.append(node)
+        return result
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        if self.method is not None:
+            if self.loops and self.loops[-1] is original_node:
+                self.loops.pop()
+            if self.branches and self.branches[-1] is original_node:
+                self.branches.pop()
+            if self.statements and self.statements[-1] is original_node:
+                self.statements.pop()
+            if self.scopes and self.scopes[-1].node is original_node:
+                self.scopes.pop()
+        super().on_leave(original_node)
+
+    def visit_With(self, node: cst.With) -> None:
+        if self.method is None:
+            return
+        for item in node.items:
+            frame = self._scope_frame(item.item, node)
+            if frame is not None:
+                self.scopes.append(frame)
+                return  # one frame per ``with`` (nested items are rare; the first is the scope)
+
+    def _scope_frame(self, expr: cst.BaseExpression, node: cst.With) -> Optional[ScopeFrame]:
+        if not isinstance(expr, cst.Call) or self.qualify(expr.func) != VARIABLE_SCOPE:
+            return None
+        name: Optional[str] = None
+        reuse = False
+        positional = [a for a in expr.args if a.keyword is None and not a.star]
+        by_kw = {a.keyword.value: a.value for a in expr.args if a.keyword is not None}
+        scope_expr = positional[0].value if positional else by_kw.get("name_or_scope")
+        default_expr = positional[1].value if len(positional) > 1 else by_kw.get("default_name")
+        value = literal_value(scope_expr) if scope_expr is not None else None
+        if isinstance(value, str) and value:
+            name = value
+        elif value is None and default_expr is not None and isinstance(literal_value(default_expr), str):
+            name = None  # default_name: uniquified at run time
+        reuse_expr = by_kw.get("reuse")
+        if len(positional) > 2:
+            reuse_expr = positional[2].value
+        if reuse_expr is not None:
+            lit = literal_value(reuse_expr)
+            reuse = lit is True or self.qualify(reuse_expr) in AUTO_REUSE or lit is NotImplemented
+        return ScopeFrame(name, reuse, node)
+
+    def leave_Call(self, node: cst.Call) -> None:
+        # after its arguments: the order in which the calls run
+        if self.method is None:
+            return
+        site = Site(
+            method=self.method,
+            scopes=tuple(self.scopes),
+            loops=tuple(self.loops),
+            branches=tuple(self.branches),
+            statement=self.statements[-1] if self.statements else None,
+            nested_function=self.function_depth > 0,
+        )
+        self.on_call(node, site)
+
+    # -- hooks
+    def on_method(self, cls: cst.ClassDef, method: cst.FunctionDef) -> None:
+        pass
+
+    def on_call(self, call: cst.Call, site: Site) -> None:
+        pass
+
+
+def _methods(cls: cst.ClassDef) -> list[cst.FunctionDef]:
+    body = cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ()
+    return [s for s in body if isinstance(s, cst.FunctionDef)]
+
+
+def methods(cls: cst.ClassDef) -> list[cst.FunctionDef]:
+    return _methods(cls)
+
+
+def find_method(cls: cst.ClassDef, name: str) -> Optional[cst.FunctionDef]:
+    for m in _methods(cls):
+        if m.name.value == name:
+            return m
+    return None
+
+
+class _Names(cst.CSTVisitor):
+    """Free names of an expression: every Name that is read, except attribute names,
+    keywords and the names a lambda or comprehension inside binds itself."""
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+        self.bound: set[str] = set()
+        self.self_attrs: set[str] = set()
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        if isinstance(node.value, cst.Name) and node.value.value == "self":
+            self.self_attrs.add(node.attr.value)
+            return False
+        node.value.visit(self)
+        return False
+
+    def visit_Arg(self, node: cst.Arg) -> bool:
+        node.value.visit(self)
+        return False
+
+    def visit_Lambda(self, node: cst.Lambda) -> None:
+        for p in node.params.params:
+            self.bound.add(p.name.value)
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        for n in _target_names(node.target):
+            self.bound.add(n)
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.names.add(node.value)
+
+
+def _target_names(target: cst.BaseExpression) -> list[str]:
+    if isinstance(target, cst.Name):
+        return [target.value]
+    if isinstance(target, (cst.Tuple, cst.List)):
+        out = []
+        for el in target.elements:
+            out += _target_names(el.value)
+        return out
+    return []
+
+
+@dataclass
+class Dependencies:
+    names: set[str] = field(default_factory=set)
+    self_attrs: set[str] = field(default_factory=set)
+
+
+def dependencies(exprs) -> Dependencies:
+    v = _Names()
+    for e in exprs:
+        e.visit(v)
+    return Dependencies(v.names - v.bound, v.self_attrs)
+
+
+class _SelfAssigned(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.attrs: set[str] = set()
+
+    def _target(self, t: cst.BaseExpression) -> None:
+        if isinstance(t, cst.Attribute) and isinstance(t.value, cst.Name) and t.value.value == "self":
+            self.attrs.add(t.attr.value)
+        elif isinstance(t, (cst.Tuple, cst.List)):
+            for el in t.elements:
+                self._target(el.value)
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for t in node.targets:
+            self._target(t.target)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        self._target(node.target)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        self._target(node.target)
+
+
+def self_attributes(node: cst.CSTNode) -> set[str]:
+    """Attributes ``self.X`` assigned anywhere in ``node``."""
+    v = _SelfAssigned()
+    node.visit(v)
+    return v.attrs
+
+
+def class_names(cls: cst.ClassDef) -> set[str]:
+    """Everything a class body binds (methods, class attributes) and every ``self.X``
+    its methods assign."""
+    return class_body_names(cls) | self_attributes(cls)
+
+
+def class_body_names(cls: cst.ClassDef) -> set[str]:
+    """Methods and class attributes."""
+    names: set[str] = set()
+    body = cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ()
+    for stmt in body:
+        if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+            names.add(stmt.name.value)
+        elif isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                if isinstance(small, cst.Assign):
+                    for t in small.targets:
+                        names.update(_target_names(t.target))
+                elif isinstance(small, cst.AnnAssign):
+                    names.update(_target_names(small.target))
+    return names
