@@ -72,7 +72,7 @@ def transform_text(
         except Exception as e:
             raise RuleCrash(rule.id, e) from e
         changes += ctx.changes
-        warnings += ctx.warnings
+        warnings += sorted(ctx.warnings, key=lambda w: w.line)
         if name_map is not None:
             name_map.update(ctx.name_map)
         if new_module is not module:  # generating code costs: only when something changed

@@ -10,8 +10,9 @@ from rules.base import Finding, Rule, RuleContext
 from rules.keras_layers import KerasLayers
 from rules.layers_to_attributes import LayersToAttributes
 from rules.optimizers import Optimizers
+from rules.wrap_in_layer import WrapInLayer
 
-REGISTRY: tuple[type[Rule], ...] = tuple(sorted((LayersToAttributes, KerasLayers, Optimizers), key=lambda r: r.stage))
+REGISTRY: tuple[type[Rule], ...] = tuple(sorted((WrapInLayer, LayersToAttributes, KerasLayers, Optimizers), key=lambda r: r.stage))
 
 # The stages of a migration (DESIGN.md). Ids and numbers of stages whose rule is not
 # written yet are still valid in --select / --ignore and configuration: they select nothing.

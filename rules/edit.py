@@ -81,8 +81,16 @@ def literal_value(expr: cst.BaseExpression) -> object:
 
 
 def add_import(module: cst.Module, module_name: str, obj: Optional[str] = None) -> cst.Module:
+    return add_imports(module, [(module_name, obj)])
+
+
+def add_imports(module: cst.Module, imports: Sequence[tuple]) -> cst.Module:
+    """Add ``(module, obj)`` imports in one pass (names from one module come out sorted)."""
+    if not imports:
+        return module
     ctx = CodemodContext()
-    AddImportsVisitor.add_needed_import(ctx, module_name, obj)
+    for module_name, obj in sorted(imports, key=lambda i: (i[0], i[1] or "")):
+        AddImportsVisitor.add_needed_import(ctx, module_name, obj)
     return AddImportsVisitor(ctx).transform_module(module)
 
 

@@ -45,8 +45,8 @@ import libcst as cst
 
 from rules.aliases import dotted_parts
 from rules.base import Rule, RuleContext
-from rules.edit import add_import, keyword, literal_value, new_keyword, rebuild_args, remove_unused_imports
-from rules.model_walk import ForwardPassVisitor, Site, find_method
+from rules.edit import add_import, add_imports, keyword, literal_value, new_keyword, rebuild_args, remove_unused_imports
+from rules.model_walk import ForwardPassVisitor, Site, find_method, use_shim_decorator
 from rules.v1_layers import BY_CLASS, SPECS, V1_LAYERS, LayerSpec
 
 SHIM = "tf1to2"
@@ -165,7 +165,9 @@ class _Survey(ForwardPassVisitor):
                 return  # a layer takes its scope name on its first call only
             self.called.add(id(attr))
             attr.first_call, attr.first_site = call, site
-            repeats = (attr.count if not site.loops else None) if attr.is_list else 1
+            repeats = 1
+            if attr.is_list:  # a list of layers: one call per element, in a `for i in range(N)` loop
+                repeats = attr.count if _literal_loop(site, func) == attr.count and len(site.loops) == 1 else None
             prefix = attr.layer_name if attr.named else attr.spec.scope_name
             if attr.named and attr.layer_name is None:
                 prefix = None
@@ -187,6 +189,21 @@ class _Survey(ForwardPassVisitor):
             lit = literal_value(arg) if arg is not None else None
             plan.events.append(_Event(call, site, lit if isinstance(lit, str) else None, True,
                                       repeats=1 if not site.loops else None))
+
+
+def _literal_loop(site: Site, func: cst.BaseExpression) -> Optional[int]:
+    """N when the call is ``self.X[i](...)`` directly in ``for i in range(N)`` (N literal)."""
+    if len(site.loops) != 1 or not isinstance(site.loops[0], cst.For) or not isinstance(func, cst.Subscript):
+        return None
+    loop = site.loops[0]
+    index = func.slice[0].slice if len(func.slice) == 1 else None
+    if not (isinstance(index, cst.Index) and isinstance(index.value, cst.Name) and isinstance(loop.target, cst.Name)
+            and index.value.value == loop.target.value):
+        return None
+    it = loop.iter
+    if isinstance(it, cst.Call) and isinstance(it.func, cst.Name) and it.func.value == "range" and len(it.args) == 1:
+        return _range_literal(it)
+    return None
 
 
 def _range_literal(it: cst.BaseExpression) -> Optional[int]:
@@ -233,12 +250,13 @@ class KerasLayers(Rule):
     summary = "v1 layer objects held as attributes → tf.keras.layers, record_scope keeps later names"
     needles = ("layers",)
     example_before = (
-        "import tensorflow as tf\n\n\n"
+        "import tensorflow as tf\n"
+        "from tf1to2 import track_tf1_style_variables\n\n\n"
         "class Model(tf.keras.layers.Layer):\n"
         "    def __init__(self, **kwargs):\n"
         "        super().__init__(**kwargs)\n"
         "        self.conv_1 = tf.compat.v1.layers.Conv2D(3, 3)\n\n"
-        "    @tf.compat.v1.keras.utils.track_tf1_style_variables\n"
+        "    @track_tf1_style_variables\n"
         "    def call(self, inputs):\n"
         "        with tf.compat.v1.variable_scope('model'):\n"
         "            out = self.conv_1(inputs)\n"
@@ -246,12 +264,12 @@ class KerasLayers(Rule):
     )
     example_after = (
         "import tensorflow as tf\n"
-        "from tf1to2 import record_scope\n\n\n"
+        "from tf1to2 import record_scope, track_tf1_style_variables\n\n\n"
         "class Model(tf.keras.layers.Layer):\n"
         "    def __init__(self, **kwargs):\n"
         "        super().__init__(**kwargs)\n"
         "        self.conv_1 = tf.keras.layers.Conv2D(3, 3)\n\n"
-        "    @tf.compat.v1.keras.utils.track_tf1_style_variables\n"
+        "    @track_tf1_style_variables\n"
         "    def call(self, inputs):\n"
         "        with tf.compat.v1.variable_scope('model'):\n"
         "            out = self.conv_1(inputs)\n"
@@ -273,11 +291,13 @@ class KerasLayers(Rule):
             self._plan(plan, ctx, root or "tensorflow", ctors, records, stale)
         if not ctors:
             return ctx.module
-        module = ctx.module.visit(_Apply(ctors, records))
+        changed_classes = {id(p.cls) for p in plans if any(id(a.ctor) in ctors for a in p.attrs.values())}
+        apply = _Apply(ctors, records, changed_classes)
+        module = ctx.module.visit(apply)
         if root is None:
             module = add_import(module, "tensorflow")
-        if records:
-            module = add_import(module, SHIM, "record_scope")
+        module = add_imports(module, [(SHIM, name) for name, needed in (
+            ("record_scope", bool(records)), ("track_tf1_style_variables", apply.shim_decorator)) if needed])
         return remove_unused_imports(module, sorted(stale))
 
     def _plan(self, plan: _Plan, ctx: RuleContext, root: str, ctors: dict, records: dict, stale: set) -> None:
@@ -285,7 +305,13 @@ class KerasLayers(Rule):
         claims: dict = {}  # id(event) → claimed name or None
         for ev in plan.events:
             path = ev.site.scope_path
-            if ev.site.branches or ev.site.loops or ev.site.nested_function or ev.repeats != 1:
+            unrolled = (ev.attr is not None and ev.repeats and ev.repeats > 1 and not ev.site.branches
+                        and not any(o is not ev and set(o.site.loops) & set(ev.site.loops) for o in plan.events))
+            if unrolled:  # the only layer call in its loop: its names follow one another
+                claimed = [names.claim(path, ev.prefix, ev.exact) for _ in range(ev.repeats)]
+                if None in claimed:
+                    claimed = None
+            elif ev.site.branches or ev.site.loops or ev.site.nested_function or ev.repeats != 1:
                 claimed = None
                 names.forget(path, ev.prefix)
             else:
@@ -308,7 +334,7 @@ class KerasLayers(Rule):
             if needs_record:
                 stmt = ev.site.statement
                 if not isinstance(stmt, cst.SimpleStatementLine):
-                    attr.problem = (f"its first call is inside a compound statement's header, where "
+                    attr.problem = ("its first call is inside a compound statement's header, where "
                                     "record_scope cannot go and later v1 layers would change names")
                 elif any(e.call is not ev.call and e.site.statement is stmt and
                          (e.prefix is None or ev.prefix is None or _same_family(e.prefix, ev.prefix))
@@ -317,7 +343,7 @@ class KerasLayers(Rule):
                                     "record_scope cannot go between them")
                 else:
                     claimed = claims[id(ev)]
-                    if claimed is not None:
+                    if isinstance(claimed, str):
                         record = cst.parse_statement(f'record_scope("{claimed}")\n')
                     elif ev.prefix is not None:
                         record = cst.parse_statement(f'record_scope(default_name="{ev.prefix}")\n')
@@ -356,14 +382,17 @@ class KerasLayers(Rule):
                     ctx.warn(attr.first_call, f"self.{attr.name}: its TF1 variable names are computed at run "
                              "time, so they are not in the name map")
                     continue
-            if claimed is None or attr.is_list:
-                ctx.warn(attr.first_call, f"self.{attr.name}: called in a loop or a branch; its TF1 variable "
-                         "names depend on the run, so they are not in the name map")
+            if claimed is None:
+                ctx.warn(attr.first_call, f"self.{attr.name}: its TF1 variable names depend on the run (a loop, "
+                         "a branch, or a name computed at run time in its scope), so they are not in the name map")
                 continue
-            prefix = "/".join([*ev.site.scope_path, claimed])
             cls_name = plan.cls.name.value
-            for w in _weights(attr):
-                ctx.name_map[f"{prefix}/{w}"] = f"{cls_name}/{attr.name}/{w}"
+            elements = enumerate(claimed) if isinstance(claimed, list) else [(None, claimed)]
+            for k, scope_name in elements:
+                old = "/".join([*ev.site.scope_path, scope_name])
+                new = f"{cls_name}/{attr.name}" + ("" if k is None else f"/{k}")
+                for w in _weights(attr):
+                    ctx.name_map[f"{old}/{w}"] = f"{new}/{w}"
 
     def _keras_ctor(self, attr: _Attr, root: str, ctx: RuleContext) -> cst.Call:
         spec = attr.spec
@@ -411,10 +440,18 @@ def _weights(attr: _Attr) -> list:
 
 
 class _Apply(cst.CSTTransformer):
-    def __init__(self, ctors: dict, records: dict) -> None:
+    def __init__(self, ctors: dict, records: dict, classes: set) -> None:
         super().__init__()
         self.ctors = ctors
         self.records = records
+        self.classes = classes
+        self.shim_decorator = False
+
+    def leave_ClassDef(self, original_node, updated_node):
+        if id(original_node) in self.classes:
+            updated_node, changed = use_shim_decorator(updated_node)
+            self.shim_decorator = self.shim_decorator or changed
+        return updated_node
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
         new = self.ctors.get(id(original_node))

@@ -69,9 +69,9 @@ from typing import Optional
 import libcst as cst
 
 from rules.base import Rule, RuleContext
-from rules.edit import add_import, keyword, literal_value, rebuild_args, remove_unused_imports
+from rules.edit import add_imports, keyword, literal_value, rebuild_args, remove_unused_imports
 from rules.model_walk import (ForwardPassVisitor, Site, class_body_names, class_names, dependencies, find_method,
-                              self_attributes)
+                              self_attributes, use_shim_decorator)
 from rules.v1_layers import FUNCTIONAL_TRAINING_DEFAULT, KERAS_LAYER_ATTRIBUTES, SPECS, V1_LAYERS, LayerSpec, identifier
 
 @dataclass
@@ -187,22 +187,24 @@ class LayersToAttributes(Rule):
     summary = "functional v1.layers calls in a decorated forward pass → layer objects built in __init__"
     needles = ("layers",)
     example_before = (
-        "import tensorflow as tf\n\n\n"
+        "import tensorflow as tf\n"
+        "from tf1to2 import track_tf1_style_variables\n\n\n"
         "class Model(tf.keras.layers.Layer):\n"
-        "    @tf.compat.v1.keras.utils.track_tf1_style_variables\n"
+        "    @track_tf1_style_variables\n"
         "    def call(self, inputs, training=None):\n"
         "        with tf.compat.v1.variable_scope('model'):\n"
         "            out = tf.compat.v1.layers.conv2d(inputs, 3, 3, kernel_regularizer='l2')\n"
         "            return tf.compat.v1.layers.dropout(out, training=training)\n"
     )
     example_after = (
-        "import tensorflow as tf\n\n\n"
+        "import tensorflow as tf\n"
+        "from tf1to2 import track_tf1_style_variables\n\n\n"
         "class Model(tf.keras.layers.Layer):\n"
         "    def __init__(self, **kwargs):\n"
         "        super().__init__(**kwargs)\n"
         "        self.conv2d = tf.compat.v1.layers.Conv2D(3, 3, kernel_regularizer='l2')\n"
         "        self.dropout = tf.compat.v1.layers.Dropout()\n\n"
-        "    @tf.compat.v1.keras.utils.track_tf1_style_variables\n"
+        "    @track_tf1_style_variables\n"
         "    def call(self, inputs, training=None):\n"
         "        with tf.compat.v1.variable_scope('model'):\n"
         "            out = self.conv2d(inputs)\n"
@@ -240,9 +242,11 @@ class LayersToAttributes(Rule):
                     imports |= needs
         if not calls:
             return ctx.module
-        module = ctx.module.visit(_Apply(calls, inits))
-        for module_name, obj in sorted(imports):
-            module = add_import(module, module_name, obj)
+        apply = _Apply(calls, inits)
+        module = ctx.module.visit(apply)
+        if apply.shim_decorator:
+            imports.add(("tf1to2", "track_tf1_style_variables"))
+        module = add_imports(module, sorted(imports))
         return remove_unused_imports(module, sorted(stale))
 
     # ------------------------------------------------------------------ planning
@@ -427,6 +431,7 @@ class _Apply(cst.CSTTransformer):
         super().__init__()
         self.calls = calls
         self.inits = inits
+        self.shim_decorator = False
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
         planned = self.calls.get(id(original_node))
@@ -438,6 +443,8 @@ class _Apply(cst.CSTTransformer):
         lines = self.inits.get(id(original_node))
         if not lines:
             return updated_node
+        updated_node, changed = use_shim_decorator(updated_node)
+        self.shim_decorator = self.shim_decorator or changed
         body = list(updated_node.body.body)
         for i, stmt in enumerate(body):
             if isinstance(stmt, cst.FunctionDef) and stmt.name.value == "__init__":

@@ -304,3 +304,26 @@ def class_body_names(cls: cst.ClassDef) -> set[str]:
                 elif isinstance(small, cst.AnnAssign):
                     names.update(_target_names(small.target))
     return names
+
+
+def use_shim_decorator(cls: cst.ClassDef) -> tuple[cst.ClassDef, bool]:
+    """``@tf.compat.v1.keras.utils.track_tf1_style_variables`` → the shim's
+    ``@track_tf1_style_variables`` on the methods of ``cls``: TensorFlow 2.16+ ships the
+    former only with tf-keras, and it counts the regularization losses of v1 layers held
+    as attributes twice. The caller imports the name from tf1to2."""
+    if not isinstance(cls.body, cst.IndentedBlock):
+        return cls, False
+    changed = False
+    body = []
+    for stmt in cls.body.body:
+        if isinstance(stmt, cst.FunctionDef) and is_tracked(stmt):
+            decorators = []
+            for d in stmt.decorators:
+                parts = dotted_parts(d.decorator)
+                if parts and parts[-1] == DECORATOR and len(parts) > 1:
+                    d = d.with_changes(decorator=cst.Name(DECORATOR))
+                    changed = True
+                decorators.append(d)
+            stmt = stmt.with_changes(decorators=decorators)
+        body.append(stmt)
+    return cls.with_changes(body=cls.body.with_changes(body=body)), changed

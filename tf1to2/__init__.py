@@ -23,6 +23,7 @@ import importlib.util
 import os
 import sys
 import threading
+import weakref
 from typing import Callable, Dict, Optional
 
 LEGACY_FIX = (
@@ -101,6 +102,40 @@ def _tf_keras_shim():
     return variable_scope_shim
 
 
+class _RegularizersOutsideSublayers(dict):
+    """tf-keras' variable store, as its ``_regularizers``: after a decorated call it adds
+    a loss to the layer for each regularized variable created. A v1 layer object held
+    as an attribute (``self.conv = tf.compat.v1.layers.Conv2D(..., kernel_regularizer=)``,
+    the guide's OOStyleCompatModel) counts its own regularization loss, and Keras
+    collects it from the sublayer; the store's copy doubled ``layer.losses``. This hides
+    the variables of such sublayers from that loop."""
+
+    def __init__(self, owner, *args) -> None:
+        super().__init__(*args)
+        self._owner = weakref.ref(owner)
+
+    def items(self):
+        owner = self._owner()
+        legacy_base = sys.modules.get("tf_keras.src.legacy_tf_layers.base")
+        owned = set()
+        if owner is not None and legacy_base is not None and hasattr(owner, "_flatten_layers"):
+            for sub in owner._flatten_layers(include_self=False):
+                if isinstance(sub, legacy_base.Layer):
+                    owned.update(w.name for w in sub.weights)
+        return [(k, v) for k, v in super().items() if k not in owned]
+
+
+def _count_sublayer_regularizers_once(obj) -> None:
+    if not _is_tf_keras_object(obj) or not hasattr(obj, "_flatten_layers"):
+        return
+    store = getattr(obj, "_tf1_style_var_store", None)
+    if store is None:
+        store = _tf_keras_shim()._EagerVariableStore()
+        obj._tf1_style_var_store = store
+    if not isinstance(store._regularizers, _RegularizersOutsideSublayers):
+        store._regularizers = _RegularizersOutsideSublayers(obj, store._regularizers)
+
+
 def track_tf1_style_variables(method: Callable) -> Callable:
     """Decorate a method of a Keras layer/model or ``tf.Module`` that creates variables
     TF1-style (``tf.compat.v1.get_variable``, ``variable_scope``, ``make_template``;
@@ -114,6 +149,7 @@ def track_tf1_style_variables(method: Callable) -> Callable:
         if _is_tf_keras_object(self) or (
             isinstance(self, tf.Module) and not _is_keras3_layer(self) and _legacy_keras_active()
         ):
+            _count_sublayer_regularizers_once(self)
             return legacy()(self, *args, **kwargs)
         if not (_is_keras3_layer(self) or isinstance(self, tf.Module)):
             raise TypeError(

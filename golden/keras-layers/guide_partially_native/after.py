@@ -1,5 +1,5 @@
 import tensorflow as tf
-from tf1to2 import record_scope
+from tf1to2 import record_scope, track_tf1_style_variables
 
 
 class OOStyleCompatModel(tf.keras.layers.Layer):
@@ -13,7 +13,7 @@ class OOStyleCompatModel(tf.keras.layers.Layer):
           4, 4,
           kernel_regularizer="l2")
 
-  @tf.compat.v1.keras.utils.track_tf1_style_variables
+  @track_tf1_style_variables
   def call(self, inputs, training=None):
     with tf.compat.v1.variable_scope('model'):
       out = self.conv_1(inputs)

@@ -11,7 +11,7 @@ class Tower(tf.keras.layers.Layer):
         super().__init__(**kwargs)
         self.blocks = blocks
         self.stem = tf.keras.layers.Conv2D(8, 3, 1, "same", name="stem")
-        self.conv2d = [tf.keras.layers.Conv2D(8, 3, padding="same") for _ in range(self.blocks)]
+        self.conv2d = [tf.keras.layers.Conv2D(8, 3, padding="same") for _ in range(2)]
         self.batch_normalization = tf.keras.layers.BatchNormalization(
             -1, 0.9, 1e-5, True, False, fused=True)
         self.dropout = tf.keras.layers.Dropout(rate=0.5)
@@ -21,7 +21,7 @@ class Tower(tf.keras.layers.Layer):
     def call(self, x, training=None):
         with tf.compat.v1.variable_scope("tower"):
             x = self.stem(x)
-            for i in range(self.blocks):
+            for i in range(2):
                 x = self.conv2d[i](x)
                 record_scope(default_name="conv2d")
             x = tf.compat.v1.layers.conv2d(x, x.shape[-1], 1)
@@ -32,3 +32,21 @@ class Tower(tf.keras.layers.Layer):
             with tf.compat.v1.variable_scope("head"):
                 flat = tf.compat.v1.layers.flatten(x)
                 return self.dense(flat)
+
+
+class Stack(tf.keras.layers.Layer):
+    """How many layers the loop makes is known only when the layer is built: the
+    replaced ones record their names at run time, and the name map cannot list them."""
+
+    def __init__(self, depth, **kwargs):
+        super().__init__(**kwargs)
+        self.depth = depth
+        self.dense = [tf.keras.layers.Dense(4) for _ in range(self.depth)]
+
+    @track_tf1_style_variables
+    def call(self, x):
+        with tf.compat.v1.variable_scope("stack"):
+            for i in range(self.depth):
+                x = self.dense[i](x)
+                record_scope(default_name="dense")
+            return tf.compat.v1.layers.dense(x, 4)

@@ -11,7 +11,7 @@ class Tower(tf.keras.layers.Layer):
         super().__init__(**kwargs)
         self.blocks = blocks
         self.stem = tf.compat.v1.layers.Conv2D(8, 3, 1, "same", name="stem")
-        self.conv2d = [tf.compat.v1.layers.Conv2D(8, 3, padding="same") for _ in range(self.blocks)]
+        self.conv2d = [tf.compat.v1.layers.Conv2D(8, 3, padding="same") for _ in range(2)]
         self.batch_normalization = tf.compat.v1.layers.BatchNormalization(
             -1, 0.9, 1e-5, True, False, fused=True)
         self.dropout = tf.compat.v1.layers.Dropout()
@@ -21,7 +21,7 @@ class Tower(tf.keras.layers.Layer):
     def call(self, x, training=None):
         with tf.compat.v1.variable_scope("tower"):
             x = self.stem(x)
-            for i in range(self.blocks):
+            for i in range(2):
                 x = self.conv2d[i](x)
             x = tf.compat.v1.layers.conv2d(x, x.shape[-1], 1)
             x = self.batch_normalization(x, training=training)
@@ -30,3 +30,20 @@ class Tower(tf.keras.layers.Layer):
             with tf.compat.v1.variable_scope("head"):
                 flat = tf.compat.v1.layers.flatten(x)
                 return self.dense(flat)
+
+
+class Stack(tf.keras.layers.Layer):
+    """How many layers the loop makes is known only when the layer is built: the
+    replaced ones record their names at run time, and the name map cannot list them."""
+
+    def __init__(self, depth, **kwargs):
+        super().__init__(**kwargs)
+        self.depth = depth
+        self.dense = [tf.compat.v1.layers.Dense(4) for _ in range(self.depth)]
+
+    @track_tf1_style_variables
+    def call(self, x):
+        with tf.compat.v1.variable_scope("stack"):
+            for i in range(self.depth):
+                x = self.dense[i](x)
+            return tf.compat.v1.layers.dense(x, 4)

@@ -1,5 +1,6 @@
 import tensorflow as tf
 import tensorflow.compat.v1 as v1
+from tf1to2 import track_tf1_style_variables
 
 
 class CompatV1BatchNorm(tf.keras.layers.Layer):
@@ -8,7 +9,7 @@ class CompatV1BatchNorm(tf.keras.layers.Layer):
     super().__init__(**kwargs)
     self.batch_normalization = v1.layers.BatchNormalization()
 
-  @tf.compat.v1.keras.utils.track_tf1_style_variables
+  @track_tf1_style_variables
   def call(self, inputs, training=None):
     print("Forward pass called with `training` =", training)
     with v1.variable_scope('batch_norm_layer'):
@@ -26,7 +27,7 @@ class DropoutWithoutTraining(tf.keras.layers.Layer):
                                         fused=True)
     self.drop = v1.layers.Dropout(0.5, None, 7, name="drop")
 
-  @tf.compat.v1.keras.utils.track_tf1_style_variables
+  @track_tf1_style_variables
   def call(self, inputs, training=None):
     with v1.variable_scope('head'):
       out = self.dropout(inputs, training=False)

@@ -1,4 +1,5 @@
 import tensorflow as tf
+from tf1to2 import track_tf1_style_variables
 
 
 class CompatV1LayerModel(tf.keras.layers.Layer):
@@ -14,7 +15,7 @@ class CompatV1LayerModel(tf.keras.layers.Layer):
         self.units,
         kernel_regularizer="l2")
 
-  @tf.compat.v1.keras.utils.track_tf1_style_variables
+  @track_tf1_style_variables
   def call(self, inputs):
     with tf.compat.v1.variable_scope('model'):
       out = self.conv2d(inputs)

@@ -1,4 +1,5 @@
 import tensorflow as tf
+from tf1to2 import track_tf1_style_variables
 
 
 class FunctionalStyleCompatModel(tf.keras.layers.Layer):
@@ -15,7 +16,7 @@ class FunctionalStyleCompatModel(tf.keras.layers.Layer):
         5, 5,
         kernel_regularizer="l2")
 
-  @tf.compat.v1.keras.utils.track_tf1_style_variables
+  @track_tf1_style_variables
   def call(self, inputs, training=None):
     with tf.compat.v1.variable_scope('model'):
       out = self.conv2d(inputs)

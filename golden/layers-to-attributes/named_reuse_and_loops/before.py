@@ -1,4 +1,4 @@
-import tensorflow as tf
+import tensorflow.compat.v1 as tf
 from tf1to2 import track_tf1_style_variables
 
 NUM_HIDDEN = 3

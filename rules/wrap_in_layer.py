@@ -1,0 +1,634 @@
+"""TF1 model functions → Keras layers whose ``call`` is decorated with
+``track_tf1_style_variables``.
+
+## What it does
+A module-level function that builds a model TF1-style (it creates variables through
+``get_variable`` or ``tf.compat.v1.layers``, or calls functions of the same module that
+do) and takes the input tensor as its first argument becomes a
+``tf.keras.layers.Layer`` subclass named after it in CamelCase (``generator`` →
+``Generator``, ``vgg_a`` → ``VggA``):
+
+- the other parameters that configure the model become keyword arguments of
+  ``__init__`` with the same names and defaults, stored on the instance
+  (``units`` → ``self.units`` in the body);
+- ``is_training`` / ``training`` becomes ``call``'s ``training=None`` argument;
+- parameters used as tensors stay arguments of ``call``;
+- ``call`` is decorated with ``tf1to2.track_tf1_style_variables`` and *is* the
+  function's body: it is moved, not copied;
+- v1 layers without ``name=`` outside any named ``variable_scope`` would take a new
+  name on every call under the shim (the guide's warning); the rule gives each the
+  name it took in TF1 (``name="dense"``), so variables keep their names and are reused.
+  Where that name depends on a loop or a branch it wraps the body in
+  ``variable_scope("<function name>")`` instead, which changes the names, and says so;
+- calls of the function elsewhere in the module become ``Generator(...)(...)``.
+
+Helper functions that model functions call are left as functions: they run inside the
+decorated ``call`` and their variables are tracked there.
+
+## Why
+The guide's first step (``DenseLayer``, ``CompatV1LayerModel``): a TF1 forward pass
+inside a decorated Keras layer runs eagerly in TF2 with its TF1 variable names, so TF1
+checkpoints load unchanged, and stages 4 and 5 can then migrate it layer by layer.
+
+## Will not touch (and says why, on the line)
+A function that reads the graph (``get_default_graph``, collections), builds a training
+step (placeholders, sessions, optimizers, ``global_step``), returns ops, creates layers
+in a loop whose count depends on a tensor, is a generator or decorated, takes
+``*args``/``**kwargs``, has a parameter Keras reserves (``name``, ``dtype``, ...), or is
+used other than by being called in this module (passed to ``make_template``, ...).
+
+## Fix safety
+Keeps variable names (golden numeric tests build the TF1 function and the layer and
+compare names, outputs and regularization losses). Callers in *other* modules must be
+updated by hand: the change message says so.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+import libcst as cst
+
+from rules.aliases import TFVisitor
+from rules.base import Rule, RuleContext
+from rules.edit import add_import, keyword, literal_value, rebuild_args
+from rules.model_walk import is_tracked
+from rules.v1_layers import BY_CLASS, KERAS_LAYER_ATTRIBUTES, SPECS, V1_LAYERS
+
+TRAINING_NAMES = ("is_training", "training")
+_TENSOR_KEYWORDS = ("inputs", "input", "x", "value", "values", "tensor", "features", "logits")
+
+_VARIABLE_MAKERS = ("tf.compat.v1.get_variable", "tf.compat.v1.Variable")
+_BLOCKERS = {
+    "tf.compat.v1.get_default_graph": "reads the default graph",
+    "tf.compat.v1.get_collection": "reads graph collections",
+    "tf.compat.v1.get_collection_ref": "reads graph collections",
+    "tf.compat.v1.add_to_collection": "writes graph collections",
+    "tf.compat.v1.add_to_collections": "writes graph collections",
+    "tf.compat.v1.placeholder": "builds placeholders",
+    "tf.compat.v1.Session": "runs a session",
+    "tf.compat.v1.InteractiveSession": "runs a session",
+    "tf.compat.v1.train.get_or_create_global_step": "uses global_step",
+    "tf.compat.v1.train.get_global_step": "uses global_step",
+    "tf.compat.v1.group": "returns ops",
+    "tf.compat.v1.no_op": "returns ops",
+    "tf.compat.v1.assign": "returns ops",
+    "tf.compat.v1.assign_add": "returns ops",
+    "tf.compat.v1.global_variables_initializer": "builds an initializer op",
+    "tf.compat.v1.summary.scalar": "writes TF1 summaries",
+    "tf.compat.v1.summary.histogram": "writes TF1 summaries",
+    "tf.compat.v1.summary.image": "writes TF1 summaries",
+}
+_BLOCKING_METHODS = {"minimize": "builds a training step", "compute_gradients": "builds a training step",
+                     "apply_gradients": "builds a training step"}
+
+
+def camel_case(name: str) -> str:
+    """``vgg_a`` → ``VggA``, ``build_model`` → ``BuildModel``, ``_resnet`` → ``Resnet``."""
+    return "".join(part[:1].upper() + part[1:] for part in name.split("_") if part)
+
+
+@dataclass
+class _Function:
+    node: cst.FunctionDef
+    creates: bool = False  # creates variables itself
+    calls: set = field(default_factory=set)  # names of module functions it calls
+    blockers: list = field(default_factory=list)  # (node, reason)
+    layer_calls: list = field(default_factory=list)  # (call, spec, scopes, in_loop_or_branch)
+    tensor_uses: set = field(default_factory=set)  # parameters used as tensors
+
+
+class _Survey(TFVisitor):
+    """One pass over the module: what each module-level function does, and every
+    reference to a module-level function's name."""
+
+    def __init__(self, ctx: RuleContext, names: set) -> None:
+        super().__init__(ctx)
+        self.names = names
+        self.functions: dict[str, _Function] = {}
+        self.current: Optional[_Function] = None
+        self.depth = 0
+        self.calls: dict[str, list] = {}  # name → [(call, enclosing module function or None)]
+        self.other_refs: dict[str, list] = {}
+        self.scopes: list = []  # variable_scope frames: literal name or None
+        self.control: list = []  # loops and branches around the current node
+        self.loop_over_tensor: list = []
+        self._call_funcs: set = set()
+        self.tracked: list = []  # decorated forward passes being walked
+        self.called_in_layers: set = set()  # module functions a decorated forward pass calls
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._call_funcs.add(id(node.name))
+        if is_tracked(node):
+            self.tracked.append(node)
+        if self.depth == 0 and self.current is None and self._is_module_level(node):
+            self.current = self.functions[node.name.value] = _Function(node)
+        elif self.current is not None:
+            self.depth += 1
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        if self.tracked and self.tracked[-1] is node:
+            self.tracked.pop()
+        if self.current is not None and self.current.node is node:
+            self.current = None
+        elif self.current is not None:
+            self.depth -= 1
+
+    def _is_module_level(self, node: cst.FunctionDef) -> bool:
+        return node in self.ctx.module.body
+
+    def visit_With(self, node: cst.With) -> None:
+        for item in node.items:
+            call = item.item
+            if isinstance(call, cst.Call) and self.qualify(call.func) == "tf.compat.v1.variable_scope":
+                first = call.args[0].value if call.args else None
+                lit = literal_value(first) if first is not None else None
+                self.scopes.append((node, lit if isinstance(lit, str) and lit else None))
+                return
+
+    def leave_With(self, node: cst.With) -> None:
+        if self.scopes and self.scopes[-1][0] is node:
+            self.scopes.pop()
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        result = super().on_visit(node)
+        if isinstance(node, (cst.For, cst.While, cst.If, cst.Try, cst.IfExp, cst.ListComp,
+                             cst.GeneratorExp, cst.SetComp, cst.DictComp)):
+            self.control.append(node)
+            if self.current is not None and isinstance(node, (cst.For, cst.While)):
+                self.loop_over_tensor.append(self._depends_on_tensor(node))
+        return result
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        if self.control and self.control[-1] is original_node:
+            self.control.pop()
+            if self.current is not None and isinstance(original_node, (cst.For, cst.While)):
+                self.loop_over_tensor.pop()
+        super().on_leave(original_node)
+
+    def _depends_on_tensor(self, loop) -> bool:
+        expr = loop.iter if isinstance(loop, cst.For) else loop.test
+        first = _params(self.current.node)[:1]
+        found = []
+
+        class V(cst.CSTVisitor):
+            def visit_Name(self, n: cst.Name) -> None:
+                if n.value in first:
+                    found.append(n)
+
+            def visit_Attribute(self, n: cst.Attribute) -> None:
+                if n.attr.value in ("shape", "get_shape"):
+                    found.append(n)
+
+        expr.visit(V())
+        return bool(found)
+
+    def visit_Yield(self, node: cst.Yield) -> None:
+        if self.current is not None and self.depth == 0:
+            self.current.blockers.append((node, "is a generator"))
+
+    def visit_Global(self, node: cst.Global) -> None:
+        if self.current is not None:
+            self.current.blockers.append((node, "assigns globals"))
+
+    def visit_Call(self, node: cst.Call) -> None:
+        self._call_funcs.add(id(node.func))
+        fn = self.current
+        if isinstance(node.func, cst.Name) and node.func.value in self.names:
+            self.calls.setdefault(node.func.value, []).append((node, fn))
+            if self.tracked:
+                self.called_in_layers.add(node.func.value)
+            if fn is not None:
+                fn.calls.add(node.func.value)
+        if fn is None:
+            return
+        q = self.qualify(node.func)
+        if q in _BLOCKERS:
+            fn.blockers.append((node, _BLOCKERS[q]))
+        if isinstance(node.func, cst.Attribute) and node.func.attr.value in _BLOCKING_METHODS:
+            fn.blockers.append((node, _BLOCKING_METHODS[node.func.attr.value]))
+        creates = False
+        spec = None
+        if q in _VARIABLE_MAKERS:
+            creates = True
+        elif q and q.startswith(V1_LAYERS + "."):
+            tail = q[len(V1_LAYERS) + 1:]
+            spec = SPECS.get(tail) or BY_CLASS.get(tail)
+            creates = spec is not None and bool(spec.weights) or spec is not None
+        if creates:
+            fn.creates = True
+            if any(self.loop_over_tensor):
+                fn.blockers.append((node, "creates variables in a loop whose count depends on a tensor"))
+        if spec is not None and q[len(V1_LAYERS) + 1:] in SPECS:
+            fn.layer_calls.append((node, SPECS[q[len(V1_LAYERS) + 1:]], tuple(s for _, s in self.scopes),
+                                   bool(self.control) or self.depth > 0))
+        # parameters used as tensors: first argument of a TF call or of a module function
+        if q or (isinstance(node.func, cst.Name) and node.func.value in self.names):
+            firsts = [a.value for a in node.args[:1] if a.keyword is None]
+            firsts += [a.value for a in node.args if a.keyword and a.keyword.value in _TENSOR_KEYWORDS]
+            for value in firsts:
+                elements = value.elements if isinstance(value, (cst.List, cst.Tuple)) else [value]
+                for el in elements:
+                    v = el.value if isinstance(el, (cst.Element, cst.StarredElement)) else el
+                    if isinstance(v, cst.Name):
+                        fn.tensor_uses.add(v.value)
+
+    def visit_Param(self, node: cst.Param) -> None:
+        self._call_funcs.add(id(node.name))
+
+    def visit_Arg(self, node: cst.Arg) -> None:
+        if node.keyword is not None:
+            self._call_funcs.add(id(node.keyword))
+
+    def visit_ImportAlias(self, node: cst.ImportAlias) -> bool:
+        return False
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        self._call_funcs.add(id(node.attr))
+        if self.current is not None and isinstance(node.value, cst.Name) and node.attr.value in (
+                "shape", "get_shape", "dtype"):
+            self.current.tensor_uses.add(node.value.value)
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if node.value in self.names and id(node) not in self._call_funcs:
+            self.other_refs.setdefault(node.value, []).append(node)
+
+
+def _params(fn: cst.FunctionDef) -> list:
+    return [p.name.value for p in (*fn.params.posonly_params, *fn.params.params, *fn.params.kwonly_params)]
+
+
+class WrapInLayer(Rule):
+    id = "wrap-in-layer"
+    stage = 3
+    summary = "TF1 model functions → Keras layers with a track_tf1_style_variables call"
+    needles = ("get_variable", "layers")
+    example_before = (
+        "import tensorflow as tf\n\n\n"
+        "def model(inputs, units):\n"
+        "    with tf.compat.v1.variable_scope('model'):\n"
+        "        return tf.compat.v1.layers.dense(inputs, units)\n"
+    )
+    example_after = (
+        "import tensorflow as tf\n"
+        "from tf1to2 import track_tf1_style_variables\n\n\n"
+        "class Model(tf.keras.layers.Layer):\n"
+        "    def __init__(self, units, **kwargs):\n"
+        "        super().__init__(**kwargs)\n"
+        "        self.units = units\n\n"
+        "    @track_tf1_style_variables\n"
+        "    def call(self, inputs):\n"
+        "        with tf.compat.v1.variable_scope('model'):\n"
+        "            return tf.compat.v1.layers.dense(inputs, self.units)\n"
+    )
+
+    def transform(self, ctx: RuleContext) -> cst.Module:
+        module = ctx.module
+        names = {s.name.value for s in module.body if isinstance(s, cst.FunctionDef)}
+        if not names:
+            return module
+        survey = _Survey(ctx, names)
+        module.visit(survey)
+        functions = survey.functions
+        # A model function creates variables itself. One that another model function
+        # calls is its helper and stays a function: it runs inside that layer's call.
+        # Functions that only call model functions (graph assembly: ``build(z, images)``)
+        # are their callers, and get updated.
+        building = {n for n, f in functions.items() if f.creates}
+        taken = _module_names(module)
+        plans: dict[str, cst.ClassDef] = {}
+        callers: dict[int, cst.BaseExpression] = {}
+        for name in sorted(building, key=lambda n: _index(module, functions[n].node)):
+            f = functions[name]
+            called_by_models = [fn for _, fn in survey.calls.get(name, []) if fn is not None and fn.node.name.value in building]
+            if called_by_models or name in survey.called_in_layers:
+                continue  # a helper: it runs inside the layer that calls it
+            reason, where = self._blocker(f, survey, name, taken)
+            if reason:
+                ctx.warn(where or f.node, f"{name}() left as a function: {reason}")
+                continue
+            cls_name = camel_case(name)
+            plan = _Wrapping(f, cls_name, ctx)
+            problem = plan.prepare(survey.calls.get(name, []))
+            if problem:
+                ctx.warn(problem[0] or f.node, f"{name}() left as a function: {problem[1]}")
+                continue
+            msg = (f"{name}() → class {cls_name}(tf.keras.layers.Layer) with a decorated call; "
+                   "callers in other modules must now build it and call it")
+            if not ctx.change(f.node, msg):
+                continue
+            plans[id(f.node)] = plan.build()
+            for call, new in plan.caller_rewrites.items():
+                callers[call] = new
+            for node, message in plan.warnings:
+                ctx.warn(node, message)
+            ctx.name_map.update(plan.name_map)
+            taken.add(cls_name)
+        if not plans:
+            return module
+        module = module.visit(_Apply(plans, callers))
+        root = ctx.aliases.local_name_for("tensorflow")
+        if root is None:
+            module = add_import(module, "tensorflow")
+        return add_import(module, "tf1to2", "track_tf1_style_variables")
+
+    def _blocker(self, f: _Function, survey: _Survey, name: str, taken: set):
+        node = f.node
+        if f.blockers:
+            where, reason = f.blockers[0]
+            return reason, where
+        if node.decorators:
+            return "it is decorated", node
+        params = node.params
+        if isinstance(params.star_arg, cst.Param) or params.star_kwarg is not None or params.posonly_params:
+            return "it takes *args / **kwargs or positional-only parameters", node
+        if not params.params:
+            return "it takes no input tensor", node
+        if survey.other_refs.get(name):
+            return "it is used other than by a call (passed as a value, e.g. to make_template)", survey.other_refs[name][0]
+        if camel_case(name) in taken:
+            return f"the module already defines {camel_case(name)}", node
+        for p in _params(node)[1:]:
+            if p in KERAS_LAYER_ATTRIBUTES and p not in TRAINING_NAMES:
+                return f"its parameter {p!r} is reserved by Keras layers", node
+        return None, None
+
+
+def _module_names(module: cst.Module) -> set:
+    out = set()
+    for s in module.body:
+        if isinstance(s, (cst.FunctionDef, cst.ClassDef)):
+            out.add(s.name.value)
+    return out
+
+
+def _index(module: cst.Module, node: cst.CSTNode) -> int:
+    return next(i for i, s in enumerate(module.body) if s is node)
+
+
+class _Wrapping:
+    """How one function becomes one class."""
+
+    def __init__(self, f: _Function, cls_name: str, ctx: RuleContext) -> None:
+        self.f = f
+        self.cls_name = cls_name
+        self.ctx = ctx
+        self.node = f.node
+        params = list(self.node.params.params) + list(self.node.params.kwonly_params)
+        self.inputs = params[0]
+        self.training: Optional[cst.Param] = None
+        self.tensors: list[cst.Param] = []
+        self.config: list[cst.Param] = []
+        for p in params[1:]:
+            if p.name.value in TRAINING_NAMES and self.training is None:
+                self.training = p
+            elif p.name.value in f.tensor_uses:
+                self.tensors.append(p)
+            else:
+                self.config.append(p)
+        self.caller_rewrites: dict = {}
+        self.warnings: list = []
+        self.name_map: dict = {}
+        self.layer_names: dict = {}  # id(call) → name it took in TF1
+        self.wrap_scope = False
+
+    # -- checks and callers
+    def prepare(self, calls: list):
+        order = [p.name.value for p in (*self.node.params.params, *self.node.params.kwonly_params)]
+        positional_ok = len(self.node.params.params)
+        for call, _fn in calls:
+            if any(a.star for a in call.args):
+                return call, "a call passes *args / **kwargs, so its arguments cannot be sorted into constructor and call"
+            by_name = {}
+            for i, a in enumerate(call.args):
+                if a.keyword is None:
+                    if i >= positional_ok:
+                        return call, "a call passes more positional arguments than it takes"
+                    by_name[order[i]] = a
+                else:
+                    by_name[a.keyword.value] = a
+            self.caller_rewrites[id(call)] = self._caller(call, by_name)
+        if self.training is not None and self.training.default is not None and \
+                literal_value(self.training.default) not in (None, False):
+            self.warnings.append((self.training, (
+                f"{self.training.name.value} defaulted to {cst.Module(body=[]).code_for_node(self.training.default)}; "
+                "call(training=None) runs in inference mode unless Keras or the caller passes training "
+                "(calls in this module now pass it)")))
+        if len(calls) > 1:
+            self.warnings.append((calls[1][0], f"{self.node.name.value}() is called in {len(calls)} places, each now "
+                                  f"building its own {self.cls_name}: in a TF1 graph they still share variables "
+                                  "through variable scopes, in eager code they do not (build one and call it twice)"))
+        self._name_layers()
+        return None
+
+    def _caller(self, call: cst.Call, by_name: dict) -> cst.Call:
+        ctor = [keyword(by_name[p.name.value], p.name.value) for p in self.config if p.name.value in by_name]
+        fwd = []
+        inputs = by_name.get(self.inputs.name.value)
+        if inputs is not None:
+            fwd.append(inputs.with_changes(keyword=None, equal=cst.MaybeSentinel.DEFAULT))
+        positional = inputs is not None and inputs.keyword is None
+        for p in self.tensors:
+            arg = by_name.get(p.name.value)
+            if arg is None:
+                continue
+            positional = positional and arg.keyword is None
+            fwd.append(arg.with_changes(comma=cst.MaybeSentinel.DEFAULT) if positional else keyword(arg, p.name.value))
+        if self.training is not None:
+            given = by_name.get(self.training.name.value)
+            if given is not None:
+                fwd.append(keyword(given, "training"))
+            elif self.training.default is not None and literal_value(self.training.default) not in (None, False):
+                fwd.append(keyword(cst.Arg(value=self.training.default), "training"))
+        ctor_call = cst.Call(func=cst.Name(self.cls_name), args=_lay_out(ctor))
+        return cst.Call(func=ctor_call, args=_lay_out(fwd))
+
+    def _name_layers(self) -> None:
+        """Names for auto-named v1 layers outside any named scope (see module doc)."""
+        loose = [(c, spec, unsure) for c, spec, scopes, unsure in self.f.layer_calls
+                 if not any(scopes) and not any(a.keyword and a.keyword.value == "name" for a in c.args)
+                 and not (len([a for a in c.args if a.keyword is None]) > spec.function_params.index("name") + 1)]
+        if not loose:
+            return
+        if any(unsure for _, _, unsure in loose):
+            self.wrap_scope = True
+            self.warnings.append((loose[0][0], (
+                f"v1 layers without name= run outside a named variable_scope in a loop or branch; wrapped the body in "
+                f"variable_scope({self.node.name.value!r}) so they are reused across calls: their variables are now "
+                f"prefixed with '{self.node.name.value}/'")))
+            return
+        counts: dict = {}
+        for call, spec, _ in loose:
+            base = spec.scope_name
+            n = counts.get(base, 0)
+            counts[base] = n + 1
+            self.layer_names[id(call)] = base if n == 0 else f"{base}_{n}"
+
+    # -- the class
+    def build(self) -> cst.ClassDef:
+        node = self.node
+        body = list(node.body.body)
+        docstring = None
+        if body and _is_docstring(body[0]):
+            docstring = body.pop(0)
+        renames = {p.name.value: f"self.{p.name.value}" for p in self.config}
+        if self.training is not None and self.training.name.value != "training":
+            renames[self.training.name.value] = "training"
+        rebound = _rebound(node, set(renames))
+        preamble = []
+        for old in sorted(rebound):
+            preamble.append(cst.parse_statement(f"{old} = {renames.pop(old)}\n"))
+        new_body = [_rename(s, renames, self.layer_names) for s in body]
+        if self.wrap_scope:
+            root = self.ctx.aliases.local_name_for("tensorflow") or "tensorflow"
+            new_body = [cst.With(
+                items=[cst.WithItem(cst.parse_expression(f"{root}.compat.v1.variable_scope({node.name.value!r})"))],
+                body=cst.IndentedBlock(body=new_body))]
+        new_body = preamble + new_body
+        call_params = [self.inputs.with_changes(default=None, equal=cst.MaybeSentinel.DEFAULT,
+                                                comma=cst.MaybeSentinel.DEFAULT)]
+        for p in self.tensors:
+            call_params.append(p.with_changes(comma=cst.MaybeSentinel.DEFAULT))
+        if self.training is not None:
+            call_params.append(cst.Param(name=cst.Name("training"), default=cst.Name("None"),
+                                         equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""),
+                                                               whitespace_after=cst.SimpleWhitespace(""))))
+        call = cst.FunctionDef(
+            name=cst.Name("call"),
+            params=cst.Parameters(params=[cst.Param(cst.Name("self")), *[p.with_changes(comma=cst.MaybeSentinel.DEFAULT) for p in call_params]]),
+            body=node.body.with_changes(body=new_body),
+            decorators=[cst.Decorator(cst.Name("track_tf1_style_variables"))],
+            returns=node.returns,
+            leading_lines=[cst.EmptyLine(indent=False)] if self.config or docstring else [],
+        )
+        members: list = []
+        if docstring is not None:
+            members.append(docstring)
+        if self.config:
+            init_params = [cst.Param(cst.Name("self"))]
+            for p in self.config:
+                init_params.append(p.with_changes(comma=cst.MaybeSentinel.DEFAULT, annotation=p.annotation))
+            init_params.append(cst.Param(cst.Name("kwargs"), star="**"))
+            init = cst.parse_statement("def __init__(self, **kwargs):\n    super().__init__(**kwargs)\n")
+            assert isinstance(init, cst.FunctionDef)
+            stores = [cst.parse_statement(f"self.{p.name.value} = {p.name.value}\n") for p in self.config]
+            init = init.with_changes(
+                params=cst.Parameters(params=init_params[:-1], star_kwarg=init_params[-1]),
+                body=init.body.with_changes(body=[*init.body.body, *stores]),
+                leading_lines=[cst.EmptyLine(indent=False)] if docstring is not None else [])
+            members.append(init)
+        members.append(call)
+        root = self.ctx.aliases.local_name_for("tensorflow") or "tensorflow"
+        return cst.ClassDef(
+            name=cst.Name(self.cls_name),
+            bases=[cst.Arg(cst.parse_expression(f"{root}.keras.layers.Layer"))],
+            body=cst.IndentedBlock(body=members),
+            leading_lines=node.leading_lines,
+        )
+
+
+def _lay_out(args: list) -> list:
+    out = []
+    for i, a in enumerate(args):
+        comma = cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")) if i < len(args) - 1 else cst.MaybeSentinel.DEFAULT
+        out.append(a.with_changes(comma=comma, whitespace_after_arg=cst.SimpleWhitespace("")))
+    return out
+
+
+def _is_docstring(stmt) -> bool:
+    return (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and isinstance(stmt.body[0], cst.Expr)
+            and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString)))
+
+
+class _Bound(cst.CSTVisitor):
+    """Names (re)bound anywhere inside the function, nested scopes included."""
+
+    def __init__(self) -> None:
+        self.names: set = set()
+
+    def _t(self, t) -> None:
+        if isinstance(t, cst.Name):
+            self.names.add(t.value)
+        elif isinstance(t, (cst.Tuple, cst.List)):
+            for el in t.elements:
+                self._t(el.value)
+        elif isinstance(t, cst.StarredElement):
+            self._t(t.value)
+
+    def visit_AssignTarget(self, node) -> None:
+        self._t(node.target)
+
+    def visit_AnnAssign(self, node) -> None:
+        self._t(node.target)
+
+    def visit_AugAssign(self, node) -> None:
+        self._t(node.target)
+
+    def visit_For(self, node) -> None:
+        self._t(node.target)
+
+    def visit_CompFor(self, node) -> None:
+        self._t(node.target)
+
+    def visit_AsName(self, node) -> None:
+        self._t(node.name)
+
+    def visit_Param(self, node) -> None:
+        self.names.add(node.name.value)
+
+    def visit_NamedExpr(self, node) -> None:
+        self._t(node.target)
+
+
+def _rebound(fn: cst.FunctionDef, names: set) -> set:
+    v = _Bound()
+    fn.body.visit(v)
+    return names & v.names
+
+
+class _Renamer(cst.CSTTransformer):
+    """Parameter reads → ``self.X`` / ``training``; ``name=`` for loose v1 layers."""
+
+    def __init__(self, renames: dict, layer_names: dict) -> None:
+        super().__init__()
+        self.renames = {k: cst.parse_expression(v) for k, v in renames.items()}
+        self.layer_names = layer_names
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        return True
+
+    def leave_Attribute(self, original_node, updated_node):
+        # ``x.units`` keeps its attribute name (only the value part may be renamed)
+        return updated_node.with_changes(attr=original_node.attr)
+
+    def leave_Arg(self, original_node, updated_node):
+        return updated_node.with_changes(keyword=original_node.keyword)
+
+    def leave_Name(self, original_node, updated_node):
+        return self.renames.get(original_node.value, updated_node)
+
+    def leave_Call(self, original_node, updated_node):
+        name = self.layer_names.get(id(original_node))
+        if name is None:
+            return updated_node
+        return updated_node.with_changes(
+            args=rebuild_args(updated_node, [*updated_node.args, keyword(cst.Arg(cst.SimpleString(f'"{name}"')), "name")]))
+
+
+def _rename(stmt, renames: dict, layer_names: dict):
+    if not renames and not layer_names:
+        return stmt
+    return stmt.visit(_Renamer(renames, layer_names))
+
+
+class _Apply(cst.CSTTransformer):
+    def __init__(self, plans: dict, callers: dict) -> None:
+        super().__init__()
+        self.plans = plans
+        self.callers = callers
+
+    def leave_Call(self, original_node, updated_node):
+        return self.callers.get(id(original_node), updated_node)
+
+    def leave_FunctionDef(self, original_node, updated_node):
+        return self.plans.get(id(original_node), updated_node)

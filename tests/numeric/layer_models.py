@@ -1,0 +1,112 @@
+"""Runs TF1 model code and its migrated version; prints JSON. Invoked by
+tests/test_layer_numerics.py in subprocesses (TF_USE_LEGACY_KERAS=1), one per side.
+
+    layer_models.py tf1 WORKDIR   # WORKDIR/before.py + spec.json → WORKDIR/tf1.json, ckpt/
+    layer_models.py tf2 WORKDIR   # WORKDIR/after.py + name_map.json + the TF1 checkpoint → tf2.json
+
+spec.json: {"entry": name, "init": {...}, "inputs": {arg: shape}, "training_arg": name|null,
+"modes": [false, true], "random": bool}. ``entry`` in before.py is a function (called with
+the inputs, init as keywords and the training flag) or a layer class (built with init,
+called with the inputs and training=). On the TF2 side the entry is the class of the same
+name in CamelCase. TF1: a tf.Graph + Session per mode, every variable set to seeded
+random values (moving variances positive), saved with tf.compat.v1.train.Saver. TF2:
+eager; the layer is built, loaded from that checkpoint with tf1to2.load_tf1_checkpoint
+through the name map, and called in each mode.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import tensorflow as tf
+
+import tf1to2
+
+
+def _load(path: Path, name: str):
+    spec = importlib.util.spec_from_file_location(name, path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _inputs(spec: dict) -> dict:
+    rng = np.random.default_rng(7)
+    return {k: rng.normal(size=shape).astype(np.float32) for k, shape in spec["inputs"].items()}
+
+
+def _value(name: str, shape, rng) -> np.ndarray:
+    if "moving_variance" in name:
+        return rng.uniform(0.5, 1.5, size=shape).astype(np.float32)
+    return (rng.normal(size=shape) * 0.3).astype(np.float32)
+
+
+def camel(name: str) -> str:
+    return "".join(p[:1].upper() + p[1:] for p in name.split("_") if p)
+
+
+def tf1(work: Path) -> dict:
+    spec = json.loads((work / "spec.json").read_text())
+    feeds = _inputs(spec)
+    out: dict = {"modes": {}, "variables": None}
+    values = None
+    for mode in spec["modes"]:
+        graph = tf.Graph()
+        with graph.as_default():
+            mod = _load(work / "before.py", "before_tf1")
+            entry = getattr(mod, spec["entry"])
+            args = [tf.constant(feeds[k]) for k in spec["inputs"]]
+            kwargs = dict(spec.get("init", {}))
+            if isinstance(entry, type):
+                result = entry(**kwargs)(*args, **({"training": mode} if spec.get("training_arg") else {}))
+            else:
+                if spec.get("training_arg"):
+                    kwargs[spec["training_arg"]] = mode
+                result = entry(*args, **kwargs)
+            reg = tf.compat.v1.losses.get_regularization_loss()
+            variables = tf.compat.v1.global_variables()
+            with tf.compat.v1.Session() as sess:
+                sess.run(tf.compat.v1.global_variables_initializer())
+                if values is None:
+                    rng = np.random.default_rng(11)
+                    values = {v.op.name: _value(v.op.name, v.shape.as_list(), rng) for v in variables}
+                for v in variables:
+                    v.load(values[v.op.name], sess)
+                res, reg_value = sess.run([result, reg])
+                if out["variables"] is None:
+                    tf.compat.v1.train.Saver().save(sess, str(work / "ckpt" / "model"))
+                    out["variables"] = sorted(values)
+        out["modes"][str(mode)] = {"output": np.asarray(res).tolist(), "reg": float(reg_value)}
+    return out
+
+
+def tf2(work: Path) -> dict:
+    spec = json.loads((work / "spec.json").read_text())
+    name_map = json.loads((work / "name_map.json").read_text())
+    feeds = _inputs(spec)
+    mod = _load(work / "after.py", "after_tf2")
+    entry = getattr(mod, spec["entry"], None)
+    if not isinstance(entry, type):
+        entry = getattr(mod, camel(spec["entry"]))
+    layer = entry(**spec.get("init", {}))
+    args = [tf.constant(feeds[k]) for k in spec["inputs"]]
+    call_kw = {"training": False} if spec.get("training_arg") else {}
+    layer(*args, **call_kw)  # build
+    loaded = tf1to2.load_tf1_checkpoint(layer, str(work / "ckpt" / "model"), name_map)
+    out: dict = {"modes": {}, "loaded": loaded, "weights": len(layer.weights),
+                 "tf1_names": sorted(tf1to2.tf1_variables(layer))}
+    for mode in spec["modes"]:
+        kw = {"training": mode} if spec.get("training_arg") else {}
+        res = layer(*args, **kw)
+        reg = float(sum(float(tf.reduce_sum(x)) for x in layer.losses))
+        out["modes"][str(mode)] = {"output": np.asarray(res).tolist(), "reg": reg}
+    return out
+
+
+if __name__ == "__main__":
+    side, work = sys.argv[1], Path(sys.argv[2])
+    result = {"tf1": tf1, "tf2": tf2}[side](work)
+    (work / f"{side}.json").write_text(json.dumps(result))
