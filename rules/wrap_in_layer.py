@@ -382,7 +382,7 @@ class _Wrapping:
         for p in params[1:]:
             if p.name.value in TRAINING_NAMES and self.training is None:
                 self.training = p
-            elif p.name.value in f.tensor_uses:
+            elif p.name.value in f.tensor_uses and not _literal_default(p):
                 self.tensors.append(p)
             else:
                 self.config.append(p)
@@ -525,6 +525,11 @@ class _Wrapping:
             body=cst.IndentedBlock(body=members),
             leading_lines=node.leading_lines,
         )
+
+
+def _literal_default(p: cst.Param) -> bool:
+    """A default like ``1e-4``, ``"same"`` or ``True``: a setting, never a tensor."""
+    return p.default is not None and literal_value(p.default) not in (NotImplemented, None)
 
 
 def _lay_out(args: list) -> list:
