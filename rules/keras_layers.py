@@ -93,6 +93,7 @@ class _Survey(ForwardPassVisitor):
         super().__init__(ctx)
         self.plans: dict[int, _Plan] = {}
         self.called: set = set()
+        self.layer_helpers = _layer_helpers(ctx.module)
 
     def on_method(self, cls, method) -> None:
         plan = self.plans.get(id(cls))
@@ -173,6 +174,11 @@ class _Survey(ForwardPassVisitor):
                 prefix = None
             plan.events.append(_Event(call, site, prefix, False, attr, repeats))
             return
+        if isinstance(func, cst.Name) and func.value in self.layer_helpers:
+            # a function of this module that makes v1 layers: which names they take is
+            # not followed here, so a replaced layer before it always records its name
+            plan.events.append(_Event(call, site, None, False, repeats=None))
+            return
         q = self.qualify(func)
         if q and q.startswith(V1_LAYERS + "."):
             tail = q[len(V1_LAYERS) + 1:]
@@ -189,6 +195,21 @@ class _Survey(ForwardPassVisitor):
             lit = literal_value(arg) if arg is not None else None
             plan.events.append(_Event(call, site, lit if isinstance(lit, str) else None, True,
                                       repeats=1 if not site.loops else None))
+
+
+def _layer_helpers(module: cst.Module) -> set:
+    """Module-level functions that (through each other, too) may make v1 layers."""
+    functions = {s.name.value: s for s in module.body if isinstance(s, cst.FunctionDef)}
+    code = {n: module.code_for_node(f) for n, f in functions.items()}
+    helpers = {n for n, c in code.items() if "layers" in c}
+    changed = True
+    while changed:
+        changed = False
+        for n, c in code.items():
+            if n not in helpers and any(f"{h}(" in c for h in helpers):
+                helpers.add(n)
+                changed = True
+    return helpers
 
 
 def _literal_loop(site: Site, func: cst.BaseExpression) -> Optional[int]:
