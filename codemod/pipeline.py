@@ -61,7 +61,7 @@ def transform_text(
         if cls.id not in wanted:
             continue
         rule = cls()
-        if not rule.applies_to(text):
+        if not rule.applies_to(text):  # the text as the rules before this one left it
             continue
         ctx = RuleContext(module=module, rule_id=rule.id)
         if accepted is not None:

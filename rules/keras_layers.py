@@ -269,7 +269,7 @@ class KerasLayers(Rule):
     id = "keras-layers"
     stage = 5
     summary = "v1 layer objects held as attributes → tf.keras.layers, record_scope keeps later names"
-    needles = ("layers",)
+    needles = ("track_tf1_style_variables",)
     example_before = (
         "import tensorflow as tf\n"
         "from tf1to2 import track_tf1_style_variables\n\n\n"

@@ -185,7 +185,7 @@ class LayersToAttributes(Rule):
     id = "layers-to-attributes"
     stage = 4
     summary = "functional v1.layers calls in a decorated forward pass → layer objects built in __init__"
-    needles = ("layers",)
+    needles = ("track_tf1_style_variables",)
     example_before = (
         "import tensorflow as tf\n"
         "from tf1to2 import track_tf1_style_variables\n\n\n"
