@@ -1,6 +1,6 @@
 """Migrated models compute what the TF1 originals computed, from the TF1 checkpoint.
 
-For every golden case of stages 3–5 with numerics.json, and for the whole chain
+For every model in the numerics.json of a golden case of stages 3–5, and for the whole chain
 (stages 3, 4 and 5 run together on the case's before.py): before.py is built in a TF1
 graph (one per mode), its variables set to seeded random values and saved with
 ``tf.compat.v1.train.Saver``; the rule's own output is built in TF2 eager under tf-keras,
@@ -25,7 +25,10 @@ from tests.golden import cases
 
 SCRIPT = Path(__file__).parent / "numeric" / "layer_models.py"
 RULES = ("wrap-in-layer", "layers-to-attributes", "keras-layers")
-CASES = [c for r in RULES for c in cases(r) if c.numerics]
+# numerics.json holds one model to build, or a list of them (several in one file)
+MODELS = [(c, spec) for r in RULES for c in cases(r) if c.numerics
+          for spec in (c.numerics if isinstance(c.numerics, list) else [c.numerics])]
+IDS = [f"{c.id}:{spec['entry']}" for c, spec in MODELS]
 TOL = 1e-4
 
 pytestmark = pytest.mark.slow
@@ -40,14 +43,14 @@ def _run(side: str, work: Path) -> dict:
     return json.loads((work / f"{side}.json").read_text())
 
 
-def _prepare(case, rules: list, tmp: Path) -> tuple[Path, str]:
+def _prepare(case, spec: dict, rules: list, tmp: Path) -> tuple[Path, str]:
     name_map: dict = {}
     out, _, _ = transform_text(case.before, rules, name_map=name_map)
     tmp.mkdir(parents=True)
     (tmp / "before.py").write_text(case.before, encoding="utf-8")
     (tmp / "after.py").write_text(out, encoding="utf-8")
     (tmp / "name_map.json").write_text(json.dumps(name_map), encoding="utf-8")
-    (tmp / "spec.json").write_text(json.dumps(case.numerics), encoding="utf-8")
+    (tmp / "spec.json").write_text(json.dumps(spec), encoding="utf-8")
     return tmp, out
 
 
@@ -67,26 +70,26 @@ def compare(tf1: dict, tf2: dict, spec: dict) -> None:
         np.testing.assert_allclose(got["reg"], ref["reg"], rtol=TOL, atol=TOL, err_msg=f"losses, training={mode}")
 
 
-def _check(case, rules: list, tmp: Path) -> None:
-    work, _ = _prepare(case, rules, tmp)
+def _check(case, spec: dict, rules: list, tmp: Path) -> None:
+    work, _ = _prepare(case, spec, rules, tmp)
     tf1 = _run("tf1", work)
     tf2 = _run("tf2", work)
-    compare(tf1, tf2, case.numerics)
-    expected = case.numerics.get("tf1_names")
+    compare(tf1, tf2, spec)
+    expected = spec.get("tf1_names")
     if expected is not None and rules == [case.rule]:
         assert tf1["variables"] == sorted(expected), "the guide's variable names"
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_rule_output_computes_what_tf1_did(case, tmp_path):
-    _check(case, [case.rule], tmp_path / "rule")
+@pytest.mark.parametrize("case, spec", MODELS, ids=IDS)
+def test_rule_output_computes_what_tf1_did(case, spec, tmp_path):
+    _check(case, spec, [case.rule], tmp_path / "rule")
 
 
 # Cases whose numerics.json says why the chain cannot load every TF1 variable (the
 # rule warns that those names are not in the name map); they are not run here.
-CHAIN = [c for c in CASES if "chain_not_mapped" not in c.numerics]
+CHAIN = [(c, spec, i) for (c, spec), i in zip(MODELS, IDS) if "chain_not_mapped" not in spec]
 
 
-@pytest.mark.parametrize("case", CHAIN, ids=[c.id for c in CHAIN])
-def test_stages_3_to_5_compute_what_tf1_did(case, tmp_path):
-    _check(case, list(RULES), tmp_path / "chain")
+@pytest.mark.parametrize("case, spec", [m[:2] for m in CHAIN], ids=[m[2] for m in CHAIN])
+def test_stages_3_to_5_compute_what_tf1_did(case, spec, tmp_path):
+    _check(case, spec, list(RULES), tmp_path / "chain")
