@@ -269,6 +269,19 @@ class Aliases:
             return "tensorflow"
         return _NOT_TF
 
+    def imported_from(self, func: cst.BaseExpression) -> Optional[tuple]:
+        """For a call through a name imported at module level (``from tensorflow.compat.v1
+        .layers import conv2d as conv`` + ``conv(...)``), the import, as
+        ``remove_unused_imports`` takes it: ``(module, name)`` or ``(module, name, asname)``.
+        None for anything else (``tf.layers.conv2d``, local names)."""
+        if not isinstance(func, cst.Name):
+            return None
+        path = self.module_scope.names.get(func.value)
+        if not isinstance(path, str) or "." not in path:
+            return None
+        module_name, obj = path.rsplit(".", 1)
+        return (module_name, obj) if obj == func.value else (module_name, obj, func.value)
+
     def local_name_for(self, path: str) -> Optional[str]:
         """The module-level name bound to exactly ``path`` (e.g. "tf" for tensorflow)."""
         for name, value in self.module_scope.names.items():

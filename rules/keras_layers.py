@@ -319,7 +319,7 @@ class KerasLayers(Rule):
             module = add_import(module, "tensorflow")
         module = add_imports(module, [(SHIM, name) for name, needed in (
             ("record_scope", bool(records)), ("track_tf1_style_variables", apply.shim_decorator)) if needed])
-        return remove_unused_imports(module, sorted(stale))
+        return remove_unused_imports(module, sorted(stale - {None}))
 
     def _plan(self, plan: _Plan, ctx: RuleContext, root: str, ctors: dict, records: dict, stale: set) -> None:
         names = _Names()
@@ -385,11 +385,7 @@ class KerasLayers(Rule):
             if not ctx.change(attr.ctor, message):
                 continue
             ctors[id(attr.ctor)] = self._keras_ctor(attr, root, ctx)
-            parts = dotted_parts(attr.ctor.func)
-            if parts and len(parts) == 1:
-                path = ctx.aliases.module_scope.names.get(parts[0])
-                if isinstance(path, str):
-                    stale.add((path.rsplit(".", 1)[0], parts[-1]))
+            stale.add(ctx.aliases.imported_from(attr.ctor.func))
             if record is not None:
                 stmt = ev.site.statement
                 returns = any(isinstance(s, (cst.Return, cst.Raise)) for s in stmt.body)

@@ -230,12 +230,7 @@ class LayersToAttributes(Rule):
                 if not ctx.change(cand.call, f"tf.compat.v1.layers.{cand.spec.function}(...) → {what}"):
                     continue
                 calls[id(cand.call)] = (cand, owner.attribute)
-                if isinstance(cand.call.func, cst.Name):
-                    path = ctx.aliases.module_scope.names.get(cand.call.func.value)
-                    if isinstance(path, str) and "." in path:
-                        module_name, obj = path.rsplit(".", 1)
-                        local = cand.call.func.value
-                        stale.add((module_name, obj, local) if local != obj else (module_name, obj))
+                stale.add(ctx.aliases.imported_from(cand.call.func))
                 if cand.shared_with is None:
                     stmt, needs = _construction(cand, ctx)
                     inits.setdefault(id(plan.cls), []).append(stmt)
@@ -247,7 +242,7 @@ class LayersToAttributes(Rule):
         if apply.shim_decorator:
             imports.add(("tf1to2", "track_tf1_style_variables"))
         module = add_imports(module, sorted(imports))
-        return remove_unused_imports(module, sorted(stale))
+        return remove_unused_imports(module, sorted(stale - {None}))
 
     # ------------------------------------------------------------------ planning
     def _plan_class(self, plan: _ClassPlan, survey: _Survey, ctx: RuleContext) -> None:

@@ -48,7 +48,7 @@ from typing import Optional
 
 import libcst as cst
 
-from rules.aliases import TFVisitor, dotted_parts
+from rules.aliases import TFVisitor
 from rules.base import Rule, RuleContext
 from rules.edit import add_import, keyword, literal_value, new_keyword, rebuild_args, remove_unused_imports
 
@@ -359,21 +359,8 @@ class Optimizers(Rule):
         if root is None:
             module = add_import(module, "tensorflow")
         # ``from tensorflow.compat.v1.train import AdamOptimizer`` may be unused now.
-        stale = [
-            (".".join(parts[:-1]), parts[-1])
-            for parts in (self._import_path(c, ctx) for c in survey.constructions if id(c.call) in replacements)
-            if parts
-        ]
-        return remove_unused_imports(module, stale)
-
-    @staticmethod
-    def _import_path(c: _Construction, ctx: RuleContext) -> Optional[list[str]]:
-        parts = dotted_parts(c.call.func)
-        if parts and len(parts) == 1:
-            path = ctx.aliases.module_scope.names.get(parts[0])
-            if isinstance(path, str) and "." in path:
-                return path.split(".")
-        return None
+        stale = {ctx.aliases.imported_from(c.call.func) for c in survey.constructions if id(c.call) in replacements}
+        return remove_unused_imports(module, sorted(stale - {None}))
 
     def _blocker(self, c: _Construction, survey: _Survey, ctx: RuleContext) -> Optional[str]:
         if c.chained:
