@@ -43,10 +43,9 @@ from typing import Optional
 
 import libcst as cst
 
-from rules.aliases import dotted_parts
 from rules.base import Rule, RuleContext
 from rules.edit import add_import, add_imports, keyword, literal_value, new_keyword, rebuild_args, remove_unused_imports
-from rules.model_walk import ForwardPassVisitor, Site, find_method, use_shim_decorator
+from rules.model_walk import ForwardPassVisitor, Site, find_method, range_bound, use_shim_decorator
 from rules.v1_layers import BY_CLASS, SPECS, V1_LAYERS, LayerSpec
 
 SHIM = "tf1to2"
@@ -57,7 +56,7 @@ class _Attr:
     name: str
     spec: LayerSpec
     ctor: cst.Call
-    assign: cst.Assign
+    args: dict  # constructor parameter → expression
     is_list: bool
     count: Optional[int]  # list length when it is a literal
     layer_name: Optional[str]  # literal name=
@@ -85,7 +84,6 @@ class _Plan:
     cls: cst.ClassDef
     attrs: dict = field(default_factory=dict)
     events: list = field(default_factory=list)
-    methods: list = field(default_factory=list)
 
 
 class _Survey(ForwardPassVisitor):
@@ -96,17 +94,14 @@ class _Survey(ForwardPassVisitor):
         self.layer_helpers = _layer_helpers(ctx.module)
 
     def on_method(self, cls, method) -> None:
-        plan = self.plans.get(id(cls))
-        if plan is None:
-            plan = self.plans[id(cls)] = _Plan(cls, self._attributes(cls))
-        plan.methods.append(method)
+        if id(cls) not in self.plans:
+            self.plans[id(cls)] = _Plan(cls, self._attributes(cls))
 
     def _attributes(self, cls: cst.ClassDef) -> dict:
         init = find_method(cls, "__init__")
         attrs: dict = {}
         if init is None:
             return attrs
-        scope = self.aliases.scope(init, (*self.scope_stack, self.aliases.scope(cls, tuple(self.scope_stack))))
         for stmt in init.body.body:
             if not isinstance(stmt, cst.SimpleStatementLine):
                 continue
@@ -119,22 +114,17 @@ class _Survey(ForwardPassVisitor):
                 value, is_list, count = small.value, False, 1
                 if isinstance(value, cst.ListComp) and isinstance(value.elt, cst.Call) and value.for_in.inner_for_in is None:
                     is_list = True
-                    count = _range_literal(value.for_in.iter)
+                    count = _literal_int(range_bound(value.for_in.iter))
                     value = value.elt
                 if not isinstance(value, cst.Call):
                     continue
-                spec = self._v1_class(value.func, scope)
+                spec = self._v1_class(value.func)
                 if spec is None:
                     continue
-                by_kw = {a.keyword.value: a.value for a in value.args if a.keyword is not None}
-                name_arg = by_kw.get("name")
-                positional = [a for a in value.args if a.keyword is None]
-                if name_arg is None and "name" in spec.class_params:
-                    i = spec.class_params.index("name")
-                    if i < len(positional):
-                        name_arg = positional[i].value
+                args = _ctor_args(value, spec)
+                name_arg = args.get("name")
                 lit = literal_value(name_arg) if name_arg is not None else None
-                attr = _Attr(t.attr.value, spec, value, small, is_list, count,
+                attr = _Attr(t.attr.value, spec, value, args, is_list, count,
                              lit if isinstance(lit, str) and lit else None,
                              name_arg is not None and lit is not None)
                 if any(a.star for a in value.args):
@@ -144,13 +134,8 @@ class _Survey(ForwardPassVisitor):
                 attrs[attr.name] = attr
         return attrs
 
-    def _v1_class(self, func: cst.BaseExpression, scope) -> Optional[LayerSpec]:
-        parts = dotted_parts(func)
-        if not parts:
-            return None
+    def _v1_class(self, func: cst.BaseExpression) -> Optional[LayerSpec]:
         q = self.qualify(func)
-        if q is None and parts[0] in scope.names:
-            return None
         if not q or not q.startswith(V1_LAYERS + "."):
             return None
         return BY_CLASS.get(q[len(V1_LAYERS) + 1:])
@@ -169,9 +154,8 @@ class _Survey(ForwardPassVisitor):
             repeats = 1
             if attr.is_list:  # a list of layers: one call per element, in a `for i in range(N)` loop
                 repeats = attr.count if _literal_loop(site, func) == attr.count and len(site.loops) == 1 else None
+            # a computed name= (layer_name None) asks for a name known only at run time
             prefix = attr.layer_name if attr.named else attr.spec.scope_name
-            if attr.named and attr.layer_name is None:
-                prefix = None
             plan.events.append(_Event(call, site, prefix, False, attr, repeats))
             return
         if isinstance(func, cst.Name) and func.value in self.layer_helpers:
@@ -221,18 +205,12 @@ def _literal_loop(site: Site, func: cst.BaseExpression) -> Optional[int]:
     if not (isinstance(index, cst.Index) and isinstance(index.value, cst.Name) and isinstance(loop.target, cst.Name)
             and index.value.value == loop.target.value):
         return None
-    it = loop.iter
-    if isinstance(it, cst.Call) and isinstance(it.func, cst.Name) and it.func.value == "range" and len(it.args) == 1:
-        return _range_literal(it)
-    return None
+    return _literal_int(range_bound(loop.iter))
 
 
-def _range_literal(it: cst.BaseExpression) -> Optional[int]:
-    if isinstance(it, cst.Call) and isinstance(it.func, cst.Name) and it.func.value == "range":
-        values = [literal_value(a.value) for a in it.args]
-        if all(isinstance(v, int) for v in values) and 1 <= len(values) <= 3:
-            return len(range(*values))
-    return None
+def _literal_int(expr: Optional[cst.BaseExpression]) -> Optional[int]:
+    value = literal_value(expr) if expr is not None else None
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 class _Names:
@@ -439,12 +417,21 @@ def _same_family(a: str, b: str) -> bool:
     return a == b or a.startswith(b + "_") or b.startswith(a + "_")
 
 
+def _ctor_args(call: cst.Call, spec: LayerSpec) -> dict:
+    """The v1 class' parameter → expression, positional ones included."""
+    args = {}
+    for i, a in enumerate(call.args):
+        if a.keyword is not None:
+            args[a.keyword.value] = a.value
+        elif i < len(spec.class_params) and not a.star:
+            args[spec.class_params[i]] = a.value
+    return args
+
+
 def _weights(attr: _Attr) -> list:
+    """The variables the layer will have (no bias with ``use_bias=False``, ...)."""
     out = []
-    by_kw = {a.keyword.value: literal_value(a.value) for a in attr.ctor.args if a.keyword is not None}
-    for i, a in enumerate(attr.ctor.args):
-        if a.keyword is None and i < len(attr.spec.class_params):
-            by_kw[attr.spec.class_params[i]] = literal_value(a.value)
+    by_kw = {k: literal_value(v) for k, v in attr.args.items()}
     for w in attr.spec.weights:
         if w == "bias" and by_kw.get("use_bias") is False:
             continue

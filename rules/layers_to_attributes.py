@@ -71,7 +71,7 @@ import libcst as cst
 from rules.base import Rule, RuleContext
 from rules.edit import add_imports, keyword, literal_value, rebuild_args, remove_unused_imports
 from rules.model_walk import (ForwardPassVisitor, Site, class_body_names, class_names, dependencies, find_method,
-                              self_attributes, use_shim_decorator)
+                              range_bound, self_attributes, use_shim_decorator)
 from rules.v1_layers import FUNCTIONAL_TRAINING_DEFAULT, KERAS_LAYER_ATTRIBUTES, SPECS, V1_LAYERS, LayerSpec, identifier
 
 @dataclass
@@ -81,7 +81,6 @@ class _Candidate:
     site: Site
     cls: cst.ClassDef
     args: dict  # function parameter → Arg (inputs included)
-    positional: int  # how many leading arguments were positional (inputs included)
     name: Optional[str] = None  # literal name=
     reuse: bool = False
     loop: Optional[cst.For] = None
@@ -94,7 +93,6 @@ class _Candidate:
 class _ClassPlan:
     cls: cst.ClassDef
     candidates: list = field(default_factory=list)
-    init_lines: list = field(default_factory=list)  # statements to append to __init__
 
 
 class _Survey(ForwardPassVisitor):
@@ -105,7 +103,8 @@ class _Survey(ForwardPassVisitor):
 
     def on_method(self, cls, method) -> None:
         self.plans.setdefault(id(cls), _ClassPlan(cls))
-        self.method_locals[id(method)] = _local_names(method)
+        # every name the method binds (parameters included): its scope, entered just now
+        self.method_locals[id(method)] = set(self.scope_stack[-1].names)
 
     def on_call(self, call: cst.Call, site: Site) -> None:
         q = self.qualify(call.func)
@@ -115,7 +114,7 @@ class _Survey(ForwardPassVisitor):
         if spec is None:
             return
         cls = self.classes[-1]
-        cand = _Candidate(call, spec, site, cls, {}, 0)
+        cand = _Candidate(call, spec, site, cls, {})
         self.plans[id(cls)].candidates.append(cand)
         if any(a.star for a in call.args):
             cand.problem = "*args / **kwargs at the call"
@@ -127,7 +126,6 @@ class _Survey(ForwardPassVisitor):
                     cand.problem = "more positional arguments than the function takes"
                     return
                 cand.args[params[i]] = arg
-                cand.positional = i + 1
             else:
                 if arg.keyword.value not in params:
                     cand.problem = f"unknown argument {arg.keyword.value}="
@@ -157,28 +155,9 @@ class _Survey(ForwardPassVisitor):
             cand.loop = loop
 
 
-def _local_names(method: cst.FunctionDef) -> set:
-    from rules.aliases import _Bindings, _params
-
-    b = _Bindings()
-    for n in _params(method.params):
-        b.bind(n, None)
-    b.block(method.body)
-    return set(b.raw)
-
-
 def _range_bound(loop: cst.For) -> Optional[cst.BaseExpression]:
     """N of ``for i in range(N)`` / ``range(0, N)``; None for anything else."""
-    it = loop.iter
-    if not (isinstance(it, cst.Call) and isinstance(it.func, cst.Name) and it.func.value == "range"):
-        return None
-    if any(a.keyword is not None or a.star for a in it.args) or not isinstance(loop.target, cst.Name):
-        return None
-    if len(it.args) == 1:
-        return it.args[0].value
-    if len(it.args) == 2 and literal_value(it.args[0].value) == 0:
-        return it.args[1].value
-    return None
+    return range_bound(loop.iter) if isinstance(loop.target, cst.Name) else None
 
 
 class LayersToAttributes(Rule):

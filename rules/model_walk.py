@@ -187,6 +187,20 @@ def _methods(cls: cst.ClassDef) -> list[cst.FunctionDef]:
     return [s for s in body if isinstance(s, cst.FunctionDef)]
 
 
+def range_bound(it: cst.BaseExpression) -> Optional[cst.BaseExpression]:
+    """N of ``range(N)`` / ``range(0, N)``, the loops whose index is also a list index;
+    None for anything else."""
+    if not (isinstance(it, cst.Call) and isinstance(it.func, cst.Name) and it.func.value == "range"):
+        return None
+    if any(a.keyword is not None or a.star for a in it.args):
+        return None
+    if len(it.args) == 1:
+        return it.args[0].value
+    if len(it.args) == 2 and literal_value(it.args[0].value) == 0:
+        return it.args[1].value
+    return None
+
+
 def methods(cls: cst.ClassDef) -> list[cst.FunctionDef]:
     return _methods(cls)
 
@@ -223,21 +237,25 @@ class _Names(cst.CSTVisitor):
             self.bound.add(p.name.value)
 
     def visit_CompFor(self, node: cst.CompFor) -> None:
-        for n in _target_names(node.target):
+        for n in target_names(node.target):
             self.bound.add(n)
 
     def visit_Name(self, node: cst.Name) -> None:
         self.names.add(node.value)
 
 
-def _target_names(target: cst.BaseExpression) -> list[str]:
+def target_names(target: cst.BaseExpression) -> list[str]:
+    """Names an assignment target binds: ``a``, ``(a, [b, *c])``; attributes and
+    subscripts bind none."""
     if isinstance(target, cst.Name):
         return [target.value]
     if isinstance(target, (cst.Tuple, cst.List)):
         out = []
         for el in target.elements:
-            out += _target_names(el.value)
+            out += target_names(el.value)
         return out
+    if isinstance(target, cst.StarredElement):
+        return target_names(target.value)
     return []
 
 
@@ -300,9 +318,9 @@ def class_body_names(cls: cst.ClassDef) -> set[str]:
             for small in stmt.body:
                 if isinstance(small, cst.Assign):
                     for t in small.targets:
-                        names.update(_target_names(t.target))
+                        names.update(target_names(t.target))
                 elif isinstance(small, cst.AnnAssign):
-                    names.update(_target_names(small.target))
+                    names.update(target_names(small.target))
     return names
 
 

@@ -52,7 +52,7 @@ import libcst as cst
 from rules.aliases import TFVisitor
 from rules.base import Rule, RuleContext
 from rules.edit import add_import, keyword, literal_value, rebuild_args
-from rules.model_walk import is_tracked
+from rules.model_walk import is_tracked, target_names
 from rules.v1_layers import BY_CLASS, KERAS_LAYER_ATTRIBUTES, SPECS, V1_LAYERS
 
 TRAINING_NAMES = ("is_training", "training")
@@ -113,12 +113,13 @@ class _Survey(TFVisitor):
         self.scopes: list = []  # variable_scope frames: literal name or None
         self.control: list = []  # loops and branches around the current node
         self.loop_over_tensor: list = []
-        self._call_funcs: set = set()
+        # ids of Names that are not uses of a function: call heads, def names, keywords, attributes
+        self._not_references: set = set()
         self.tracked: list = []  # decorated forward passes being walked
         self.called_in_layers: set = set()  # module functions a decorated forward pass calls
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self._call_funcs.add(id(node.name))
+        self._not_references.add(id(node.name))
         if is_tracked(node):
             self.tracked.append(node)
         if self.depth == 0 and self.current is None and self._is_module_level(node):
@@ -192,7 +193,7 @@ class _Survey(TFVisitor):
             self.current.blockers.append((node, "assigns globals"))
 
     def visit_Call(self, node: cst.Call) -> None:
-        self._call_funcs.add(id(node.func))
+        self._not_references.add(id(node.func))
         fn = self.current
         if isinstance(node.func, cst.Name) and node.func.value in self.names:
             self.calls.setdefault(node.func.value, []).append((node, fn))
@@ -207,15 +208,11 @@ class _Survey(TFVisitor):
             fn.blockers.append((node, _BLOCKERS[q]))
         if isinstance(node.func, cst.Attribute) and node.func.attr.value in _BLOCKING_METHODS:
             fn.blockers.append((node, _BLOCKING_METHODS[node.func.attr.value]))
-        creates = False
         spec = None
-        if q in _VARIABLE_MAKERS:
-            creates = True
-        elif q and q.startswith(V1_LAYERS + "."):
+        if q and q.startswith(V1_LAYERS + "."):
             tail = q[len(V1_LAYERS) + 1:]
             spec = SPECS.get(tail) or BY_CLASS.get(tail)
-            creates = spec is not None and bool(spec.weights) or spec is not None
-        if creates:
+        if q in _VARIABLE_MAKERS or spec is not None:  # v1 layers count, weights or not: they take scope names
             fn.creates = True
             if any(self.loop_over_tensor):
                 fn.blockers.append((node, "creates variables in a loop whose count depends on a tensor"))
@@ -234,23 +231,23 @@ class _Survey(TFVisitor):
                         fn.tensor_uses.add(v.value)
 
     def visit_Param(self, node: cst.Param) -> None:
-        self._call_funcs.add(id(node.name))
+        self._not_references.add(id(node.name))
 
     def visit_Arg(self, node: cst.Arg) -> None:
         if node.keyword is not None:
-            self._call_funcs.add(id(node.keyword))
+            self._not_references.add(id(node.keyword))
 
     def visit_ImportAlias(self, node: cst.ImportAlias) -> bool:
         return False
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
-        self._call_funcs.add(id(node.attr))
+        self._not_references.add(id(node.attr))
         if self.current is not None and isinstance(node.value, cst.Name) and node.attr.value in (
                 "shape", "get_shape", "dtype"):
             self.current.tensor_uses.add(node.value.value)
 
     def visit_Name(self, node: cst.Name) -> None:
-        if node.value in self.names and id(node) not in self._call_funcs:
+        if node.value in self.names and id(node) not in self._not_references:
             self.other_refs.setdefault(node.value, []).append(node)
 
 
@@ -322,7 +319,6 @@ class WrapInLayer(Rule):
                 callers[call] = new
             for node, message in plan.warnings:
                 ctx.warn(node, message)
-            ctx.name_map.update(plan.name_map)
             taken.add(cls_name)
         if not plans:
             return module
@@ -388,7 +384,6 @@ class _Wrapping:
                 self.config.append(p)
         self.caller_rewrites: dict = {}
         self.warnings: list = []
-        self.name_map: dict = {}
         self.layer_names: dict = {}  # id(call) → name it took in TF1
         self.wrap_scope = False
 
@@ -551,38 +546,32 @@ class _Bound(cst.CSTVisitor):
     def __init__(self) -> None:
         self.names: set = set()
 
-    def _t(self, t) -> None:
-        if isinstance(t, cst.Name):
-            self.names.add(t.value)
-        elif isinstance(t, (cst.Tuple, cst.List)):
-            for el in t.elements:
-                self._t(el.value)
-        elif isinstance(t, cst.StarredElement):
-            self._t(t.value)
+    def _bind(self, target) -> None:
+        self.names.update(target_names(target))
 
     def visit_AssignTarget(self, node) -> None:
-        self._t(node.target)
+        self._bind(node.target)
 
     def visit_AnnAssign(self, node) -> None:
-        self._t(node.target)
+        self._bind(node.target)
 
     def visit_AugAssign(self, node) -> None:
-        self._t(node.target)
+        self._bind(node.target)
 
     def visit_For(self, node) -> None:
-        self._t(node.target)
+        self._bind(node.target)
 
     def visit_CompFor(self, node) -> None:
-        self._t(node.target)
+        self._bind(node.target)
 
     def visit_AsName(self, node) -> None:
-        self._t(node.name)
+        self._bind(node.name)
 
     def visit_Param(self, node) -> None:
         self.names.add(node.name.value)
 
     def visit_NamedExpr(self, node) -> None:
-        self._t(node.target)
+        self._bind(node.target)
 
 
 def _rebound(fn: cst.FunctionDef, names: set) -> set:
