@@ -141,24 +141,14 @@ class ForwardPassVisitor(TFVisitor):
     def _scope_frame(self, expr: cst.BaseExpression, node: cst.With) -> Optional[ScopeFrame]:
         if not isinstance(expr, cst.Call) or self.qualify(expr.func) != VARIABLE_SCOPE:
             return None
-        name: Optional[str] = None
         reuse = False
         positional = [a for a in expr.args if a.keyword is None and not a.star]
         by_kw = {a.keyword.value: a.value for a in expr.args if a.keyword is not None}
-        scope_expr = positional[0].value if positional else by_kw.get("name_or_scope")
-        default_expr = positional[1].value if len(positional) > 1 else by_kw.get("default_name")
-        value = literal_value(scope_expr) if scope_expr is not None else None
-        if isinstance(value, str) and value:
-            name = value
-        elif value is None and default_expr is not None and isinstance(literal_value(default_expr), str):
-            name = None  # default_name: uniquified at run time
-        reuse_expr = by_kw.get("reuse")
-        if len(positional) > 2:
-            reuse_expr = positional[2].value
+        reuse_expr = positional[2].value if len(positional) > 2 else by_kw.get("reuse")
         if reuse_expr is not None:
             lit = literal_value(reuse_expr)
             reuse = lit is True or self.qualify(reuse_expr) in AUTO_REUSE or lit is NotImplemented
-        return ScopeFrame(name, reuse, node)
+        return ScopeFrame(variable_scope_name(expr), reuse, node)
 
     def leave_Call(self, node: cst.Call) -> None:
         # after its arguments: the order in which the calls run
@@ -182,6 +172,16 @@ class ForwardPassVisitor(TFVisitor):
         pass
 
 
+def variable_scope_name(call: cst.Call) -> Optional[str]:
+    """The literal name a ``variable_scope(...)`` call opens; None when it is computed
+    at run time (a variable, ``default_name=``, which TF uniquifies)."""
+    first = next((a.value for a in call.args if a.keyword is None and not a.star), None)
+    if first is None:
+        first = next((a.value for a in call.args if a.keyword and a.keyword.value == "name_or_scope"), None)
+    value = literal_value(first) if first is not None else None
+    return value if isinstance(value, str) and value else None
+
+
 def _methods(cls: cst.ClassDef) -> list[cst.FunctionDef]:
     body = cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ()
     return [s for s in body if isinstance(s, cst.FunctionDef)]
@@ -199,10 +199,6 @@ def range_bound(it: cst.BaseExpression) -> Optional[cst.BaseExpression]:
     if len(it.args) == 2 and literal_value(it.args[0].value) == 0:
         return it.args[1].value
     return None
-
-
-def methods(cls: cst.ClassDef) -> list[cst.FunctionDef]:
-    return _methods(cls)
 
 
 def find_method(cls: cst.ClassDef, name: str) -> Optional[cst.FunctionDef]:

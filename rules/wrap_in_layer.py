@@ -52,7 +52,7 @@ import libcst as cst
 from rules.aliases import TFVisitor
 from rules.base import Rule, RuleContext
 from rules.edit import add_import, keyword, literal_value, rebuild_args
-from rules.model_walk import is_tracked, target_names
+from rules.model_walk import VARIABLE_SCOPE, is_tracked, target_names, variable_scope_name
 from rules.v1_layers import BY_CLASS, KERAS_LAYER_ATTRIBUTES, SPECS, V1_LAYERS
 
 TRAINING_NAMES = ("is_training", "training")
@@ -141,10 +141,8 @@ class _Survey(TFVisitor):
     def visit_With(self, node: cst.With) -> None:
         for item in node.items:
             call = item.item
-            if isinstance(call, cst.Call) and self.qualify(call.func) == "tf.compat.v1.variable_scope":
-                first = call.args[0].value if call.args else None
-                lit = literal_value(first) if first is not None else None
-                self.scopes.append((node, lit if isinstance(lit, str) and lit else None))
+            if isinstance(call, cst.Call) and self.qualify(call.func) == VARIABLE_SCOPE:
+                self.scopes.append((node, variable_scope_name(call)))
                 return
 
     def leave_With(self, node: cst.With) -> None:
