@@ -55,6 +55,9 @@ import tensorflow as tf
 from tensorflow.python.ops import variable_scope as _vs
 
 __all__ = [
+    "collect_named_outputs",
+    "convert_collection_to_dict",
+    "scope_name",
     "track_tf1_style_variables",
     "record_scope",
     "get_or_create_layer",
@@ -202,6 +205,34 @@ def tf1_variables(obj) -> Dict[str, tf.Variable]:
     return {}
 
 
+# ------------------------------------------------------------ slim's end-point collections
+_named_outputs: Dict[str, Dict[str, object]] = {}
+
+
+def collect_named_outputs(collections, alias: str, outputs):
+    """slim's ``utils.collect_named_outputs`` without graph collections (which eager code
+    does not have): remembers ``outputs`` under ``alias`` in each named collection and
+    returns it. A later output under the same alias replaces the earlier one."""
+    if collections:
+        for name in ([collections] if isinstance(collections, str) else list(collections)):
+            _named_outputs.setdefault(name, {})[alias] = outputs
+    return outputs
+
+
+def convert_collection_to_dict(collection: str, clear_collection: bool = False) -> dict:
+    """slim's ``utils.convert_collection_to_dict``: alias → output, in collection order."""
+    out = dict(_named_outputs.get(collection, {}))
+    if clear_collection:
+        _named_outputs.pop(collection, None)
+    return out
+
+
+def scope_name(name: str) -> str:
+    """``name`` inside the current variable scope: the alias slim gives a layer's output."""
+    current = tf.compat.v1.get_variable_scope().name
+    return f"{current}/{name}" if current else name
+
+
 def load_tf1_checkpoint(obj, path: str, name_map: Optional[Dict[str, str]] = None) -> list:
     """Assign the values of a TF1 (name-based) checkpoint to ``obj``'s variables. Build
     ``obj`` first (call it once).
@@ -215,7 +246,8 @@ def load_tf1_checkpoint(obj, path: str, name_map: Optional[Dict[str, str]] = Non
     reader = tf.train.load_checkpoint(path)
     available = reader.get_variable_to_shape_map()
     variables = tf1_variables(obj)
-    renamed = {new: old for old, new in (name_map or {}).items() if new in variables}
+    renamed = _wildcard_renames(name_map or {}, variables)
+    renamed.update({new: old for old, new in (name_map or {}).items() if new in variables})
     prefix = type(obj).__name__ + "/"
     by_path = {old: new[len(prefix):] for old, new in (name_map or {}).items() if new.startswith(prefix)}
     targets: Dict[str, tf.Variable] = {}
@@ -234,6 +266,20 @@ def load_tf1_checkpoint(obj, path: str, name_map: Optional[Dict[str, str]] = Non
     for name, var in targets.items():
         var.assign(reader.get_tensor(name))
     return sorted(targets)
+
+
+def _wildcard_renames(name_map: Dict[str, str], variables) -> Dict[str, str]:
+    """``*/a/weights → */a/kernel`` entries (names under a scope known only at run time):
+    new variable name → old checkpoint name, the longest matching entry winning."""
+    rules = sorted(((old[2:], new[2:]) for old, new in name_map.items()
+                    if old.startswith("*/") and new.startswith("*/")), key=lambda r: -len(r[1]))
+    out = {}
+    for name in variables:
+        for old, new in rules:
+            if name == new or name.endswith("/" + new):
+                out[name] = name[: len(name) - len(new)] + old
+                break
+    return out
 
 
 def _object_path(obj, path: str):

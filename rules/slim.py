@@ -1,0 +1,200 @@
+"""What stages 1 and 2 know about TF-Slim (tf_slim 1.1.0, ``tf.contrib.layers``).
+
+``SIGNATURES`` is each slim op's parameter order (positional arguments are read against
+it); ``DEFAULT_SCOPE`` the variable-scope name slim gives an op called without
+``scope=``. ``op_name`` turns a canonical name (``rules.aliases``) into the op's name,
+however it was reached: ``slim.conv2d``, ``tf.contrib.layers.convolution2d``,
+``from tf_slim.layers import layers as layers_lib; layers_lib.conv2d``.
+"""
+from __future__ import annotations
+
+import builtins
+from typing import Iterable, Optional
+
+import libcst as cst
+
+_CONV = ("activation_fn", "normalizer_fn", "normalizer_params", "weights_initializer", "weights_regularizer",
+         "biases_initializer", "biases_regularizer", "reuse", "variables_collections", "outputs_collections",
+         "trainable", "scope")
+
+SIGNATURES: dict[str, tuple[str, ...]] = {
+    "conv2d": ("inputs", "num_outputs", "kernel_size", "stride", "padding", "data_format", "rate") + _CONV,
+    "separable_conv2d": ("inputs", "num_outputs", "kernel_size", "depth_multiplier", "stride", "padding",
+                         "data_format", "rate", "activation_fn", "normalizer_fn", "normalizer_params",
+                         "weights_initializer", "pointwise_initializer") + _CONV[4:],
+    "conv2d_transpose": ("inputs", "num_outputs", "kernel_size", "stride", "padding", "data_format") + _CONV,
+    "fully_connected": ("inputs", "num_outputs") + _CONV,
+    "max_pool2d": ("inputs", "kernel_size", "stride", "padding", "data_format", "outputs_collections", "scope"),
+    "avg_pool2d": ("inputs", "kernel_size", "stride", "padding", "data_format", "outputs_collections", "scope"),
+    "batch_norm": ("inputs", "decay", "center", "scale", "epsilon", "activation_fn", "param_initializers",
+                   "param_regularizers", "updates_collections", "is_training", "reuse", "variables_collections",
+                   "outputs_collections", "trainable", "batch_weights", "fused", "data_format",
+                   "zero_debias_moving_mean", "scope", "renorm", "renorm_clipping", "renorm_decay", "adjustment"),
+    "dropout": ("inputs", "keep_prob", "noise_shape", "is_training", "outputs_collections", "scope", "seed"),
+    "flatten": ("inputs", "outputs_collections", "scope"),
+    "softmax": ("logits", "scope"),
+    "one_hot_encoding": ("labels", "num_classes", "on_value", "off_value", "outputs_collections", "scope"),
+    "bias_add": ("inputs", "activation_fn", "initializer", "regularizer", "reuse", "variables_collections",
+                 "outputs_collections", "trainable", "data_format", "scope"),
+    # ops stage 1 expands scopes for but stage 2 does not rewrite
+    "layer_norm": ("inputs", "center", "scale", "activation_fn", "reuse", "variables_collections",
+                   "outputs_collections", "trainable", "begin_norm_axis", "begin_params_axis", "scope"),
+    "conv2d_in_plane": ("inputs", "kernel_size", "stride", "padding", "activation_fn", "normalizer_fn",
+                        "normalizer_params", "weights_initializer", "weights_regularizer", "biases_initializer",
+                        "biases_regularizer", "reuse", "variables_collections", "outputs_collections",
+                        "trainable", "scope"),
+    "unit_norm": ("inputs", "dim", "epsilon", "scope"),
+    "l2_regularizer": ("scale", "scope"),
+    "l1_regularizer": ("scale", "scope"),
+    "xavier_initializer": ("uniform", "seed", "dtype"),
+    "variance_scaling_initializer": ("factor", "mode", "uniform", "seed", "dtype"),
+}
+
+# slim's other spellings of the same function
+SYNONYMS = {
+    "convolution2d": "conv2d",
+    "convolution2d_transpose": "conv2d_transpose",
+    "separable_convolution2d": "separable_conv2d",
+    "convolution2d_in_plane": "conv2d_in_plane",
+    "xavier_initializer_conv2d": "xavier_initializer",
+    "linear": "fully_connected",  # slim.linear = fully_connected(activation_fn=None)
+}
+
+# Ops that ``arg_scope`` can govern (slim decorates them with ``add_arg_scope``).
+SCOPED_OPS = frozenset(SIGNATURES) - {"l2_regularizer", "l1_regularizer", "xavier_initializer",
+                                       "variance_scaling_initializer", "softmax"}
+
+# Variable scope slim opens when ``scope=`` is not given (None: a name scope only).
+DEFAULT_SCOPE = {
+    "conv2d": "Conv", "separable_conv2d": "SeparableConv2d", "conv2d_transpose": "Conv2d_transpose",
+    "fully_connected": "fully_connected", "batch_norm": "BatchNorm", "bias_add": "BiasAdd",
+    "max_pool2d": "MaxPool2D", "avg_pool2d": "AvgPool2D", "dropout": "Dropout", "flatten": "Flatten",
+    "softmax": "softmax", "one_hot_encoding": "OneHotEncoding", "layer_norm": "LayerNorm",
+}
+
+# ``repeat`` / ``stack`` name a layer without ``scope=`` by its function's __name__.
+FUNCTION_NAME = {"conv2d": "convolution2d", "conv2d_transpose": "convolution2d_transpose",
+                 "separable_conv2d": "separable_convolution2d"}
+
+_SLIM_MODULES = {"layers", "ops", "arg_scope", "python", "framework", "regularizers", "initializers",
+                 "utils", "contrib"}
+
+
+def op_name(canonical: Optional[str]) -> Optional[str]:
+    """``tf_slim.layers.layers.convolution2d`` → ``conv2d``; None for anything else."""
+    if not canonical or not canonical.startswith("tf_slim."):
+        return None
+    parts = canonical.split(".")[1:]
+    if not parts or any(p not in _SLIM_MODULES for p in parts[:-1]):
+        return None
+    leaf = parts[-1]
+    return SYNONYMS.get(leaf, leaf)
+
+
+def free_names(expr: cst.CSTNode) -> set[str]:
+    """Names ``expr`` reads from its surroundings (not attributes, keywords or lambda
+    parameters)."""
+    names: set[str] = set()
+
+    class _Names(cst.CSTVisitor):
+        def __init__(self) -> None:
+            self.bound: list[set[str]] = []
+
+        def visit_Attribute(self, node: cst.Attribute) -> bool:
+            node.value.visit(self)
+            return False
+
+        def visit_Arg(self, node: cst.Arg) -> bool:
+            node.value.visit(self)
+            return False
+
+        def visit_Lambda(self, node: cst.Lambda) -> bool:
+            self.bound.append({p.name.value for p in node.params.params})
+            node.body.visit(self)
+            self.bound.pop()
+            return False
+
+        def visit_Name(self, node: cst.Name) -> None:
+            if not any(node.value in b for b in self.bound):
+                names.add(node.value)
+
+    expr.visit(_Names())
+    return names
+
+
+def substitute(expr: cst.BaseExpression, values: dict[str, cst.BaseExpression]) -> cst.BaseExpression:
+    """``expr`` with each free name in ``values`` replaced by its expression."""
+    if not values or not (free_names(expr) & set(values)):
+        return expr
+
+    class _Sub(cst.CSTTransformer):
+        def visit_Attribute(self, node: cst.Attribute) -> bool:
+            return True
+
+        def leave_Attribute(self, original, updated):
+            return updated.with_changes(attr=original.attr)
+
+        def leave_Arg(self, original, updated):
+            return updated.with_changes(keyword=original.keyword)
+
+        def leave_Name(self, original, updated):
+            if original.value in values:
+                return _parenthesized(values[original.value])
+            return updated
+
+    return expr.visit(_Sub())
+
+
+def _parenthesized(expr: cst.BaseExpression) -> cst.BaseExpression:
+    if isinstance(expr, (cst.Name, cst.Attribute, cst.Call, cst.Subscript, cst.BaseNumber, cst.BaseString,
+                         cst.List, cst.Tuple, cst.Dict)) or expr.lpar:
+        return expr
+    return expr.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+
+
+def code(expr: cst.CSTNode) -> str:
+    return cst.Module(body=[]).code_for_node(expr)
+
+
+def module_names(module: cst.Module) -> set[str]:
+    """Names bound at module level (imports, defs, classes, assignments)."""
+    out: set[str] = set()
+    for stmt in module.body:
+        if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+            out.add(stmt.name.value)
+        elif isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                if isinstance(small, cst.Import):
+                    for a in small.names:
+                        out.add(a.asname.name.value if a.asname else code(a.name).split(".")[0])
+                elif isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
+                    for a in small.names:
+                        out.add(a.asname.name.value if a.asname else code(a.name))
+                elif isinstance(small, (cst.Assign, cst.AnnAssign)):
+                    targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else [small.target]
+                    for t in targets:
+                        out |= {n.value for n in _target_names(t)}
+        elif isinstance(stmt, (cst.If, cst.Try)):
+            # ``try: import x except ImportError: ...`` and the like
+            for inner in _nested_simple(stmt):
+                out |= module_names(cst.Module(body=[inner]))
+    return out
+
+
+def _nested_simple(stmt: cst.CSTNode) -> Iterable[cst.CSTNode]:
+    for child in stmt.children:
+        if isinstance(child, (cst.SimpleStatementLine, cst.FunctionDef, cst.ClassDef)):
+            yield child
+        elif isinstance(child, cst.CSTNode):
+            yield from _nested_simple(child)
+
+
+def _target_names(target: cst.BaseExpression) -> Iterable[cst.Name]:
+    if isinstance(target, cst.Name):
+        yield target
+    elif isinstance(target, (cst.Tuple, cst.List)):
+        for e in target.elements:
+            yield from _target_names(e.value)
+
+
+BUILTINS = frozenset(dir(builtins))

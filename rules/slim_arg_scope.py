@@ -1,0 +1,919 @@
+"""Stage 1: write slim ``arg_scope`` settings out as explicit arguments.
+
+What it does
+    Every call of an op an ``arg_scope`` governs gets the scope's arguments as explicit
+    keywords (an argument given at the call, by keyword or position, always wins; the
+    inner scope wins over the outer, keyword by keyword), and the ``with arg_scope(...)``
+    that no longer does anything goes. Handled: lists of ops under any alias, nested
+    scopes, several scopes in one ``with``, ``**params``, functions of the module that
+    build and return a scope (``with slim.arg_scope(vgg_arg_scope()):``), functions
+    decorated with ``add_arg_scope``, and settings for ``normalizer_fn``'s op (merged into
+    ``normalizer_params``, as slim merges them at run time).
+
+    A scope also governs the functions its body calls. For a module function called under
+    a scope, the settings move into that function; those that read the caller's names
+    (``is_training=is_training``) become keyword parameters of it, passed at the call.
+
+    The nets' convention: a module defining one ``*_arg_scope()`` function is used inside
+    it (``with slim.arg_scope(vgg.vgg_arg_scope()): vgg.vgg_16(x)``). Its settings are
+    written into the module's functions that call the ops it governs, and its parameters
+    (``weight_decay``) become keyword parameters of them, with the same defaults. The
+    scope function stays, for other modules' slim calls; the rule says so at its line.
+
+Why
+    ``arg_scope`` is global state read at run time: the slim → layers rewrite must see
+    every argument at the call (the migration guide: "make every argument explicit").
+
+Will not touch (warns with the line)
+    A scope whose ops or values are not known here (a scope object from another module,
+    an op from another module); a function called under different scopes; a scope whose
+    body calls functions of other modules (they may call ops it governs at run time).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+import libcst as cst
+
+from rules import slim
+from rules.aliases import TFVisitor
+from rules.base import Rule, RuleContext
+from rules.edit import rebuild_args
+
+
+@dataclass
+class Value:
+    expr: cst.BaseExpression
+    frame: str  # function whose names ``expr`` reads ("" for module level)
+
+
+Scope = dict  # op key → {keyword: Value}
+
+
+def compose(outer: Scope, inner: Scope) -> Scope:
+    out = {k: dict(v) for k, v in outer.items()}
+    for op, kws in inner.items():
+        out.setdefault(op, {}).update(kws)
+    return out
+
+
+def _same(a: Scope, b: Scope) -> bool:
+    def flat(s):
+        return {op: {k: (slim.code(v.expr), v.frame) for k, v in kws.items()} for op, kws in s.items()}
+    return flat(a) == flat(b)
+
+
+@dataclass
+class Item:
+    """One ``arg_scope(...)`` item of a ``with``."""
+    node: cst.WithItem
+    scope: Optional[Scope]
+    why: str = ""
+
+
+@dataclass
+class Func:
+    node: cst.FunctionDef
+    name: str
+    params: dict  # name → default expression or None
+    locals: set
+    governed: list = field(default_factory=list)   # (call, op key, lexical items)
+    sites: list = field(default_factory=list)      # (callee name, call, lexical items)
+    unknown: list = field(default_factory=list)    # (call, lexical items)
+    withs: list = field(default_factory=list)      # (with node, items)
+    ops: set = field(default_factory=set)          # op keys called directly
+    incoming: Optional[Scope] = None
+    unresolved: str = ""
+    new_params: dict = field(default_factory=dict)  # name → default code
+    accepted: bool = False
+
+
+class _Survey(TFVisitor):
+    """Resolves every callee and scoped-op reference while the alias scopes are known."""
+
+    def __init__(self, ctx, local_ops: set[str], functions: set[str]) -> None:
+        super().__init__(ctx)
+        self.keys: dict[int, Optional[str]] = {}
+        self.local_ops = local_ops
+        self.functions = functions
+        self.external: set[int] = set()   # callees imported from non-TensorFlow modules
+        self.aliases = ctx.aliases
+
+    def key(self, expr: cst.BaseExpression) -> Optional[str]:
+        name = slim.op_name(self.qualify(expr))
+        if name is not None:
+            return name
+        if isinstance(expr, cst.Name) and expr.value in self.local_ops:
+            return "local:" + expr.value
+        return None
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        # ``normalizer_fn = slim.batch_norm`` in a scope function, read as a scope value
+        if isinstance(node.value, (cst.Name, cst.Attribute)):
+            self.keys[id(node.value)] = self.key(node.value)
+        elif isinstance(node.value, cst.IfExp):
+            for branch in (node.value.body, node.value.orelse):
+                if isinstance(branch, (cst.Name, cst.Attribute)):
+                    self.keys[id(branch)] = self.key(branch)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        self.keys[id(node.func)] = self.key(node.func)
+        for arg in node.args:
+            if isinstance(arg.value, (cst.List, cst.Tuple)):
+                for el in arg.value.elements:
+                    self.keys[id(el.value)] = self.key(el.value)
+            elif isinstance(arg.value, (cst.Name, cst.Attribute)):
+                self.keys[id(arg.value)] = self.key(arg.value)
+        if self.keys[id(node.func)] is None and self.qualify(node.func) is None:
+            imported = self.aliases.imported_from(node.func)
+            if imported and not imported[0].split(".")[0] in ("tensorflow", "tf_slim", "numpy", "six",
+                                                               "collections", "functools", "math"):
+                self.external.add(id(node))
+
+
+def _params(fn: cst.FunctionDef) -> dict:
+    p = fn.params
+    out = {}
+    for param in [*p.posonly_params, *p.params, *p.kwonly_params]:
+        out[param.name.value] = param.default
+    for star in (p.star_arg, p.star_kwarg):
+        if isinstance(star, cst.Param):
+            out[star.name.value] = None
+    return out
+
+
+def _assigned(fn: cst.FunctionDef) -> set[str]:
+    names: set[str] = set()
+
+    class _A(cst.CSTVisitor):
+        def visit_AssignTarget(self, node):
+            names.update(n.value for n in slim._target_names(node.target))
+
+        def visit_For(self, node):
+            names.update(n.value for n in slim._target_names(node.target))
+
+        def visit_AsName(self, node):
+            if isinstance(node.name, cst.Name):
+                names.add(node.name.value)
+
+        def visit_FunctionDef(self, node):
+            return node is fn
+
+    fn.visit(_A())
+    return names
+
+
+def _dict_literal(expr, fn: Optional[Func], funcs_assign) -> Optional[cst.Dict]:
+    if isinstance(expr, cst.Dict):
+        return expr
+    if isinstance(expr, cst.Name) and fn is not None:
+        value = funcs_assign(fn, expr.value)
+        if isinstance(value, cst.Dict):
+            return value
+    return None
+
+
+def _single_assignments(fn: cst.FunctionDef) -> dict[str, Optional[cst.BaseExpression]]:
+    """Names assigned exactly once in ``fn`` by ``name = expr`` (others map to None)."""
+    seen: dict[str, Optional[cst.BaseExpression]] = {}
+
+    class _A(cst.CSTVisitor):
+        def visit_Assign(self, node: cst.Assign):
+            if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
+                n = node.targets[0].target.value
+                seen[n] = None if n in seen else node.value
+            else:
+                for t in node.targets:
+                    for n in slim._target_names(t.target):
+                        seen[n.value] = None
+
+        def visit_AugAssign(self, node):
+            if isinstance(node.target, cst.Name):
+                seen[node.target.value] = None
+
+        def visit_FunctionDef(self, node):
+            return node is fn
+
+    fn.visit(_A())
+    return seen
+
+
+class _Walk(cst.CSTVisitor):
+    """One function's governed calls, calls of module functions and scopes, with the
+    ``arg_scope`` items lexically around each."""
+
+    def __init__(self, rule: "_Module", func: Func) -> None:
+        self.rule = rule
+        self.func = func
+        self.items: list[Item] = []
+
+    def visit_FunctionDef(self, node):
+        return node is self.func.node
+
+    def visit_ClassDef(self, node):
+        return False
+
+    def visit_With(self, node: cst.With) -> None:
+        items = []
+        for item in node.items:
+            call = item.item
+            if isinstance(call, cst.Call) and self.rule.keys.get(id(call.func)) == "arg_scope":
+                items.append(self.rule.resolve_item(item, self.func))
+        self.func.withs.append((node, items))
+        self.items = self.items + items
+        self._pushed = getattr(self, "_pushed", []) + [len(items)]
+
+    def leave_With(self, node: cst.With) -> None:
+        n = self._pushed.pop()
+        if n:
+            self.items = self.items[:-n]
+
+    def visit_Call(self, node: cst.Call) -> None:
+        key = self.rule.keys.get(id(node.func))
+        if key == "arg_scope":
+            return
+        here = list(self.items)
+        if key in ("repeat", "stack"):
+            layer = _arg(node, 2 if key == "repeat" else 1, "layer")
+            lkey = self.rule.keys.get(id(layer)) if layer is not None else None
+            if lkey in slim.SCOPED_OPS or (lkey or "").startswith("local:"):
+                self.func.governed.append((node, lkey, here))
+                self.func.ops.add(lkey)
+            return
+        if key in slim.SCOPED_OPS or (key or "").startswith("local:"):
+            self.func.governed.append((node, key, here))
+            self.func.ops.add(key)
+            if key.startswith("local:"):
+                self.func.sites.append((key[6:], node, here))
+            norm = _kwarg(node, "normalizer_fn")
+            nkey = self.rule.keys.get(id(norm.value)) if norm is not None else None
+            if nkey:
+                self.func.ops.add(nkey)
+            return
+        if isinstance(node.func, cst.Name) and node.func.value in self.rule.funcs \
+                and node.func.value not in self.func.locals and node.func.value not in self.func.params:
+            self.func.sites.append((node.func.value, node, here))
+            return
+        if id(node) in self.rule.external:
+            self.func.unknown.append((node, here))
+
+
+def _kwarg(call: cst.Call, name: str) -> Optional[cst.Arg]:
+    for a in call.args:
+        if a.keyword is not None and a.keyword.value == name:
+            return a
+    return None
+
+
+def _arg(call: cst.Call, index: int, name: str) -> Optional[cst.BaseExpression]:
+    kw = _kwarg(call, name)
+    if kw is not None:
+        return kw.value
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    return positional[index].value if index < len(positional) else None
+
+
+class _Module:
+    """Everything stage 1 works out for one module, then the edits."""
+
+    def __init__(self, ctx: RuleContext) -> None:
+        self.ctx = ctx
+        module = ctx.module
+        self.defs = {s.name.value: s for s in module.body if isinstance(s, cst.FunctionDef)}
+        local_ops = {n for n, f in self.defs.items() if any(
+            slim.op_name(_dec_name(d)) == "add_arg_scope" or _dec_name(d) in ("add_arg_scope",)
+            for d in f.decorators)}
+        survey = _Survey(ctx, local_ops, set(self.defs))
+        module.visit(survey)
+        self.keys = survey.keys
+        self.external = survey.external
+        self.module_names = slim.module_names(module)
+        self.assigns = {n: _single_assignments(f) for n, f in self.defs.items()}
+        self.scope_fns: dict[str, tuple] = {}
+        self.fixed: dict[str, list] = {}
+        self.opaque: list[cst.FunctionDef] = []   # build a scope this rule cannot read
+        for name, fn in self.defs.items():
+            found = self._scope_function(fn)
+            if found is not None:
+                self.scope_fns[name] = found
+            elif _returns_scope(fn, self.keys):
+                self.opaque.append(fn)
+        self.funcs: dict[str, Func] = {}
+        for name, fn in self.defs.items():
+            if name in self.scope_fns or fn in self.opaque:
+                continue
+            self.funcs[name] = Func(fn, name, _params(fn), _assigned(fn))
+        # Methods are walked for their own lexical scopes only.
+        self.methods: list[Func] = []
+        for stmt in module.body:
+            if isinstance(stmt, cst.ClassDef):
+                for inner in stmt.body.body:
+                    if isinstance(inner, cst.FunctionDef):
+                        self.methods.append(Func(inner, f"{stmt.name.value}.{inner.name.value}",
+                                                 _params(inner), _assigned(inner)))
+        for f in [*self.funcs.values(), *self.methods]:
+            f.node.visit(_Walk(self, f))
+
+    # ------------------------------------------------------------------ scopes
+    def _scope_function(self, fn: cst.FunctionDef):
+        """``def f(...): [assignments] with arg_scope(...) [as sc]: ... return sc`` →
+        (params, scope with its locals substituted) or None."""
+        body = list(fn.body.body)
+        if body and _is_docstring(body[0]):
+            body = body[1:]
+        local_values: dict[str, cst.BaseExpression] = {}
+        params = _params(fn)
+        fixed: list[str] = []
+        while body and isinstance(body[0], (cst.SimpleStatementLine, cst.If)):
+            stmt = body[0]
+            if isinstance(stmt, cst.If):
+                # ``if use_batch_norm: normalizer_fn = ...`` on a parameter: its default's branch
+                test = stmt.test
+                default = params.get(test.value) if isinstance(test, cst.Name) else None
+                truth = _literal_truth(default)
+                if truth is None:
+                    return None
+                branch = stmt.body if truth else (stmt.orelse.body if isinstance(stmt.orelse, cst.Else) else None)
+                if stmt.orelse is not None and not isinstance(stmt.orelse, cst.Else):
+                    return None
+                stmts = list(branch.body) if branch is not None else []
+                if not all(_simple_assign(s) for s in stmts):
+                    return None
+                fixed.append(f"{test.value}={slim.code(default)}")
+                for s in stmts:
+                    assign = s.body[0]
+                    local_values[assign.targets[0].target.value] = slim.substitute(assign.value, local_values)
+                body = body[1:]
+                continue
+            if not _simple_assign(stmt):
+                break
+            assign = stmt.body[0]
+            local_values[assign.targets[0].target.value] = slim.substitute(assign.value, local_values)
+            body = body[1:]
+        if len(body) != 1 or not isinstance(body[0], cst.With):
+            return None
+        scope: Scope = {}
+        stmt = body[0]
+        frame = fn.name.value
+        while True:
+            if not isinstance(stmt, cst.With):
+                return None
+            last_as = None
+            for item in stmt.items:
+                call = item.item
+                if not (isinstance(call, cst.Call) and self.keys.get(id(call.func)) == "arg_scope"):
+                    return None
+                resolved = self._scope_of_call(call, None, frame, local_values)
+                if resolved is None:
+                    return None
+                scope = compose(scope, resolved)
+                last_as = item.asname.name.value if item.asname and isinstance(item.asname.name, cst.Name) else None
+            inner = list(stmt.body.body)
+            if len(inner) == 1 and isinstance(inner[0], cst.With):
+                stmt = inner[0]
+                continue
+            if (len(inner) == 1 and isinstance(inner[0], cst.SimpleStatementLine)
+                    and isinstance(inner[0].body[0], cst.Return) and isinstance(inner[0].body[0].value, cst.Name)
+                    and inner[0].body[0].value.value == last_as):
+                self.fixed[frame] = fixed
+                return params, scope
+            return None
+
+    def _scope_of_call(self, call: cst.Call, fn: Optional[Func], frame: str,
+                       local_values: Optional[dict] = None) -> Optional[Scope]:
+        """The scope ``arg_scope(...)`` (``call``) sets, or None when not known here."""
+        if not call.args:
+            return None
+        first = call.args[0].value
+        local_values = local_values or {}
+        if isinstance(first, (cst.List, cst.Tuple)):
+            ops = []
+            for el in first.elements:
+                key = self.keys.get(id(el.value))
+                if key is None:
+                    return None
+                ops.append(key)
+            kws: dict[str, Value] = {}
+            for arg in call.args[1:]:
+                if arg.keyword is not None:
+                    kws[arg.keyword.value] = Value(slim.substitute(arg.value, local_values), frame)
+                elif arg.star == "**":
+                    d = arg.value
+                    d = local_values.get(d.value, d) if isinstance(d, cst.Name) else d
+                    if isinstance(d, cst.Name) and fn is not None:
+                        d = self.assigns.get(fn.name, {}).get(d.value) if fn.name in self.assigns else None
+                    if not isinstance(d, cst.Dict):
+                        return None
+                    for el in d.elements:
+                        if not isinstance(el, cst.DictElement) or not isinstance(el.key, cst.SimpleString):
+                            return None
+                        kws[el.key.evaluated_value] = Value(slim.substitute(el.value, local_values), frame)
+                else:
+                    return None
+            return {op: dict(kws) for op in ops}
+        target = first
+        if isinstance(first, cst.Name) and fn is not None and fn.name in self.assigns:
+            target = self.assigns[fn.name].get(first.value) or first
+        if isinstance(target, cst.Call) and isinstance(target.func, cst.Name) and target.func.value in self.scope_fns \
+                and not (fn is not None and (target.func.value in fn.locals or target.func.value in fn.params)):
+            params, scope = self.scope_fns[target.func.value]
+            values = {}
+            names = list(params)
+            positional = [a for a in target.args if a.keyword is None]
+            if any(a.star for a in target.args):
+                return None
+            for i, a in enumerate(positional):
+                values[names[i]] = a.value
+            for a in target.args:
+                if a.keyword is not None:
+                    values[a.keyword.value] = a.value
+            for n, default in params.items():
+                if n not in values and default is not None:
+                    values[n] = default
+            return {op: {k: Value(slim.substitute(v.expr, values), frame) for k, v in kws.items()}
+                    for op, kws in scope.items()}
+        return None
+
+    def resolve_item(self, item: cst.WithItem, fn: Func) -> Item:
+        scope = self._scope_of_call(item.item, fn, fn.name)
+        if scope is None:
+            return Item(item, None, "which scope this is, or which ops it lists, is decided at run time")
+        return Item(item, scope)
+
+    # ------------------------------------------------------------------ plan
+    def plan(self) -> None:
+        all_ops = set().union(*(f.ops for f in self.funcs.values())) if self.funcs else set()
+        self.reaching = {n for n, ok in self._reaches(all_ops).items() if ok}
+        # calls of functions that never reach an op do not carry a scope anywhere
+        for f in [*self.funcs.values(), *self.methods]:
+            f.sites = [s for s in f.sites if s[0] in self.reaching or s[0].startswith("local:")
+                       or s[0] in {k[6:] for k in f.ops if k.startswith("local:")}]
+        convention = None
+        if len(self.scope_fns) == 1:
+            convention = next(iter(self.scope_fns))
+        governed_by_convention: set[str] = set()
+        if convention:
+            conv_ops = set(self.scope_fns[convention][1])
+            reaches = self._reaches(conv_ops)
+            governed_by_convention = {n for n, ok in reaches.items() if ok}
+        self.convention = convention
+        self.convention_targets = sorted(governed_by_convention, key=list(self.defs).index)
+        callers: dict[str, list] = {}
+        for f in self.funcs.values():
+            for callee, call, items in f.sites:
+                if callee in self.funcs:
+                    callers.setdefault(callee, []).append((f, call, items))
+        order = self._call_order()
+        base_scope = {}
+        if convention:
+            base_scope = self.scope_fns[convention][1]
+        for name in order:
+            f = self.funcs[name]
+            own = base_scope if name in governed_by_convention else {}
+            sites = callers.get(name, [])
+            if not sites:
+                f.incoming = own
+                continue
+            scopes = []
+            for caller, call, items in sites:
+                if caller.incoming is None or caller.unresolved:
+                    f.unresolved = f"its caller {caller.name}() is not resolved"
+                    break
+                bad = [i for i in items if i.scope is None]
+                if bad:
+                    f.unresolved = f"{caller.name}() calls it under an arg_scope not known here"
+                    break
+                s = caller.incoming
+                for i in items:
+                    s = compose(s, i.scope)
+                scopes.append(s)
+            if f.unresolved:
+                continue
+            if any(not _same(scopes[0], s) for s in scopes[1:]):
+                f.unresolved = "it is called under different arg_scopes"
+                continue
+            f.incoming = scopes[0]
+        for name in order:
+            self._new_params(self.funcs[name])
+
+    def _reaches(self, ops: set) -> dict[str, bool]:
+        out = {n: bool(f.ops & ops) for n, f in self.funcs.items()}
+        changed = True
+        while changed:
+            changed = False
+            for n, f in self.funcs.items():
+                if not out[n] and any(out.get(c) for c, _, _ in f.sites):
+                    out[n] = changed = True
+        return out
+
+    def _call_order(self) -> list[str]:
+        order: list[str] = []
+        state: dict[str, int] = {}
+
+        def visit(n: str) -> None:
+            if state.get(n) == 2:
+                return
+            if state.get(n) == 1:
+                self.funcs[n].unresolved = "it is recursive"
+                return
+            state[n] = 1
+            for f in self.funcs.values():
+                if any(c == n for c, _, _ in f.sites) and f.name != n:
+                    visit(f.name)
+            state[n] = 2
+            order.append(n)
+
+        for n in self.funcs:
+            visit(n)
+        return order
+
+    def _new_params(self, f: Func) -> None:
+        if f.unresolved or not f.incoming:
+            return
+        for op, kws in f.incoming.items():
+            for kw, value in kws.items():
+                if value.frame == f.name:
+                    continue
+                for n in sorted(slim.free_names(value.expr) - self.module_names - slim.BUILTINS):
+                    if n in f.new_params:
+                        continue
+                    default = self._default_for(n, value.frame)
+                    if default is None:
+                        f.unresolved = f"{kw}={slim.code(value.expr)} reads {n}, which has no default in {value.frame}()"
+                        return
+                    if n in f.params or n in f.locals:
+                        f.unresolved = (f"the scope's {kw}={slim.code(value.expr)} reads {n}, "
+                                        f"which is already a name of {f.name}()")
+                        return
+                    f.new_params[n] = default
+
+    def _default_for(self, name: str, frame: str) -> Optional[str]:
+        if frame in self.scope_fns:
+            default = self.scope_fns[frame][0].get(name)
+            return slim.code(default) if default is not None else None
+        if frame in self.funcs:
+            f = self.funcs[frame]
+            if name in f.new_params:
+                return f.new_params[name]
+            default = f.params.get(name)
+            return slim.code(default) if default is not None else None
+        return None
+
+
+def _simple_assign(stmt) -> bool:
+    return (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and isinstance(stmt.body[0], cst.Assign)
+            and len(stmt.body[0].targets) == 1 and isinstance(stmt.body[0].targets[0].target, cst.Name))
+
+
+def _literal_truth(expr) -> Optional[bool]:
+    if isinstance(expr, cst.Name) and expr.value in ("True", "False", "None"):
+        return expr.value == "True"
+    if isinstance(expr, (cst.Integer, cst.Float)):
+        return bool(float(expr.value))
+    return None
+
+
+def _returns_scope(fn: cst.FunctionDef, keys: dict) -> bool:
+    """Does ``fn`` return the object of a ``with arg_scope(...) as name``?"""
+    names: set[str] = set()
+    returned: set[str] = set()
+
+    class _V(cst.CSTVisitor):
+        def visit_WithItem(self, node):
+            if isinstance(node.item, cst.Call) and keys.get(id(node.item.func)) == "arg_scope" \
+                    and node.asname is not None and isinstance(node.asname.name, cst.Name):
+                names.add(node.asname.name.value)
+
+        def visit_Return(self, node):
+            if isinstance(node.value, cst.Name):
+                returned.add(node.value.value)
+
+    fn.visit(_V())
+    return bool(names & returned)
+
+
+def _dec_name(dec: cst.Decorator) -> Optional[str]:
+    d = dec.decorator
+    if isinstance(d, cst.Name):
+        return d.value
+    if isinstance(d, cst.Attribute):
+        return "tf_slim." + d.attr.value if d.attr.value == "add_arg_scope" else None
+    return None
+
+
+def _is_docstring(stmt: cst.CSTNode) -> bool:
+    return (isinstance(stmt, cst.SimpleStatementLine) and isinstance(stmt.body[0], cst.Expr)
+            and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString)))
+
+
+# ---------------------------------------------------------------------- editing
+def expand_call(call: cst.Call, key: str, settings: dict, active: Scope, signature: tuple,
+                offset: int) -> cst.Call:
+    """``call`` with ``settings`` it does not give added as keywords (and the normalizer's
+    scope merged into ``normalizer_params``)."""
+    given = {a.keyword.value for a in call.args if a.keyword is not None}
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    given |= set(signature[offset:offset + len(positional)]) if offset >= 0 else set()
+    if any(a.star == "**" for a in call.args):
+        return call
+    new_args = list(call.args)
+    for kw, value in settings.items():
+        if kw not in given:
+            new_args.append(cst.Arg(value=value.expr, keyword=cst.Name(kw),
+                                    equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""),
+                                                          whitespace_after=cst.SimpleWhitespace(""))))
+    return call.with_changes(args=rebuild_args(call, new_args))
+
+
+class SlimArgScope(Rule):
+    id = "slim-arg-scope"
+    stage = 1
+    summary = "slim arg_scope settings written out at every call they govern; the emptied with goes"
+    needles = ("arg_scope",)
+    example_before = (
+        "import tf_slim as slim\n\n"
+        "def net(x):\n"
+        "    with slim.arg_scope([slim.conv2d], padding='VALID', activation_fn=None):\n"
+        "        x = slim.conv2d(x, 32, [3, 3], scope='conv1')\n"
+        "        return slim.conv2d(x, 64, [3, 3], padding='SAME', scope='conv2')\n"
+    )
+    example_after = (
+        "import tf_slim as slim\n\n"
+        "def net(x):\n"
+        "    x = slim.conv2d(x, 32, [3, 3], scope='conv1', padding='VALID', activation_fn=None)\n"
+        "    return slim.conv2d(x, 64, [3, 3], padding='SAME', scope='conv2', activation_fn=None)\n"
+    )
+
+    def transform(self, ctx: RuleContext) -> cst.Module:
+        m = _Module(ctx)
+        if not any(f.governed or f.withs for f in [*m.funcs.values(), *m.methods]):
+            return ctx.module
+        m.plan()
+        return _apply(m, ctx)
+
+
+def _signature(m: _Module, key: str) -> tuple:
+    if key.startswith("local:"):
+        return tuple(_params(m.defs[key[6:]]))
+    return slim.SIGNATURES.get(key, ())
+
+
+def _apply(m: _Module, ctx: RuleContext) -> cst.Module:
+    calls: dict[int, cst.Call] = {}          # original call id → expanded call
+    forwards: dict[int, dict] = {}           # call id → {param: code} to pass on
+    with_items: dict[int, list] = {}         # with id → items to drop
+    new_params: dict[int, dict] = {}         # def id → {param: default}
+    funcs = [m.funcs[n] for n in m._call_order()] + m.methods
+    for f in funcs:
+        if f.name in m.funcs and f.unresolved:
+            if f.governed or any(items for _, items in f.withs):
+                ctx.warn(f.node, f"arg_scope settings for {f.name}() left as they are: {f.unresolved}")
+            continue
+        incoming = f.incoming or {}
+        # callers must have been changed for settings they hand down
+        if f.name in m.funcs:
+            blocked = [g.name for g in m.funcs.values() if any(s[0] == f.name for s in g.sites) and not g.accepted]
+            if blocked and any(v.frame != f.name and v.frame not in m.scope_fns
+                               for kws in incoming.values() for v in kws.values()):
+                ctx.warn(f.node, f"arg_scope settings for {f.name}() left as they are: "
+                                 f"{', '.join(blocked)}() was not changed")
+                continue
+        removable = []
+        for with_node, items in f.withs:
+            drop = []
+            for item in items:
+                if item.scope is None:
+                    ctx.warn(item.node, f"arg_scope left in place: {item.why}")
+                    continue
+                reason = _keeps(m, f, with_node, item)
+                if reason:
+                    ctx.warn(item.node, f"arg_scope left in place: {reason}")
+                    continue
+                drop.append(item)
+            if drop:
+                removable.append((with_node, drop))
+        edits = []
+        for call, key, items in f.governed:
+            if any(i.scope is None for i in items):
+                continue
+            active = incoming
+            for i in items:
+                active = compose(active, i.scope)
+            settings = active.get(key, {})
+            sig = _signature(m, key)
+            callee = call
+            k0 = m.keys.get(id(call.func))
+            offset = 0
+            if k0 == "repeat":
+                offset = -1 if any(a.star == "*" for a in call.args) else 0
+                positional = [a for a in call.args if a.keyword is None and not a.star]
+                # repeat(inputs, n, layer, *args): args fill the layer's parameters after inputs
+                extra = len(positional) - 3
+                given = set(sig[1:1 + max(extra, 0)])
+                settings = {k: v for k, v in settings.items() if k not in given}
+                offset = len(sig)  # positional already accounted for
+            elif k0 == "stack":
+                offset = len(sig)
+            new_call = expand_call(callee, key, settings, active, sig, offset) if settings else callee
+            new_call = _merge_normalizer(m, new_call, active, f)
+            if new_call is not call:
+                edits.append((call, new_call))
+        params = dict(f.new_params) if f.name in m.funcs else {}
+        fwd = []
+        for callee, call, items in f.sites:
+            g = m.funcs.get(callee)
+            if g is None or g.unresolved or not g.new_params:
+                continue
+            fwd.append((call, g.new_params))
+        if not edits and not removable and not params and not fwd:
+            f.accepted = f.incoming is not None
+            continue
+        parts = []
+        if edits:
+            parts.append(f"{len(edits)} call(s) get their arg_scope settings")
+        if removable:
+            parts.append(f"{sum(len(d) for _, d in removable)} arg_scope(s) removed")
+        if params:
+            parts.append("new keyword parameter(s) " + ", ".join(f"{k}={v}" for k, v in params.items()))
+        if not ctx.change(f.node, f"{f.name}(): " + "; ".join(parts)):
+            continue
+        f.accepted = True
+        for call, new_call in edits:
+            calls[id(call)] = new_call
+        for with_node, drop in removable:
+            with_items[id(with_node)] = [i.node for i in drop]
+        if params:
+            new_params[id(f.node)] = params
+        for call, p in fwd:
+            forwards[id(call)] = p
+    for fn in m.opaque:
+        ctx.warn(fn, f"{fn.name.value}() builds an arg_scope this rule cannot read (it depends on more than "
+                     "its parameters' defaults); what it governs is left as it is")
+    if m.convention and m.convention_targets:
+        targets = [t for t in m.convention_targets if m.funcs[t].accepted]
+        if targets:
+            params = list(dict.fromkeys(p for t in targets for p in m.funcs[t].new_params))
+            ctx.warn(m.defs[m.convention],
+                     f"{m.convention}() is taken as the scope callers enter around "
+                     f"{', '.join(t + '()' for t in targets)}: its settings are written into them"
+                     + (f", its parameters ({', '.join(params)}) are now theirs" if params else "")
+                     + (f"; fixed at the default: {', '.join(m.fixed[m.convention])}" if m.fixed.get(m.convention) else "")
+                     + "; after slim-to-layers, entering it no longer changes them")
+    if not (calls or with_items or new_params or forwards):
+        return ctx.module
+    return ctx.module.visit(_Editor(calls, forwards, with_items, new_params))
+
+
+def _keeps(m: _Module, f: Func, with_node: cst.With, item: Item) -> str:
+    """Why ``item`` must stay: calls in its body it may govern at run time."""
+    inside = _ids_inside(with_node)
+    for call, _, items in f.governed:
+        if id(call) in inside and any(i.scope is None for i in items):
+            return "an arg_scope around or inside it is not known here, so the calls it governs stay as they are"
+    for call, _ in f.unknown:
+        if id(call) in inside:
+            return f"its body calls {slim.code(call.func)}() from another module, which may call the ops it lists"
+    for callee, call, _ in f.sites:
+        if id(call) in inside and callee in m.funcs and m.funcs[callee].unresolved:
+            return f"its body calls {callee}(), whose settings are not resolved ({m.funcs[callee].unresolved})"
+    if item.node.asname is not None and isinstance(item.node.asname.name, cst.Name):
+        name = item.node.asname.name.value
+        if name in _names_read(f.node):
+            return f"the scope object {name} is used"
+    return ""
+
+
+def _ids_inside(node: cst.CSTNode) -> set[int]:
+    ids: set[int] = set()
+
+    class _V(cst.CSTVisitor):
+        def on_visit(self, n):
+            ids.add(id(n))
+            return True
+
+    node.visit(_V())
+    return ids
+
+
+def _names_read(fn: cst.FunctionDef) -> set[str]:
+    names: set[str] = set()
+
+    class _V(cst.CSTVisitor):
+        def visit_AsName(self, node):
+            return False
+
+        def visit_Name(self, node):
+            names.add(node.value)
+
+    fn.body.visit(_V())
+    return names
+
+
+def _merge_normalizer(m: _Module, call: cst.Call, active: Scope, f: Func) -> cst.Call:
+    norm = _kwarg(call, "normalizer_fn")
+    if norm is None:
+        return call
+    nkey = m.keys.get(id(norm.value))
+    settings = active.get(nkey or "", {})
+    if not settings:
+        return call
+    params = _kwarg(call, "normalizer_params")
+    explicit = params.value if params is not None else None
+    if isinstance(explicit, cst.Name) and f.name in m.assigns:
+        resolved = m.assigns[f.name].get(explicit.value)
+        explicit = resolved if isinstance(resolved, cst.Dict) else explicit
+    if explicit is not None and not isinstance(explicit, cst.Dict) and (
+            isinstance(explicit, cst.Name) and explicit.value == "None"):
+        explicit = None
+    elements = []
+    given = set()
+    if isinstance(explicit, cst.Dict):
+        given = {e.key.evaluated_value for e in explicit.elements
+                 if isinstance(e, cst.DictElement) and isinstance(e.key, cst.SimpleString)}
+    for kw, value in settings.items():
+        if kw not in given:
+            elements.append(cst.DictElement(cst.SimpleString(repr(kw)), value.expr))
+    if not elements:
+        return call
+    if isinstance(explicit, cst.Dict):
+        elements += list(explicit.elements)
+    elif explicit is not None:
+        elements.append(cst.StarredDictElement(explicit))
+    merged = cst.Dict([e.with_changes(comma=cst.MaybeSentinel.DEFAULT) for e in elements])
+    args = [a for a in call.args if a is not params]
+    args.append(cst.Arg(value=merged, keyword=cst.Name("normalizer_params"),
+                        equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""),
+                                              whitespace_after=cst.SimpleWhitespace(""))))
+    return call.with_changes(args=rebuild_args(call, args))
+
+
+class _Editor(cst.CSTTransformer):
+    def __init__(self, calls, forwards, with_items, new_params) -> None:
+        self.calls = calls
+        self.forwards = forwards
+        self.with_items = with_items
+        self.new_params = new_params
+
+    def leave_Call(self, original, updated):
+        new = self.calls.get(id(original))
+        if new is not None:
+            updated = updated.with_changes(args=new.args) if _same_shape(original, new) else new
+        fwd = self.forwards.get(id(original))
+        if fwd:
+            given = {a.keyword.value for a in updated.args if a.keyword is not None}
+            args = list(updated.args) + [
+                cst.Arg(value=cst.Name(p), keyword=cst.Name(p),
+                        equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""),
+                                              whitespace_after=cst.SimpleWhitespace("")))
+                for p in fwd if p not in given]
+            updated = updated.with_changes(args=rebuild_args(updated, args))
+        return updated
+
+    def leave_FunctionDef(self, original, updated):
+        params = self.new_params.get(id(original))
+        if not params:
+            return updated
+        p = updated.params
+        new = [cst.Param(cst.Name(n), default=cst.parse_expression(d),
+                         equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""),
+                                               whitespace_after=cst.SimpleWhitespace("")))
+               for n, d in params.items()]
+        if isinstance(p.star_arg, cst.Param) or p.kwonly_params:
+            return updated.with_changes(params=p.with_changes(kwonly_params=[*p.kwonly_params, *new]))
+        return updated.with_changes(params=p.with_changes(params=_laid_out(p.params, new)))
+
+    def leave_With(self, original, updated):
+        drop = self.with_items.get(id(original))
+        if not drop:
+            return updated
+        keep = [u for o, u in zip(original.items, updated.items) if o not in drop]
+        if keep:
+            keep[-1] = keep[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+            return updated.with_changes(items=keep)
+        body = updated.body
+        if isinstance(body, cst.IndentedBlock):
+            stmts = list(body.body)
+            if updated.leading_lines and stmts:
+                stmts[0] = stmts[0].with_changes(leading_lines=[*updated.leading_lines, *stmts[0].leading_lines])
+            return cst.FlattenSentinel(stmts)
+        return cst.FlattenSentinel([cst.SimpleStatementLine(body=list(body.body))])
+
+
+def _same_shape(a: cst.Call, b: cst.Call) -> bool:
+    return True
+
+
+def _laid_out(existing, new):
+    if not existing:
+        return new
+    last = existing[-1]
+    comma = last.comma if isinstance(last.comma, cst.Comma) else cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+    between = existing[-2].comma if len(existing) >= 2 and isinstance(existing[-2].comma, cst.Comma) else \
+        cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+    out = list(existing[:-1]) + [last.with_changes(comma=between)]
+    for i, p in enumerate(new):
+        out.append(p.with_changes(comma=between if i < len(new) - 1 else (
+            last.comma if isinstance(last.comma, cst.Comma) else cst.MaybeSentinel.DEFAULT)))
+    del comma
+    return out

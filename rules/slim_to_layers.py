@@ -1,0 +1,865 @@
+"""Stage 2: slim layer calls → ``tf.compat.v1.layers`` (and ``tf.nn``) calls.
+
+What it does
+    ``conv2d``/``convolution2d``, ``separable_conv2d``, ``conv2d_transpose``,
+    ``fully_connected``, ``max_pool2d``, ``avg_pool2d``, ``batch_norm``, ``dropout``,
+    ``flatten``, ``softmax``, ``one_hot_encoding``, ``repeat``, ``stack``,
+    ``l2_regularizer``/``l1_regularizer`` and slim's initializers become their
+    ``tf.compat.v1`` / ``tf.keras`` counterparts:
+
+    - arguments renamed (``num_outputs``→``filters``/``units``, ``stride``→``strides``,
+      ``rate``→``dilation_rate``, ``weights_*``→``kernel_*``, ``biases_*``→``bias_*``,
+      ``keep_prob``→``rate=1 - keep_prob``, ``is_training``→``training``,
+      ``decay``→``momentum``, ``param_initializers``→``beta_initializer``...);
+    - slim's defaults written out where the v1 layer's differ (``padding="SAME"`` and
+      ``activation=tf.nn.relu`` for convolutions, ``strides=2`` for pooling,
+      ``momentum=0.999`` and ``scale=False`` for batch norm, ``training=True`` for
+      batch norm and dropout, the variance-scaling initializer);
+    - ``normalizer_fn``/``activation_fn`` split into their own ops in slim's order:
+      the layer without bias, then the normalizer in the layer's scope
+      (``name="conv1/BatchNorm"``), then the activation;
+    - ``scope=`` (or slim's default: ``Conv``, ``fully_connected``, ``BatchNorm``...)
+      becomes ``name=``, so variables stay where they were; the leaf names that change
+      (``weights``→``kernel``, ``biases``→``bias``, ``depthwise_weights``...) go into the
+      run's name map; ``repeat``/``stack`` unroll with the scope names slim generates
+      (``conv1/conv1_1``);
+    - ``outputs_collections=`` and ``utils.convert_collection_to_dict`` become the shim's
+      ``tf1to2.collect_named_outputs`` / ``convert_collection_to_dict``, which keep the
+      same end-point keys in eager code too.
+
+Why
+    ``tf.compat.v1.layers`` is what the next stages (and TensorFlow's guide) work from;
+    slim's own layers do not run under Keras at all.
+
+Will not touch (warns with the line)
+    A call an ``arg_scope`` may still govern (run ``slim-arg-scope`` first), ``**kwargs``,
+    a normalizer other than slim's ``batch_norm``, values it must read but cannot
+    (``normalizer_params`` not a literal dict, ``data_format`` not a literal, a
+    non-literal ``repeat`` count), and options v1 layers do not have
+    (``batch_weights``, ``zero_debias_moving_mean``, ``variables_collections``...).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+import libcst as cst
+
+from rules import slim
+from rules.aliases import TFTransformer
+from rules.base import Rule, RuleContext
+from rules.edit import add_imports, literal_value, remove_unused_imports
+from rules.model_walk import variable_scope_name
+
+CONVERTED = frozenset({
+    "conv2d", "separable_conv2d", "conv2d_transpose", "fully_connected", "max_pool2d", "avg_pool2d",
+    "batch_norm", "dropout", "flatten", "softmax", "one_hot_encoding", "repeat", "stack",
+    "l2_regularizer", "l1_regularizer", "xavier_initializer", "variance_scaling_initializer",
+    "convert_collection_to_dict", "collect_named_outputs",
+})
+
+# weight renames: slim leaf → v1 leaf
+RENAMES = {
+    "conv2d": {"weights": "kernel", "biases": "bias"},
+    "conv2d_transpose": {"weights": "kernel", "biases": "bias"},
+    "fully_connected": {"weights": "kernel", "biases": "bias"},
+    "separable_conv2d": {"depthwise_weights": "depthwise_kernel", "pointwise_weights": "pointwise_kernel",
+                         "biases": "bias"},
+}
+_LINE = 99
+
+
+class Refused(Exception):
+    pass
+
+
+@dataclass
+class Step:
+    """One call of the rewrite: ``func(IN, *positional, **keywords)``."""
+    func: str
+    positional: list = field(default_factory=list)   # code strings
+    keywords: list = field(default_factory=list)     # (name, code)
+    takes_input: bool = True
+
+    def render(self, inp: str) -> str:
+        parts = ([inp] if self.takes_input else []) + list(self.positional) + [f"{k}={v}" for k, v in self.keywords]
+        one = f"{self.func}({', '.join(parts)})"
+        if len(one) <= _LINE - 12 or "\n" in one:
+            return one
+        return f"{self.func}(\n" + ",\n".join("    " + p for p in parts) + ")"
+
+
+def _c(expr) -> str:
+    return slim.code(expr) if isinstance(expr, cst.CSTNode) else expr
+
+
+def _bind(op: str, call: cst.Call, skip: int = 0) -> dict:
+    """Arguments of ``call`` by slim parameter name; positional ones start at ``skip``."""
+    sig = slim.SIGNATURES[op]
+    out: dict = {}
+    i = skip
+    for arg in call.args:
+        if arg.star:
+            raise Refused("it passes *args or **kwargs")
+        if arg.keyword is None:
+            if i >= len(sig):
+                raise Refused("it has more positional arguments than slim's signature")
+            out[sig[i]] = arg.value
+            i += 1
+        else:
+            if arg.keyword.value not in sig:
+                raise Refused(f"slim's {op} has no argument {arg.keyword.value}")
+            out[arg.keyword.value] = arg.value
+    return out
+
+
+def _is_none(expr) -> bool:
+    return isinstance(expr, cst.Name) and expr.value == "None"
+
+
+def _lit(expr):
+    try:
+        return literal_value(expr) if isinstance(expr, cst.CSTNode) else None
+    except Exception:
+        return None
+
+
+class _Converter:
+    """Turns one bound slim call into steps, a name and name-map entries."""
+
+    def __init__(self, rule: "_Rewriter") -> None:
+        self.r = rule
+
+    # -- names -------------------------------------------------------------
+    def name_of(self, op: str, args: dict) -> tuple[str, Optional[str]]:
+        """(code of ``name=``, its literal value or None)."""
+        scope = args.get("scope")
+        default = slim.DEFAULT_SCOPE[op]
+        if scope is None or _is_none(scope):
+            return repr(default).replace("'", '"'), default
+        value = _lit(scope)
+        if isinstance(value, str):
+            return _c(scope), value
+        if isinstance(scope, (cst.Name, cst.Attribute, cst.Subscript)) and not self.r.never_none(scope):
+            return f"{_c(scope)} or {default!r}".replace("'", '"'), None
+        return _c(scope), None
+
+    # -- ops ---------------------------------------------------------------
+    def convert(self, op: str, args: dict, inp: Optional[str] = None) -> tuple[list[Step], Optional[str], list]:
+        """(steps, input code, name-map entries [(old leaf path, new leaf path)])."""
+        inp = inp if inp is not None else _c(args.get("inputs", args.get("logits", args.get("labels"))))
+        if inp is None:
+            raise Refused("its input is not given")
+        method = getattr(self, "_" + op)
+        steps, entries = method(args)
+        oc = args.get("outputs_collections")
+        if oc is not None and not _is_none(oc):
+            name_code, _ = self.name_of(op, args) if op in slim.DEFAULT_SCOPE else ('""', None)
+            steps.append(Step(f"{self.r.shim()}.collect_named_outputs", [_c(oc),
+                              f"{self.r.shim()}.scope_name({name_code})"], []))
+            # the output is the third argument
+            steps[-1] = _CollectStep(steps[-1].func, steps[-1].positional)
+        return steps, inp, entries
+
+    def _unsupported(self, args: dict, names: tuple) -> None:
+        for n in names:
+            v = args.get(n)
+            if v is not None and not _is_none(v) and not (n == "zero_debias_moving_mean" and _lit(v) is False) \
+                    and not (n == "renorm" and _lit(v) is False) and not (n == "trainable" and _lit(v) is True):
+                raise Refused(f"tf.compat.v1.layers has no equivalent of {n}=")
+
+    def _collections(self, args: dict) -> None:
+        v = args.get("variables_collections")
+        if v is not None and not _is_none(v):
+            self.r.note_dropped("variables_collections")
+
+    def _layer(self, op: str, args: dict, func: str, first: list, kws: list, weights: bool = True):
+        """The common tail: normalizer, activation, name, reuse, trainable."""
+        norm = args.get("normalizer_fn")
+        norm = None if norm is None or _is_none(norm) else norm
+        act = args.get("activation_fn", "relu-default")
+        name_code, name = self.name_of(op, args)
+        steps = []
+        bias_init = args.get("biases_initializer")
+        use_bias = not (norm is not None or (bias_init is not None and _is_none(bias_init)))
+        if weights:
+            if not use_bias:
+                kws.append(("use_bias", "False"))
+            elif bias_init is not None:
+                kws.append(("bias_initializer", _c(bias_init)))
+            if args.get("biases_regularizer") is not None and not _is_none(args["biases_regularizer"]) and use_bias:
+                kws.append(("bias_regularizer", _c(args["biases_regularizer"])))
+        if norm is None and act != "relu-default" and not _is_none(act):
+            kws.append(("activation", _c(act)))
+        elif norm is None and act == "relu-default":
+            kws.append(("activation", self.r.nn("relu")))
+        if "trainable" in args and _lit(args["trainable"]) is not True:
+            kws.append(("trainable", _c(args["trainable"])))
+        kws.append(("name", name_code))
+        if "reuse" in args and not _is_none(args["reuse"]):
+            kws.append(("reuse", _c(args["reuse"])))
+        self._collections(args)
+        steps.append(Step(f"{self.r.layers()}.{func}", first, kws))
+        if norm is not None:
+            nkey = self.r.op_of(norm)
+            if nkey != "batch_norm":
+                raise Refused(f"its normalizer {_c(norm)} is not slim's batch_norm")
+            params = self.r.dict_of(args.get("normalizer_params"))
+            bn_args = dict(params)
+            if "scope" not in bn_args:
+                bn_scope = f"{name}/BatchNorm" if name is not None else None
+                if bn_scope is not None:
+                    bn_args["scope"] = cst.SimpleString(repr(bn_scope).replace("'", '"'))
+                else:
+                    base, _ = self.name_of(op, args)
+                    bn_args["scope"] = cst.parse_expression(f"({base}) + \"/BatchNorm\"" if " or " in base
+                                                            else f"{base} + \"/BatchNorm\"")
+            else:
+                inner = _lit(bn_args["scope"])
+                if name is None or not isinstance(inner, str):
+                    raise Refused("its normalizer_params scope= is not a literal under a literal scope")
+                bn_args["scope"] = cst.SimpleString(repr(f"{name}/{inner}").replace("'", '"'))
+            if "reuse" in args and "reuse" not in bn_args:
+                bn_args["reuse"] = args["reuse"]
+            bn_steps, _ = self._batch_norm(bn_args)
+            steps += bn_steps
+            if act == "relu-default":
+                steps.append(Step(self.r.nn("relu"), [], []))
+            elif not _is_none(act):
+                steps.append(Step(_c(act), [], []))
+        return steps, name
+
+    def _entries(self, op: str, name: Optional[str], args: dict) -> list:
+        renames = dict(RENAMES.get(op, {}))
+        bias_init = args.get("biases_initializer")
+        norm = args.get("normalizer_fn")
+        if (norm is not None and not _is_none(norm)) or (bias_init is not None and _is_none(bias_init)):
+            renames.pop("biases", None)
+        return [(name, old, new) for old, new in renames.items()]
+
+    def _data_format(self, args: dict, kws: list) -> None:
+        df = args.get("data_format")
+        if df is None or _is_none(df):
+            return
+        value = _lit(df)
+        if value == "NHWC":
+            return
+        if value == "NCHW":
+            kws.append(("data_format", '"channels_first"'))
+            return
+        raise Refused("its data_format is not a literal")
+
+    def _conv_common(self, args: dict, kws: list, strides_default: Optional[str] = None) -> None:
+        if "stride" in args:
+            kws.append(("strides", _c(args["stride"])))
+        elif strides_default:
+            kws.append(("strides", strides_default))
+        pad = args.get("padding")
+        kws.append(("padding", _c(pad) if pad is not None else '"SAME"'))
+        self._data_format(args, kws)
+
+    def _initializer(self, args: dict, kws: list, key: str = "kernel_initializer",
+                     slim_key: str = "weights_initializer") -> None:
+        init = args.get(slim_key)
+        if init is None:
+            kws.append((key, self.r.default_initializer()))
+        elif not _is_none(init):
+            kws.append((key, _c(init)))
+
+    def _conv2d(self, args: dict):
+        first = [_c(args["num_outputs"]), _c(args["kernel_size"])]
+        kws: list = []
+        self._conv_common(args, kws)
+        if "rate" in args and _lit(args["rate"]) != 1:
+            kws.append(("dilation_rate", _c(args["rate"])))
+        self._initializer(args, kws)
+        if args.get("weights_regularizer") is not None and not _is_none(args["weights_regularizer"]):
+            kws.append(("kernel_regularizer", _c(args["weights_regularizer"])))
+        steps, name = self._layer("conv2d", args, "conv2d", first, kws)
+        return steps, self._entries("conv2d", name, args)
+
+    def _conv2d_transpose(self, args: dict):
+        first = [_c(args["num_outputs"]), _c(args["kernel_size"])]
+        kws: list = []
+        self._conv_common(args, kws)
+        self._initializer(args, kws)
+        if args.get("weights_regularizer") is not None and not _is_none(args["weights_regularizer"]):
+            kws.append(("kernel_regularizer", _c(args["weights_regularizer"])))
+        steps, name = self._layer("conv2d_transpose", args, "conv2d_transpose", first, kws)
+        return steps, self._entries("conv2d_transpose", name, args)
+
+    def _separable_conv2d(self, args: dict):
+        if _is_none(args.get("num_outputs", cst.Name("None"))):
+            raise Refused("separable_conv2d with num_outputs=None (depthwise only) has no v1 layer")
+        first = [_c(args["num_outputs"]), _c(args["kernel_size"])]
+        kws: list = []
+        self._conv_common(args, kws)
+        if "rate" in args and _lit(args["rate"]) != 1:
+            kws.append(("dilation_rate", _c(args["rate"])))
+        if "depth_multiplier" in args:
+            kws.append(("depth_multiplier", _c(args["depth_multiplier"])))
+        self._initializer(args, kws, "depthwise_initializer")
+        pw = args.get("pointwise_initializer")
+        if pw is None or _is_none(pw):
+            self._initializer(args, kws, "pointwise_initializer")
+        else:
+            kws.append(("pointwise_initializer", _c(pw)))
+        reg = args.get("weights_regularizer")
+        if reg is not None and not _is_none(reg):
+            kws.append(("depthwise_regularizer", _c(reg)))
+            kws.append(("pointwise_regularizer", _c(reg)))
+        steps, name = self._layer("separable_conv2d", args, "separable_conv2d", first, kws)
+        return steps, self._entries("separable_conv2d", name, args)
+
+    def _fully_connected(self, args: dict):
+        first = [_c(args["num_outputs"])]
+        kws: list = []
+        self._initializer(args, kws)
+        if args.get("weights_regularizer") is not None and not _is_none(args["weights_regularizer"]):
+            kws.append(("kernel_regularizer", _c(args["weights_regularizer"])))
+        steps, name = self._layer("fully_connected", args, "dense", first, kws)
+        return steps, self._entries("fully_connected", name, args)
+
+    def _pool(self, args: dict, func: str):
+        first = [_c(args["kernel_size"])]
+        kws = [("strides", _c(args["stride"]) if "stride" in args else "2")]
+        if "padding" in args:
+            kws.append(("padding", _c(args["padding"])))
+        self._data_format(args, kws)
+        if "scope" in args and not _is_none(args["scope"]):
+            kws.append(("name", _c(args["scope"])))
+        return [Step(f"{self.r.layers()}.{func}", first, kws)], []
+
+    def _max_pool2d(self, args: dict):
+        return self._pool(args, "max_pooling2d")
+
+    def _avg_pool2d(self, args: dict):
+        return self._pool(args, "average_pooling2d")
+
+    def _batch_norm(self, args: dict):
+        self._unsupported(args, ("batch_weights", "zero_debias_moving_mean", "adjustment", "renorm_clipping"))
+        kws: list = []
+        df = _lit(args.get("data_format")) if args.get("data_format") is not None else "NHWC"
+        if df == "NCHW":
+            kws.append(("axis", "1"))
+        elif df != "NHWC" and not _is_none(args.get("data_format")):
+            raise Refused("its data_format is not a literal")
+        kws.append(("momentum", _c(args["decay"]) if "decay" in args else "0.999"))
+        if "epsilon" in args:
+            kws.append(("epsilon", _c(args["epsilon"])))
+        if "center" in args:
+            kws.append(("center", _c(args["center"])))
+        kws.append(("scale", _c(args["scale"]) if "scale" in args else "False"))
+        inits = self.r.dict_of(args.get("param_initializers"), optional=True)
+        for k in ("beta", "gamma", "moving_mean", "moving_variance"):
+            if k in inits:
+                kws.append((f"{k}_initializer", _c(inits[k])))
+        regs = self.r.dict_of(args.get("param_regularizers"), optional=True)
+        for k in ("beta", "gamma"):
+            if k in regs:
+                kws.append((f"{k}_regularizer", _c(regs[k])))
+        kws.append(("training", _c(args["is_training"]) if "is_training" in args else "True"))
+        if "trainable" in args and _lit(args["trainable"]) is not True:
+            kws.append(("trainable", _c(args["trainable"])))
+        for k in ("renorm", "renorm_decay", "fused"):
+            if k in args and not _is_none(args[k]):
+                kws.append((k, _c(args[k])))
+        name_code, _ = self.name_of("batch_norm", args)
+        kws.append(("name", name_code))
+        if "reuse" in args and not _is_none(args["reuse"]):
+            kws.append(("reuse", _c(args["reuse"])))
+        upd = args.get("updates_collections")
+        if upd is not None and not (_lit(upd) == "update_ops" or _c(upd).endswith("GraphKeys.UPDATE_OPS")):
+            self.r.note_dropped("updates_collections")
+        self._collections(args)
+        steps = [Step(f"{self.r.layers()}.batch_normalization", [], kws)]
+        act = args.get("activation_fn")
+        if act is not None and not _is_none(act):
+            steps.append(Step(_c(act), [], []))
+        return steps, []
+
+    def _dropout(self, args: dict):
+        kws = []
+        if "keep_prob" in args:
+            kp = _lit(args["keep_prob"])
+            if isinstance(kp, (int, float)) and not isinstance(kp, bool):
+                kws.append(("rate", repr(round(1 - kp, 12))))
+            else:
+                kws.append(("rate", f"1 - {_c(slim._parenthesized(args['keep_prob']))}"))
+        for k in ("noise_shape", "seed"):
+            if k in args and not _is_none(args[k]):
+                kws.append((k, _c(args[k])))
+        kws.append(("training", _c(args["is_training"]) if "is_training" in args else "True"))
+        if "scope" in args and not _is_none(args["scope"]):
+            kws.append(("name", _c(args["scope"])))
+        return [Step(f"{self.r.layers()}.dropout", [], kws)], []
+
+    def _flatten(self, args: dict):
+        kws = [("name", _c(args["scope"]))] if "scope" in args and not _is_none(args["scope"]) else []
+        return [Step(f"{self.r.layers()}.flatten", [], kws)], []
+
+    def _softmax(self, args: dict):
+        kws = [("name", _c(args["scope"]))] if "scope" in args and not _is_none(args["scope"]) else []
+        return [Step(self.r.nn("softmax"), [], kws)], []
+
+    def _one_hot_encoding(self, args: dict):
+        kws = [(k, _c(args[k])) for k in ("on_value", "off_value") if k in args]
+        if "scope" in args and not _is_none(args["scope"]):
+            kws.append(("name", _c(args["scope"])))
+        return [Step(f"{self.r.tf()}.one_hot", [_c(args["num_classes"])], kws)], []
+
+
+class _CollectStep(Step):
+    def __init__(self, func, positional):
+        super().__init__(func, positional, [])
+
+    def render(self, inp: str) -> str:
+        return f"{self.func}({', '.join(self.positional)}, {inp})"
+
+
+def _nest(steps: list[Step], inp: str) -> str:
+    out = inp
+    for s in steps:
+        out = s.render(out)
+    return out
+
+
+class _Rewriter(TFTransformer):
+    def __init__(self, ctx: RuleContext, unsafe) -> None:
+        super().__init__(ctx)
+        self.ctx = ctx
+        self.unsafe = unsafe                 # (call) → reason or ""
+        self.pending: dict[int, tuple] = {}  # original call id → (steps chain) for statement form
+        self.stale: set = set()
+        self.needs_tf = False
+        self.needs_shim = False
+        self.dropped: set[str] = set()
+        self.dropped_line: dict = {}
+        self.fn_stack: list = []
+        self.vs_stack: list = []            # static variable-scope names ("" unknown)
+        self.conv = _Converter(self)
+        root = ctx.aliases.local_name_for("tensorflow")
+        v1 = ctx.aliases.local_name_for("tensorflow.compat.v1")
+        if root:
+            self._v1, self._tf = f"{root}.compat.v1", root
+        elif v1:
+            self._v1, self._tf = v1, v1
+        else:
+            self._v1, self._tf = "tf.compat.v1", "tf"
+        self.needs_tf_import = not (root or v1)
+        self.current_call = None
+        self.statement_calls: set[int] = set()
+
+    # names used in generated code
+    def layers(self) -> str:
+        self.needs_tf = True
+        return f"{self._v1}.layers"
+
+    def nn(self, fn: str) -> str:
+        self.needs_tf = True
+        return f"{self._tf}.nn.{fn}"
+
+    def tf(self) -> str:
+        self.needs_tf = True
+        return self._tf
+
+    def shim(self) -> str:
+        self.needs_shim = True
+        return "tf1to2"
+
+    def default_initializer(self) -> str:
+        self.needs_tf = True
+        return f"{self._v1}.variance_scaling_initializer(scale=2.0)"
+
+    def note_dropped(self, what: str) -> None:
+        if what not in self.dropped:
+            self.dropped.add(what)
+            self.dropped_line[what] = self.current_call
+
+    def op_of(self, expr) -> Optional[str]:
+        return slim.op_name(self.qualify(expr))
+
+    def dict_of(self, expr, optional: bool = False) -> dict:
+        if expr is None or _is_none(expr):
+            return {}
+        if isinstance(expr, cst.Name) and self.fn_stack:
+            value = self.fn_stack[-1][1].get(expr.value)
+            expr = value if value is not None else expr
+        if not isinstance(expr, cst.Dict):
+            raise Refused(f"{_c(expr)} is not a literal dict")
+        out = {}
+        for el in expr.elements:
+            if not isinstance(el, cst.DictElement) or not isinstance(el.key, cst.SimpleString):
+                raise Refused(f"{_c(expr)} is not a literal dict with string keys")
+            out[el.key.evaluated_value] = el.value
+        return out
+
+    def never_none(self, expr) -> bool:
+        """A name every assignment of which in this function is a string literal."""
+        if not isinstance(expr, cst.Name) or not self.fn_stack:
+            return False
+        strings = self.fn_stack[-1][2]
+        return expr.value in strings
+
+    # scopes
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        from rules.slim_arg_scope import _single_assignments
+        assigns = _single_assignments(node)
+        self.fn_stack.append((node, assigns, _string_names(node)))
+
+    def leave_FunctionDef(self, original, updated):
+        self.fn_stack.pop()
+        return updated
+
+    def visit_With(self, node: cst.With) -> None:
+        names = []
+        for item in node.items:
+            call = item.item
+            if isinstance(call, cst.Call) and (self.qualify(call.func) or "").endswith("variable_scope"):
+                names.append(self._static_scope(call))
+        self.vs_stack.append(names)
+
+    def leave_With(self, original, updated):
+        self.vs_stack.pop()
+        return updated
+
+    def _static_scope(self, call: cst.Call) -> Optional[str]:
+        name = variable_scope_name(call)
+        if name:
+            return name
+        first = next((a.value for a in call.args if a.keyword is None), None)
+        if isinstance(first, cst.Name) and self.fn_stack:
+            params = _params_with_defaults(self.fn_stack[-1][0])
+            default = params.get(first.value)
+            value = _lit(default) if default is not None else None
+            if isinstance(value, str):
+                return value
+            if default is not None and _is_none(default):
+                second = [a.value for a in call.args if a.keyword is None][1:2]
+                dn = next((a.value for a in call.args if a.keyword and a.keyword.value == "default_name"), None)
+                dn = dn if dn is not None else (second[0] if second else None)
+                value = _lit(dn) if dn is not None else None
+                return value if isinstance(value, str) else None
+        return None
+
+    def _prefix(self) -> Optional[str]:
+        parts = [n for names in self.vs_stack for n in names]
+        if any(p is None for p in parts):
+            return None
+        return "/".join(parts)
+
+    # the rewrite
+    def leave_Call(self, original: cst.Call, updated: cst.Call):
+        op = self.op_of(original.func)
+        if op not in CONVERTED:
+            return updated
+        self.current_call = original
+        if op in ("convert_collection_to_dict", "collect_named_outputs"):
+            if not self.ctx.change(original, f"{op} → tf1to2.{op} (works in eager code too)"):
+                return updated
+            self.stale.add(self.ctx.aliases.imported_from(original.func))
+            return updated.with_changes(func=cst.parse_expression(f"{self.shim()}.{op}"))
+        reason = self.unsafe(original)
+        if reason:
+            self.ctx.warn(original, f"slim.{op} left as it is: {reason}")
+            return updated
+        try:
+            code, entries, message = self._convert(op, updated)
+        except Refused as e:
+            self.ctx.warn(original, f"slim.{op} left as it is: {e}")
+            return updated
+        if not self.ctx.change(original, message):
+            return updated
+        self.stale.add(self.ctx.aliases.imported_from(original.func))
+        self._record(entries)
+        if isinstance(code, str):
+            return cst.parse_expression(code)
+        if id(original) in self.statement_calls:
+            self.pending[id(original)] = code
+            return updated
+        kind, steps, inp = code
+        text = inp
+        for chain in (steps if kind == "unrolled" else [steps]):
+            text = _nest(chain, text)
+        return cst.parse_expression(text)
+
+    def _convert(self, op: str, call: cst.Call):
+        if op in ("l2_regularizer", "l1_regularizer"):
+            args = _bind(op, call)
+            scale = args.get("scale")
+            if scale is None:
+                raise Refused("scale is not given")
+            self.needs_tf = True
+            if op == "l1_regularizer":
+                return f"{self._tf}.keras.regularizers.l1({_c(scale)})", [], "l1_regularizer → tf.keras.regularizers.l1"
+            value = _lit(scale)
+            half = repr(value * 0.5) if isinstance(value, (int, float)) and not isinstance(value, bool) \
+                else f"0.5 * {_c(slim._parenthesized(scale))}"
+            return (f"{self._tf}.keras.regularizers.l2({half})", [],
+                    "l2_regularizer(s) → tf.keras.regularizers.l2(s / 2): slim's is s * sum(w²) / 2")
+        if op in ("xavier_initializer", "variance_scaling_initializer"):
+            return self._initializer(op, _bind(op, call))
+        if op in ("repeat", "stack"):
+            return self._unroll(op, call)
+        args = _bind(op, call)
+        steps, inp, entries = self.conv.convert(op, args)
+        return ("steps", steps, inp), self._map(entries), f"slim.{op} → {_describe(steps)}"
+
+    def _initializer(self, op: str, args: dict):
+        seed = f", seed={_c(args['seed'])}" if "seed" in args and not _is_none(args["seed"]) else ""
+        if "dtype" in args:
+            raise Refused("dtype= is not passed on by the v1 initializers")
+        if op == "xavier_initializer":
+            uniform = _lit(args.get("uniform")) if "uniform" in args else True
+            if not isinstance(uniform, bool):
+                raise Refused("uniform= is not a literal")
+            kind = "glorot_uniform_initializer" if uniform else "glorot_normal_initializer"
+            return f"{self._v1}.{kind}({seed[2:]})", [], f"xavier_initializer → {kind}"
+        factor = _c(args["factor"]) if "factor" in args else "2.0"
+        mode = _lit(args["mode"]) if "mode" in args else "FAN_IN"
+        uniform = _lit(args["uniform"]) if "uniform" in args else False
+        if not isinstance(mode, str) or not isinstance(uniform, bool):
+            raise Refused("mode= or uniform= is not a literal")
+        dist = '"uniform"' if uniform else '"truncated_normal"'
+        text = f"{self._v1}.variance_scaling_initializer(scale={factor}"
+        if mode.upper() != "FAN_IN":
+            text += f', mode="{mode.lower()}"'
+        if uniform:
+            text += f", distribution={dist}"
+        self.needs_tf = True
+        return text + seed + ")", [], "variance_scaling_initializer → tf.compat.v1.variance_scaling_initializer"
+
+    def _unroll(self, op: str, call: cst.Call):
+        positional = [a for a in call.args if a.keyword is None]
+        if any(a.star for a in call.args):
+            raise Refused("it passes *args or **kwargs")
+        kwargs = {a.keyword.value: a.value for a in call.args if a.keyword is not None}
+        inputs = positional[0].value if positional else kwargs.pop("inputs", None)
+        if op == "repeat":
+            count = positional[1].value if len(positional) > 1 else kwargs.pop("repetitions", None)
+            layer = positional[2].value if len(positional) > 2 else kwargs.pop("layer", None)
+            extra = [a.value for a in positional[3:]]
+            n = _lit(count)
+            if not isinstance(n, int) or isinstance(n, bool):
+                raise Refused("its count is not a literal")
+            each = [extra] * n
+        else:
+            layer = positional[1].value if len(positional) > 1 else kwargs.pop("layer", None)
+            stack_args = positional[2].value if len(positional) > 2 else kwargs.pop("stack_args", None)
+            if len(positional) > 3 or not isinstance(stack_args, (cst.List, cst.Tuple)):
+                raise Refused("its stack_args is not a literal list")
+            each = [list(el.value.elements and [e.value for e in el.value.elements])
+                    if isinstance(el.value, (cst.List, cst.Tuple)) else [el.value]
+                    for el in stack_args.elements]
+        lop = self.op_of(layer) if layer is not None else None
+        if lop not in ("conv2d", "fully_connected", "conv2d_transpose", "separable_conv2d", "max_pool2d",
+                       "avg_pool2d", "dropout", "batch_norm", "flatten"):
+            raise Refused(f"its layer {_c(layer) if layer is not None else '?'} is not a slim op this rule rewrites")
+        scope = kwargs.pop("scope", None)
+        if scope is None or _is_none(scope):
+            raise Refused("it has no scope=; slim would name it 'Repeat'/'Stack', uniquified at run time")
+        base = _lit(scope)
+        if not isinstance(base, str):
+            raise Refused("its scope= is not a literal")
+        sig = slim.SIGNATURES[lop]
+        all_steps: list = []
+        entries = []
+        inp = _c(inputs)
+        for i, extra in enumerate(each):
+            args = dict(kwargs)
+            for name, value in zip(sig[1:], extra):
+                args[name] = value
+            args["scope"] = cst.SimpleString(f'"{base}/{base}_{i + 1}"')
+            args["inputs"] = cst.Name("IN")
+            steps, _, es = self.conv.convert(lop, args, inp if i == 0 else None)
+            all_steps.append(steps)
+            entries += es
+        return ("unrolled", all_steps, inp), self._map(entries), \
+            f"slim.{op} of {len(each)} × slim.{lop} → unrolled {_describe(all_steps[0])} ({base}/{base}_1...)"
+
+    def _map(self, entries: list) -> list:
+        prefix = self._prefix()
+        out = []
+        for name, old, new in entries:
+            if name is None or prefix is None:
+                rel = f"{name}/" if name is not None else ""
+                out.append((f"*/{rel}{old}", f"*/{rel}{new}"))
+            else:
+                full = f"{prefix}/{name}" if prefix else name
+                out.append((f"{full}/{old}", f"{full}/{new}"))
+        return out
+
+    def _record(self, entries: list) -> None:
+        for old, new in entries:
+            self.ctx.name_map[old] = new
+
+    # statement form: ``x = slim.op(...)`` becomes one line per step
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+        target = _assigned_name(node)
+        if target is not None:
+            self.statement_calls.add(id(node.body[0].value))
+
+    def leave_SimpleStatementLine(self, original, updated):
+        target = _assigned_name(original)
+        if target is None or id(original.body[0].value) not in self.pending:
+            return updated
+        kind, steps, inp = self.pending.pop(id(original.body[0].value))
+        chains = steps if kind == "unrolled" else [steps]
+        lines = []
+        current = inp
+        for chain in chains:
+            for s in chain:
+                lines.append(f"{target} = {s.render(current)}")
+                current = target
+        stmts = [cst.parse_statement(line + "\n") for line in lines]
+        stmts[0] = stmts[0].with_changes(leading_lines=updated.leading_lines)
+        trailing = updated.trailing_whitespace
+        stmts[-1] = stmts[-1].with_changes(trailing_whitespace=trailing)
+        return cst.FlattenSentinel(stmts)
+
+    def leave_Module(self, original, updated):
+        module = updated
+        imports = []
+        if self.needs_tf and self.needs_tf_import:
+            imports.append(("tensorflow", None))
+        if self.needs_shim:
+            imports.append(("tf1to2", None))
+        module = add_imports(module, imports)
+        if self.needs_tf and self.needs_tf_import:
+            module = _alias_tf(module)
+        return module
+
+
+def _alias_tf(module: cst.Module) -> cst.Module:
+    """``import tensorflow`` added by LibCST → ``import tensorflow as tf``."""
+    class _T(cst.CSTTransformer):
+        done = False
+
+        def leave_Import(self, original, updated):
+            if not self.done and len(updated.names) == 1 and slim.code(updated.names[0].name) == "tensorflow" \
+                    and updated.names[0].asname is None:
+                self.done = True
+                return updated.with_changes(names=[updated.names[0].with_changes(
+                    asname=cst.AsName(cst.Name("tf")))])
+            return updated
+
+    return module.visit(_T())
+
+
+def _assigned_name(line: cst.SimpleStatementLine) -> Optional[str]:
+    if len(line.body) != 1:
+        return None
+    small = line.body[0]
+    if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name) \
+            and isinstance(small.value, cst.Call):
+        return small.targets[0].target.value
+    return None
+
+
+def _describe(steps: list) -> str:
+    return " + ".join(s.func.split(".")[-1] for s in steps)
+
+
+def _params_with_defaults(fn: cst.FunctionDef) -> dict:
+    p = fn.params
+    return {x.name.value: x.default for x in [*p.posonly_params, *p.params, *p.kwonly_params]}
+
+
+def _string_names(fn: cst.FunctionDef) -> set[str]:
+    """Names whose every assignment in ``fn`` is a string literal."""
+    good: dict[str, bool] = {}
+
+    class _V(cst.CSTVisitor):
+        def visit_Assign(self, node):
+            for t in node.targets:
+                for n in slim._target_names(t.target):
+                    ok = isinstance(node.value, (cst.SimpleString, cst.ConcatenatedString)) and len(node.targets) == 1 \
+                        and isinstance(t.target, cst.Name)
+                    good[n.value] = good.get(n.value, True) and ok
+
+        def visit_For(self, node):
+            for n in slim._target_names(node.target):
+                good[n.value] = False
+
+        def visit_FunctionDef(self, node):
+            return node is fn
+
+    fn.visit(_V())
+    params = {x.name.value for x in [*fn.params.params, *fn.params.kwonly_params]}
+    return {n for n, ok in good.items() if ok and n not in params}
+
+
+def _unsafe_checker(ctx: RuleContext):
+    """What stage 1 left: calls an arg_scope may still govern at run time."""
+    from rules.slim_arg_scope import _Module
+    if "arg_scope" not in ctx.module.code:
+        return lambda call: ""
+    m = _Module(ctx)
+    blocked: dict[int, str] = {}
+    convention = next(iter(m.scope_fns)) if len(m.scope_fns) == 1 else None
+    under_scope: set[str] = set()
+    for f in [*m.funcs.values(), *m.methods]:
+        for call, key, items in f.governed:
+            if items:
+                blocked[id(call)] = "an arg_scope around it may set its arguments (run slim-arg-scope first)"
+        for callee, call, items in f.sites:
+            if items:
+                under_scope.add(callee)
+    for name in under_scope:
+        f = m.funcs.get(name)
+        if f is None:
+            continue
+        for call, key, items in f.governed:
+            blocked.setdefault(id(call), f"{name}() is called under an arg_scope that may set its arguments "
+                                          "(run slim-arg-scope first)")
+    if convention:
+        scope = m.scope_fns[convention][1]
+        for f in m.funcs.values():
+            for call, key, items in f.governed:
+                wanted = scope.get(key, {})
+                given = {a.keyword.value for a in call.args if a.keyword is not None}
+                sig = slim.SIGNATURES.get(key, ())
+                given |= set(sig[:len([a for a in call.args if a.keyword is None])])
+                missing = sorted(set(wanted) - given)
+                if missing:
+                    blocked.setdefault(id(call), f"{convention}() would set {', '.join(missing)} "
+                                                 "(run slim-arg-scope first)")
+    for fn in m.opaque:
+        pass
+    return lambda call: blocked.get(id(call), "")
+
+
+class SlimToLayers(Rule):
+    id = "slim-to-layers"
+    stage = 2
+    summary = "slim layers → tf.compat.v1.layers, slim defaults written out, normalizer/activation split"
+    needles = ("slim",)
+    example_before = (
+        "import tf_slim as slim\n\n"
+        "def net(x, is_training):\n"
+        "    x = slim.conv2d(x, 32, [3, 3], scope='conv1')\n"
+        "    return slim.dropout(x, 0.8, is_training=is_training)\n"
+    )
+    example_after = (
+        "import tensorflow as tf\n\n"
+        "def net(x, is_training):\n"
+        "    x = tf.compat.v1.layers.conv2d(x, 32, [3, 3], padding=\"SAME\", "
+        "kernel_initializer=tf.compat.v1.variance_scaling_initializer(scale=2.0), "
+        "activation=tf.nn.relu, name='conv1')\n"
+        "    return tf.compat.v1.layers.dropout(x, rate=0.2, training=is_training)\n"
+    )
+
+    def applies_to(self, text: str) -> bool:
+        return "slim" in text or "contrib.layers" in text or "contrib import layers" in text
+
+    def transform(self, ctx: RuleContext) -> cst.Module:
+        rw = _Rewriter(ctx, _unsafe_checker(ctx))
+        module = ctx.module.visit(rw)
+        if module is ctx.module or not ctx.changes:
+            return ctx.module
+        for what in sorted(rw.dropped):
+            ctx.warn(rw.dropped_line[what], f"{what}= dropped: tf.compat.v1.layers have no such argument "
+                                            "(variables and update ops go to TF's standard collections in "
+                                            "TF1 graphs; eager code does not use collections)")
+        stale = sorted({s for s in rw.stale if s}, key=str)
+        return remove_unused_imports(module, stale)
