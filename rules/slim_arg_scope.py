@@ -86,6 +86,7 @@ class Func:
     incoming: Optional[Scope] = None
     unresolved: str = ""
     new_params: dict = field(default_factory=dict)  # name → default code
+    needs: list = field(default_factory=list)       # (keyword, Value) it must be handed
     accepted: bool = False
 
 
@@ -99,6 +100,7 @@ class _Survey(TFVisitor):
         self.functions = functions
         self.external: set[int] = set()   # callees imported from non-TensorFlow modules
         self.aliases = ctx.aliases
+        self.project_imports = _project_imports(ctx.module)
 
     def key(self, expr: cst.BaseExpression) -> Optional[str]:
         name = slim.op_name(self.qualify(expr))
@@ -126,10 +128,36 @@ class _Survey(TFVisitor):
             elif isinstance(arg.value, (cst.Name, cst.Attribute)):
                 self.keys[id(arg.value)] = self.key(arg.value)
         if self.keys[id(node.func)] is None and self.qualify(node.func) is None:
-            imported = self.aliases.imported_from(node.func)
-            if imported and not imported[0].split(".")[0] in ("tensorflow", "tf_slim", "numpy", "six",
-                                                               "collections", "functools", "math"):
+            base = node.func
+            while isinstance(base, cst.Attribute):
+                base = base.value
+            if isinstance(base, cst.Name) and base.value in self.project_imports:
                 self.external.add(id(node))
+
+
+_NOT_PROJECT = ("tensorflow", "tf_slim", "numpy", "six", "collections", "functools", "math", "os", "sys",
+                "re", "itertools", "__future__", "absl", "typing", "json", "logging", "copy", "operator")
+
+
+def _project_imports(module: cst.Module) -> set[str]:
+    """Module-level names imported from modules that are neither TensorFlow nor the
+    standard library's usual suspects: the code base's own modules, which may call slim."""
+    names: set[str] = set()
+    for stmt in module.body:
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            continue
+        for small in stmt.body:
+            if isinstance(small, cst.Import):
+                for a in small.names:
+                    root = slim.code(a.name).split(".")[0]
+                    if root not in _NOT_PROJECT:
+                        names.add(a.asname.name.value if a.asname else root)
+            elif isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
+                mod = slim.code(small.module) if small.module is not None else ""
+                if small.relative or mod.split(".")[0] not in _NOT_PROJECT:
+                    for a in small.names:
+                        names.add(a.asname.name.value if a.asname else slim.code(a.name))
+    return names
 
 
 def _params(fn: cst.FunctionDef) -> dict:
@@ -456,7 +484,9 @@ class _Module:
         if convention:
             conv_ops = set(self.scope_fns[convention][1])
             reaches = self._reaches(conv_ops)
-            governed_by_convention = {n for n, ok in reaches.items() if ok}
+            # a function that enters a scope function itself says what governs it
+            governed_by_convention = {n for n, ok in reaches.items() if ok and not any(
+                _enters_scope_function(items, self) for _, items in self.funcs[n].withs)}
         self.convention = convention
         self.convention_targets = sorted(governed_by_convention, key=list(self.defs).index)
         callers: dict[str, list] = {}
@@ -487,14 +517,15 @@ class _Module:
                 s = caller.incoming
                 for i in items:
                     s = compose(s, i.scope)
-                scopes.append(s)
+                reached = self.reach_ops(name)
+                scopes.append({op: kws for op, kws in s.items() if op in reached})
             if f.unresolved:
                 continue
             if any(not _same(scopes[0], s) for s in scopes[1:]):
                 f.unresolved = "it is called under different arg_scopes"
                 continue
             f.incoming = scopes[0]
-        for name in order:
+        for name in reversed(order):  # callees first: what they need, their callers pass on
             self._new_params(self.funcs[name])
 
     def _reaches(self, ops: set) -> dict[str, bool]:
@@ -528,25 +559,67 @@ class _Module:
             visit(n)
         return order
 
+    def reach_ops(self, name: str, seen: Optional[set] = None) -> set:
+        """Ops ``name`` calls, itself or through module functions."""
+        seen = seen if seen is not None else set()
+        if name in seen or name not in self.funcs:
+            return set()
+        seen.add(name)
+        f = self.funcs[name]
+        out = set(f.ops)
+        for callee, _, _ in f.sites:
+            out |= self.reach_ops(callee, seen)
+        return out
+
+    def _used_values(self, f: Func) -> list:
+        """(keyword, Value) of the incoming scope that ``f``'s calls will actually get:
+        not given at the call, not overridden by a scope inside ``f``; and what the
+        functions it calls need handed down."""
+        used = []
+        for call, key, items in f.governed:
+            if any(i.scope is None for i in items):
+                continue
+            active = f.incoming
+            for i in items:
+                active = compose(active, i.scope)
+            given = _given(call, _signature(self, key))
+            for kw, value in active.get(key, {}).items():
+                if kw not in given:
+                    used.append((kw, value))
+            norm = _kwarg(call, "normalizer_fn")
+            norm_value = norm.value if norm is not None else (
+                active.get(key, {}).get("normalizer_fn").expr if "normalizer_fn" in active.get(key, {}) else None)
+            nkey = self.keys.get(id(norm_value)) if norm_value is not None else None
+            if nkey:
+                used += list(active.get(nkey, {}).items())
+        for callee, _, _ in f.sites:
+            g = self.funcs.get(callee)
+            if g is not None and not g.unresolved:
+                used += g.needs
+        return used
+
     def _new_params(self, f: Func) -> None:
+        f.needs = []
         if f.unresolved or not f.incoming:
             return
-        for op, kws in f.incoming.items():
-            for kw, value in kws.items():
-                if value.frame == f.name:
+        for kw, value in self._used_values(f):
+            if value.frame == f.name:
+                continue
+            for n in sorted(slim.free_names(value.expr) - self.module_names - slim.BUILTINS):
+                if n in f.new_params:
                     continue
-                for n in sorted(slim.free_names(value.expr) - self.module_names - slim.BUILTINS):
-                    if n in f.new_params:
-                        continue
-                    default = self._default_for(n, value.frame)
-                    if default is None:
-                        f.unresolved = f"{kw}={slim.code(value.expr)} reads {n}, which has no default in {value.frame}()"
-                        return
-                    if n in f.params or n in f.locals:
-                        f.unresolved = (f"the scope's {kw}={slim.code(value.expr)} reads {n}, "
-                                        f"which is already a name of {f.name}()")
-                        return
-                    f.new_params[n] = default
+                default = self._default_for(n, value.frame)
+                if default is None:
+                    f.unresolved = f"{kw}={slim.code(value.expr)} reads {n}, which has no default in {value.frame}()"
+                    return
+                f.needs.append((kw, value))
+                if n in f.params and f.params[n] is not None and slim.code(f.params[n]) == default:
+                    continue  # handed down by an earlier run
+                if n in f.params or n in f.locals:
+                    f.unresolved = (f"the scope's {kw}={slim.code(value.expr)} reads {n}, "
+                                    f"which is already a name of {f.name}()")
+                    return
+                f.new_params[n] = default
 
     def _default_for(self, name: str, frame: str) -> Optional[str]:
         if frame in self.scope_fns:
@@ -559,6 +632,20 @@ class _Module:
             default = f.params.get(name)
             return slim.code(default) if default is not None else None
         return None
+
+
+def _given(call: cst.Call, signature: tuple) -> set:
+    given = {a.keyword.value for a in call.args if a.keyword is not None}
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    return given | set(signature[:len(positional)])
+
+
+def _enters_scope_function(items: list, m: "_Module") -> bool:
+    for item in items:
+        first = item.node.item.args[0].value if item.node.item.args else None
+        if isinstance(first, cst.Call) and isinstance(first.func, cst.Name) and first.func.value in m.scope_fns:
+            return True
+    return False
 
 
 def _simple_assign(stmt) -> bool:
@@ -613,6 +700,9 @@ def expand_call(call: cst.Call, key: str, settings: dict, active: Scope, signatu
     """``call`` with ``settings`` it does not give added as keywords (and the normalizer's
     scope merged into ``normalizer_params``)."""
     given = {a.keyword.value for a in call.args if a.keyword is not None}
+    if any(a.keyword is not None and a.keyword.value == "normalizer_fn" and slim.code(a.value) == "None"
+           for a in call.args):
+        given.add("normalizer_params")  # no normalizer: its parameters do nothing
     positional = [a for a in call.args if a.keyword is None and not a.star]
     given |= set(signature[offset:offset + len(positional)]) if offset >= 0 else set()
     if any(a.star == "**" for a in call.args):
@@ -771,6 +861,9 @@ def _keeps(m: _Module, f: Func, with_node: cst.With, item: Item) -> str:
     for call, _, items in f.governed:
         if id(call) in inside and any(i.scope is None for i in items):
             return "an arg_scope around or inside it is not known here, so the calls it governs stay as they are"
+        if id(call) in inside and any(a.star == "**" for a in call.args):
+            return f"{slim.code(call.func)}(..., **{slim.code(next(a.value for a in call.args if a.star == '**'))}) " \
+                   "may or may not give what it sets"
     for call, _ in f.unknown:
         if id(call) in inside:
             return f"its body calls {slim.code(call.func)}() from another module, which may call the ops it lists"
