@@ -208,10 +208,13 @@ class _Converter:
             bn_args = dict(params)
             if "scope" not in bn_args:
                 bn_scope = f"{name}/BatchNorm" if name is not None else None
+                if "scope" not in args or _is_none(args["scope"]):
+                    self.r.note_auto_named_normalizer(repr(name))
                 if bn_scope is not None:
                     bn_args["scope"] = cst.SimpleString(repr(bn_scope).replace("'", '"'))
                 else:
                     base, _ = self.name_of(op, args)
+                    self.r.note_auto_named_normalizer(base)
                     bn_args["scope"] = cst.parse_expression(f"({base}) + \"/BatchNorm\"" if " or " in base
                                                             else f"{base} + \"/BatchNorm\"")
             else:
@@ -359,6 +362,8 @@ class _Converter:
             if k in regs:
                 kws.append((f"{k}_regularizer", _c(regs[k])))
         kws.append(("training", _c(args["is_training"]) if "is_training" in args else "True"))
+        if "is_training" not in args:
+            self.r.note_training_default("batch_norm")
         if "trainable" in args and _lit(args["trainable"]) is not True:
             kws.append(("trainable", _c(args["trainable"])))
         for k in ("renorm", "renorm_decay", "fused"):
@@ -390,6 +395,8 @@ class _Converter:
             if k in args and not _is_none(args[k]):
                 kws.append((k, _c(args[k])))
         kws.append(("training", _c(args["is_training"]) if "is_training" in args else "True"))
+        if "is_training" not in args:
+            self.r.note_training_default("dropout")
         if "scope" in args and not _is_none(args["scope"]):
             kws.append(("name", _c(args["scope"])))
         return [Step(f"{self.r.layers()}.dropout", [], kws)], []
@@ -449,6 +456,7 @@ class _Rewriter(TFTransformer):
         self.needs_tf_import = not (root or v1)
         self.current_call = None
         self.statement_calls: set[int] = set()
+        self.noted: set = set()
 
     # names used in generated code
     def layers(self) -> str:
@@ -475,6 +483,21 @@ class _Rewriter(TFTransformer):
         if what not in self.dropped:
             self.dropped.add(what)
             self.dropped_line[what] = self.current_call
+
+    def note_training_default(self, op: str) -> None:
+        fn = self.fn_stack[-1][0] if self.fn_stack else None
+        key = ("training", id(fn))
+        if key not in self.noted:
+            self.noted.add(key)
+            where = f"in {fn.name.value}() " if fn is not None else ""
+            self.ctx.warn(self.current_call, f"slim.{op} {where}had no is_training: slim's default, training=True, "
+                                             "is written out; an arg_scope that callers in other modules enter "
+                                             "no longer reaches it (pass it as an argument)")
+
+    def note_auto_named_normalizer(self, base: str) -> None:
+        self.ctx.warn(self.current_call, f"the normalizer is named {base} + \"/BatchNorm\": right for the first "
+                                         "layer slim names by default in its scope; a second would be "
+                                         "Conv_1/BatchNorm in TF1 (give the layer a scope=)")
 
     def op_of(self, expr) -> Optional[str]:
         return slim.op_name(self.qualify(expr))
@@ -789,6 +812,29 @@ def _string_names(fn: cst.FunctionDef) -> set[str]:
     return {n for n, ok in good.items() if ok and n not in params}
 
 
+def _slim_module_imports(module: cst.Module) -> set:
+    """``import tf_slim as slim`` / ``from tensorflow.contrib import slim`` and the like,
+    as ``remove_unused_imports`` takes them (it drops only those nothing uses any more)."""
+    out = set()
+    for stmt in module.body:
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            continue
+        for small in stmt.body:
+            if isinstance(small, cst.Import):
+                for a in small.names:
+                    name = slim.code(a.name)
+                    if name.split(".")[0] == "tf_slim" or name.startswith("tensorflow.contrib"):
+                        out.add((name, None, a.asname.name.value) if a.asname else (name, None))
+            elif isinstance(small, cst.ImportFrom) and small.module is not None \
+                    and not isinstance(small.names, cst.ImportStar):
+                mod = slim.code(small.module)
+                if mod.split(".")[0] == "tf_slim" or mod.startswith("tensorflow.contrib"):
+                    for a in small.names:
+                        obj = slim.code(a.name)
+                        out.add((mod, obj, a.asname.name.value) if a.asname else (mod, obj))
+    return out
+
+
 def _unsafe_checker(ctx: RuleContext):
     """What stage 1 left: calls an arg_scope may still govern at run time."""
     from rules.slim_arg_scope import _Module
@@ -861,5 +907,5 @@ class SlimToLayers(Rule):
             ctx.warn(rw.dropped_line[what], f"{what}= dropped: tf.compat.v1.layers have no such argument "
                                             "(variables and update ops go to TF's standard collections in "
                                             "TF1 graphs; eager code does not use collections)")
-        stale = sorted({s for s in rw.stale if s}, key=str)
-        return remove_unused_imports(module, stale)
+        stale = {s for s in rw.stale if s} | _slim_module_imports(ctx.module)
+        return remove_unused_imports(module, sorted(stale, key=str))
