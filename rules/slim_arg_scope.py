@@ -708,6 +708,8 @@ def expand_call(call: cst.Call, key: str, settings: dict, active: Scope, signatu
     if any(a.star == "**" for a in call.args):
         return call
     new_args = list(call.args)
+    if all(kw in given for kw in settings):
+        return call
     for kw, value in settings.items():
         if kw not in given:
             new_args.append(cst.Arg(value=value.expr, keyword=cst.Name(kw),

@@ -889,9 +889,14 @@ class SlimToLayers(Rule):
     example_after = (
         "import tensorflow as tf\n\n"
         "def net(x, is_training):\n"
-        "    x = tf.compat.v1.layers.conv2d(x, 32, [3, 3], padding=\"SAME\", "
-        "kernel_initializer=tf.compat.v1.variance_scaling_initializer(scale=2.0), "
-        "activation=tf.nn.relu, name='conv1')\n"
+        "    x = tf.compat.v1.layers.conv2d(\n"
+        "        x,\n"
+        "        32,\n"
+        "        [3, 3],\n"
+        "        padding=\"SAME\",\n"
+        "        kernel_initializer=tf.compat.v1.variance_scaling_initializer(scale=2.0),\n"
+        "        activation=tf.nn.relu,\n"
+        "        name='conv1')\n"
         "    return tf.compat.v1.layers.dropout(x, rate=0.2, training=is_training)\n"
     )
 
