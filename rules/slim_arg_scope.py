@@ -517,11 +517,13 @@ class _Module:
                 s = caller.incoming
                 for i in items:
                     s = compose(s, i.scope)
-                reached = self.reach_ops(name)
-                scopes.append({op: kws for op, kws in s.items() if op in reached})
+                scopes.append(s)
             if f.unresolved:
                 continue
-            if any(not _same(scopes[0], s) for s in scopes[1:]):
+            # only what reaches its ops (and their normalizers) must agree
+            reached = self.reach_ops(name) | {"batch_norm"}
+            seen = [{op: kws for op, kws in s.items() if op in reached} for s in scopes]
+            if any(not _same(seen[0], s) for s in seen[1:]):
                 f.unresolved = "it is called under different arg_scopes"
                 continue
             f.incoming = scopes[0]

@@ -214,7 +214,8 @@ class _Converter:
                     bn_args["scope"] = cst.SimpleString(repr(bn_scope).replace("'", '"'))
                 else:
                     base, _ = self.name_of(op, args)
-                    self.r.note_auto_named_normalizer(base)
+                    if " or " in base:
+                        self.r.note_auto_named_normalizer(base)
                     bn_args["scope"] = cst.parse_expression(f"({base}) + \"/BatchNorm\"" if " or " in base
                                                             else f"{base} + \"/BatchNorm\"")
             else:
