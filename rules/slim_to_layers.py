@@ -867,6 +867,9 @@ def _unsafe_checker(ctx: RuleContext):
                 given = {a.keyword.value for a in call.args if a.keyword is not None}
                 sig = slim.SIGNATURES.get(key, ())
                 given |= set(sig[:len([a for a in call.args if a.keyword is None])])
+                if any(a.keyword is not None and a.keyword.value == "normalizer_fn" and _is_none(a.value)
+                       for a in call.args):
+                    given.add("normalizer_params")  # stage 1 leaves it out: no normalizer
                 missing = sorted(set(wanted) - given)
                 if missing:
                     blocked.setdefault(id(call), f"{convention}() would set {', '.join(missing)} "
