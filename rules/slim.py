@@ -9,9 +9,12 @@ however it was reached: ``slim.conv2d``, ``tf.contrib.layers.convolution2d``,
 from __future__ import annotations
 
 import builtins
+from dataclasses import dataclass
 from typing import Iterable, Optional
 
 import libcst as cst
+
+from rules.model_walk import target_names
 
 _CONV = ("activation_fn", "normalizer_fn", "normalizer_params", "weights_initializer", "weights_regularizer",
          "biases_initializer", "biases_regularizer", "reuse", "variables_collections", "outputs_collections",
@@ -71,10 +74,6 @@ DEFAULT_SCOPE = {
     "max_pool2d": "MaxPool2D", "avg_pool2d": "AvgPool2D", "dropout": "Dropout", "flatten": "Flatten",
     "softmax": "softmax", "one_hot_encoding": "OneHotEncoding", "layer_norm": "LayerNorm",
 }
-
-# ``repeat`` / ``stack`` name a layer without ``scope=`` by its function's __name__.
-FUNCTION_NAME = {"conv2d": "convolution2d", "conv2d_transpose": "convolution2d_transpose",
-                 "separable_conv2d": "separable_convolution2d"}
 
 _SLIM_MODULES = {"layers", "ops", "arg_scope", "python", "framework", "regularizers", "initializers",
                  "utils", "contrib"}
@@ -156,24 +155,51 @@ def code(expr: cst.CSTNode) -> str:
     return cst.Module(body=[]).code_for_node(expr)
 
 
+@dataclass(frozen=True)
+class Imported:
+    """One name a module-level import binds."""
+    module: str            # ``tf_slim.layers`` (relative imports: the part after the dots)
+    obj: Optional[str]     # ``layers`` for ``from tf_slim import layers``; None for ``import x``
+    asname: Optional[str]
+    bound: str             # the name the module sees
+    relative: bool = False
+
+    def as_removable(self) -> tuple:
+        """The import as ``edit.remove_unused_imports`` takes it."""
+        return (self.module, self.obj, self.asname) if self.asname else (self.module, self.obj)
+
+
+def module_imports(module: cst.Module) -> Iterable[Imported]:
+    """Every name bound by a module-level ``import`` / ``from ... import`` statement."""
+    for stmt in module.body:
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            continue
+        for small in stmt.body:
+            if isinstance(small, cst.Import):
+                for a in small.names:
+                    name = code(a.name)
+                    asname = a.asname.name.value if a.asname else None
+                    yield Imported(name, None, asname, asname or name.split(".")[0])
+            elif isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
+                mod = code(small.module) if small.module is not None else ""
+                for a in small.names:
+                    obj = code(a.name)
+                    asname = a.asname.name.value if a.asname else None
+                    yield Imported(mod, obj, asname, asname or obj, bool(small.relative))
+
+
 def module_names(module: cst.Module) -> set[str]:
     """Names bound at module level (imports, defs, classes, assignments)."""
-    out: set[str] = set()
+    out: set[str] = {i.bound for i in module_imports(module)}
     for stmt in module.body:
         if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
             out.add(stmt.name.value)
         elif isinstance(stmt, cst.SimpleStatementLine):
             for small in stmt.body:
-                if isinstance(small, cst.Import):
-                    for a in small.names:
-                        out.add(a.asname.name.value if a.asname else code(a.name).split(".")[0])
-                elif isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
-                    for a in small.names:
-                        out.add(a.asname.name.value if a.asname else code(a.name))
-                elif isinstance(small, (cst.Assign, cst.AnnAssign)):
+                if isinstance(small, (cst.Assign, cst.AnnAssign)):
                     targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else [small.target]
                     for t in targets:
-                        out |= {n.value for n in _target_names(t)}
+                        out.update(target_names(t))
         elif isinstance(stmt, (cst.If, cst.Try)):
             # ``try: import x except ImportError: ...`` and the like
             for inner in _nested_simple(stmt):
@@ -189,12 +215,53 @@ def _nested_simple(stmt: cst.CSTNode) -> Iterable[cst.CSTNode]:
             yield from _nested_simple(child)
 
 
-def _target_names(target: cst.BaseExpression) -> Iterable[cst.Name]:
-    if isinstance(target, cst.Name):
-        yield target
-    elif isinstance(target, (cst.Tuple, cst.List)):
-        for e in target.elements:
-            yield from _target_names(e.value)
+# ---------------------------------------------------------------- reading functions
+def params(fn: cst.FunctionDef) -> dict:
+    """Parameter name → default expression (None without one), ``*args``/``**kw`` too."""
+    p = fn.params
+    out = {x.name.value: x.default for x in [*p.posonly_params, *p.params, *p.kwonly_params]}
+    for star in (p.star_arg, p.star_kwarg):
+        if isinstance(star, cst.Param):
+            out[star.name.value] = None
+    return out
+
+
+def single_assignments(fn: cst.FunctionDef) -> dict[str, Optional[cst.BaseExpression]]:
+    """Names assigned in ``fn`` (not in nested functions) → the value when that is the
+    only assignment and a plain ``name = expr``; None otherwise."""
+    seen: dict[str, Optional[cst.BaseExpression]] = {}
+
+    class _A(cst.CSTVisitor):
+        def visit_Assign(self, node: cst.Assign):
+            if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
+                n = node.targets[0].target.value
+                seen[n] = None if n in seen else node.value
+            else:
+                for t in node.targets:
+                    for n in target_names(t.target):
+                        seen[n] = None
+
+        def visit_AugAssign(self, node):
+            if isinstance(node.target, cst.Name):
+                seen[node.target.value] = None
+
+        def visit_FunctionDef(self, node):
+            return node is fn
+
+    fn.visit(_A())
+    return seen
+
+
+def kwarg(call: cst.Call, name: str) -> Optional[cst.Arg]:
+    return next((a for a in call.args if a.keyword is not None and a.keyword.value == name), None)
+
+
+def given(call: cst.Call, signature: tuple) -> set:
+    """Parameters ``call`` gives: its keywords, and its positional arguments read against
+    ``signature``."""
+    out = {a.keyword.value for a in call.args if a.keyword is not None}
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    return out | set(signature[:len(positional)])
 
 
 BUILTINS = frozenset(dir(builtins))

@@ -40,6 +40,7 @@ from rules import slim
 from rules.aliases import TFVisitor
 from rules.base import Rule, RuleContext
 from rules.edit import rebuild_args
+from rules.model_walk import target_names
 
 
 @dataclass
@@ -142,33 +143,8 @@ _NOT_PROJECT = ("tensorflow", "tf_slim", "numpy", "six", "collections", "functoo
 def _project_imports(module: cst.Module) -> set[str]:
     """Module-level names imported from modules that are neither TensorFlow nor the
     standard library's usual suspects: the code base's own modules, which may call slim."""
-    names: set[str] = set()
-    for stmt in module.body:
-        if not isinstance(stmt, cst.SimpleStatementLine):
-            continue
-        for small in stmt.body:
-            if isinstance(small, cst.Import):
-                for a in small.names:
-                    root = slim.code(a.name).split(".")[0]
-                    if root not in _NOT_PROJECT:
-                        names.add(a.asname.name.value if a.asname else root)
-            elif isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
-                mod = slim.code(small.module) if small.module is not None else ""
-                if small.relative or mod.split(".")[0] not in _NOT_PROJECT:
-                    for a in small.names:
-                        names.add(a.asname.name.value if a.asname else slim.code(a.name))
-    return names
-
-
-def _params(fn: cst.FunctionDef) -> dict:
-    p = fn.params
-    out = {}
-    for param in [*p.posonly_params, *p.params, *p.kwonly_params]:
-        out[param.name.value] = param.default
-    for star in (p.star_arg, p.star_kwarg):
-        if isinstance(star, cst.Param):
-            out[star.name.value] = None
-    return out
+    return {i.bound for i in slim.module_imports(module)
+            if i.relative or i.module.split(".")[0] not in _NOT_PROJECT}
 
 
 def _assigned(fn: cst.FunctionDef) -> set[str]:
@@ -176,10 +152,10 @@ def _assigned(fn: cst.FunctionDef) -> set[str]:
 
     class _A(cst.CSTVisitor):
         def visit_AssignTarget(self, node):
-            names.update(n.value for n in slim._target_names(node.target))
+            names.update(target_names(node.target))
 
         def visit_For(self, node):
-            names.update(n.value for n in slim._target_names(node.target))
+            names.update(target_names(node.target))
 
         def visit_AsName(self, node):
             if isinstance(node.name, cst.Name):
@@ -190,41 +166,6 @@ def _assigned(fn: cst.FunctionDef) -> set[str]:
 
     fn.visit(_A())
     return names
-
-
-def _dict_literal(expr, fn: Optional[Func], funcs_assign) -> Optional[cst.Dict]:
-    if isinstance(expr, cst.Dict):
-        return expr
-    if isinstance(expr, cst.Name) and fn is not None:
-        value = funcs_assign(fn, expr.value)
-        if isinstance(value, cst.Dict):
-            return value
-    return None
-
-
-def _single_assignments(fn: cst.FunctionDef) -> dict[str, Optional[cst.BaseExpression]]:
-    """Names assigned exactly once in ``fn`` by ``name = expr`` (others map to None)."""
-    seen: dict[str, Optional[cst.BaseExpression]] = {}
-
-    class _A(cst.CSTVisitor):
-        def visit_Assign(self, node: cst.Assign):
-            if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
-                n = node.targets[0].target.value
-                seen[n] = None if n in seen else node.value
-            else:
-                for t in node.targets:
-                    for n in slim._target_names(t.target):
-                        seen[n.value] = None
-
-        def visit_AugAssign(self, node):
-            if isinstance(node.target, cst.Name):
-                seen[node.target.value] = None
-
-        def visit_FunctionDef(self, node):
-            return node is fn
-
-    fn.visit(_A())
-    return seen
 
 
 class _Walk(cst.CSTVisitor):
@@ -274,7 +215,7 @@ class _Walk(cst.CSTVisitor):
             self.func.ops.add(key)
             if key.startswith("local:"):
                 self.func.sites.append((key[6:], node, here))
-            norm = _kwarg(node, "normalizer_fn")
+            norm = slim.kwarg(node, "normalizer_fn")
             nkey = self.rule.keys.get(id(norm.value)) if norm is not None else None
             if nkey:
                 self.func.ops.add(nkey)
@@ -287,15 +228,8 @@ class _Walk(cst.CSTVisitor):
             self.func.unknown.append((node, here))
 
 
-def _kwarg(call: cst.Call, name: str) -> Optional[cst.Arg]:
-    for a in call.args:
-        if a.keyword is not None and a.keyword.value == name:
-            return a
-    return None
-
-
 def _arg(call: cst.Call, index: int, name: str) -> Optional[cst.BaseExpression]:
-    kw = _kwarg(call, name)
+    kw = slim.kwarg(call, name)
     if kw is not None:
         return kw.value
     positional = [a for a in call.args if a.keyword is None and not a.star]
@@ -317,7 +251,7 @@ class _Module:
         self.keys = survey.keys
         self.external = survey.external
         self.module_names = slim.module_names(module)
-        self.assigns = {n: _single_assignments(f) for n, f in self.defs.items()}
+        self.assigns = {n: slim.single_assignments(f) for n, f in self.defs.items()}
         self.scope_fns: dict[str, tuple] = {}
         self.fixed: dict[str, list] = {}
         self.opaque: list[cst.FunctionDef] = []   # build a scope this rule cannot read
@@ -331,7 +265,7 @@ class _Module:
         for name, fn in self.defs.items():
             if name in self.scope_fns or fn in self.opaque:
                 continue
-            self.funcs[name] = Func(fn, name, _params(fn), _assigned(fn))
+            self.funcs[name] = Func(fn, name, slim.params(fn), _assigned(fn))
         # Methods are walked for their own lexical scopes only.
         self.methods: list[Func] = []
         for stmt in module.body:
@@ -339,7 +273,7 @@ class _Module:
                 for inner in stmt.body.body:
                     if isinstance(inner, cst.FunctionDef):
                         self.methods.append(Func(inner, f"{stmt.name.value}.{inner.name.value}",
-                                                 _params(inner), _assigned(inner)))
+                                                 slim.params(inner), _assigned(inner)))
         for f in [*self.funcs.values(), *self.methods]:
             f.node.visit(_Walk(self, f))
 
@@ -351,7 +285,7 @@ class _Module:
         if body and _is_docstring(body[0]):
             body = body[1:]
         local_values: dict[str, cst.BaseExpression] = {}
-        params = _params(fn)
+        params = slim.params(fn)
         fixed: list[str] = []
         while body and isinstance(body[0], (cst.SimpleStatementLine, cst.If)):
             stmt = body[0]
@@ -584,11 +518,11 @@ class _Module:
             active = f.incoming
             for i in items:
                 active = compose(active, i.scope)
-            given = _given(call, _signature(self, key))
+            given = slim.given(call, _signature(self, key))
             for kw, value in active.get(key, {}).items():
                 if kw not in given:
                     used.append((kw, value))
-            norm = _kwarg(call, "normalizer_fn")
+            norm = slim.kwarg(call, "normalizer_fn")
             norm_value = norm.value if norm is not None else (
                 active.get(key, {}).get("normalizer_fn").expr if "normalizer_fn" in active.get(key, {}) else None)
             nkey = self.keys.get(id(norm_value)) if norm_value is not None else None
@@ -634,12 +568,6 @@ class _Module:
             default = f.params.get(name)
             return slim.code(default) if default is not None else None
         return None
-
-
-def _given(call: cst.Call, signature: tuple) -> set:
-    given = {a.keyword.value for a in call.args if a.keyword is not None}
-    positional = [a for a in call.args if a.keyword is None and not a.star]
-    return given | set(signature[:len(positional)])
 
 
 def _enters_scope_function(items: list, m: "_Module") -> bool:
@@ -749,7 +677,7 @@ class SlimArgScope(Rule):
 
 def _signature(m: _Module, key: str) -> tuple:
     if key.startswith("local:"):
-        return tuple(_params(m.defs[key[6:]]))
+        return tuple(slim.params(m.defs[key[6:]]))
     return slim.SIGNATURES.get(key, ())
 
 
@@ -908,14 +836,14 @@ def _names_read(fn: cst.FunctionDef) -> set[str]:
 
 
 def _merge_normalizer(m: _Module, call: cst.Call, active: Scope, f: Func) -> cst.Call:
-    norm = _kwarg(call, "normalizer_fn")
+    norm = slim.kwarg(call, "normalizer_fn")
     if norm is None:
         return call
     nkey = m.keys.get(id(norm.value))
     settings = active.get(nkey or "", {})
     if not settings:
         return call
-    params = _kwarg(call, "normalizer_params")
+    params = slim.kwarg(call, "normalizer_params")
     explicit = params.value if params is not None else None
     if isinstance(explicit, cst.Name) and f.name in m.assigns:
         resolved = m.assigns[f.name].get(explicit.value)

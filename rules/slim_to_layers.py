@@ -49,7 +49,7 @@ from rules import slim
 from rules.aliases import TFTransformer
 from rules.base import Rule, RuleContext
 from rules.edit import add_imports, literal_value, remove_unused_imports
-from rules.model_walk import variable_scope_name
+from rules.model_walk import target_names, variable_scope_name
 
 CONVERTED = frozenset({
     "conv2d", "separable_conv2d", "conv2d_transpose", "fully_connected", "max_pool2d", "avg_pool2d",
@@ -527,8 +527,7 @@ class _Rewriter(TFTransformer):
 
     # scopes
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        from rules.slim_arg_scope import _single_assignments
-        assigns = _single_assignments(node)
+        assigns = slim.single_assignments(node)
         self.fn_stack.append((node, assigns, _string_names(node)))
 
     def leave_FunctionDef(self, original, updated):
@@ -553,7 +552,7 @@ class _Rewriter(TFTransformer):
             return name
         first = next((a.value for a in call.args if a.keyword is None), None)
         if isinstance(first, cst.Name) and self.fn_stack:
-            params = _params_with_defaults(self.fn_stack[-1][0])
+            params = slim.params(self.fn_stack[-1][0])
             default = params.get(first.value)
             value = _lit(default) if default is not None else None
             if isinstance(value, str):
@@ -784,11 +783,6 @@ def _describe(steps: list) -> str:
     return " + ".join(s.func.split(".")[-1] for s in steps)
 
 
-def _params_with_defaults(fn: cst.FunctionDef) -> dict:
-    p = fn.params
-    return {x.name.value: x.default for x in [*p.posonly_params, *p.params, *p.kwonly_params]}
-
-
 def _string_names(fn: cst.FunctionDef) -> set[str]:
     """Names whose every assignment in ``fn`` is a string literal."""
     good: dict[str, bool] = {}
@@ -796,14 +790,14 @@ def _string_names(fn: cst.FunctionDef) -> set[str]:
     class _V(cst.CSTVisitor):
         def visit_Assign(self, node):
             for t in node.targets:
-                for n in slim._target_names(t.target):
+                for n in target_names(t.target):
                     ok = isinstance(node.value, (cst.SimpleString, cst.ConcatenatedString)) and len(node.targets) == 1 \
                         and isinstance(t.target, cst.Name)
-                    good[n.value] = good.get(n.value, True) and ok
+                    good[n] = good.get(n, True) and ok
 
         def visit_For(self, node):
-            for n in slim._target_names(node.target):
-                good[n.value] = False
+            for n in target_names(node.target):
+                good[n] = False
 
         def visit_FunctionDef(self, node):
             return node is fn
@@ -816,24 +810,8 @@ def _string_names(fn: cst.FunctionDef) -> set[str]:
 def _slim_module_imports(module: cst.Module) -> set:
     """``import tf_slim as slim`` / ``from tensorflow.contrib import slim`` and the like,
     as ``remove_unused_imports`` takes them (it drops only those nothing uses any more)."""
-    out = set()
-    for stmt in module.body:
-        if not isinstance(stmt, cst.SimpleStatementLine):
-            continue
-        for small in stmt.body:
-            if isinstance(small, cst.Import):
-                for a in small.names:
-                    name = slim.code(a.name)
-                    if name.split(".")[0] == "tf_slim" or name.startswith("tensorflow.contrib"):
-                        out.add((name, None, a.asname.name.value) if a.asname else (name, None))
-            elif isinstance(small, cst.ImportFrom) and small.module is not None \
-                    and not isinstance(small.names, cst.ImportStar):
-                mod = slim.code(small.module)
-                if mod.split(".")[0] == "tf_slim" or mod.startswith("tensorflow.contrib"):
-                    for a in small.names:
-                        obj = slim.code(a.name)
-                        out.add((mod, obj, a.asname.name.value) if a.asname else (mod, obj))
-    return out
+    return {i.as_removable() for i in slim.module_imports(module)
+            if i.module.split(".")[0] == "tf_slim" or i.module.startswith("tensorflow.contrib")}
 
 
 def _unsafe_checker(ctx: RuleContext):
@@ -864,9 +842,7 @@ def _unsafe_checker(ctx: RuleContext):
         for f in m.funcs.values():
             for call, key, items in f.governed:
                 wanted = scope.get(key, {})
-                given = {a.keyword.value for a in call.args if a.keyword is not None}
-                sig = slim.SIGNATURES.get(key, ())
-                given |= set(sig[:len([a for a in call.args if a.keyword is None])])
+                given = slim.given(call, slim.SIGNATURES.get(key, ()))
                 if any(a.keyword is not None and a.keyword.value == "normalizer_fn" and _is_none(a.value)
                        for a in call.args):
                     given.add("normalizer_params")  # stage 1 leaves it out: no normalizer
