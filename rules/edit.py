@@ -85,12 +85,13 @@ def add_import(module: cst.Module, module_name: str, obj: Optional[str] = None) 
 
 
 def add_imports(module: cst.Module, imports: Sequence[tuple]) -> cst.Module:
-    """Add ``(module, obj)`` imports in one pass (names from one module come out sorted)."""
+    """Add ``(module, obj)`` or ``(module, obj, asname)`` imports in one pass (names from
+    one module come out sorted); ``("tensorflow", None, "tf")`` is ``import tensorflow as tf``."""
     if not imports:
         return module
     ctx = CodemodContext()
-    for module_name, obj in sorted(imports, key=lambda i: (i[0], i[1] or "")):
-        AddImportsVisitor.add_needed_import(ctx, module_name, obj)
+    for module_name, obj, *asname in sorted(imports, key=lambda i: (i[0], i[1] or "", *i[2:])):
+        AddImportsVisitor.add_needed_import(ctx, module_name, obj, *asname)
     return AddImportsVisitor(ctx).transform_module(module)
 
 

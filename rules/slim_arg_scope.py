@@ -625,26 +625,31 @@ def _is_docstring(stmt: cst.CSTNode) -> bool:
 
 
 # ---------------------------------------------------------------------- editing
-def expand_call(call: cst.Call, key: str, settings: dict, active: Scope, signature: tuple,
-                offset: int) -> cst.Call:
-    """``call`` with ``settings`` it does not give added as keywords (and the normalizer's
-    scope merged into ``normalizer_params``)."""
-    given = {a.keyword.value for a in call.args if a.keyword is not None}
+def _op_given(call: cst.Call, kind: Optional[str], signature: tuple) -> set:
+    """Parameters of the governed op that ``call`` gives. ``repeat(inputs, n, layer,
+    *args)`` passes its extra positional arguments on after the layer's ``inputs``;
+    ``stack`` passes only keywords on."""
+    if kind == "repeat":
+        positional = [a for a in call.args if a.keyword is None and not a.star]
+        return slim.given(call, ()) | set(signature[1:1 + max(len(positional) - 3, 0)])
+    if kind == "stack":
+        return slim.given(call, ())
+    return slim.given(call, signature)
+
+
+def expand_call(call: cst.Call, settings: dict, given: set) -> cst.Call:
+    """``call`` with the ``settings`` it does not give added as keywords."""
     if any(a.keyword is not None and a.keyword.value == "normalizer_fn" and slim.code(a.value) == "None"
            for a in call.args):
-        given.add("normalizer_params")  # no normalizer: its parameters do nothing
-    positional = [a for a in call.args if a.keyword is None and not a.star]
-    given |= set(signature[offset:offset + len(positional)]) if offset >= 0 else set()
-    if any(a.star == "**" for a in call.args):
+        given = given | {"normalizer_params"}  # no normalizer: its parameters do nothing
+    missing = [kw for kw in settings if kw not in given]
+    if not missing or any(a.star == "**" for a in call.args):
         return call
-    new_args = list(call.args)
-    if all(kw in given for kw in settings):
-        return call
-    for kw, value in settings.items():
-        if kw not in given:
-            new_args.append(cst.Arg(value=value.expr, keyword=cst.Name(kw),
-                                    equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""),
-                                                          whitespace_after=cst.SimpleWhitespace(""))))
+    new_args = list(call.args) + [
+        cst.Arg(value=settings[kw].expr, keyword=cst.Name(kw),
+                equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""),
+                                      whitespace_after=cst.SimpleWhitespace("")))
+        for kw in missing]
     return call.with_changes(args=rebuild_args(call, new_args))
 
 
@@ -723,21 +728,8 @@ def _apply(m: _Module, ctx: RuleContext) -> cst.Module:
             for i in items:
                 active = compose(active, i.scope)
             settings = active.get(key, {})
-            sig = _signature(m, key)
-            callee = call
-            k0 = m.keys.get(id(call.func))
-            offset = 0
-            if k0 == "repeat":
-                offset = -1 if any(a.star == "*" for a in call.args) else 0
-                positional = [a for a in call.args if a.keyword is None and not a.star]
-                # repeat(inputs, n, layer, *args): args fill the layer's parameters after inputs
-                extra = len(positional) - 3
-                given = set(sig[1:1 + max(extra, 0)])
-                settings = {k: v for k, v in settings.items() if k not in given}
-                offset = len(sig)  # positional already accounted for
-            elif k0 == "stack":
-                offset = len(sig)
-            new_call = expand_call(callee, key, settings, active, sig, offset) if settings else callee
+            kind = m.keys.get(id(call.func))
+            new_call = expand_call(call, settings, _op_given(call, kind, _signature(m, key)))
             new_call = _merge_normalizer(m, new_call, active, f)
             if new_call is not call:
                 edits.append((call, new_call))
@@ -883,7 +875,7 @@ class _Editor(cst.CSTTransformer):
     def leave_Call(self, original, updated):
         new = self.calls.get(id(original))
         if new is not None:
-            updated = updated.with_changes(args=new.args) if _same_shape(original, new) else new
+            updated = updated.with_changes(args=new.args)
         fwd = self.forwards.get(id(original))
         if fwd:
             given = {a.keyword.value for a in updated.args if a.keyword is not None}
@@ -925,20 +917,14 @@ class _Editor(cst.CSTTransformer):
         return cst.FlattenSentinel([cst.SimpleStatementLine(body=list(body.body))])
 
 
-def _same_shape(a: cst.Call, b: cst.Call) -> bool:
-    return True
-
-
 def _laid_out(existing, new):
     if not existing:
         return new
     last = existing[-1]
-    comma = last.comma if isinstance(last.comma, cst.Comma) else cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
     between = existing[-2].comma if len(existing) >= 2 and isinstance(existing[-2].comma, cst.Comma) else \
         cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
     out = list(existing[:-1]) + [last.with_changes(comma=between)]
     for i, p in enumerate(new):
         out.append(p.with_changes(comma=between if i < len(new) - 1 else (
             last.comma if isinstance(last.comma, cst.Comma) else cst.MaybeSentinel.DEFAULT)))
-    del comma
     return out

@@ -155,10 +155,8 @@ class _Converter:
         oc = args.get("outputs_collections")
         if oc is not None and not _is_none(oc):
             name_code, _ = self.name_of(op, args) if op in slim.DEFAULT_SCOPE else ('""', None)
-            steps.append(Step(f"{self.r.shim()}.collect_named_outputs", [_c(oc),
-                              f"{self.r.shim()}.scope_name({name_code})"], []))
-            # the output is the third argument
-            steps[-1] = _CollectStep(steps[-1].func, steps[-1].positional)
+            steps.append(_CollectStep(f"{self.r.shim()}.collect_named_outputs",
+                                      [_c(oc), f"{self.r.shim()}.scope_name({name_code})"]))
         return steps, inp, entries
 
     def _unsupported(self, args: dict, names: tuple) -> None:
@@ -418,8 +416,7 @@ class _Converter:
 
 
 class _CollectStep(Step):
-    def __init__(self, func, positional):
-        super().__init__(func, positional, [])
+    """``collect_named_outputs(collections, alias, OUTPUT)``: the output comes last."""
 
     def render(self, inp: str) -> str:
         return f"{self.func}({', '.join(self.positional)}, {inp})"
@@ -742,31 +739,11 @@ class _Rewriter(TFTransformer):
 
     def leave_Module(self, original, updated):
         module = updated
-        imports = []
         if self.needs_tf and self.needs_tf_import:
-            imports.append(("tensorflow", None))
-        if self.needs_shim:
-            imports.append(("tf1to2", None))
-        module = add_imports(module, imports)
-        if self.needs_tf and self.needs_tf_import:
-            module = _alias_tf(module)
+            module = add_imports(module, [("tensorflow", None, "tf")])
+        if self.needs_shim:  # added second: after the imports already there, tensorflow's too
+            module = add_imports(module, [("tf1to2", None)])
         return module
-
-
-def _alias_tf(module: cst.Module) -> cst.Module:
-    """``import tensorflow`` added by LibCST → ``import tensorflow as tf``."""
-    class _T(cst.CSTTransformer):
-        done = False
-
-        def leave_Import(self, original, updated):
-            if not self.done and len(updated.names) == 1 and slim.code(updated.names[0].name) == "tensorflow" \
-                    and updated.names[0].asname is None:
-                self.done = True
-                return updated.with_changes(names=[updated.names[0].with_changes(
-                    asname=cst.AsName(cst.Name("tf")))])
-            return updated
-
-    return module.visit(_T())
 
 
 def _assigned_name(line: cst.SimpleStatementLine) -> Optional[str]:
@@ -850,8 +827,6 @@ def _unsafe_checker(ctx: RuleContext):
                 if missing:
                     blocked.setdefault(id(call), f"{convention}() would set {', '.join(missing)} "
                                                  "(run slim-arg-scope first)")
-    for fn in m.opaque:
-        pass
     return lambda call: blocked.get(id(call), "")
 
 
