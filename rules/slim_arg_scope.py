@@ -518,7 +518,7 @@ class _Module:
             active = f.incoming
             for i in items:
                 active = compose(active, i.scope)
-            given = slim.given(call, _signature(self, key))
+            given = _op_given(call, self.keys.get(id(call.func)), _signature(self, key))
             for kw, value in active.get(key, {}).items():
                 if kw not in given:
                     used.append((kw, value))
