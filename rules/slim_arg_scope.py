@@ -176,6 +176,7 @@ class _Walk(cst.CSTVisitor):
         self.rule = rule
         self.func = func
         self.items: list[Item] = []
+        self.pushed: list[int] = []  # how many arg_scope items each open ``with`` added
 
     def visit_FunctionDef(self, node):
         return node is self.func.node
@@ -191,10 +192,10 @@ class _Walk(cst.CSTVisitor):
                 items.append(self.rule.resolve_item(item, self.func))
         self.func.withs.append((node, items))
         self.items = self.items + items
-        self._pushed = getattr(self, "_pushed", []) + [len(items)]
+        self.pushed.append(len(items))
 
     def leave_With(self, node: cst.With) -> None:
-        n = self._pushed.pop()
+        n = self.pushed.pop()
         if n:
             self.items = self.items[:-n]
 
@@ -840,8 +841,7 @@ def _merge_normalizer(m: _Module, call: cst.Call, active: Scope, f: Func) -> cst
     if isinstance(explicit, cst.Name) and f.name in m.assigns:
         resolved = m.assigns[f.name].get(explicit.value)
         explicit = resolved if isinstance(resolved, cst.Dict) else explicit
-    if explicit is not None and not isinstance(explicit, cst.Dict) and (
-            isinstance(explicit, cst.Name) and explicit.value == "None"):
+    if isinstance(explicit, cst.Name) and explicit.value == "None":
         explicit = None
     elements = []
     given = set()
