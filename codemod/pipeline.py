@@ -63,7 +63,7 @@ def transform_text(
         rule = cls()
         if not rule.applies_to(text):  # the text as the rules before this one left it
             continue
-        ctx = RuleContext(module=module, rule_id=rule.id)
+        ctx = RuleContext(module=module, rule_id=rule.id, text=text)
         if accepted is not None:
             chosen = accepted.get(rule.id, ())
             ctx.accept = chosen.__contains__

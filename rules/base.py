@@ -46,6 +46,8 @@ class RuleContext:
 
     module: cst.Module
     rule_id: str = ""
+    # the module's source text when the engine has it (generating it from the tree costs)
+    text: Optional[str] = None
     changes: list[Finding] = field(default_factory=list)
     warnings: list[Finding] = field(default_factory=list)
     # change index → whether to apply it; None applies all (ignore comments still hold)
@@ -56,6 +58,12 @@ class RuleContext:
     _aliases: Aliases | None = None
     _positions: object = None
     _ignored: Optional[list] = None
+
+    @property
+    def code(self) -> str:
+        if self.text is None:
+            self.text = self.module.code
+        return self.text
 
     @property
     def aliases(self) -> Aliases:
@@ -85,19 +93,19 @@ class RuleContext:
 
     def _is_ignored(self, line: int) -> bool:
         if self._ignored is None:
-            self._ignored = _ignored_ranges(self.module, self.rule_id) if "tf1to2:" in self.module.code else []
+            self._ignored = _ignored_ranges(self.module, self.rule_id, self.code) if "tf1to2:" in self.code else []
         return any(start <= line <= end for start, end in self._ignored)
 
     def warn(self, node: cst.CSTNode, message: str) -> None:
         self.warnings.append(Finding(self.rule_id, self.line(node), message))
 
 
-def _ignored_ranges(module: cst.Module, rule_id: str) -> list[tuple[int, int]]:
+def _ignored_ranges(module: cst.Module, rule_id: str, code: str) -> list[tuple[int, int]]:
     """Line ranges of the statements an ignore comment (for ``rule_id``) sits in: the
     smallest statement containing the comment's line, so a comment on a ``with`` line
     covers the block and one inside a multi-line call covers that statement."""
     lines = []
-    for number, text in enumerate(module.code.splitlines(), start=1):
+    for number, text in enumerate(code.splitlines(), start=1):
         m = IGNORE_COMMENT.search(text)
         if m and (m.group(1) is None or rule_id in {r.strip() for r in m.group(1).split(",")}):
             lines.append(number)

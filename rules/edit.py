@@ -88,31 +88,114 @@ def add_import(module: cst.Module, module_name: str, obj: Optional[str] = None) 
 
 def add_imports(module: cst.Module, imports: Sequence[tuple]) -> cst.Module:
     """Add ``(module, obj)`` or ``(module, obj, asname)`` imports in one pass (names from
-    one module come out sorted); ``("tensorflow", None, "tf")`` is ``import tensorflow as tf``."""
+    one module come out sorted); ``("tensorflow", None, "tf")`` is ``import tensorflow as tf``.
+
+    LibCST's ``AddImportsVisitor`` reads and edits only the module's first block of
+    imports (after a docstring) and the blank line before the statement that follows it,
+    but copies and walks the whole tree for metadata: it is run on that head alone, with
+    the following statement stood in for by a ``pass`` carrying its leading lines."""
     if not imports:
         return module
     ctx = CodemodContext()
     for module_name, obj, *asname in sorted(imports, key=lambda i: (i[0], i[1] or "", *i[2:])):
         AddImportsVisitor.add_needed_import(ctx, module_name, obj, *asname)
-    return AddImportsVisitor(ctx).transform_module(module)
+    body = list(module.body)
+    end = 0
+    while end < len(body) and (end == 0 and _kept_first(body[0]) or _is_import_line(body[end])):
+        end += 1
+    head = body[:end]
+    follower = body[end] if end < len(body) else None
+    if follower is not None:
+        head.append(cst.SimpleStatementLine([cst.Pass()], leading_lines=follower.leading_lines))
+    new_head = AddImportsVisitor(ctx).transform_module(module.with_changes(body=head, footer=[])).body
+    if follower is not None:
+        stand_in = new_head[-1]
+        new_head = [*new_head[:-1], follower.with_changes(leading_lines=stand_in.leading_lines)]
+    return module.with_changes(body=[*new_head, *body[end + 1:]])
+
+
+def _kept_first(stmt: cst.CSTNode) -> bool:
+    """What ``AddImportsVisitor`` never inserts before: a docstring or ``__strict__ = ...``."""
+    if not (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1):
+        return False
+    small = stmt.body[0]
+    if isinstance(small, cst.Expr):
+        return isinstance(small.value, cst.SimpleString)
+    return (isinstance(small, cst.Assign) and len(small.targets) == 1
+            and isinstance(small.targets[0].target, cst.Name) and small.targets[0].target.value == "__strict__")
+
+
+def _is_import_line(stmt: cst.CSTNode) -> bool:
+    return (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1
+            and isinstance(stmt.body[0], (cst.Import, cst.ImportFrom)))
 
 
 def remove_unused_imports(module: cst.Module, imports: Sequence[tuple]) -> cst.Module:
     """Drop the given imports, ``(module, obj)`` or ``(module, obj, asname)``, where
-    nothing in the module uses them any more."""
+    nothing in the module uses them any more.
+
+    An import is unused when its name occurs nowhere else as a name token (not after a
+    dot: ``tokenize``, so comments, strings and attributes do not count) and ``__all__``
+    does not list it; anything else is kept. Only module-level import statements are
+    edited, each with LibCST's ``RemoveImportsVisitor`` run on that statement alone, which
+    keeps its layout rules (commas, parentheses, a statement that empties goes with its
+    comments) without the whole module's scope analysis."""
     if not imports:
         return module
-    # LibCST's visitor runs a scope analysis of the whole module, which is slow on big
-    # files: skip it for imports whose name is still read somewhere besides the import
-    # itself (a name token not after a dot; errs only towards keeping).
     uses = _name_tokens(module.code)
-    unused = [i for i in imports if uses.get(_bound_name(*i), 0) <= 1]
+    exported = _exported(module)
+    unused = [i for i in imports if uses.get(_bound_name(*i), 0) <= 1 and _bound_name(*i) not in exported]
     if not unused:
         return module
-    ctx = CodemodContext()
-    for module_name, obj, *asname in unused:
-        RemoveImportsVisitor.remove_unused_import(ctx, module_name, obj, *asname)
-    return RemoveImportsVisitor(ctx).transform_module(module)
+    names = {_bound_name(*i) for i in unused}
+    body = []
+    changed = False
+    for stmt in module.body:
+        here = names & _bound_names(stmt.body[0]) if _is_import_line(stmt) else set()
+        if here:
+            ctx = CodemodContext()
+            for module_name, obj, *asname in unused:
+                if _bound_name(module_name, obj, *asname) in here:
+                    RemoveImportsVisitor.remove_unused_import(ctx, module_name, obj, *asname)
+            result = RemoveImportsVisitor(ctx).transform_module(cst.Module(body=[stmt]))
+            body += result.body
+            changed = True
+        else:
+            body.append(stmt)
+    return module.with_changes(body=body) if changed else module
+
+
+def _bound_names(imp) -> set[str]:
+    if isinstance(imp.names, cst.ImportStar):
+        return set()
+    out = set()
+    for alias in imp.names:
+        if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+            out.add(alias.asname.name.value)
+        else:
+            node = alias.name
+            while isinstance(node, cst.Attribute):
+                node = node.value
+            if isinstance(node, cst.Name):
+                out.add(node.value)
+    return out
+
+
+def _exported(module: cst.Module) -> set[str]:
+    """The strings ``__all__`` is assigned or extended with at module level."""
+    out: set[str] = set()
+    for stmt in module.body:
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            continue
+        for small in stmt.body:
+            target = value = None
+            if isinstance(small, cst.Assign) and len(small.targets) == 1:
+                target, value = small.targets[0].target, small.value
+            elif isinstance(small, (cst.AugAssign, cst.AnnAssign)):
+                target, value = small.target, small.value
+            if isinstance(target, cst.Name) and target.value == "__all__" and isinstance(value, (cst.List, cst.Tuple)):
+                out |= {e.value.evaluated_value for e in value.elements if isinstance(e.value, cst.SimpleString)}
+    return out
 
 
 def _bound_name(module_name: str, obj: Optional[str] = None, asname: Optional[str] = None) -> str:

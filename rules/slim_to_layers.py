@@ -40,6 +40,7 @@ Will not touch (warns with the line)
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -483,7 +484,7 @@ class _Rewriter(TFTransformer):
             self.dropped_line[what] = self.current_call
 
     def note_training_default(self, op: str) -> None:
-        fn = self.fn_stack[-1][0] if self.fn_stack else None
+        fn = self.fn_stack[-1].node if self.fn_stack else None
         key = ("training", id(fn))
         if key not in self.noted:
             self.noted.add(key)
@@ -504,7 +505,7 @@ class _Rewriter(TFTransformer):
         if expr is None or _is_none(expr):
             return {}
         if isinstance(expr, cst.Name) and self.fn_stack:
-            value = self.fn_stack[-1][1].get(expr.value)
+            value = self.fn_stack[-1].assigns.get(expr.value)
             expr = value if value is not None else expr
         if not isinstance(expr, cst.Dict):
             raise Refused(f"{_c(expr)} is not a literal dict")
@@ -519,13 +520,11 @@ class _Rewriter(TFTransformer):
         """A name every assignment of which in this function is a string literal."""
         if not isinstance(expr, cst.Name) or not self.fn_stack:
             return False
-        strings = self.fn_stack[-1][2]
-        return expr.value in strings
+        return expr.value in self.fn_stack[-1].strings
 
     # scopes
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        assigns = slim.single_assignments(node)
-        self.fn_stack.append((node, assigns, _string_names(node)))
+        self.fn_stack.append(_Frame(node))
 
     def leave_FunctionDef(self, original, updated):
         self.fn_stack.pop()
@@ -549,7 +548,7 @@ class _Rewriter(TFTransformer):
             return name
         first = next((a.value for a in call.args if a.keyword is None), None)
         if isinstance(first, cst.Name) and self.fn_stack:
-            params = slim.params(self.fn_stack[-1][0])
+            params = slim.params(self.fn_stack[-1].node)
             default = params.get(first.value)
             value = _lit(default) if default is not None else None
             if isinstance(value, str):
@@ -760,6 +759,22 @@ def _describe(steps: list) -> str:
     return " + ".join(s.func.split(".")[-1] for s in steps)
 
 
+class _Frame:
+    """A function being rewritten; what is read of its body is read on first use (most
+    functions of a big file never call slim)."""
+
+    def __init__(self, node: cst.FunctionDef) -> None:
+        self.node = node
+
+    @functools.cached_property
+    def assigns(self) -> dict:
+        return slim.single_assignments(self.node)
+
+    @functools.cached_property
+    def strings(self) -> set[str]:
+        return _string_names(self.node)
+
+
 def _string_names(fn: cst.FunctionDef) -> set[str]:
     """Names whose every assignment in ``fn`` is a string literal."""
     good: dict[str, bool] = {}
@@ -794,7 +809,7 @@ def _slim_module_imports(module: cst.Module) -> set:
 def _unsafe_checker(ctx: RuleContext):
     """What stage 1 left: calls an arg_scope may still govern at run time."""
     from rules.slim_arg_scope import _Module
-    if "arg_scope" not in ctx.module.code:
+    if "arg_scope" not in ctx.code:
         return lambda call: ""
     m = _Module(ctx)
     blocked: dict[int, str] = {}

@@ -1,0 +1,58 @@
+"""The shared import edits: what they add and drop, and where, on their own."""
+import libcst as cst
+
+from rules.edit import add_imports, remove_unused_imports
+
+
+def added(code: str, *imports) -> str:
+    return add_imports(cst.parse_module(code), list(imports)).code
+
+
+def removed(code: str, *imports) -> str:
+    return remove_unused_imports(cst.parse_module(code), list(imports)).code
+
+
+def test_add_goes_after_the_docstring_and_the_first_import_block():
+    code = '"""Doc."""\nimport os\nimport sys\n\nx = 1\nimport re\n'
+    assert added(code, ("tensorflow", None, "tf")) == (
+        '"""Doc."""\nimport os\nimport sys\nimport tensorflow as tf\n\nx = 1\nimport re\n')
+
+
+def test_add_keeps_a_license_header_and_puts_a_blank_line_before_code():
+    code = "# Copyright\n\n# more\nx = 1\n"
+    assert added(code, ("tf1to2", None)) == "# Copyright\n\n# more\nimport tf1to2\n\nx = 1\n"
+
+
+def test_add_merges_into_an_existing_from_import_and_skips_present_ones():
+    code = "from tf1to2 import record_scope\nimport tensorflow as tf\n\n\ndef f():\n    pass\n"
+    assert added(code, ("tf1to2", "track_tf1_style_variables"), ("tensorflow", None, "tf")) == (
+        "from tf1to2 import track_tf1_style_variables, record_scope\nimport tensorflow as tf\n\n\ndef f():\n    pass\n")
+
+
+def test_add_after_strict_flag_and_into_a_module_of_imports_only():
+    assert added("__strict__ = True\nx = 1\n", ("os", None)) == "__strict__ = True\nimport os\n\nx = 1\n"
+    assert added("import sys\n", ("os", None)) == "import sys\nimport os\n"
+
+
+def test_remove_drops_only_names_nothing_reads():
+    code = "import tf_slim as slim\nimport numpy as np\n\nx = np.zeros(1)  # slim was here\ny = 'slim'\n"
+    assert removed(code, ("tf_slim", None, "slim"), ("numpy", None, "np")) == (
+        "import numpy as np\n\nx = np.zeros(1)  # slim was here\ny = 'slim'\n")
+
+
+def test_remove_keeps_names_listed_in_all_and_names_read_as_attributes_of_others():
+    code = "from tf_slim import layers\n__all__ = ['layers']\n"
+    assert removed(code, ("tf_slim", "layers")) == code
+    code = "from tf_slim import layers\n\nx = layers.conv2d\n"
+    assert removed(code, ("tf_slim", "layers")) == code
+
+
+def test_remove_one_name_of_a_parenthesized_import_keeps_its_layout():
+    code = "from tf_slim import (\n    layers,\n    losses,\n)\n\nx = losses\n"
+    assert removed(code, ("tf_slim", "layers")) == "from tf_slim import (\n    losses,\n)\n\nx = losses\n"
+
+
+def test_remove_a_whole_statement_and_leave_nested_imports_alone():
+    code = "import os\nimport tf_slim as slim\n\n\ndef f():\n    import tf_slim as slim2\n    return os\n"
+    assert removed(code, ("tf_slim", None, "slim"), ("tf_slim", None, "slim2")) == (
+        "import os\n\n\ndef f():\n    import tf_slim as slim2\n    return os\n")
