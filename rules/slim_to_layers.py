@@ -14,7 +14,8 @@ What it does
     - slim's defaults written out where the v1 layer's differ (``padding="SAME"`` and
       ``activation=tf.nn.relu`` for convolutions, ``strides=2`` for pooling,
       ``momentum=0.999`` and ``scale=False`` for batch norm, ``training=True`` for
-      batch norm and dropout, the variance-scaling initializer);
+      batch norm and dropout; slim's default weights initializer, Glorot uniform, is
+      the v1 layers' default too, so it is not written);
     - ``normalizer_fn``/``activation_fn`` split into their own ops in slim's order:
       the layer without bias, then the normalizer in the layer's scope
       (``name="conv1/BatchNorm"``), then the activation;
@@ -23,6 +24,10 @@ What it does
       (``weights``→``kernel``, ``biases``→``bias``, ``depthwise_weights``...) go into the
       run's name map; ``repeat``/``stack`` unroll with the scope names slim generates
       (``conv1/conv1_1``);
+    - depthwise-only ``separable_conv2d(num_outputs=None)`` and ``bias_add``, which have no
+      v1 layer, become slim's own ``variable_scope`` block: ``get_variable`` for
+      ``depthwise_weights``/``biases`` (same names) and ``tf.nn.depthwise_conv2d`` /
+      ``tf.nn.bias_add`` (from a call on its own line only);
     - ``outputs_collections=`` and ``utils.convert_collection_to_dict`` become the shim's
       ``tf1to2.collect_named_outputs`` / ``convert_collection_to_dict``, which keep the
       same end-point keys in eager code too.
@@ -54,7 +59,7 @@ from rules.model_walk import target_names, variable_scope_name
 
 CONVERTED = frozenset({
     "conv2d", "separable_conv2d", "conv2d_transpose", "fully_connected", "max_pool2d", "avg_pool2d",
-    "batch_norm", "dropout", "flatten", "softmax", "one_hot_encoding", "repeat", "stack",
+    "batch_norm", "dropout", "flatten", "softmax", "one_hot_encoding", "repeat", "stack", "bias_add",
     "l2_regularizer", "l1_regularizer", "xavier_initializer", "variance_scaling_initializer",
     "convert_collection_to_dict", "collect_named_outputs",
 })
@@ -88,6 +93,72 @@ class Step:
         if len(one) <= _LINE - 12 or "\n" in one:
             return one
         return f"{self.func}(\n" + ",\n".join("    " + p for p in parts) + ")"
+
+
+class BlockStep(Step):
+    """Ops with no v1 layer (depthwise convolution, bias_add): slim's own variables made
+    with ``get_variable`` in slim's ``variable_scope``, so names need no map. Statements
+    only: ``with variable_scope(...) as sc:`` and one line per op inside.
+
+    ``variables`` are (leaf name, shape code with IN for the input, keywords); ``ops``
+    are ``(func, positional, keywords)`` applied in turn, ``{var}`` in a positional
+    standing for the variable of that leaf name."""
+
+    def __init__(self, scope: str, default_name: str, reuse: Optional[str], ops: list, variables: dict) -> None:
+        super().__init__("variable_scope")
+        self.scope, self.default_name, self.reuse = scope, default_name, reuse
+        self.ops, self.variables = ops, variables
+        self.after: list[Step] = []       # normalizer, activation: inside the scope, as slim runs them
+        self.collect: Optional[tuple] = None  # (function, collection): slim's end point, by sc.name
+
+    def statements(self, target: str, inp: str, v1: str, fresh) -> list[str]:
+        """The lines; ``fresh(name)`` gives a local name the function does not use."""
+        lines = []
+        if not _is_simple(inp):
+            lines.append(f"{target} = {inp}")
+            inp = target
+        sc = fresh("sc") if self.collect else None
+        head = f"with {v1}.variable_scope({self.scope}"
+        if not _is_string(self.scope):  # slim's default name, uniquified, when it is None
+            head += f", default_name=\"{self.default_name}\""
+        if self.reuse:
+            head += f", reuse={self.reuse}"
+        head += ")" + (f" as {sc}:" if sc else ":")
+        body = []
+        current = inp
+        for func, positional, keywords in self.ops:
+            args = []
+            for p in positional:
+                if p.startswith("{") and p.endswith("}"):
+                    leaf = p[1:-1]
+                    shape, kws = self.variables[leaf]
+                    p = fresh(leaf)
+                    body.append(f"{p} = " + Step(f"{v1}.get_variable", [repr(leaf).replace("'", '"')], [
+                        ("shape", shape.replace("IN", current)), *kws], takes_input=False).render(""))
+                args.append(p)
+            body.append(f"{target} = " + Step(func, args, keywords).render(current))
+            current = target
+        for step in self.after:
+            body.append(f"{target} = {step.render(current)}")
+        if self.collect:
+            body.append(f"{target} = {self.collect[0]}({self.collect[1]}, {sc}.name, {target})")
+        lines.append(head + "\n" + "".join(_indented(b) for b in body))
+        return lines
+
+
+def _indented(code: str) -> str:
+    return "".join("    " + line + "\n" for line in code.splitlines())
+
+
+def _is_string(code: str) -> bool:
+    try:
+        return isinstance(literal_value(cst.parse_expression(code)), str)
+    except cst.ParserSyntaxError:
+        return False
+
+
+def _is_simple(code: str) -> bool:
+    return all(part.isidentifier() for part in code.split("."))
 
 
 def _c(expr) -> str:
@@ -154,7 +225,9 @@ class _Converter:
         method = getattr(self, "_" + op)
         steps, entries = method(args)
         oc = args.get("outputs_collections")
-        if oc is not None and not _is_none(oc):
+        if oc is not None and not _is_none(oc) and isinstance(steps[0], BlockStep):
+            steps[0].collect = (f"{self.r.shim()}.collect_named_outputs", _c(oc))
+        elif oc is not None and not _is_none(oc):
             name_code, _ = self.name_of(op, args) if op in slim.DEFAULT_SCOPE else ('""', None)
             steps.append(_CollectStep(f"{self.r.shim()}.collect_named_outputs",
                                       [_c(oc), f"{self.r.shim()}.scope_name({name_code})"]))
@@ -263,10 +336,10 @@ class _Converter:
 
     def _initializer(self, args: dict, kws: list, key: str = "kernel_initializer",
                      slim_key: str = "weights_initializer") -> None:
+        # slim's default, xavier_initializer(), is Glorot uniform: what a v1 layer (through
+        # get_variable) uses when given none, so nothing is written for it
         init = args.get(slim_key)
-        if init is None:
-            kws.append((key, self.r.default_initializer()))
-        elif not _is_none(init):
+        if init is not None and not _is_none(init):
             kws.append((key, _c(init)))
 
     def _conv2d(self, args: dict):
@@ -293,7 +366,7 @@ class _Converter:
 
     def _separable_conv2d(self, args: dict):
         if _is_none(args.get("num_outputs", cst.Name("None"))):
-            raise Refused("separable_conv2d with num_outputs=None (depthwise only) has no v1 layer")
+            return self._depthwise(args), []
         first = [_c(args["num_outputs"]), _c(args["kernel_size"])]
         kws: list = []
         self._conv_common(args, kws)
@@ -313,6 +386,102 @@ class _Converter:
             kws.append(("pointwise_regularizer", _c(reg)))
         steps, name = self._layer("separable_conv2d", args, "separable_conv2d", first, kws)
         return steps, self._entries("separable_conv2d", name, args)
+
+    def _block_scope(self, op: str, args: dict) -> tuple[str, Optional[str]]:
+        scope = args.get("scope")
+        reuse = args.get("reuse")
+        return (_c(scope) if scope is not None else "None",
+                _c(reuse) if reuse is not None and not _is_none(reuse) else None)
+
+    def _channels(self, args: dict) -> tuple[str, bool]:
+        """(index of the channel axis, whether the layout is NCHW)."""
+        df = args.get("data_format")
+        value = _lit(df) if df is not None else "NHWC"
+        if df is not None and _is_none(df):
+            value = "NHWC"
+        if value not in ("NHWC", "NCHW"):
+            raise Refused("its data_format is not a literal")
+        return ("1", True) if value == "NCHW" else ("-1", False)
+
+    def _variable_keywords(self, args: dict, init_key: str, reg_key: str, default_init: Optional[str]) -> list:
+        kws = []
+        init = args.get(init_key)
+        if init is None and default_init:
+            kws.append(("initializer", default_init))
+        elif init is not None and not _is_none(init):
+            kws.append(("initializer", _c(init)))
+        reg = args.get(reg_key)
+        if reg is not None and not _is_none(reg):
+            kws.append(("regularizer", _c(reg)))
+        if "trainable" in args and _lit(args["trainable"]) is not True:
+            kws.append(("trainable", _c(args["trainable"])))
+        return kws
+
+    def _depthwise(self, args: dict) -> list:
+        """slim's depthwise-only separable_conv2d: ``depthwise_weights`` and ``biases`` in
+        its scope, ``tf.nn.depthwise_conv2d`` and ``bias_add``; the normalizer replaces the
+        bias, as in slim."""
+        pair = {}
+        for key, default in (("kernel_size", None), ("stride", 1), ("rate", 1)):
+            value = _lit(args[key]) if key in args else default
+            if isinstance(args.get(key), (cst.List, cst.Tuple)) and len(args[key].elements) == 2:
+                value = [_lit(e.value) for e in args[key].elements]
+            if isinstance(value, int) and not isinstance(value, bool):
+                value = [value, value]
+            if not (isinstance(value, list) and all(isinstance(v, int) and not isinstance(v, bool) for v in value)):
+                raise Refused(f"depthwise only: its {key} is not a literal int or pair")
+            pair[key] = value
+        axis, nchw = self._channels(args)
+        multiplier = _c(args["depth_multiplier"]) if "depth_multiplier" in args else "1"
+        (kh, kw), (sh, sw), rate = pair["kernel_size"], pair["stride"], pair["rate"]
+        strides = f"[1, 1, {sh}, {sw}]" if nchw else f"[1, {sh}, {sw}, 1]"
+        pad = args.get("padding")
+        conv_kws = [("strides", strides), ("padding", _c(pad) if pad is not None else '"SAME"')]
+        if nchw:
+            conv_kws.append(("data_format", '"NCHW"'))
+        if rate != [1, 1]:
+            conv_kws.append(("dilations", f"[{rate[0]}, {rate[1]}]"))
+        variables = {"depthwise_weights": (f"[{kh}, {kw}, IN.shape[{axis}], {multiplier}]",
+                                           self._variable_keywords(args, "weights_initializer",
+                                                                   "weights_regularizer", None))}
+        ops = [(self.r.nn("depthwise_conv2d"), ["{depthwise_weights}"], conv_kws)]
+        norm = args.get("normalizer_fn")
+        norm = None if norm is None or _is_none(norm) else norm
+        bias_init = args.get("biases_initializer")
+        if norm is None and not (bias_init is not None and _is_none(bias_init)):
+            variables["biases"] = (f"[IN.shape[{axis}]]", self._variable_keywords(
+                args, "biases_initializer", "biases_regularizer", f"{self.r.v1()}.zeros_initializer()"))
+            ops.append((self.r.nn("bias_add"), ["{biases}"], [("data_format", '"NCHW"')] if nchw else []))
+        self._collections(args)
+        scope, reuse = self._block_scope("separable_conv2d", args)
+        block = BlockStep(scope, "SeparableConv2d", reuse, ops, variables)
+        if norm is not None:
+            if self.r.op_of(norm) != "batch_norm":
+                raise Refused(f"its normalizer {_c(norm)} is not slim's batch_norm")
+            bn_args = dict(self.r.dict_of(args.get("normalizer_params")))
+            if "scope" in bn_args and not isinstance(_lit(bn_args["scope"]), str):
+                raise Refused("its normalizer_params scope= is not a literal")
+            bn_args.setdefault("scope", cst.SimpleString('"BatchNorm"'))
+            block.after += self._batch_norm(bn_args)[0]
+        act = args.get("activation_fn", "relu-default")
+        if act == "relu-default":
+            block.after.append(Step(self.r.nn("relu"), [], []))
+        elif not _is_none(act):
+            block.after.append(Step(_c(act), [], []))
+        return [block]
+
+    def _bias_add(self, args: dict):
+        axis, nchw = self._channels(args)
+        variables = {"biases": (f"[IN.shape[{axis}]]", self._variable_keywords(
+            args, "initializer", "regularizer", f"{self.r.v1()}.zeros_initializer()"))}
+        ops = [(self.r.nn("bias_add"), ["{biases}"], [("data_format", '"NCHW"')] if nchw else [])]
+        self._collections(args)
+        scope, reuse = self._block_scope("bias_add", args)
+        block = BlockStep(scope, "BiasAdd", reuse, ops, variables)
+        act = args.get("activation_fn")
+        if act is not None and not _is_none(act):
+            block.after.append(Step(_c(act), [], []))
+        return [block], []
 
     def _fully_connected(self, args: dict):
         first = [_c(args["num_outputs"])]
@@ -462,6 +631,10 @@ class _Rewriter(TFTransformer):
         self.needs_tf = True
         return f"{self._v1}.layers"
 
+    def v1(self) -> str:
+        self.needs_tf = True
+        return self._v1
+
     def nn(self, fn: str) -> str:
         self.needs_tf = True
         return f"{self._tf}.nn.{fn}"
@@ -473,10 +646,6 @@ class _Rewriter(TFTransformer):
     def shim(self) -> str:
         self.needs_shim = True
         return "tf1to2"
-
-    def default_initializer(self) -> str:
-        self.needs_tf = True
-        return f"{self._v1}.variance_scaling_initializer(scale=2.0)"
 
     def note_dropped(self, what: str) -> None:
         if what not in self.dropped:
@@ -586,6 +755,10 @@ class _Rewriter(TFTransformer):
             code, entries, message = self._convert(op, updated)
         except Refused as e:
             self.ctx.warn(original, f"slim.{op} left as it is: {e}")
+            return updated
+        if not isinstance(code, str) and id(original) not in self.statement_calls and _has_block(code):
+            self.ctx.warn(original, f"slim.{op} left as it is: it becomes a variable_scope block of statements, "
+                                    "which needs the call on its own line (x = slim.op(...))")
             return updated
         if not self.ctx.change(original, message):
             return updated
@@ -728,13 +901,35 @@ class _Rewriter(TFTransformer):
         current = inp
         for chain in chains:
             for s in chain:
-                lines.append(f"{target} = {s.render(current)}")
+                if isinstance(s, BlockStep):
+                    lines += s.statements(target, current, self._v1, self._fresh)
+                else:
+                    lines.append(f"{target} = {s.render(current)}")
                 current = target
-        stmts = [cst.parse_statement(line + "\n") for line in lines]
+        stmts = [cst.parse_statement(line.rstrip("\n") + "\n") for line in lines]
         stmts[0] = stmts[0].with_changes(leading_lines=updated.leading_lines)
         trailing = updated.trailing_whitespace
-        stmts[-1] = stmts[-1].with_changes(trailing_whitespace=trailing)
+        last = stmts[-1]
+        if isinstance(last, cst.With):  # a comment after the call: on the block's last line
+            inner = list(last.body.body)
+            inner[-1] = inner[-1].with_changes(trailing_whitespace=trailing)
+            stmts[-1] = last.with_changes(body=last.body.with_changes(body=inner))
+        else:
+            stmts[-1] = last.with_changes(trailing_whitespace=trailing)
         return cst.FlattenSentinel(stmts)
+
+    def _fresh(self, name: str) -> str:
+        """``name``, or ``name_1``...: one no code of this function (or module) reads."""
+        taken = self.fn_stack[-1].names if self.fn_stack else self.module_names
+        out, i = name, 0
+        while out in taken:
+            i += 1
+            out = f"{name}_{i}"
+        return out
+
+    @functools.cached_property
+    def module_names(self) -> set[str]:
+        return _all_names(self.ctx.module)
 
     def leave_Module(self, original, updated):
         module = updated
@@ -743,6 +938,11 @@ class _Rewriter(TFTransformer):
         if self.needs_shim:  # added second: after the imports already there, tensorflow's too
             module = add_imports(module, [("tf1to2", None)])
         return module
+
+
+def _has_block(code: tuple) -> bool:
+    kind, steps, _ = code
+    return any(isinstance(s, BlockStep) for chain in (steps if kind == "unrolled" else [steps]) for s in chain)
 
 
 def _assigned_name(line: cst.SimpleStatementLine) -> Optional[str]:
@@ -756,7 +956,13 @@ def _assigned_name(line: cst.SimpleStatementLine) -> Optional[str]:
 
 
 def _describe(steps: list) -> str:
-    return " + ".join(s.func.split(".")[-1] for s in steps)
+    names = []
+    for s in steps:
+        if isinstance(s, BlockStep):
+            names += ["variable_scope", *(f.split(".")[-1] for f, _, _ in s.ops), *(a.func.split(".")[-1] for a in s.after)]
+        else:
+            names.append(s.func.split(".")[-1])
+    return " + ".join(names)
 
 
 class _Frame:
@@ -773,6 +979,21 @@ class _Frame:
     @functools.cached_property
     def strings(self) -> set[str]:
         return _string_names(self.node)
+
+    @functools.cached_property
+    def names(self) -> set[str]:
+        return _all_names(self.node)
+
+
+def _all_names(node: cst.CSTNode) -> set[str]:
+    names: set[str] = set()
+
+    class _V(cst.CSTVisitor):
+        def visit_Name(self, n):
+            names.add(n.value)
+
+    node.visit(_V())
+    return names
 
 
 def _string_names(fn: cst.FunctionDef) -> set[str]:
@@ -864,7 +1085,6 @@ class SlimToLayers(Rule):
         "        32,\n"
         "        [3, 3],\n"
         "        padding=\"SAME\",\n"
-        "        kernel_initializer=tf.compat.v1.variance_scaling_initializer(scale=2.0),\n"
         "        activation=tf.nn.relu,\n"
         "        name='conv1')\n"
         "    return tf.compat.v1.layers.dropout(x, rate=0.2, training=is_training)\n"

@@ -11,7 +11,6 @@ def net(inputs, num_classes=10, scope="net"):
             16,
             [3, 3],
             padding="SAME",
-            kernel_initializer=tf.compat.v1.variance_scaling_initializer(scale=2.0),
             activation=tf.nn.relu,
             name="conv1")
         x = tf1to2.collect_named_outputs(end_points_collection, tf1to2.scope_name("conv1"), x)
@@ -22,7 +21,6 @@ def net(inputs, num_classes=10, scope="net"):
             32,
             [3, 3],
             padding="SAME",
-            kernel_initializer=tf.compat.v1.variance_scaling_initializer(scale=2.0),
             activation=tf.nn.relu,
             name="conv2/conv2_1")
         x = tf1to2.collect_named_outputs(end_points_collection, tf1to2.scope_name("conv2/conv2_1"), x)
@@ -31,16 +29,11 @@ def net(inputs, num_classes=10, scope="net"):
             32,
             [3, 3],
             padding="SAME",
-            kernel_initializer=tf.compat.v1.variance_scaling_initializer(scale=2.0),
             activation=tf.nn.relu,
             name="conv2/conv2_2")
         x = tf1to2.collect_named_outputs(end_points_collection, tf1to2.scope_name("conv2/conv2_2"), x)
         x = tf.compat.v1.layers.flatten(x)
-        x = tf.compat.v1.layers.dense(
-            x,
-            num_classes,
-            kernel_initializer=tf.compat.v1.variance_scaling_initializer(scale=2.0),
-            name="logits")
+        x = tf.compat.v1.layers.dense(x, num_classes, name="logits")
         x = tf1to2.collect_named_outputs(end_points_collection, tf1to2.scope_name("logits"), x)
         end_points = tf1to2.convert_collection_to_dict(end_points_collection)
         end_points[sc.name + "/predictions"] = tf.nn.softmax(x, name="predictions")

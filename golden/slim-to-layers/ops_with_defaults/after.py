@@ -7,7 +7,6 @@ def net(images, labels):
         32,
         [3, 3],
         padding="SAME",
-        kernel_initializer=tf.compat.v1.variance_scaling_initializer(scale=2.0),
         activation=tf.nn.relu,
         name="Conv")
     x = tf.compat.v1.layers.conv2d(
@@ -15,7 +14,6 @@ def net(images, labels):
         32,
         3,
         padding="SAME",
-        kernel_initializer=tf.compat.v1.variance_scaling_initializer(scale=2.0),
         activation=tf.nn.relu,
         name="conv_b")
     x = tf.compat.v1.layers.separable_conv2d(
@@ -24,8 +22,6 @@ def net(images, labels):
         [3, 3],
         padding="SAME",
         depth_multiplier=1,
-        depthwise_initializer=tf.compat.v1.variance_scaling_initializer(scale=2.0),
-        pointwise_initializer=tf.compat.v1.variance_scaling_initializer(scale=2.0),
         activation=tf.nn.relu,
         name="sep")
     x = tf.compat.v1.layers.conv2d_transpose(
@@ -33,7 +29,6 @@ def net(images, labels):
         16,
         [2, 2],
         padding="SAME",
-        kernel_initializer=tf.compat.v1.variance_scaling_initializer(scale=2.0),
         activation=tf.nn.relu,
         name="up")
     x = tf.compat.v1.layers.max_pooling2d(x, [2, 2], strides=2)
@@ -46,12 +41,7 @@ def net(images, labels):
         name="BatchNorm")
     x = tf.compat.v1.layers.dropout(x, training=True)
     x = tf.compat.v1.layers.flatten(x)
-    x = tf.compat.v1.layers.dense(
-        x,
-        10,
-        kernel_initializer=tf.compat.v1.variance_scaling_initializer(scale=2.0),
-        activation=tf.nn.relu,
-        name="fully_connected")
+    x = tf.compat.v1.layers.dense(x, 10, activation=tf.nn.relu, name="fully_connected")
     probs = tf.nn.softmax(x)
     onehot = tf.one_hot(labels, 10)
     return probs, onehot

@@ -23,7 +23,6 @@ def net(images, labels, is_training, keep_prob, reuse):
         strides=1,
         padding="SAME",
         dilation_rate=2,
-        kernel_initializer=tf.variance_scaling_initializer(scale=2.0),
         name="dilated")
     x = tf.layers.separable_conv2d(
         x,
@@ -69,7 +68,6 @@ def net(images, labels, is_training, keep_prob, reuse):
     x = tf.layers.dense(
         x,
         10,
-        kernel_initializer=tf.variance_scaling_initializer(scale=2.0),
         kernel_regularizer=tf.keras.regularizers.l2(0.0),
         bias_initializer=tf.zeros_initializer(),
         name="logits",

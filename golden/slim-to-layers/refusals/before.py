@@ -20,7 +20,8 @@ def passes_kwargs(x, **kwargs):
     return slim.fully_connected(x, 8, **kwargs)
 
 
-def depthwise_only(x):
+def depthwise_in_an_expression(x):
+    # becomes a block of statements: only from a line of its own (x = ...)
     return slim.separable_conv2d(x, None, [3, 3], depth_multiplier=1, scope="dw")
 
 

@@ -8,7 +8,6 @@ def net(x, is_training):
         64,
         [3, 3],
         padding="SAME",
-        kernel_initializer=tf.compat.v1.variance_scaling_initializer(scale=2.0),
         activation=tf.nn.relu,
         name="conv1/conv1_1")
     x = tf.compat.v1.layers.conv2d(
@@ -16,7 +15,6 @@ def net(x, is_training):
         64,
         [3, 3],
         padding="SAME",
-        kernel_initializer=tf.compat.v1.variance_scaling_initializer(scale=2.0),
         activation=tf.nn.relu,
         name="conv1/conv1_2")
     x = tf.compat.v1.layers.conv2d(
@@ -24,7 +22,6 @@ def net(x, is_training):
         128,
         [3, 3],
         padding="VALID",
-        kernel_initializer=tf.compat.v1.variance_scaling_initializer(scale=2.0),
         activation=tf.nn.relu,
         name="conv2/conv2_1")
     x = tf.compat.v1.layers.conv2d(
@@ -32,7 +29,6 @@ def net(x, is_training):
         128,
         [3, 3],
         padding="VALID",
-        kernel_initializer=tf.compat.v1.variance_scaling_initializer(scale=2.0),
         activation=tf.nn.relu,
         name="conv2/conv2_2")
     x = tf.compat.v1.layers.conv2d(
@@ -40,7 +36,6 @@ def net(x, is_training):
         128,
         [3, 3],
         padding="VALID",
-        kernel_initializer=tf.compat.v1.variance_scaling_initializer(scale=2.0),
         activation=tf.nn.relu,
         name="conv2/conv2_3")
     x = tf.compat.v1.layers.conv2d(
@@ -48,7 +43,6 @@ def net(x, is_training):
         32,
         [3, 3],
         padding="SAME",
-        kernel_initializer=tf.compat.v1.variance_scaling_initializer(scale=2.0),
         activation=tf.nn.relu,
         name="convs/convs_1")
     x = tf.compat.v1.layers.conv2d(
@@ -56,7 +50,6 @@ def net(x, is_training):
         32,
         [1, 1],
         padding="SAME",
-        kernel_initializer=tf.compat.v1.variance_scaling_initializer(scale=2.0),
         activation=tf.nn.relu,
         name="convs/convs_2")
     x = tf.compat.v1.layers.conv2d(
@@ -64,28 +57,12 @@ def net(x, is_training):
         64,
         [3, 3],
         padding="SAME",
-        kernel_initializer=tf.compat.v1.variance_scaling_initializer(scale=2.0),
         activation=tf.nn.relu,
         name="convs/convs_3")
     x = tf.compat.v1.layers.flatten(x)
-    x = tf.compat.v1.layers.dense(
-        x,
-        32,
-        kernel_initializer=tf.compat.v1.variance_scaling_initializer(scale=2.0),
-        activation=tf.nn.relu,
-        name="fc/fc_1")
-    x = tf.compat.v1.layers.dense(
-        x,
-        64,
-        kernel_initializer=tf.compat.v1.variance_scaling_initializer(scale=2.0),
-        activation=tf.nn.relu,
-        name="fc/fc_2")
-    x = tf.compat.v1.layers.dense(
-        x,
-        128,
-        kernel_initializer=tf.compat.v1.variance_scaling_initializer(scale=2.0),
-        activation=tf.nn.relu,
-        name="fc/fc_3")
+    x = tf.compat.v1.layers.dense(x, 32, activation=tf.nn.relu, name="fc/fc_1")
+    x = tf.compat.v1.layers.dense(x, 64, activation=tf.nn.relu, name="fc/fc_2")
+    x = tf.compat.v1.layers.dense(x, 128, activation=tf.nn.relu, name="fc/fc_3")
     # not unrolled: a count known at run time, a scope slim generates
     y = slim.repeat(x, is_training + 1, slim.fully_connected, 8, scope="dyn")
     return slim.repeat(y, 2, slim.fully_connected, 8)

@@ -1,0 +1,133 @@
+"""A slim-to-layers golden case, original against rewritten, both in TF1 graphs. Invoked by
+tests/test_slim_op_numerics.py in a subprocess (TF_USE_LEGACY_KERAS=1):
+
+    slim_ops.py WORKDIR   # WORKDIR/spec.json, before.py, after.py → prints a JSON report
+
+spec.json: the case's numerics.json plus "name_map". Two kinds of check:
+
+- ``"check": "outputs"`` (the default): ``entry(inputs, **kwargs)`` is built from before.py
+  in one graph per mode, its variables initialised (graph seed 1) and biases and
+  batch-norm statistics set to seeded random values; after.py's ``entry`` is built in a
+  second graph and given those values by name, through the name map. Reported: the
+  variable names on both sides (mapped), and the largest difference of the outputs, the
+  end points (``"end_points"``: the collection name) and the regularization loss.
+- ``"check": "init"``: both sides are only initialised; reported per variable are the
+  largest absolute value and the standard deviation on each side, so the test can see
+  that the rewrite kept slim's default initializers.
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+
+def _alias_batch_norm_module() -> None:
+    real = importlib.import_module("tf_keras.src.legacy_tf_layers.normalization")
+    sys.modules.setdefault("tf_keras.legacy_tf_layers.normalization", real)
+
+
+def _alias_contrib() -> None:
+    """``from tensorflow.contrib import layers`` in TF1 code is tf-slim's layers today."""
+    import types
+    import tf_slim
+    contrib = types.ModuleType("tensorflow.contrib")
+    contrib.layers = tf_slim.layers
+    sys.modules.setdefault("tensorflow.contrib", contrib)
+    sys.modules.setdefault("tensorflow.contrib.layers", tf_slim.layers)
+
+
+def _load(path: Path, name: str):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _value(name: str, current: np.ndarray, rng) -> np.ndarray:
+    leaf = name.rsplit("/", 1)[-1]
+    if leaf == "moving_variance":
+        return rng.uniform(0.5, 1.5, size=current.shape).astype(np.float32)
+    if leaf in ("moving_mean", "beta", "biases", "bias"):
+        return (rng.normal(size=current.shape) * 0.1).astype(np.float32)
+    if leaf == "gamma":
+        return rng.uniform(0.8, 1.2, size=current.shape).astype(np.float32)
+    return current
+
+
+def _build(tf, module, spec: dict, x: np.ndarray, mode: bool, collect):
+    tf.compat.v1.set_random_seed(1)
+    kwargs = dict(spec.get("kwargs", {}), **(spec.get("train_kwargs", {}) if mode else {}))
+    out = getattr(module, spec["entry"])(tf.constant(x), **kwargs)
+    outputs = {"out": out}
+    if spec.get("end_points"):
+        for k, v in collect(spec["end_points"]).items():
+            outputs[f"ep:{k}"] = v
+    outputs["reg"] = tf.compat.v1.losses.get_regularization_loss()
+    return outputs
+
+
+def main(work: Path) -> None:
+    import tensorflow as tf
+    import tf_slim
+    import tf1to2
+    _alias_batch_norm_module()
+    _alias_contrib()
+    spec = json.loads((work / "spec.json").read_text())
+    name_map = spec.get("name_map", {})
+    before = _load(work / "before.py", "golden_before")
+    after = _load(work / "after.py", "golden_after")
+    x = np.random.default_rng(7).uniform(-1, 1, size=spec["input"]).astype(np.float32)
+    report: dict = {"outputs": {}, "init": {}}
+    modes = (False, True) if spec.get("train_kwargs") else (False,)
+    for mode in modes:
+        g1 = tf.Graph()
+        with g1.as_default():
+            o1 = _build(tf, before, spec, x, mode, tf_slim.layers.utils.convert_collection_to_dict)
+            v1 = tf.compat.v1.global_variables()
+            with tf.compat.v1.Session() as sess:
+                sess.run(tf.compat.v1.global_variables_initializer())
+                rng = np.random.default_rng(11)
+                values = {}
+                for v in v1:
+                    name = v.name[:-2]
+                    values[name] = _value(name, sess.run(v), rng)
+                    v.load(values[name], sess)
+                r1 = sess.run(o1)
+        g2 = tf.Graph()
+        with g2.as_default():
+            o2 = _build(tf, after, spec, x, mode, tf1to2.convert_collection_to_dict)
+            v2 = tf.compat.v1.global_variables()
+            with tf.compat.v1.Session() as sess:
+                sess.run(tf.compat.v1.global_variables_initializer())
+                fresh = {v.name[:-2]: sess.run(v) for v in v2}
+                mapped = {name_map.get(k, k): val for k, val in values.items()}
+                report["names"] = {"original": sorted(mapped), "rewritten": sorted(fresh)}
+                for v in v2:
+                    if v.name[:-2] in mapped:
+                        v.load(mapped[v.name[:-2]], sess)
+                r2 = sess.run(o2)
+        for name, val in values.items():
+            new = fresh.get(name_map.get(name, name))
+            if new is not None:
+                original_init = values[name]
+                report["init"][name] = {"original_max": float(np.abs(original_init).max()),
+                                        "original_std": float(original_init.std()),
+                                        "rewritten_max": float(np.abs(new).max()),
+                                        "rewritten_std": float(new.std())}
+        key = "training" if mode else "inference"
+        report["outputs"][key] = {
+            k: {"diff": float(np.abs(np.asarray(r1[k], np.float64) - np.asarray(r2[k], np.float64)).max())
+                if k in r2 and np.shape(r1[k]) == np.shape(r2[k]) else None,
+                "largest": float(np.abs(np.asarray(r1[k])).max())}
+            for k in r1}
+        report["outputs"][key]["keys"] = {"original": sorted(r1), "rewritten": sorted(r2)}
+    print(json.dumps(report))
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))

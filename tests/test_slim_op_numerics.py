@@ -1,0 +1,66 @@
+"""slim-to-layers keeps the numbers: for each golden case of the rule with a
+numerics.json, before.py and the rule's own output are built in TF1 graphs, given the
+same values by name through the run's name map, and must compute the same outputs, end
+points and regularization loss (within 1e-4 of the largest value), with every variable
+accounted for on both sides. A case with ``"check": "init"`` compares the initial
+weights instead: slim's default initializer and the rewrite's must draw from the same
+distribution (largest value and standard deviation within 5% on kernels of thousands
+of values)."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from codemod.pipeline import transform_text
+from tests.golden import cases
+
+SCRIPT = Path(__file__).parent / "numeric" / "slim_ops.py"
+CASES = [c for c in cases("slim-to-layers") if c.numerics]
+TOL = 1e-4
+WEIGHTS = ("weights", "depthwise_weights", "pointwise_weights")
+
+pytestmark = pytest.mark.slow
+
+
+def _report(case, tmp_path: Path) -> dict:
+    name_map: dict = {}
+    out, _, _ = transform_text(case.before, ["slim-to-layers"], name_map=name_map)
+    (tmp_path / "before.py").write_text(case.before)
+    (tmp_path / "after.py").write_text(out)
+    (tmp_path / "spec.json").write_text(json.dumps(dict(case.numerics, name_map=name_map)))
+    env = dict(os.environ, TF_USE_LEGACY_KERAS="1", TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="")
+    root = Path(__file__).resolve().parent.parent
+    env["PYTHONPATH"] = os.pathsep.join([str(root), env.get("PYTHONPATH", "")])
+    proc = subprocess.run([sys.executable, str(SCRIPT), str(tmp_path)], capture_output=True, text=True,
+                          env=env, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def test_there_are_cases_to_check():
+    assert {c.name for c in CASES} >= {"depthwise_and_bias_add", "default_initializers"}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_rewritten_ops_compute_what_slim_computed(case, tmp_path):
+    report = _report(case, tmp_path)
+    assert report["names"]["original"] == report["names"]["rewritten"]
+    if case.numerics.get("check") == "init":
+        kernels = {n: s for n, s in report["init"].items() if n.rsplit("/", 1)[-1] in WEIGHTS}
+        assert len(kernels) >= case.numerics["kernels"]
+        for name, s in kernels.items():
+            assert s["rewritten_max"] == pytest.approx(s["original_max"], rel=0.05), name
+            assert s["rewritten_std"] == pytest.approx(s["original_std"], rel=0.05), name
+        return
+    for mode, outputs in report["outputs"].items():
+        keys = outputs.pop("keys")
+        assert keys["original"] == keys["rewritten"], mode
+        assert len(keys["original"]) >= case.numerics.get("min_outputs", 2)
+        for key, r in outputs.items():
+            assert r["diff"] is not None, (mode, key)
+            assert r["diff"] <= TOL * max(1.0, r["largest"]), (mode, key, r)
