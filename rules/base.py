@@ -74,10 +74,8 @@ class RuleContext:
     def line(self, node: cst.CSTNode) -> int:
         """1-based line of ``node``, which must belong to ``self.module``."""
         if self._positions is None:
-            wrapper = MetadataWrapper(self.module, unsafe_skip_copy=True)
-            self._positions = wrapper.resolve(PositionProvider)
-        pos = self._positions.get(node)
-        return pos.start.line if pos is not None else 0
+            self._positions = _Lines(self.module)
+        return self._positions.of(node)
 
     def change(self, node: cst.CSTNode, message: str) -> bool:
         """Propose a change at ``node``; True means: make it."""
@@ -98,6 +96,46 @@ class RuleContext:
 
     def warn(self, node: cst.CSTNode, message: str) -> None:
         self.warnings.append(Finding(self.rule_id, self.line(node), message))
+
+
+class _Lines:
+    """Lines of nodes, worked out per top-level statement: LibCST's positions for a whole
+    big module cost a full code generation with tracking, and a rule asks for a few."""
+
+    def __init__(self, module: cst.Module) -> None:
+        self.module = module
+        self.top: dict[int, int] = {}   # node id → index of its top-level statement
+        self.start: Optional[list[int]] = None
+        self.positions: dict[int, dict] = {}
+        for i, stmt in enumerate(module.body):
+            stmt.visit(_Ids(self.top, i))
+
+    def of(self, node: cst.CSTNode) -> int:
+        if node is self.module:
+            return 1
+        i = self.top.get(id(node))
+        if i is None:
+            return 0
+        if self.start is None:
+            line = 1 + sum(1 for _ in self.module.header)
+            self.start = []
+            for stmt in self.module.body:
+                self.start.append(line)
+                line += self.module.code_for_node(stmt).count("\n")
+        if i not in self.positions:
+            alone = self.module.with_changes(body=[self.module.body[i]], header=[], footer=[])
+            self.positions[i] = MetadataWrapper(alone, unsafe_skip_copy=True).resolve(PositionProvider)
+        pos = self.positions[i].get(node)
+        return self.start[i] + pos.start.line - 1 if pos is not None else 0
+
+
+class _Ids(cst.CSTVisitor):
+    def __init__(self, out: dict, index: int) -> None:
+        self.out, self.index = out, index
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        self.out[id(node)] = self.index
+        return True
 
 
 def _ignored_ranges(module: cst.Module, rule_id: str, code: str) -> list[tuple[int, int]]:

@@ -31,6 +31,7 @@ Will not touch (warns with the line)
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -78,7 +79,6 @@ class Func:
     node: cst.FunctionDef
     name: str
     params: dict  # name → default expression or None
-    locals: set
     governed: list = field(default_factory=list)   # (call, op key, lexical items)
     sites: list = field(default_factory=list)      # (callee name, call, lexical items)
     unknown: list = field(default_factory=list)    # (call, lexical items)
@@ -90,12 +90,37 @@ class Func:
     needs: list = field(default_factory=list)       # (keyword, Value) it must be handed
     accepted: bool = False
 
+    @functools.cached_property
+    def locals(self) -> set:
+        """Names the function assigns (read only for calls that may be of module functions)."""
+        return _assigned(self.node)
+
+
+class _Assigns(dict):
+    """Function name → ``slim.single_assignments`` of it, read when first asked for."""
+
+    def __init__(self, defs: dict) -> None:
+        super().__init__()
+        self.defs = defs
+
+    def __contains__(self, name) -> bool:
+        return name in self.defs
+
+    def __missing__(self, name):
+        value = self[name] = slim.single_assignments(self.defs[name])
+        return value
+
+    def get(self, name, default=None):
+        return self[name] if name in self.defs else default
+
 
 class _Survey(TFVisitor):
     """Resolves every callee and scoped-op reference while the alias scopes are known."""
 
     def __init__(self, ctx, local_ops: set[str], functions: set[str]) -> None:
         super().__init__(ctx)
+        self.scope_as: set[int] = set()  # top-level functions with an ``arg_scope(...) as name``
+        self.top: list = []
         self.keys: dict[int, Optional[str]] = {}
         self.local_ops = local_ops
         self.functions = functions
@@ -110,6 +135,17 @@ class _Survey(TFVisitor):
         if isinstance(expr, cst.Name) and expr.value in self.local_ops:
             return "local:" + expr.value
         return None
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.top.append(self.top[-1] if self.top else node)
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.top.pop()
+
+    def visit_WithItem(self, node: cst.WithItem) -> None:
+        if node.asname is not None and self.top and isinstance(node.item, cst.Call) \
+                and self.key(node.item.func) == "arg_scope":
+            self.scope_as.add(id(self.top[-1]))
 
     def visit_Assign(self, node: cst.Assign) -> None:
         # ``normalizer_fn = slim.batch_norm`` in a scope function, read as a scope value
@@ -252,7 +288,7 @@ class _Module:
         self.keys = survey.keys
         self.external = survey.external
         self.module_names = slim.module_names(module)
-        self.assigns = {n: slim.single_assignments(f) for n, f in self.defs.items()}
+        self.assigns = _Assigns(self.defs)
         self.scope_fns: dict[str, tuple] = {}
         self.fixed: dict[str, list] = {}
         self.opaque: list[cst.FunctionDef] = []   # build a scope this rule cannot read
@@ -260,13 +296,13 @@ class _Module:
             found = self._scope_function(fn)
             if found is not None:
                 self.scope_fns[name] = found
-            elif _returns_scope(fn, self.keys):
+            elif id(fn) in survey.scope_as and _returns_scope(fn, self.keys):
                 self.opaque.append(fn)
         self.funcs: dict[str, Func] = {}
         for name, fn in self.defs.items():
             if name in self.scope_fns or fn in self.opaque:
                 continue
-            self.funcs[name] = Func(fn, name, slim.params(fn), _assigned(fn))
+            self.funcs[name] = Func(fn, name, slim.params(fn))
         # Methods are walked for their own lexical scopes only.
         self.methods: list[Func] = []
         for stmt in module.body:
@@ -274,7 +310,7 @@ class _Module:
                 for inner in stmt.body.body:
                     if isinstance(inner, cst.FunctionDef):
                         self.methods.append(Func(inner, f"{stmt.name.value}.{inner.name.value}",
-                                                 slim.params(inner), _assigned(inner)))
+                                                 slim.params(inner)))
         for f in [*self.funcs.values(), *self.methods]:
             f.node.visit(_Walk(self, f))
 
