@@ -40,7 +40,7 @@ def _value(name: str, current: np.ndarray, rng) -> np.ndarray:
     leaf = name.rsplit("/", 1)[-1]
     if leaf == "moving_variance":
         return rng.uniform(0.5, 1.5, size=current.shape).astype(np.float32)
-    if leaf in ("moving_mean", "beta", "biases"):
+    if leaf in ("moving_mean", "beta", "biases", "bias"):
         return (rng.normal(size=current.shape) * 0.1).astype(np.float32)
     if leaf == "gamma":
         return rng.uniform(0.8, 1.2, size=current.shape).astype(np.float32)

@@ -17,18 +17,14 @@ spec.json: the case's numerics.json plus "name_map". Two kinds of check:
 """
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import json
 import sys
 from pathlib import Path
 
 import numpy as np
 
-
-def _alias_batch_norm_module() -> None:
-    real = importlib.import_module("tf_keras.src.legacy_tf_layers.normalization")
-    sys.modules.setdefault("tf_keras.legacy_tf_layers.normalization", real)
+# the same loading, aliasing and seeded values as the nets' check (this folder is on the path)
+from slim_nets import _alias_batch_norm_module, _load, _value
 
 
 def _alias_contrib() -> None:
@@ -39,24 +35,6 @@ def _alias_contrib() -> None:
     contrib.layers = tf_slim.layers
     sys.modules.setdefault("tensorflow.contrib", contrib)
     sys.modules.setdefault("tensorflow.contrib.layers", tf_slim.layers)
-
-
-def _load(path: Path, name: str):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _value(name: str, current: np.ndarray, rng) -> np.ndarray:
-    leaf = name.rsplit("/", 1)[-1]
-    if leaf == "moving_variance":
-        return rng.uniform(0.5, 1.5, size=current.shape).astype(np.float32)
-    if leaf in ("moving_mean", "beta", "biases", "bias"):
-        return (rng.normal(size=current.shape) * 0.1).astype(np.float32)
-    if leaf == "gamma":
-        return rng.uniform(0.8, 1.2, size=current.shape).astype(np.float32)
-    return current
 
 
 def _build(tf, module, spec: dict, x: np.ndarray, mode: bool, collect):
