@@ -261,6 +261,14 @@ class Dependencies:
     self_attrs: set[str] = field(default_factory=set)
 
 
+def free_names(expr: cst.CSTNode) -> set[str]:
+    """Names ``expr`` reads from its surroundings, ``self`` included when it reads
+    ``self.x`` (for which ``dependencies`` gives the attribute instead)."""
+    v = _Names()
+    expr.visit(v)
+    return (v.names - v.bound) | ({"self"} if v.self_attrs else set())
+
+
 def dependencies(exprs) -> Dependencies:
     v = _Names()
     for e in exprs:

@@ -14,7 +14,7 @@ from typing import Iterable, Optional
 
 import libcst as cst
 
-from rules.model_walk import target_names
+from rules.model_walk import free_names, target_names
 
 _CONV = ("activation_fn", "normalizer_fn", "normalizer_params", "weights_initializer", "weights_regularizer",
          "biases_initializer", "biases_regularizer", "reuse", "variables_collections", "outputs_collections",
@@ -88,37 +88,6 @@ def op_name(canonical: Optional[str]) -> Optional[str]:
         return None
     leaf = parts[-1]
     return SYNONYMS.get(leaf, leaf)
-
-
-def free_names(expr: cst.CSTNode) -> set[str]:
-    """Names ``expr`` reads from its surroundings (not attributes, keywords or lambda
-    parameters)."""
-    names: set[str] = set()
-
-    class _Names(cst.CSTVisitor):
-        def __init__(self) -> None:
-            self.bound: list[set[str]] = []
-
-        def visit_Attribute(self, node: cst.Attribute) -> bool:
-            node.value.visit(self)
-            return False
-
-        def visit_Arg(self, node: cst.Arg) -> bool:
-            node.value.visit(self)
-            return False
-
-        def visit_Lambda(self, node: cst.Lambda) -> bool:
-            self.bound.append({p.name.value for p in node.params.params})
-            node.body.visit(self)
-            self.bound.pop()
-            return False
-
-        def visit_Name(self, node: cst.Name) -> None:
-            if not any(node.value in b for b in self.bound):
-                names.add(node.value)
-
-    expr.visit(_Names())
-    return names
 
 
 def substitute(expr: cst.BaseExpression, values: dict[str, cst.BaseExpression]) -> cst.BaseExpression:

@@ -41,7 +41,7 @@ from rules import slim
 from rules.aliases import TFVisitor
 from rules.base import Rule, RuleContext
 from rules.edit import rebuild_args
-from rules.model_walk import target_names
+from rules.model_walk import free_names, target_names
 
 
 @dataclass
@@ -578,7 +578,7 @@ class _Module:
         for kw, value in self._used_values(f):
             if value.frame == f.name:
                 continue
-            for n in sorted(slim.free_names(value.expr) - self.module_names - slim.BUILTINS):
+            for n in sorted(free_names(value.expr) - self.module_names - slim.BUILTINS):
                 if n in f.new_params:
                     continue
                 default = self._default_for(n, value.frame)
