@@ -82,6 +82,25 @@ def literal_value(expr: cst.BaseExpression) -> object:
     return NotImplemented
 
 
+class NameReplacer(cst.CSTTransformer):
+    """Replaces the names that are read (not attribute names, not keywords) by the
+    expressions ``values`` gives for them."""
+
+    def __init__(self, values: dict) -> None:
+        super().__init__()
+        self.values = values
+
+    def leave_Attribute(self, original_node, updated_node):
+        # ``x.units`` keeps its attribute name: only the value part is a read
+        return updated_node.with_changes(attr=original_node.attr)
+
+    def leave_Arg(self, original_node, updated_node):
+        return updated_node.with_changes(keyword=original_node.keyword)
+
+    def leave_Name(self, original_node, updated_node):
+        return self.values.get(original_node.value, updated_node)
+
+
 def add_import(module: cst.Module, module_name: str, obj: Optional[str] = None) -> cst.Module:
     return add_imports(module, [(module_name, obj)])
 

@@ -14,6 +14,7 @@ from typing import Iterable, Optional
 
 import libcst as cst
 
+from rules.edit import NameReplacer
 from rules.model_walk import free_names, target_names
 
 _CONV = ("activation_fn", "normalizer_fn", "normalizer_params", "weights_initializer", "weights_regularizer",
@@ -94,23 +95,7 @@ def substitute(expr: cst.BaseExpression, values: dict[str, cst.BaseExpression]) 
     """``expr`` with each free name in ``values`` replaced by its expression."""
     if not values or not (free_names(expr) & set(values)):
         return expr
-
-    class _Sub(cst.CSTTransformer):
-        def visit_Attribute(self, node: cst.Attribute) -> bool:
-            return True
-
-        def leave_Attribute(self, original, updated):
-            return updated.with_changes(attr=original.attr)
-
-        def leave_Arg(self, original, updated):
-            return updated.with_changes(keyword=original.keyword)
-
-        def leave_Name(self, original, updated):
-            if original.value in values:
-                return _parenthesized(values[original.value])
-            return updated
-
-    return expr.visit(_Sub())
+    return expr.visit(NameReplacer({n: _parenthesized(v) for n, v in values.items()}))
 
 
 def _parenthesized(expr: cst.BaseExpression) -> cst.BaseExpression:

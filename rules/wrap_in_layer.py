@@ -51,7 +51,7 @@ import libcst as cst
 
 from rules.aliases import TFVisitor
 from rules.base import Rule, RuleContext
-from rules.edit import add_import, keyword, literal_value, rebuild_args
+from rules.edit import NameReplacer, add_import, keyword, literal_value, rebuild_args
 from rules.model_walk import VARIABLE_SCOPE, is_tracked, target_names, variable_scope_name
 from rules.v1_layers import BY_CLASS, KERAS_LAYER_ATTRIBUTES, SPECS, V1_LAYERS
 
@@ -578,26 +578,12 @@ def _rebound(fn: cst.FunctionDef, names: set) -> set:
     return names & v.names
 
 
-class _Renamer(cst.CSTTransformer):
+class _Renamer(NameReplacer):
     """Parameter reads → ``self.X`` / ``training``; ``name=`` for loose v1 layers."""
 
     def __init__(self, renames: dict, layer_names: dict) -> None:
-        super().__init__()
-        self.renames = {k: cst.parse_expression(v) for k, v in renames.items()}
+        super().__init__({k: cst.parse_expression(v) for k, v in renames.items()})
         self.layer_names = layer_names
-
-    def visit_Attribute(self, node: cst.Attribute) -> bool:
-        return True
-
-    def leave_Attribute(self, original_node, updated_node):
-        # ``x.units`` keeps its attribute name (only the value part may be renamed)
-        return updated_node.with_changes(attr=original_node.attr)
-
-    def leave_Arg(self, original_node, updated_node):
-        return updated_node.with_changes(keyword=original_node.keyword)
-
-    def leave_Name(self, original_node, updated_node):
-        return self.renames.get(original_node.value, updated_node)
 
     def leave_Call(self, original_node, updated_node):
         name = self.layer_names.get(id(original_node))
