@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import io
 import tokenize
-from typing import Optional, Sequence
+from dataclasses import dataclass
+from typing import Iterable, Optional, Sequence
 
 import libcst as cst
 from libcst.codemod import CodemodContext
@@ -170,7 +171,7 @@ def remove_unused_imports(module: cst.Module, imports: Sequence[tuple]) -> cst.M
     body = []
     changed = False
     for stmt in module.body:
-        here = names & _bound_names(stmt.body[0]) if _is_import_line(stmt) else set()
+        here = names & {i.bound for i in statement_imports(stmt)} if _is_import_line(stmt) else set()
         if here:
             ctx = CodemodContext()
             for module_name, obj, *asname in unused:
@@ -184,20 +185,45 @@ def remove_unused_imports(module: cst.Module, imports: Sequence[tuple]) -> cst.M
     return module.with_changes(body=body) if changed else module
 
 
-def _bound_names(imp) -> set[str]:
-    if isinstance(imp.names, cst.ImportStar):
-        return set()
-    out = set()
-    for alias in imp.names:
-        if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-            out.add(alias.asname.name.value)
-        else:
-            node = alias.name
-            while isinstance(node, cst.Attribute):
-                node = node.value
-            if isinstance(node, cst.Name):
-                out.add(node.value)
-    return out
+@dataclass(frozen=True)
+class Imported:
+    """One name a module-level import binds."""
+    module: str            # ``tf_slim.layers`` (relative imports: the part after the dots)
+    obj: Optional[str]     # ``layers`` for ``from tf_slim import layers``; None for ``import x``
+    asname: Optional[str]
+    bound: str             # the name the module sees
+    relative: bool = False
+
+    def as_removable(self) -> tuple:
+        """The import as ``edit.remove_unused_imports`` takes it."""
+        return (self.module, self.obj, self.asname) if self.asname else (self.module, self.obj)
+
+
+def module_imports(module: cst.Module) -> Iterable[Imported]:
+    """Every name bound by a module-level ``import`` / ``from ... import`` statement."""
+    for stmt in module.body:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            yield from statement_imports(stmt)
+
+
+def statement_imports(stmt: cst.SimpleStatementLine) -> Iterable[Imported]:
+    """The names the imports of one line bind."""
+    for small in stmt.body:
+        if isinstance(small, cst.Import):
+            for a in small.names:
+                name = _code(a.name)
+                asname = a.asname.name.value if a.asname else None
+                yield Imported(name, None, asname, asname or name.split(".")[0])
+        elif isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
+            mod = _code(small.module) if small.module is not None else ""
+            for a in small.names:
+                obj = _code(a.name)
+                asname = a.asname.name.value if a.asname else None
+                yield Imported(mod, obj, asname, asname or obj, bool(small.relative))
+
+
+def _code(node: cst.CSTNode) -> str:
+    return cst.Module(body=[]).code_for_node(node)
 
 
 def _exported(module: cst.Module) -> set[str]:

@@ -9,12 +9,11 @@ however it was reached: ``slim.conv2d``, ``tf.contrib.layers.convolution2d``,
 from __future__ import annotations
 
 import builtins
-from dataclasses import dataclass
 from typing import Iterable, Optional
 
 import libcst as cst
 
-from rules.edit import NameReplacer
+from rules.edit import NameReplacer, module_imports
 from rules.model_walk import free_names, target_names
 
 _CONV = ("activation_fn", "normalizer_fn", "normalizer_params", "weights_initializer", "weights_regularizer",
@@ -107,39 +106,6 @@ def _parenthesized(expr: cst.BaseExpression) -> cst.BaseExpression:
 
 def code(expr: cst.CSTNode) -> str:
     return cst.Module(body=[]).code_for_node(expr)
-
-
-@dataclass(frozen=True)
-class Imported:
-    """One name a module-level import binds."""
-    module: str            # ``tf_slim.layers`` (relative imports: the part after the dots)
-    obj: Optional[str]     # ``layers`` for ``from tf_slim import layers``; None for ``import x``
-    asname: Optional[str]
-    bound: str             # the name the module sees
-    relative: bool = False
-
-    def as_removable(self) -> tuple:
-        """The import as ``edit.remove_unused_imports`` takes it."""
-        return (self.module, self.obj, self.asname) if self.asname else (self.module, self.obj)
-
-
-def module_imports(module: cst.Module) -> Iterable[Imported]:
-    """Every name bound by a module-level ``import`` / ``from ... import`` statement."""
-    for stmt in module.body:
-        if not isinstance(stmt, cst.SimpleStatementLine):
-            continue
-        for small in stmt.body:
-            if isinstance(small, cst.Import):
-                for a in small.names:
-                    name = code(a.name)
-                    asname = a.asname.name.value if a.asname else None
-                    yield Imported(name, None, asname, asname or name.split(".")[0])
-            elif isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
-                mod = code(small.module) if small.module is not None else ""
-                for a in small.names:
-                    obj = code(a.name)
-                    asname = a.asname.name.value if a.asname else None
-                    yield Imported(mod, obj, asname, asname or obj, bool(small.relative))
 
 
 def module_names(module: cst.Module) -> set[str]:

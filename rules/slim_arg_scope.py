@@ -40,7 +40,7 @@ import libcst as cst
 from rules import slim
 from rules.aliases import TFVisitor
 from rules.base import Rule, RuleContext
-from rules.edit import rebuild_args
+from rules.edit import module_imports, rebuild_args
 from rules.model_walk import free_names, target_names
 
 
@@ -179,7 +179,7 @@ _NOT_PROJECT = ("tensorflow", "tf_slim", "numpy", "six", "collections", "functoo
 def _project_imports(module: cst.Module) -> set[str]:
     """Module-level names imported from modules that are neither TensorFlow nor the
     standard library's usual suspects: the code base's own modules, which may call slim."""
-    return {i.bound for i in slim.module_imports(module)
+    return {i.bound for i in module_imports(module)
             if i.relative or i.module.split(".")[0] not in _NOT_PROJECT}
 
 

@@ -54,7 +54,7 @@ import libcst as cst
 from rules import slim
 from rules.aliases import TFTransformer
 from rules.base import Rule, RuleContext
-from rules.edit import add_imports, literal_value, remove_unused_imports
+from rules.edit import add_imports, literal_value, module_imports, remove_unused_imports
 from rules.model_walk import target_names, variable_scope_name
 
 CONVERTED = frozenset({
@@ -1023,7 +1023,7 @@ def _string_names(fn: cst.FunctionDef) -> set[str]:
 def _slim_module_imports(module: cst.Module) -> set:
     """``import tf_slim as slim`` / ``from tensorflow.contrib import slim`` and the like,
     as ``remove_unused_imports`` takes them (it drops only those nothing uses any more)."""
-    return {i.as_removable() for i in slim.module_imports(module)
+    return {i.as_removable() for i in module_imports(module)
             if i.module.split(".")[0] == "tf_slim" or i.module.startswith("tensorflow.contrib")}
 
 
