@@ -73,6 +73,7 @@ RENAMES = {
                          "biases": "bias"},
 }
 _LINE = 99
+RELU_DEFAULT = object()  # activation_fn not given: slim applies relu
 
 
 class Refused(Exception):
@@ -104,9 +105,10 @@ class BlockStep(Step):
     are ``(func, positional, keywords)`` applied in turn, ``{var}`` in a positional
     standing for the variable of that leaf name."""
 
-    def __init__(self, scope: str, default_name: str, reuse: Optional[str], ops: list, variables: dict) -> None:
+    def __init__(self, scope: str, literal: bool, default_name: str, reuse: Optional[str], ops: list,
+                 variables: dict) -> None:
         super().__init__("variable_scope")
-        self.scope, self.default_name, self.reuse = scope, default_name, reuse
+        self.scope, self.literal, self.default_name, self.reuse = scope, literal, default_name, reuse
         self.ops, self.variables = ops, variables
         self.after: list[Step] = []       # normalizer, activation: inside the scope, as slim runs them
         self.collect: Optional[tuple] = None  # (function, collection): slim's end point, by sc.name
@@ -119,7 +121,7 @@ class BlockStep(Step):
             inp = target
         sc = fresh("sc") if self.collect else None
         head = f"with {v1}.variable_scope({self.scope}"
-        if not _is_string(self.scope):  # slim's default name, uniquified, when it is None
+        if not self.literal:  # slim's default name, uniquified, when the scope is None
             head += f", default_name=\"{self.default_name}\""
         if self.reuse:
             head += f", reuse={self.reuse}"
@@ -150,13 +152,6 @@ def _indented(code: str) -> str:
     return "".join("    " + line + "\n" for line in code.splitlines())
 
 
-def _is_string(code: str) -> bool:
-    try:
-        return isinstance(literal_value(cst.parse_expression(code)), str)
-    except cst.ParserSyntaxError:
-        return False
-
-
 def _is_simple(code: str) -> bool:
     return all(part.isidentifier() for part in code.split("."))
 
@@ -183,6 +178,17 @@ def _bind(op: str, call: cst.Call, skip: int = 0) -> dict:
                 raise Refused(f"slim's {op} has no argument {arg.keyword.value}")
             out[arg.keyword.value] = arg.value
     return out
+
+
+def _channels_first(args: dict) -> bool:
+    """Whether the call's literal ``data_format`` is NCHW (slim's default: NHWC)."""
+    df = args.get("data_format")
+    if df is None or _is_none(df):
+        return False
+    value = _lit(df)
+    if value not in ("NHWC", "NCHW"):
+        raise Refused("its data_format is not a literal")
+    return value == "NCHW"
 
 
 def _is_none(expr) -> bool:
@@ -249,7 +255,7 @@ class _Converter:
         """The common tail: normalizer, activation, name, reuse, trainable."""
         norm = args.get("normalizer_fn")
         norm = None if norm is None or _is_none(norm) else norm
-        act = args.get("activation_fn", "relu-default")
+        act = args.get("activation_fn", RELU_DEFAULT)
         name_code, name = self.name_of(op, args)
         steps = []
         bias_init = args.get("biases_initializer")
@@ -261,9 +267,9 @@ class _Converter:
                 kws.append(("bias_initializer", _c(bias_init)))
             if args.get("biases_regularizer") is not None and not _is_none(args["biases_regularizer"]) and use_bias:
                 kws.append(("bias_regularizer", _c(args["biases_regularizer"])))
-        if norm is None and act != "relu-default" and not _is_none(act):
+        if norm is None and act is not RELU_DEFAULT and not _is_none(act):
             kws.append(("activation", _c(act)))
-        elif norm is None and act == "relu-default":
+        elif norm is None and act is RELU_DEFAULT:
             kws.append(("activation", self.r.nn("relu")))
         if "trainable" in args and _lit(args["trainable"]) is not True:
             kws.append(("trainable", _c(args["trainable"])))
@@ -273,11 +279,7 @@ class _Converter:
         self._collections(args)
         steps.append(Step(f"{self.r.layers()}.{func}", first, kws))
         if norm is not None:
-            nkey = self.r.op_of(norm)
-            if nkey != "batch_norm":
-                raise Refused(f"its normalizer {_c(norm)} is not slim's batch_norm")
-            params = self.r.dict_of(args.get("normalizer_params"))
-            bn_args = dict(params)
+            bn_args = self._normalizer_args(norm, args)
             if "scope" not in bn_args:
                 bn_scope = f"{name}/BatchNorm" if name is not None else None
                 if "scope" not in args or _is_none(args["scope"]):
@@ -298,12 +300,28 @@ class _Converter:
             if "reuse" in args and "reuse" not in bn_args:
                 bn_args["reuse"] = args["reuse"]
             bn_steps, _ = self._batch_norm(bn_args)
-            steps += bn_steps
-            if act == "relu-default":
-                steps.append(Step(self.r.nn("relu"), [], []))
-            elif not _is_none(act):
-                steps.append(Step(_c(act), [], []))
+            steps += bn_steps + self._activation(act)
         return steps, name
+
+    def _normalizer_args(self, norm, args: dict) -> dict:
+        """The arguments of the batch norm that slim's ``normalizer_fn`` call makes."""
+        if self.r.op_of(norm) != "batch_norm":
+            raise Refused(f"its normalizer {_c(norm)} is not slim's batch_norm")
+        return dict(self.r.dict_of(args.get("normalizer_params")))
+
+    def _activation(self, act) -> list:
+        """The step slim's ``activation_fn`` adds (``RELU_DEFAULT``: not given, relu)."""
+        if act is RELU_DEFAULT:
+            return [Step(self.r.nn("relu"), [], [])]
+        if act is None or _is_none(act):
+            return []
+        return [Step(_c(act), [], [])]
+
+    def _bias(self, args: dict, nchw: bool, init_key: str, reg_key: str) -> tuple:
+        """slim's ``biases`` variable (zeros unless given) and its ``bias_add``."""
+        spec = (f"[IN.shape[{1 if nchw else -1}]]", self._variable_keywords(
+            args, init_key, reg_key, f"{self.r.v1()}.zeros_initializer()"))
+        return spec, (self.r.nn("bias_add"), ["{biases}"], [("data_format", '"NCHW"')] if nchw else [])
 
     def _entries(self, op: str, name: Optional[str], args: dict) -> list:
         renames = dict(RENAMES.get(op, {}))
@@ -314,16 +332,8 @@ class _Converter:
         return [(name, old, new) for old, new in renames.items()]
 
     def _data_format(self, args: dict, kws: list) -> None:
-        df = args.get("data_format")
-        if df is None or _is_none(df):
-            return
-        value = _lit(df)
-        if value == "NHWC":
-            return
-        if value == "NCHW":
+        if _channels_first(args):
             kws.append(("data_format", '"channels_first"'))
-            return
-        raise Refused("its data_format is not a literal")
 
     def _conv_common(self, args: dict, kws: list, strides_default: Optional[str] = None) -> None:
         if "stride" in args:
@@ -387,21 +397,11 @@ class _Converter:
         steps, name = self._layer("separable_conv2d", args, "separable_conv2d", first, kws)
         return steps, self._entries("separable_conv2d", name, args)
 
-    def _block_scope(self, op: str, args: dict) -> tuple[str, Optional[str]]:
+    def _block(self, default_name: str, args: dict, ops: list, variables: dict) -> "BlockStep":
         scope = args.get("scope")
         reuse = args.get("reuse")
-        return (_c(scope) if scope is not None else "None",
-                _c(reuse) if reuse is not None and not _is_none(reuse) else None)
-
-    def _channels(self, args: dict) -> tuple[str, bool]:
-        """(index of the channel axis, whether the layout is NCHW)."""
-        df = args.get("data_format")
-        value = _lit(df) if df is not None else "NHWC"
-        if df is not None and _is_none(df):
-            value = "NHWC"
-        if value not in ("NHWC", "NCHW"):
-            raise Refused("its data_format is not a literal")
-        return ("1", True) if value == "NCHW" else ("-1", False)
+        return BlockStep(_c(scope) if scope is not None else "None", isinstance(_lit(scope), str), default_name,
+                         _c(reuse) if reuse is not None and not _is_none(reuse) else None, ops, variables)
 
     def _variable_keywords(self, args: dict, init_key: str, reg_key: str, default_init: Optional[str]) -> list:
         kws = []
@@ -431,7 +431,7 @@ class _Converter:
             if not (isinstance(value, list) and all(isinstance(v, int) and not isinstance(v, bool) for v in value)):
                 raise Refused(f"depthwise only: its {key} is not a literal int or pair")
             pair[key] = value
-        axis, nchw = self._channels(args)
+        nchw = _channels_first(args)
         multiplier = _c(args["depth_multiplier"]) if "depth_multiplier" in args else "1"
         (kh, kw), (sh, sw), rate = pair["kernel_size"], pair["stride"], pair["rate"]
         strides = f"[1, 1, {sh}, {sw}]" if nchw else f"[1, {sh}, {sw}, 1]"
@@ -441,7 +441,7 @@ class _Converter:
             conv_kws.append(("data_format", '"NCHW"'))
         if rate != [1, 1]:
             conv_kws.append(("dilations", f"[{rate[0]}, {rate[1]}]"))
-        variables = {"depthwise_weights": (f"[{kh}, {kw}, IN.shape[{axis}], {multiplier}]",
+        variables = {"depthwise_weights": (f"[{kh}, {kw}, IN.shape[{1 if nchw else -1}], {multiplier}]",
                                            self._variable_keywords(args, "weights_initializer",
                                                                    "weights_regularizer", None))}
         ops = [(self.r.nn("depthwise_conv2d"), ["{depthwise_weights}"], conv_kws)]
@@ -449,38 +449,24 @@ class _Converter:
         norm = None if norm is None or _is_none(norm) else norm
         bias_init = args.get("biases_initializer")
         if norm is None and not (bias_init is not None and _is_none(bias_init)):
-            variables["biases"] = (f"[IN.shape[{axis}]]", self._variable_keywords(
-                args, "biases_initializer", "biases_regularizer", f"{self.r.v1()}.zeros_initializer()"))
-            ops.append((self.r.nn("bias_add"), ["{biases}"], [("data_format", '"NCHW"')] if nchw else []))
+            variables["biases"], bias_op = self._bias(args, nchw, "biases_initializer", "biases_regularizer")
+            ops.append(bias_op)
         self._collections(args)
-        scope, reuse = self._block_scope("separable_conv2d", args)
-        block = BlockStep(scope, "SeparableConv2d", reuse, ops, variables)
+        block = self._block("SeparableConv2d", args, ops, variables)
         if norm is not None:
-            if self.r.op_of(norm) != "batch_norm":
-                raise Refused(f"its normalizer {_c(norm)} is not slim's batch_norm")
-            bn_args = dict(self.r.dict_of(args.get("normalizer_params")))
+            bn_args = self._normalizer_args(norm, args)
             if "scope" in bn_args and not isinstance(_lit(bn_args["scope"]), str):
                 raise Refused("its normalizer_params scope= is not a literal")
             bn_args.setdefault("scope", cst.SimpleString('"BatchNorm"'))
             block.after += self._batch_norm(bn_args)[0]
-        act = args.get("activation_fn", "relu-default")
-        if act == "relu-default":
-            block.after.append(Step(self.r.nn("relu"), [], []))
-        elif not _is_none(act):
-            block.after.append(Step(_c(act), [], []))
+        block.after += self._activation(args.get("activation_fn", RELU_DEFAULT))
         return [block]
 
     def _bias_add(self, args: dict):
-        axis, nchw = self._channels(args)
-        variables = {"biases": (f"[IN.shape[{axis}]]", self._variable_keywords(
-            args, "initializer", "regularizer", f"{self.r.v1()}.zeros_initializer()"))}
-        ops = [(self.r.nn("bias_add"), ["{biases}"], [("data_format", '"NCHW"')] if nchw else [])]
+        spec, op = self._bias(args, _channels_first(args), "initializer", "regularizer")
         self._collections(args)
-        scope, reuse = self._block_scope("bias_add", args)
-        block = BlockStep(scope, "BiasAdd", reuse, ops, variables)
-        act = args.get("activation_fn")
-        if act is not None and not _is_none(act):
-            block.after.append(Step(_c(act), [], []))
+        block = self._block("BiasAdd", args, [op], {"biases": spec})
+        block.after += self._activation(args.get("activation_fn"))
         return [block], []
 
     def _fully_connected(self, args: dict):
@@ -511,11 +497,8 @@ class _Converter:
     def _batch_norm(self, args: dict):
         self._unsupported(args, ("batch_weights", "zero_debias_moving_mean", "adjustment", "renorm_clipping"))
         kws: list = []
-        df = _lit(args.get("data_format")) if args.get("data_format") is not None else "NHWC"
-        if df == "NCHW":
+        if _channels_first(args):
             kws.append(("axis", "1"))
-        elif df != "NHWC" and not _is_none(args.get("data_format")):
-            raise Refused("its data_format is not a literal")
         kws.append(("momentum", _c(args["decay"]) if "decay" in args else "0.999"))
         if "epsilon" in args:
             kws.append(("epsilon", _c(args["epsilon"])))
@@ -546,11 +529,8 @@ class _Converter:
         if upd is not None and not (_lit(upd) == "update_ops" or _c(upd).endswith("GraphKeys.UPDATE_OPS")):
             self.r.note_dropped("updates_collections")
         self._collections(args)
-        steps = [Step(f"{self.r.layers()}.batch_normalization", [], kws)]
-        act = args.get("activation_fn")
-        if act is not None and not _is_none(act):
-            steps.append(Step(_c(act), [], []))
-        return steps, []
+        return [Step(f"{self.r.layers()}.batch_normalization", [], kws)] + self._activation(
+            args.get("activation_fn")), []
 
     def _dropout(self, args: dict):
         kws = []
