@@ -95,6 +95,17 @@ class Step:
             return one
         return f"{self.func}(\n" + ",\n".join("    " + p for p in parts) + ")"
 
+    # Only a call on a line of its own (``x = slim.op(...)``) can become a block of lines.
+    needs_statements = False
+
+    def statements(self, target: str, inp: str, v1: str, fresh) -> list[str]:
+        """The step as lines assigning ``target``."""
+        return [f"{target} = {self.render(inp)}"]
+
+    def names(self) -> list[str]:
+        """What it calls, for the change message."""
+        return [self.func.split(".")[-1]]
+
 
 class BlockStep(Step):
     """Ops with no v1 layer (depthwise convolution, bias_add): slim's own variables made
@@ -112,6 +123,11 @@ class BlockStep(Step):
         self.ops, self.variables = ops, variables
         self.after: list[Step] = []       # normalizer, activation: inside the scope, as slim runs them
         self.collect: Optional[tuple] = None  # (function, collection): slim's end point, by sc.name
+
+    needs_statements = True
+
+    def names(self) -> list[str]:
+        return ["variable_scope", *(f.split(".")[-1] for f, _, _ in self.ops), *(n for a in self.after for n in a.names())]
 
     def statements(self, target: str, inp: str, v1: str, fresh) -> list[str]:
         """The lines; ``fresh(name)`` gives a local name the function does not use."""
@@ -736,7 +752,7 @@ class _Rewriter(TFTransformer):
         except Refused as e:
             self.ctx.warn(original, f"slim.{op} left as it is: {e}")
             return updated
-        if not isinstance(code, str) and id(original) not in self.statement_calls and _has_block(code):
+        if not isinstance(code, str) and id(original) not in self.statement_calls and _needs_statements(code):
             self.ctx.warn(original, f"slim.{op} left as it is: it becomes a variable_scope block of statements, "
                                     "which needs the call on its own line (x = slim.op(...))")
             return updated
@@ -881,10 +897,7 @@ class _Rewriter(TFTransformer):
         current = inp
         for chain in chains:
             for s in chain:
-                if isinstance(s, BlockStep):
-                    lines += s.statements(target, current, self._v1, self._fresh)
-                else:
-                    lines.append(f"{target} = {s.render(current)}")
+                lines += s.statements(target, current, self._v1, self._fresh)
                 current = target
         stmts = [cst.parse_statement(line.rstrip("\n") + "\n") for line in lines]
         stmts[0] = stmts[0].with_changes(leading_lines=updated.leading_lines)
@@ -920,9 +933,9 @@ class _Rewriter(TFTransformer):
         return module
 
 
-def _has_block(code: tuple) -> bool:
+def _needs_statements(code: tuple) -> bool:
     kind, steps, _ = code
-    return any(isinstance(s, BlockStep) for chain in (steps if kind == "unrolled" else [steps]) for s in chain)
+    return any(s.needs_statements for chain in (steps if kind == "unrolled" else [steps]) for s in chain)
 
 
 def _assigned_name(line: cst.SimpleStatementLine) -> Optional[str]:
@@ -936,13 +949,7 @@ def _assigned_name(line: cst.SimpleStatementLine) -> Optional[str]:
 
 
 def _describe(steps: list) -> str:
-    names = []
-    for s in steps:
-        if isinstance(s, BlockStep):
-            names += ["variable_scope", *(f.split(".")[-1] for f, _, _ in s.ops), *(a.func.split(".")[-1] for a in s.after)]
-        else:
-            names.append(s.func.split(".")[-1])
-    return " + ".join(names)
+    return " + ".join(n for s in steps for n in s.names())
 
 
 class _Frame:
