@@ -56,7 +56,7 @@ class RuleContext:
     # old TF1 variable name → new name, for rules that rename variables (no ":0")
     name_map: dict = field(default_factory=dict)
     _aliases: Aliases | None = None
-    _positions: object = None
+    _lines: Optional["_Lines"] = None
     _ignored: Optional[list] = None
 
     @property
@@ -73,9 +73,9 @@ class RuleContext:
 
     def line(self, node: cst.CSTNode) -> int:
         """1-based line of ``node``, which must belong to ``self.module``."""
-        if self._positions is None:
-            self._positions = _Lines(self.module)
-        return self._positions.of(node)
+        if self._lines is None:
+            self._lines = _Lines(self.module)
+        return self._lines.of(node)
 
     def change(self, node: cst.CSTNode, message: str) -> bool:
         """Propose a change at ``node``; True means: make it."""

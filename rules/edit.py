@@ -1,4 +1,5 @@
-"""Small, layout-keeping edits of LibCST nodes that several rules need."""
+"""Small, layout-keeping edits of LibCST nodes that several rules need, and the readers
+they rest on (what an import binds; replacing the names an expression reads)."""
 from __future__ import annotations
 
 import io
