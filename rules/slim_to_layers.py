@@ -368,27 +368,27 @@ class _Converter:
         if init is not None and not _is_none(init):
             kws.append((key, _c(init)))
 
-    def _conv2d(self, args: dict):
+    def _weights(self, args: dict, kws: list) -> None:
+        self._initializer(args, kws)
+        if args.get("weights_regularizer") is not None and not _is_none(args["weights_regularizer"]):
+            kws.append(("kernel_regularizer", _c(args["weights_regularizer"])))
+
+    def _convolution(self, op: str, args: dict):
+        """conv2d and conv2d_transpose (which has no ``rate``): the v1 layer of the same name."""
         first = [_c(args["num_outputs"]), _c(args["kernel_size"])]
         kws: list = []
         self._conv_common(args, kws)
         if "rate" in args and _lit(args["rate"]) != 1:
             kws.append(("dilation_rate", _c(args["rate"])))
-        self._initializer(args, kws)
-        if args.get("weights_regularizer") is not None and not _is_none(args["weights_regularizer"]):
-            kws.append(("kernel_regularizer", _c(args["weights_regularizer"])))
-        steps, name = self._layer("conv2d", args, "conv2d", first, kws)
-        return steps, self._entries("conv2d", name, args)
+        self._weights(args, kws)
+        steps, name = self._layer(op, args, op, first, kws)
+        return steps, self._entries(op, name, args)
+
+    def _conv2d(self, args: dict):
+        return self._convolution("conv2d", args)
 
     def _conv2d_transpose(self, args: dict):
-        first = [_c(args["num_outputs"]), _c(args["kernel_size"])]
-        kws: list = []
-        self._conv_common(args, kws)
-        self._initializer(args, kws)
-        if args.get("weights_regularizer") is not None and not _is_none(args["weights_regularizer"]):
-            kws.append(("kernel_regularizer", _c(args["weights_regularizer"])))
-        steps, name = self._layer("conv2d_transpose", args, "conv2d_transpose", first, kws)
-        return steps, self._entries("conv2d_transpose", name, args)
+        return self._convolution("conv2d_transpose", args)
 
     def _separable_conv2d(self, args: dict):
         if _is_none(args.get("num_outputs", cst.Name("None"))):
@@ -488,9 +488,7 @@ class _Converter:
     def _fully_connected(self, args: dict):
         first = [_c(args["num_outputs"])]
         kws: list = []
-        self._initializer(args, kws)
-        if args.get("weights_regularizer") is not None and not _is_none(args["weights_regularizer"]):
-            kws.append(("kernel_regularizer", _c(args["weights_regularizer"])))
+        self._weights(args, kws)
         steps, name = self._layer("fully_connected", args, "dense", first, kws)
         return steps, self._entries("fully_connected", name, args)
 
