@@ -16,7 +16,7 @@ from typing import Optional, Sequence
 
 import rules as rules_pkg
 from codemod import config as config_mod
-from codemod import pipeline, report, textio
+from codemod import pipeline, project, report, textio
 from codemod.discover import discover
 
 EXIT_CLEAN, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
@@ -114,7 +114,10 @@ def cmd_migrate(args, out, err) -> int:
     files = [(f, explicit) for f, explicit in files
              if not ((args.force_exclude or not explicit) and config.excluded(f))]
     rule_ids = tuple(c.id for c in chosen)
-    work = [(f, pipeline.Options(rule_ids, explicit=explicit and not args.force_exclude)) for f, explicit in files]
+    grouped = project.of_paths([f for f, _ in files]) if any(c.cross_module for c in chosen) else {}
+    work = [(f, pipeline.Options(rule_ids, explicit=explicit and not args.force_exclude,
+                                 module=project.module_name(f) if f in grouped else "",
+                                 context=grouped.get(f, ()))) for f, explicit in files]
     if args.interactive:
         return _interactive(args, work, rule_ids, discovery_errors, name_map_path, out, err)
     show_diff = args.format == "text" and not args.quiet

@@ -18,7 +18,8 @@ import libcst as cst
 
 import rules as rules_pkg
 from codemod import documents, textio
-from rules.base import Finding, RuleContext
+from codemod import project as project_mod
+from rules.base import Finding, Project, RuleContext
 
 
 @dataclass
@@ -45,15 +46,22 @@ class Options:
     explicit: bool = False  # named on the command line: @generated files are processed
     # rule id → indices of the changes to apply (interactive mode); None: all of them
     accepted: Optional[dict] = None
+    # the file's dotted module name and the other files of its group ((name, path), ...),
+    # read as context by rules that look across modules (codemod.project)
+    module: str = ""
+    context: tuple = ()
 
 
 def transform_text(
-    text: str, rule_ids: Iterable[str], accepted: Optional[dict] = None, name_map: Optional[dict] = None
+    text: str, rule_ids: Iterable[str], accepted: Optional[dict] = None, name_map: Optional[dict] = None,
+    project: Optional[Project] = None,
 ) -> tuple[str, list[Finding], list[Finding]]:
     """Run the rules (by id, in stage order) over source text; raises on parse errors
     and on a rule's exception. This is what the golden tests call. ``accepted`` maps a
-    rule id to the indices of its changes to make (the others are left undone)."""
+    rule id to the indices of its changes to make (the others are left undone);
+    ``project`` holds the other modules of the file's group, as they were before the run."""
     wanted = set(rule_ids)
+    original = text
     module = cst.parse_module(text)
     changes: list[Finding] = []
     warnings: list[Finding] = []
@@ -63,7 +71,10 @@ def transform_text(
         rule = cls()
         if not rule.applies_to(text):  # the text as the rules before this one left it
             continue
-        ctx = RuleContext(module=module, rule_id=rule.id, text=text)
+        if project is not None and any(c.cross_module and c.id in wanted and project.stage <= c.stage < rule.stage
+                                       for c in rules_pkg.REGISTRY):
+            project = _project_after(project, original, wanted, rule.stage)
+        ctx = RuleContext(module=module, rule_id=rule.id, text=text, project=project)
         if accepted is not None:
             chosen = accepted.get(rule.id, ())
             ctx.accept = chosen.__contains__
@@ -79,6 +90,22 @@ def transform_text(
             module = new_module
             text = module.code
     return text, changes, warnings
+
+
+def _project_after(project: Project, home_text: str, wanted: set, stage: int) -> Project:
+    """The other modules of the group as the rules before ``stage`` leave them (each run
+    with the whole group, as its own worker runs it): a later rule must see, say, the
+    scopes stage 1 resolved there gone and those it left still in place."""
+    earlier = [c.id for c in rules_pkg.REGISTRY if c.id in wanted and c.stage < stage and c.cross_module]
+    texts = {}
+    for name, text in project.texts.items():
+        others = {n: t for n, t in project.texts.items() if n != name}
+        others[project.name] = home_text
+        try:
+            texts[name] = transform_text(text, earlier, project=Project(name, others, stage=stage))[0]
+        except Exception:  # that module's own worker reports it; here it is read as it is
+            texts[name] = text
+    return Project(project.name, texts, stage=stage)
 
 
 class RuleCrash(Exception):
@@ -114,7 +141,8 @@ def migrate_document(doc, options: Options) -> FileResult:
     path = doc.path
     name_map: dict = {}
     try:
-        new_text, changes, warnings = transform_text(doc.text, options.rule_ids, options.accepted, name_map)
+        project = Project(options.module, project_mod.read_context(options.context)) if options.context else None
+        new_text, changes, warnings = transform_text(doc.text, options.rule_ids, options.accepted, name_map, project)
     except cst.ParserSyntaxError as e:
         message, line = syntax_error(doc.text, path, e)
         return FileResult(path, "failed", error=f"does not parse: {message}", error_line=line)

@@ -29,6 +29,26 @@ class Finding:
         return {"rule": self.rule, "line": self.line, "message": self.message}
 
 
+class Project:
+    """The other modules of a file's group (``codemod.project``), read-only and as they
+    were before the run: dotted name → source text, parsed when first asked for."""
+
+    def __init__(self, name: str, texts: dict, stage: int = 1) -> None:
+        self.name = name  # the file's own dotted module name
+        self.texts = texts
+        self.stage = stage  # the texts are as the rules of the stages before this one left them
+        self._parsed: dict = {}
+
+    def module(self, name: str) -> Optional[cst.Module]:
+        """The parsed module, or None when it is not in the group or does not parse."""
+        if name not in self._parsed:
+            try:
+                self._parsed[name] = cst.parse_module(self.texts[name]) if name in self.texts else None
+            except (cst.ParserSyntaxError, RecursionError):
+                self._parsed[name] = None
+        return self._parsed[name]
+
+
 # ``# tf1to2: ignore`` or ``# tf1to2: ignore[rule-a, rule-b]`` on a line of a statement.
 IGNORE_COMMENT = re.compile(r"#\s*tf1to2:\s*ignore(?:\[([^\]]*)\])?")
 
@@ -55,6 +75,8 @@ class RuleContext:
     candidates: int = 0
     # old TF1 variable name → new name, for rules that rename variables (no ":0")
     name_map: dict = field(default_factory=dict)
+    # the other modules of the file's group, for rules that look across modules
+    project: Optional[Project] = None
     _aliases: Aliases | None = None
     _lines: Optional["_Lines"] = None
     _ignored: Optional[list] = None
@@ -173,6 +195,8 @@ class Rule:
     # The rule does nothing to a file whose text contains none of these: the engine skips
     # it there without walking the tree.
     needles: ClassVar[tuple[str, ...]] = ()
+    # The rule reads the other modules of a file's group (``RuleContext.project``).
+    cross_module: ClassVar[bool] = False
     example_before: ClassVar[str] = ""
     example_after: ClassVar[str] = ""
 

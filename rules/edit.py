@@ -193,7 +193,7 @@ class Imported:
     obj: Optional[str]     # ``layers`` for ``from tf_slim import layers``; None for ``import x``
     asname: Optional[str]
     bound: str             # the name the module sees
-    relative: bool = False
+    relative: int = 0      # the number of leading dots
 
     def as_removable(self) -> tuple:
         """The import as ``edit.remove_unused_imports`` takes it."""
@@ -220,7 +220,7 @@ def statement_imports(stmt: cst.SimpleStatementLine) -> Iterable[Imported]:
             for a in small.names:
                 obj = _code(a.name)
                 asname = a.asname.name.value if a.asname else None
-                yield Imported(mod, obj, asname, asname or obj, bool(small.relative))
+                yield Imported(mod, obj, asname, asname or obj, len(small.relative))
 
 
 def _code(node: cst.CSTNode) -> str:

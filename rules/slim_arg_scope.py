@@ -38,9 +38,9 @@ from typing import Optional
 import libcst as cst
 
 from rules import slim
-from rules.aliases import TFVisitor
+from rules.aliases import TFVisitor, dotted_parts
 from rules.base import Rule, RuleContext
-from rules.edit import module_imports, rebuild_args
+from rules.edit import NameReplacer, add_imports, module_imports, rebuild_args
 from rules.model_walk import free_names, target_names
 
 
@@ -87,13 +87,66 @@ class Func:
     incoming: Optional[Scope] = None
     unresolved: str = ""
     new_params: dict = field(default_factory=dict)  # name → default code
-    needs: list = field(default_factory=list)       # (keyword, Value) it must be handed
+    needs: list = field(default_factory=list)       # (op key, keyword, Value) it must be handed
     accepted: bool = False
+    unit: Optional["_Unit"] = None
+    imports: set = field(default_factory=set)       # imports the settings written into it need
 
     @functools.cached_property
     def locals(self) -> set:
         """Names the function assigns (read only for calls that may be of module functions)."""
         return _assigned(self.node)
+
+
+class _Unit:
+    """One module of the analysis: the file itself (prefix ``""``) or another module of
+    its group (``RuleContext.project``), whose functions are known as ``"<module>:<name>"``.
+    Only the file itself is edited; the others are read so that a call, scope or op that
+    crosses modules is resolved the same way in every module's run."""
+
+    def __init__(self, ctx: RuleContext, prefix: str, name: str) -> None:
+        self.ctx = ctx
+        self.prefix = prefix
+        self.name = name
+        self.module_names = slim.module_names(ctx.module)
+        package = name.rpartition(".")[0]
+        self.bindings: dict[str, str] = {}  # bound name → the dotted name it was imported as
+        for i in module_imports(ctx.module):
+            base = i.module
+            if i.relative:
+                parent = package.split(".") if package else []
+                parent = parent[:len(parent) - (i.relative - 1)] if i.relative > 1 else parent
+                base = ".".join([*parent, *([base] if base else [])])
+            if i.obj is not None:
+                self.bindings[i.bound] = f"{base}.{i.obj}" if base else i.obj
+            else:
+                self.bindings[i.bound] = base if i.asname else base.split(".")[0]
+        self.aliases: dict[str, tuple] = {}  # module-level ``name = a.b`` → (expression, statement)
+        for stmt in ctx.module.body:
+            if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 \
+                    and isinstance(stmt.body[0], cst.Assign) and len(stmt.body[0].targets) == 1 \
+                    and isinstance(stmt.body[0].targets[0].target, cst.Name) \
+                    and dotted_parts(stmt.body[0].value) is not None:
+                self.aliases[stmt.body[0].targets[0].target.value] = (stmt.body[0].value, stmt)
+
+    def resolve(self, expr: cst.BaseExpression, known, prefixes: dict, depth: int = 0) -> Optional[str]:
+        """The key (in ``known``) of the function or class of the group that ``expr`` (a
+        dotted name read at module level of this unit) names, or None."""
+        parts = dotted_parts(expr)
+        if not parts or depth > 3:
+            return None
+        if len(parts) == 1 and self.prefix + parts[0] in known:
+            return self.prefix + parts[0]
+        if len(parts) == 1 and parts[0] in self.aliases:
+            return self.resolve(self.aliases[parts[0]][0], known, prefixes, depth + 1)
+        target = self.bindings.get(parts[0])
+        if target is None:
+            return None
+        module, _, leaf = ".".join([target, *parts[1:]]).rpartition(".")
+        if module not in prefixes:
+            return None
+        key = prefixes[module] + leaf
+        return key if key in known else None
 
 
 class _Assigns(dict):
@@ -117,24 +170,30 @@ class _Assigns(dict):
 class _Survey(TFVisitor):
     """Resolves every callee and scoped-op reference while the alias scopes are known."""
 
-    def __init__(self, ctx, local_ops: set[str], functions: set[str]) -> None:
+    def __init__(self, ctx, unit: "_Unit", m: "_Module") -> None:
         super().__init__(ctx)
         self.scope_as: set[int] = set()  # top-level functions with an ``arg_scope(...) as name``
         self.top: list = []
-        self.keys: dict[int, Optional[str]] = {}
-        self.local_ops = local_ops
-        self.functions = functions
-        self.external: set[int] = set()   # callees imported from non-TensorFlow modules
+        self.keys: dict[int, Optional[str]] = m.keys
+        self.callees: dict[int, str] = m.callees  # call's func id → function of the group it names
+        self.unit = unit
+        self.m = m
+        self.external: set[int] = m.external   # callees imported from non-TensorFlow modules
         self.aliases = ctx.aliases
         self.project_imports = _project_imports(ctx.module)
+
+    def resolve(self, expr: cst.BaseExpression) -> Optional[str]:
+        return self.unit.resolve(expr, self.m.defs, self.m.prefixes)
 
     def key(self, expr: cst.BaseExpression) -> Optional[str]:
         name = slim.op_name(self.qualify(expr))
         if name is not None:
             return name
-        if isinstance(expr, cst.Name) and expr.value in self.local_ops:
-            return "local:" + expr.value
+        target = self.resolve(expr)
+        if target in self.m.local_ops:
+            return "local:" + target
         return None
+
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.top.append(self.top[-1] if self.top else node)
@@ -158,6 +217,13 @@ class _Survey(TFVisitor):
 
     def visit_Call(self, node: cst.Call) -> None:
         self.keys[id(node.func)] = self.key(node.func)
+        target = self.resolve(node.func)
+        if target is not None:
+            self.callees[id(node.func)] = target
+        else:
+            tuple_class = self.unit.resolve(node.func, self.m.tuples, self.m.prefixes)
+            if tuple_class is not None:
+                self.m.constructions.append((tuple_class, node, self.unit))
         for arg in node.args:
             if isinstance(arg.value, (cst.List, cst.Tuple)):
                 for el in arg.value.elements:
@@ -168,8 +234,28 @@ class _Survey(TFVisitor):
             base = node.func
             while isinstance(base, cst.Attribute):
                 base = base.value
-            if isinstance(base, cst.Name) and base.value in self.project_imports:
+            if isinstance(base, cst.Name) and base.value in self.project_imports \
+                    and id(node.func) not in self.callees:
                 self.external.add(id(node))
+
+
+_LITERALS = (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString, cst.Integer, cst.Float,
+             cst.List, cst.Tuple, cst.Dict, cst.BinaryOperation)
+
+
+def _namedtuple_fields(expr: cst.BaseExpression, unit: "_Unit") -> Optional[list]:
+    """``collections.namedtuple('Block', ['scope', 'unit_fn', 'args'])`` → its fields."""
+    if not isinstance(expr, cst.Call) or len(expr.args) < 2:
+        return None
+    parts = dotted_parts(expr.func)
+    if not parts or ".".join([unit.bindings.get(parts[0], parts[0]), *parts[1:]]) != "collections.namedtuple":
+        return None
+    spec = expr.args[1].value
+    if isinstance(spec, cst.SimpleString):
+        return spec.evaluated_value.replace(",", " ").split()
+    if isinstance(spec, (cst.List, cst.Tuple)) and all(isinstance(e.value, cst.SimpleString) for e in spec.elements):
+        return [e.value.evaluated_value for e in spec.elements]
+    return None
 
 
 _NOT_PROJECT = ("tensorflow", "tf_slim", "numpy", "six", "collections", "functools", "math", "os", "sys",
@@ -257,9 +343,24 @@ class _Walk(cst.CSTVisitor):
             if nkey:
                 self.func.ops.add(nkey)
             return
-        if isinstance(node.func, cst.Name) and node.func.value in self.rule.funcs \
-                and node.func.value not in self.func.locals and node.func.value not in self.func.params:
-            self.func.sites.append((node.func.value, node, here))
+        target = self.rule.callees.get(id(node.func))
+        if target in self.rule.funcs and not (isinstance(node.func, cst.Name) and (
+                node.func.value in self.func.locals or node.func.value in self.func.params)):
+            self.func.sites.append((target, node, here))
+            return
+        if target is None and isinstance(node.func, cst.Attribute) and node.func.attr.value in self.rule.dispatch:
+            # ``block.unit_fn(...)``: the function every ``Block(...)`` of the group puts there
+            candidates = self.rule.dispatch[node.func.attr.value]
+            if candidates is None or len(candidates) != 1:
+                self.func.unknown.append((node, here))
+                return
+            target = candidates[0]
+            if target in self.rule.local_ops:
+                key = self.rule.keys[id(node.func)] = "local:" + target
+                self.func.governed.append((node, key, here))
+                self.func.ops.add(key)
+            if target in self.rule.funcs or target in self.rule.local_ops:
+                self.func.sites.append((target, node, here))
             return
         if id(node) in self.rule.external:
             self.func.unknown.append((node, here))
@@ -278,44 +379,105 @@ class _Module:
 
     def __init__(self, ctx: RuleContext) -> None:
         self.ctx = ctx
-        module = ctx.module
-        self.defs = {s.name.value: s for s in module.body if isinstance(s, cst.FunctionDef)}
-        local_ops = {n for n, f in self.defs.items() if any(
+        project = ctx.project
+        self.units = [_Unit(ctx, "", project.name if project else "")]
+        for name in sorted(project.texts) if project else ():
+            other = project.module(name)
+            if other is not None:
+                self.units.append(_Unit(RuleContext(module=other, rule_id=ctx.rule_id), name + ":", name))
+        self.home = self.units[0]
+        self.prefixes = {u.name: u.prefix for u in self.units if u.name}
+        self.defs: dict[str, cst.FunctionDef] = {}
+        self.unit_of: dict[str, _Unit] = {}
+        for u in self.units:
+            for s in u.ctx.module.body:
+                if isinstance(s, cst.FunctionDef):
+                    self.defs[u.prefix + s.name.value] = s
+                    self.unit_of[u.prefix + s.name.value] = u
+        self.local_ops = {n for n, f in self.defs.items() if any(
             slim.op_name(_dec_name(d)) == "add_arg_scope" or _dec_name(d) in ("add_arg_scope",)
             for d in f.decorators)}
-        survey = _Survey(ctx, local_ops, set(self.defs))
-        module.visit(survey)
-        self.keys = survey.keys
-        self.external = survey.external
-        self.module_names = slim.module_names(module)
+        self.keys: dict[int, Optional[str]] = {}
+        self.callees: dict[int, str] = {}
+        self.external: set[int] = set()
+        self.tuples: dict[str, list] = {}        # namedtuple class of the group → its fields
+        self.constructions: list = []            # (class, call, unit)
+        for u in self.units:
+            for stmt in u.ctx.module.body:
+                made = [b.value for b in stmt.bases] if isinstance(stmt, cst.ClassDef) else (
+                    [stmt.body[0].value] if _simple_assign(stmt) else [])
+                for value in made:
+                    fields = _namedtuple_fields(value, u)
+                    if fields is not None:
+                        name = stmt.name.value if isinstance(stmt, cst.ClassDef) else stmt.body[0].targets[0].target.value
+                        self.tuples[u.prefix + name] = fields
+        scope_as: set[int] = set()
+        for u in self.units:
+            survey = _Survey(u.ctx, u, self)
+            u.ctx.module.visit(survey)
+            scope_as |= survey.scope_as
+        self.module_names = self.home.module_names
+        self._spelled: dict = {}
+        self.dispatch = self._dispatch()
         self.assigns = _Assigns(self.defs)
         self.scope_fns: dict[str, tuple] = {}
         self.fixed: dict[str, list] = {}
         self.opaque: list[cst.FunctionDef] = []   # build a scope this rule cannot read
         for name, fn in self.defs.items():
-            found = self._scope_function(fn)
+            found = self._scope_function(fn, name)
             if found is not None:
                 self.scope_fns[name] = found
-            elif id(fn) in survey.scope_as and _returns_scope(fn, self.keys):
+            elif id(fn) in scope_as and _returns_scope(fn, self.keys):
                 self.opaque.append(fn)
         self.funcs: dict[str, Func] = {}
         for name, fn in self.defs.items():
             if name in self.scope_fns or fn in self.opaque:
                 continue
-            self.funcs[name] = Func(fn, name, slim.params(fn))
-        # Methods are walked for their own lexical scopes only.
+            self.funcs[name] = Func(fn, name, slim.params(fn), unit=self.unit_of[name])
+        # Methods (of the file itself) are walked for their own lexical scopes only.
         self.methods: list[Func] = []
-        for stmt in module.body:
+        for stmt in ctx.module.body:
             if isinstance(stmt, cst.ClassDef):
                 for inner in stmt.body.body:
                     if isinstance(inner, cst.FunctionDef):
                         self.methods.append(Func(inner, f"{stmt.name.value}.{inner.name.value}",
-                                                 slim.params(inner)))
+                                                 slim.params(inner), unit=self.home))
         for f in [*self.funcs.values(), *self.methods]:
             f.node.visit(_Walk(self, f))
 
+    def _dispatch(self) -> dict[str, Optional[list]]:
+        """Field of a namedtuple of the group → the functions every construction puts
+        there (``Block(scope, bottleneck, args)`` → ``unit_fn``: [bottleneck]), or None
+        when some construction puts something else there."""
+        out: dict[str, Optional[list]] = {}
+        for cls, call, unit in self.constructions:
+            fields = self.tuples[cls]
+            given = {}
+            positional = [a for a in call.args if a.keyword is None]
+            if any(a.star for a in call.args):
+                for f in fields:
+                    out[f] = None
+                continue
+            for i, a in enumerate(positional[:len(fields)]):
+                given[fields[i]] = a.value
+            for a in call.args:
+                if a.keyword is not None:
+                    given[a.keyword.value] = a.value
+            for f, value in given.items():
+                target = unit.resolve(value, self.defs, self.prefixes)
+                if f in out and out[f] is None:
+                    continue
+                if target is None:
+                    if not isinstance(value, _LITERALS):
+                        out[f] = None
+                    continue
+                out.setdefault(f, [])
+                if target not in out[f]:
+                    out[f].append(target)
+        return out
+
     # ------------------------------------------------------------------ scopes
-    def _scope_function(self, fn: cst.FunctionDef):
+    def _scope_function(self, fn: cst.FunctionDef, frame: str):
         """``def f(...): [assignments] with arg_scope(...) [as sc]: ... return sc`` →
         (params, scope with its locals substituted) or None."""
         body = list(fn.body.body)
@@ -354,7 +516,6 @@ class _Module:
             return None
         scope: Scope = {}
         stmt = body[0]
-        frame = fn.name.value
         while True:
             if not isinstance(stmt, cst.With):
                 return None
@@ -414,9 +575,10 @@ class _Module:
         target = first
         if isinstance(first, cst.Name) and fn is not None and fn.name in self.assigns:
             target = self.assigns[fn.name].get(first.value) or first
-        if isinstance(target, cst.Call) and isinstance(target.func, cst.Name) and target.func.value in self.scope_fns \
-                and not (fn is not None and (target.func.value in fn.locals or target.func.value in fn.params)):
-            params, scope = self.scope_fns[target.func.value]
+        called = self.callees.get(id(target.func)) if isinstance(target, cst.Call) else None
+        if called in self.scope_fns and not (fn is not None and isinstance(target.func, cst.Name) and (
+                target.func.value in fn.locals or target.func.value in fn.params)):
+            params, scope = self.scope_fns[called]
             values = {}
             names = list(params)
             positional = [a for a in target.args if a.keyword is None]
@@ -448,17 +610,20 @@ class _Module:
         for f in [*self.funcs.values(), *self.methods]:
             f.sites = [s for s in f.sites if s[0] in self.reaching or s[0].startswith("local:")
                        or s[0] in {k[6:] for k in f.ops if k.startswith("local:")}]
-        convention = None
-        if len(self.scope_fns) == 1:
-            convention = next(iter(self.scope_fns))
-        governed_by_convention: set[str] = set()
-        if convention:
-            conv_ops = set(self.scope_fns[convention][1])
-            reaches = self._reaches(conv_ops)
+        conventions = self.conventions()
+        convention_of: dict[str, str] = {}  # function → the scope function governing it
+        for u in self.units:
+            convention = conventions.get(id(u))
+            if convention is None:
+                continue
+            reaches = self._reaches(set(self.scope_fns[convention][1]))
             # a function that enters a scope function itself says what governs it
-            governed_by_convention = {n for n, ok in reaches.items() if ok and not any(
-                _enters_scope_function(items, self) for _, items in self.funcs[n].withs)}
-        self.convention = convention
+            for n, ok in reaches.items():
+                if ok and self.funcs[n].unit is u and not any(
+                        _enters_scope_function(items, self) for _, items in self.funcs[n].withs):
+                    convention_of[n] = convention
+        convention = self.convention = conventions.get(id(self.home))
+        governed_by_convention = {n for n, c in convention_of.items() if self.funcs[n].unit is self.home}
         self.convention_targets = sorted(governed_by_convention, key=list(self.defs).index)
         callers: dict[str, list] = {}
         for f in self.funcs.values():
@@ -466,15 +631,17 @@ class _Module:
                 if callee in self.funcs:
                     callers.setdefault(callee, []).append((f, call, items))
         order = self._call_order()
-        base_scope = {}
-        if convention:
-            base_scope = self.scope_fns[convention][1]
         for name in order:
             f = self.funcs[name]
-            own = base_scope if name in governed_by_convention else {}
+            own = self.scope_fns[convention_of[name]][1] if name in convention_of else {}
             sites = callers.get(name, [])
             if not sites:
                 f.incoming = own
+                continue
+            if f.unknown:
+                call = f.unknown[0][0]
+                f.unresolved = (f"it calls {slim.code(call.func)}() of another module, which may call ops "
+                                "the scope its callers enter lists")
                 continue
             scopes = []
             for caller, call, items in sites:
@@ -500,6 +667,21 @@ class _Module:
             f.incoming = scopes[0]
         for name in reversed(order):  # callees first: what they need, their callers pass on
             self._new_params(self.funcs[name])
+
+    def conventions(self) -> dict[int, str]:
+        """id of a unit → the scope function its functions are taken to be called under:
+        the one scope function the module defines or names at module level
+        (``resnet_arg_scope = resnet_utils.resnet_arg_scope``)."""
+        out: dict[int, str] = {}
+        for u in self.units:
+            visible = [n for n in self.scope_fns if self.unit_of[n] is u]
+            for expr, _ in u.aliases.values():
+                target = u.resolve(expr, self.scope_fns, self.prefixes)
+                if target is not None and target not in visible:
+                    visible.append(target)
+            if len(visible) == 1:
+                out[id(u)] = visible[0]
+        return out
 
     def _reaches(self, ops: set) -> dict[str, bool]:
         out = {n: bool(f.ops & ops) for n, f in self.funcs.items()}
@@ -558,13 +740,13 @@ class _Module:
             given = _op_given(call, self.keys.get(id(call.func)), _signature(self, key))
             for kw, value in active.get(key, {}).items():
                 if kw not in given:
-                    used.append((kw, value))
+                    used.append((key, kw, value))
             norm = slim.kwarg(call, "normalizer_fn")
             norm_value = norm.value if norm is not None else (
                 active.get(key, {}).get("normalizer_fn").expr if "normalizer_fn" in active.get(key, {}) else None)
             nkey = self.keys.get(id(norm_value)) if norm_value is not None else None
             if nkey:
-                used += list(active.get(nkey, {}).items())
+                used += [(nkey, kw, value) for kw, value in active.get(nkey, {}).items()]
         for callee, _, _ in f.sites:
             g = self.funcs.get(callee)
             if g is not None and not g.unresolved:
@@ -575,17 +757,31 @@ class _Module:
         f.needs = []
         if f.unresolved or not f.incoming:
             return
-        for kw, value in self._used_values(f):
+        for op, kw, value in self._used_values(f):
             if value.frame == f.name:
                 continue
-            for n in sorted(free_names(value.expr) - self.module_names - slim.BUILTINS):
+            source = self.unit_of.get(value.frame, self.home)
+            names = free_names(value.expr) - slim.BUILTINS
+            if source is not f.unit:
+                spelled = self.respell(value.expr, source, f)
+                if spelled is None:
+                    f.unresolved = (f"the scope's {kw}={slim.code(value.expr)} reads names of {source.name} "
+                                    f"that {f.unit.name or 'this module'} cannot import under the same name")
+                    return
+            for n in sorted(names - source.module_names):
                 if n in f.new_params:
                     continue
                 default = self._default_for(n, value.frame)
+                if default is None and isinstance(value.expr, cst.Name):
+                    # a local of the caller: without the scope, the op's own default
+                    default = self._op_default(op, kw)
+                if default is not None and source is not f.unit:
+                    spelled = self.respell(cst.parse_expression(default), source, f)
+                    default = slim.code(spelled) if spelled is not None else None
                 if default is None:
                     f.unresolved = f"{kw}={slim.code(value.expr)} reads {n}, which has no default in {value.frame}()"
                     return
-                f.needs.append((kw, value))
+                f.needs.append((op, kw, value))
                 if n in f.params and f.params[n] is not None and slim.code(f.params[n]) == default:
                     continue  # handed down by an earlier run
                 if n in f.params or n in f.locals:
@@ -593,6 +789,64 @@ class _Module:
                                     f"which is already a name of {f.name}()")
                     return
                 f.new_params[n] = default
+
+    def spelled(self, scope: Scope, f: Func) -> Scope:
+        """``scope`` with the values read in another module respelled for ``f``'s."""
+        out: Scope = {}
+        for op, kws in scope.items():
+            out[op] = {}
+            for kw, v in kws.items():
+                source = self.unit_of.get(v.frame, self.home)
+                spelled = self.respell(v.expr, source, f) if source is not f.unit else v.expr
+                out[op][kw] = Value(spelled if spelled is not None else v.expr, v.frame)
+        return out
+
+    def _op_default(self, op: str, kw: str) -> Optional[str]:
+        if op.startswith("local:"):
+            default = slim.params(self.defs[op[6:]]).get(kw) if op[6:] in self.defs else None
+            return slim.code(default) if isinstance(default, cst.Name) and default.value in (
+                "None", "True", "False") else None
+        return slim.KEYWORD_DEFAULTS.get(kw)
+
+    def respell(self, expr: cst.BaseExpression, source: "_Unit", f: Func) -> Optional[cst.BaseExpression]:
+        """``expr``, read in ``source``'s module, as ``f``'s module must write it: each
+        imported name by the name that module imports the same thing as, or by a new
+        import of it (added to ``f.imports``). None when it reads a module-level name
+        that is not an import, or the import's name is taken."""
+        key = (id(expr), id(f))
+        if key in self._spelled:
+            return self._spelled[key]
+        dest = f.unit
+        values: dict = {}
+        imports: set = set()
+        result: Optional[cst.BaseExpression] = expr
+        for n in sorted((free_names(expr) & source.module_names) - slim.BUILTINS):
+            target = source.bindings.get(n)
+            if target is None:
+                result = None
+                break
+            same = sorted(b for b, t in dest.bindings.items() if t == target)
+            if same:
+                bound = n if n in same else same[0]
+            else:
+                module, _, obj = target.rpartition(".")
+                bound = obj if module else target.split(".")[0]
+                if bound in dest.module_names or module == "" and "." in target:
+                    result = None
+                    break
+                imports.add((module, obj) if module else (target, None))
+            if bound in f.locals or bound in f.params:
+                result = None
+                break
+            if bound != n:
+                values[n] = cst.Name(bound)
+        if result is not None:
+            result = expr.visit(NameReplacer(values)) if values else expr
+            if result is not expr and id(expr) in self.keys:
+                self.keys[id(result)] = self.keys[id(expr)]
+            f.imports |= imports
+        self._spelled[key] = result
+        return result
 
     def _default_for(self, name: str, frame: str) -> Optional[str]:
         if frame in self.scope_fns:
@@ -610,7 +864,7 @@ class _Module:
 def _enters_scope_function(items: list, m: "_Module") -> bool:
     for item in items:
         first = item.node.item.args[0].value if item.node.item.args else None
-        if isinstance(first, cst.Call) and isinstance(first.func, cst.Name) and first.func.value in m.scope_fns:
+        if isinstance(first, cst.Call) and m.callees.get(id(first.func)) in m.scope_fns:
             return True
     return False
 
@@ -674,14 +928,21 @@ def _op_given(call: cst.Call, kind: Optional[str], signature: tuple) -> set:
     return slim.given(call, signature)
 
 
-def expand_call(call: cst.Call, settings: dict, given: set) -> cst.Call:
-    """``call`` with the ``settings`` it does not give added as keywords."""
+def expand_call(call: cst.Call, settings: dict, given: set, merge_star: bool = False) -> cst.Call:
+    """``call`` with the ``settings`` it does not give added as keywords. A call with
+    ``**kwargs`` is left as it is, or with ``merge_star``, given ``**{<settings>, **kwargs}``:
+    what ``kwargs`` holds still wins, as over a scope."""
     if any(a.keyword is not None and a.keyword.value == "normalizer_fn" and slim.code(a.value) == "None"
            for a in call.args):
         given = given | {"normalizer_params"}  # no normalizer: its parameters do nothing
     missing = [kw for kw in settings if kw not in given]
-    if not missing or any(a.star == "**" for a in call.args):
+    stars = [a for a in call.args if a.star == "**"]
+    if not missing or len(stars) > 1 or stars and not merge_star:
         return call
+    if stars:
+        merged = cst.Dict([cst.DictElement(cst.SimpleString(repr(kw)), settings[kw].expr) for kw in missing]
+                          + [cst.StarredDictElement(stars[0].value)])
+        return call.with_changes(args=[a.with_changes(value=merged) if a is stars[0] else a for a in call.args])
     new_args = list(call.args) + [
         cst.Arg(value=settings[kw].expr, keyword=cst.Name(kw),
                 equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""),
@@ -693,6 +954,7 @@ def expand_call(call: cst.Call, settings: dict, given: set) -> cst.Call:
 class SlimArgScope(Rule):
     id = "slim-arg-scope"
     stage = 1
+    cross_module = True
     summary = "slim arg_scope settings written out at every call they govern; the emptied with goes"
     needles = ("arg_scope",)
     example_before = (
@@ -730,9 +992,10 @@ def _apply(m: _Module, ctx: RuleContext) -> cst.Module:
     new_params: dict[int, dict] = {}         # def id → {param: default}
     funcs = [m.funcs[n] for n in m._call_order()] + m.methods
     for f in funcs:
+        fctx = f.unit.ctx  # another module's findings are its own run's to report
         if f.name in m.funcs and f.unresolved:
             if f.governed or any(items for _, items in f.withs):
-                ctx.warn(f.node, f"arg_scope settings for {f.name}() left as they are: {f.unresolved}")
+                fctx.warn(f.node, f"arg_scope settings for {f.name}() left as they are: {f.unresolved}")
             continue
         incoming = f.incoming or {}
         # callers must have been changed for settings they hand down
@@ -740,7 +1003,7 @@ def _apply(m: _Module, ctx: RuleContext) -> cst.Module:
             blocked = [g.name for g in m.funcs.values() if any(s[0] == f.name for s in g.sites) and not g.accepted]
             if blocked and any(v.frame != f.name and v.frame not in m.scope_fns
                                for kws in incoming.values() for v in kws.values()):
-                ctx.warn(f.node, f"arg_scope settings for {f.name}() left as they are: "
+                fctx.warn(f.node, f"arg_scope settings for {f.name}() left as they are: "
                                  f"{', '.join(blocked)}() was not changed")
                 continue
         removable = []
@@ -748,11 +1011,11 @@ def _apply(m: _Module, ctx: RuleContext) -> cst.Module:
             drop = []
             for item in items:
                 if item.scope is None:
-                    ctx.warn(item.node, f"arg_scope left in place: {item.why}")
+                    fctx.warn(item.node, f"arg_scope left in place: {item.why}")
                     continue
                 reason = _keeps(m, f, with_node, item)
                 if reason:
-                    ctx.warn(item.node, f"arg_scope left in place: {reason}")
+                    fctx.warn(item.node, f"arg_scope left in place: {reason}")
                     continue
                 drop.append(item)
             if drop:
@@ -761,12 +1024,12 @@ def _apply(m: _Module, ctx: RuleContext) -> cst.Module:
         for call, key, items in f.governed:
             if any(i.scope is None for i in items):
                 continue
-            active = incoming
+            active = m.spelled(incoming, f)
             for i in items:
                 active = compose(active, i.scope)
             settings = active.get(key, {})
             kind = m.keys.get(id(call.func))
-            new_call = expand_call(call, settings, _op_given(call, kind, _signature(m, key)))
+            new_call = expand_call(call, settings, _op_given(call, kind, _signature(m, key)), merge_star=not items)
             new_call = _merge_normalizer(m, new_call, active, f)
             if new_call is not call:
                 edits.append((call, new_call))
@@ -787,7 +1050,7 @@ def _apply(m: _Module, ctx: RuleContext) -> cst.Module:
             parts.append(f"{sum(len(d) for _, d in removable)} arg_scope(s) removed")
         if params:
             parts.append("new keyword parameter(s) " + ", ".join(f"{k}={v}" for k, v in params.items()))
-        if not ctx.change(f.node, f"{f.name}(): " + "; ".join(parts)):
+        if not fctx.change(f.node, f"{f.name}(): " + "; ".join(parts)):
             continue
         f.accepted = True
         for call, new_call in edits:
@@ -799,21 +1062,34 @@ def _apply(m: _Module, ctx: RuleContext) -> cst.Module:
         for call, p in fwd:
             forwards[id(call)] = p
     for fn in m.opaque:
+        if m.defs.get(fn.name.value) is not fn:
+            continue
         ctx.warn(fn, f"{fn.name.value}() builds an arg_scope this rule cannot read (it depends on more than "
                      "its parameters' defaults); what it governs is left as it is")
     if m.convention and m.convention_targets:
         targets = [t for t in m.convention_targets if m.funcs[t].accepted]
         if targets:
-            params = list(dict.fromkeys(p for t in targets for p in m.funcs[t].new_params))
-            ctx.warn(m.defs[m.convention],
-                     f"{m.convention}() is taken as the scope callers enter around "
+            params = list(dict.fromkeys(p for t in targets for p in m.funcs[t].new_params
+                                        if p in m.scope_fns[m.convention][0]))
+            where, shown = m.defs.get(m.convention), m.convention
+            if m.unit_of[m.convention] is not m.home:  # entered through a name of this module
+                alias = next(n for n, (e, _) in m.home.aliases.items()
+                             if m.home.resolve(e, m.scope_fns, m.prefixes) == m.convention)
+                where = m.home.aliases[alias][1]
+                shown = f"{alias}() (= {m.convention.replace(':', '.')})"
+            else:
+                shown = f"{shown}()"
+            ctx.warn(where,
+                     f"{shown} is taken as the scope callers enter around "
                      f"{', '.join(t + '()' for t in targets)}: its settings are written into them"
                      + (f", its parameters ({', '.join(params)}) are now theirs" if params else "")
                      + (f"; fixed at the default: {', '.join(m.fixed[m.convention])}" if m.fixed.get(m.convention) else "")
                      + "; after slim-to-layers, entering it no longer changes them")
     if not (calls or with_items or new_params or forwards):
         return ctx.module
-    return ctx.module.visit(_Editor(calls, forwards, with_items, new_params))
+    module = ctx.module.visit(_Editor(calls, forwards, with_items, new_params))
+    needed = set().union(*(f.imports for f in funcs if f.accepted and f.unit is m.home))
+    return add_imports(module, sorted(needed)) if needed else module
 
 
 def _keeps(m: _Module, f: Func, with_node: cst.With, item: Item) -> str:
@@ -830,7 +1106,8 @@ def _keeps(m: _Module, f: Func, with_node: cst.With, item: Item) -> str:
             return f"its body calls {slim.code(call.func)}() from another module, which may call the ops it lists"
     for callee, call, _ in f.sites:
         if id(call) in inside and callee in m.funcs and m.funcs[callee].unresolved:
-            return f"its body calls {callee}(), whose settings are not resolved ({m.funcs[callee].unresolved})"
+            return f"its body calls {slim.code(call.func)}(), whose settings are not resolved " \
+                   f"({m.funcs[callee].unresolved})"
     if item.node.asname is not None and isinstance(item.node.asname.name, cst.Name):
         name = item.node.asname.name.value
         if name in _names_read(f.node):

@@ -716,12 +716,8 @@ class _Rewriter(TFTransformer):
             value = _lit(default) if default is not None else None
             if isinstance(value, str):
                 return value
-            if default is not None and _is_none(default):
-                second = [a.value for a in call.args if a.keyword is None][1:2]
-                dn = next((a.value for a in call.args if a.keyword and a.keyword.value == "default_name"), None)
-                dn = dn if dn is not None else (second[0] if second else None)
-                value = _lit(dn) if dn is not None else None
-                return value if isinstance(value, str) else None
+            # ``variable_scope(scope, "resnet_v1")`` with ``scope=None``: the default name
+            # is uniquified, and callers pass their own (``resnet_v1_50``): known at run time
         return None
 
     def _prefix(self) -> Optional[str]:
@@ -1019,7 +1015,7 @@ def _unsafe_checker(ctx: RuleContext):
         return lambda call: ""
     m = _Module(ctx)
     blocked: dict[int, str] = {}
-    convention = next(iter(m.scope_fns)) if len(m.scope_fns) == 1 else None
+    convention = m.conventions().get(id(m.home))
     under_scope: set[str] = set()
     for f in [*m.funcs.values(), *m.methods]:
         for call, key, items in f.governed:
@@ -1038,6 +1034,8 @@ def _unsafe_checker(ctx: RuleContext):
     if convention:
         scope = m.scope_fns[convention][1]
         for f in m.funcs.values():
+            if f.unit is not m.home:
+                continue
             for call, key, items in f.governed:
                 wanted = scope.get(key, {})
                 given = slim.given(call, slim.SIGNATURES.get(key, ()))

@@ -24,6 +24,7 @@ import pytest
 
 import tf_slim
 from codemod.pipeline import transform_text
+from rules.base import Project
 
 ROOT = Path(__file__).resolve().parents[1]
 NETS_DIR = Path(tf_slim.__file__).parent / "nets"
@@ -48,13 +49,19 @@ NETS = {
                          kwargs={"num_classes": 10}, train_kwargs={"dropout_keep_prob": 1.0}, check_dropout=True),
     "inception_v3": dict(module="inception_v3", scope_fn="inception_v3_arg_scope", size=299,
                          kwargs={"num_classes": 10}, train_kwargs={"dropout_keep_prob": 1.0}, check_dropout=True),
+    # ResNet crosses modules: resnet_utils is migrated with it, as one group (codemod.project)
+    "resnet_v1_50": dict(module="resnet_v1", group=["resnet_utils"], scope_fn="resnet_arg_scope", size=224,
+                         kwargs={"num_classes": 10}),
 }
 
 
-def migrate(module: str) -> tuple[str, dict, list]:
-    text = (NETS_DIR / f"{module}.py").read_text()
+def migrate(module: str, group: tuple = ()) -> tuple[str, dict, list]:
+    """``module`` through the rules, with the ``group`` modules as its context."""
+    texts = {f"tf_slim.nets.{m}": (NETS_DIR / f"{m}.py").read_text() for m in (module, *group)}
+    name = f"tf_slim.nets.{module}"
+    project = Project(name, {k: v for k, v in texts.items() if k != name}) if group else None
     name_map: dict = {}
-    new, changes, warnings = transform_text(text, RULES, name_map=name_map)
+    new, changes, warnings = transform_text(texts[name], RULES, name_map=name_map, project=project)
     return new, name_map, warnings
 
 
@@ -62,8 +69,15 @@ def run_net(net: str, work: Path) -> dict:
     spec = dict(NETS[net], net=net)
     work.mkdir(parents=True, exist_ok=True)
     (work / "spec.json").write_text(json.dumps(spec))
-    new, name_map, warnings = migrate(spec["module"])
+    group = spec.get("group", [])
+    new, name_map, warnings = migrate(spec["module"], tuple(group))
     (work / f"{spec['module']}.py").write_text(new)
+    for other in group:  # the group's other modules, each migrated as its own worker would
+        text, more, _ = migrate(other, tuple(m for m in (spec["module"], *group) if m != other))
+        (work / f"{other}.py").write_text(text)
+        name_map.update(more)
+    spec["modules"] = [f"tf_slim.nets.{m}" for m in group]
+    (work / "spec.json").write_text(json.dumps(spec))
     (work / "name_map.json").write_text(json.dumps(name_map, indent=1))
     env = dict(os.environ, TF_USE_LEGACY_KERAS="1", TF_CPP_MIN_LOG_LEVEL="3", PYTHONPATH=str(ROOT))
     for side in ("tf1", "tf2"):

@@ -95,7 +95,8 @@ def tf2(work: Path) -> None:
     spec = json.loads((work / "spec.json").read_text())
     name_map = json.loads((work / "name_map.json").read_text())
     for extra in spec.get("modules", []):  # migrated modules it imports, under their original names
-        _load(work / f"{extra.rsplit('.', 1)[-1]}.py", extra)
+        package, _, leaf = extra.rpartition(".")
+        setattr(importlib.import_module(package), leaf, _load(work / f"{leaf}.py", extra))
     mod = _load(work / f"{spec['module']}.py", f"migrated_{spec['module']}")
     net = getattr(mod, spec["net"])
 

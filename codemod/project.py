@@ -1,0 +1,127 @@
+"""Which files of a run are read together: modules that import one another and use
+``arg_scope``.
+
+Stage 1 works on one file at a time, but slim code crosses modules: ResNet's
+``resnet_v1.py`` enters ``resnet_utils.resnet_arg_scope`` (through an alias), lists
+``resnet_utils.stack_blocks_dense`` (an ``add_arg_scope`` op of that module) in its
+scopes and calls ``resnet_utils.conv2d_same`` under them. Here, in the main process and
+without LibCST or TensorFlow, the run's files that mention ``arg_scope`` are given their
+dotted module names (from the package folders around them: every folder with an
+``__init__.py`` is a package) and linked by their imports (Python's own ``ast``); each
+file is then migrated with the other files of its group as read-only context
+(``Options.context``). Files outside the run are not read: the group is the run's
+closed world, and the README says so.
+"""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+from typing import Iterable, Optional
+
+from codemod import textio
+
+NEEDLE = "arg_scope"
+
+
+def module_name(path: str) -> str:
+    """``.../tf_slim/nets/resnet_v1.py`` → ``tf_slim.nets.resnet_v1`` (while the folders
+    above are packages)."""
+    p = Path(path).resolve()
+    parts = [] if p.stem == "__init__" else [p.stem]
+    folder = p.parent
+    while (folder / "__init__.py").is_file() and folder.parent != folder:
+        parts.insert(0, folder.name)
+        folder = folder.parent
+    return ".".join(parts)
+
+
+def _imported_modules(text: str, name: str, is_package: bool) -> set[str]:
+    """Dotted names ``text`` imports, a ``from a import b`` giving both ``a`` and ``a.b``."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return set()  # the worker reports it
+    out: set[str] = set()
+    package = name if is_package else name.rpartition(".")[0]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = package.split(".") if package else []
+                parent = parent[:len(parent) - (node.level - 1)] if node.level > 1 else parent
+                base = ".".join([*parent, *([base] if base else [])])
+            out.add(base)
+            out.update(f"{base}.{a.name}" if base else a.name for a in node.names)
+    return out
+
+
+def groups(files: Iterable[tuple[str, str]]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """path → ((dotted name, path), ...) of the other files of its group, for files
+    (path, text) that mention ``arg_scope`` and import, or are imported by, another."""
+    names: dict[str, str] = {}
+    texts: dict[str, str] = {}
+    for path, text in files:
+        if NEEDLE in text:
+            names[path] = module_name(path)
+            texts[path] = text
+    by_name: dict[str, str] = {}
+    for path, name in names.items():
+        if name and name not in by_name:
+            by_name[name] = path
+    links: dict[str, set[str]] = {p: set() for p in names}
+    for path, text in texts.items():
+        for target in _imported_modules(text, names[path], Path(path).stem == "__init__"):
+            other = by_name.get(target)
+            if other is not None and other != path:
+                links[path].add(other)
+                links[other].add(path)
+    out: dict[str, tuple] = {}
+    seen: set[str] = set()
+    for start in names:
+        if start in seen or not links[start]:
+            continue
+        component, todo = [], [start]
+        seen.add(start)
+        while todo:
+            p = todo.pop()
+            component.append(p)
+            for q in sorted(links[p]):
+                if q not in seen:
+                    seen.add(q)
+                    todo.append(q)
+        component.sort()
+        for p in component:
+            out[p] = tuple((names[q], q) for q in component if q != p)
+    return out
+
+
+def of_paths(paths: Iterable[str]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """``groups`` of files on disk (``.py`` only; a file that cannot be read or decoded is
+    left out here and reported by its worker)."""
+    files = []
+    for path in paths:
+        if not path.endswith(".py"):
+            continue
+        try:
+            with open(path, "rb") as f:
+                data = f.read()
+            if NEEDLE.encode() not in data:
+                continue
+            files.append((path, textio.decode(data).text))
+        except (OSError, textio.SourceError):
+            continue
+    return groups(files)
+
+
+def read_context(context: Optional[tuple]) -> dict[str, str]:
+    """The context modules' texts by dotted name (a file that cannot be read is left
+    out: its functions are then unknown to the analysis, which leaves what they touch)."""
+    out: dict[str, str] = {}
+    for name, path in context or ():
+        try:
+            out[name] = textio.read(path).text
+        except textio.SourceError:
+            continue
+    return out

@@ -1,0 +1,127 @@
+"""Modules read together (codemod.project) and stage 1 across them, through the command
+line: a scope entered in one module around a helper of another, a scope function used
+through a module-level alias, its values re-spelled (and imported) where they are
+written, and what is refused when the run does not hold the other module or the
+helper's callers disagree."""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from codemod import cli, project
+
+UTILS = '''\
+import tf_slim as slim
+from tf_slim.layers import regularizers
+
+
+def my_arg_scope(weight_decay=0.0004):
+    with slim.arg_scope([slim.conv2d], weights_regularizer=regularizers.l2_regularizer(weight_decay),
+                        normalizer_fn=slim.batch_norm):
+        with slim.arg_scope([slim.batch_norm], scale=True) as sc:
+            return sc
+
+
+def conv_bn(x, depth, scope=None):
+    return slim.conv2d(x, depth, [3, 3], scope=scope)
+'''
+
+NET = '''\
+import tf_slim as slim
+
+from . import utils
+
+my_arg_scope = utils.my_arg_scope
+
+
+def net(x, is_training=True):
+    with slim.arg_scope([slim.batch_norm], is_training=is_training):
+        x = utils.conv_bn(x, 32, scope="c1")
+        return slim.conv2d(x, 10, [1, 1], activation_fn=None, scope="logits")
+'''
+
+
+def _package(tmp_path: Path, **modules: str) -> Path:
+    pkg = tmp_path / "pkg"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    for name, text in modules.items():
+        (pkg / f"{name}.py").write_text(textwrap.dedent(text))
+    return pkg
+
+
+def test_module_names_follow_packages(tmp_path):
+    pkg = _package(tmp_path, utils=UTILS)
+    (pkg / "sub").mkdir()
+    (pkg / "sub" / "__init__.py").write_text("")
+    (pkg / "sub" / "deep.py").write_text("")
+    (tmp_path / "script.py").write_text("")
+    assert project.module_name(str(pkg / "utils.py")) == "pkg.utils"
+    assert project.module_name(str(pkg / "sub" / "deep.py")) == "pkg.sub.deep"
+    assert project.module_name(str(pkg / "sub" / "__init__.py")) == "pkg.sub"
+    assert project.module_name(str(tmp_path / "script.py")) == "script"
+
+
+def test_groups_link_importing_modules_that_use_arg_scope(tmp_path):
+    pkg = _package(tmp_path, utils=UTILS, net=NET,
+                   other="from pkg import utils\nimport tf_slim as slim\n\ndef f(x):\n    return utils.conv_bn(x, 1)\n",
+                   alone="import tf_slim as slim\n\ndef g():\n    return slim.arg_scope([])\n")
+    paths = [str(pkg / f"{n}.py") for n in ("utils", "net", "other", "alone")]
+    groups = project.of_paths(paths)
+    # other.py never mentions arg_scope: not read as context; alone.py imports nothing of the run
+    assert set(groups) == {paths[0], paths[1]}
+    assert groups[paths[1]] == (("pkg.utils", paths[0]),)
+    assert groups[paths[0]] == (("pkg.net", paths[1]),)
+
+
+def test_scope_around_another_modules_helper_is_handed_down(tmp_path, capsys):
+    pkg = _package(tmp_path, utils=UTILS, net=NET)
+    code = cli.main(["migrate", str(pkg), "--select", "slim-arg-scope", "--write", "-j", "2"])
+    assert code == 1
+    net = (pkg / "net.py").read_text()
+    utils = (pkg / "utils.py").read_text()
+    # the caller's scope is gone; what it set is passed by keyword to the helper
+    assert "with slim.arg_scope" not in net
+    assert 'utils.conv_bn(x, 32, scope="c1", weight_decay=weight_decay, is_training=is_training)' in net
+    # the helper takes it, defaulting to what the op does without a scope
+    assert "def conv_bn(x, depth, scope=None, weight_decay=0.0004, is_training=True):" in utils
+    assert "normalizer_params={'scale': True, 'is_training': is_training}" in utils
+    # the convention through the alias: utils' values re-spelled, and imported, in net.py
+    assert "from tf_slim.layers import regularizers" in net
+    assert "weights_regularizer=regularizers.l2_regularizer(weight_decay)" in net
+    assert "def net(x, is_training=True, weight_decay=0.0004):" in net
+    err = capsys.readouterr().err
+    assert "pkg/net.py:5: slim-arg-scope: my_arg_scope() (= pkg.utils.my_arg_scope) is taken as the scope" in err
+
+
+def test_without_the_other_module_the_scope_stays(tmp_path, capsys):
+    pkg = _package(tmp_path, utils=UTILS, net=NET)
+    before = (pkg / "net.py").read_text()
+    code = cli.main(["migrate", str(pkg / "net.py"), "--select", "slim-arg-scope", "--write"])
+    assert code == 0
+    assert (pkg / "net.py").read_text() == before
+    assert "net.py:9: slim-arg-scope: arg_scope left in place: its body calls utils.conv_bn() from another " \
+           "module" in capsys.readouterr().err
+
+
+def test_callers_that_disagree_leave_the_helper_and_their_scopes(tmp_path, capsys):
+    other = '''\
+    import tf_slim as slim
+    from pkg import utils
+
+
+    def head(x):
+        with slim.arg_scope([slim.conv2d], activation_fn=None):
+            return utils.conv_bn(x, 8, scope="h")
+    '''
+    pkg = _package(tmp_path, utils=UTILS, net=NET, other=other)
+    before = {p.name: p.read_text() for p in pkg.glob("*.py")}
+    cli.main(["migrate", str(pkg), "--select", "slim-arg-scope", "--write"])
+    after = {p.name: p.read_text() for p in pkg.glob("*.py")}
+    assert after["other.py"] == before["other.py"]
+    assert "def conv_bn(x, depth, scope=None):" in after["utils.py"]  # no settings written into it
+    assert "with slim.arg_scope([slim.batch_norm], is_training=is_training):" in after["net.py"]
+    err = capsys.readouterr().err
+    assert "utils.py:12: slim-arg-scope: arg_scope settings for conv_bn() left as they are: it is called under " \
+           "different arg_scopes" in err
+    assert "other.py:6: slim-arg-scope: arg_scope left in place: its body calls utils.conv_bn()" in err
