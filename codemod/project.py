@@ -10,7 +10,7 @@ dotted module names (from the package folders around them: every folder with an
 ``__init__.py`` is a package) and linked by their imports (Python's own ``ast``); each
 file is then migrated with the other files of its group as read-only context
 (``Options.context``). Files outside the run are not read: the group is the run's
-closed world, and the README says so.
+closed world, and the README says so. Groups are bounded (``MAX_GROUP``).
 """
 from __future__ import annotations
 
@@ -21,6 +21,10 @@ from typing import Iterable, Optional
 from codemod import textio
 
 NEEDLE = "arg_scope"
+# A group is read by each of its files' workers, so its cost grows with its size squared.
+# A larger component (a library whose hub modules everything imports) is not grouped:
+# its files are analysed alone, which leaves cross-module scopes in place with warnings.
+MAX_GROUP = 8
 
 
 def module_name(path: str) -> str:
@@ -59,11 +63,13 @@ def _imported_modules(text: str, name: str, is_package: bool) -> set[str]:
 
 def groups(files: Iterable[tuple[str, str]]) -> dict[str, tuple[tuple[str, str], ...]]:
     """path → ((dotted name, path), ...) of the other files of its group, for files
-    (path, text) that mention ``arg_scope`` and import, or are imported by, another."""
+    (path, text) that mention ``arg_scope`` and import, or are imported by, another
+    (packages' ``__init__.py`` left out; groups of more than ``MAX_GROUP`` files too)."""
     names: dict[str, str] = {}
     texts: dict[str, str] = {}
     for path, text in files:
-        if NEEDLE in text:
+        # a package's __init__ re-exports its modules: it would join everything it lists
+        if NEEDLE in text and Path(path).name != "__init__.py":
             names[path] = module_name(path)
             texts[path] = text
     by_name: dict[str, str] = {}
@@ -92,6 +98,8 @@ def groups(files: Iterable[tuple[str, str]]) -> dict[str, tuple[tuple[str, str],
                     seen.add(q)
                     todo.append(q)
         component.sort()
+        if len(component) > MAX_GROUP:
+            continue
         for p in component:
             out[p] = tuple((names[q], q) for q in component if q != p)
     return out

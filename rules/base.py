@@ -42,11 +42,24 @@ class Project:
     def module(self, name: str) -> Optional[cst.Module]:
         """The parsed module, or None when it is not in the group or does not parse."""
         if name not in self._parsed:
-            try:
-                self._parsed[name] = cst.parse_module(self.texts[name]) if name in self.texts else None
-            except (cst.ParserSyntaxError, RecursionError):
-                self._parsed[name] = None
+            self._parsed[name] = _parse_shared(self.texts[name]) if name in self.texts else None
         return self._parsed[name]
+
+
+_SHARED: dict = {}
+
+
+def _parse_shared(text: str) -> Optional[cst.Module]:
+    """A group's modules are read by every module's run in a worker (and once more for
+    each later stage): parsed once per process (LibCST trees are immutable)."""
+    if text not in _SHARED:
+        if len(_SHARED) >= 64:
+            _SHARED.clear()
+        try:
+            _SHARED[text] = cst.parse_module(text)
+        except (cst.ParserSyntaxError, RecursionError):
+            _SHARED[text] = None
+    return _SHARED[text]
 
 
 # ``# tf1to2: ignore`` or ``# tf1to2: ignore[rule-a, rule-b]`` on a line of a statement.

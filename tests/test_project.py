@@ -125,3 +125,12 @@ def test_callers_that_disagree_leave_the_helper_and_their_scopes(tmp_path, capsy
     assert "utils.py:12: slim-arg-scope: arg_scope settings for conv_bn() left as they are: it is called under " \
            "different arg_scopes" in err
     assert "other.py:6: slim-arg-scope: arg_scope left in place: its body calls utils.conv_bn()" in err
+
+
+def test_package_inits_and_large_components_are_not_grouped(tmp_path, monkeypatch):
+    pkg = _package(tmp_path, utils=UTILS, net=NET)
+    (pkg / "__init__.py").write_text("from pkg import net, utils  # arg_scope\n")
+    paths = [str(pkg / f) for f in ("__init__.py", "utils.py", "net.py")]
+    assert set(project.of_paths(paths)) == set(paths[1:])
+    monkeypatch.setattr(project, "MAX_GROUP", 1)
+    assert project.of_paths(paths) == {}
