@@ -24,10 +24,20 @@ Why
     ``arg_scope`` is global state read at run time: the slim → layers rewrite must see
     every argument at the call (the migration guide: "make every argument explicit").
 
+    Across modules (the run's files that use arg_scope and import one another, read
+    together through ``RuleContext.project``): another module's ``add_arg_scope`` ops and
+    helpers are resolved like this module's; a scope function named at module level
+    (``resnet_arg_scope = resnet_utils.resnet_arg_scope``) is this module's convention; a
+    caller's local handed down becomes a parameter defaulting to the op's own default
+    (``end_points_collection=None``); ``block.unit_fn(...)`` is the function every
+    ``Block(...)`` of the group puts in that field; values read in another module are
+    re-spelled with this module's imports (added when missing).
+
 Will not touch (warns with the line)
-    A scope whose ops or values are not known here (a scope object from another module,
-    an op from another module); a function called under different scopes; a scope whose
-    body calls functions of other modules (they may call ops it governs at run time).
+    A scope whose ops or values are not known here (a scope object passed around, an op
+    of a module outside the group); a function called under different scopes; a scope
+    whose body calls functions of modules outside the group (they may call ops it governs
+    at run time); a namedtuple field several functions are put in.
 """
 from __future__ import annotations
 
