@@ -18,7 +18,6 @@ import libcst as cst
 
 import rules as rules_pkg
 from codemod import documents, textio
-from codemod import project as project_mod
 from rules.base import Finding, Project, RuleContext
 
 
@@ -46,7 +45,7 @@ class Options:
     explicit: bool = False  # named on the command line: @generated files are processed
     # rule id → indices of the changes to apply (interactive mode); None: all of them
     accepted: Optional[dict] = None
-    # the file's dotted module name and the other files of its group ((name, path), ...),
+    # the file's dotted module name and the other files of its group ((name, text), ...),
     # read as context by rules that look across modules (codemod.project)
     module: str = ""
     context: tuple = ()
@@ -141,7 +140,7 @@ def migrate_document(doc, options: Options) -> FileResult:
     path = doc.path
     name_map: dict = {}
     try:
-        project = Project(options.module, project_mod.read_context(options.context)) if options.context else None
+        project = Project(options.module, dict(options.context)) if options.context else None
         new_text, changes, warnings = transform_text(doc.text, options.rule_ids, options.accepted, name_map, project)
     except cst.ParserSyntaxError as e:
         message, line = syntax_error(doc.text, path, e)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable
 
 from codemod import textio
 
@@ -106,8 +106,11 @@ def groups(files: Iterable[tuple[str, str]]) -> dict[str, tuple[tuple[str, str],
 
 
 def of_paths(paths: Iterable[str]) -> dict[str, tuple[tuple[str, str], ...]]:
-    """``groups`` of files on disk (``.py`` only; a file that cannot be read or decoded is
-    left out here and reported by its worker)."""
+    """path → ((dotted name, source text), ...) of the other files of its group, for
+    files on disk (``.py`` only; a file that cannot be read or decoded is left out here
+    and reported by its worker). The texts are read here, before any worker starts, so
+    that every file of a group is analysed against the same texts even while ``--write``
+    rewrites the others."""
     files = []
     for path in paths:
         if not path.endswith(".py"):
@@ -120,16 +123,6 @@ def of_paths(paths: Iterable[str]) -> dict[str, tuple[tuple[str, str], ...]]:
             files.append((path, textio.decode(data).text))
         except (OSError, textio.SourceError):
             continue
-    return groups(files)
-
-
-def read_context(context: Optional[tuple]) -> dict[str, str]:
-    """The context modules' texts by dotted name (a file that cannot be read is left
-    out: its functions are then unknown to the analysis, which leaves what they touch)."""
-    out: dict[str, str] = {}
-    for name, path in context or ():
-        try:
-            out[name] = textio.read(path).text
-        except textio.SourceError:
-            continue
-    return out
+    texts = dict(files)
+    return {path: tuple((name, texts[other]) for name, other in group)
+            for path, group in groups(files).items()}

@@ -70,8 +70,8 @@ def test_groups_link_importing_modules_that_use_arg_scope(tmp_path):
     groups = project.of_paths(paths)
     # other.py never mentions arg_scope: not read as context; alone.py imports nothing of the run
     assert set(groups) == {paths[0], paths[1]}
-    assert groups[paths[1]] == (("pkg.utils", paths[0]),)
-    assert groups[paths[0]] == (("pkg.net", paths[1]),)
+    assert groups[paths[1]] == (("pkg.utils", UTILS),)
+    assert groups[paths[0]] == (("pkg.net", NET),)
 
 
 def test_scope_around_another_modules_helper_is_handed_down(tmp_path, capsys):
