@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Iterable
 
 from codemod import textio
+from rules.edit import absolute_module
 
 NEEDLE = "arg_scope"
 # A group is read by each of its files' workers, so its cost grows with its size squared.
@@ -51,11 +52,7 @@ def _imported_modules(text: str, name: str, is_package: bool) -> set[str]:
         if isinstance(node, ast.Import):
             out.update(a.name for a in node.names)
         elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                parent = package.split(".") if package else []
-                parent = parent[:len(parent) - (node.level - 1)] if node.level > 1 else parent
-                base = ".".join([*parent, *([base] if base else [])])
+            base = absolute_module(package, node.level, node.module or "")
             out.add(base)
             out.update(f"{base}.{a.name}" if base else a.name for a in node.names)
     return out

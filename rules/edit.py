@@ -200,6 +200,15 @@ class Imported:
         return (self.module, self.obj, self.asname) if self.asname else (self.module, self.obj)
 
 
+def absolute_module(package: str, level: int, module: str) -> str:
+    """The module ``from <level dots><module> import ...`` names inside ``package``."""
+    if not level:
+        return module
+    parts = package.split(".") if package else []
+    parts = parts[:len(parts) - (level - 1)] if level > 1 else parts
+    return ".".join([*parts, *([module] if module else [])])
+
+
 def module_imports(module: cst.Module) -> Iterable[Imported]:
     """Every name bound by a module-level ``import`` / ``from ... import`` statement."""
     for stmt in module.body:

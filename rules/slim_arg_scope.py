@@ -50,7 +50,7 @@ import libcst as cst
 from rules import slim
 from rules.aliases import TFVisitor, dotted_parts
 from rules.base import Rule, RuleContext
-from rules.edit import NameReplacer, add_imports, module_imports, rebuild_args
+from rules.edit import NameReplacer, absolute_module, add_imports, module_imports, rebuild_args
 from rules.model_walk import free_names, target_names
 
 
@@ -122,11 +122,7 @@ class _Unit:
         package = name.rpartition(".")[0]
         self.bindings: dict[str, str] = {}  # bound name → the dotted name it was imported as
         for i in module_imports(ctx.module):
-            base = i.module
-            if i.relative:
-                parent = package.split(".") if package else []
-                parent = parent[:len(parent) - (i.relative - 1)] if i.relative > 1 else parent
-                base = ".".join([*parent, *([base] if base else [])])
+            base = absolute_module(package, i.relative, i.module)
             if i.obj is not None:
                 self.bindings[i.bound] = f"{base}.{i.obj}" if base else i.obj
             else:
