@@ -40,14 +40,15 @@ def module_name(path: str) -> str:
     return ".".join(parts)
 
 
-def _imported_modules(text: str, name: str, is_package: bool) -> set[str]:
-    """Dotted names ``text`` imports, a ``from a import b`` giving both ``a`` and ``a.b``."""
+def _imported_modules(text: str, name: str) -> set[str]:
+    """Dotted names module ``name`` (not a package's ``__init__``) imports, a ``from a
+    import b`` giving both ``a`` and ``a.b``."""
     try:
         tree = ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return set()  # the worker reports it
     out: set[str] = set()
-    package = name if is_package else name.rpartition(".")[0]
+    package = name.rpartition(".")[0]
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             out.update(a.name for a in node.names)
@@ -75,7 +76,7 @@ def groups(files: Iterable[tuple[str, str]]) -> dict[str, tuple[tuple[str, str],
             by_name[name] = path
     links: dict[str, set[str]] = {p: set() for p in names}
     for path, text in texts.items():
-        for target in _imported_modules(text, names[path], Path(path).stem == "__init__"):
+        for target in _imported_modules(text, names[path]):
             other = by_name.get(target)
             if other is not None and other != path:
                 links[path].add(other)

@@ -31,19 +31,17 @@ class Finding:
 
 class Project:
     """The other modules of a file's group (``codemod.project``), read-only and as they
-    were before the run: dotted name → source text, parsed when first asked for."""
+    were before the run: dotted name → source text, parsed when first asked for (once
+    per process, shared by every ``Project`` holding the same text)."""
 
     def __init__(self, name: str, texts: dict, stage: int = 1) -> None:
         self.name = name  # the file's own dotted module name
         self.texts = texts
         self.stage = stage  # the texts are as the rules of the stages before this one left them
-        self._parsed: dict = {}
 
     def module(self, name: str) -> Optional[cst.Module]:
         """The parsed module, or None when it is not in the group or does not parse."""
-        if name not in self._parsed:
-            self._parsed[name] = _parse_shared(self.texts[name]) if name in self.texts else None
-        return self._parsed[name]
+        return _parse_shared(self.texts[name]) if name in self.texts else None
 
 
 _SHARED: dict = {}

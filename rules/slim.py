@@ -63,13 +63,13 @@ SYNONYMS = {
     "linear": "fully_connected",  # slim.linear = fully_connected(activation_fn=None)
 }
 
-# Ops that ``arg_scope`` can govern (slim decorates them with ``add_arg_scope``).
 # What a slim op does with these keywords when nothing sets them (the same for every op
 # that takes them): the value a handed-down parameter defaults to, so that a caller
 # outside any scope gets what it got before.
 KEYWORD_DEFAULTS = {"outputs_collections": "None", "variables_collections": "None", "is_training": "True",
                     "reuse": "None", "trainable": "True"}
 
+# Ops that ``arg_scope`` can govern (slim decorates them with ``add_arg_scope``).
 SCOPED_OPS = frozenset(SIGNATURES) - {"l2_regularizer", "l1_regularizer", "xavier_initializer",
                                        "variance_scaling_initializer", "softmax"}
 
