@@ -129,10 +129,7 @@ class _Unit:
                 self.bindings[i.bound] = base if i.asname else base.split(".")[0]
         self.aliases: dict[str, tuple] = {}  # module-level ``name = a.b`` → (expression, statement)
         for stmt in ctx.module.body:
-            if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 \
-                    and isinstance(stmt.body[0], cst.Assign) and len(stmt.body[0].targets) == 1 \
-                    and isinstance(stmt.body[0].targets[0].target, cst.Name) \
-                    and dotted_parts(stmt.body[0].value) is not None:
+            if _simple_assign(stmt) and dotted_parts(stmt.body[0].value) is not None:
                 self.aliases[stmt.body[0].targets[0].target.value] = (stmt.body[0].value, stmt)
 
     def resolve(self, expr: cst.BaseExpression, known, prefixes: dict, depth: int = 0) -> Optional[str]:
@@ -230,6 +227,8 @@ class _Survey(TFVisitor):
             tuple_class = self.unit.resolve(node.func, self.m.tuples, self.m.prefixes)
             if tuple_class is not None:
                 self.m.constructions.append((tuple_class, node, self.unit))
+            elif isinstance(node.func, cst.Attribute) and self.keys[id(node.func)] is None:
+                self.m.field_calls.append(node)  # ``block.unit_fn(...)``, resolved once all is read
         for arg in node.args:
             if isinstance(arg.value, (cst.List, cst.Tuple)):
                 for el in arg.value.elements:
@@ -354,20 +353,6 @@ class _Walk(cst.CSTVisitor):
                 node.func.value in self.func.locals or node.func.value in self.func.params)):
             self.func.sites.append((target, node, here))
             return
-        if target is None and isinstance(node.func, cst.Attribute) and node.func.attr.value in self.rule.dispatch:
-            # ``block.unit_fn(...)``: the function every ``Block(...)`` of the group puts there
-            candidates = self.rule.dispatch[node.func.attr.value]
-            if candidates is None or len(candidates) != 1:
-                self.func.unknown.append((node, here))
-                return
-            target = candidates[0]
-            if target in self.rule.local_ops:
-                key = self.rule.keys[id(node.func)] = "local:" + target
-                self.func.governed.append((node, key, here))
-                self.func.ops.add(key)
-            if target in self.rule.funcs or target in self.rule.local_ops:
-                self.func.sites.append((target, node, here))
-            return
         if id(node) in self.rule.external:
             self.func.unknown.append((node, here))
 
@@ -408,6 +393,7 @@ class _Module:
         self.external: set[int] = set()
         self.tuples: dict[str, list] = {}        # namedtuple class of the group → its fields
         self.constructions: list = []            # (class, call, unit)
+        self.field_calls: list = []              # ``x.attr(...)`` calls nothing else resolves
         for u in self.units:
             for stmt in u.ctx.module.body:
                 made = [b.value for b in stmt.bases] if isinstance(stmt, cst.ClassDef) else (
@@ -422,9 +408,8 @@ class _Module:
             survey = _Survey(u.ctx, u, self)
             u.ctx.module.visit(survey)
             scope_as |= survey.scope_as
-        self.module_names = self.home.module_names
         self._spelled: dict = {}
-        self.dispatch = self._dispatch()
+        self._resolve_fields(self._dispatch())
         self.assigns = _Assigns(self.defs)
         self.scope_fns: dict[str, tuple] = {}
         self.fixed: dict[str, list] = {}
@@ -450,6 +435,21 @@ class _Module:
                                                  slim.params(inner), unit=self.home))
         for f in [*self.funcs.values(), *self.methods]:
             f.node.visit(_Walk(self, f))
+
+    def _resolve_fields(self, dispatch: dict) -> None:
+        """``block.unit_fn(...)`` names the one function every ``Block(...)`` of the group
+        puts in that field, as a direct call would (an op or a function); a field with
+        several candidates, or an unknown one, is a call of unknown code."""
+        for call in self.field_calls:
+            if call.func.attr.value not in dispatch:
+                continue
+            candidates = dispatch[call.func.attr.value]
+            if candidates is None or len(candidates) != 1:
+                self.external.add(id(call))
+                continue
+            self.callees[id(call.func)] = candidates[0]
+            if candidates[0] in self.local_ops:
+                self.keys[id(call.func)] = "local:" + candidates[0]
 
     def _dispatch(self) -> dict[str, Optional[list]]:
         """Field of a namedtuple of the group → the functions every construction puts
@@ -820,17 +820,18 @@ class _Module:
         import of it (added to ``f.imports``). None when it reads a module-level name
         that is not an import, or the import's name is taken."""
         key = (id(expr), id(f))
-        if key in self._spelled:
-            return self._spelled[key]
+        if key not in self._spelled:
+            self._spelled[key] = self._respell(expr, source, f)
+        return self._spelled[key]
+
+    def _respell(self, expr: cst.BaseExpression, source: "_Unit", f: Func) -> Optional[cst.BaseExpression]:
         dest = f.unit
         values: dict = {}
         imports: set = set()
-        result: Optional[cst.BaseExpression] = expr
         for n in sorted((free_names(expr) & source.module_names) - slim.BUILTINS):
             target = source.bindings.get(n)
             if target is None:
-                result = None
-                break
+                return None
             same = sorted(b for b, t in dest.bindings.items() if t == target)
             if same:
                 bound = n if n in same else same[0]
@@ -838,20 +839,16 @@ class _Module:
                 module, _, obj = target.rpartition(".")
                 bound = obj if module else target.split(".")[0]
                 if bound in dest.module_names or module == "" and "." in target:
-                    result = None
-                    break
+                    return None
                 imports.add((module, obj) if module else (target, None))
             if bound in f.locals or bound in f.params:
-                result = None
-                break
+                return None
             if bound != n:
                 values[n] = cst.Name(bound)
-        if result is not None:
-            result = expr.visit(NameReplacer(values)) if values else expr
-            if result is not expr and id(expr) in self.keys:
-                self.keys[id(result)] = self.keys[id(expr)]
-            f.imports |= imports
-        self._spelled[key] = result
+        result = expr.visit(NameReplacer(values)) if values else expr
+        if result is not expr and id(expr) in self.keys:
+            self.keys[id(result)] = self.keys[id(expr)]
+        f.imports |= imports
         return result
 
     def _default_for(self, name: str, frame: str) -> Optional[str]:
