@@ -199,6 +199,14 @@ class Imported:
         """The import as ``edit.remove_unused_imports`` takes it."""
         return (self.module, self.obj, self.asname) if self.asname else (self.module, self.obj)
 
+    def target(self, package: str = "") -> str:
+        """The dotted name ``bound`` refers to, relative imports read inside ``package``
+        (``import a.b`` binds ``a``; ``import a.b as c`` binds ``a.b``)."""
+        base = absolute_module(package, self.relative, self.module)
+        if self.obj is not None:
+            return f"{base}.{self.obj}" if base else self.obj
+        return base if self.asname else base.split(".")[0]
+
 
 def absolute_module(package: str, level: int, module: str) -> str:
     """The module ``from <level dots><module> import ...`` names inside ``package``."""

@@ -50,7 +50,7 @@ import libcst as cst
 from rules import slim
 from rules.aliases import TFVisitor, dotted_parts
 from rules.base import Rule, RuleContext
-from rules.edit import NameReplacer, absolute_module, add_imports, module_imports, rebuild_args
+from rules.edit import NameReplacer, add_imports, module_imports, rebuild_args
 from rules.model_walk import free_names, target_names
 
 
@@ -120,13 +120,8 @@ class _Unit:
         self.name = name
         self.module_names = slim.module_names(ctx.module)
         package = name.rpartition(".")[0]
-        self.bindings: dict[str, str] = {}  # bound name → the dotted name it was imported as
-        for i in module_imports(ctx.module):
-            base = absolute_module(package, i.relative, i.module)
-            if i.obj is not None:
-                self.bindings[i.bound] = f"{base}.{i.obj}" if base else i.obj
-            else:
-                self.bindings[i.bound] = base if i.asname else base.split(".")[0]
+        # bound name → the dotted name it was imported as
+        self.bindings = {i.bound: i.target(package) for i in module_imports(ctx.module)}
         self.aliases: dict[str, tuple] = {}  # module-level ``name = a.b`` → (expression, statement)
         for stmt in ctx.module.body:
             if _simple_assign(stmt) and dotted_parts(stmt.body[0].value) is not None:
