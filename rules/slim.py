@@ -67,7 +67,12 @@ SYNONYMS = {
 # that takes them): the value a handed-down parameter defaults to, so that a caller
 # outside any scope gets what it got before.
 KEYWORD_DEFAULTS = {"outputs_collections": "None", "variables_collections": "None", "is_training": "True",
-                    "reuse": "None", "trainable": "True"}
+                    "reuse": "None", "trainable": "True", "normalizer_fn": "None", "normalizer_params": "None",
+                    "rate": "1"}
+
+# Ops whose ``activation_fn`` is relu unless given.
+RELU_BY_DEFAULT = frozenset({"conv2d", "conv2d_transpose", "separable_conv2d",
+                             "fully_connected", "conv2d_in_plane"})
 
 # Ops that ``arg_scope`` can govern (slim decorates them with ``add_arg_scope``).
 SCOPED_OPS = frozenset(SIGNATURES) - {"l2_regularizer", "l1_regularizer", "xavier_initializer",

@@ -101,6 +101,9 @@ class Func:
     accepted: bool = False
     unit: Optional["_Unit"] = None
     imports: set = field(default_factory=set)       # imports the settings written into it need
+    switches: dict = field(default_factory=dict)    # keyword its callers' scopes disagree on → default
+    switch_args: dict = field(default_factory=dict)  # call id → {keyword: value} that caller passes
+    switch_norm: Optional[str] = None               # the op its normalizer_fn switch turns on
 
     @functools.cached_property
     def locals(self) -> set:
@@ -441,6 +444,9 @@ class _Module:
             candidates = dispatch[call.func.attr.value]
             if candidates is None or len(candidates) != 1:
                 self.external.add(id(call))
+                for name in self.put_in.get(call.func.attr.value, ()):  # their callers are not known
+                    self.unfollowed.setdefault(name, f"it is called through {slim.code(call.func)}(), which is "
+                                                     "one of several functions at run time")
                 continue
             self.callees[id(call.func)] = candidates[0]
             if candidates[0] in self.local_ops:
@@ -451,6 +457,8 @@ class _Module:
         there (``Block(scope, bottleneck, args)`` → ``unit_fn``: [bottleneck]), or None
         when some construction puts something else there."""
         out: dict[str, Optional[list]] = {}
+        self.put_in: dict[str, set] = {}   # field → every function of the group put there
+        self.unfollowed: dict[str, str] = {}  # function → why its callers are not all known
         for cls, call, unit in self.constructions:
             fields = self.tuples[cls]
             given = {}
@@ -466,6 +474,8 @@ class _Module:
                     given[a.keyword.value] = a.value
             for f, value in given.items():
                 target = unit.resolve(value, self.defs, self.prefixes)
+                if target is not None:
+                    self.put_in.setdefault(f, set()).add(target)
                 if f in out and out[f] is None:
                     continue
                 if target is None:
@@ -634,6 +644,9 @@ class _Module:
         order = self._call_order()
         for name in order:
             f = self.funcs[name]
+            if name in self.unfollowed:
+                f.unresolved = self.unfollowed[name]
+                continue
             own = self.scope_fns[convention_of[name]][1] if name in convention_of else {}
             sites = callers.get(name, [])
             if not sites:
@@ -663,11 +676,94 @@ class _Module:
             reached = self.reach_ops(name) | {"batch_norm"}
             seen = [{op: kws for op, kws in s.items() if op in reached} for s in scopes]
             if any(not _same(seen[0], s) for s in seen[1:]):
-                f.unresolved = "it is called under different arg_scopes"
+                why = self._switch(f, scopes, seen, sites, conventions.get(id(f.unit)))
+                if why:
+                    f.unresolved = f"it is called under different arg_scopes: {why}"
                 continue
             f.incoming = scopes[0]
         for name in reversed(order):  # callees first: what they need, their callers pass on
             self._new_params(self.funcs[name])
+
+    def _switch(self, f: Func, scopes: list, seen: list, sites: list, convention: Optional[str]) -> str:
+        """Callers whose scopes disagree on some keywords of ``f``'s ops (ResNet v2's root
+        conv with ``activation_fn=None, normalizer_fn=None``, its units with relu and
+        batch norm): each such keyword becomes a parameter of ``f`` that its ops read,
+        defaulting to what a caller outside any scope got (the module's convention, else
+        the op's own default); each call whose scope differs from that passes its value.
+        Returns why it cannot, or "" (``f.incoming`` set)."""
+        pairs = sorted({(op, kw) for s in seen for op, kws in s.items() for kw in kws})
+        differing = []
+        for op, kw in pairs:
+            values = [s.get(op, {}).get(kw) for s in seen]
+            codes = {(slim.code(v.expr), v.frame) if v is not None else None for v in values}
+            if len(codes) > 1:
+                differing.append((op, kw))
+        kws = [kw for _, kw in differing]
+        for kw in kws:
+            if kws.count(kw) > 1:
+                return f"they disagree on {kw} for several ops"
+            if kw in f.params or kw in f.locals or kw in f.unit.module_names:
+                return f"they disagree on {kw}, which is already a name of {f.name}()"
+        if any(a.star for _, call, _ in sites for a in call.args):
+            return "a call passes *args or **kwargs"
+        own = self.scope_fns[convention][1] if convention else {}
+        defaults: dict[str, tuple] = {}   # kw → (code in f's module, comparable form)
+        for op, kw in differing:
+            value = own.get(op, {}).get(kw)
+            if value is not None:
+                source = self.unit_of.get(value.frame, self.home)
+                if free_names(value.expr) - slim.BUILTINS - source.module_names:
+                    return f"the default {kw}={slim.code(value.expr)} reads names of {value.frame}()"
+                spelled = self.respell(value.expr, source, f) if source is not f.unit else value.expr
+                if spelled is None:
+                    return f"{kw}={slim.code(value.expr)} cannot be written in {f.unit.name or 'this module'}"
+                defaults[kw] = (slim.code(spelled), _comparable(value))
+            else:
+                code = self._slim_default(op, kw, f)
+                if code is None:
+                    return f"they disagree on {kw}, and what it is outside any scope (slim's default) is not known here"
+                defaults[kw] = (code, _slim_comparable(op, kw))
+        norm_ops = set()
+        args: dict[int, dict] = {}
+        for (caller, call, _), scope in zip(sites, scopes):
+            for op, kw in differing:
+                value = scope.get(op, {}).get(kw)
+                if kw == "normalizer_fn" and value is not None and not _is_none_expr(value.expr):
+                    norm_ops.add(self.keys.get(id(value.expr)))
+                here = _comparable(value) if value is not None else _slim_comparable(op, kw)
+                if here == defaults[kw][1]:
+                    continue
+                if value is None:
+                    code = self._slim_default(op, kw, caller)
+                    if code is None:
+                        return f"{caller.name}() has slim's default for {kw}, which is not known here"
+                    args.setdefault(id(call), {})[kw] = cst.parse_expression(code)
+                    continue
+                source = self.unit_of.get(value.frame, self.home)
+                if free_names(value.expr) - slim.BUILTINS - source.module_names and value.frame != caller.name:
+                    return f"{caller.name}()'s {kw}={slim.code(value.expr)} reads names of {value.frame}()"
+                spelled = self.respell(value.expr, source, caller) if source is not caller.unit else value.expr
+                if spelled is None:
+                    return f"{kw}={slim.code(value.expr)} cannot be written in {caller.unit.name or 'this module'}"
+                args.setdefault(id(call), {})[kw] = spelled
+        if len(norm_ops) > 1 or None in norm_ops:
+            return "their normalizers are not all the same op"
+        incoming = {op: dict(kws) for op, kws in scopes[0].items()}
+        for op, kw in differing:
+            incoming.setdefault(op, {})[kw] = Value(cst.Name(kw), f.name)
+        f.incoming = incoming
+        f.switches = {kw: defaults[kw][0] for kw in kws}
+        f.new_params.update(f.switches)
+        f.switch_args = args
+        f.switch_norm = next(iter(norm_ops), None)
+        return ""
+
+    def norm_key(self, expr: cst.BaseExpression, f: Func) -> Optional[str]:
+        """The op a ``normalizer_fn=`` value names (a switch parameter: the op it turns on)."""
+        key = self.keys.get(id(expr))
+        if key is None and isinstance(expr, cst.Name) and expr.value == "normalizer_fn" and f.switches:
+            return f.switch_norm
+        return key
 
     def conventions(self) -> dict[int, str]:
         """id of a unit → the scope function its functions are taken to be called under:
@@ -745,7 +841,7 @@ class _Module:
             norm = slim.kwarg(call, "normalizer_fn")
             norm_value = norm.value if norm is not None else (
                 active.get(key, {}).get("normalizer_fn").expr if "normalizer_fn" in active.get(key, {}) else None)
-            nkey = self.keys.get(id(norm_value)) if norm_value is not None else None
+            nkey = self.norm_key(norm_value, f) if norm_value is not None else None
             if nkey:
                 used += [(nkey, kw, value) for kw, value in active.get(nkey, {}).items()]
         for callee, _, _ in f.sites:
@@ -801,6 +897,21 @@ class _Module:
                 spelled = self.respell(v.expr, source, f) if source is not f.unit else v.expr
                 out[op][kw] = Value(spelled if spelled is not None else v.expr, v.frame)
         return out
+
+    def _slim_default(self, op: str, kw: str, f: Func) -> Optional[str]:
+        """What ``op`` does with ``kw`` when nothing sets it, written in ``f``'s module
+        (``tf.nn.relu``: by its import of TensorFlow, added as ``tf`` when it has none)."""
+        if kw == "activation_fn" and op in slim.RELU_BY_DEFAULT:
+            for bound, target in sorted(f.unit.bindings.items()):
+                if target in ("tensorflow", "tensorflow.compat.v1"):
+                    return f"{bound}.nn.relu"
+                if target in ("tensorflow.nn", "tensorflow.python.ops.nn_ops", "tensorflow.python.ops.nn"):
+                    return f"{bound}.relu"
+            if "tf" in f.unit.module_names or "tf" in f.locals or "tf" in f.params:
+                return None
+            f.imports.add(("tensorflow", None, "tf"))
+            return "tf.nn.relu"
+        return self._op_default(op, kw)
 
     def _op_default(self, op: str, kw: str) -> Optional[str]:
         if op.startswith("local:"):
@@ -865,6 +976,23 @@ def _enters_scope_function(items: list, m: "_Module") -> bool:
         if isinstance(first, cst.Call) and m.callees.get(id(first.func)) in m.scope_fns:
             return True
     return False
+
+
+def _slim_comparable(op: str, kw: str):
+    """slim's own default, as ``_comparable`` gives a value: a constant by its code."""
+    code = slim.KEYWORD_DEFAULTS.get(kw)
+    return code if code is not None and not (kw == "activation_fn" and op in slim.RELU_BY_DEFAULT) \
+        else ("slim default", op, kw)
+
+
+def _comparable(value: Value):
+    """A value as a default compares: a constant by its code, a name by where it is read."""
+    code = slim.code(value.expr)
+    return code if not free_names(value.expr) - slim.BUILTINS else (code, value.frame)
+
+
+def _is_none_expr(expr) -> bool:
+    return isinstance(expr, cst.Name) and expr.value == "None"
 
 
 def _simple_assign(stmt) -> bool:
@@ -999,8 +1127,8 @@ def _apply(m: _Module, ctx: RuleContext) -> cst.Module:
         # callers must have been changed for settings they hand down
         if f.name in m.funcs:
             blocked = [g.name for g in m.funcs.values() if any(s[0] == f.name for s in g.sites) and not g.accepted]
-            if blocked and any(v.frame != f.name and v.frame not in m.scope_fns
-                               for kws in incoming.values() for v in kws.values()):
+            if blocked and (f.switches or any(v.frame != f.name and v.frame not in m.scope_fns
+                                              for kws in incoming.values() for v in kws.values())):
                 fctx.warn(f.node, f"arg_scope settings for {f.name}() left as they are: "
                                  f"{', '.join(blocked)}() was not changed")
                 continue
@@ -1037,7 +1165,10 @@ def _apply(m: _Module, ctx: RuleContext) -> cst.Module:
             g = m.funcs.get(callee)
             if g is None or g.unresolved or not g.new_params:
                 continue
-            fwd.append((call, g.new_params))
+            passed = {p: cst.Name(p) for p in g.new_params if p not in g.switches}
+            passed.update(g.switch_args.get(id(call), {}))
+            if passed:
+                fwd.append((call, passed))
         if not edits and not removable and not params and not fwd:
             f.accepted = f.incoming is not None
             continue
@@ -1048,6 +1179,9 @@ def _apply(m: _Module, ctx: RuleContext) -> cst.Module:
             parts.append(f"{sum(len(d) for _, d in removable)} arg_scope(s) removed")
         if params:
             parts.append("new keyword parameter(s) " + ", ".join(f"{k}={v}" for k, v in params.items()))
+        if f.switches:
+            parts.append(f"its callers' arg_scopes disagree on {', '.join(f.switches)}: now "
+                         + ("parameters" if len(f.switches) > 1 else "a parameter") + ", which the callers that differ pass")
         if not fctx.change(f.node, f"{f.name}(): " + "; ".join(parts)):
             continue
         f.accepted = True
@@ -1143,7 +1277,7 @@ def _merge_normalizer(m: _Module, call: cst.Call, active: Scope, f: Func) -> cst
     norm = slim.kwarg(call, "normalizer_fn")
     if norm is None:
         return call
-    nkey = m.keys.get(id(norm.value))
+    nkey = m.norm_key(norm.value, f)
     settings = active.get(nkey or "", {})
     if not settings:
         return call
@@ -1191,10 +1325,10 @@ class _Editor(cst.CSTTransformer):
         if fwd:
             given = {a.keyword.value for a in updated.args if a.keyword is not None}
             args = list(updated.args) + [
-                cst.Arg(value=cst.Name(p), keyword=cst.Name(p),
+                cst.Arg(value=value, keyword=cst.Name(p),
                         equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""),
                                               whitespace_after=cst.SimpleWhitespace("")))
-                for p in fwd if p not in given]
+                for p, value in fwd.items() if p not in given]
             updated = updated.with_changes(args=rebuild_args(updated, args))
         return updated
 

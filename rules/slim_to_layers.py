@@ -168,6 +168,24 @@ def _indented(code: str) -> str:
     return "".join("    " + line + "\n" for line in code.splitlines())
 
 
+class _IfStep(Step):
+    """Steps slim takes only when a value known at run time is not None (a normalizer or
+    activation passed in as a parameter): ``if cond: x = step(x)``. Statements only."""
+
+    def __init__(self, cond: str, inner: list) -> None:
+        super().__init__("if")
+        self.cond, self.inner = cond, inner
+
+    needs_statements = True
+
+    def names(self) -> list[str]:
+        return [f"{n} (if {self.cond})" for s in self.inner for n in s.names()]
+
+    def statements(self, target: str, inp: str, v1: str, fresh) -> list[str]:
+        lines = [] if inp == target else [f"{target} = {inp}"]
+        return lines + [f"if {self.cond}:\n" + _indented(f"{target} = {_nest(self.inner, target)}")]
+
+
 def _is_simple(code: str) -> bool:
     return all(part.isidentifier() for part in code.split("."))
 
@@ -271,13 +289,18 @@ class _Converter:
         """The common tail: normalizer, activation, name, reuse, trainable."""
         norm = args.get("normalizer_fn")
         norm = None if norm is None or _is_none(norm) else norm
+        switch = self.r.switch(norm) if norm is not None else None  # a parameter: known at run time
         act = args.get("activation_fn", RELU_DEFAULT)
         name_code, name = self.name_of(op, args)
         steps = []
         bias_init = args.get("biases_initializer")
-        use_bias = not (norm is not None or (bias_init is not None and _is_none(bias_init)))
+        no_bias = bias_init is not None and _is_none(bias_init)
+        use_bias = not (norm is not None or no_bias)
         if weights:
-            if not use_bias:
+            if switch and not no_bias:
+                use_bias = True
+                kws.append(("use_bias", f"{switch} is None"))
+            elif not use_bias:
                 kws.append(("use_bias", "False"))
             elif bias_init is not None:
                 kws.append(("bias_initializer", _c(bias_init)))
@@ -295,7 +318,8 @@ class _Converter:
         self._collections(args)
         steps.append(Step(f"{self.r.layers()}.{func}", first, kws))
         if norm is not None:
-            bn_args = self._normalizer_args(norm, args)
+            bn_args = dict(self.r.dict_of(args.get("normalizer_params"))) if switch else \
+                self._normalizer_args(norm, args)
             if "scope" not in bn_args:
                 bn_scope = f"{name}/BatchNorm" if name is not None else None
                 if "scope" not in args or _is_none(args["scope"]):
@@ -316,7 +340,7 @@ class _Converter:
             if "reuse" in args and "reuse" not in bn_args:
                 bn_args["reuse"] = args["reuse"]
             bn_steps, _ = self._batch_norm(bn_args)
-            steps += bn_steps + self._activation(act)
+            steps += ([_IfStep(f"{switch} is not None", bn_steps)] if switch else bn_steps) + self._activation(act)
         return steps, name
 
     def _normalizer_args(self, norm, args: dict) -> dict:
@@ -331,6 +355,8 @@ class _Converter:
             return [Step(self.r.nn("relu"), [], [])]
         if act is None or _is_none(act):
             return []
+        if isinstance(act, cst.Name) and self.r.fn_stack and act.value in slim.params(self.r.fn_stack[-1].node):
+            return [_IfStep(f"{act.value} is not None", [Step(act.value, [], [])])]  # slim: only when given
         return [Step(_c(act), [], [])]
 
     def _bias(self, args: dict, nchw: bool, init_key: str, reg_key: str) -> tuple:
@@ -343,7 +369,8 @@ class _Converter:
         renames = dict(RENAMES.get(op, {}))
         bias_init = args.get("biases_initializer")
         norm = args.get("normalizer_fn")
-        if (norm is not None and not _is_none(norm)) or (bias_init is not None and _is_none(bias_init)):
+        if (norm is not None and not _is_none(norm) and not self.r.switch(norm)) or \
+                (bias_init is not None and _is_none(bias_init)):
             renames.pop("biases", None)
         return [(name, old, new) for old, new in renames.items()]
 
@@ -618,7 +645,9 @@ class _Rewriter(TFTransformer):
         self.needs_tf_import = not (root or v1)
         self.current_call = None
         self.statement_calls: set[int] = set()
+        self.return_calls: set[int] = set()
         self.noted: set = set()
+        self.switches: dict = {}            # (def id, parameter) → why it is no switch, or ""
 
     # names used in generated code
     def layers(self) -> str:
@@ -678,6 +707,62 @@ class _Rewriter(TFTransformer):
                 raise Refused(f"{_c(expr)} is not a literal dict with string keys")
             out[el.key.evaluated_value] = el.value
         return out
+
+    @functools.cached_property
+    def group(self):
+        """Stage 1's reading of this module and its group (the calls of its functions)."""
+        from rules.slim_arg_scope import _Module
+        return _Module(self.ctx)
+
+    def switch(self, expr) -> Optional[str]:
+        """``normalizer_fn=<parameter>``: the parameter, when every value this run's calls
+        give it is slim's batch_norm or None (stage 1 makes such parameters where callers'
+        scopes disagree); then batch norm is applied when it is not None. None when
+        ``expr`` is no parameter; Refused when it is one with other values."""
+        if not isinstance(expr, cst.Name) or not self.fn_stack or self.op_of(expr) is not None:
+            return None
+        fn = self.fn_stack[-1].node
+        if expr.value not in slim.params(fn):
+            return None
+        key = (id(fn), expr.value)
+        if key not in self.switches:
+            self.switches[key] = self._switch_values(fn, expr.value)
+        if self.switches[key]:
+            raise Refused(self.switches[key])
+        return expr.value
+
+    def _switch_values(self, fn: cst.FunctionDef, param: str) -> str:
+        m = self.group
+        f = next((g for g in m.funcs.values() if g.node is fn), None)
+        if f is None:
+            return f"its normalizer {param} is a parameter of a function whose calls are not followed"
+        if param in f.locals:
+            return f"its normalizer {param} is assigned in {f.name}()"
+        order = list(slim.params(fn))
+        default = f.params[param]
+        values = [("its default", default)] if default is not None else []
+        for g in [*m.funcs.values(), *m.methods]:
+            for callee, call, _ in g.sites:
+                if callee != f.name:
+                    continue
+                if any(a.star for a in call.args):
+                    return f"its normalizer {param} is a parameter and {g.name}() calls it with *args or **kwargs"
+                given = slim.kwarg(call, param)
+                positional = [a for a in call.args if a.keyword is None]
+                if given is not None:
+                    values.append((f"{g.name}()", given.value))
+                elif order.index(param) < len(positional):
+                    values.append((f"{g.name}()", positional[order.index(param)].value))
+        shown = []
+        for where, value in values:
+            op = self.op_of(value) if value is default else m.keys.get(id(value))  # keys: of every module
+            if not _is_none(value) and op != "batch_norm":
+                return f"its normalizer {param} is a parameter, and {where} gives it {_c(value)}"
+            shown.append(f"{_c(value)} ({where})")
+        self.ctx.warn(fn, f"{f.name}(): its parameter {param} now only turns batch normalization on (not None) "
+                          f"or off; the values seen for it: {', '.join(shown)}; a caller not seen here that "
+                          "passes another normalizer would get tf.compat.v1.layers.batch_normalization")
+        return ""
 
     def never_none(self, expr) -> bool:
         """A name every assignment of which in this function is a string literal."""
@@ -746,9 +831,11 @@ class _Rewriter(TFTransformer):
         except Refused as e:
             self.ctx.warn(original, f"slim.{op} left as it is: {e}")
             return updated
+        if not isinstance(code, str) and id(original) in self.return_calls and _needs_statements(code):
+            self.statement_calls.add(id(original))
         if not isinstance(code, str) and id(original) not in self.statement_calls and _needs_statements(code):
             self.ctx.warn(original, f"slim.{op} left as it is: it becomes a variable_scope block of statements, "
-                                    "which needs the call on its own line (x = slim.op(...))")
+                                    "which needs the call on its own line (x = slim.op(...) or return slim.op(...))")
             return updated
         if not self.ctx.change(original, message):
             return updated
@@ -880,12 +967,17 @@ class _Rewriter(TFTransformer):
         target = _assigned_name(node)
         if target is not None:
             self.statement_calls.add(id(node.body[0].value))
+        elif _returned_call(node) is not None:  # ``return slim.op(...)``: statements only if it must
+            self.return_calls.add(id(node.body[0].value))
 
     def leave_SimpleStatementLine(self, original, updated):
         target = _assigned_name(original)
-        if target is None or id(original.body[0].value) not in self.pending:
+        returned = target is None and _returned_call(original) is not None
+        if (target is None and not returned) or id(original.body[0].value) not in self.pending:
             return updated
         kind, steps, inp = self.pending.pop(id(original.body[0].value))
+        if returned:
+            target = self._fresh("net")
         chains = steps if kind == "unrolled" else [steps]
         lines = []
         current = inp
@@ -893,11 +985,13 @@ class _Rewriter(TFTransformer):
             for s in chain:
                 lines += s.statements(target, current, self._v1, self._fresh)
                 current = target
+        if returned:
+            lines.append(f"return {target}")
         stmts = [cst.parse_statement(line.rstrip("\n") + "\n") for line in lines]
         stmts[0] = stmts[0].with_changes(leading_lines=updated.leading_lines)
         trailing = updated.trailing_whitespace
         last = stmts[-1]
-        if isinstance(last, cst.With):  # a comment after the call: on the block's last line
+        if isinstance(last, (cst.With, cst.If)):  # a comment after the call: on the block's last line
             inner = list(last.body.body)
             inner[-1] = inner[-1].with_changes(trailing_whitespace=trailing)
             stmts[-1] = last.with_changes(body=last.body.with_changes(body=inner))
@@ -939,6 +1033,12 @@ def _assigned_name(line: cst.SimpleStatementLine) -> Optional[str]:
     if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name) \
             and isinstance(small.value, cst.Call):
         return small.targets[0].target.value
+    return None
+
+
+def _returned_call(line: cst.SimpleStatementLine) -> Optional[cst.Call]:
+    if len(line.body) == 1 and isinstance(line.body[0], cst.Return) and isinstance(line.body[0].value, cst.Call):
+        return line.body[0].value
     return None
 
 
@@ -1008,12 +1108,11 @@ def _slim_module_imports(module: cst.Module) -> set:
             if i.module.split(".")[0] == "tf_slim" or i.module.startswith("tensorflow.contrib")}
 
 
-def _unsafe_checker(ctx: RuleContext):
+def _unsafe_checker(ctx: RuleContext, rw: "_Rewriter"):
     """What stage 1 left: calls an arg_scope may still govern at run time."""
-    from rules.slim_arg_scope import _Module
     if "arg_scope" not in ctx.code:
         return lambda call: ""
-    m = _Module(ctx)
+    m = rw.group
     blocked: dict[int, str] = {}
     convention = m.conventions().get(id(m.home))
     under_scope: set[str] = set()
@@ -1024,6 +1123,13 @@ def _unsafe_checker(ctx: RuleContext):
         for callee, call, items in f.sites:
             if items:
                 under_scope.add(callee)
+    if any(items for f in [*m.funcs.values(), *m.methods] for _, items in f.withs):
+        # an arg_scope stays: a function passed as a value (``Block("b", unit)``) may be
+        # called under it by code this rule does not see
+        for name in _passed_as_values(ctx.module, {n for n in m.funcs if ":" not in n}) - under_scope:
+            for call, key, items in m.funcs[name].governed:
+                blocked.setdefault(id(call), f"{name}() is passed as a value, and an arg_scope left in this "
+                                              "module may govern it where it is called")
     for name in under_scope:
         f = m.funcs.get(name)
         if f is None:
@@ -1047,6 +1153,30 @@ def _unsafe_checker(ctx: RuleContext):
                     blocked.setdefault(id(call), f"{convention}() would set {', '.join(missing)} "
                                                  "(run slim-arg-scope first)")
     return lambda call: blocked.get(id(call), "")
+
+
+def _passed_as_values(module: cst.Module, names: set) -> set:
+    """Which of ``names`` the module reads other than as the function of a call."""
+    found: set = set()
+
+    class _V(cst.CSTVisitor):
+        def visit_Call(self, node: cst.Call) -> None:
+            for arg in node.args:
+                arg.value.visit(self)
+            return False
+
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            node.body.visit(self)
+            for d in node.decorators:
+                d.visit(self)
+            return False
+
+        def visit_Name(self, node: cst.Name) -> None:
+            if node.value in names:
+                found.add(node.value)
+
+    module.visit(_V())
+    return found
 
 
 class SlimToLayers(Rule):
@@ -1077,7 +1207,8 @@ class SlimToLayers(Rule):
         return "slim" in text or "contrib.layers" in text or "contrib import layers" in text
 
     def transform(self, ctx: RuleContext) -> cst.Module:
-        rw = _Rewriter(ctx, _unsafe_checker(ctx))
+        rw = _Rewriter(ctx, None)
+        rw.unsafe = _unsafe_checker(ctx, rw)
         module = ctx.module.visit(rw)
         if module is ctx.module or not ctx.changes:
             return ctx.module

@@ -127,6 +127,93 @@ def test_callers_that_disagree_leave_the_helper_and_their_scopes(tmp_path, capsy
     assert "other.py:6: slim-arg-scope: arg_scope left in place: its body calls utils.conv_bn()" in err
 
 
+def test_callers_that_disagree_on_activation_and_normalizer_pass_theirs(tmp_path, capsys):
+    """ResNet v2's root conv: its scope turns off the helper's activation and normalizer,
+    which the other caller's convention turns on. Stage 1 makes both parameters of the
+    helper (defaults: what it got outside any scope); stage 2 makes batch norm a switch."""
+    head = '''\
+    import tf_slim as slim
+    from pkg import utils
+
+    my_arg_scope = utils.my_arg_scope
+
+
+    def head(x):
+        with slim.arg_scope([slim.conv2d],
+                            activation_fn=None, normalizer_fn=None):
+            return utils.conv_bn(x, 8, scope="h")
+    '''
+    pkg = _package(tmp_path, utils=UTILS, net=NET, other=head)
+    cli.main(["migrate", str(pkg), "--select", "slim-arg-scope", "--write"])
+    utils, other, net = ((pkg / f"{m}.py").read_text() for m in ("utils", "other", "net"))
+    # relu is slim's default (utils had no TensorFlow import: added); batch norm the convention's
+    assert "import tensorflow as tf" in utils
+    assert ("def conv_bn(x, depth, scope=None, is_training=True, activation_fn=tf.nn.relu, "
+            "normalizer_fn=slim.batch_norm, weight_decay=0.0004):") in utils
+    assert "normalizer_fn=normalizer_fn, activation_fn=activation_fn" in utils
+    assert 'utils.conv_bn(x, 8, scope="h", weight_decay=weight_decay, activation_fn=None, normalizer_fn=None)' \
+        in other
+    assert "with slim.arg_scope" not in other
+    assert 'utils.conv_bn(x, 32, scope="c1", weight_decay=weight_decay, is_training=is_training)' in net
+    cli.main(["migrate", str(pkg), "--select", "slim-to-layers", "--write"])
+    utils = (pkg / "utils.py").read_text()
+    assert "use_bias=normalizer_fn is None," in utils
+    assert "    if normalizer_fn is not None:\n        net = tf.compat.v1.layers.batch_normalization(" in utils
+    assert "    if activation_fn is not None:\n        net = activation_fn(net)\n    return net" in utils
+    assert "utils.py:13: slim-to-layers: conv_bn(): its parameter normalizer_fn now only turns batch " \
+           "normalization on (not None) or off" in capsys.readouterr().err
+
+
+def test_functions_one_namedtuple_field_may_hold_are_left(tmp_path, capsys):
+    """``block.unit_fn(...)`` with two candidates in the run (ResNet v1's and v2's
+    bottleneck): neither candidate's callers are known, so neither gets settings, and
+    the helpers they call keep theirs too (a scope left in place still reaches them)."""
+    utils = '''\
+    """Blocks of units, each run under its caller's arg_scope."""
+    import collections
+    import tf_slim as slim
+
+
+    class Block(collections.namedtuple("Block", ["scope", "unit_fn"])):
+        pass
+
+
+    def stack(net, blocks):
+        for block in blocks:
+            net = block.unit_fn(net, scope=block.scope)
+        return net
+    '''
+    unit = '''\
+    import tf_slim as slim
+    from pkg import utils
+
+
+    def unit_{n}(x, scope):
+        return slim.conv2d(x, 8, [3, 3], scope=scope)
+
+
+    def net_{n}(x):
+        with slim.arg_scope([slim.conv2d], outputs_collections="eps"):
+            return utils.stack(x, [utils.Block("b", unit_{n})])
+    '''
+    pkg = _package(tmp_path, utils=utils, a=unit.format(n="a"), b=unit.format(n="b"))
+    before = {p.name: p.read_text() for p in pkg.glob("*.py")}
+    cli.main(["migrate", str(pkg), "--select", "slim-arg-scope,slim-to-layers", "--write"])
+    after = {p.name: p.read_text() for p in pkg.glob("*.py")}
+    assert after == before
+    err = capsys.readouterr().err
+    assert "a.py:5: slim-arg-scope: arg_scope settings for unit_a() left as they are: it is called through " \
+           "block.unit_fn(), which is one of several functions at run time" in err
+    assert "a.py:6: slim-to-layers: slim.conv2d left as it is" in err
+    # without utils in the run, stage 2 alone still leaves them: the scope stays, and they are passed as values
+    for p, text in before.items():
+        (pkg / p).write_text(text)
+    cli.main(["migrate", str(pkg / "a.py"), "--select", "slim-to-layers", "--write"])
+    assert (pkg / "a.py").read_text() == before["a.py"]
+    assert "a.py:6: slim-to-layers: slim.conv2d left as it is: unit_a() is passed as a value, and an arg_scope " \
+           "left in this module may govern it where it is called" in capsys.readouterr().err
+
+
 def test_package_inits_and_large_components_are_not_grouped(tmp_path, monkeypatch):
     pkg = _package(tmp_path, utils=UTILS, net=NET)
     (pkg / "__init__.py").write_text("from pkg import net, utils  # arg_scope\n")

@@ -52,6 +52,10 @@ NETS = {
     # ResNet crosses modules: resnet_utils is migrated with it, as one group (codemod.project)
     "resnet_v1_50": dict(module="resnet_v1", group=["resnet_utils"], scope_fn="resnet_arg_scope", size=224,
                          kwargs={"num_classes": 10}),
+    # its root conv1 is resnet_utils.conv2d_same under activation_fn=None, normalizer_fn=None,
+    # its units' under relu + batch norm: those become parameters (stage 1), batch norm a switch (stage 2)
+    "resnet_v2_50": dict(module="resnet_v2", group=["resnet_utils"], scope_fn="resnet_arg_scope", size=224,
+                         kwargs={"num_classes": 10}),
 }
 
 

@@ -87,9 +87,18 @@ def channels_first(inputs, depthwise_weights):
     return net + depthwise_weights
 
 
-def not_on_its_own_line(inputs):
-    # a block of statements cannot go inside an expression: left alone, with a warning
-    return slim.separable_conv2d(inputs, None, [3, 3], scope="dw")
+def returned_directly(inputs):
+    # return slim.op(...): the block of statements comes first, then returns its result
+    with tf.compat.v1.variable_scope("dw"):
+        depthwise_weights = tf.compat.v1.get_variable("depthwise_weights", shape=[3, 3, inputs.shape[-1], 1])
+        net = tf.nn.depthwise_conv2d(inputs, depthwise_weights, strides=[1, 1, 1, 1], padding="SAME")
+        biases = tf.compat.v1.get_variable(
+            "biases",
+            shape=[net.shape[-1]],
+            initializer=tf.compat.v1.zeros_initializer())
+        net = tf.nn.bias_add(net, biases)
+        net = tf.nn.relu(net)
+    return net
 
 
 def not_literal(inputs, k):

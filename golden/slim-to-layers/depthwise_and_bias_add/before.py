@@ -31,8 +31,8 @@ def channels_first(inputs, depthwise_weights):
     return net + depthwise_weights
 
 
-def not_on_its_own_line(inputs):
-    # a block of statements cannot go inside an expression: left alone, with a warning
+def returned_directly(inputs):
+    # return slim.op(...): the block of statements comes first, then returns its result
     return slim.separable_conv2d(inputs, None, [3, 3], scope="dw")
 
 

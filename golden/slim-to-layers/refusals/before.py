@@ -21,8 +21,8 @@ def passes_kwargs(x, **kwargs):
 
 
 def depthwise_in_an_expression(x):
-    # becomes a block of statements: only from a line of its own (x = ...)
-    return slim.separable_conv2d(x, None, [3, 3], depth_multiplier=1, scope="dw")
+    # becomes a block of statements: only from a line of its own (x = ... or return ...)
+    return [slim.separable_conv2d(x, None, [3, 3], depth_multiplier=1, scope="dw")]
 
 
 def computed_data_format(x, fmt):
