@@ -31,13 +31,17 @@ Why
     caller's local handed down becomes a parameter defaulting to the op's own default
     (``end_points_collection=None``); ``block.unit_fn(...)`` is the function every
     ``Block(...)`` of the group puts in that field; values read in another module are
-    re-spelled with this module's imports (added when missing).
+    re-spelled with this module's imports (added when missing). A function whose callers'
+    scopes disagree on some keywords (ResNet v2's root conv without activation and
+    normalizer) takes them as parameters, defaulting to what a caller outside any scope
+    got; the callers that differ pass theirs.
 
 Will not touch (warns with the line)
     A scope whose ops or values are not known here (a scope object passed around, an op
-    of a module outside the group); a function called under different scopes; a scope
+    of a module outside the group); a function whose callers' scopes disagree in a way
+    that cannot be written as parameters (``Func.unresolved`` says how); a scope
     whose body calls functions of modules outside the group (they may call ops it governs
-    at run time); a namedtuple field several functions are put in.
+    at run time); a namedtuple field several functions are put in (those functions too).
 """
 from __future__ import annotations
 
