@@ -187,6 +187,19 @@ def kwarg(call: cst.Call, name: str) -> Optional[cst.Arg]:
     return next((a for a in call.args if a.keyword is not None and a.keyword.value == name), None)
 
 
+def argument(call: cst.Call, index: int, name: str) -> Optional[cst.BaseExpression]:
+    """What ``call`` passes for the parameter ``name``, at ``index`` of the signature."""
+    kw = kwarg(call, name)
+    if kw is not None:
+        return kw.value
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    return positional[index].value if index < len(positional) else None
+
+
+def is_none(expr) -> bool:
+    return isinstance(expr, cst.Name) and expr.value == "None"
+
+
 def given(call: cst.Call, signature: tuple) -> set:
     """Parameters ``call`` gives: its keywords, and its positional arguments read against
     ``signature``."""

@@ -334,7 +334,7 @@ class _Walk(cst.CSTVisitor):
             return
         here = list(self.items)
         if key in ("repeat", "stack"):
-            layer = _arg(node, 2 if key == "repeat" else 1, "layer")
+            layer = slim.argument(node, 2 if key == "repeat" else 1, "layer")
             lkey = self.rule.keys.get(id(layer)) if layer is not None else None
             if lkey in slim.SCOPED_OPS or (lkey or "").startswith("local:"):
                 self.func.governed.append((node, lkey, here))
@@ -357,14 +357,6 @@ class _Walk(cst.CSTVisitor):
             return
         if id(node) in self.rule.external:
             self.func.unknown.append((node, here))
-
-
-def _arg(call: cst.Call, index: int, name: str) -> Optional[cst.BaseExpression]:
-    kw = slim.kwarg(call, name)
-    if kw is not None:
-        return kw.value
-    positional = [a for a in call.args if a.keyword is None and not a.star]
-    return positional[index].value if index < len(positional) else None
 
 
 class _Module:
@@ -732,7 +724,7 @@ class _Module:
         for (caller, call, _), scope in zip(sites, scopes):
             for op, kw in differing:
                 value = scope.get(op, {}).get(kw)
-                if kw == "normalizer_fn" and value is not None and not _is_none_expr(value.expr):
+                if kw == "normalizer_fn" and value is not None and not slim.is_none(value.expr):
                     norm_ops.add(self.keys.get(id(value.expr)))
                 here = _comparable(value) if value is not None else _slim_comparable(op, kw)
                 if here == defaults[kw][1]:
@@ -993,10 +985,6 @@ def _comparable(value: Value):
     """A value as a default compares: a constant by its code, a name by where it is read."""
     code = slim.code(value.expr)
     return code if not free_names(value.expr) - slim.BUILTINS else (code, value.frame)
-
-
-def _is_none_expr(expr) -> bool:
-    return isinstance(expr, cst.Name) and expr.value == "None"
 
 
 def _simple_assign(stmt) -> bool:

@@ -217,16 +217,12 @@ def _bind(op: str, call: cst.Call, skip: int = 0) -> dict:
 def _channels_first(args: dict) -> bool:
     """Whether the call's literal ``data_format`` is NCHW (slim's default: NHWC)."""
     df = args.get("data_format")
-    if df is None or _is_none(df):
+    if df is None or slim.is_none(df):
         return False
     value = _lit(df)
     if value not in ("NHWC", "NCHW"):
         raise Refused("its data_format is not a literal")
     return value == "NCHW"
-
-
-def _is_none(expr) -> bool:
-    return isinstance(expr, cst.Name) and expr.value == "None"
 
 
 def _lit(expr):
@@ -247,7 +243,7 @@ class _Converter:
         """(code of ``name=``, its literal value or None)."""
         scope = args.get("scope")
         default = slim.DEFAULT_SCOPE[op]
-        if scope is None or _is_none(scope):
+        if scope is None or slim.is_none(scope):
             return repr(default).replace("'", '"'), default
         value = _lit(scope)
         if isinstance(value, str):
@@ -265,9 +261,9 @@ class _Converter:
         method = getattr(self, "_" + op)
         steps, entries = method(args)
         oc = args.get("outputs_collections")
-        if oc is not None and not _is_none(oc) and isinstance(steps[0], BlockStep):
+        if oc is not None and not slim.is_none(oc) and isinstance(steps[0], BlockStep):
             steps[0].collect = (f"{self.r.shim()}.collect_named_outputs", _c(oc))
-        elif oc is not None and not _is_none(oc):
+        elif oc is not None and not slim.is_none(oc):
             name_code, _ = self.name_of(op, args) if op in slim.DEFAULT_SCOPE else ('""', None)
             steps.append(_CollectStep(f"{self.r.shim()}.collect_named_outputs",
                                       [_c(oc), f"{self.r.shim()}.scope_name({name_code})"]))
@@ -276,25 +272,25 @@ class _Converter:
     def _unsupported(self, args: dict, names: tuple) -> None:
         for n in names:
             v = args.get(n)
-            if v is not None and not _is_none(v) and not (n == "zero_debias_moving_mean" and _lit(v) is False) \
+            if v is not None and not slim.is_none(v) and not (n == "zero_debias_moving_mean" and _lit(v) is False) \
                     and not (n == "renorm" and _lit(v) is False) and not (n == "trainable" and _lit(v) is True):
                 raise Refused(f"tf.compat.v1.layers has no equivalent of {n}=")
 
     def _collections(self, args: dict) -> None:
         v = args.get("variables_collections")
-        if v is not None and not _is_none(v):
+        if v is not None and not slim.is_none(v):
             self.r.note_dropped("variables_collections")
 
     def _layer(self, op: str, args: dict, func: str, first: list, kws: list, weights: bool = True):
         """The common tail: normalizer, activation, name, reuse, trainable."""
         norm = args.get("normalizer_fn")
-        norm = None if norm is None or _is_none(norm) else norm
+        norm = None if norm is None or slim.is_none(norm) else norm
         switch = self.r.switch(norm) if norm is not None else None  # a parameter: known at run time
         act = args.get("activation_fn", RELU_DEFAULT)
         name_code, name = self.name_of(op, args)
         steps = []
         bias_init = args.get("biases_initializer")
-        no_bias = bias_init is not None and _is_none(bias_init)
+        no_bias = bias_init is not None and slim.is_none(bias_init)
         use_bias = not (norm is not None or no_bias)
         if weights:
             if switch and not no_bias:
@@ -304,16 +300,16 @@ class _Converter:
                 kws.append(("use_bias", "False"))
             elif bias_init is not None:
                 kws.append(("bias_initializer", _c(bias_init)))
-            if args.get("biases_regularizer") is not None and not _is_none(args["biases_regularizer"]) and use_bias:
+            if args.get("biases_regularizer") is not None and not slim.is_none(args["biases_regularizer"]) and use_bias:
                 kws.append(("bias_regularizer", _c(args["biases_regularizer"])))
-        if norm is None and act is not RELU_DEFAULT and not _is_none(act):
+        if norm is None and act is not RELU_DEFAULT and not slim.is_none(act):
             kws.append(("activation", _c(act)))
         elif norm is None and act is RELU_DEFAULT:
             kws.append(("activation", self.r.nn("relu")))
         if "trainable" in args and _lit(args["trainable"]) is not True:
             kws.append(("trainable", _c(args["trainable"])))
         kws.append(("name", name_code))
-        if "reuse" in args and not _is_none(args["reuse"]):
+        if "reuse" in args and not slim.is_none(args["reuse"]):
             kws.append(("reuse", _c(args["reuse"])))
         self._collections(args)
         steps.append(Step(f"{self.r.layers()}.{func}", first, kws))
@@ -322,7 +318,7 @@ class _Converter:
                 self._normalizer_args(norm, args)
             if "scope" not in bn_args:
                 bn_scope = f"{name}/BatchNorm" if name is not None else None
-                if "scope" not in args or _is_none(args["scope"]):
+                if "scope" not in args or slim.is_none(args["scope"]):
                     self.r.note_auto_named_normalizer(repr(name))
                 if bn_scope is not None:
                     bn_args["scope"] = cst.SimpleString(repr(bn_scope).replace("'", '"'))
@@ -353,7 +349,7 @@ class _Converter:
         """The step slim's ``activation_fn`` adds (``RELU_DEFAULT``: not given, relu)."""
         if act is RELU_DEFAULT:
             return [Step(self.r.nn("relu"), [], [])]
-        if act is None or _is_none(act):
+        if act is None or slim.is_none(act):
             return []
         if isinstance(act, cst.Name) and self.r.fn_stack and act.value in slim.params(self.r.fn_stack[-1].node):
             return [_IfStep(f"{act.value} is not None", [Step(act.value, [], [])])]  # slim: only when given
@@ -369,8 +365,8 @@ class _Converter:
         renames = dict(RENAMES.get(op, {}))
         bias_init = args.get("biases_initializer")
         norm = args.get("normalizer_fn")
-        if (norm is not None and not _is_none(norm) and not self.r.switch(norm)) or \
-                (bias_init is not None and _is_none(bias_init)):
+        if (norm is not None and not slim.is_none(norm) and not self.r.switch(norm)) or \
+                (bias_init is not None and slim.is_none(bias_init)):
             renames.pop("biases", None)
         return [(name, old, new) for old, new in renames.items()]
 
@@ -392,12 +388,12 @@ class _Converter:
         # slim's default, xavier_initializer(), is Glorot uniform: what a v1 layer (through
         # get_variable) uses when given none, so nothing is written for it
         init = args.get(slim_key)
-        if init is not None and not _is_none(init):
+        if init is not None and not slim.is_none(init):
             kws.append((key, _c(init)))
 
     def _weights(self, args: dict, kws: list) -> None:
         self._initializer(args, kws)
-        if args.get("weights_regularizer") is not None and not _is_none(args["weights_regularizer"]):
+        if args.get("weights_regularizer") is not None and not slim.is_none(args["weights_regularizer"]):
             kws.append(("kernel_regularizer", _c(args["weights_regularizer"])))
 
     def _convolution(self, op: str, args: dict):
@@ -418,7 +414,7 @@ class _Converter:
         return self._convolution("conv2d_transpose", args)
 
     def _separable_conv2d(self, args: dict):
-        if _is_none(args.get("num_outputs", cst.Name("None"))):
+        if slim.is_none(args.get("num_outputs", cst.Name("None"))):
             return self._depthwise(args), []
         first = [_c(args["num_outputs"]), _c(args["kernel_size"])]
         kws: list = []
@@ -429,12 +425,12 @@ class _Converter:
             kws.append(("depth_multiplier", _c(args["depth_multiplier"])))
         self._initializer(args, kws, "depthwise_initializer")
         pw = args.get("pointwise_initializer")
-        if pw is None or _is_none(pw):
+        if pw is None or slim.is_none(pw):
             self._initializer(args, kws, "pointwise_initializer")
         else:
             kws.append(("pointwise_initializer", _c(pw)))
         reg = args.get("weights_regularizer")
-        if reg is not None and not _is_none(reg):
+        if reg is not None and not slim.is_none(reg):
             kws.append(("depthwise_regularizer", _c(reg)))
             kws.append(("pointwise_regularizer", _c(reg)))
         steps, name = self._layer("separable_conv2d", args, "separable_conv2d", first, kws)
@@ -444,17 +440,17 @@ class _Converter:
         scope = args.get("scope")
         reuse = args.get("reuse")
         return BlockStep(_c(scope) if scope is not None else "None", isinstance(_lit(scope), str), default_name,
-                         _c(reuse) if reuse is not None and not _is_none(reuse) else None, ops, variables)
+                         _c(reuse) if reuse is not None and not slim.is_none(reuse) else None, ops, variables)
 
     def _variable_keywords(self, args: dict, init_key: str, reg_key: str, default_init: Optional[str]) -> list:
         kws = []
         init = args.get(init_key)
         if init is None and default_init:
             kws.append(("initializer", default_init))
-        elif init is not None and not _is_none(init):
+        elif init is not None and not slim.is_none(init):
             kws.append(("initializer", _c(init)))
         reg = args.get(reg_key)
-        if reg is not None and not _is_none(reg):
+        if reg is not None and not slim.is_none(reg):
             kws.append(("regularizer", _c(reg)))
         if "trainable" in args and _lit(args["trainable"]) is not True:
             kws.append(("trainable", _c(args["trainable"])))
@@ -489,9 +485,9 @@ class _Converter:
                                                                    "weights_regularizer", None))}
         ops = [(self.r.nn("depthwise_conv2d"), ["{depthwise_weights}"], conv_kws)]
         norm = args.get("normalizer_fn")
-        norm = None if norm is None or _is_none(norm) else norm
+        norm = None if norm is None or slim.is_none(norm) else norm
         bias_init = args.get("biases_initializer")
-        if norm is None and not (bias_init is not None and _is_none(bias_init)):
+        if norm is None and not (bias_init is not None and slim.is_none(bias_init)):
             variables["biases"], bias_op = self._bias(args, nchw, "biases_initializer", "biases_regularizer")
             ops.append(bias_op)
         self._collections(args)
@@ -525,7 +521,7 @@ class _Converter:
         if "padding" in args:
             kws.append(("padding", _c(args["padding"])))
         self._data_format(args, kws)
-        if "scope" in args and not _is_none(args["scope"]):
+        if "scope" in args and not slim.is_none(args["scope"]):
             kws.append(("name", _c(args["scope"])))
         return [Step(f"{self.r.layers()}.{func}", first, kws)], []
 
@@ -560,11 +556,11 @@ class _Converter:
         if "trainable" in args and _lit(args["trainable"]) is not True:
             kws.append(("trainable", _c(args["trainable"])))
         for k in ("renorm", "renorm_decay", "fused"):
-            if k in args and not _is_none(args[k]):
+            if k in args and not slim.is_none(args[k]):
                 kws.append((k, _c(args[k])))
         name_code, _ = self.name_of("batch_norm", args)
         kws.append(("name", name_code))
-        if "reuse" in args and not _is_none(args["reuse"]):
+        if "reuse" in args and not slim.is_none(args["reuse"]):
             kws.append(("reuse", _c(args["reuse"])))
         upd = args.get("updates_collections")
         if upd is not None and not (_lit(upd) == "update_ops" or _c(upd).endswith("GraphKeys.UPDATE_OPS")):
@@ -582,26 +578,26 @@ class _Converter:
             else:
                 kws.append(("rate", f"1 - {_c(slim._parenthesized(args['keep_prob']))}"))
         for k in ("noise_shape", "seed"):
-            if k in args and not _is_none(args[k]):
+            if k in args and not slim.is_none(args[k]):
                 kws.append((k, _c(args[k])))
         kws.append(("training", _c(args["is_training"]) if "is_training" in args else "True"))
         if "is_training" not in args:
             self.r.note_training_default("dropout")
-        if "scope" in args and not _is_none(args["scope"]):
+        if "scope" in args and not slim.is_none(args["scope"]):
             kws.append(("name", _c(args["scope"])))
         return [Step(f"{self.r.layers()}.dropout", [], kws)], []
 
     def _flatten(self, args: dict):
-        kws = [("name", _c(args["scope"]))] if "scope" in args and not _is_none(args["scope"]) else []
+        kws = [("name", _c(args["scope"]))] if "scope" in args and not slim.is_none(args["scope"]) else []
         return [Step(f"{self.r.layers()}.flatten", [], kws)], []
 
     def _softmax(self, args: dict):
-        kws = [("name", _c(args["scope"]))] if "scope" in args and not _is_none(args["scope"]) else []
+        kws = [("name", _c(args["scope"]))] if "scope" in args and not slim.is_none(args["scope"]) else []
         return [Step(self.r.nn("softmax"), [], kws)], []
 
     def _one_hot_encoding(self, args: dict):
         kws = [(k, _c(args[k])) for k in ("on_value", "off_value") if k in args]
-        if "scope" in args and not _is_none(args["scope"]):
+        if "scope" in args and not slim.is_none(args["scope"]):
             kws.append(("name", _c(args["scope"])))
         return [Step(f"{self.r.tf()}.one_hot", [_c(args["num_classes"])], kws)], []
 
@@ -694,7 +690,7 @@ class _Rewriter(TFTransformer):
         return slim.op_name(self.qualify(expr))
 
     def dict_of(self, expr, optional: bool = False) -> dict:
-        if expr is None or _is_none(expr):
+        if expr is None or slim.is_none(expr):
             return {}
         if isinstance(expr, cst.Name) and self.fn_stack:
             value = self.fn_stack[-1].assigns.get(expr.value)
@@ -747,16 +743,13 @@ class _Rewriter(TFTransformer):
                     continue
                 if any(a.star for a in call.args):
                     return f"its normalizer {param} is a parameter and {g.name}() calls it with *args or **kwargs"
-                given = slim.kwarg(call, param)
-                positional = [a for a in call.args if a.keyword is None]
+                given = slim.argument(call, order.index(param), param)
                 if given is not None:
-                    values.append((f"{g.name}()", given.value))
-                elif order.index(param) < len(positional):
-                    values.append((f"{g.name}()", positional[order.index(param)].value))
+                    values.append((f"{g.name}()", given))
         shown = []
         for where, value in values:
             op = self.op_of(value) if value is default else m.keys.get(id(value))  # keys: of every module
-            if not _is_none(value) and op != "batch_norm":
+            if not slim.is_none(value) and op != "batch_norm":
                 return f"its normalizer {param} is a parameter, and {where} gives it {_c(value)}"
             shown.append(f"{_c(value)} ({where})")
         self.ctx.warn(fn, f"{f.name}(): its parameter {param} now only turns batch normalization on (not None) "
@@ -875,7 +868,7 @@ class _Rewriter(TFTransformer):
         return ("steps", steps, inp), self._map(entries), f"slim.{op} → {_describe(steps)}"
 
     def _initializer(self, op: str, args: dict):
-        seed = f", seed={_c(args['seed'])}" if "seed" in args and not _is_none(args["seed"]) else ""
+        seed = f", seed={_c(args['seed'])}" if "seed" in args and not slim.is_none(args["seed"]) else ""
         if "dtype" in args:
             raise Refused("dtype= is not passed on by the v1 initializers")
         if op == "xavier_initializer":
@@ -925,7 +918,7 @@ class _Rewriter(TFTransformer):
                        "avg_pool2d", "dropout", "batch_norm", "flatten"):
             raise Refused(f"its layer {_c(layer) if layer is not None else '?'} is not a slim op this rule rewrites")
         scope = kwargs.pop("scope", None)
-        if scope is None or _is_none(scope):
+        if scope is None or slim.is_none(scope):
             raise Refused("it has no scope=; slim would name it 'Repeat'/'Stack', uniquified at run time")
         base = _lit(scope)
         if not isinstance(base, str):
@@ -1145,7 +1138,7 @@ def _unsafe_checker(ctx: RuleContext, rw: "_Rewriter"):
             for call, key, items in f.governed:
                 wanted = scope.get(key, {})
                 given = slim.given(call, slim.SIGNATURES.get(key, ()))
-                if any(a.keyword is not None and a.keyword.value == "normalizer_fn" and _is_none(a.value)
+                if any(a.keyword is not None and a.keyword.value == "normalizer_fn" and slim.is_none(a.value)
                        for a in call.args):
                     given.add("normalizer_params")  # stage 1 leaves it out: no normalizer
                 missing = sorted(set(wanted) - given)
