@@ -707,10 +707,9 @@ class _Module:
         for op, kw in differing:
             value = own.get(op, {}).get(kw)
             if value is not None:
-                source = self.unit_of.get(value.frame, self.home)
-                if free_names(value.expr) - slim.BUILTINS - source.module_names:
+                if self.function_names(value):
                     return f"the default {kw}={slim.code(value.expr)} reads names of {value.frame}()"
-                spelled = self.respell(value.expr, source, f) if source is not f.unit else value.expr
+                spelled = self.written(value, f)
                 if spelled is None:
                     return f"{kw}={slim.code(value.expr)} cannot be written in {f.unit.name or 'this module'}"
                 defaults[kw] = (slim.code(spelled), _comparable(value))
@@ -735,10 +734,9 @@ class _Module:
                         return f"{caller.name}() has slim's default for {kw}, which is not known here"
                     args.setdefault(id(call), {})[kw] = cst.parse_expression(code)
                     continue
-                source = self.unit_of.get(value.frame, self.home)
-                if free_names(value.expr) - slim.BUILTINS - source.module_names and value.frame != caller.name:
+                if self.function_names(value) and value.frame != caller.name:
                     return f"{caller.name}()'s {kw}={slim.code(value.expr)} reads names of {value.frame}()"
-                spelled = self.respell(value.expr, source, caller) if source is not caller.unit else value.expr
+                spelled = self.written(value, caller)
                 if spelled is None:
                     return f"{kw}={slim.code(value.expr)} cannot be written in {caller.unit.name or 'this module'}"
                 args.setdefault(id(call), {})[kw] = spelled
@@ -853,15 +851,12 @@ class _Module:
         for op, kw, value in self._used_values(f):
             if value.frame == f.name:
                 continue
-            source = self.unit_of.get(value.frame, self.home)
-            names = free_names(value.expr) - slim.BUILTINS
-            if source is not f.unit:
-                spelled = self.respell(value.expr, source, f)
-                if spelled is None:
-                    f.unresolved = (f"the scope's {kw}={slim.code(value.expr)} reads names of {source.name} "
-                                    f"that {f.unit.name or 'this module'} cannot import under the same name")
-                    return
-            for n in sorted(names - source.module_names):
+            source = self.source_of(value)
+            if self.written(value, f) is None:
+                f.unresolved = (f"the scope's {kw}={slim.code(value.expr)} reads names of {source.name} "
+                                f"that {f.unit.name or 'this module'} cannot import under the same name")
+                return
+            for n in sorted(self.function_names(value)):
                 if n in f.new_params:
                     continue
                 default = self._default_for(n, value.frame)
@@ -889,10 +884,23 @@ class _Module:
         for op, kws in scope.items():
             out[op] = {}
             for kw, v in kws.items():
-                source = self.unit_of.get(v.frame, self.home)
-                spelled = self.respell(v.expr, source, f) if source is not f.unit else v.expr
+                spelled = self.written(v, f)
                 out[op][kw] = Value(spelled if spelled is not None else v.expr, v.frame)
         return out
+
+    def source_of(self, value: Value) -> _Unit:
+        """The module whose names ``value`` reads."""
+        return self.unit_of.get(value.frame, self.home)
+
+    def function_names(self, value: Value) -> set:
+        """The names ``value`` reads that are not its module's (its function's locals)."""
+        return free_names(value.expr) - slim.BUILTINS - self.source_of(value).module_names
+
+    def written(self, value: Value, f: Func) -> Optional[cst.BaseExpression]:
+        """``value`` as ``f``'s module writes it (``respell``d when read in another); None
+        when it cannot."""
+        source = self.source_of(value)
+        return value.expr if source is f.unit else self.respell(value.expr, source, f)
 
     def _slim_default(self, op: str, kw: str, f: Func) -> Optional[str]:
         """What ``op`` does with ``kw`` when nothing sets it, written in ``f``'s module
