@@ -73,6 +73,9 @@ KEYWORD_DEFAULTS = {"outputs_collections": "None", "variables_collections": "Non
 # Ops whose ``activation_fn`` is relu unless given.
 RELU_BY_DEFAULT = frozenset({"conv2d", "conv2d_transpose", "separable_conv2d",
                              "fully_connected", "conv2d_in_plane"})
+# Where relu is, under each module a file may import: (module, attribute), first found wins.
+RELU_AT = (("tensorflow", "nn.relu"), ("tensorflow.compat.v1", "nn.relu"), ("tensorflow.nn", "relu"),
+           ("tensorflow.python.ops.nn_ops", "relu"), ("tensorflow.python.ops.nn", "relu"))
 
 # Ops that ``arg_scope`` can govern (slim decorates them with ``add_arg_scope``).
 SCOPED_OPS = frozenset(SIGNATURES) - {"l2_regularizer", "l1_regularizer", "xavier_initializer",

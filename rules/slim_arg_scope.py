@@ -906,11 +906,10 @@ class _Module:
         """What ``op`` does with ``kw`` when nothing sets it, written in ``f``'s module
         (``tf.nn.relu``: by its import of TensorFlow, added as ``tf`` when it has none)."""
         if kw == "activation_fn" and op in slim.RELU_BY_DEFAULT:
-            for bound, target in sorted(f.unit.bindings.items()):
-                if target in ("tensorflow", "tensorflow.compat.v1"):
-                    return f"{bound}.nn.relu"
-                if target in ("tensorflow.nn", "tensorflow.python.ops.nn_ops", "tensorflow.python.ops.nn"):
-                    return f"{bound}.relu"
+            for module, attribute in slim.RELU_AT:
+                bound = f.unit.ctx.aliases.local_name_for(module)
+                if bound:
+                    return f"{bound}.{attribute}"
             if "tf" in f.unit.module_names or "tf" in f.locals or "tf" in f.params:
                 return None
             f.imports.add(("tensorflow", None, "tf"))
