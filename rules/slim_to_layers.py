@@ -617,10 +617,9 @@ def _nest(steps: list[Step], inp: str) -> str:
 
 
 class _Rewriter(TFTransformer):
-    def __init__(self, ctx: RuleContext, unsafe) -> None:
+    def __init__(self, ctx: RuleContext) -> None:
         super().__init__(ctx)
         self.ctx = ctx
-        self.unsafe = unsafe                 # (call) → reason or ""
         self.pending: dict[int, tuple] = {}  # original call id → (steps chain) for statement form
         self.stale: set = set()
         self.needs_tf = False
@@ -703,6 +702,11 @@ class _Rewriter(TFTransformer):
                 raise Refused(f"{_c(expr)} is not a literal dict with string keys")
             out[el.key.evaluated_value] = el.value
         return out
+
+    @functools.cached_property
+    def unsafe(self):
+        """(call) → why an arg_scope stage 1 left may still govern it, or ""."""
+        return _unsafe_checker(self.ctx, self)
 
     @functools.cached_property
     def group(self):
@@ -1200,8 +1204,7 @@ class SlimToLayers(Rule):
         return "slim" in text or "contrib.layers" in text or "contrib import layers" in text
 
     def transform(self, ctx: RuleContext) -> cst.Module:
-        rw = _Rewriter(ctx, None)
-        rw.unsafe = _unsafe_checker(ctx, rw)
+        rw = _Rewriter(ctx)
         module = ctx.module.visit(rw)
         if module is ctx.module or not ctx.changes:
             return ctx.module
