@@ -246,8 +246,7 @@ def load_tf1_checkpoint(obj, path: str, name_map: Optional[Dict[str, str]] = Non
     reader = tf.train.load_checkpoint(path)
     available = reader.get_variable_to_shape_map()
     variables = tf1_variables(obj)
-    renamed = _wildcard_renames(name_map or {}, variables)
-    renamed.update({new: old for old, new in (name_map or {}).items() if new in variables})
+    renamed = checkpoint_names(name_map or {}, variables)
     prefix = type(obj).__name__ + "/"
     by_path = {old: new[len(prefix):] for old, new in (name_map or {}).items() if new.startswith(prefix)}
     targets: Dict[str, tf.Variable] = {}
@@ -266,6 +265,15 @@ def load_tf1_checkpoint(obj, path: str, name_map: Optional[Dict[str, str]] = Non
     for name, var in targets.items():
         var.assign(reader.get_tensor(name))
     return sorted(targets)
+
+
+def checkpoint_names(name_map: Dict[str, str], variables) -> Dict[str, str]:
+    """New TF1-style variable name → the checkpoint name it was, for those of
+    ``variables`` (names) the run's name map renamed: its own entry, else the longest
+    ``*/old → */new`` entry it ends with."""
+    renamed = _wildcard_renames(name_map, variables)
+    renamed.update({new: old for old, new in name_map.items() if new in variables})
+    return renamed
 
 
 def _wildcard_renames(name_map: Dict[str, str], variables) -> Dict[str, str]:

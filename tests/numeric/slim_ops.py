@@ -37,18 +37,6 @@ def _alias_contrib() -> None:
     sys.modules.setdefault("tensorflow.contrib.layers", tf_slim.layers)
 
 
-def _renamed(name: str, name_map: dict) -> str:
-    """A TF1 variable's name after the rewrite: its own entry, else the longest
-    ``*/old → */new`` entry (a scope known only at run time) its name ends with."""
-    if name in name_map:
-        return name_map[name]
-    for old, new in sorted(((o[2:], n[2:]) for o, n in name_map.items() if o.startswith("*/")),
-                           key=lambda r: -len(r[0])):
-        if name == old or name.endswith("/" + old):
-            return name[: len(name) - len(old)] + new
-    return name
-
-
 def _build(tf, module, spec: dict, x: np.ndarray, mode: bool, collect):
     tf.compat.v1.set_random_seed(1)
     kwargs = dict(spec.get("kwargs", {}), **(spec.get("train_kwargs", {}) if mode else {}))
@@ -95,14 +83,17 @@ def main(work: Path) -> None:
             with tf.compat.v1.Session() as sess:
                 sess.run(tf.compat.v1.global_variables_initializer())
                 fresh = {v.name[:-2]: sess.run(v) for v in v2}
-                mapped = {_renamed(k, name_map): val for k, val in values.items()}
-                report["names"] = {"original": sorted(mapped), "rewritten": sorted(fresh)}
+                # each new variable's checkpoint name, as tf1to2.load_tf1_checkpoint finds it
+                old_of = tf1to2.checkpoint_names(name_map, fresh)
+                new_of = {old_of.get(n, n): n for n in fresh}
+                report["names"] = {"original": sorted(values), "rewritten": sorted(new_of)}
                 for v in v2:
-                    if v.name[:-2] in mapped:
-                        v.load(mapped[v.name[:-2]], sess)
+                    old = old_of.get(v.name[:-2], v.name[:-2])
+                    if old in values:
+                        v.load(values[old], sess)
                 r2 = sess.run(o2)
         for name, val in values.items():
-            new = fresh.get(_renamed(name, name_map))
+            new = fresh.get(new_of.get(name, name))
             if new is not None:
                 original_init = values[name]
                 report["init"][name] = {"original_max": float(np.abs(original_init).max()),
