@@ -982,10 +982,10 @@ def _enters_scope_function(items: list, m: "_Module") -> bool:
 
 
 def _slim_comparable(op: str, kw: str):
-    """slim's own default, as ``_comparable`` gives a value: a constant by its code."""
+    """slim's own default, as ``_comparable`` gives a value: a constant by its code
+    (``KEYWORD_DEFAULTS`` holds only constants; relu, for one, is not among them)."""
     code = slim.KEYWORD_DEFAULTS.get(kw)
-    return code if code is not None and not (kw == "activation_fn" and op in slim.RELU_BY_DEFAULT) \
-        else ("slim default", op, kw)
+    return code if code is not None else ("slim default", op, kw)
 
 
 def _comparable(value: Value):
