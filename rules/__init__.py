@@ -12,13 +12,15 @@ from rules.layers_to_attributes import LayersToAttributes
 from rules.optimizers import Optimizers
 from rules.slim_arg_scope import SlimArgScope
 from rules.slim_to_layers import SlimToLayers
+from rules.tf_api import TfApi
 from rules.wrap_in_layer import WrapInLayer
 
-REGISTRY: tuple[type[Rule], ...] = tuple(sorted((SlimArgScope, SlimToLayers, WrapInLayer, LayersToAttributes, KerasLayers, Optimizers), key=lambda r: r.stage))
+REGISTRY: tuple[type[Rule], ...] = tuple(sorted((TfApi, SlimArgScope, SlimToLayers, WrapInLayer, LayersToAttributes, KerasLayers, Optimizers), key=lambda r: r.stage))
 
 # The stages of a migration (DESIGN.md). Ids and numbers of stages whose rule is not
 # written yet are still valid in --select / --ignore and configuration: they select nothing.
 STAGES: dict[int, str] = {
+    0: "tf-api",
     1: "slim-arg-scope",
     2: "slim-to-layers",
     3: "wrap-in-layer",

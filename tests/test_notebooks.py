@@ -92,7 +92,7 @@ def test_notebook_interactive(tmp_path):
     write(nb_path, NB)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("CI", None)
-    child = pexpect.spawn(sys.executable, ["-m", "codemod.cli", "migrate", "-i", "train.ipynb"], cwd=str(tmp_path),
+    child = pexpect.spawn(sys.executable, ["-m", "codemod.cli", "migrate", "-i", "--select", "optimizers", "train.ipynb"], cwd=str(tmp_path),
                           env=env, encoding="utf-8", timeout=60)
     child.expect(r"\[y,n,a,d,q,\?\] ")
     assert "train.ipynb:2: cell 3: tf.compat.v1.train.AdamOptimizer" in child.before

@@ -9,6 +9,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TF1 = "import tensorflow as tf\n\nopt = tf.train.AdamOptimizer(0.01)\n"
+# The same in tf.compat.v1 spelling: only the optimizers rule has something to do.
+TF1_V1 = TF1.replace("tf.train.", "tf.compat.v1.train.")
 
 
 def tf1to2(*args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -34,10 +36,10 @@ def test_pyproject_config_select_ignore_exclude_and_cli_override(tmp_path):
     (tmp_path / "pyproject.toml").write_text(
         '[project]\nname = "x"\n\n[tool.tf1to2]\nignore = ["optimizers"]\nexclude = ["legacy/*", "gen_*.py"]\n')
     (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "m.py").write_text(TF1)
+    (tmp_path / "src" / "m.py").write_text(TF1_V1)
     (tmp_path / "legacy").mkdir()
-    (tmp_path / "legacy" / "old.py").write_text(TF1)
-    (tmp_path / "gen_x.py").write_text(TF1)
+    (tmp_path / "legacy" / "old.py").write_text(TF1_V1)
+    (tmp_path / "gen_x.py").write_text(TF1_V1)
     sub = tmp_path / "src"
     assert tf1to2("migrate", ".", cwd=sub).returncode == 0, "config found from a subfolder: rule ignored"
     r = tf1to2("migrate", "--ignore", "5", "--format", "json", str(tmp_path), cwd=sub)

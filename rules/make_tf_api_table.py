@@ -1,0 +1,367 @@
+"""Writes ``rules/tf_api_table.py``: what every TF1 API name is called in TensorFlow 2.21.
+
+    python rules/make_tf_api_table.py            # rewrite the table
+    python rules/make_tf_api_table.py --check    # exit 1 when the committed one is stale
+
+TF1 code spells the v1 API as ``tf.<path>``; in TensorFlow 2.21 that API lives on as
+``tf.compat.v1.<path>``. For every public path of ``tf.compat.v1`` (walked recursively
+through its API modules) this introspects TensorFlow itself and records:
+
+- ``""`` when ``tf.<path>`` in TF2 is the very same object (or the same function under
+  TensorFlow's dispatch / deprecation decorators, with the same signature): it stays;
+- a TF2 path (``math.log``) when TF2 exports the very same object under another public
+  name that ``tf.compat.v1`` has too, so a second run keeps it (the candidate with the
+  same last component wins, then non-experimental, then the shortest);
+- ``compat.v1.<path>`` otherwise: the name is gone from TF2, or means something else
+  there (``argmax``, ``Variable``, ``nn.conv2d``, ``train.Checkpoint``).
+
+The Keras-backed parts of the v1 API (``layers``, ``nn.rnn_cell``) only exist with
+tf-keras and ``TF_USE_LEGACY_KERAS=1``; they are walked in a subprocess that sets it.
+``keras`` itself is not renamed (``tf.keras`` is TF2's Keras). The rule never imports
+TensorFlow: it reads the committed table.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+TABLE = Path(__file__).resolve().parent / "tf_api_table.py"
+
+# v1 paths walked in the tf-keras subprocess (lazy Keras loaders under Keras 3).
+LEGACY_KERAS = ("layers", "nn.rnn_cell")
+# Not walked: cycles back into the API, or TF2's own Keras (kept as it is).
+NOT_WALKED = {"compat.v1", "compat.v2", "keras"}
+# TF2 namespaces never offered as the new spelling of a TF1 name.
+NOT_TARGETS = ("compat", "keras", "raw_ops", "__internal__", "__operators__")
+
+
+def _public(module) -> list[str]:
+    try:
+        names = dir(module)
+    except Exception:
+        return []
+    return sorted(n for n in names if not n.startswith("_"))
+
+
+def _is_api_module(obj) -> bool:
+    """A module of TensorFlow's generated API (its members are the API): walked."""
+    if not isinstance(obj, types.ModuleType):
+        return False
+    try:
+        name = getattr(obj, "__name__")  # a lazy loader loads here
+    except Exception:
+        return False
+    return name.startswith(("tensorflow._api.", "tf_keras.api.", "keras._tf_keras", "tensorflow.compat"))
+
+
+def walk(root, skip=(), only=None) -> dict[str, object]:
+    """Every public path under ``root`` (``"train.AdamOptimizer"`` → object)."""
+    out: dict[str, object] = {}
+
+    def visit(module, prefix: str, stack: tuple) -> None:
+        for name in _public(module):
+            path = prefix + name
+            if path in skip:
+                continue
+            if only is not None and not any(path == o or path.startswith(o + ".") or o.startswith(path + ".") for o in only):
+                continue
+            try:
+                obj = getattr(module, name)
+            except Exception:
+                continue
+            out[path] = obj
+            if _is_api_module(obj) and id(obj) not in stack and len(stack) < 5:
+                visit(obj, path + ".", stack + (id(obj),))
+
+    visit(root, "", (id(root),))
+    return out
+
+
+def _identity_searchable(obj) -> bool:
+    """Objects whose identity means something: not ints, strings, None (cached and shared)."""
+    return not isinstance(obj, (int, float, str, bytes, bool, tuple, frozenset, type(None)))
+
+
+def _rank(v1_path: str, tf2_path: str) -> tuple:
+    parts = tf2_path.split(".")
+    return (parts[-1] != v1_path.split(".")[-1], "experimental" in parts, len(parts), tf2_path)
+
+
+def _lookup(root, path: str):
+    obj = root
+    for part in path.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def _core(obj):
+    """The function under TensorFlow's decorators (dispatch, deprecation wrappers):
+    ``tf.compat.v1.math.log`` is the bare op, ``tf.math.log`` the same op behind TF2's
+    dispatch wrapper. Anything else is itself."""
+    if not callable(obj) or isinstance(obj, type):
+        return obj
+    try:
+        from tensorflow.python.util import tf_decorator
+
+        return tf_decorator.unwrap(obj)[1]
+    except Exception:
+        return obj
+
+
+def equivalent(a, b) -> bool:
+    """The same object, or the same function under TensorFlow's decorators with the same
+    signature."""
+    if a is b:
+        return True
+    if not callable(a) or isinstance(a, type) or _core(a) is not _core(b):
+        return False
+    import inspect
+
+    try:
+        return str(inspect.signature(a)) == str(inspect.signature(b))
+    except (TypeError, ValueError):
+        return False
+
+
+def _same(root, path: str, obj) -> bool:
+    try:
+        return equivalent(_lookup(root, path), obj)
+    except Exception:
+        return False
+
+
+def table_default() -> dict:
+    import tensorflow as tf
+
+    v1 = walk(tf.compat.v1, skip=NOT_WALKED | set(LEGACY_KERAS))
+    tf2 = walk(tf, skip={"compat", "keras", "raw_ops", "estimator", "layers"})
+    by_id: dict[int, list[str]] = {}
+    for path, obj in tf2.items():
+        if path.split(".")[0] in NOT_TARGETS or not _identity_searchable(obj):
+            continue
+        by_id.setdefault(id(_core(obj)), []).append(path)
+    names: dict[str, str] = {}
+    modules: list[str] = []
+    opaque: list[str] = []
+    calls: dict[str, tuple] = {}
+    for path, obj in v1.items():
+        if _is_api_module(obj):
+            modules.append(path)
+        elif isinstance(obj, types.ModuleType):
+            opaque.append(path)
+        same = _same(tf, path, obj)
+        if path.startswith("compat.") and not same:
+            continue  # tf.compat.X that TF2 lacks: not a TF1 spelling of anything
+        if same:
+            names[path] = ""
+            continue
+        candidates = by_id.get(id(_core(obj)), []) if _identity_searchable(obj) and not isinstance(obj, types.ModuleType) else []
+        # Only names that read back as the same object when taken as TF1 code again
+        # (``tf.compat.v1.<candidate>`` is it too): a second run must keep them.
+        candidates = [c for c in candidates if _same(tf, c, obj) and _same(tf.compat.v1, c, obj)]
+        names[path] = min(candidates, key=lambda c: _rank(path, c)) if candidates else "compat.v1." + path
+        if names[path].startswith("compat.v1."):
+            envelope = _call_envelope(path, obj, tf)
+            if envelope is not None:
+                calls[path] = envelope
+    names["keras"] = ""
+    importable = [m for m in modules if _import_as_works(tf.compat.v1, m)]
+    from_tf2, from_v1 = _from_imports(tf, v1, modules, names)
+    import pkgutil
+
+    import tf_slim
+    slim_names = _public(tf_slim)
+    slim_packages = sorted(m.name for m in pkgutil.iter_modules(tf_slim.__path__) if not m.name.startswith("_") and not m.name.endswith("_test"))
+    return {"names": names, "modules": sorted(modules), "opaque": sorted(opaque), "importable": importable,
+            "from_tf2": from_tf2, "from_v1": from_v1, "tf_slim": slim_names, "tf_slim_packages": slim_packages,
+            "calls": calls}
+
+
+# A v1-only parameter whose default TF2 behaves as (``verify_shape=False``: TF2's constant
+# never verifies), and parameter defaults that mean the same (``keepdims=None`` is False).
+V1_ONLY_DEFAULTS_TF2_HAS = {("constant", "verify_shape", "False")}
+SAME_DEFAULTS = {("keepdims", "None", "False")}
+
+
+def _call_envelope(path: str, v1_obj, tf) -> "tuple | None":
+    """For a v1 function TF2 has under the same name as another function: which calls
+    mean the same in both, as (positions, keywords, required). A call passing at most
+    ``positions`` positional arguments and only ``keywords`` by name (no ``*``/``**``),
+    and every ``required`` one (TF2 has no default for it), may keep the TF2 name. None when no call can: a parameter TF2 lacks whose default is not None (a
+    behaviour TF2 dropped: ``cond(strict=False)``), a TF2-only parameter, a default that
+    differs (``image.resize`` methods), classes."""
+    import inspect
+
+    try:
+        v2_obj = _lookup(tf, path)
+    except Exception:
+        return None
+    if isinstance(v1_obj, type) or isinstance(v2_obj, type) or not callable(v1_obj) or not callable(v2_obj):
+        return None
+    try:
+        p1 = list(inspect.signature(v1_obj).parameters.values())
+        p2 = list(inspect.signature(v2_obj).parameters.values())
+    except (TypeError, ValueError):
+        return None
+    plain = (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
+    if any(p.kind not in plain for p in p1 + p2):
+        return None
+    by1 = {p.name: p for p in p1}
+    by2 = {p.name: p for p in p2}
+    if set(by2) - set(by1):
+        return None
+    for name, q in by1.items():
+        if name not in by2:
+            if q.default is not None and (path, name, repr(q.default)) not in V1_ONLY_DEFAULTS_TF2_HAS:
+                return None
+            continue
+        d1, d2 = by1[name].default, by2[name].default
+        if d2 is inspect.Parameter.empty:
+            continue  # TF2 requires it: so must the call (below)
+        if d1 is inspect.Parameter.empty or (repr(d1) != repr(d2) and (name, repr(d1), repr(d2)) not in SAME_DEFAULTS):
+            return None
+    positions = 0
+    while (positions < min(len(p1), len(p2)) and p1[positions].name == p2[positions].name
+           and p1[positions].kind == p2[positions].kind == inspect.Parameter.POSITIONAL_OR_KEYWORD):
+        positions += 1
+    required = tuple(p.name for p in p2 if p.default is inspect.Parameter.empty)
+    return positions, tuple(by2), required
+
+
+def _import_as_works(v1, path: str) -> bool:
+    """``import tensorflow.compat.v1.<path> as x`` gives the v1 module (or one with all its
+    public members): some of the files behind the API modules lack lazily added names."""
+    scope: dict = {}
+    try:
+        exec(f"import tensorflow.compat.v1.{path} as x", scope)
+    except Exception:
+        return False
+    want = _lookup(v1, path)
+    got = scope["x"]
+    return got is want or all(hasattr(got, n) for n in _public(want))
+
+
+def _from_imports(tf, v1: dict, modules: list, names: dict) -> tuple[list, list]:
+    """The names ``from tensorflow.<module> import <name>`` imports as the TF1 object,
+    spelled as TF1 wrote it (kept names only) and spelled ``tensorflow.compat.v1``: in
+    TF 2.21 some API modules are shadowed by real packages (``tensorflow.distribute``)."""
+    module_set = set(modules)
+    tf2_ok, v1_ok = [], []
+    for path, obj in v1.items():
+        parent, _, name = path.rpartition(".")
+        if parent and parent not in module_set:
+            continue
+        for spelled, out in ((f"tensorflow.{parent}" if parent else "tensorflow", tf2_ok),
+                             (f"tensorflow.compat.v1.{parent}" if parent else "tensorflow.compat.v1", v1_ok)):
+            if out is tf2_ok and names.get(path) != "":
+                continue
+            scope: dict = {}
+            try:
+                exec(f"from {spelled} import {name} as x", scope)
+            except Exception:
+                continue
+            got = scope["x"]
+            if equivalent(got, obj) or (isinstance(obj, types.ModuleType) and isinstance(got, types.ModuleType)
+                                        and all(hasattr(got, n) for n in _public(obj))):
+                out.append(path)
+    return tf2_ok, v1_ok
+
+
+def table_legacy_keras() -> dict:
+    import tensorflow as tf
+
+    v1 = walk(tf.compat.v1, skip=NOT_WALKED, only=LEGACY_KERAS)
+    names = {p: "compat.v1." + p for p in v1}
+    modules = sorted(p for p, o in v1.items() if _is_api_module(o))
+    importable = [m for m in modules if _import_as_works(tf.compat.v1, m)]
+    from_tf2, from_v1 = _from_imports(tf, v1, modules, names)
+    return {"names": names, "modules": modules, "opaque": [], "importable": importable,
+            "from_tf2": from_tf2, "from_v1": from_v1}
+
+
+def _subprocess_table(kind: str) -> dict:
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3")
+    env.pop("TF_USE_LEGACY_KERAS", None)
+    if kind == "legacy":
+        env["TF_USE_LEGACY_KERAS"] = "1"
+    out = subprocess.run([sys.executable, __file__, "--emit", kind], env=env, check=True,
+                         capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def build() -> str:
+    default = _subprocess_table("default")
+    legacy = _subprocess_table("legacy")
+    names = {**default["names"], **legacy["names"]}
+    for p in LEGACY_KERAS:  # the module itself, reached as a value
+        names[p] = "compat.v1." + p
+    modules = sorted(set(default["modules"]) | set(legacy["modules"]) | set(LEGACY_KERAS))
+    version = subprocess.run([sys.executable, "-c", "import tensorflow as tf; print(tf.__version__)"],
+                             env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3"), check=True,
+                             capture_output=True, text=True).stdout.strip().splitlines()[-1]
+    from importlib.metadata import version as dist_version
+
+    slim_version = dist_version("tf-slim")
+    lines = [
+        '"""Generated by ``python rules/make_tf_api_table.py`` from TensorFlow itself: do not edit.',
+        "",
+        "NAMES: TF1 API path (``tf.<path>`` in TF1 code) → its TF2 path, ``\"\"`` when it stays.",
+        "MODULES: the paths that are API modules (a member not listed here does not exist).",
+        "OPAQUE: modules that are not API modules (``flags``): their members are not listed.",
+        "LEGACY_KERAS: paths that exist only with tf-keras and ``TF_USE_LEGACY_KERAS=1``.",
+        "IMPORTABLE: the MODULES ``import tensorflow.compat.v1.<path> as x`` imports whole.",
+        "FROM_TF2: kept names ``from tensorflow.<module> import <name>`` still imports in TF 2.21.",
+        "FROM_V1: names ``from tensorflow.compat.v1.<module> import <name>`` imports as the TF1 object.",
+        "TF2_CALLS: v1 functions TF2 has another of under the same name → (positions, keywords,",
+        "    required): a call with at most that many positional arguments (they fill the keywords",
+        "    in order), only those keywords and all the required ones means the same in both (the",
+        "    v1-only parameters it leaves out are deprecated aliases).",
+        "TF_SLIM / TF_SLIM_PACKAGES: tf-slim's public names and subpackages (``tf.contrib`` → ``tf_slim``).",
+        '"""',
+        f"TF_VERSION = {version!r}",
+        f"TF_SLIM_VERSION = {slim_version!r}",
+        f"LEGACY_KERAS = {tuple(LEGACY_KERAS)!r}",
+        "",
+        "NAMES = {",
+    ]
+    lines += [f"    {k!r}: {v!r}," for k, v in sorted(names.items())]
+    lines += ["}", "", "MODULES = frozenset({"]
+    lines += [f"    {m!r}," for m in modules]
+    lines += ["})", "", "OPAQUE = frozenset({"]
+    lines += [f"    {m!r}," for m in sorted(default["opaque"])]
+    lines += ["})", "", "IMPORTABLE = frozenset({"]
+    lines += [f"    {m!r}," for m in sorted(set(default["importable"]) | set(legacy["importable"]))]
+    lines += ["})", "", "FROM_TF2 = frozenset({"]
+    lines += [f"    {m!r}," for m in sorted(set(default["from_tf2"]) | set(legacy["from_tf2"]))]
+    lines += ["})", "", "FROM_V1 = frozenset({"]
+    lines += [f"    {m!r}," for m in sorted(set(default["from_v1"]) | set(legacy["from_v1"]))]
+    lines += ["})", "", "TF2_CALLS = {"]
+    lines += [f"    {k!r}: {tuple(v)!r}," for k, v in sorted(default["calls"].items())]
+    lines += ["}", "", "TF_SLIM = frozenset({"]
+    lines += [f"    {m!r}," for m in default["tf_slim"]]
+    lines += ["})", "", f"TF_SLIM_PACKAGES = frozenset({default['tf_slim_packages']!r})", ""]
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["--emit"]:
+        data = table_default() if argv[1] == "default" else table_legacy_keras()
+        print(json.dumps(data))
+        return 0
+    text = build()
+    if argv[:1] == ["--check"]:
+        if not TABLE.exists() or TABLE.read_text(encoding="utf-8") != text:
+            print(f"{TABLE} is stale: run python rules/make_tf_api_table.py", file=sys.stderr)
+            return 1
+        return 0
+    TABLE.write_text(text, encoding="utf-8")
+    print(f"wrote {TABLE}: {text.count(chr(10))} lines")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

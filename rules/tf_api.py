@@ -1,0 +1,586 @@
+"""Stage 0: every TF1 API name TensorFlow 2.21 lacks → a name that exists and means the same.
+
+## What it does
+TF1 code spells the v1 API as ``tf.<path>``; TensorFlow 2.21 keeps it as
+``tf.compat.v1.<path>``. For every name the code reaches through TensorFlow, however it
+is spelled (``tf.X`` chains in calls, values, decorators, base classes, defaults and
+annotations; ``from tensorflow.train import X``; ``import tensorflow.foo as bar``;
+aliases assigned in code), the rule looks the name up in a table generated from
+TensorFlow 2.21 itself (``rules/tf_api_table.py``) and writes:
+
+- nothing, where ``tf.X`` in TF2 is the very same object (``tf.nn.relu``, ``tf.float32``);
+- the TF2 name, where TF2 exports the very same object under another name
+  (``tf.log`` → ``tf.math.log``, ``tf.gfile.GFile`` → ``tf.io.gfile.GFile``);
+- ``tf.compat.v1.X`` otherwise: the name is gone (``tf.Session``, ``tf.layers``) or means
+  something else in TF2 (``tf.argmax``, ``tf.Variable``, ``tf.nn.conv2d``).
+
+An import statement is rewritten as a whole: ``from tensorflow import train`` →
+``from tensorflow.compat.v1 import train``, which keeps every ``train.X`` meaning what
+it meant in TF1.
+
+``tf.contrib``: slim, ``contrib.layers`` and ``contrib.framework`` names that tf-slim
+has become ``tf_slim`` names (stages 1–2 take over from there); every other contrib name
+is warned at its line with the replacement the migration overview suggests.
+
+``x.shape[i].value`` / ``x.get_shape()[i].value`` (a ``Dimension`` in TF1, an int in TF2)
+→ ``tf.compat.dimension_value(x.shape[i])``, which works in both.
+
+A script that builds and runs a TF1 graph (placeholders, sessions, queue runners) gets
+the overview's graph-mode step, ``tf.compat.v1.disable_v2_behavior()``, at its entry
+point: first in its ``if __name__ == "__main__":`` block, or after its imports when it
+builds the graph at module level. A module with no entry point is warned instead.
+
+## Why
+The migration overview makes this step 1 of every migration; without it nothing else
+runs on TensorFlow 2.21 (``module 'tensorflow' has no attribute 'variable_scope'``).
+
+## Example
+```python
+import tensorflow as tf
+with tf.variable_scope("model"):
+    y = tf.layers.dense(tf.log(x), 10)
+```
+becomes
+```python
+import tensorflow as tf
+with tf.compat.v1.variable_scope("model"):
+    y = tf.compat.v1.layers.dense(tf.math.log(x), 10)
+```
+
+## Will not touch (and says why, on the line)
+- code written as ``tf.compat.v1.X`` or under ``import tensorflow.compat.v1 as tf``
+  (already right), ``tf.keras`` (TF2's Keras), ``tensorflow.python`` internals;
+- contrib other than slim / layers / framework names tf-slim has (warned, with the
+  suggested replacement); ``HParams`` (nothing in TensorFlow replaces it);
+- names TF 2.21 does not have at all (``tf.estimator``, removed in 2.16): warned;
+- local names that shadow ``tf``, strings and comments.
+
+## Fix safety
+Exact: every rewritten name is, in TensorFlow 2.21, the very object the TF1 name was
+(``tests/test_tf_api.py`` checks all of ``tf.compat.v1`` that way). The graph-mode step
+switches the whole process to TF1 behaviour, as the guide says; it is only written at a
+script's entry point, never in a module others import.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import libcst as cst
+
+from rules import tf_api_table as table
+from rules.aliases import TFTransformer, _lookup, dotted_parts
+from rules.base import Rule, RuleContext
+from rules.edit import add_imports
+
+# What the migration overview suggests for contrib modules tf-slim does not cover.
+CONTRIB_REPLACEMENTS = {
+    "rnn": "tf.keras.layers RNN cells (LSTMCell, GRUCell, RNN) or tf.compat.v1.nn.rnn_cell",
+    "seq2seq": "TensorFlow Addons (tfa.seq2seq)",
+    "opt": "TensorFlow Addons (tfa.optimizers) or tf.keras.optimizers",
+    "training": "tf.data for input pipelines; HParams has no TensorFlow replacement (use a dict, dataclass or absl flags)",
+    "data": "tf.data",
+    "learn": "tf.keras (model.fit) or a custom training loop",
+    "estimator": "tf.keras (model.fit) or a custom training loop (tf.estimator was removed in TF 2.16)",
+    "tpu": "tf.distribute.TPUStrategy",
+    "distributions": "TensorFlow Probability (tfp.distributions)",
+    "bayesflow": "TensorFlow Probability",
+    "metrics": "tf.keras.metrics or tf.compat.v1.metrics",
+    "losses": "tf.keras.losses or tf.compat.v1.losses",
+    "image": "tf.image or TensorFlow Addons (tfa.image)",
+    "crf": "TensorFlow Addons (tfa.text.crf)",
+    "lookup": "tf.lookup",
+    "summary": "tf.summary",
+    "eager": "TF2's eager execution (tf.function, tf.GradientTape)",
+    "cudnn_rnn": "tf.keras.layers.LSTM / GRU (they use cuDNN when they can)",
+    "lite": "tf.lite",
+    "distribute": "tf.distribute",
+    "checkpoint": "tf.train.Checkpoint",
+    "util": "tf.make_ndarray / tf.make_tensor_proto",
+    "framework": "tf_slim or the TF2 API (tf.nest, tf.compat.v1.train.get_or_create_global_step, ...)",
+    "layers": "tf_slim, or tf.keras.layers / tf.feature_column",
+    "quantize": "the TensorFlow Model Optimization Toolkit",
+    "mixed_precision": "tf.keras.mixed_precision",
+    "tensorboard": "TensorBoard's own API",
+    "memory_stats": "tf.config.experimental.get_memory_info",
+    "nccl": "tf.distribute",
+    "graph_editor": "nothing in TF2; rewrite without graph surgery",
+    "predictor": "tf.saved_model.load",
+    "factorization": "nothing in TF2",
+    "tensor_forest": "TensorFlow Decision Forests",
+    "gan": "TF-GAN (tensorflow_gan)",
+    "signal": "tf.signal",
+    "integrate": "TensorFlow Probability",
+    "keras": "tf.keras",
+}
+# Single contrib names worth their own advice.
+CONTRIB_NAMES = {
+    "training.HParams": "nothing in TensorFlow replaces HParams: use a dict, a dataclass or absl flags",
+    "framework.nest": "use tf.nest",
+    "layers.feature_column": "use tf.feature_column",
+    "opt.AdamWOptimizer": "use tf.keras.optimizers.AdamW",
+    "opt.LazyAdamOptimizer": "use TensorFlow Addons' tfa.optimizers.LazyAdam",
+    "rnn.LSTMBlockCell": "use tf.keras.layers.LSTMCell (or tf.compat.v1.nn.rnn_cell.LSTMCell with tf-keras)",
+    "cudnn_rnn.CudnnLSTM": "use tf.keras.layers.LSTM (it uses cuDNN when it can)",
+    "tpu.TPUEstimator": "use tf.distribute.TPUStrategy with Keras (TPUEstimator was removed with tf.estimator)",
+}
+# contrib modules whose names tf-slim has (the migration overview: "switch to tf-slim").
+SLIM_CONTRIB = ("slim", "layers", "framework")
+# Removed from TensorFlow 2.21 altogether: what to do instead.
+REMOVED = {
+    "estimator": "tf.estimator was removed in TensorFlow 2.16: migrate to tf.keras (model.fit) or a custom training loop, or keep TF <= 2.15",
+    "contrib": "tf.contrib does not exist in TensorFlow 2",
+}
+
+# TF1 graph-mode APIs (paths in the v1 API): a module using them needs graph mode.
+GRAPH_MODE = frozenset({
+    "placeholder", "placeholder_with_default", "sparse_placeholder", "Session", "InteractiveSession",
+    "train.MonitoredTrainingSession", "train.MonitoredSession", "train.SingularMonitoredSession",
+    "train.Supervisor", "train.start_queue_runners", "train.QueueRunner", "train.Saver",
+    "train.string_input_producer", "train.batch", "train.shuffle_batch",
+})
+GRAPH_SWITCHES = frozenset({"disable_v2_behavior", "disable_eager_execution"})
+COMPAT_ROOTS = ("compat.v1", "compat.v2")
+
+
+def _tf_path(expr: cst.BaseExpression) -> str:
+    return ".".join(dotted_parts(expr) or [])
+
+
+def resolve(path: str) -> tuple[Optional[str], str, Optional[str]]:
+    """A v1 API path (``train.AdamOptimizer.minimize``) → (prefix, new prefix, problem).
+
+    ``prefix`` is the longest leading part the table knows, ``new`` its TF2 path ("" =
+    unchanged); ``problem`` says why nothing can be written (None when it can)."""
+    parts = path.split(".")
+    for n in range(len(parts), 0, -1):
+        prefix = ".".join(parts[:n])
+        if prefix in table.NAMES:
+            rest = parts[n:]
+            if rest and prefix in table.MODULES and prefix != "keras":
+                return prefix, table.NAMES[prefix], f"tf.{'.'.join(parts[:n + 1])} does not exist in TensorFlow {table.TF_VERSION}"
+            return prefix, table.NAMES[prefix], None
+    first = parts[0]
+    return None, "", REMOVED.get(first, f"tf.{path} does not exist in TensorFlow {table.TF_VERSION}")
+
+
+def contrib_target(rest: list[str]) -> tuple[Optional[str], str]:
+    """``tf.contrib.<rest>`` → (tf_slim dotted path, "") or (None, warning)."""
+    if not rest:
+        return None, "tf.contrib does not exist in TensorFlow 2: " + "replace each use (tf_slim, TensorFlow Addons, tf.data, Keras)"
+    module = rest[0]
+    if module in SLIM_CONTRIB and len(rest) >= 2 and rest[1] != "python":
+        name = rest[1]
+        if module == "slim" and name in table.TF_SLIM_PACKAGES:
+            return "tf_slim." + ".".join(rest[1:]), ""
+        if name in table.TF_SLIM:
+            return "tf_slim." + ".".join(rest[1:]), ""
+    if module in SLIM_CONTRIB and len(rest) == 1:
+        return "tf_slim", ""  # the module as a value: its members are checked where they are used
+    what = "tf.contrib." + ".".join(rest)
+    for n in range(len(rest), 1, -1):
+        named = CONTRIB_NAMES.get(".".join(rest[:n]))
+        if named:
+            return None, f"{what} does not exist in TensorFlow 2: {named}"
+    suggestion = CONTRIB_REPLACEMENTS.get(module)
+    if module in SLIM_CONTRIB:
+        return None, f"{what} is not in tf_slim {table.TF_SLIM_VERSION}: replace it with " + (CONTRIB_REPLACEMENTS[module] if module != "slim" else "the TF2 API")
+    if suggestion:
+        return None, f"{what} does not exist in TensorFlow 2: replace it with {suggestion}"
+    return None, f"{what} does not exist in TensorFlow 2: see the migration overview's 'Remove tf.contrib usage' step"
+
+
+class _Rewriter(TFTransformer):
+    def __init__(self, ctx: RuleContext, compat_names: set[str]) -> None:
+        super().__init__(ctx)
+        self.replacements: dict[int, cst.CSTNode] = {}
+        self.tf2_exact: set[int] = set()  # calls that mean the same under the TF2 name
+        self.needs_slim = False
+        self.needs_tf = False
+        self.compat_names = compat_names
+        self.graph_nodes: list[tuple[cst.CSTNode, bool, bool]] = []  # (node, at module level, under as_default)
+        self.switched = False
+        self.depth = 0  # functions / classes entered
+        self.as_default = 0  # with ...as_default() blocks entered
+        self._tf_name: Optional[str] = None
+
+    # ---- where we are -------------------------------------------------------------
+    def visit_FunctionDef(self, node) -> None:
+        self.depth += 1
+
+    def leave_FunctionDef(self, original_node, updated_node):
+        self.depth -= 1
+        return updated_node
+
+    def visit_ClassDef(self, node) -> None:
+        self.depth += 1
+
+    def leave_ClassDef(self, original_node, updated_node):
+        self.depth -= 1
+        return updated_node
+
+    def visit_With(self, node: cst.With) -> None:
+        if any(_is_as_default(item.item) for item in node.items):
+            self.as_default += 1
+
+    def leave_With(self, original_node, updated_node):
+        if any(_is_as_default(item.item) for item in original_node.items):
+            self.as_default -= 1
+        return updated_node
+
+    # ---- names --------------------------------------------------------------------
+    def base_of(self, name: str) -> Optional[str]:
+        base = _lookup(name, tuple(self.scope_stack))
+        return base if isinstance(base, str) else None
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        parts = dotted_parts(node)
+        if parts is None:
+            return True
+        if parts[-1] == "value":
+            return True  # shape[i].value is handled in leave_Attribute
+        self._chain(node, parts)
+        return False
+
+    def visit_Call(self, node: cst.Call) -> None:
+        parts = dotted_parts(node.func)
+        if parts is None:
+            return
+        if self.base_of(parts[0]) == "tensorflow" and parts[0] not in self.compat_names and _fits_tf2(".".join(parts[1:]), node):
+            self.tf2_exact.add(id(node.func))
+        v1 = self._v1_path(parts)
+        if v1 is None:
+            return
+        if v1 in GRAPH_MODE:
+            self.graph_nodes.append((node, self.depth == 0, self.as_default > 0))
+        if v1 in GRAPH_SWITCHES:
+            self.switched = True
+
+    def _v1_path(self, parts: list[str]) -> Optional[str]:
+        """The v1 API path a dotted name reaches (``train.Saver``), whatever the spelling."""
+        base = self.base_of(parts[0])
+        if base is None:
+            return None
+        full = ".".join([base, *parts[1:]])
+        for root in ("tensorflow.compat.v1.", "tensorflow."):
+            if full.startswith(root):
+                rest = full[len(root):]
+                return None if rest.startswith(("compat.", "contrib.", "python.")) else rest
+        return None
+
+    def _chain(self, node: cst.Attribute, parts: list[str]) -> None:
+        root = parts[0]
+        base = self.base_of(root)
+        if base is not None and base.startswith("tensorflow.contrib.") and len(parts) > 1:
+            target, problem = contrib_target([*base.split(".")[2:], *parts[1:]])
+            if target is None:
+                self.ctx.warn(node, problem)
+            return  # the binding itself is rewritten where it is made
+        if base != "tensorflow" or root in self.compat_names:
+            return  # tf.compat.v1 aliases are right; other bindings are fixed where they are made
+        rest = parts[1:]
+        if not rest or rest[0].startswith("_") or rest[0] == "python":
+            return
+        if rest[0] == "compat" and len(rest) >= 2 and rest[1] in ("v1", "v2"):
+            return
+        if rest[0] == "contrib":
+            target, problem = contrib_target(rest[1:])
+            if target is None:
+                self.ctx.warn(node, problem)
+                return
+            if self.ctx.change(node, f"{'.'.join(parts)} → {target}"):
+                self.needs_slim = True
+                self.replacements[id(node)] = _expr(self._slim_spelling(target))
+            return
+        path = ".".join(rest)
+        prefix, new, problem = resolve(path)
+        if problem is not None:
+            self.ctx.warn(node, problem)
+            return
+        if not new or id(node) in self.tf2_exact:
+            return
+        tail = rest[len(prefix.split(".")):]
+        text = ".".join([root, new, *tail])
+        if self.ctx.change(node, f"tf.{prefix} → tf.{new}"):
+            self.replacements[id(node)] = _expr(text)
+
+    def _slim_spelling(self, target: str) -> str:
+        return target
+
+    # ---- imports ------------------------------------------------------------------
+    def leave_Import(self, original_node: cst.Import, updated_node: cst.Import):
+        names = []
+        changed = []
+        for alias in updated_node.names:
+            module = _tf_path(alias.name)
+            new = self._import_target(original_node, module, alias.asname is not None)
+            if new is None or new == module:
+                names.append(alias)
+                continue
+            names.append(alias.with_changes(name=_expr(new)))
+            changed.append(f"import {module} → import {new}")
+        if not changed or not self.ctx.change(original_node, "; ".join(changed)):
+            return updated_node
+        return updated_node.with_changes(names=names)
+
+    def _import_target(self, node: cst.CSTNode, module: str, named: bool) -> Optional[str]:
+        """What ``import <module> [as x]`` becomes (None: left as it is)."""
+        if module != "tensorflow" and not module.startswith("tensorflow."):
+            return None
+        rest = module.split(".")[1:]
+        if not rest or rest[0] in ("python", "keras") or rest[:2] in (["compat", "v1"], ["compat", "v2"]):
+            return None
+        if rest[0] == "contrib":
+            target, problem = contrib_target(rest[1:])
+            if target is None:
+                self.ctx.warn(node, problem)
+                return None
+            # ``import tensorflow.contrib.slim`` binds ``tensorflow``: its chains are rewritten
+            return target if named else "tensorflow"
+        prefix, new, problem = resolve(".".join(rest))
+        if problem is not None:
+            self.ctx.warn(node, problem)
+            return None
+        if not new or not named:
+            return None
+        path = ".".join(rest)
+        if path in table.IMPORTABLE:
+            return "tensorflow.compat.v1." + path
+        self.ctx.warn(node, f"import {module}: TensorFlow {table.TF_VERSION} cannot import tensorflow.compat.v1.{path} "
+                      f"whole by an import statement; write tf.compat.v1.{path}")
+        return None
+
+    def leave_ImportFrom(self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom):
+        if original_node.relative or original_node.module is None:
+            return updated_node
+        module = _tf_path(original_node.module)
+        if module != "tensorflow" and not module.startswith("tensorflow."):
+            return updated_node
+        rest = module.split(".")[1:]
+        if isinstance(original_node.names, cst.ImportStar):
+            if not rest or rest[0] not in ("compat", "python", "keras"):
+                self.ctx.warn(original_node, f"from {module} import *: the names it brings in are not known; import them by name")
+            return updated_node
+        if rest and rest[0] in ("python", "keras"):
+            return updated_node
+        if rest[:1] == ["compat"] and (len(rest) == 1 or rest[1] in ("v1", "v2")):
+            return updated_node
+        if rest[:1] == ["contrib"]:
+            return self._contrib_from(original_node, updated_node, rest[1:])
+        paths = [".".join([*rest, _tf_path(a.name)]) for a in original_node.names]
+        for path in paths:
+            prefix, new, problem = resolve(path)
+            if problem is not None or prefix != path:
+                self.ctx.warn(original_node, problem or f"tf.{path} does not exist in TensorFlow {table.TF_VERSION}")
+                return updated_node
+        if all(p in table.FROM_TF2 for p in paths):
+            return updated_node  # the same objects, and TF 2.21 still imports them so
+        where = ".".join(rest)
+        target = "tensorflow.compat.v1" + ("." + where if where else "")
+        missing = [p for p in paths if p not in table.FROM_V1]
+        if missing:
+            self.ctx.warn(original_node, f"from {module} import {missing[0].rpartition('.')[2]}: TensorFlow "
+                          f"{table.TF_VERSION} cannot import it by name (from {target} neither); use tf.compat.v1.{missing[0]}")
+            return updated_node
+        if not self.ctx.change(original_node, f"from {module} import ... → from {target} import ... (the TF1 objects)"):
+            return updated_node
+        return updated_node.with_changes(module=_expr(target))
+
+    def _contrib_from(self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom, rest: list[str]):
+        """``from tensorflow.contrib[.x] import y [as z]`` → tf_slim imports, all or none."""
+        new: list[cst.BaseSmallStatement] = []
+        for alias in original_node.names:
+            name = _tf_path(alias.name)
+            target, problem = contrib_target([*rest, name])
+            if target is None:
+                self.ctx.warn(original_node, problem)
+                return updated_node
+            local = alias.asname.name.value if alias.asname else name
+            if target == "tf_slim":
+                new.append(cst.Import(names=[_alias("tf_slim", None if local == "tf_slim" else local)]))
+            else:
+                mod, obj = target.rsplit(".", 1)
+                new.append(cst.ImportFrom(module=_expr(mod), names=[_alias(obj, None if local == obj else local)]))
+        # one statement per target module
+        merged: list[cst.BaseSmallStatement] = []
+        for stmt in new:
+            if isinstance(stmt, cst.ImportFrom) and merged and isinstance(merged[-1], cst.ImportFrom) \
+                    and _tf_path(merged[-1].module) == _tf_path(stmt.module):
+                merged[-1] = merged[-1].with_changes(names=[*merged[-1].names, *stmt.names])
+            else:
+                merged.append(stmt)
+        merged = [_fix_commas(s) for s in merged]
+        if not self.ctx.change(original_node, f"from tensorflow.contrib{'.' + '.'.join(rest) if rest else ''} import ... → tf_slim"):
+            return updated_node
+        return merged[0] if len(merged) == 1 else cst.FlattenSentinel(merged)
+
+    def leave_Attribute(self, original_node, updated_node):
+        new = self.replacements.get(id(original_node))
+        if new is not None:
+            return new
+        if original_node.attr.value == "value" and _is_dimension(original_node.value):
+            if self.ctx.change(original_node, "Dimension.value → tf.compat.dimension_value(...) (an int in TF2)"):
+                self.needs_tf = True
+                return cst.Call(func=_expr(f"{self.tf_name()}.compat.dimension_value"), args=[cst.Arg(updated_node.value)])
+        return updated_node
+
+    def tf_name(self) -> str:
+        if self._tf_name is None:
+            self._tf_name = self.ctx.aliases.local_name_for("tensorflow") or self.ctx.aliases.local_name_for("tensorflow.compat.v1")
+        return self._tf_name or "tensorflow"
+
+
+def _fits_tf2(path: str, call: cst.Call) -> bool:
+    """A call of a v1 function TF2 has another of under the same name, which means the same
+    under the TF2 one (``tf.reduce_sum(x, axis=1)``; not ``keep_dims=``): left as it is."""
+    envelope = table.TF2_CALLS.get(path)
+    if envelope is None or not table.NAMES.get(path, "").startswith("compat.v1."):
+        return False
+    positions, keywords, required = envelope
+    given: set[str] = set()
+    for i, arg in enumerate(call.args):
+        if arg.star:
+            return False
+        if arg.keyword is None:
+            if i >= positions:
+                return False
+            given.add(keywords[i])
+        elif arg.keyword.value in keywords and arg.keyword.value not in given:
+            given.add(arg.keyword.value)
+        else:
+            return False
+    return all(r in given for r in required)
+
+
+def _expr(text: str) -> cst.BaseExpression:
+    return cst.parse_expression(text)
+
+
+def _alias(name: str, asname: Optional[str]) -> cst.ImportAlias:
+    return cst.ImportAlias(name=_expr(name), asname=cst.AsName(name=cst.Name(asname)) if asname else None)
+
+
+def _fix_commas(stmt: cst.BaseSmallStatement) -> cst.BaseSmallStatement:
+    names = list(stmt.names)
+    names = [n.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))) for n in names[:-1]] + [
+        names[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)]
+    return stmt.with_changes(names=names)
+
+
+def _compat_names(module: cst.Module) -> set[str]:
+    """Names some import binds to ``tensorflow.compat.v1`` (``try: import tensorflow.compat.v1
+    as tf / except: import tensorflow as tf`` means the v1 API either way)."""
+    found: set[str] = set()
+
+    class V(cst.CSTVisitor):
+        def visit_Import(self, node: cst.Import) -> None:
+            for a in node.names:
+                if a.asname is not None and _tf_path(a.name) in ("tensorflow.compat.v1",):
+                    found.add(a.asname.name.value)
+
+        def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+            if node.module is not None and _tf_path(node.module) == "tensorflow.compat" and not isinstance(node.names, cst.ImportStar):
+                for a in node.names:
+                    if _tf_path(a.name) == "v1":
+                        found.add(a.asname.name.value if a.asname else "v1")
+
+    module.visit(V())
+    return found
+
+
+def _is_as_default(expr: cst.BaseExpression) -> bool:
+    return isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "as_default"
+
+
+def _is_dimension(expr: cst.BaseExpression) -> bool:
+    """``x.shape[i]`` / ``x.get_shape()[i]`` / ``x.shape.dims[i]`` (not a slice)."""
+    if not isinstance(expr, cst.Subscript) or len(expr.slice) != 1:
+        return False
+    if not isinstance(expr.slice[0].slice, cst.Index):
+        return False
+    shape = expr.value
+    if isinstance(shape, cst.Attribute) and shape.attr.value == "dims":
+        shape = shape.value
+    if isinstance(shape, cst.Attribute):
+        return shape.attr.value == "shape"
+    if isinstance(shape, cst.Call) and isinstance(shape.func, cst.Attribute):
+        return shape.func.attr.value == "get_shape" and not shape.args
+    return False
+
+
+class TfApi(Rule):
+    id = "tf-api"
+    stage = 0
+    summary = "TF1 names TF 2.21 lacks → tf.compat.v1 / TF2 names (a table generated from TensorFlow); tf.contrib → tf_slim; shape[i].value"
+    needles = ("tensorflow", ".value")
+    example_before = (
+        "import tensorflow as tf\n\n"
+        "with tf.variable_scope(\"model\"):\n"
+        "    y = tf.layers.dense(tf.log(x), 10)\n"
+    )
+    example_after = (
+        "import tensorflow as tf\n\n"
+        "with tf.compat.v1.variable_scope(\"model\"):\n"
+        "    y = tf.compat.v1.layers.dense(tf.math.log(x), 10)\n"
+    )
+
+    def transform(self, ctx: RuleContext) -> cst.Module:
+        compat = _compat_names(ctx.module) if "compat" in ctx.code else set()
+        rewriter = _Rewriter(ctx, compat)
+        module = ctx.module.visit(rewriter)
+        imports: list[tuple] = []
+        if rewriter.needs_slim and ctx.aliases.module_scope.names.get("tf_slim") != "tf_slim":
+            imports.append(("tf_slim", None))
+        if rewriter.needs_tf and rewriter.tf_name() == "tensorflow" and ctx.aliases.module_scope.names.get("tensorflow") != "tensorflow":
+            imports.append(("tensorflow", None))
+        module = _graph_mode(ctx, rewriter, module)
+        if imports:
+            module = add_imports(module, imports)
+        return module
+
+
+def _graph_mode(ctx: RuleContext, rewriter: _Rewriter, module: cst.Module) -> cst.Module:
+    """The overview's graph-mode step at the script's entry point, or a warning."""
+    if rewriter.switched:
+        return module
+    nodes = [(n, top) for n, top, guarded in rewriter.graph_nodes if not guarded]
+    if not nodes:
+        return module
+    tf = rewriter.tf_name()
+    v1 = tf if tf in rewriter.compat_names or ctx.aliases.module_scope.names.get(tf) == "tensorflow.compat.v1" else f"{tf}.compat.v1"
+    call = cst.parse_statement(f"{v1}.disable_v2_behavior()\n")
+    first = nodes[0][0]
+    body = list(module.body)
+    if any(top for _, top in nodes):
+        at = 0
+        while at < len(body) and (_is_import(body[at]) or (at == 0 and _is_docstring(body[at]))):
+            at += 1
+        if ctx.change(first, f"builds a TF1 graph at module level: {v1}.disable_v2_behavior() after the imports (the overview's graph-mode step)"):
+            return module.with_changes(body=[*body[:at], call, *body[at:]])
+        return module
+    for i, stmt in enumerate(body):
+        if _is_main_guard(stmt):
+            original = ctx.module.body[i] if i < len(ctx.module.body) and _is_main_guard(ctx.module.body[i]) else first
+            if ctx.change(original, f"runs a TF1 graph (line {ctx.line(first)}): {v1}.disable_v2_behavior() first in the script's entry point"):
+                block = stmt.body
+                if isinstance(block, cst.IndentedBlock):
+                    return module.with_changes(body=[*body[:i], stmt.with_changes(body=block.with_changes(body=[call, *block.body])), *body[i + 1:]])
+            return module
+    ctx.warn(first, "builds and runs a TF1 graph (placeholders / sessions), which TF2's eager mode cannot: build it inside "
+             "`with tf.Graph().as_default():`, or call tf.compat.v1.disable_v2_behavior() at the program's entry point")
+    return module
+
+
+def _is_import(stmt: cst.CSTNode) -> bool:
+    return isinstance(stmt, cst.SimpleStatementLine) and all(isinstance(s, (cst.Import, cst.ImportFrom)) for s in stmt.body)
+
+
+def _is_docstring(stmt: cst.CSTNode) -> bool:
+    return (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and isinstance(stmt.body[0], cst.Expr)
+            and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString)))
+
+
+def _is_main_guard(stmt: cst.CSTNode) -> bool:
+    if not isinstance(stmt, cst.If) or not isinstance(stmt.test, cst.Comparison):
+        return False
+    code = cst.Module(body=[]).code_for_node(stmt.test).replace("'", '"').replace(" ", "")
+    return code in ('__name__=="__main__"', '"__main__"==__name__')
