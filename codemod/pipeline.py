@@ -49,16 +49,20 @@ class Options:
     # read as context by rules that look across modules (codemod.project)
     module: str = ""
     context: tuple = ()
+    # names of the file's module that other files of the run (or its __all__) import:
+    # ((name, "where"), ...) (codemod.project.imported_names)
+    imported: tuple = ()
 
 
 def transform_text(
     text: str, rule_ids: Iterable[str], accepted: Optional[dict] = None, name_map: Optional[dict] = None,
-    project: Optional[Project] = None,
+    project: Optional[Project] = None, imported: tuple = (),
 ) -> tuple[str, list[Finding], list[Finding]]:
     """Run the rules (by id, in stage order) over source text; raises on parse errors
     and on a rule's exception. This is what the golden tests call. ``accepted`` maps a
     rule id to the indices of its changes to make (the others are left undone);
-    ``project`` holds the other modules of the file's group, as they were before the run."""
+    ``project`` holds the other modules of the file's group, as they were before the run;
+    ``imported`` the module's names other files import ((name, where), ...)."""
     wanted = set(rule_ids)
     original = text
     module = cst.parse_module(text)
@@ -73,7 +77,7 @@ def transform_text(
         if project is not None and any(c.cross_module and c.id in wanted and project.stage <= c.stage < rule.stage
                                        for c in rules_pkg.REGISTRY):
             project = _project_after(project, original, wanted, rule.stage)
-        ctx = RuleContext(module=module, rule_id=rule.id, text=text, project=project)
+        ctx = RuleContext(module=module, rule_id=rule.id, text=text, project=project, imported=dict(imported))
         if accepted is not None:
             chosen = accepted.get(rule.id, ())
             ctx.accept = chosen.__contains__
@@ -141,7 +145,8 @@ def migrate_document(doc, options: Options) -> FileResult:
     name_map: dict = {}
     try:
         project = Project(options.module, dict(options.context)) if options.context else None
-        new_text, changes, warnings = transform_text(doc.text, options.rule_ids, options.accepted, name_map, project)
+        new_text, changes, warnings = transform_text(doc.text, options.rule_ids, options.accepted, name_map, project,
+                                                     options.imported)
     except cst.ParserSyntaxError as e:
         message, line = syntax_error(doc.text, path, e)
         return FileResult(path, "failed", error=f"does not parse: {message}", error_line=line)

@@ -124,3 +124,56 @@ def of_paths(paths: Iterable[str]) -> dict[str, tuple[tuple[str, str], ...]]:
     texts = dict(files)
     return {path: tuple((name, texts[other]) for name, other in group)
             for path, group in groups(files).items()}
+
+
+def imported_names(paths: Iterable[str]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """path → ((name, "importer.py:line"), ...): the names of that file's module which other
+    files of the run import (``from model import classifier``, ``model.classifier``), and
+    the names its own ``__all__`` exports (where "__all__": code outside the run may import
+    them). A rule that would rename or remove a module-level name leaves these alone,
+    saying who imports them. Read with Python's own ``ast``, in the main process."""
+    py = [p for p in paths if p.endswith(".py")]
+    names = {p: module_name(p) for p in py}
+    by_name = {n: p for p, n in names.items() if n}
+    found: dict[str, dict[str, str]] = {}
+    for path in py:
+        try:
+            with open(path, "rb") as f:
+                data = f.read()
+            if b"import" not in data and b"__all__" not in data:
+                continue
+            tree = ast.parse(textio.decode(data).text)
+        except (OSError, textio.SourceError, SyntaxError, ValueError, RecursionError, MemoryError):
+            continue  # its worker reports it
+        own = names[path]
+        package = own if Path(path).name == "__init__.py" else own.rpartition(".")[0]
+        where = f"{Path(path).name}"
+        aliases: dict[str, str] = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                base = absolute_module(package, node.level, node.module or "")
+                target = by_name.get(base)
+                if target is not None and target != path:
+                    for a in node.names:
+                        found.setdefault(target, {}).setdefault(a.name, f"{where}:{node.lineno}")
+                for a in node.names:  # ``from pkg import model`` + ``model.classifier``
+                    sub = f"{base}.{a.name}" if base else a.name
+                    if sub in by_name:
+                        aliases[a.asname or a.name] = sub
+            elif isinstance(node, ast.Import):
+                for a in node.names:
+                    if a.name in by_name:
+                        aliases[a.asname or a.name] = a.name
+            elif isinstance(node, ast.Assign) and own and path in by_name.values():
+                if any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets) \
+                        and isinstance(node.value, (ast.List, ast.Tuple)):
+                    for e in node.value.elts:
+                        if isinstance(e, ast.Constant) and isinstance(e.value, str):
+                            found.setdefault(path, {}).setdefault(e.value, "__all__")
+        if aliases:
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in aliases:
+                    target = by_name[aliases[node.value.id]]
+                    if target != path:
+                        found.setdefault(target, {}).setdefault(node.attr, f"{where}:{node.lineno}")
+    return {p: tuple(sorted(d.items())) for p, d in found.items()}

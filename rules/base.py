@@ -88,6 +88,9 @@ class RuleContext:
     name_map: dict = field(default_factory=dict)
     # the other modules of the file's group, for rules that look across modules
     project: Optional[Project] = None
+    # module-level names other files of the run import: name → "importer.py:line" (or
+    # "__all__"); a rule must not rename or remove them (``Rule.reads_importers``)
+    imported: dict = field(default_factory=dict)
     _aliases: Aliases | None = None
     _lines: Optional["_Lines"] = None
     _ignored: Optional[list] = None
@@ -208,6 +211,8 @@ class Rule:
     needles: ClassVar[tuple[str, ...]] = ()
     # The rule reads the other modules of a file's group (``RuleContext.project``).
     cross_module: ClassVar[bool] = False
+    # The rule reads which of the module's names other files import (``RuleContext.imported``).
+    reads_importers: ClassVar[bool] = False
     example_before: ClassVar[str] = ""
     example_after: ClassVar[str] = ""
 

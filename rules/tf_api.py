@@ -131,6 +131,18 @@ REMOVED = {
     "contrib": "tf.contrib does not exist in TensorFlow 2",
 }
 
+# Private functions TF1 code imported that TensorFlow renamed since (same function).
+INTERNAL_RENAMES = {
+    "tensorflow.python.util.nest.is_sequence": "is_nested",
+    "tensorflow.python.util.nest.is_sequence_or_composite": "is_nested_or_composite",
+}
+
+
+def _is_internal(rest: list[str]) -> bool:
+    """``tensorflow.python...``: TensorFlow's own packages, not its API."""
+    return rest[0] in table.INTERNAL_ROOTS and rest[0] not in table.NAMES
+
+
 # TF1 graph-mode APIs (paths in the v1 API): a module using them needs graph mode.
 GRAPH_MODE = frozenset({
     "placeholder", "placeholder_with_default", "sparse_placeholder", "Session", "InteractiveSession",
@@ -163,11 +175,56 @@ def resolve(path: str) -> tuple[Optional[str], str, Optional[str]]:
     return None, "", REMOVED.get(first, f"tf.{path} does not exist in TensorFlow {table.TF_VERSION}")
 
 
+# Where contrib's own module files went in tf_slim.
+_SLIM_MODULE_ROOTS = {
+    ("layers", "python", "layers"): "tf_slim.layers",
+    ("layers", "python", "ops"): "tf_slim.ops",
+    ("framework", "python", "ops"): "tf_slim.ops",
+    ("slim", "python", "slim"): "tf_slim",
+    ("slim", "python", "slim", "data"): "tf_slim.data",
+    ("slim", "python", "slim", "nets"): "tf_slim.nets",
+}
+
+
+def _slim_module_path(rest: list[str]) -> Optional[str]:
+    """``contrib.layers.python.layers.utils.collect_named_outputs`` →
+    ``tf_slim.layers.utils.collect_named_outputs``, when tf_slim has that module and name."""
+    for n in (4, 3):
+        root = _SLIM_MODULE_ROOTS.get(tuple(rest[:n]))
+        if root is None:
+            continue
+        tail = rest[n:]
+        # the longest module prefix tf_slim has, then a name it holds (or nothing)
+        for m in range(len(tail), -1, -1):
+            module = ".".join([root, *tail[:m]])
+            if module in table.TF_SLIM_MODULES:
+                rest_names = tail[m:]
+                if not rest_names or rest_names[0] in table.TF_SLIM_MODULES[module] \
+                        or f"{module}.{rest_names[0]}" in table.TF_SLIM_MODULES:
+                    return ".".join([module, *rest_names])
+                return None
+    return None
+
+
+def _slim_module_of(target: str) -> str:
+    """The tf_slim module to import for a dotted tf_slim name: ``tf_slim.nets.vgg.vgg_16``
+    needs ``import tf_slim.nets.vgg`` (``import tf_slim`` does not load ``nets``)."""
+    parts = target.split(".")
+    for n in range(len(parts), 1, -1):
+        if ".".join(parts[:n]) in table.TF_SLIM_MODULES:
+            return ".".join(parts[:n])
+    return "tf_slim"
+
+
 def contrib_target(rest: list[str]) -> tuple[Optional[str], str]:
     """``tf.contrib.<rest>`` → (tf_slim dotted path, "") or (None, warning)."""
     if not rest:
         return None, "tf.contrib does not exist in TensorFlow 2: " + "replace each use (tf_slim, TensorFlow Addons, tf.data, Keras)"
     module = rest[0]
+    if module in SLIM_CONTRIB and len(rest) >= 3 and rest[1] == "python":
+        moved = _slim_module_path(rest)
+        if moved is not None:
+            return moved, ""
     if module in SLIM_CONTRIB and len(rest) >= 2 and rest[1] != "python":
         name = rest[1]
         if module == "slim" and name in table.TF_SLIM_PACKAGES:
@@ -194,7 +251,7 @@ class _Rewriter(TFTransformer):
         super().__init__(ctx)
         self.replacements: dict[int, cst.CSTNode] = {}
         self.tf2_exact: set[int] = set()  # calls that mean the same under the TF2 name
-        self.needs_slim = False
+        self.slim_imports: set[str] = set()  # tf_slim modules the rewritten chains read
         self.needs_tf = False
         self.compat_names = compat_names
         self.graph_nodes: list[tuple[cst.CSTNode, bool, bool]] = []  # (node, at module level, under as_default)
@@ -275,10 +332,13 @@ class _Rewriter(TFTransformer):
             if target is None:
                 self.ctx.warn(node, problem)
             return  # the binding itself is rewritten where it is made
-        if base != "tensorflow" or root in self.compat_names:
-            return  # tf.compat.v1 aliases are right; other bindings are fixed where they are made
+        if (base is not None and root in self.compat_names) or base == "tensorflow.compat.v1":
+            self._check_v1(node, parts[1:])
+            return
+        if base != "tensorflow":
+            return  # other bindings are fixed where they are made
         rest = parts[1:]
-        if not rest or rest[0].startswith("_") or rest[0] == "python":
+        if not rest or rest[0].startswith("_") or _is_internal(rest):
             return
         if rest[0] == "compat" and len(rest) >= 2 and rest[1] in ("v1", "v2"):
             return
@@ -288,8 +348,8 @@ class _Rewriter(TFTransformer):
                 self.ctx.warn(node, problem)
                 return
             if self.ctx.change(node, f"{'.'.join(parts)} → {target}"):
-                self.needs_slim = True
-                self.replacements[id(node)] = _expr(self._slim_spelling(target))
+                self.slim_imports.add(_slim_module_of(target))
+                self.replacements[id(node)] = _expr(target)
             return
         path = ".".join(rest)
         prefix, new, problem = resolve(path)
@@ -303,8 +363,13 @@ class _Rewriter(TFTransformer):
         if self.ctx.change(node, f"tf.{prefix} → tf.{new}"):
             self.replacements[id(node)] = _expr(text)
 
-    def _slim_spelling(self, target: str) -> str:
-        return target
+    def _check_v1(self, node: cst.Attribute, rest: list[str]) -> None:
+        """A name reached through a ``tf.compat.v1`` alias is right if it exists."""
+        if not rest or rest[0].startswith("_") or rest[0] == "compat":
+            return
+        _prefix, _new, problem = resolve(".".join(rest))
+        if problem is not None:
+            self.ctx.warn(node, problem.replace("tf.", "tf.compat.v1.", 1))
 
     # ---- imports ------------------------------------------------------------------
     def leave_Import(self, original_node: cst.Import, updated_node: cst.Import):
@@ -327,7 +392,11 @@ class _Rewriter(TFTransformer):
         if module != "tensorflow" and not module.startswith("tensorflow."):
             return None
         rest = module.split(".")[1:]
-        if not rest or rest[0] in ("python", "keras") or rest[:2] in (["compat", "v1"], ["compat", "v2"]):
+        if rest and _is_internal(rest):
+            if module not in table.INTERNAL_MODULES:
+                self.ctx.warn(node, f"{module}: TensorFlow's private module does not exist in TensorFlow {table.TF_VERSION}")
+            return None
+        if not rest or rest[0] == "keras" or rest[:2] in (["compat", "v1"], ["compat", "v2"]):
             return None
         if rest[0] == "contrib":
             target, problem = contrib_target(rest[1:])
@@ -360,7 +429,9 @@ class _Rewriter(TFTransformer):
             if not rest or rest[0] not in ("compat", "python", "keras"):
                 self.ctx.warn(original_node, f"from {module} import *: the names it brings in are not known; import them by name")
             return updated_node
-        if rest and rest[0] in ("python", "keras"):
+        if rest and _is_internal(rest):
+            return self._internal_from(original_node, updated_node, module)
+        if rest and rest[0] == "keras":
             return updated_node
         if rest[:1] == ["compat"] and (len(rest) == 1 or rest[1] in ("v1", "v2")):
             return updated_node
@@ -384,6 +455,29 @@ class _Rewriter(TFTransformer):
         if not self.ctx.change(original_node, f"from {module} import ... → from {target} import ... (the TF1 objects)"):
             return updated_node
         return updated_node.with_changes(module=_expr(target))
+
+    def _internal_from(self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom, module: str):
+        """``from tensorflow.python.x import y``: private API, checked as far as the table
+        knows it (the module exists; a few names TF renamed since TF1 are renamed)."""
+        if module not in table.INTERNAL_MODULES:
+            self.ctx.warn(original_node, f"{module}: TensorFlow's private module does not exist in TensorFlow {table.TF_VERSION}")
+            return updated_node
+        if isinstance(updated_node.names, cst.ImportStar):
+            return updated_node
+        names = []
+        renamed = []
+        for alias in updated_node.names:
+            name = _tf_path(alias.name)
+            new = INTERNAL_RENAMES.get(f"{module}.{name}")
+            if new is None:
+                names.append(alias)
+                continue
+            renamed.append(f"{name} → {new}")
+            local = alias.asname.name.value if alias.asname else name
+            names.append(alias.with_changes(name=cst.Name(new), asname=cst.AsName(name=cst.Name(local))))
+        if not renamed or not self.ctx.change(original_node, f"{module}: {', '.join(renamed)} (renamed in TF2)"):
+            return updated_node
+        return updated_node.with_changes(names=names)
 
     def _contrib_from(self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom, rest: list[str]):
         """``from tensorflow.contrib[.x] import y [as z]`` → tf_slim imports, all or none."""
@@ -528,8 +622,9 @@ class TfApi(Rule):
         rewriter = _Rewriter(ctx, compat)
         module = ctx.module.visit(rewriter)
         imports: list[tuple] = []
-        if rewriter.needs_slim and ctx.aliases.module_scope.names.get("tf_slim") != "tf_slim":
-            imports.append(("tf_slim", None))
+        for name in sorted(rewriter.slim_imports):
+            if name != "tf_slim" or ctx.aliases.module_scope.names.get("tf_slim") != "tf_slim":
+                imports.append((name, None))
         if rewriter.needs_tf and rewriter.tf_name() == "tensorflow" and ctx.aliases.module_scope.names.get("tensorflow") != "tensorflow":
             imports.append(("tensorflow", None))
         module = _graph_mode(ctx, rewriter, module)

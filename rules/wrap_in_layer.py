@@ -256,6 +256,7 @@ def _params(fn: cst.FunctionDef) -> list:
 class WrapInLayer(Rule):
     id = "wrap-in-layer"
     stage = 3
+    reads_importers = True
     summary = "TF1 model functions → Keras layers with a track_tf1_style_variables call"
     needles = ("get_variable", "layers")
     example_before = (
@@ -342,6 +343,11 @@ class WrapInLayer(Rule):
             return "it is used other than by a call (passed as a value, e.g. to make_template)", survey.other_refs[name][0]
         if camel_case(name) in taken:
             return f"the module already defines {camel_case(name)}", node
+        importer = survey.ctx.imported.get(name)
+        if importer == "__all__":
+            return "the module's __all__ exports it, so code outside this run may import it", node
+        if importer:
+            return f"{importer} imports it; it would no longer find it (migrate the model and its callers by hand)", node
         for p in _params(node)[1:]:
             if p in KERAS_LAYER_ATTRIBUTES and p not in TRAINING_NAMES:
                 return f"its parameter {p!r} is reserved by Keras layers", node

@@ -264,3 +264,39 @@ def test_command_line_never_imports_tensorflow(tmp_path):
     r = subprocess.run([sys.executable, "-c", code, str(tmp_path / "m.py")], capture_output=True,
                        text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert r.returncode == 0, r.stderr
+
+
+MODEL = (
+    "import tensorflow.compat.v1 as tf\n"
+    "\n"
+    "\n"
+    "def classifier(images, num_classes=10):\n"
+    "    with tf.variable_scope('classifier'):\n"
+    "        return tf.layers.dense(images, num_classes)\n"
+)
+
+
+def test_a_model_function_other_files_import_is_not_wrapped(tmp_path):
+    """Stage 3 renames classifier() to class Classifier: an importer in the run (by name or
+    through the module) or the module's __all__ would lose it, so it stays, with a warning."""
+    (tmp_path / "model.py").write_text(MODEL)
+    (tmp_path / "train.py").write_text("from model import classifier\n\nlogits = classifier\n")
+    r = tf1to2("migrate", "--select", "wrap-in-layer", "--format", "json", str(tmp_path))
+    files = {Path(f["path"]).name: f for f in json.loads(r.stdout)["files"]}
+    assert files["model.py"]["status"] == "unchanged"
+    assert files["model.py"]["warnings"][0]["message"] == (
+        "classifier() left as a function: train.py:1 imports it; it would no longer find it "
+        "(migrate the model and its callers by hand)")
+    (tmp_path / "train.py").write_text("import model\n\nlogits = model.classifier\n")
+    r = tf1to2("migrate", "--select", "wrap-in-layer", "--format", "json", str(tmp_path))
+    files = {Path(f["path"]).name: f for f in json.loads(r.stdout)["files"]}
+    assert "train.py:3 imports it" in files["model.py"]["warnings"][0]["message"]
+    (tmp_path / "train.py").unlink()
+    (tmp_path / "model.py").write_text(MODEL + "\n__all__ = ['classifier']\n")
+    r = tf1to2("migrate", "--select", "wrap-in-layer", "--format", "json", str(tmp_path))
+    f = json.loads(r.stdout)["files"][0]
+    assert f["status"] == "unchanged" and "__all__ exports it" in f["warnings"][0]["message"]
+    # nobody imports it: wrapped
+    (tmp_path / "model.py").write_text(MODEL)
+    r = tf1to2("migrate", "--select", "wrap-in-layer", "--format", "json", str(tmp_path))
+    assert json.loads(r.stdout)["files"][0]["status"] == "changed"
