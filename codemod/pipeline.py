@@ -52,11 +52,13 @@ class Options:
     # names of the file's module that other files of the run (or its __all__) import:
     # ((name, "where"), ...) (codemod.project.imported_names)
     imported: tuple = ()
+    # where other files of the run use an optimizer the TF1 way: (("path:line", use), ...)
+    tf1_optimizer_uses: tuple = ()
 
 
 def transform_text(
     text: str, rule_ids: Iterable[str], accepted: Optional[dict] = None, name_map: Optional[dict] = None,
-    project: Optional[Project] = None, imported: tuple = (),
+    project: Optional[Project] = None, imported: tuple = (), tf1_optimizer_uses: tuple = (),
 ) -> tuple[str, list[Finding], list[Finding]]:
     """Run the rules (by id, in stage order) over source text; raises on parse errors
     and on a rule's exception. This is what the golden tests call. ``accepted`` maps a
@@ -77,7 +79,8 @@ def transform_text(
         if project is not None and any(c.cross_module and c.id in wanted and project.stage <= c.stage < rule.stage
                                        for c in rules_pkg.REGISTRY):
             project = _project_after(project, original, wanted, rule.stage)
-        ctx = RuleContext(module=module, rule_id=rule.id, text=text, project=project, imported=dict(imported))
+        ctx = RuleContext(module=module, rule_id=rule.id, text=text, project=project, imported=dict(imported),
+                          tf1_optimizer_uses=tuple(tf1_optimizer_uses))
         if accepted is not None:
             chosen = accepted.get(rule.id, ())
             ctx.accept = chosen.__contains__
@@ -146,7 +149,7 @@ def migrate_document(doc, options: Options) -> FileResult:
     try:
         project = Project(options.module, dict(options.context)) if options.context else None
         new_text, changes, warnings = transform_text(doc.text, options.rule_ids, options.accepted, name_map, project,
-                                                     options.imported)
+                                                     options.imported, options.tf1_optimizer_uses)
     except cst.ParserSyntaxError as e:
         message, line = syntax_error(doc.text, path, e)
         return FileResult(path, "failed", error=f"does not parse: {message}", error_line=line)

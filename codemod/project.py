@@ -15,6 +15,7 @@ closed world, and the README says so. Groups are bounded (``MAX_GROUP``).
 from __future__ import annotations
 
 import ast
+import os
 from pathlib import Path
 from typing import Iterable
 
@@ -126,21 +127,43 @@ def of_paths(paths: Iterable[str]) -> dict[str, tuple[tuple[str, str], ...]]:
             for path, group in groups(files).items()}
 
 
-def imported_names(paths: Iterable[str]) -> dict[str, tuple[tuple[str, str], ...]]:
-    """path → ((name, "importer.py:line"), ...): the names of that file's module which other
-    files of the run import (``from model import classifier``, ``model.classifier``), and
-    the names its own ``__all__`` exports (where "__all__": code outside the run may import
-    them). A rule that would rename or remove a module-level name leaves these alone,
-    saying who imports them. Read with Python's own ``ast``, in the main process."""
+TF1_OPTIMIZER_METHODS = frozenset({"compute_gradients", "get_slot", "get_slot_names"})
+
+
+def _tf1_optimizer_use(node: ast.Call) -> "str | None":
+    """``x.compute_gradients(...)``, ``x.get_slot(...)``, ``x.apply_gradients(...,
+    global_step=...)``, ``x.minimize(..., global_step=...)``: an optimizer used the TF1 way."""
+    func = node.func
+    if not isinstance(func, ast.Attribute):
+        return None
+    if func.attr in TF1_OPTIMIZER_METHODS:
+        return f".{func.attr}(...)"
+    if func.attr in ("apply_gradients", "minimize") and any(k.arg == "global_step" for k in node.keywords):
+        return f".{func.attr}(..., global_step=...)"
+    return None
+
+
+def imported_names(paths: Iterable[str]) -> tuple[dict[str, tuple[tuple[str, str], ...]], tuple]:
+    """What files of the run know of one another, read with Python's own ``ast`` in the
+    main process:
+
+    - path → ((name, "importer.py:line"), ...): the names of that file's module which other
+      files of the run import (``from model import classifier``, ``model.classifier``), and
+      the names its own ``__all__`` exports (where "__all__": code outside the run may import
+      them). A rule that would rename or remove a module-level name leaves these alone,
+      saying who imports them;
+    - (("path:line", ".method(...)"), ...): where the run uses an optimizer the TF1 way, which
+      an optimizer that leaves its function may reach."""
     py = [p for p in paths if p.endswith(".py")]
     names = {p: module_name(p) for p in py}
     by_name = {n: p for p, n in names.items() if n}
     found: dict[str, dict[str, str]] = {}
+    tf1_uses: list[tuple[str, str]] = []
     for path in py:
         try:
             with open(path, "rb") as f:
                 data = f.read()
-            if b"import" not in data and b"__all__" not in data:
+            if b"import" not in data and b"__all__" not in data and b"gradients" not in data:
                 continue
             tree = ast.parse(textio.decode(data).text)
         except (OSError, textio.SourceError, SyntaxError, ValueError, RecursionError, MemoryError):
@@ -150,6 +173,10 @@ def imported_names(paths: Iterable[str]) -> dict[str, tuple[tuple[str, str], ...
         where = f"{Path(path).name}"
         aliases: dict[str, str] = {}
         for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and len(tf1_uses) < 1000:
+                use = _tf1_optimizer_use(node)
+                if use:
+                    tf1_uses.append((f"{path}:{node.lineno}", use))
             if isinstance(node, ast.ImportFrom):
                 base = absolute_module(package, node.level, node.module or "")
                 target = by_name.get(base)
@@ -176,4 +203,16 @@ def imported_names(paths: Iterable[str]) -> dict[str, tuple[tuple[str, str], ...
                     target = by_name[aliases[node.value.id]]
                     if target != path:
                         found.setdefault(target, {}).setdefault(node.attr, f"{where}:{node.lineno}")
-    return {p: tuple(sorted(d.items())) for p, d in found.items()}
+    return {p: tuple(sorted(d.items())) for p, d in found.items()}, tuple(tf1_uses)
+
+
+def nearest(path: str, uses: tuple) -> tuple:
+    """The uses of other files, the one nearest ``path`` in the tree first (the one a
+    warning names)."""
+    others = [u for u in uses if not u[0].startswith(path + ":")]
+    if not others:
+        return ()
+    def shared(u) -> int:
+        return len(os.path.commonpath([os.path.abspath(path), os.path.abspath(u[0].rpartition(":")[0])]))
+    best = max(others, key=shared)
+    return (best, *[u for u in others if u is not best][:4])

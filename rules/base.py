@@ -91,6 +91,8 @@ class RuleContext:
     # module-level names other files of the run import: name → "importer.py:line" (or
     # "__all__"); a rule must not rename or remove them (``Rule.reads_importers``)
     imported: dict = field(default_factory=dict)
+    # where other files of the run use an optimizer the TF1 way: (("path:line", use), ...)
+    tf1_optimizer_uses: tuple = ()
     _aliases: Aliases | None = None
     _lines: Optional["_Lines"] = None
     _ignored: Optional[list] = None

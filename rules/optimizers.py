@@ -30,6 +30,10 @@ opt = tf.keras.optimizers.Adam(learning_rate=1e-4, beta_1=0.5, epsilon=1e-08)
   (``SyncReplicasOptimizer``, ``CrossShardOptimizer``, ...);
 - an optimizer built where a TF1 graph is run (``tf.Session``, ``placeholder``, ...):
   Keras optimizers do not work in TF1 graph mode;
+- an optimizer that leaves its function (returned, kept in ``self.x``, put in a dict or
+  passed on) while another file of the run uses an optimizer the TF1 way
+  (``compute_gradients``, ``get_slot``, ``apply_gradients``/``minimize`` with
+  ``global_step=``): the run cannot prove it is not that one;
 - calls with ``*args`` / ``**kwargs`` or arguments TF1 did not accept.
 
 ## Fix safety
@@ -44,6 +48,7 @@ names: TF1 checkpoints of optimizer state do not load into the Keras optimizer.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Optional
 
 import libcst as cst
@@ -172,6 +177,9 @@ GRAPH_MODE_APIS = frozenset({
     "tf.compat.v1.train.SingularMonitoredSession", "tf.compat.v1.train.Supervisor",
     "tf.compat.v1.train.get_or_create_global_step", "tf.compat.v1.train.get_global_step",
     "tf.compat.v1.gradients",
+    # ops that only mean something in a graph a session runs (eager tf.group returns None)
+    "tf.compat.v1.group", "tf.compat.v1.Print", "tf.compat.v1.train.QueueRunner",
+    "tf.compat.v1.train.add_queue_runner", "tf.compat.v1.train.start_queue_runners",
 })
 
 # Functions that take a TF1 optimizer and use it the TF1 way.
@@ -225,6 +233,7 @@ class _Survey(TFVisitor):
         self._assign_targets: dict[int, tuple[str, str]] = {}
         self._chained: dict[int, str] = {}
         self._escaping: set[int] = set()
+        self.returned: set[tuple[int, str]] = set()  # (function, name) the function returns
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.func_stack.append(id(node))
@@ -245,6 +254,8 @@ class _Survey(TFVisitor):
     def visit_Return(self, node: cst.Return) -> None:
         if node.value is not None:
             self._escaping.add(id(node.value))
+            for name in _names_in(node.value):
+                self.returned.add((self.func_stack[-1], name))
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
@@ -325,6 +336,7 @@ class _Replace(cst.CSTTransformer):
 class Optimizers(Rule):
     id = "optimizers"
     stage = 6
+    reads_importers = True
     summary = "tf.compat.v1.train optimizers → tf.keras.optimizers, TF1 defaults made explicit"
     needles = ("Optimizer",)
     example_before = (
@@ -381,7 +393,15 @@ class Optimizers(Rule):
                     f"{_ref_text(c.bound_to)} is passed to {passed[0][0]} at line "
                     f"{ctx.line(passed[0][1])}, which expects a TF1 optimizer"
                 )
-        elif c.escapes and survey.any_tf1_use:
+        leaves = self._leaves(c, survey)
+        if leaves and ctx.tf1_optimizer_uses:
+            where, use = ctx.tf1_optimizer_uses[0]
+            path, _, line = where.rpartition(":")
+            return (
+                f"it leaves this function ({leaves}) and {Path(path).name}:{line} uses an optimizer the "
+                f"TF1 way ({use}); cannot prove that is not this one"
+            )
+        if c.escapes and survey.any_tf1_use:
             method, node = survey.any_tf1_use[0]
             return (
                 f"the optimizer leaves this expression and the module uses TF1-only "
@@ -393,6 +413,19 @@ class Optimizers(Rule):
                 f"this scope builds and runs a TF1 graph (line {ctx.line(graph)}); "
                 "Keras optimizers do not work in TF1 graph mode"
             )
+        return None
+
+    @staticmethod
+    def _leaves(c: _Construction, survey: "_Survey") -> Optional[str]:
+        """How the optimizer can reach code outside its function, if it can."""
+        if c.chained:
+            return None
+        if c.bound_to is None:
+            return "returned, stored or passed on"
+        if c.bound_to[0] == "self":
+            return f"self.{c.bound_to[1]}"
+        if (c.scope_key, c.bound_to[1]) in survey.returned:
+            return f"{c.bound_to[1]} is returned"
         return None
 
     def _rewrite(self, c: _Construction, ctx: RuleContext, root: str) -> Optional[cst.Call]:
@@ -445,6 +478,17 @@ class Optimizers(Rule):
                 "when the rate changes)",
             )
         return call.with_changes(func=func, args=rebuild_args(call, new_args))
+
+def _names_in(expr: cst.BaseExpression) -> set[str]:
+    found: set[str] = set()
+
+    class V(cst.CSTVisitor):
+        def visit_Name(self, node: cst.Name) -> None:
+            found.add(node.value)
+
+    expr.visit(V())
+    return found
+
 
 def _ref_text(ref: tuple[str, str]) -> str:
     return ref[1] if ref[0] == "name" else f"self.{ref[1]}"
