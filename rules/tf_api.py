@@ -70,7 +70,7 @@ import libcst as cst
 from rules import tf_api_table as table
 from rules.aliases import TFTransformer, _lookup, dotted_parts
 from rules.base import Rule, RuleContext
-from rules.edit import add_imports
+from rules.edit import add_imports, remove_unused_imports
 
 # What the migration overview suggests for contrib modules tf-slim does not cover.
 CONTRIB_REPLACEMENTS = {
@@ -252,6 +252,8 @@ class _Rewriter(TFTransformer):
         self.replacements: dict[int, cst.CSTNode] = {}
         self.tf2_exact: set[int] = set()  # calls that mean the same under the TF2 name
         self.slim_imports: set[str] = set()  # tf_slim modules the rewritten chains read
+        self.contrib_aliases: set[str] = set()  # ``tc`` of ``import tensorflow.contrib as tc``, rewritten uses
+        self.contrib_kept: set[str] = set()  # ... with a use left
         self.needs_tf = False
         self.compat_names = compat_names
         self.graph_nodes: list[tuple[cst.CSTNode, bool, bool]] = []  # (node, at module level, under as_default)
@@ -327,6 +329,20 @@ class _Rewriter(TFTransformer):
     def _chain(self, node: cst.Attribute, parts: list[str]) -> None:
         root = parts[0]
         base = self.base_of(root)
+        if base == "tensorflow.contrib" and len(parts) > 1:
+            # ``import tensorflow.contrib as tc`` + ``tc.layers.layer_norm``: the chain is
+            # rewritten; the import goes once nothing reads it (``transform``)
+            target, problem = contrib_target(parts[1:])
+            if target is None:
+                self.ctx.warn(node, problem)
+                self.contrib_kept.add(root)
+            elif self.ctx.change(node, f"{'.'.join(parts)} → {target}"):
+                self.slim_imports.add(_slim_module_of(target))
+                self.replacements[id(node)] = _expr(target)
+                self.contrib_aliases.add(root)
+            else:
+                self.contrib_kept.add(root)
+            return
         if base is not None and base.startswith("tensorflow.contrib.") and len(parts) > 1:
             target, problem = contrib_target([*base.split(".")[2:], *parts[1:]])
             if target is None:
@@ -399,6 +415,8 @@ class _Rewriter(TFTransformer):
         if not rest or rest[0] == "keras" or rest[:2] in (["compat", "v1"], ["compat", "v2"]):
             return None
         if rest[0] == "contrib":
+            if rest == ["contrib"] and named:
+                return None  # its uses are rewritten; it goes when none is left (transform)
             target, problem = contrib_target(rest[1:])
             if target is None:
                 self.ctx.warn(node, problem)
@@ -628,9 +646,29 @@ class TfApi(Rule):
         if rewriter.needs_tf and rewriter.tf_name() == "tensorflow" and ctx.aliases.module_scope.names.get("tensorflow") != "tensorflow":
             imports.append(("tensorflow", None))
         module = _graph_mode(ctx, rewriter, module)
+        if rewriter.contrib_aliases - rewriter.contrib_kept:
+            gone = [("tensorflow.contrib", None, a) for a in sorted(rewriter.contrib_aliases - rewriter.contrib_kept)]
+            module = remove_unused_imports(module, gone)
+        contrib_imports = _contrib_imports(ctx.module) if "contrib" in ctx.code else {}
+        for alias in sorted(set(contrib_imports) - (rewriter.contrib_aliases - rewriter.contrib_kept)):
+            ctx.warn(contrib_imports[alias], f"import tensorflow.contrib as {alias}: tf.contrib does not exist "
+                     "in TensorFlow 2, and not every use of it here could be rewritten (see their warnings)")
         if imports:
             module = add_imports(module, imports)
         return module
+
+
+def _contrib_imports(module: cst.Module) -> dict:
+    """``import tensorflow.contrib as tc`` at module level: alias → statement."""
+    out = {}
+    for stmt in module.body:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                if isinstance(small, cst.Import):
+                    for a in small.names:
+                        if a.asname is not None and _tf_path(a.name) == "tensorflow.contrib":
+                            out[a.asname.name.value] = stmt
+    return out
 
 
 def _graph_mode(ctx: RuleContext, rewriter: _Rewriter, module: cst.Module) -> cst.Module:
