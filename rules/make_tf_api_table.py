@@ -265,6 +265,26 @@ def _internal_modules(tf) -> list[str]:
     return sorted(set(out))
 
 
+def _empty_packages(internal: list) -> list:
+    """Internal packages whose ``__init__`` defines nothing: ``from <one> import x`` only
+    finds its submodules."""
+    import ast
+    import importlib.util
+
+    base = Path(importlib.util.find_spec("tensorflow").origin).resolve().parent  # no import of TensorFlow
+    out = []
+    for module in internal:
+        init = base.joinpath(*module.split(".")[1:], "__init__.py")
+        if not init.is_file():
+            continue
+        body = [s for s in ast.parse(init.read_text(encoding="utf-8")).body
+                if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))
+                and not (isinstance(s, ast.ImportFrom) and s.module == "__future__")]
+        if not body:
+            out.append(module)
+    return out
+
+
 def _import_as_works(v1, path: str) -> bool:
     """``import tensorflow.compat.v1.<path> as x`` gives the v1 module (or one with all its
     public members): some of the files behind the API modules lack lazily added names."""
@@ -352,6 +372,7 @@ def build() -> str:
         "TF2_CALLS": {k: list(v) for k, v in sorted(default["calls"].items())},
         "INTERNAL_ROOTS": list(INTERNAL_ROOTS),
         "INTERNAL_MODULES": default["internal"],
+        "INTERNAL_EMPTY_PACKAGES": _empty_packages(default["internal"]),
         "TF_SLIM": default["tf_slim"],
         "TF_SLIM_PACKAGES": default["tf_slim_packages"],
         "TF_SLIM_MODULES": dict(sorted(default["tf_slim_modules"].items())),

@@ -138,6 +138,13 @@ INTERNAL_RENAMES = {
 }
 
 
+# Private modules TF1 code imported that TF2 keeps elsewhere (TF1's training_ops was
+# ``from tensorflow.python.ops.gen_training_ops import *``).
+INTERNAL_MODULE_RENAMES = {
+    "tensorflow.python.training.training_ops": "tensorflow.python.ops.gen_training_ops",
+}
+
+
 def _is_internal(rest: list[str]) -> bool:
     """``tensorflow.python...``: TensorFlow's own packages, not its API."""
     return rest[0] in table.INTERNAL_ROOTS and rest[0] not in table.NAMES
@@ -261,13 +268,39 @@ class _Rewriter(TFTransformer):
         self.depth = 0  # functions / classes entered
         self.as_default = 0  # with ...as_default() blocks entered
         self._tf_name: Optional[str] = None
+        self.shape_names: list[frozenset] = [frozenset()]  # per function: names holding a shape
+        self.dims: list[set] = []  # loop variables over a shape, innermost last
 
     # ---- where we are -------------------------------------------------------------
     def visit_FunctionDef(self, node) -> None:
         self.depth += 1
+        self.shape_names.append(_shape_names(node) if ".value" in self.ctx.code else frozenset())
 
     def leave_FunctionDef(self, original_node, updated_node):
         self.depth -= 1
+        self.shape_names.pop()
+        return updated_node
+
+    # ``[d.value for d in x.get_shape()[1:]]``, ``for d in x.shape: ... d.value``: the
+    # loop variable is a Dimension there
+    def _dims_of(self, fors) -> set:
+        return {n.value for f in fors if _is_shape(f.iter) for n in _target_names(f.target)}
+
+    def visit_ListComp(self, node) -> None:
+        self.dims.append(self._dims_of(_comp_fors(node)))
+
+    def leave_ListComp(self, original_node, updated_node):
+        self.dims.pop()
+        return updated_node
+
+    visit_GeneratorExp = visit_SetComp = visit_DictComp = visit_ListComp
+    leave_GeneratorExp = leave_SetComp = leave_DictComp = leave_ListComp
+
+    def visit_For(self, node: cst.For) -> None:
+        self.dims.append(self._dims_of([node]) - _rebound_in(node.body))
+
+    def leave_For(self, original_node, updated_node):
+        self.dims.pop()
         return updated_node
 
     def visit_ClassDef(self, node) -> None:
@@ -482,10 +515,24 @@ class _Rewriter(TFTransformer):
             return updated_node
         if isinstance(updated_node.names, cst.ImportStar):
             return updated_node
+        if len(updated_node.names) == 1:
+            alias = updated_node.names[0]
+            name = _tf_path(alias.name)
+            moved = INTERNAL_MODULE_RENAMES.get(f"{module}.{name}")
+            if moved is not None:
+                parent, _, leaf = moved.rpartition(".")
+                local = alias.asname.name.value if alias.asname else name
+                if self.ctx.change(original_node, f"{module}.{name} → {moved} (where TF2 keeps it)"):
+                    return updated_node.with_changes(module=_expr(parent), names=[
+                        alias.with_changes(name=cst.Name(leaf), asname=cst.AsName(name=cst.Name(local)))])
+                return updated_node
         names = []
         renamed = []
         for alias in updated_node.names:
             name = _tf_path(alias.name)
+            if module in table.INTERNAL_EMPTY_PACKAGES and f"{module}.{name}" not in table.INTERNAL_MODULES:
+                self.ctx.warn(original_node, f"{module}.{name}: TensorFlow's private module does not exist in "
+                              f"TensorFlow {table.TF_VERSION}")
             new = INTERNAL_RENAMES.get(f"{module}.{name}")
             if new is None:
                 names.append(alias)
@@ -529,7 +576,9 @@ class _Rewriter(TFTransformer):
         new = self.replacements.get(id(original_node))
         if new is not None:
             return new
-        if original_node.attr.value == "value" and _is_dimension(original_node.value):
+        if original_node.attr.value == "value" and (
+                _is_dimension(original_node.value, self.shape_names[-1])
+                or (isinstance(original_node.value, cst.Name) and any(original_node.value.value in d for d in self.dims))):
             if self.ctx.change(original_node, "Dimension.value → tf.compat.dimension_value(...) (an int in TF2)"):
                 self.needs_tf = True
                 return cst.Call(func=_expr(f"{self.tf_name()}.compat.dimension_value"), args=[cst.Arg(updated_node.value)])
@@ -603,20 +652,105 @@ def _is_as_default(expr: cst.BaseExpression) -> bool:
     return isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "as_default"
 
 
-def _is_dimension(expr: cst.BaseExpression) -> bool:
-    """``x.shape[i]`` / ``x.get_shape()[i]`` / ``x.shape.dims[i]`` (not a slice)."""
+def _is_dimension(expr: cst.BaseExpression, shapes: frozenset = frozenset()) -> bool:
+    """``x.shape[i]`` / ``x.get_shape()[i]`` / ``x.shape.dims[i]`` / ``s[i]`` where ``s``
+    holds a shape (not a slice: that is a TensorShape)."""
     if not isinstance(expr, cst.Subscript) or len(expr.slice) != 1:
         return False
     if not isinstance(expr.slice[0].slice, cst.Index):
         return False
-    shape = expr.value
-    if isinstance(shape, cst.Attribute) and shape.attr.value == "dims":
-        shape = shape.value
-    if isinstance(shape, cst.Attribute):
-        return shape.attr.value == "shape"
-    if isinstance(shape, cst.Call) and isinstance(shape.func, cst.Attribute):
-        return shape.func.attr.value == "get_shape" and not shape.args
+    if isinstance(expr.value, cst.Name) and expr.value.value in shapes:
+        return True
+    return _is_shape(expr.value, sliced=False)
+
+
+def _is_shape(expr: cst.BaseExpression, sliced: bool = True) -> bool:
+    """``x.shape``, ``x.get_shape()``, ``x.shape.dims`` (and, when ``sliced``, a slice of
+    one: ``x.get_shape()[1:]``): a TensorShape, whose items are Dimensions in TF1."""
+    if sliced and isinstance(expr, cst.Subscript) and len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Slice):
+        expr = expr.value
+    if isinstance(expr, cst.Attribute) and expr.attr.value == "dims":
+        expr = expr.value
+    if isinstance(expr, cst.Attribute):
+        return expr.attr.value == "shape"
+    if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute):
+        return expr.func.attr.value == "get_shape" and not expr.args
     return False
+
+
+def _shape_names(fn: cst.FunctionDef) -> frozenset:
+    """Names a function assigns only shapes to (``shape = x.get_shape()``), never rebinding
+    them otherwise (parameters, loops, ``with``, augmented assignment)."""
+    values: dict[str, list] = {}
+    other: set[str] = set()
+
+    class V(cst.CSTVisitor):
+        def visit_Assign(self, node: cst.Assign) -> None:
+            for t in node.targets:
+                if isinstance(t.target, cst.Name):
+                    values.setdefault(t.target.value, []).append(node.value)
+                else:
+                    other.update(n.value for n in _target_names(t.target))
+
+        def visit_AugAssign(self, node) -> None:
+            other.update(n.value for n in _target_names(node.target))
+
+        def visit_AnnAssign(self, node) -> None:
+            other.update(n.value for n in _target_names(node.target))
+
+        def visit_For(self, node) -> None:
+            other.update(n.value for n in _target_names(node.target))
+
+        def visit_CompFor(self, node) -> None:
+            other.update(n.value for n in _target_names(node.target))
+
+        def visit_AsName(self, node) -> None:
+            other.update(n.value for n in _target_names(node.name))
+
+        def visit_Param(self, node) -> None:
+            other.add(node.name.value)
+
+        def visit_NamedExpr(self, node) -> None:
+            other.update(n.value for n in _target_names(node.target))
+
+    fn.visit(V())
+    return frozenset(n for n, vs in values.items() if n not in other and all(_is_shape(v) for v in vs))
+
+
+def _comp_fors(node) -> list:
+    out, f = [], node.for_in
+    while f is not None:
+        out.append(f)
+        f = f.inner_for_in
+    return out
+
+
+def _rebound_in(body: cst.CSTNode) -> set:
+    """Names a block assigns (a loop variable rebound in its body is no Dimension after)."""
+    found: set[str] = set()
+
+    class V(cst.CSTVisitor):
+        def visit_AssignTarget(self, node) -> None:
+            found.update(n.value for n in _target_names(node.target))
+
+        def visit_AugAssign(self, node) -> None:
+            found.update(n.value for n in _target_names(node.target))
+
+        def visit_For(self, node) -> None:
+            found.update(n.value for n in _target_names(node.target))
+
+    body.visit(V())
+    return found
+
+
+def _target_names(target: cst.CSTNode) -> list:
+    if isinstance(target, cst.Name):
+        return [target]
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return [n for el in target.elements for n in _target_names(el.value)]
+    if isinstance(target, cst.StarredElement):
+        return _target_names(target.value)
+    return []
 
 
 class TfApi(Rule):

@@ -16,8 +16,9 @@ runs. Its parts:
   keywords, required): a call with at most that many positional arguments (they fill the
   keywords in order), only those keywords and all the required ones means the same in
   both (the v1-only parameters it leaves out are deprecated aliases);
-- ``INTERNAL_ROOTS`` / ``INTERNAL_MODULES``: TensorFlow's own packages
-  (``tensorflow.python``...) and the modules they have;
+- ``INTERNAL_ROOTS`` / ``INTERNAL_MODULES`` / ``INTERNAL_EMPTY_PACKAGES``: TensorFlow's
+  own packages (``tensorflow.python``...), the modules they have, and the packages whose
+  ``__init__`` defines nothing (importing a name from one finds only its submodules);
 - ``TF_SLIM`` / ``TF_SLIM_PACKAGES`` / ``TF_SLIM_MODULES``: tf-slim's public names, its
   subpackages, and each of its modules with their public names;
 - ``TF_VERSION`` / ``TF_SLIM_VERSION``: the versions it was made from.
@@ -27,7 +28,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-_SETS = ("MODULES", "OPAQUE", "IMPORTABLE", "FROM_TF2", "FROM_V1", "INTERNAL_MODULES", "TF_SLIM", "TF_SLIM_PACKAGES")
+_SETS = ("MODULES", "OPAQUE", "IMPORTABLE", "FROM_TF2", "FROM_V1", "INTERNAL_MODULES", "INTERNAL_EMPTY_PACKAGES",
+         "TF_SLIM", "TF_SLIM_PACKAGES")
 
 
 def _load() -> dict:

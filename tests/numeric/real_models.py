@@ -1,0 +1,229 @@
+"""Models from real TF1 packages (fetched from PyPI at test time), original against the
+tree ``tf1to2 migrate --write`` made of them. Invoked by tests/test_real_packages.py in
+subprocesses, one per side:
+
+    real_models.py tf1 CASE TREE WORKDIR   # the original, in a TF1 graph → WORKDIR/tf1.npz
+    real_models.py tf2 CASE TREE WORKDIR   # the migrated tree, TF2 eager → WORKDIR/tf2.npz
+
+The TF1 side runs the package's own source as TF1 ran it: ``import tensorflow`` gives the
+v1 API with TF2 behaviour disabled (what the migration overview says unmodified TF1 code
+needs), and ``tensorflow.contrib.layers`` / ``slim`` / ``framework`` are tf_slim (what
+they became). Package ``__init__`` files are not run there (they import the whole
+package, contrib parts included): the modules a case needs are loaded under bare
+packages. Its variables get seeded values by name and are saved with the outputs.
+
+The TF2 side imports the migrated package normally, under plain TensorFlow 2.21 (Keras 3,
+unless the test sets TF_USE_LEGACY_KERAS=1 for a case that needs tf-keras), runs the case
+in eager mode inside a layer whose call is decorated with
+``tf1to2.track_tf1_style_variables``, gives every variable the TF1 side's value by its
+TF1 name, and writes its outputs. Optimizer cases train a few steps on both sides and
+write the variables after each.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import types
+import zlib
+from pathlib import Path
+
+import numpy as np
+
+# case → (modules it reads, builder name, input shape, kind)
+CASES = {
+    "stable_baselines-nature_cnn": (["stable_baselines.common.tf_layers", "stable_baselines.common.policies"],
+                                    "nature_cnn", (2, 84, 84, 4), "model"),
+    "stable_baselines-mlp_extractor": (["stable_baselines.common.tf_layers", "stable_baselines.common.policies"],
+                                       "mlp_extractor", (3, 8), "model"),
+    "stable_baselines-lstm": (["stable_baselines.common.tf_layers"], "lstm", (4, 6), "model"),
+    "tflearn-conv_fc": (["tflearn.collections", "tflearn.layers.conv", "tflearn.layers.core"], "tflearn_net",
+                        (2, 8, 8, 3), "model"),
+    "tensor2tensor-norms": (["tensor2tensor.layers.common_layers"], "t2t_norms", (2, 4, 4, 8), "model"),
+    "stable_baselines-ddpg_actor": (["stable_baselines.common.tf_layers", "stable_baselines.common.policies",
+                                     "stable_baselines.ddpg.policies"], "ddpg_actor", (3, 7), "model"),
+    "tflearn-adam": (["tflearn.optimizers"], "tflearn_adam", (16, 4), "optimizer"),
+}
+# tflearn 0.5's own ``__init__`` calls ``tf.disable_v2_behavior()`` (it is a TF1 library
+# ported to tf.compat.v1 that way): importing the package turns eager mode off for the
+# whole process, so its modules are loaded under bare packages on the TF2 side too.
+# stable-baselines' ``ddpg/__init__`` imports mpi4py (an MPI runtime this machine lacks).
+BARE_ON_TF2 = ("tflearn-conv_fc", "tflearn-adam", "stable_baselines-ddpg_actor")
+# Cases whose code uses tf.compat.v1.layers, which only tf-keras has (the test runs both
+# sides with TF_USE_LEGACY_KERAS=1 and says so in the test id).
+NEEDS_TF_KERAS = ("stable_baselines-ddpg_actor",)
+STEPS = 4
+
+
+def _inputs(shape) -> np.ndarray:
+    return np.random.default_rng(3).uniform(-1, 1, size=shape).astype(np.float32)
+
+
+def _value(name: str, shape) -> np.ndarray:
+    rng = np.random.default_rng(zlib.crc32(name.encode()))
+    return rng.uniform(-0.3, 0.3, size=shape).astype(np.float32)
+
+
+# ---------------------------------------------------------------- the cases, both sides
+def build(name: str, mods: dict, tf, x):
+    """The case's forward pass: the package's own functions on ``x`` (one tensor out)."""
+    if name == "nature_cnn":
+        return mods["stable_baselines.common.policies"].nature_cnn(x)
+    if name == "mlp_extractor":
+        pi, vf = mods["stable_baselines.common.policies"].mlp_extractor(x, [16, dict(vf=[8], pi=[5])], tf.tanh)
+        return tf.concat([pi, tf.reduce_sum(vf, axis=1, keepdims=True)], axis=1)
+    if name == "lstm":
+        layers = mods["stable_baselines.common.tf_layers"]
+        # two time steps of a batch of 2 envs, as stable-baselines' recurrent policies call it
+        xs = [x[:2], x[2:]]
+        masks = [tf.zeros([2, 1]), tf.ones([2, 1])]
+        state = tf.zeros([2, 2 * 5])
+        out, _ = layers.lstm(xs, masks, state, "lstm1", n_hidden=5, layer_norm=False)
+        return tf.concat(out, axis=0)
+    if name == "tflearn_net":
+        conv, core = mods["tflearn.layers.conv"], mods["tflearn.layers.core"]
+        net = conv.conv_2d(x, 4, 3, activation="relu", scope="conv")
+        net = conv.max_pool_2d(net, 2)
+        return core.fully_connected(net, 5, activation="tanh", scope="fc")
+    if name == "t2t_norms":
+        # tensor2tensor's own get_variable layers (its dense/conv switch to Keras layers
+        # built per call when TF2 behaviour is on: tensor2tensor's choice, not a migration)
+        cl = mods["tensor2tensor.layers.common_layers"]
+        y = cl.layer_norm(x, name="ln")
+        with tf.variable_scope("gn") if hasattr(tf, "variable_scope") else tf.compat.v1.variable_scope("gn"):
+            y = cl.group_norm(tf.nn.relu(y), num_groups=2)
+        return cl.apply_norm(y, "layer", depth=8, epsilon=1e-6)
+    if name == "ddpg_actor":
+        # stable-baselines' DDPG actor: tf.layers.dense (v1 layers) and contrib's
+        # layer_norm, called as the policy calls it (its attributes stood in for)
+        policies = mods["stable_baselines.ddpg.policies"]
+        me = types.SimpleNamespace(feature_extraction="mlp", layers=[16, 8], layer_norm=True, activ=tf.nn.relu,
+                                   ac_space=types.SimpleNamespace(shape=(3,)))
+        return policies.FeedForwardPolicy.make_actor(me, obs=x, scope="pi")
+    raise KeyError(name)
+
+
+def _optimizer(mods: dict):
+    opt = mods["tflearn.optimizers"].Adam(learning_rate=0.05, beta1=0.8)
+    opt.build()
+    return opt.get_tensor()
+
+
+def _loss(tf, w, b, x):
+    target = tf.reduce_sum(x * np.arange(1, 5, dtype=np.float32), axis=1, keepdims=True)
+    return tf.reduce_mean(tf.square(tf.matmul(x, w) + b - target))
+
+
+# ----------------------------------------------------------------------------- loading
+def _bare_packages(tree: Path, modules) -> None:
+    """Parent packages of ``modules`` as empty modules with their folders as paths, so the
+    modules load without running the packages' ``__init__`` files."""
+    for module in modules:
+        parts = module.split(".")
+        for i in range(1, len(parts)):
+            name = ".".join(parts[:i])
+            if name not in sys.modules:
+                pkg = types.ModuleType(name)
+                pkg.__path__ = [str(tree.joinpath(*parts[:i]))]
+                sys.modules[name] = pkg
+
+
+def _tf1_environment():
+    import tensorflow.compat.v1 as v1
+    import tf_slim
+
+    v1.disable_v2_behavior()
+    contrib = types.ModuleType("tensorflow.contrib")
+    contrib.layers = contrib.slim = contrib.framework = tf_slim
+    v1.contrib = contrib
+    sys.modules["tensorflow"] = v1
+    sys.modules["tensorflow.contrib"] = contrib
+    sys.modules["tensorflow.contrib.layers"] = tf_slim
+    return v1
+
+
+def tf1(case: str, tree: Path, work: Path) -> None:
+    modules, name, shape, kind = CASES[case]
+    v1 = _tf1_environment()
+    sys.path.insert(0, str(tree))
+    _bare_packages(tree, modules)
+    import importlib
+
+    mods = {m: importlib.import_module(m) for m in modules}
+    x_value = _inputs(shape)
+    out: dict = {}
+    graph = v1.Graph()
+    with graph.as_default():
+        v1.set_random_seed(1)
+        x = v1.constant(x_value)
+        if kind == "model":
+            with v1.variable_scope("model"):
+                y = build(name, mods, v1, x)
+            variables = v1.global_variables()
+        else:
+            w = v1.get_variable("w", [4, 1])
+            b = v1.get_variable("b", [1])
+            variables = [w, b]
+            step = _optimizer(mods).minimize(_loss(v1, w, b, x))
+        with v1.Session(graph=graph) as sess:
+            sess.run(v1.global_variables_initializer())
+            for v in variables:
+                v.load(_value(v.op.name, v.shape.as_list()), sess)
+                out[f"var:{v.op.name}"] = sess.run(v)
+            if kind == "model":
+                out["output"] = sess.run(y)
+            else:
+                for i in range(STEPS):
+                    sess.run(step)
+                    for v in variables:
+                        out[f"step{i}:{v.op.name}"] = sess.run(v)
+    np.savez(work / "tf1.npz", **out)
+
+
+def tf2(case: str, tree: Path, work: Path) -> None:
+    modules, name, shape, kind = CASES[case]
+    sys.path.insert(0, str(tree))
+    import importlib
+
+    import tensorflow as tf
+
+    import tf1to2
+
+    if case in BARE_ON_TF2:
+        _bare_packages(tree, modules)
+    mods = {m: importlib.import_module(m) for m in modules}  # the migrated package's modules
+    ref = dict(np.load(work / "tf1.npz"))
+    x = tf.constant(_inputs(shape))
+    out: dict = {}
+    if kind == "model":
+        class Case(tf.keras.layers.Layer):
+            @tf1to2.track_tf1_style_variables
+            def call(self, inputs):
+                with tf.compat.v1.variable_scope("model"):
+                    return build(name, mods, tf, inputs)
+
+        layer = Case()
+        layer(x)
+        variables = tf1to2.tf1_variables(layer)
+        for tf1_name, var in variables.items():
+            var.assign(_value(tf1_name, var.shape.as_list()))
+            out[f"var:{tf1_name}"] = var.numpy()
+        out["output"] = layer(x).numpy()
+    else:
+        w = tf.Variable(_value("w", [4, 1]), name="w")
+        b = tf.Variable(_value("b", [1]), name="b")
+        out["var:w"], out["var:b"] = w.numpy(), b.numpy()
+        opt = _optimizer(mods)
+        for i in range(STEPS):
+            with tf.GradientTape() as tape:
+                loss = _loss(tf, w, b, x)
+            opt.apply_gradients(zip(tape.gradient(loss, [w, b]), [w, b]))
+            out[f"step{i}:w"], out[f"step{i}:b"] = w.numpy(), b.numpy()
+        out["optimizer"] = np.asarray(type(opt).__module__ + "." + type(opt).__name__)
+    np.savez(work / "tf2.npz", **out)
+    missing = sorted(k for k in ref if k not in out)
+    (work / "tf2.json").write_text(json.dumps({"missing": missing}))
+
+
+if __name__ == "__main__":
+    side, case, tree, work = sys.argv[1], sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4])
+    (tf1 if side == "tf1" else tf2)(case, tree, work)

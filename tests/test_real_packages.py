@@ -1,0 +1,137 @@
+"""Real TF1 projects end to end (the tf-api issue's proof): tensor2tensor 1.15.7,
+stable-baselines 2.10.2, tflearn 0.5.0 and tensorpack 0.11, fetched from PyPI at test
+time, migrated whole by ``tf1to2 migrate --write`` with every rule, then compiled,
+imported under plain TensorFlow 2.21 (Keras 3), and their models run against the TF1
+originals with the same weights.
+
+Import failures must each be explained: a third-party package this machine lacks (or has
+in a version the project predates), a line where the tool said, in a warning, what it
+could not do, or a bug the project shipped with (listed below, with why).
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tests import real_packages
+from tests.numeric import real_models
+
+pytestmark = pytest.mark.slow
+ROOT = Path(__file__).resolve().parent.parent
+NUMERIC = ROOT / "tests" / "numeric"
+
+# (file, line) → why importing fails there in the published package too
+PACKAGE_BUGS = {
+    ("tensorpack/train/utility.py", 5): "tensorpack 0.11 imports OverrideToLocalVariable, which it never defines",
+}
+# Modules that must import after the migration (with the test extras installed): a floor,
+# so that a regression that breaks many imports fails even when each failure is "explained".
+IMPORT_FLOOR = {"tensor2tensor": 100, "stable_baselines": 70, "tflearn": 40, "tensorpack": 120}
+
+
+@pytest.fixture(scope="session")
+def trees(tmp_path_factory):
+    return real_packages.migrate(tmp_path_factory.mktemp("real_packages"))
+
+
+def _env(legacy: bool = False) -> dict:
+    env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
+    env.update(TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="", PYTHONPATH=str(ROOT))
+    if legacy:
+        env["TF_USE_LEGACY_KERAS"] = "1"
+    return env
+
+
+def test_the_run_fails_no_file(trees):
+    failed = [(f["path"], f["error"]["message"]) for f in trees.report["files"] if f["status"] == "failed"]
+    # tensor2tensor's one notebook has a JSON layout the tool cannot reproduce: refused, untouched
+    assert [Path(p).name for p, _ in failed] == ["TransformerVisualization.ipynb"], failed
+    assert trees.report["summary"]["changed"] > 100
+
+
+def test_every_written_file_compiles(trees):
+    import warnings
+
+    warnings.simplefilter("ignore", SyntaxWarning)  # the projects' own `is ""` comparisons
+    warnings.simplefilter("ignore", DeprecationWarning)
+    bad = []
+    for package, root in trees.migrated.items():
+        for path in sorted(Path(root).rglob("*.py")):
+            try:
+                compile(path.read_bytes(), str(path), "exec", dont_inherit=True)
+            except SyntaxError as e:
+                bad.append(f"{path}: {e}")
+    assert not bad, "\n".join(bad)
+
+
+def test_a_second_run_changes_nothing(trees):
+    proc = subprocess.run([sys.executable, "-m", "codemod.cli", "migrate", "-q", "--format", "json", "-j", "2",
+                           str(trees.base)], capture_output=True, text=True, cwd=ROOT, timeout=1800, env=_env())
+    report = json.loads(proc.stdout)
+    assert [f["path"] for f in report["files"] if f["status"] == "changed"] == []
+
+
+def _explained(trees, package: str, result: dict) -> bool:
+    missing = result.get("missing") or ""
+    top = missing.split(".")[0]
+    if result["type"] == "ModuleNotFoundError" and top and top not in ("tensorflow", "tf_slim", package):
+        return True  # a third-party package this machine does not have
+    if result["type"] == "ImportError" and "from '" in result["message"]:
+        source = result["message"].split("from '")[1].split("'")[0].split(".")[0]
+        if source not in ("tensorflow", "tf_slim", package):
+            return True  # a third-party package in a version the project predates (gym's GoalEnv)
+    if result["type"] == "DuplicateFlagError":
+        return True  # absl flags defined by two scripts imported into one process
+    if result["type"] == "DependencyNotInstalled":
+        return True  # gym's own "pip install gym[classic_control]" (pygame)
+    frame = result.get("frame")
+    if frame is None:
+        return False
+    relpath, line = frame
+    if tuple(frame) in PACKAGE_BUGS:
+        return True
+    return line in trees.warnings_at(relpath)
+
+
+@pytest.mark.parametrize("package", sorted(real_packages.PACKAGES))
+def test_migrated_modules_import_or_the_tool_said_why(trees, package):
+    proc = subprocess.run([sys.executable, str(NUMERIC / "import_tree.py"), str(trees.migrated[package]), package],
+                          capture_output=True, text=True, timeout=1800, env=_env())
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    results = json.loads(proc.stdout.strip().splitlines()[-1])
+    unexplained = {m: r for m, r in results.items() if not r["ok"] and not _explained(trees, package, r)}
+    assert not unexplained, json.dumps(unexplained, indent=1)[:6000]
+    ok = sum(r["ok"] for r in results.values())
+    assert ok >= IMPORT_FLOOR[package], f"only {ok} of {len(results)} modules import"
+
+
+def _case_id(case: str) -> str:
+    return case + ("-tf_keras" if case in real_models.NEEDS_TF_KERAS else "")
+
+
+@pytest.mark.parametrize("case", sorted(real_models.CASES), ids=[_case_id(c) for c in sorted(real_models.CASES)])
+def test_real_model_computes_its_tf1_numbers(trees, case, tmp_path):
+    package = case.split("-")[0]
+    legacy = case in real_models.NEEDS_TF_KERAS
+    for side, tree in (("tf1", trees.original[package]), ("tf2", trees.migrated[package])):
+        proc = subprocess.run([sys.executable, str(NUMERIC / "real_models.py"), side, case, str(tree), str(tmp_path)],
+                              capture_output=True, text=True, timeout=900, env=_env(legacy))
+        assert proc.returncode == 0, f"{side}:\n{proc.stderr[-4000:]}"
+    tf1 = dict(np.load(tmp_path / "tf1.npz"))
+    tf2 = dict(np.load(tmp_path / "tf2.npz"))
+    assert json.loads((tmp_path / "tf2.json").read_text())["missing"] == []
+    compared = [k for k in tf1 if k == "output" or k.startswith("step")]
+    assert compared, "nothing to compare"
+    for key in compared:
+        want, got = tf1[key], tf2[key]
+        assert want.shape == got.shape, key
+        scale = max(1.0, float(np.abs(want).max()))
+        assert np.abs(want - got).max() <= 1e-4 * scale, f"{key}: off by {np.abs(want - got).max()} (scale {scale})"
+    if real_models.CASES[case][3] == "model":
+        assert sorted(k for k in tf1 if k.startswith("var:")) == sorted(k for k in tf2 if k.startswith("var:"))
