@@ -30,3 +30,17 @@ def test_golden(case):
     assert not changes_again
     assert [f"{w.line}: {w.message}" for w in warnings] == case.warnings
     assert name_map == case.name_map
+
+
+LATER = [c for c in ALL if c.rule != "tf-api"]
+
+
+@pytest.mark.parametrize("case", LATER, ids=[c.id for c in LATER])
+def test_stage_0_hides_nothing_from_later_rules(case):
+    """Running tf-api first and then the rule ends where the rule's own output, renamed by
+    tf-api, ends: stage 0 hides no pattern from a later stage and changes no model code
+    beyond the names."""
+    first, _, _ = transform_text(case.before, ["tf-api", case.rule])
+    rule_only = case.after if case.after is not None else case.before
+    renamed, _, _ = transform_text(rule_only, ["tf-api"])
+    assert first == renamed
