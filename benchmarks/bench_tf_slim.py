@@ -7,6 +7,9 @@ tf_upgrade_v2 and not for tf1to2, which never imports it), dry run for tf1to2 (d
 computed and printed to /dev/null), ``--intree --outtree`` for tf_upgrade_v2.
 
     python benchmarks/bench_tf_slim.py [--repeat N] [-j N]
+
+It also times stage 0 (``tf-api``) alone and the pipeline without it, and prints stage
+0's share of the whole run.
 """
 from __future__ import annotations
 
@@ -57,10 +60,13 @@ def main() -> None:
         lines = sum(p.read_text(encoding="utf-8").count("\n") for p in files)
         print(f"tree: {len(files)} files, {lines} lines ({src})")
         env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
-        ours, theirs = [], []
+        ours, theirs, stage0, without0 = [], [], [], []
+        ours_env = {**env, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+        cli = [sys.executable, "-m", "codemod.cli", "migrate", "-j", str(args.jobs)]
         for i in range(args.repeat):
-            ours.append(timed([sys.executable, "-m", "codemod.cli", "migrate", "-j", str(args.jobs), str(tree)],
-                              env={**env, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}))
+            ours.append(timed([*cli, str(tree)], env=ours_env))
+            stage0.append(timed([*cli, "--select", "tf-api", str(tree)], env=ours_env))
+            without0.append(timed([*cli, "--ignore", "tf-api", str(tree)], env=ours_env))
             out = Path(tmp) / f"out{i}"
             theirs.append(timed([tf_upgrade, "--intree", str(tree), "--outtree", str(out),
                                  "--reportfile", str(Path(tmp) / f"report{i}.txt")], env=env))
@@ -68,6 +74,9 @@ def main() -> None:
         print(f"tf1to2 migrate (-j {args.jobs}, all rules): median {a:.2f} s  runs {[round(x, 2) for x in ours]}")
         print(f"tf_upgrade_v2 --intree:               median {b:.2f} s  runs {[round(x, 2) for x in theirs]}")
         print(f"ratio tf1to2 / tf_upgrade_v2: {a / b:.2f}")
+        s0, w0 = statistics.median(stage0), statistics.median(without0)
+        print(f"stage 0 (tf-api) alone: median {s0:.2f} s; all rules but tf-api: median {w0:.2f} s; "
+              f"tf-api's share of the full run: {max(0.0, a - w0) / a:.0%}")
 
 
 if __name__ == "__main__":

@@ -63,6 +63,8 @@ script's entry point, never in a module others import.
 """
 from __future__ import annotations
 
+import ast
+import re
 from typing import Optional
 
 import libcst as cst
@@ -268,13 +270,13 @@ class _Rewriter(TFTransformer):
         self.depth = 0  # functions / classes entered
         self.as_default = 0  # with ...as_default() blocks entered
         self._tf_name: Optional[str] = None
-        self.shape_names: list[frozenset] = [frozenset()]  # per function: names holding a shape
+        self.shape_names: list = [frozenset()]  # per function: names holding a shape (_LazyShapes)
         self.dims: list[set] = []  # loop variables over a shape, innermost last
 
     # ---- where we are -------------------------------------------------------------
     def visit_FunctionDef(self, node) -> None:
         self.depth += 1
-        self.shape_names.append(_shape_names(node) if ".value" in self.ctx.code else frozenset())
+        self.shape_names.append(_LazyShapes(node) if ".value" in self.ctx.code else frozenset())
 
     def leave_FunctionDef(self, original_node, updated_node):
         self.depth -= 1
@@ -627,32 +629,49 @@ def _fix_commas(stmt: cst.BaseSmallStatement) -> cst.BaseSmallStatement:
     return stmt.with_changes(names=names)
 
 
-def _compat_names(module: cst.Module) -> set[str]:
+_COMPAT_IMPORT = re.compile(r"import\s+tensorflow\.compat\.v1\s+as\s+(\w+)|from\s+tensorflow\.compat\s+import\s+v1\b(?:\s+as\s+(\w+))?")
+
+
+def _compat_names(module: cst.Module, code: str) -> set[str]:
     """Names some import binds to ``tensorflow.compat.v1`` (``try: import tensorflow.compat.v1
-    as tf / except: import tensorflow as tf`` means the v1 API either way)."""
+    as tf / except: import tensorflow as tf`` means the v1 API either way). The text is
+    searched first; a name found there counts only if an import statement really binds it
+    (module level, or in the ``try`` / ``if`` blocks around imports)."""
+    candidates = {m.group(1) or m.group(2) or "v1" for m in _COMPAT_IMPORT.finditer(code)}
+    if not candidates:
+        return set()
     found: set[str] = set()
 
-    class V(cst.CSTVisitor):
-        def visit_Import(self, node: cst.Import) -> None:
-            for a in node.names:
-                if a.asname is not None and _tf_path(a.name) in ("tensorflow.compat.v1",):
-                    found.add(a.asname.name.value)
+    def statements(body) -> None:
+        for stmt in body:
+            if isinstance(stmt, cst.SimpleStatementLine):
+                for small in stmt.body:
+                    if isinstance(small, cst.Import):
+                        for a in small.names:
+                            if a.asname is not None and _tf_path(a.name) == "tensorflow.compat.v1":
+                                found.add(a.asname.name.value)
+                    elif isinstance(small, cst.ImportFrom) and small.module is not None \
+                            and _tf_path(small.module) == "tensorflow.compat" and not isinstance(small.names, cst.ImportStar):
+                        for a in small.names:
+                            if _tf_path(a.name) == "v1":
+                                found.add(a.asname.name.value if a.asname else "v1")
+            elif isinstance(stmt, (cst.Try, cst.If, cst.Else, cst.ExceptHandler, cst.Finally)):
+                statements(getattr(stmt.body, "body", ()))
+                for h in getattr(stmt, "handlers", ()):
+                    statements(h.body.body)
+                orelse = getattr(stmt, "orelse", None)
+                if orelse is not None:
+                    statements([orelse] if isinstance(orelse, cst.If) else orelse.body.body)
 
-        def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
-            if node.module is not None and _tf_path(node.module) == "tensorflow.compat" and not isinstance(node.names, cst.ImportStar):
-                for a in node.names:
-                    if _tf_path(a.name) == "v1":
-                        found.add(a.asname.name.value if a.asname else "v1")
-
-    module.visit(V())
-    return found
+    statements(module.body)
+    return found & candidates
 
 
 def _is_as_default(expr: cst.BaseExpression) -> bool:
     return isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "as_default"
 
 
-def _is_dimension(expr: cst.BaseExpression, shapes: frozenset = frozenset()) -> bool:
+def _is_dimension(expr: cst.BaseExpression, shapes=frozenset()) -> bool:
     """``x.shape[i]`` / ``x.get_shape()[i]`` / ``x.shape.dims[i]`` / ``s[i]`` where ``s``
     holds a shape (not a slice: that is a TensorShape)."""
     if not isinstance(expr, cst.Subscript) or len(expr.slice) != 1:
@@ -676,6 +695,18 @@ def _is_shape(expr: cst.BaseExpression, sliced: bool = True) -> bool:
     if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute):
         return expr.func.attr.value == "get_shape" and not expr.args
     return False
+
+
+class _LazyShapes:
+    """A function's shape names, worked out the first time a ``name[i].value`` asks."""
+
+    def __init__(self, fn: cst.FunctionDef) -> None:
+        self.fn, self.names = fn, None
+
+    def __contains__(self, name: str) -> bool:
+        if self.names is None:
+            self.names = _shape_names(self.fn)
+        return name in self.names
 
 
 def _shape_names(fn: cst.FunctionDef) -> frozenset:
@@ -770,9 +801,15 @@ class TfApi(Rule):
     )
 
     def transform(self, ctx: RuleContext) -> cst.Module:
-        compat = _compat_names(ctx.module) if "compat" in ctx.code else set()
+        compat = _compat_names(ctx.module, ctx.code) if "compat" in ctx.code else set()
         rewriter = _Rewriter(ctx, compat)
-        module = ctx.module.visit(rewriter)
+        relevant = _relevant_statements(ctx)
+        if relevant is None:
+            module = ctx.module.visit(rewriter)
+        else:
+            body = [stmt.visit(rewriter) if i in relevant else stmt for i, stmt in enumerate(ctx.module.body)]
+            changed = any(new is not old for new, old in zip(body, ctx.module.body))
+            module = ctx.module.with_changes(body=body) if changed else ctx.module
         imports: list[tuple] = []
         for name in sorted(rewriter.slim_imports):
             if name != "tf_slim" or ctx.aliases.module_scope.names.get("tf_slim") != "tf_slim":
@@ -803,6 +840,43 @@ def _contrib_imports(module: cst.Module) -> dict:
                         if a.asname is not None and _tf_path(a.name) == "tensorflow.contrib":
                             out[a.asname.name.value] = stmt
     return out
+
+
+def _relevant_statements(ctx: RuleContext) -> Optional[set]:
+    """Indices of the top-level statements the rule must walk: those whose text has an
+    import, a ``.value`` or a name the module binds to TensorFlow's API (``tf``, ``slim =
+    tf.contrib.slim``, ``from tensorflow import train``; not names of TensorFlow's private
+    modules, which the rule leaves). Worked out with Python's own ``ast`` (line ranges)
+    and a regular expression, so the LibCST walk, which costs most, skips the rest. None:
+    walk everything (the two parsers disagree on the statements)."""
+    names = sorted(n for n, v in ctx.aliases.module_scope.names.items()
+                   if isinstance(v, str) and v.startswith("tensorflow") and not _is_internal_path(v))
+    pattern = re.compile(r"\bimport\b|\.value\b" + "".join(rf"|\b{re.escape(n)}\b" for n in names))
+    try:
+        tree = ast.parse(ctx.code)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    lines = ctx.code.splitlines()
+    statements = iter(tree.body)
+    out: set[int] = set()
+    try:
+        for i, stmt in enumerate(ctx.module.body):
+            count = len(stmt.body) if isinstance(stmt, cst.SimpleStatementLine) else 1
+            nodes = [next(statements) for _ in range(count)]
+            first = min([nodes[0].lineno, *(d.lineno for d in getattr(nodes[0], "decorator_list", ()))])
+            last = max(n.end_lineno for n in nodes)
+            if pattern.search("\n".join(lines[first - 1:last])):
+                out.add(i)
+    except StopIteration:
+        return None
+    if next(statements, None) is not None:
+        return None
+    return out
+
+
+def _is_internal_path(path: str) -> bool:
+    parts = path.split(".")
+    return len(parts) > 1 and _is_internal(parts[1:])
 
 
 def _graph_mode(ctx: RuleContext, rewriter: _Rewriter, module: cst.Module) -> cst.Module:

@@ -45,3 +45,29 @@ def test_a_second_run_keeps_every_rewritten_name():
     once, _, _ = transform_text(source, ["tf-api"])
     twice, changes, _ = transform_text(once, ["tf-api"])
     assert twice == once and not changes
+
+
+@pytest.mark.slow
+def test_walking_only_relevant_statements_changes_nothing(monkeypatch):
+    """tf-api walks only the top-level statements whose text can matter (an import, a
+    ``.value``, a name bound to TensorFlow): over the golden cases and the tf_slim tree its
+    output, changes and warnings are what walking everything gives."""
+    import sysconfig
+
+    from rules import tf_api
+    from tests.golden import cases
+
+    texts = [c.before for c in cases()]
+    texts += [p.read_text(encoding="utf-8")
+              for p in sorted((Path(sysconfig.get_paths()["purelib"]) / "tf_slim").rglob("*.py"))]
+
+    def run():
+        out = []
+        for text in texts:
+            new, changes, warnings = transform_text(text, ["tf-api"])
+            out.append((new, [(f.line, f.message) for f in changes + warnings]))
+        return out
+
+    filtered = run()
+    monkeypatch.setattr(tf_api, "_relevant_statements", lambda ctx: None)
+    assert run() == filtered
