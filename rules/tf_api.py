@@ -6,13 +6,16 @@ TF1 code spells the v1 API as ``tf.<path>``; TensorFlow 2.21 keeps it as
 is spelled (``tf.X`` chains in calls, values, decorators, base classes, defaults and
 annotations; ``from tensorflow.train import X``; ``import tensorflow.foo as bar``;
 aliases assigned in code), the rule looks the name up in a table generated from
-TensorFlow 2.21 itself (``rules/tf_api_table.py``) and writes:
+TensorFlow 2.21 itself (``rules/tf_api_table.py``, made by ``rules/make_tf_api_table.py``)
+and writes:
 
 - nothing, where ``tf.X`` in TF2 is the very same object (``tf.nn.relu``, ``tf.float32``);
 - the TF2 name, where TF2 exports the very same object under another name
   (``tf.log`` → ``tf.math.log``, ``tf.gfile.GFile`` → ``tf.io.gfile.GFile``);
 - ``tf.compat.v1.X`` otherwise: the name is gone (``tf.Session``, ``tf.layers``) or means
-  something else in TF2 (``tf.argmax``, ``tf.Variable``, ``tf.nn.conv2d``).
+  something else in TF2 (``tf.argmax``, ``tf.Variable``, ``tf.nn.conv2d``), unless the
+  call means the same under TF2's function (by the two signatures, from the table:
+  ``tf.reduce_sum(x, axis=1)`` stays, ``tf.reduce_sum(x, keep_dims=True)`` does not).
 
 An import statement is rewritten as a whole: ``from tensorflow import train`` →
 ``from tensorflow.compat.v1 import train``, which keeps every ``train.X`` meaning what
@@ -22,8 +25,14 @@ it meant in TF1.
 has become ``tf_slim`` names (stages 1–2 take over from there); every other contrib name
 is warned at its line with the replacement the migration overview suggests.
 
-``x.shape[i].value`` / ``x.get_shape()[i].value`` (a ``Dimension`` in TF1, an int in TF2)
-→ ``tf.compat.dimension_value(x.shape[i])``, which works in both.
+``x.shape[i].value`` / ``x.get_shape()[i].value`` (a ``Dimension`` in TF1, an int in TF2),
+also through a name that only ever holds a shape and a loop over a shape
+(``[d.value for d in x.get_shape()[1:]]``) → ``tf.compat.dimension_value(...)``, which
+works in both.
+
+TensorFlow's private modules (``from tensorflow.python.ops import math_ops``) are left,
+checked against the modules TF 2.21 has (a missing one is warned); the few private
+names TF renamed since TF1 are renamed (``nest.is_sequence`` → ``is_nested``).
 
 A script that builds and runs a TF1 graph (placeholders, sessions, queue runners) gets
 the overview's graph-mode step, ``tf.compat.v1.disable_v2_behavior()``, at its entry
