@@ -201,11 +201,7 @@ def tf1_variables(obj) -> Dict[str, tf.Variable]:
         return dict(store.by_name)
     legacy = getattr(obj, "_tf1_style_var_store", None)
     if legacy is not None:
-        # tf-keras: get_variable's variables are in its store; those of v1 layers
-        # (tf.compat.v1.layers.dense) live on the layer objects, named by their TF1 scope
-        found = {v.name.split(":")[0]: v for v in getattr(obj, "weights", [])}
-        found.update(legacy._vars)
-        return found
+        return {name: v for name, v in legacy._vars.items()}
     return {}
 
 
