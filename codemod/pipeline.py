@@ -7,6 +7,7 @@ and the exception) and nothing of that file is written; the run goes on.
 """
 from __future__ import annotations
 
+import ast
 import os
 import re
 import traceback
@@ -143,9 +144,26 @@ def located(doc, findings: list[Finding]) -> list[Finding]:
     return out
 
 
+def _compile_error(text: str, path: str) -> Optional[tuple[str, Optional[int]]]:
+    """CPython's own verdict (LibCST accepts some text CPython rejects: a NUL byte, too
+    deep nesting; and its trees can express code that does not compile: a duplicate
+    parameter). Notebook text may ``await`` at top level, as IPython allows."""
+    try:
+        compile(text, path, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True)
+    except SyntaxError as e:
+        return e.msg, e.lineno
+    except (ValueError, RecursionError, MemoryError) as e:
+        return str(e) or type(e).__name__, None
+    return None
+
+
 def migrate_document(doc, options: Options) -> FileResult:
     path = doc.path
     name_map: dict = {}
+    rejected = _compile_error(doc.text, path)
+    if rejected is not None:
+        message, line = rejected
+        return FileResult(path, "failed", error=f"does not parse: {message}", error_line=line)
     try:
         project = Project(options.module, dict(options.context)) if options.context else None
         new_text, changes, warnings = transform_text(doc.text, options.rule_ids, options.accepted, name_map, project,
@@ -177,6 +195,11 @@ def finish_document(doc, new_text: str, changes: list[Finding], warnings: list[F
             error=f"internal error: the rewritten file would not parse ({e.message}); not written",
             error_line=e.raw_line,
         )
+    rejected = _compile_error(new_text, path)
+    if rejected is not None:
+        message, line = rejected
+        return FileResult(path, "failed", error=f"internal error: the rewritten file would not compile "
+                          f"({message}, line {line} of the rewrite); not written", error_line=None)
     try:
         new_bytes = doc.render(new_text)
         diff = doc.diff(new_text)

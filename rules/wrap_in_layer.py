@@ -348,6 +348,8 @@ class WrapInLayer(Rule):
             return "the module's __all__ exports it, so code outside this run may import it", node
         if importer:
             return f"{importer} imports it; it would no longer find it (migrate the model and its callers by hand)", node
+        if "self" in _params(node):
+            return "it has a parameter named self, which the layer's methods take for themselves", node
         for p in _params(node)[1:]:
             if p in KERAS_LAYER_ATTRIBUTES and p not in TRAINING_NAMES:
                 return f"its parameter {p!r} is reserved by Keras layers", node

@@ -300,3 +300,41 @@ def test_a_model_function_other_files_import_is_not_wrapped(tmp_path):
     (tmp_path / "model.py").write_text(MODEL)
     r = tf1to2("migrate", "--select", "wrap-in-layer", "--format", "json", str(tmp_path))
     assert json.loads(r.stdout)["files"][0]["status"] == "changed"
+
+
+def test_what_cpython_rejects_is_neither_read_nor_written(tmp_path):
+    """LibCST accepts a NUL byte and 300 nested parentheses; CPython does not: such a
+    file fails with CPython's message. A rewrite CPython would not compile is not written."""
+    (tmp_path / "nul.py").write_bytes(b"import tensorflow as tf\nx = tf.log(1.0)\ny = '\x00'\n")
+    (tmp_path / "deep.py").write_text("import tensorflow as tf\nx = tf.log(" + "(" * 300 + "1" + ")" * 300 + ")\n")
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    r = tf1to2("migrate", "--write", "--format", "json", "-j", "1", str(tmp_path))
+    files = {Path(f["path"]).name: f for f in json.loads(r.stdout)["files"]}
+    assert r.returncode == 2
+    assert files["nul.py"]["status"] == "failed" and "null bytes" in files["nul.py"]["error"]["message"]
+    assert files["deep.py"]["status"] == "failed" and "nested parentheses" in files["deep.py"]["error"]["message"]
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_a_rewrite_that_would_not_compile_is_not_written(tmp_path, monkeypatch):
+    from codemod import pipeline
+    from codemod.documents import load
+
+    f = tmp_path / "m.py"
+    f.write_text("import tensorflow as tf\n\nx = tf.log(1.0)\n")
+    doc = load(str(f))
+    result = pipeline.finish_document(doc, "import tensorflow as tf\n\ndef f(a, a):\n    pass\n", [], [])
+    assert result.status == "failed" and "would not compile (duplicate argument 'a'" in result.error
+    assert result.new_bytes is None
+
+
+def test_a_module_function_with_a_self_parameter_stays_a_function(tmp_path):
+    (tmp_path / "m.py").write_text(
+        "import tensorflow.compat.v1 as tf\n\n\ndef dense(self, inputs, units):\n"
+        "    with tf.variable_scope('d'):\n        w = tf.get_variable('w', [3, units])\n"
+        "        return tf.matmul(inputs, w)\n")
+    r = tf1to2("migrate", "--format", "json", "--select", "wrap-in-layer", str(tmp_path / "m.py"))
+    f = json.loads(r.stdout)["files"][0]
+    assert f["status"] == "unchanged"
+    assert f["warnings"][0]["message"] == ("dense() left as a function: it has a parameter named self, "
+                                           "which the layer's methods take for themselves")

@@ -76,7 +76,8 @@ def test_hook_args_are_passed_through(repo, home, tmp_path):
     git(repo, "add", "model.py")
     head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
     (repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n- repo: {ROOT}\n  rev: {head}\n  hooks:\n  - id: tf1to2-check\n    args: [--ignore, optimizers]\n")
+        f"repos:\n- repo: {ROOT}\n  rev: {head}\n  hooks:\n  - id: tf1to2-check\n"
+        "    args: [--ignore, optimizers, --ignore, tf-api]\n")
     git(repo, "add", ".pre-commit-config.yaml")
     env = {**os.environ, "PRE_COMMIT_HOME": str(home)}
     r = subprocess.run([sys.executable, "-m", "pre_commit", "run", "--files", "model.py"], cwd=repo,
