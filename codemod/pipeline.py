@@ -8,6 +8,7 @@ and the exception) and nothing of that file is written; the run goes on.
 from __future__ import annotations
 
 import ast
+import difflib
 import os
 import re
 import traceback
@@ -71,6 +72,8 @@ def transform_text(
     module = cst.parse_module(text)
     changes: list[Finding] = []
     warnings: list[Finding] = []
+    # line of the text as the rules so far left it → line of the original (None: the same)
+    lines: Optional[list[int]] = None
     for cls in rules_pkg.REGISTRY:
         if cls.id not in wanted:
             continue
@@ -89,14 +92,47 @@ def transform_text(
             new_module = rule.transform(ctx)
         except Exception as e:
             raise RuleCrash(rule.id, e) from e
+        for finding in (*ctx.changes, *ctx.warnings):
+            finding.line = _original_line(lines, finding.line)
         changes += ctx.changes
         warnings += sorted(ctx.warnings, key=lambda w: w.line)
         if name_map is not None:
             name_map.update(ctx.name_map)
         if new_module is not module:  # generating code costs: only when something changed
             module = new_module
-            text = module.code
+            new_text = module.code
+            lines = _compose(lines, _line_map(text, new_text))
+            text = new_text
     return text, changes, warnings
+
+
+def _line_map(old: str, new: str) -> list[int]:
+    """For each line of ``new`` (1-based, in order), the line of ``old`` it comes from: the
+    same line where it is unchanged, the line it replaces, or the line an inserted line
+    stands before (a rule's warning about an added import names where the code was)."""
+    a, b = old.splitlines(), new.splitlines()
+    out: list[int] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b).get_opcodes():
+        for j in range(j1, j2):
+            if tag == "equal":
+                out.append(i1 + (j - j1) + 1)
+            elif tag == "replace":
+                out.append(i1 + min(j - j1, i2 - i1 - 1) + 1)
+            elif tag == "insert":
+                out.append(min(i1, max(len(a) - 1, 0)) + 1)
+    return out
+
+
+def _compose(first: Optional[list[int]], then: list[int]) -> list[int]:
+    return then if first is None else [_original_line(first, line) for line in then]
+
+
+def _original_line(lines: Optional[list[int]], line: int) -> int:
+    if lines is None or line <= 0:
+        return line
+    if not lines:
+        return 1
+    return lines[min(line, len(lines)) - 1]
 
 
 def _project_after(project: Project, home_text: str, wanted: set, stage: int) -> Project:

@@ -44,3 +44,14 @@ def test_stage_0_hides_nothing_from_later_rules(case):
     rule_only = case.after if case.after is not None else case.before
     renamed, _, _ = transform_text(rule_only, ["tf-api"])
     assert first == renamed
+
+
+def test_findings_name_lines_of_the_original_file():
+    """Stage 0 adds ``import tf_slim`` (a line) above the optimizer; the optimizers rule
+    sees the rewritten text, but its change and warning name the optimizer's own line."""
+    source = ("import tensorflow as tf\n\nslim = tf.contrib.slim\n\n\n"
+              "def train(loss):\n    opt = tf.train.RMSPropOptimizer(0.1)\n    return opt\n")
+    out, changes, warnings = transform_text(source, ["tf-api", "optimizers"])
+    assert "import tf_slim" in out and out.splitlines()[7].strip().startswith("opt = tf.keras.optimizers.RMSprop")
+    assert [(c.rule, c.line) for c in changes] == [("tf-api", 3), ("tf-api", 7), ("optimizers", 7)]
+    assert [(w.rule, w.line) for w in warnings] == [("optimizers", 7)]

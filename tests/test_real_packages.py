@@ -96,7 +96,7 @@ def _explained(trees, package: str, result: dict) -> bool:
     relpath, line = frame
     if tuple(frame) in PACKAGE_BUGS:
         return True
-    return line in trees.warnings_at(relpath)
+    return trees.original_line(package, relpath, line) in trees.warnings_at(relpath)
 
 
 @pytest.mark.parametrize("package", sorted(real_packages.PACKAGES))
