@@ -1,0 +1,480 @@
+"""TF1's functional layers (``tf.compat.v1.layers.dense`` and the rest) on any Keras.
+
+``tf.compat.v1.layers`` exists only with tf-keras and ``TF_USE_LEGACY_KERAS=1``; under
+TensorFlow 2.21's default Keras 3 it raises. These are the same functions, written on
+``tf.compat.v1.get_variable`` and ``tf.compat.v1.variable_scope``, so that in a method
+decorated with ``tf1to2.track_tf1_style_variables`` they create and reuse the same
+variables under either Keras, and in a TF1 graph they are what the v1 layers were:
+
+- the same variable names: a layer opens ``variable_scope(name, default_name=<its
+  base name>)`` as TF1's layers did (``dense``, ``dense_1``, ``model/conv2d/kernel``;
+  ``name=`` and ``reuse=`` as in TF1);
+- the same shapes, initializers (``get_variable``'s Glorot-uniform default for kernels,
+  zeros for biases, ones/zeros for batch norm) and regularizers (in ``layer.losses``
+  under the shim, in the regularization collection in a TF1 graph);
+- the same arithmetic (``tf.nn.convolution``, ``tensordot`` for dense on rank > 2,
+  channels-first handling, ``deconv`` output lengths);
+- ``training`` as TF1 took it (a Python bool or a boolean tensor); batch normalization
+  normalizes with the batch's (biased) moments in training and moves its averages
+  (``moving -= (moving - batch) * (1 - momentum)``) when it runs, in eager mode, and
+  puts those updates in ``UPDATE_OPS`` in a TF1 graph, as TF1 did (with the unbiased
+  batch variance where TF1 used its fused kernel).
+
+What TF1's layers had that these refuse, with an error naming it: ``activity_regularizer``,
+batch renormalization, ``virtual_batch_size``, ``adjustment``, partitioners.
+"""
+from __future__ import annotations
+
+from typing import Optional, Sequence, Union
+
+import tensorflow as tf
+
+v1 = tf.compat.v1
+
+__all__ = [
+    "dense", "dropout", "flatten", "batch_normalization",
+    "conv1d", "conv2d", "conv3d", "conv2d_transpose", "conv3d_transpose",
+    "separable_conv1d", "separable_conv2d",
+    "max_pooling1d", "max_pooling2d", "max_pooling3d",
+    "average_pooling1d", "average_pooling2d", "average_pooling3d",
+]
+
+
+# ------------------------------------------------------------------------- helpers
+def _tuple(value, n: int, what: str) -> tuple:
+    if isinstance(value, int):
+        return (value,) * n
+    value = tuple(value)
+    if len(value) != n:
+        raise ValueError(f"{what} must be an int or {n} ints, got {value}")
+    return value
+
+
+def _padding(padding: str) -> str:
+    p = padding.lower()
+    if p not in ("valid", "same", "causal"):
+        raise ValueError(f"padding must be 'valid', 'same' or 'causal', got {padding!r}")
+    return p
+
+
+def _channels_first(data_format: str) -> bool:
+    df = data_format.lower()
+    if df not in ("channels_last", "channels_first"):
+        raise ValueError(f"data_format must be 'channels_last' or 'channels_first', got {data_format!r}")
+    return df == "channels_first"
+
+
+def _tf_format(rank: int, first: bool) -> str:
+    return {1: ("NWC", "NCW"), 2: ("NHWC", "NCHW"), 3: ("NDHWC", "NCDHW")}[rank][first]
+
+
+def _refuse(activity_regularizer=None, **kwargs) -> None:
+    if activity_regularizer is not None:
+        raise NotImplementedError("tf1to2.layers: activity_regularizer is not supported; add the activity "
+                                  "loss yourself (layer.add_loss) or keep tf.compat.v1.layers with tf-keras")
+    for key, value in kwargs.items():
+        if value:
+            raise NotImplementedError(f"tf1to2.layers: {key} is not supported; keep tf.compat.v1.layers with tf-keras")
+
+
+def _dtype(inputs) -> tf.DType:
+    dtype = inputs.dtype.base_dtype
+    return dtype if dtype.is_floating else tf.float32
+
+
+def _variable(name, shape, dtype, initializer, regularizer, constraint, trainable):
+    return v1.get_variable(name, shape=shape, dtype=dtype, initializer=initializer, regularizer=regularizer,
+                           constraint=constraint, trainable=trainable)
+
+
+def _bias(name_scope_outputs, bias, rank: int, first: bool, filters: int):
+    outputs = name_scope_outputs
+    if first and rank != 2:
+        return outputs + tf.reshape(bias, (1, filters) + (1,) * rank)
+    return tf.nn.bias_add(outputs, bias, data_format=_tf_format(rank, first) if rank == 2 else None)
+
+
+def _activate(outputs, activation):
+    return activation(outputs) if activation is not None else outputs
+
+
+def _static_or_dynamic(x, i):
+    static = x.shape[i]
+    return static if static is not None else tf.shape(x)[i]
+
+
+def _cond(training, true_fn, false_fn):
+    if isinstance(training, (bool, type(None))):
+        return true_fn() if training else false_fn()
+    value = tf.get_static_value(training)
+    if value is not None:
+        return true_fn() if bool(value) else false_fn()
+    return tf.cond(tf.cast(training, tf.bool), true_fn, false_fn)
+
+
+# --------------------------------------------------------------------------- dense
+def dense(inputs, units, activation=None, use_bias=True, kernel_initializer=None,
+          bias_initializer=tf.zeros_initializer(), kernel_regularizer=None, bias_regularizer=None,
+          activity_regularizer=None, kernel_constraint=None, bias_constraint=None, trainable=True,
+          name=None, reuse=None):
+    """``tf.compat.v1.layers.dense``."""
+    _refuse(activity_regularizer)
+    inputs = tf.convert_to_tensor(inputs)
+    dtype = _dtype(inputs)
+    with v1.variable_scope(name, default_name="dense", reuse=reuse):
+        last = inputs.shape[-1]
+        if last is None:
+            raise ValueError("The last dimension of the inputs to dense should be defined. Found None.")
+        kernel = _variable("kernel", [last, units], dtype, kernel_initializer, kernel_regularizer,
+                           kernel_constraint, trainable)
+        bias = _variable("bias", [units], dtype, bias_initializer, bias_regularizer, bias_constraint,
+                         trainable) if use_bias else None
+        inputs = tf.cast(inputs, dtype)
+        rank = inputs.shape.rank
+        if rank == 2 or rank is None:
+            outputs = tf.matmul(inputs, kernel)
+        else:
+            outputs = tf.tensordot(inputs, kernel, [[rank - 1], [0]])
+            outputs.set_shape(inputs.shape[:-1].concatenate([units]))
+        if bias is not None:
+            outputs = tf.nn.bias_add(outputs, bias)
+        return _activate(outputs, activation)
+
+
+# ---------------------------------------------------------------------- convolution
+def _conv(rank, base, inputs, filters, kernel_size, strides, padding, data_format, dilation_rate,
+          activation, use_bias, kernel_initializer, bias_initializer, kernel_regularizer,
+          bias_regularizer, activity_regularizer, kernel_constraint, bias_constraint, trainable,
+          name, reuse):
+    _refuse(activity_regularizer)
+    inputs = tf.convert_to_tensor(inputs)
+    dtype = _dtype(inputs)
+    first = _channels_first(data_format)
+    kernel_size = _tuple(kernel_size, rank, "kernel_size")
+    strides = _tuple(strides, rank, "strides")
+    dilation_rate = _tuple(dilation_rate, rank, "dilation_rate")
+    padding = _padding(padding)
+    with v1.variable_scope(name, default_name=base, reuse=reuse):
+        channels = inputs.shape[1 if first else -1]
+        if channels is None:
+            raise ValueError("The channel dimension of the inputs should be defined. Found None.")
+        kernel = _variable("kernel", list(kernel_size) + [channels, filters], dtype, kernel_initializer,
+                           kernel_regularizer, kernel_constraint, trainable)
+        bias = _variable("bias", [filters], dtype, bias_initializer, bias_regularizer, bias_constraint,
+                         trainable) if use_bias else None
+        inputs = tf.cast(inputs, dtype)
+        if padding == "causal":  # conv1d only, as in TF1
+            left = dilation_rate[0] * (kernel_size[0] - 1)
+            pad = [[0, 0], [0, 0], [left, 0]] if first else [[0, 0], [left, 0], [0, 0]]
+            inputs = tf.pad(inputs, pad)
+        outputs = tf.nn.convolution(inputs, kernel, strides=list(strides),
+                                    padding="VALID" if padding == "causal" else padding.upper(),
+                                    dilations=list(dilation_rate), data_format=_tf_format(rank, first))
+        if bias is not None:
+            outputs = _bias(outputs, bias, rank, first, filters)
+        return _activate(outputs, activation)
+
+
+def conv1d(inputs, filters, kernel_size, strides=1, padding="valid", data_format="channels_last",
+           dilation_rate=1, activation=None, use_bias=True, kernel_initializer=None,
+           bias_initializer=tf.zeros_initializer(), kernel_regularizer=None, bias_regularizer=None,
+           activity_regularizer=None, kernel_constraint=None, bias_constraint=None, trainable=True,
+           name=None, reuse=None):
+    """``tf.compat.v1.layers.conv1d``."""
+    return _conv(1, "conv1d", inputs, filters, kernel_size, strides, padding, data_format, dilation_rate,
+                 activation, use_bias, kernel_initializer, bias_initializer, kernel_regularizer,
+                 bias_regularizer, activity_regularizer, kernel_constraint, bias_constraint, trainable, name, reuse)
+
+
+def conv2d(inputs, filters, kernel_size, strides=(1, 1), padding="valid", data_format="channels_last",
+           dilation_rate=(1, 1), activation=None, use_bias=True, kernel_initializer=None,
+           bias_initializer=tf.zeros_initializer(), kernel_regularizer=None, bias_regularizer=None,
+           activity_regularizer=None, kernel_constraint=None, bias_constraint=None, trainable=True,
+           name=None, reuse=None):
+    """``tf.compat.v1.layers.conv2d``."""
+    return _conv(2, "conv2d", inputs, filters, kernel_size, strides, padding, data_format, dilation_rate,
+                 activation, use_bias, kernel_initializer, bias_initializer, kernel_regularizer,
+                 bias_regularizer, activity_regularizer, kernel_constraint, bias_constraint, trainable, name, reuse)
+
+
+def conv3d(inputs, filters, kernel_size, strides=(1, 1, 1), padding="valid", data_format="channels_last",
+           dilation_rate=(1, 1, 1), activation=None, use_bias=True, kernel_initializer=None,
+           bias_initializer=tf.zeros_initializer(), kernel_regularizer=None, bias_regularizer=None,
+           activity_regularizer=None, kernel_constraint=None, bias_constraint=None, trainable=True,
+           name=None, reuse=None):
+    """``tf.compat.v1.layers.conv3d``."""
+    return _conv(3, "conv3d", inputs, filters, kernel_size, strides, padding, data_format, dilation_rate,
+                 activation, use_bias, kernel_initializer, bias_initializer, kernel_regularizer,
+                 bias_regularizer, activity_regularizer, kernel_constraint, bias_constraint, trainable, name, reuse)
+
+
+def _deconv_length(size, kernel, padding, stride, dilation):
+    if size is None:
+        return None
+    kernel = kernel + (kernel - 1) * (dilation - 1)
+    if padding == "valid":
+        return size * stride + max(kernel - stride, 0)
+    return size * stride
+
+
+def _conv_transpose(rank, base, inputs, filters, kernel_size, strides, padding, data_format, activation,
+                    use_bias, kernel_initializer, bias_initializer, kernel_regularizer, bias_regularizer,
+                    activity_regularizer, kernel_constraint, bias_constraint, trainable, name, reuse):
+    _refuse(activity_regularizer)
+    inputs = tf.convert_to_tensor(inputs)
+    dtype = _dtype(inputs)
+    first = _channels_first(data_format)
+    kernel_size = _tuple(kernel_size, rank, "kernel_size")
+    strides = _tuple(strides, rank, "strides")
+    padding = _padding(padding)
+    with v1.variable_scope(name, default_name=base, reuse=reuse):
+        channels = inputs.shape[1 if first else -1]
+        if channels is None:
+            raise ValueError("The channel dimension of the inputs should be defined. Found None.")
+        kernel = _variable("kernel", list(kernel_size) + [filters, channels], dtype, kernel_initializer,
+                           kernel_regularizer, kernel_constraint, trainable)
+        bias = _variable("bias", [filters], dtype, bias_initializer, bias_regularizer, bias_constraint,
+                         trainable) if use_bias else None
+        inputs = tf.cast(inputs, dtype)
+        spatial = range(2, 2 + rank) if first else range(1, 1 + rank)
+        sizes = [_deconv_length(_static_or_dynamic(inputs, i), k, padding, s, 1)
+                 for i, k, s in zip(spatial, kernel_size, strides)]
+        batch = _static_or_dynamic(inputs, 0)
+        shape = [batch, filters, *sizes] if first else [batch, *sizes, filters]
+        output_shape = tf.stack([tf.cast(d, tf.int32) for d in shape])
+        fmt = _tf_format(rank, first)
+        full_strides = [1, 1, *strides] if first else [1, *strides, 1]
+        if rank == 2:
+            outputs = tf.nn.conv2d_transpose(inputs, kernel, output_shape, full_strides, padding.upper(), data_format=fmt)
+        else:
+            outputs = tf.nn.conv3d_transpose(inputs, kernel, output_shape, full_strides, padding.upper(), data_format=fmt)
+        outputs.set_shape([d if isinstance(d, int) else None for d in shape])
+        if bias is not None:
+            outputs = _bias(outputs, bias, rank, first, filters)
+        return _activate(outputs, activation)
+
+
+def conv2d_transpose(inputs, filters, kernel_size, strides=(1, 1), padding="valid", data_format="channels_last",
+                     activation=None, use_bias=True, kernel_initializer=None, bias_initializer=tf.zeros_initializer(),
+                     kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None,
+                     kernel_constraint=None, bias_constraint=None, trainable=True, name=None, reuse=None):
+    """``tf.compat.v1.layers.conv2d_transpose``."""
+    return _conv_transpose(2, "conv2d_transpose", inputs, filters, kernel_size, strides, padding, data_format,
+                           activation, use_bias, kernel_initializer, bias_initializer, kernel_regularizer,
+                           bias_regularizer, activity_regularizer, kernel_constraint, bias_constraint, trainable,
+                           name, reuse)
+
+
+def conv3d_transpose(inputs, filters, kernel_size, strides=(1, 1, 1), padding="valid",
+                     data_format="channels_last", activation=None, use_bias=True, kernel_initializer=None,
+                     bias_initializer=tf.zeros_initializer(), kernel_regularizer=None, bias_regularizer=None,
+                     activity_regularizer=None, kernel_constraint=None, bias_constraint=None, trainable=True,
+                     name=None, reuse=None):
+    """``tf.compat.v1.layers.conv3d_transpose``."""
+    return _conv_transpose(3, "conv3d_transpose", inputs, filters, kernel_size, strides, padding, data_format,
+                           activation, use_bias, kernel_initializer, bias_initializer, kernel_regularizer,
+                           bias_regularizer, activity_regularizer, kernel_constraint, bias_constraint, trainable,
+                           name, reuse)
+
+
+def _separable(rank, base, inputs, filters, kernel_size, strides, padding, data_format, dilation_rate,
+               depth_multiplier, activation, use_bias, depthwise_initializer, pointwise_initializer,
+               bias_initializer, depthwise_regularizer, pointwise_regularizer, bias_regularizer,
+               activity_regularizer, depthwise_constraint, pointwise_constraint, bias_constraint, trainable,
+               name, reuse):
+    _refuse(activity_regularizer)
+    inputs = tf.convert_to_tensor(inputs)
+    dtype = _dtype(inputs)
+    first = _channels_first(data_format)
+    kernel_size = _tuple(kernel_size, rank, "kernel_size")
+    strides = _tuple(strides, rank, "strides")
+    dilation_rate = _tuple(dilation_rate, rank, "dilation_rate")
+    padding = _padding(padding)
+    with v1.variable_scope(name, default_name=base, reuse=reuse):
+        channels = inputs.shape[1 if first else -1]
+        if channels is None:
+            raise ValueError("The channel dimension of the inputs should be defined. Found None.")
+        depthwise = _variable("depthwise_kernel", list(kernel_size) + [channels, depth_multiplier], dtype,
+                              depthwise_initializer, depthwise_regularizer, depthwise_constraint, trainable)
+        pointwise = _variable("pointwise_kernel", [1] * rank + [channels * depth_multiplier, filters], dtype,
+                              pointwise_initializer, pointwise_regularizer, pointwise_constraint, trainable)
+        bias = _variable("bias", [filters], dtype, bias_initializer, bias_regularizer, bias_constraint,
+                         trainable) if use_bias else None
+        inputs = tf.cast(inputs, dtype)
+        if rank == 1:  # TF1: a 2D separable convolution over an added axis
+            if padding == "causal":
+                left = dilation_rate[0] * (kernel_size[0] - 1)
+                inputs = tf.pad(inputs, [[0, 0], [0, 0], [left, 0]] if first else [[0, 0], [left, 0], [0, 0]])
+                padding = "valid"
+            axis = 2 if first else 1
+            x = tf.expand_dims(inputs, axis)
+            dw = tf.expand_dims(depthwise, 0)
+            pw = tf.expand_dims(pointwise, 0)
+            st = [1, 1, 1, strides[0]] if first else [1, 1, strides[0], 1]
+            outputs = tf.nn.separable_conv2d(x, dw, pw, strides=st, padding=padding.upper(),
+                                             dilations=(1, dilation_rate[0]), data_format="NCHW" if first else "NHWC")
+            outputs = tf.squeeze(outputs, [axis])
+        else:
+            st = [1, 1, *strides] if first else [1, *strides, 1]
+            outputs = tf.nn.separable_conv2d(inputs, depthwise, pointwise, strides=st, padding=padding.upper(),
+                                             dilations=dilation_rate, data_format=_tf_format(2, first))
+        if bias is not None:
+            outputs = _bias(outputs, bias, rank, first, filters)
+        return _activate(outputs, activation)
+
+
+def separable_conv1d(inputs, filters, kernel_size, strides=1, padding="valid", data_format="channels_last",
+                     dilation_rate=1, depth_multiplier=1, activation=None, use_bias=True, depthwise_initializer=None,
+                     pointwise_initializer=None, bias_initializer=tf.zeros_initializer(), depthwise_regularizer=None,
+                     pointwise_regularizer=None, bias_regularizer=None, activity_regularizer=None,
+                     depthwise_constraint=None, pointwise_constraint=None, bias_constraint=None, trainable=True,
+                     name=None, reuse=None):
+    """``tf.compat.v1.layers.separable_conv1d``."""
+    return _separable(1, "separable_conv1d", inputs, filters, kernel_size, strides, padding, data_format,
+                      dilation_rate, depth_multiplier, activation, use_bias, depthwise_initializer,
+                      pointwise_initializer, bias_initializer, depthwise_regularizer, pointwise_regularizer,
+                      bias_regularizer, activity_regularizer, depthwise_constraint, pointwise_constraint,
+                      bias_constraint, trainable, name, reuse)
+
+
+def separable_conv2d(inputs, filters, kernel_size, strides=(1, 1), padding="valid", data_format="channels_last",
+                     dilation_rate=(1, 1), depth_multiplier=1, activation=None, use_bias=True,
+                     depthwise_initializer=None, pointwise_initializer=None, bias_initializer=tf.zeros_initializer(),
+                     depthwise_regularizer=None, pointwise_regularizer=None, bias_regularizer=None,
+                     activity_regularizer=None, depthwise_constraint=None, pointwise_constraint=None,
+                     bias_constraint=None, trainable=True, name=None, reuse=None):
+    """``tf.compat.v1.layers.separable_conv2d``."""
+    return _separable(2, "separable_conv2d", inputs, filters, kernel_size, strides, padding, data_format,
+                      dilation_rate, depth_multiplier, activation, use_bias, depthwise_initializer,
+                      pointwise_initializer, bias_initializer, depthwise_regularizer, pointwise_regularizer,
+                      bias_regularizer, activity_regularizer, depthwise_constraint, pointwise_constraint,
+                      bias_constraint, trainable, name, reuse)
+
+
+# ------------------------------------------------------------------------- pooling
+def _pool(rank, kind, inputs, pool_size, strides, padding, data_format):
+    first = _channels_first(data_format)
+    padding = _padding(padding)
+    size = _tuple(pool_size, rank, "pool_size")
+    strides = _tuple(strides, rank, "strides")
+    fn = {"max": tf.nn.max_pool, "avg": tf.nn.avg_pool}[kind]
+    return fn(tf.convert_to_tensor(inputs), ksize=list(size), strides=list(strides), padding=padding.upper(),
+              data_format=_tf_format(rank, first))
+
+
+def max_pooling1d(inputs, pool_size, strides, padding="valid", data_format="channels_last", name=None):
+    """``tf.compat.v1.layers.max_pooling1d``."""
+    return _pool(1, "max", inputs, pool_size, strides, padding, data_format)
+
+
+def max_pooling2d(inputs, pool_size, strides, padding="valid", data_format="channels_last", name=None):
+    """``tf.compat.v1.layers.max_pooling2d``."""
+    return _pool(2, "max", inputs, pool_size, strides, padding, data_format)
+
+
+def max_pooling3d(inputs, pool_size, strides, padding="valid", data_format="channels_last", name=None):
+    """``tf.compat.v1.layers.max_pooling3d``."""
+    return _pool(3, "max", inputs, pool_size, strides, padding, data_format)
+
+
+def average_pooling1d(inputs, pool_size, strides, padding="valid", data_format="channels_last", name=None):
+    """``tf.compat.v1.layers.average_pooling1d``."""
+    return _pool(1, "avg", inputs, pool_size, strides, padding, data_format)
+
+
+def average_pooling2d(inputs, pool_size, strides, padding="valid", data_format="channels_last", name=None):
+    """``tf.compat.v1.layers.average_pooling2d``."""
+    return _pool(2, "avg", inputs, pool_size, strides, padding, data_format)
+
+
+def average_pooling3d(inputs, pool_size, strides, padding="valid", data_format="channels_last", name=None):
+    """``tf.compat.v1.layers.average_pooling3d``."""
+    return _pool(3, "avg", inputs, pool_size, strides, padding, data_format)
+
+
+# ------------------------------------------------------------ flatten, dropout, BN
+def flatten(inputs, name=None, data_format="channels_last"):
+    """``tf.compat.v1.layers.flatten``: batch kept, channels-first inputs flattened in
+    channels-last order, as TF1 did."""
+    inputs = tf.convert_to_tensor(inputs)
+    rank = inputs.shape.rank
+    if _channels_first(data_format) and rank is not None and rank > 1:
+        inputs = tf.transpose(inputs, [0, *range(2, rank), 1])
+    if rank == 1:
+        return tf.expand_dims(inputs, 1)
+    rest = inputs.shape[1:]
+    width = rest.num_elements() if rest.is_fully_defined() else -1
+    return tf.reshape(inputs, [_static_or_dynamic(inputs, 0), width] if width != -1 else [tf.shape(inputs)[0], -1])
+
+
+def dropout(inputs, rate=0.5, noise_shape=None, seed=None, training=False, name=None):
+    """``tf.compat.v1.layers.dropout``: drops only when ``training``."""
+    inputs = tf.convert_to_tensor(inputs)
+    return _cond(training, lambda: tf.nn.dropout(inputs, rate=rate, noise_shape=noise_shape, seed=seed),
+                 lambda: tf.identity(inputs))
+
+
+def batch_normalization(inputs, axis=-1, momentum=0.99, epsilon=1e-3, center=True, scale=True,
+                        beta_initializer=tf.zeros_initializer(), gamma_initializer=tf.ones_initializer(),
+                        moving_mean_initializer=tf.zeros_initializer(),
+                        moving_variance_initializer=tf.ones_initializer(), beta_regularizer=None,
+                        gamma_regularizer=None, beta_constraint=None, gamma_constraint=None, training=False,
+                        trainable=True, name=None, reuse=None, renorm=False, renorm_clipping=None,
+                        renorm_momentum=0.99, fused=None, virtual_batch_size=None, adjustment=None):
+    """``tf.compat.v1.layers.batch_normalization``. Where TF1 took its fused form (4D/5D
+    inputs over axis 1 or the last, ``fused`` not False), the moving variance moves with
+    the batch's unbiased variance, as TF1's fused kernel did; otherwise with the biased
+    one, as its plain form did. The output is normalized with the biased one either way."""
+    _refuse(renorm=renorm, virtual_batch_size=virtual_batch_size, adjustment=adjustment)
+    inputs = tf.convert_to_tensor(inputs)
+    dtype = _dtype(inputs)
+    rank = inputs.shape.rank
+    if rank is None:
+        raise ValueError("batch_normalization needs inputs of known rank")
+    axes = [axis] if isinstance(axis, int) else list(axis)
+    axes = sorted(a % rank for a in axes)
+    param_shape = [inputs.shape[a] for a in axes]
+    if any(d is None for d in param_shape):
+        raise ValueError(f"batch_normalization: axis {axis} of the inputs must have a known size")
+    reduction = [i for i in range(rank) if i not in axes]
+    # TF1's v1 layer takes its fused form for 4D/5D inputs normalized over their channels
+    fused_form = fused is not False and rank in (4, 5) and axes in ([1], [rank - 1])
+    if fused and not fused_form:
+        raise ValueError(f"fused=True needs 4D or 5D inputs normalized over axis 1 or the last (got rank "
+                         f"{rank}, axis {axis}), as in TF1")
+    broadcast = [inputs.shape[i] if i in axes else 1 for i in range(rank)]
+    with v1.variable_scope(name, default_name="batch_normalization", reuse=reuse):
+        gamma = _variable("gamma", param_shape, dtype, gamma_initializer, gamma_regularizer, gamma_constraint,
+                          trainable) if scale else None
+        beta = _variable("beta", param_shape, dtype, beta_initializer, beta_regularizer, beta_constraint,
+                         trainable) if center else None
+        moving_mean = _variable("moving_mean", param_shape, dtype, moving_mean_initializer, None, None, False)
+        moving_variance = _variable("moving_variance", param_shape, dtype, moving_variance_initializer, None,
+                                    None, False)
+        x = tf.cast(inputs, dtype)
+
+        def shaped(v):
+            return None if v is None else tf.reshape(v, broadcast)
+
+        def normalize(mean, variance):
+            return tf.nn.batch_normalization(x, mean, variance, shaped(beta), shaped(gamma), epsilon)
+
+        def train():
+            mean, variance = tf.nn.moments(x, reduction, keepdims=True)
+            out = normalize(mean, variance)
+            factor = tf.cast(1.0 - momentum, dtype)
+            batch_mean, batch_variance = tf.reshape(mean, param_shape), tf.reshape(variance, param_shape)
+            if fused_form:  # TF1's fused kernel moves the averages with the unbiased variance
+                n = tf.cast(tf.size(x) // tf.size(batch_variance), dtype)
+                batch_variance = batch_variance * n / (n - 1.0)
+            updates = [v1.assign_sub(moving_mean, (moving_mean - batch_mean) * factor),
+                       v1.assign_sub(moving_variance, (moving_variance - batch_variance) * factor)]
+            if not tf.executing_eagerly():
+                for u in updates:
+                    v1.add_to_collection(v1.GraphKeys.UPDATE_OPS, u)
+            return out
+
+        def infer():
+            return normalize(shaped(tf.convert_to_tensor(moving_mean)), shaped(tf.convert_to_tensor(moving_variance)))
+
+        return _cond(training, train, infer)
