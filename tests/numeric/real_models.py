@@ -13,7 +13,7 @@ package, contrib parts included): the modules a case needs are loaded under bare
 packages. Its variables get seeded values by name and are saved with the outputs.
 
 The TF2 side imports the migrated package normally, under plain TensorFlow 2.21 (Keras 3,
-unless the test sets TF_USE_LEGACY_KERAS=1 for a case that needs tf-keras), runs the case
+always), runs the case
 in eager mode inside a layer whose call is decorated with
 ``tf1to2.track_tf1_style_variables``, gives every variable the TF1 side's value by its
 TF1 name, and writes its outputs. Optimizer cases train a few steps on both sides and
@@ -48,9 +48,10 @@ CASES = {
 # whole process, so its modules are loaded under bare packages on the TF2 side too.
 # stable-baselines' ``ddpg/__init__`` imports mpi4py (an MPI runtime this machine lacks).
 BARE_ON_TF2 = ("tflearn-conv_fc", "tflearn-adam", "stable_baselines-ddpg_actor")
-# Cases whose code uses tf.compat.v1.layers, which only tf-keras has (the test runs both
-# sides with TF_USE_LEGACY_KERAS=1 and says so in the test id).
-NEEDS_TF_KERAS = ("stable_baselines-ddpg_actor",)
+# Cases whose original uses tf.layers, which TF 2.21 has only with tf-keras: their TF1
+# reference runs with TF_USE_LEGACY_KERAS=1. (The migrated side never needs it: the
+# v1-layers-shim stage moves such calls to tf1to2.layers, which run on Keras 3.)
+TF1_NEEDS_TF_KERAS = ("stable_baselines-ddpg_actor",)
 STEPS = 4
 
 
