@@ -142,27 +142,41 @@ def dense(inputs, units, activation=None, use_bias=True, kernel_initializer=None
 
 
 # ---------------------------------------------------------------------- convolution
+class _Spec:
+    """What every convolution form reads of its arguments alike."""
+
+    def __init__(self, rank, inputs, kernel_size, strides, padding, data_format, activity_regularizer):
+        _refuse(activity_regularizer)
+        self.inputs = tf.convert_to_tensor(inputs)
+        self.dtype = _dtype(self.inputs)
+        self.first = _channels_first(data_format)
+        self.kernel_size = _tuple(kernel_size, rank, "kernel_size")
+        self.strides = _tuple(strides, rank, "strides")
+        self.padding = _padding(padding)
+
+    def channels(self) -> int:
+        channels = self.inputs.shape[1 if self.first else -1]
+        if channels is None:
+            raise ValueError("The channel dimension of the inputs should be defined. Found None.")
+        return channels
+
+    def bias(self, use_bias, filters, initializer, regularizer, constraint, trainable):
+        return _variable("bias", [filters], self.dtype, initializer, regularizer, constraint,
+                         trainable) if use_bias else None
+
+
 def _conv(rank, base, inputs, filters, kernel_size, strides, padding, data_format, dilation_rate,
           activation, use_bias, kernel_initializer, bias_initializer, kernel_regularizer,
           bias_regularizer, activity_regularizer, kernel_constraint, bias_constraint, trainable,
           name, reuse):
-    _refuse(activity_regularizer)
-    inputs = tf.convert_to_tensor(inputs)
-    dtype = _dtype(inputs)
-    first = _channels_first(data_format)
-    kernel_size = _tuple(kernel_size, rank, "kernel_size")
-    strides = _tuple(strides, rank, "strides")
+    spec = _Spec(rank, inputs, kernel_size, strides, padding, data_format, activity_regularizer)
+    first, kernel_size, strides, padding, dtype = spec.first, spec.kernel_size, spec.strides, spec.padding, spec.dtype
     dilation_rate = _tuple(dilation_rate, rank, "dilation_rate")
-    padding = _padding(padding)
     with v1.variable_scope(name, default_name=base, reuse=reuse):
-        channels = inputs.shape[1 if first else -1]
-        if channels is None:
-            raise ValueError("The channel dimension of the inputs should be defined. Found None.")
-        kernel = _variable("kernel", list(kernel_size) + [channels, filters], dtype, kernel_initializer,
+        kernel = _variable("kernel", list(kernel_size) + [spec.channels(), filters], dtype, kernel_initializer,
                            kernel_regularizer, kernel_constraint, trainable)
-        bias = _variable("bias", [filters], dtype, bias_initializer, bias_regularizer, bias_constraint,
-                         trainable) if use_bias else None
-        inputs = tf.cast(inputs, dtype)
+        bias = spec.bias(use_bias, filters, bias_initializer, bias_regularizer, bias_constraint, trainable)
+        inputs = tf.cast(spec.inputs, dtype)
         if padding == "causal":  # conv1d only, as in TF1
             left = dilation_rate[0] * (kernel_size[0] - 1)
             pad = [[0, 0], [0, 0], [left, 0]] if first else [[0, 0], [left, 0], [0, 0]]
@@ -220,22 +234,13 @@ def _deconv_length(size, kernel, padding, stride, dilation):
 def _conv_transpose(rank, base, inputs, filters, kernel_size, strides, padding, data_format, activation,
                     use_bias, kernel_initializer, bias_initializer, kernel_regularizer, bias_regularizer,
                     activity_regularizer, kernel_constraint, bias_constraint, trainable, name, reuse):
-    _refuse(activity_regularizer)
-    inputs = tf.convert_to_tensor(inputs)
-    dtype = _dtype(inputs)
-    first = _channels_first(data_format)
-    kernel_size = _tuple(kernel_size, rank, "kernel_size")
-    strides = _tuple(strides, rank, "strides")
-    padding = _padding(padding)
+    spec = _Spec(rank, inputs, kernel_size, strides, padding, data_format, activity_regularizer)
+    first, kernel_size, strides, padding, dtype = spec.first, spec.kernel_size, spec.strides, spec.padding, spec.dtype
     with v1.variable_scope(name, default_name=base, reuse=reuse):
-        channels = inputs.shape[1 if first else -1]
-        if channels is None:
-            raise ValueError("The channel dimension of the inputs should be defined. Found None.")
-        kernel = _variable("kernel", list(kernel_size) + [filters, channels], dtype, kernel_initializer,
+        kernel = _variable("kernel", list(kernel_size) + [filters, spec.channels()], dtype, kernel_initializer,
                            kernel_regularizer, kernel_constraint, trainable)
-        bias = _variable("bias", [filters], dtype, bias_initializer, bias_regularizer, bias_constraint,
-                         trainable) if use_bias else None
-        inputs = tf.cast(inputs, dtype)
+        bias = spec.bias(use_bias, filters, bias_initializer, bias_regularizer, bias_constraint, trainable)
+        inputs = tf.cast(spec.inputs, dtype)
         spatial = range(2, 2 + rank) if first else range(1, 1 + rank)
         sizes = [_deconv_length(_static_or_dynamic(inputs, i), k, padding, s, 1)
                  for i, k, s in zip(spatial, kernel_size, strides)]
@@ -282,25 +287,17 @@ def _separable(rank, base, inputs, filters, kernel_size, strides, padding, data_
                bias_initializer, depthwise_regularizer, pointwise_regularizer, bias_regularizer,
                activity_regularizer, depthwise_constraint, pointwise_constraint, bias_constraint, trainable,
                name, reuse):
-    _refuse(activity_regularizer)
-    inputs = tf.convert_to_tensor(inputs)
-    dtype = _dtype(inputs)
-    first = _channels_first(data_format)
-    kernel_size = _tuple(kernel_size, rank, "kernel_size")
-    strides = _tuple(strides, rank, "strides")
+    spec = _Spec(rank, inputs, kernel_size, strides, padding, data_format, activity_regularizer)
+    first, kernel_size, strides, padding, dtype = spec.first, spec.kernel_size, spec.strides, spec.padding, spec.dtype
     dilation_rate = _tuple(dilation_rate, rank, "dilation_rate")
-    padding = _padding(padding)
     with v1.variable_scope(name, default_name=base, reuse=reuse):
-        channels = inputs.shape[1 if first else -1]
-        if channels is None:
-            raise ValueError("The channel dimension of the inputs should be defined. Found None.")
+        channels = spec.channels()
         depthwise = _variable("depthwise_kernel", list(kernel_size) + [channels, depth_multiplier], dtype,
                               depthwise_initializer, depthwise_regularizer, depthwise_constraint, trainable)
         pointwise = _variable("pointwise_kernel", [1] * rank + [channels * depth_multiplier, filters], dtype,
                               pointwise_initializer, pointwise_regularizer, pointwise_constraint, trainable)
-        bias = _variable("bias", [filters], dtype, bias_initializer, bias_regularizer, bias_constraint,
-                         trainable) if use_bias else None
-        inputs = tf.cast(inputs, dtype)
+        bias = spec.bias(use_bias, filters, bias_initializer, bias_regularizer, bias_constraint, trainable)
+        inputs = tf.cast(spec.inputs, dtype)
         if rank == 1:  # TF1: a 2D separable convolution over an added axis
             if padding == "causal":
                 left = dilation_rate[0] * (kernel_size[0] - 1)
