@@ -116,11 +116,11 @@ def cmd_migrate(args, out, err) -> int:
     rule_ids = tuple(c.id for c in chosen)
     grouped = project.of_paths([f for f, _ in files]) if any(c.cross_module for c in chosen) else {}
     imported, tf1_uses = (project.imported_names([f for f, _ in files]) if any(c.reads_importers for c in chosen)
-                          else ({}, ()))
+                          else ({}, {}))
     work = [(f, pipeline.Options(rule_ids, explicit=explicit and not args.force_exclude,
                                  module=project.module_name(f) if f in grouped else "",
                                  context=grouped.get(f, ()), imported=imported.get(f, ()),
-                                 tf1_optimizer_uses=project.nearest(f, tf1_uses)))
+                                 tf1_optimizer_uses=project.nearest(f, tf1_uses.get(f, ()))))
             for f, explicit in files]
     if args.interactive:
         return _interactive(args, work, rule_ids, discovery_errors, name_map_path, out, err)

@@ -143,7 +143,7 @@ def _tf1_optimizer_use(node: ast.Call) -> "str | None":
     return None
 
 
-def imported_names(paths: Iterable[str]) -> tuple[dict[str, tuple[tuple[str, str], ...]], tuple]:
+def imported_names(paths: Iterable[str]) -> tuple[dict[str, tuple[tuple[str, str], ...]], dict]:
     """What files of the run know of one another, read with Python's own ``ast`` in the
     main process:
 
@@ -152,13 +152,16 @@ def imported_names(paths: Iterable[str]) -> tuple[dict[str, tuple[tuple[str, str
       the names its own ``__all__`` exports (where "__all__": code outside the run may import
       them). A rule that would rename or remove a module-level name leaves these alone,
       saying who imports them;
-    - (("path:line", ".method(...)"), ...): where the run uses an optimizer the TF1 way, which
-      an optimizer that leaves its function may reach."""
+    - path → (("path:line", ".method(...)"), ...): where the run uses an optimizer the TF1
+      way in files an optimizer leaving that file's functions may reach: the files that
+      import it (directly or through others), and whatever those import. A file nothing in
+      the run imports reaches no other file (the run is the closed world)."""
     py = [p for p in paths if p.endswith(".py")]
     names = {p: module_name(p) for p in py}
     by_name = {n: p for p, n in names.items() if n}
     found: dict[str, dict[str, str]] = {}
     tf1_uses: list[tuple[str, str]] = []
+    edges: dict[str, set] = {p: set() for p in py}  # file → run files it imports
     for path in py:
         try:
             with open(path, "rb") as f:
@@ -179,6 +182,8 @@ def imported_names(paths: Iterable[str]) -> tuple[dict[str, tuple[tuple[str, str
                     tf1_uses.append((f"{path}:{node.lineno}", use))
             if isinstance(node, ast.ImportFrom):
                 base = absolute_module(package, node.level, node.module or "")
+                edges[path].update(_with_parents(base, by_name))
+                edges[path].update(by_name[f"{base}.{a.name}"] for a in node.names if f"{base}.{a.name}" in by_name)
                 target = by_name.get(base)
                 if target is not None and target != path:
                     for a in node.names:
@@ -189,6 +194,7 @@ def imported_names(paths: Iterable[str]) -> tuple[dict[str, tuple[tuple[str, str
                         aliases[a.asname or a.name] = sub
             elif isinstance(node, ast.Import):
                 for a in node.names:
+                    edges[path].update(_with_parents(a.name, by_name))
                     if a.name in by_name:
                         aliases[a.asname or a.name] = a.name
             elif isinstance(node, ast.Assign) and own and path in by_name.values():
@@ -203,7 +209,38 @@ def imported_names(paths: Iterable[str]) -> tuple[dict[str, tuple[tuple[str, str
                     target = by_name[aliases[node.value.id]]
                     if target != path:
                         found.setdefault(target, {}).setdefault(node.attr, f"{where}:{node.lineno}")
-    return {p: tuple(sorted(d.items())) for p, d in found.items()}, tuple(tf1_uses)
+    importers: dict[str, set] = {p: set() for p in py}
+    for p, targets in edges.items():
+        for t in targets:
+            if t != p:
+                importers[t].add(p)
+    uses_in: dict[str, list] = {}
+    for use in tf1_uses:
+        uses_in.setdefault(use[0].rpartition(":")[0], []).append(use)
+    reached: dict[str, tuple] = {}
+    if uses_in:
+        for path in py:
+            reach = _closure(_closure({path}, importers) - {path}, edges) - {path}
+            hits = [u for f in sorted(reach) for u in uses_in.get(f, ())]
+            if hits:
+                reached[path] = tuple(hits)
+    return {p: tuple(sorted(d.items())) for p, d in found.items()}, reached
+
+
+def _with_parents(module: str, by_name: dict) -> set:
+    """The run's files ``import a.b.c`` runs: a, a.b and a.b.c (their ``__init__``s too)."""
+    parts = module.split(".")
+    return {by_name[".".join(parts[:i])] for i in range(1, len(parts) + 1) if ".".join(parts[:i]) in by_name}
+
+
+def _closure(start: set, links: dict) -> set:
+    seen, todo = set(start), list(start)
+    while todo:
+        for nxt in links.get(todo.pop(), ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return seen
 
 
 def nearest(path: str, uses: tuple) -> tuple:

@@ -305,6 +305,19 @@ class WrapInLayer(Rule):
                 continue
             cls_name = camel_case(name)
             plan = _Wrapping(f, cls_name, ctx)
+            importer = ctx.imported.get(name)
+            if importer:
+                # Importers (in the run, or outside it through __all__) keep the function;
+                # the layer is added beside it and calls it.
+                why = "the module's __all__ exports it" if importer == "__all__" else f"{importer} imports it"
+                if not ctx.change(f.node, f"{name}() kept ({why}); class {cls_name}(tf.keras.layers.Layer) added, "
+                                          f"calling it under track_tf1_style_variables"):
+                    continue
+                plans[id(f.node)] = ("keep", plan.build_delegating())
+                ctx.warn(f.node, f"{name}() is kept as a function because {why}: build {cls_name}() once and call it "
+                                 f"in new code; in eager code {name}() itself only runs inside a decorated layer")
+                taken.add(cls_name)
+                continue
             problem = plan.prepare(survey.calls.get(name, []))
             if problem:
                 ctx.warn(problem[0] or f.node, f"{name}() left as a function: {problem[1]}")
@@ -343,11 +356,6 @@ class WrapInLayer(Rule):
             return "it is used other than by a call (passed as a value, e.g. to make_template)", survey.other_refs[name][0]
         if camel_case(name) in taken:
             return f"the module already defines {camel_case(name)}", node
-        importer = survey.ctx.imported.get(name)
-        if importer == "__all__":
-            return "the module's __all__ exports it, so code outside this run may import it", node
-        if importer:
-            return f"{importer} imports it; it would no longer find it (migrate the model and its callers by hand)", node
         if "self" in _params(node):
             return "it has a parameter named self, which the layer's methods take for themselves", node
         for p in _params(node)[1:]:
@@ -466,6 +474,32 @@ class _Wrapping:
             self.layer_names[id(call)] = base if n == 0 else f"{base}_{n}"
 
     # -- the class
+    def build_delegating(self) -> cst.ClassDef:
+        """A layer whose decorated call calls the kept function: settings from ``__init__``,
+        ``training`` as the function's training parameter, everything by keyword."""
+        fn = self.node.name.value
+        args = [self.inputs.name.value]
+        args += [f"{p.name.value}={p.name.value}" for p in self.tensors]
+        if self.training is not None:
+            args.append(f"{self.training.name.value}=training")
+        args += [f"{p.name.value}=self.{p.name.value}" for p in self.config]
+        params = ["self", self.inputs.name.value, *[p.name.value for p in self.tensors]]
+        if self.training is not None:
+            params.append("training=None")
+        root = self.ctx.aliases.local_name_for("tensorflow") or "tensorflow"
+        lines = [f"class {self.cls_name}({root}.keras.layers.Layer):\n",
+                 f'    """{fn}() as a Keras layer: build it once, call it like {fn}()."""\n']
+        if self.config:
+            settings = ", ".join(cst.Module(body=[]).code_for_node(p.with_changes(comma=cst.MaybeSentinel.DEFAULT))
+                                 for p in self.config)
+            lines += ["\n", f"    def __init__(self, {settings}, **kwargs):\n", "        super().__init__(**kwargs)\n"]
+            lines += [f"        self.{p.name.value} = {p.name.value}\n" for p in self.config]
+        lines += ["\n", "    @track_tf1_style_variables\n", f"    def call({', '.join(params)}):\n",
+                  f"        return {fn}({', '.join(args)})\n"]
+        cls = cst.parse_statement("".join(lines))
+        assert isinstance(cls, cst.ClassDef)
+        return cls.with_changes(leading_lines=[cst.EmptyLine(indent=False), cst.EmptyLine(indent=False)])
+
     def build(self) -> cst.ClassDef:
         node = self.node
         body = list(node.body.body)
@@ -617,4 +651,7 @@ class _Apply(cst.CSTTransformer):
         return self.callers.get(id(original_node), updated_node)
 
     def leave_FunctionDef(self, original_node, updated_node):
-        return self.plans.get(id(original_node), updated_node)
+        plan = self.plans.get(id(original_node), updated_node)
+        if isinstance(plan, tuple):  # ("keep", class): the function stays, the class follows it
+            return cst.FlattenSentinel([updated_node, plan[1]])
+        return plan

@@ -276,30 +276,55 @@ MODEL = (
 )
 
 
-def test_a_model_function_other_files_import_is_not_wrapped(tmp_path):
-    """Stage 3 renames classifier() to class Classifier: an importer in the run (by name or
-    through the module) or the module's __all__ would lose it, so it stays, with a warning."""
+def test_a_model_function_other_files_import_stays_beside_its_layer(tmp_path):
+    """Stage 3 would rename classifier() to class Classifier: an importer in the run (by
+    name or through the module) or the module's __all__ would lose it. So the function
+    stays as it was, the layer is added after it and calls it, and a warning says so."""
     (tmp_path / "model.py").write_text(MODEL)
     (tmp_path / "train.py").write_text("from model import classifier\n\nlogits = classifier\n")
     r = tf1to2("migrate", "--select", "wrap-in-layer", "--format", "json", str(tmp_path))
     files = {Path(f["path"]).name: f for f in json.loads(r.stdout)["files"]}
-    assert files["model.py"]["status"] == "unchanged"
+    assert files["model.py"]["status"] == "changed"
     assert files["model.py"]["warnings"][0]["message"] == (
-        "classifier() left as a function: train.py:1 imports it; it would no longer find it "
-        "(migrate the model and its callers by hand)")
+        "classifier() is kept as a function because train.py:1 imports it: build Classifier() once and call it "
+        "in new code; in eager code classifier() itself only runs inside a decorated layer")
+    diff = files["model.py"]["diff"]
+    assert "-def classifier" not in diff and "+class Classifier(tensorflow.keras.layers.Layer):" in diff
+    assert "+        return classifier(images, num_classes=self.num_classes)" in diff
     (tmp_path / "train.py").write_text("import model\n\nlogits = model.classifier\n")
     r = tf1to2("migrate", "--select", "wrap-in-layer", "--format", "json", str(tmp_path))
     files = {Path(f["path"]).name: f for f in json.loads(r.stdout)["files"]}
-    assert "train.py:3 imports it" in files["model.py"]["warnings"][0]["message"]
+    assert "because train.py:3 imports it" in files["model.py"]["warnings"][0]["message"]
     (tmp_path / "train.py").unlink()
     (tmp_path / "model.py").write_text(MODEL + "\n__all__ = ['classifier']\n")
     r = tf1to2("migrate", "--select", "wrap-in-layer", "--format", "json", str(tmp_path))
     f = json.loads(r.stdout)["files"][0]
-    assert f["status"] == "unchanged" and "__all__ exports it" in f["warnings"][0]["message"]
-    # nobody imports it: wrapped
+    assert "because the module's __all__ exports it" in f["warnings"][0]["message"]
+    # nobody imports it: the function becomes the layer
     (tmp_path / "model.py").write_text(MODEL)
     r = tf1to2("migrate", "--select", "wrap-in-layer", "--format", "json", str(tmp_path))
-    assert json.loads(r.stdout)["files"][0]["status"] == "changed"
+    f = json.loads(r.stdout)["files"][0]
+    assert f["status"] == "changed" and "-def classifier" in f["diff"] and not f["warnings"]
+
+
+def test_an_optimizer_is_kept_only_where_a_tf1_use_can_reach_it(tmp_path):
+    """An optimizer that leaves its function is left as TF1's when a file that imports its
+    module (or what such a file imports) uses an optimizer the TF1 way; a TF1 use in a file
+    it cannot reach does not hold it back."""
+    (tmp_path / "opts.py").write_text(
+        "import tensorflow as tf\n\n\ndef make():\n    return tf.compat.v1.train.AdamOptimizer(0.1)\n")
+    (tmp_path / "other.py").write_text(
+        "import tensorflow as tf\n\n\ndef step(loss, opt):\n    return opt.minimize(loss, global_step=None)\n")
+    r = tf1to2("migrate", "--select", "optimizers", "--format", "json", str(tmp_path))
+    files = {Path(f["path"]).name: f for f in json.loads(r.stdout)["files"]}
+    assert files["opts.py"]["status"] == "changed", "other.py does not import opts: it cannot reach its optimizer"
+    (tmp_path / "trainer.py").write_text("import opts\nimport other\n\nother.step(1.0, opts.make())\n")
+    r = tf1to2("migrate", "--select", "optimizers", "--format", "json", str(tmp_path))
+    files = {Path(f["path"]).name: f for f in json.loads(r.stdout)["files"]}
+    assert files["opts.py"]["status"] == "unchanged"
+    assert files["opts.py"]["warnings"][0]["message"] == (
+        "left as tf.compat.v1.train.AdamOptimizer: it leaves this function (returned, stored or passed on) and "
+        "other.py:5 uses an optimizer the TF1 way (.minimize(..., global_step=...)); cannot prove that is not this one")
 
 
 def test_what_cpython_rejects_is_neither_read_nor_written(tmp_path):
