@@ -25,6 +25,12 @@ do) and takes the input tensor as its first argument becomes a
 Helper functions that model functions call are left as functions: they run inside the
 decorated ``call`` and their variables are tracked there.
 
+A function other files of the run import (``from model import classifier``), or that
+the module's ``__all__`` exports, keeps its name and body, since its importers would
+break: its layer is added after it, a ``call`` that calls it with the layer's settings
+(``is_training=training``), and a warning names the importer. Its callers are not
+changed.
+
 ## Why
 The guide's first step (``DenseLayer``, ``CompatV1LayerModel``): a TF1 forward pass
 inside a decorated Keras layer runs eagerly in TF2 with its TF1 variable names, so TF1
@@ -34,8 +40,9 @@ checkpoints load unchanged, and stages 4 and 5 can then migrate it layer by laye
 A function that reads the graph (``get_default_graph``, collections), builds a training
 step (placeholders, sessions, optimizers, ``global_step``), returns ops, creates layers
 in a loop whose count depends on a tensor, is a generator or decorated, takes
-``*args``/``**kwargs``, has a parameter Keras reserves (``name``, ``dtype``, ...), or is
-used other than by being called in this module (passed to ``make_template``, ...).
+``*args``/``**kwargs``, has a parameter Keras reserves (``name``, ``dtype``, ...) or one
+named ``self``, or is used other than by being called in this module (passed to
+``make_template``, ...).
 
 ## Fix safety
 Keeps variable names (golden numeric tests build the TF1 function and the layer and
