@@ -483,12 +483,19 @@ class _Wrapping:
     # -- the class
     def build_delegating(self) -> cst.ClassDef:
         """A layer whose decorated call calls the kept function: settings from ``__init__``,
-        ``training`` as the function's training parameter, everything by keyword."""
+        ``training`` as the function's training parameter (its default where Keras passes
+        None), everything by keyword."""
         fn = self.node.name.value
         args = [self.inputs.name.value]
         args += [f"{p.name.value}={p.name.value}" for p in self.tensors]
+        code = cst.Module(body=[]).code_for_node
         if self.training is not None:
-            args.append(f"{self.training.name.value}=training")
+            default = self.training.default
+            if default is not None and literal_value(default) is not None:
+                # Keras calls with training=None where TF1 code got the function's default
+                args.append(f"{self.training.name.value}={code(default)} if training is None else training")
+            else:
+                args.append(f"{self.training.name.value}=training")
         args += [f"{p.name.value}=self.{p.name.value}" for p in self.config]
         params = ["self", self.inputs.name.value, *[p.name.value for p in self.tensors]]
         if self.training is not None:
@@ -497,7 +504,7 @@ class _Wrapping:
         lines = [f"class {self.cls_name}({root}.keras.layers.Layer):\n",
                  f'    """{fn}() as a Keras layer: build it once, call it like {fn}()."""\n']
         if self.config:
-            settings = ", ".join(cst.Module(body=[]).code_for_node(p.with_changes(comma=cst.MaybeSentinel.DEFAULT))
+            settings = ", ".join(p.name.value if p.default is None else f"{p.name.value}={code(p.default)}"
                                  for p in self.config)
             lines += ["\n", f"    def __init__(self, {settings}, **kwargs):\n", "        super().__init__(**kwargs)\n"]
             lines += [f"        self.{p.name.value} = {p.name.value}\n" for p in self.config]

@@ -300,6 +300,18 @@ def test_a_model_function_other_files_import_stays_beside_its_layer(tmp_path):
     r = tf1to2("migrate", "--select", "wrap-in-layer", "--format", "json", str(tmp_path))
     f = json.loads(r.stdout)["files"][0]
     assert "because the module's __all__ exports it" in f["warnings"][0]["message"]
+    # settings with defaults and a training parameter whose default is True (tf_slim's nets)
+    (tmp_path / "model.py").write_text(
+        "import tensorflow.compat.v1 as tf\n\n\ndef net(inputs, num_classes=10, is_training=True, scope='net'):\n"
+        "    with tf.variable_scope(scope):\n"
+        "        return tf.layers.dropout(tf.layers.dense(inputs, num_classes), training=is_training)\n"
+        "\n__all__ = ['net']\n")
+    r = tf1to2("migrate", "--select", "wrap-in-layer", "--format", "json", str(tmp_path))
+    f = json.loads(r.stdout)["files"][0]
+    assert f["status"] == "changed", f
+    assert "+    def __init__(self, num_classes=10, scope='net', **kwargs):" in f["diff"]
+    assert ("+        return net(inputs, is_training=True if training is None else training, "
+            "num_classes=self.num_classes, scope=self.scope)") in f["diff"]
     # nobody imports it: the function becomes the layer
     (tmp_path / "model.py").write_text(MODEL)
     r = tf1to2("migrate", "--select", "wrap-in-layer", "--format", "json", str(tmp_path))
