@@ -115,12 +115,15 @@ def cmd_migrate(args, out, err) -> int:
              if not ((args.force_exclude or not explicit) and config.excluded(f))]
     rule_ids = tuple(c.id for c in chosen)
     grouped = project.of_paths([f for f, _ in files]) if any(c.cross_module for c in chosen) else {}
-    imported, tf1_uses = (project.imported_names([f for f, _ in files]) if any(c.reads_importers for c in chosen)
-                          else ({}, {}))
+    readers = [c for c in chosen if c.reads_importers]
+    imported, reached = project.imported_names(
+        [f for f, _ in files], {c.id: c.run_use for c in readers if c.run_needles},
+        tuple(n for c in readers for n in c.run_needles)) if readers else ({}, {})
     work = [(f, pipeline.Options(rule_ids, explicit=explicit and not args.force_exclude,
                                  module=project.module_name(f) if f in grouped else "",
                                  context=grouped.get(f, ()), imported=imported.get(f, ()),
-                                 tf1_optimizer_uses=project.nearest(f, tf1_uses.get(f, ()))))
+                                 run_uses=tuple((rule_id, project.nearest(f, uses))
+                                                for rule_id, uses in reached.get(f, {}).items())))
             for f, explicit in files]
     if args.interactive:
         return _interactive(args, work, rule_ids, discovery_errors, name_map_path, out, err)

@@ -54,20 +54,23 @@ class Options:
     # names of the file's module that other files of the run (or its __all__) import:
     # ((name, "where"), ...) (codemod.project.imported_names)
     imported: tuple = ()
-    # where other files of the run use an optimizer the TF1 way: (("path:line", use), ...)
-    tf1_optimizer_uses: tuple = ()
+    # per rule id, what its scanner found in files the file's objects may reach:
+    # ((rule id, (("path:line", what), ...)), ...) (codemod.project.imported_names)
+    run_uses: tuple = ()
 
 
 def transform_text(
     text: str, rule_ids: Iterable[str], accepted: Optional[dict] = None, name_map: Optional[dict] = None,
-    project: Optional[Project] = None, imported: tuple = (), tf1_optimizer_uses: tuple = (),
+    project: Optional[Project] = None, imported: tuple = (), run_uses: tuple = (),
 ) -> tuple[str, list[Finding], list[Finding]]:
     """Run the rules (by id, in stage order) over source text; raises on parse errors
     and on a rule's exception. This is what the golden tests call. ``accepted`` maps a
     rule id to the indices of its changes to make (the others are left undone);
     ``project`` holds the other modules of the file's group, as they were before the run;
-    ``imported`` the module's names other files import ((name, where), ...)."""
+    ``imported`` the module's names other files import ((name, where), ...); ``run_uses``
+    what each rule's scanner found in files the module's objects may reach."""
     wanted = set(rule_ids)
+    uses_of = dict(run_uses)
     original = text
     module = cst.parse_module(text)
     changes: list[Finding] = []
@@ -84,7 +87,7 @@ def transform_text(
                                        for c in rules_pkg.REGISTRY):
             project = _project_after(project, original, wanted, rule.stage)
         ctx = RuleContext(module=module, rule_id=rule.id, text=text, project=project, imported=dict(imported),
-                          tf1_optimizer_uses=tuple(tf1_optimizer_uses))
+                          run_uses=tuple(uses_of.get(rule.id, ())))
         if accepted is not None:
             chosen = accepted.get(rule.id, ())
             ctx.accept = chosen.__contains__
@@ -203,7 +206,7 @@ def migrate_document(doc, options: Options) -> FileResult:
     try:
         project = Project(options.module, dict(options.context)) if options.context else None
         new_text, changes, warnings = transform_text(doc.text, options.rule_ids, options.accepted, name_map, project,
-                                                     options.imported, options.tf1_optimizer_uses)
+                                                     options.imported, options.run_uses)
     except cst.ParserSyntaxError as e:
         message, line = syntax_error(doc.text, path, e)
         return FileResult(path, "failed", error=f"does not parse: {message}", error_line=line)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import ast
 import os
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Optional
 
 from codemod import textio
 from rules.edit import absolute_module
@@ -127,23 +127,8 @@ def of_paths(paths: Iterable[str]) -> dict[str, tuple[tuple[str, str], ...]]:
             for path, group in groups(files).items()}
 
 
-TF1_OPTIMIZER_METHODS = frozenset({"compute_gradients", "get_slot", "get_slot_names"})
-
-
-def _tf1_optimizer_use(node: ast.Call) -> "str | None":
-    """``x.compute_gradients(...)``, ``x.get_slot(...)``, ``x.apply_gradients(...,
-    global_step=...)``, ``x.minimize(..., global_step=...)``: an optimizer used the TF1 way."""
-    func = node.func
-    if not isinstance(func, ast.Attribute):
-        return None
-    if func.attr in TF1_OPTIMIZER_METHODS:
-        return f".{func.attr}(...)"
-    if func.attr in ("apply_gradients", "minimize") and any(k.arg == "global_step" for k in node.keywords):
-        return f".{func.attr}(..., global_step=...)"
-    return None
-
-
-def imported_names(paths: Iterable[str]) -> tuple[dict[str, tuple[tuple[str, str], ...]], dict]:
+def imported_names(paths: Iterable[str], scanners: Optional[dict] = None,
+                   needles: tuple = ()) -> tuple[dict[str, tuple[tuple[str, str], ...]], dict]:
     """What files of the run know of one another, read with Python's own ``ast`` in the
     main process:
 
@@ -152,21 +137,24 @@ def imported_names(paths: Iterable[str]) -> tuple[dict[str, tuple[tuple[str, str
       the names its own ``__all__`` exports (where "__all__": code outside the run may import
       them). A rule that would rename or remove a module-level name leaves these alone,
       saying who imports them;
-    - path → (("path:line", ".method(...)"), ...): where the run uses an optimizer the TF1
-      way in files an optimizer leaving that file's functions may reach: the files that
-      import it (directly or through others), and whatever those import. A file nothing in
-      the run imports reaches no other file (the run is the closed world)."""
+    - path → {rule id: (("path:line", what), ...)}: the calls a rule's scanner
+      (``Rule.run_use``, given by rule id in ``scanners``) picks out, in the files an object
+      leaving that file's functions may reach: the files that import it (directly or
+      through others), and whatever those import. A file nothing in the run imports
+      reaches no other file (the run is the closed world). A file is read when it has an
+      import, an ``__all__`` or one of ``needles``."""
+    scanners = scanners or {}
     py = [p for p in paths if p.endswith(".py")]
     names = {p: module_name(p) for p in py}
     by_name = {n: p for p, n in names.items() if n}
     found: dict[str, dict[str, str]] = {}
-    tf1_uses: list[tuple[str, str]] = []
+    uses: list[tuple[str, str, str]] = []  # (rule id, "path:line", what)
     edges: dict[str, set] = {p: set() for p in py}  # file → run files it imports
     for path in py:
         try:
             with open(path, "rb") as f:
                 data = f.read()
-            if b"import" not in data and b"__all__" not in data and b"gradients" not in data:
+            if b"import" not in data and b"__all__" not in data and not any(n in data for n in needles):
                 continue
             tree = ast.parse(textio.decode(data).text)
         except (OSError, textio.SourceError, SyntaxError, ValueError, RecursionError, MemoryError):
@@ -176,10 +164,11 @@ def imported_names(paths: Iterable[str]) -> tuple[dict[str, tuple[tuple[str, str
         where = f"{Path(path).name}"
         aliases: dict[str, str] = {}
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and len(tf1_uses) < 1000:
-                use = _tf1_optimizer_use(node)
-                if use:
-                    tf1_uses.append((f"{path}:{node.lineno}", use))
+            if isinstance(node, ast.Call) and len(uses) < 1000:
+                for rule_id, scan in scanners.items():
+                    what = scan(node)
+                    if what:
+                        uses.append((rule_id, f"{path}:{node.lineno}", what))
             if isinstance(node, ast.ImportFrom):
                 base = absolute_module(package, node.level, node.module or "")
                 edges[path].update(_with_parents(base, by_name))
@@ -215,15 +204,15 @@ def imported_names(paths: Iterable[str]) -> tuple[dict[str, tuple[tuple[str, str
             if t != p:
                 importers[t].add(p)
     uses_in: dict[str, list] = {}
-    for use in tf1_uses:
-        uses_in.setdefault(use[0].rpartition(":")[0], []).append(use)
-    reached: dict[str, tuple] = {}
+    for rule_id, where, what in uses:
+        uses_in.setdefault(where.rpartition(":")[0], []).append((rule_id, where, what))
+    reached: dict[str, dict] = {}
     if uses_in:
         for path in py:
             reach = _closure(_closure({path}, importers) - {path}, edges) - {path}
-            hits = [u for f in sorted(reach) for u in uses_in.get(f, ())]
-            if hits:
-                reached[path] = tuple(hits)
+            for f in sorted(reach):
+                for rule_id, where, what in uses_in.get(f, ()):
+                    reached.setdefault(path, {}).setdefault(rule_id, []).append((where, what))
     return {p: tuple(sorted(d.items())) for p, d in found.items()}, reached
 
 

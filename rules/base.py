@@ -91,8 +91,9 @@ class RuleContext:
     # module-level names other files of the run import: name → "importer.py:line" (or
     # "__all__"); a rule must not rename or remove them (``Rule.reads_importers``)
     imported: dict = field(default_factory=dict)
-    # where other files of the run use an optimizer the TF1 way: (("path:line", use), ...)
-    tf1_optimizer_uses: tuple = ()
+    # what this rule's ``run_use`` found in files this module's objects may reach, the
+    # nearest first: (("path:line", what), ...)
+    run_uses: tuple = ()
     _aliases: Aliases | None = None
     _lines: Optional["_Lines"] = None
     _ignored: Optional[list] = None
@@ -215,6 +216,16 @@ class Rule:
     cross_module: ClassVar[bool] = False
     # The rule reads which of the module's names other files import (``RuleContext.imported``).
     reads_importers: ClassVar[bool] = False
+    # With ``reads_importers``: the engine also reads every file of the run that has an
+    # import, an ``__all__`` or one of these bytes, calls ``run_use`` on each call in it
+    # (Python's ``ast``), and hands the rule what it found where the file's objects may
+    # reach (``RuleContext.run_uses``).
+    run_needles: ClassVar[tuple[bytes, ...]] = ()
+
+    @staticmethod
+    def run_use(call) -> Optional[str]:
+        """What an ``ast.Call`` elsewhere in the run means to this rule, or None."""
+        return None
     example_before: ClassVar[str] = ""
     example_after: ClassVar[str] = ""
 

@@ -47,6 +47,7 @@ names: TF1 checkpoints of optimizer state do not load into the Keras optimizer.
 """
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -168,6 +169,9 @@ TF1_ONLY_METHODS = frozenset({
     "variables",  # a method in TF1, a property in Keras
 })
 TF1_ONLY_KEYWORDS = {"apply_gradients": frozenset({"global_step", "name"})}
+# Seen in another file of the run, where the receiver is unknown: only what no Keras
+# optimizer does (a Keras ``minimize`` exists; ``global_step=`` does not).
+RUN_TF1_METHODS = frozenset({"compute_gradients", "get_slot", "get_slot_names"})
 
 # Canonical names whose presence in a scope means a TF1 graph is built and run there.
 GRAPH_MODE_APIS = frozenset({
@@ -337,6 +341,7 @@ class Optimizers(Rule):
     id = "optimizers"
     stage = 6
     reads_importers = True
+    run_needles = (b"gradients",)
     summary = "tf.compat.v1.train optimizers → tf.keras.optimizers, TF1 defaults made explicit"
     needles = ("Optimizer",)
     example_before = (
@@ -394,8 +399,8 @@ class Optimizers(Rule):
                     f"{ctx.line(passed[0][1])}, which expects a TF1 optimizer"
                 )
         leaves = self._leaves(c, survey)
-        if leaves and ctx.tf1_optimizer_uses:
-            where, use = ctx.tf1_optimizer_uses[0]
+        if leaves and ctx.run_uses:
+            where, use = ctx.run_uses[0]
             path, _, line = where.rpartition(":")
             return (
                 f"it leaves this function ({leaves}) and {Path(path).name}:{line} uses an optimizer the "
@@ -426,6 +431,20 @@ class Optimizers(Rule):
             return f"self.{c.bound_to[1]}"
         if (c.scope_key, c.bound_to[1]) in survey.returned:
             return f"{c.bound_to[1]} is returned"
+        return None
+
+    @staticmethod
+    def run_use(call: ast.Call) -> Optional[str]:
+        """An optimizer used the TF1 way in another file of the run (an ``ast.Call``):
+        ``x.compute_gradients(...)``, ``x.get_slot(...)``, ``x.apply_gradients(...,
+        global_step=...)``, ``x.minimize(..., global_step=...)``."""
+        func = call.func
+        if not isinstance(func, ast.Attribute):
+            return None
+        if func.attr in RUN_TF1_METHODS:
+            return f".{func.attr}(...)"
+        if func.attr in ("apply_gradients", "minimize") and any(k.arg == "global_step" for k in call.keywords):
+            return f".{func.attr}(..., global_step=...)"
         return None
 
     def _rewrite(self, c: _Construction, ctx: RuleContext, root: str) -> Optional[cst.Call]:
