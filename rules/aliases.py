@@ -69,7 +69,8 @@ def dotted_parts(expr: cst.BaseExpression) -> Optional[list[str]]:
     return parts
 
 
-def _dotted_module(node: Union[cst.Attribute, cst.Name]) -> str:
+def dotted_name(node: cst.BaseExpression) -> str:
+    """``a.b.c`` as text; "" for anything that is not a plain dotted name."""
     return ".".join(dotted_parts(node) or [])
 
 
@@ -155,7 +156,7 @@ class _Bindings:
     def small(self, small: cst.BaseSmallStatement) -> None:
         if isinstance(small, cst.Import):
             for alias in small.names:
-                full = _dotted_module(alias.name)
+                full = dotted_name(alias.name)
                 if alias.asname is not None:
                     self.bind(alias.asname.name.value, full)  # type: ignore[union-attr]
                 else:
@@ -167,7 +168,7 @@ class _Bindings:
                     for alias in small.names:
                         self.bind(_alias_local(alias), _NOT_TF)
                 return
-            base = _dotted_module(small.module)
+            base = dotted_name(small.module)
             for alias in small.names:
                 self.bind(_alias_local(alias), f"{base}.{alias.name.value}")
         elif isinstance(small, cst.Assign):
@@ -190,7 +191,7 @@ class _Bindings:
 def _alias_local(alias: cst.ImportAlias) -> str:
     if alias.asname is not None:
         return alias.asname.name.value  # type: ignore[union-attr]
-    return _dotted_module(alias.name).split(".")[0]
+    return dotted_name(alias.name).split(".")[0]
 
 
 def _params(params: cst.Parameters) -> Iterable[str]:
@@ -317,14 +318,20 @@ class _ScopeTracking:
         if isinstance(node, SCOPE_NODES) and not isinstance(node, cst.Module):
             self.scope_stack.pop()
 
+    def binding(self, name: str) -> Optional[str]:
+        """The real module path ``name`` is bound to here (``tensorflow``,
+        ``tensorflow.compat.v1``, ``tf_slim``), or None when it is not TensorFlow."""
+        base = _lookup(name, tuple(self.scope_stack))
+        return base if isinstance(base, str) else None
+
     def qualify(self, expr: cst.BaseExpression) -> Optional[str]:
         """Canonical name of a dotted expression (``tf.compat.v1.train.AdamOptimizer``),
         or None when it is not TensorFlow here."""
         parts = dotted_parts(expr)
         if not parts:
             return None
-        base = _lookup(parts[0], tuple(self.scope_stack))
-        if not isinstance(base, str):
+        base = self.binding(parts[0])
+        if base is None:
             return None
         return canonicalize(".".join([base, *parts[1:]]))
 

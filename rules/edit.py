@@ -146,6 +146,12 @@ def _kept_first(stmt: cst.CSTNode) -> bool:
             and isinstance(small.targets[0].target, cst.Name) and small.targets[0].target.value == "__strict__")
 
 
+def is_docstring(stmt: cst.CSTNode) -> bool:
+    """A line that is only a string: a module's, class's or function's docstring when first."""
+    return (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and isinstance(stmt.body[0], cst.Expr)
+            and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString)))
+
+
 def _is_import_line(stmt: cst.CSTNode) -> bool:
     return (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1
             and isinstance(stmt.body[0], (cst.Import, cst.ImportFrom)))

@@ -255,6 +255,54 @@ def target_names(target: cst.BaseExpression) -> list[str]:
     return []
 
 
+class Bindings(cst.CSTVisitor):
+    """Names (re)bound anywhere inside a node, nested scopes included: ``assigned`` keeps
+    the values of ``name = value`` (a bare name as a target), ``other`` the names bound any
+    other way (parameters, loops, ``with ... as``, ``+=``, unpacking, ``:=``, annotations)."""
+
+    def __init__(self) -> None:
+        self.assigned: dict[str, list] = {}
+        self.other: set[str] = set()
+
+    @property
+    def names(self) -> set[str]:
+        return set(self.assigned) | self.other
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for t in node.targets:
+            if isinstance(t.target, cst.Name):
+                self.assigned.setdefault(t.target.value, []).append(node.value)
+            else:
+                self.other.update(target_names(t.target))
+
+    def visit_AnnAssign(self, node) -> None:
+        self.other.update(target_names(node.target))
+
+    def visit_AugAssign(self, node) -> None:
+        self.other.update(target_names(node.target))
+
+    def visit_For(self, node) -> None:
+        self.other.update(target_names(node.target))
+
+    def visit_CompFor(self, node) -> None:
+        self.other.update(target_names(node.target))
+
+    def visit_AsName(self, node) -> None:
+        self.other.update(target_names(node.name))
+
+    def visit_Param(self, node) -> None:
+        self.other.add(node.name.value)
+
+    def visit_NamedExpr(self, node) -> None:
+        self.other.update(target_names(node.target))
+
+
+def bindings(node: cst.CSTNode) -> Bindings:
+    v = Bindings()
+    node.visit(v)
+    return v
+
+
 @dataclass
 class Dependencies:
     names: set[str] = field(default_factory=set)

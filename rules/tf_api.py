@@ -79,9 +79,10 @@ from typing import Optional
 import libcst as cst
 
 from rules import tf_api_table as table
-from rules.aliases import TFTransformer, _lookup, dotted_parts
+from rules.aliases import TFTransformer, dotted_name, dotted_parts
 from rules.base import Rule, RuleContext
-from rules.edit import add_imports, remove_unused_imports
+from rules.edit import add_imports, is_docstring, remove_unused_imports
+from rules.model_walk import bindings, target_names
 
 # What the migration overview suggests for contrib modules tf-slim does not cover.
 CONTRIB_REPLACEMENTS = {
@@ -170,10 +171,6 @@ GRAPH_MODE = frozenset({
 })
 GRAPH_SWITCHES = frozenset({"disable_v2_behavior", "disable_eager_execution"})
 COMPAT_ROOTS = ("compat.v1", "compat.v2")
-
-
-def _tf_path(expr: cst.BaseExpression) -> str:
-    return ".".join(dotted_parts(expr) or [])
 
 
 def resolve(path: str) -> tuple[Optional[str], str, Optional[str]]:
@@ -295,7 +292,7 @@ class _Rewriter(TFTransformer):
     # ``[d.value for d in x.get_shape()[1:]]``, ``for d in x.shape: ... d.value``: the
     # loop variable is a Dimension there
     def _dims_of(self, fors) -> set:
-        return {n.value for f in fors if _is_shape(f.iter) for n in _target_names(f.target)}
+        return {n for f in fors if _is_shape(f.iter) for n in target_names(f.target)}
 
     def visit_ListComp(self, node) -> None:
         self.dims.append(self._dims_of(_comp_fors(node)))
@@ -308,7 +305,7 @@ class _Rewriter(TFTransformer):
     leave_GeneratorExp = leave_SetComp = leave_DictComp = leave_ListComp
 
     def visit_For(self, node: cst.For) -> None:
-        self.dims.append(self._dims_of([node]) - _rebound_in(node.body))
+        self.dims.append(self._dims_of([node]) - bindings(node.body).names)
 
     def leave_For(self, original_node, updated_node):
         self.dims.pop()
@@ -331,10 +328,6 @@ class _Rewriter(TFTransformer):
         return updated_node
 
     # ---- names --------------------------------------------------------------------
-    def base_of(self, name: str) -> Optional[str]:
-        base = _lookup(name, tuple(self.scope_stack))
-        return base if isinstance(base, str) else None
-
     def visit_Attribute(self, node: cst.Attribute) -> bool:
         parts = dotted_parts(node)
         if parts is None:
@@ -348,7 +341,7 @@ class _Rewriter(TFTransformer):
         parts = dotted_parts(node.func)
         if parts is None:
             return
-        if self.base_of(parts[0]) == "tensorflow" and parts[0] not in self.compat_names and _fits_tf2(".".join(parts[1:]), node):
+        if self.binding(parts[0]) == "tensorflow" and parts[0] not in self.compat_names and _fits_tf2(".".join(parts[1:]), node):
             self.tf2_exact.add(id(node.func))
         v1 = self._v1_path(parts)
         if v1 is None:
@@ -360,7 +353,7 @@ class _Rewriter(TFTransformer):
 
     def _v1_path(self, parts: list[str]) -> Optional[str]:
         """The v1 API path a dotted name reaches (``train.Saver``), whatever the spelling."""
-        base = self.base_of(parts[0])
+        base = self.binding(parts[0])
         if base is None:
             return None
         full = ".".join([base, *parts[1:]])
@@ -372,7 +365,7 @@ class _Rewriter(TFTransformer):
 
     def _chain(self, node: cst.Attribute, parts: list[str]) -> None:
         root = parts[0]
-        base = self.base_of(root)
+        base = self.binding(root)
         if base == "tensorflow.contrib" and len(parts) > 1:
             # ``import tensorflow.contrib as tc`` + ``tc.layers.layer_norm``: the chain is
             # rewritten; the import goes once nothing reads it (``transform``)
@@ -436,7 +429,7 @@ class _Rewriter(TFTransformer):
         names = []
         changed = []
         for alias in updated_node.names:
-            module = _tf_path(alias.name)
+            module = dotted_name(alias.name)
             new = self._import_target(original_node, module, alias.asname is not None)
             if new is None or new == module:
                 names.append(alias)
@@ -483,7 +476,7 @@ class _Rewriter(TFTransformer):
     def leave_ImportFrom(self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom):
         if original_node.relative or original_node.module is None:
             return updated_node
-        module = _tf_path(original_node.module)
+        module = dotted_name(original_node.module)
         if module != "tensorflow" and not module.startswith("tensorflow."):
             return updated_node
         rest = module.split(".")[1:]
@@ -499,7 +492,7 @@ class _Rewriter(TFTransformer):
             return updated_node
         if rest[:1] == ["contrib"]:
             return self._contrib_from(original_node, updated_node, rest[1:])
-        paths = [".".join([*rest, _tf_path(a.name)]) for a in original_node.names]
+        paths = [".".join([*rest, dotted_name(a.name)]) for a in original_node.names]
         for path in paths:
             prefix, new, problem = resolve(path)
             if problem is not None or prefix != path:
@@ -528,7 +521,7 @@ class _Rewriter(TFTransformer):
             return updated_node
         if len(updated_node.names) == 1:
             alias = updated_node.names[0]
-            name = _tf_path(alias.name)
+            name = dotted_name(alias.name)
             moved = INTERNAL_MODULE_RENAMES.get(f"{module}.{name}")
             if moved is not None:
                 parent, _, leaf = moved.rpartition(".")
@@ -540,7 +533,7 @@ class _Rewriter(TFTransformer):
         names = []
         renamed = []
         for alias in updated_node.names:
-            name = _tf_path(alias.name)
+            name = dotted_name(alias.name)
             if module in table.INTERNAL_EMPTY_PACKAGES and f"{module}.{name}" not in table.INTERNAL_MODULES:
                 self.ctx.warn(original_node, f"{module}.{name}: TensorFlow's private module does not exist in "
                               f"TensorFlow {table.TF_VERSION}")
@@ -559,7 +552,7 @@ class _Rewriter(TFTransformer):
         """``from tensorflow.contrib[.x] import y [as z]`` → tf_slim imports, all or none."""
         new: list[cst.BaseSmallStatement] = []
         for alias in original_node.names:
-            name = _tf_path(alias.name)
+            name = dotted_name(alias.name)
             target, problem = contrib_target([*rest, name])
             if target is None:
                 self.ctx.warn(original_node, problem)
@@ -574,7 +567,7 @@ class _Rewriter(TFTransformer):
         merged: list[cst.BaseSmallStatement] = []
         for stmt in new:
             if isinstance(stmt, cst.ImportFrom) and merged and isinstance(merged[-1], cst.ImportFrom) \
-                    and _tf_path(merged[-1].module) == _tf_path(stmt.module):
+                    and dotted_name(merged[-1].module) == dotted_name(stmt.module):
                 merged[-1] = merged[-1].with_changes(names=[*merged[-1].names, *stmt.names])
             else:
                 merged.append(stmt)
@@ -657,12 +650,12 @@ def _compat_names(module: cst.Module, code: str) -> set[str]:
                 for small in stmt.body:
                     if isinstance(small, cst.Import):
                         for a in small.names:
-                            if a.asname is not None and _tf_path(a.name) == "tensorflow.compat.v1":
+                            if a.asname is not None and dotted_name(a.name) == "tensorflow.compat.v1":
                                 found.add(a.asname.name.value)
                     elif isinstance(small, cst.ImportFrom) and small.module is not None \
-                            and _tf_path(small.module) == "tensorflow.compat" and not isinstance(small.names, cst.ImportStar):
+                            and dotted_name(small.module) == "tensorflow.compat" and not isinstance(small.names, cst.ImportStar):
                         for a in small.names:
-                            if _tf_path(a.name) == "v1":
+                            if dotted_name(a.name) == "v1":
                                 found.add(a.asname.name.value if a.asname else "v1")
             elif isinstance(stmt, (cst.Try, cst.If, cst.Else, cst.ExceptHandler, cst.Finally)):
                 statements(getattr(stmt.body, "body", ()))
@@ -721,40 +714,9 @@ class _LazyShapes:
 def _shape_names(fn: cst.FunctionDef) -> frozenset:
     """Names a function assigns only shapes to (``shape = x.get_shape()``), never rebinding
     them otherwise (parameters, loops, ``with``, augmented assignment)."""
-    values: dict[str, list] = {}
-    other: set[str] = set()
-
-    class V(cst.CSTVisitor):
-        def visit_Assign(self, node: cst.Assign) -> None:
-            for t in node.targets:
-                if isinstance(t.target, cst.Name):
-                    values.setdefault(t.target.value, []).append(node.value)
-                else:
-                    other.update(n.value for n in _target_names(t.target))
-
-        def visit_AugAssign(self, node) -> None:
-            other.update(n.value for n in _target_names(node.target))
-
-        def visit_AnnAssign(self, node) -> None:
-            other.update(n.value for n in _target_names(node.target))
-
-        def visit_For(self, node) -> None:
-            other.update(n.value for n in _target_names(node.target))
-
-        def visit_CompFor(self, node) -> None:
-            other.update(n.value for n in _target_names(node.target))
-
-        def visit_AsName(self, node) -> None:
-            other.update(n.value for n in _target_names(node.name))
-
-        def visit_Param(self, node) -> None:
-            other.add(node.name.value)
-
-        def visit_NamedExpr(self, node) -> None:
-            other.update(n.value for n in _target_names(node.target))
-
-    fn.visit(V())
-    return frozenset(n for n, vs in values.items() if n not in other and all(_is_shape(v) for v in vs))
+    found = bindings(fn)
+    return frozenset(n for n, values in found.assigned.items()
+                     if n not in found.other and all(_is_shape(v) for v in values))
 
 
 def _comp_fors(node) -> list:
@@ -763,34 +725,6 @@ def _comp_fors(node) -> list:
         out.append(f)
         f = f.inner_for_in
     return out
-
-
-def _rebound_in(body: cst.CSTNode) -> set:
-    """Names a block assigns (a loop variable rebound in its body is no Dimension after)."""
-    found: set[str] = set()
-
-    class V(cst.CSTVisitor):
-        def visit_AssignTarget(self, node) -> None:
-            found.update(n.value for n in _target_names(node.target))
-
-        def visit_AugAssign(self, node) -> None:
-            found.update(n.value for n in _target_names(node.target))
-
-        def visit_For(self, node) -> None:
-            found.update(n.value for n in _target_names(node.target))
-
-    body.visit(V())
-    return found
-
-
-def _target_names(target: cst.CSTNode) -> list:
-    if isinstance(target, cst.Name):
-        return [target]
-    if isinstance(target, (cst.Tuple, cst.List)):
-        return [n for el in target.elements for n in _target_names(el.value)]
-    if isinstance(target, cst.StarredElement):
-        return _target_names(target.value)
-    return []
 
 
 class TfApi(Rule):
@@ -846,7 +780,7 @@ def _contrib_imports(module: cst.Module) -> dict:
             for small in stmt.body:
                 if isinstance(small, cst.Import):
                     for a in small.names:
-                        if a.asname is not None and _tf_path(a.name) == "tensorflow.contrib":
+                        if a.asname is not None and dotted_name(a.name) == "tensorflow.contrib":
                             out[a.asname.name.value] = stmt
     return out
 
@@ -902,7 +836,7 @@ def _graph_mode(ctx: RuleContext, rewriter: _Rewriter, module: cst.Module) -> cs
     body = list(module.body)
     if any(top for _, top in nodes):
         at = 0
-        while at < len(body) and (_is_import(body[at]) or (at == 0 and _is_docstring(body[at]))):
+        while at < len(body) and (_is_import(body[at]) or (at == 0 and is_docstring(body[at]))):
             at += 1
         if ctx.change(first, f"builds a TF1 graph at module level: {v1}.disable_v2_behavior() after the imports (the overview's graph-mode step)"):
             return module.with_changes(body=[*body[:at], call, *body[at:]])
@@ -922,11 +856,6 @@ def _graph_mode(ctx: RuleContext, rewriter: _Rewriter, module: cst.Module) -> cs
 
 def _is_import(stmt: cst.CSTNode) -> bool:
     return isinstance(stmt, cst.SimpleStatementLine) and all(isinstance(s, (cst.Import, cst.ImportFrom)) for s in stmt.body)
-
-
-def _is_docstring(stmt: cst.CSTNode) -> bool:
-    return (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and isinstance(stmt.body[0], cst.Expr)
-            and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString)))
 
 
 def _is_main_guard(stmt: cst.CSTNode) -> bool:

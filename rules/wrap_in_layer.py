@@ -58,8 +58,8 @@ import libcst as cst
 
 from rules.aliases import TFVisitor
 from rules.base import Rule, RuleContext
-from rules.edit import NameReplacer, add_import, keyword, literal_value, rebuild_args
-from rules.model_walk import VARIABLE_SCOPE, is_tracked, target_names, variable_scope_name
+from rules.edit import NameReplacer, add_import, is_docstring, keyword, literal_value, rebuild_args
+from rules.model_walk import VARIABLE_SCOPE, bindings, is_tracked, target_names, variable_scope_name
 from rules.v1_layers import BY_CLASS, KERAS_LAYER_ATTRIBUTES, SPECS, V1_LAYERS
 
 TRAINING_NAMES = ("is_training", "training")
@@ -518,7 +518,7 @@ class _Wrapping:
         node = self.node
         body = list(node.body.body)
         docstring = None
-        if body and _is_docstring(body[0]):
+        if body and is_docstring(body[0]):
             docstring = body.pop(0)
         renames = {p.name.value: f"self.{p.name.value}" for p in self.config}
         if self.training is not None and self.training.name.value != "training":
@@ -589,49 +589,8 @@ def _lay_out(args: list) -> list:
     return out
 
 
-def _is_docstring(stmt) -> bool:
-    return (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and isinstance(stmt.body[0], cst.Expr)
-            and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString)))
-
-
-class _Bound(cst.CSTVisitor):
-    """Names (re)bound anywhere inside the function, nested scopes included."""
-
-    def __init__(self) -> None:
-        self.names: set = set()
-
-    def _bind(self, target) -> None:
-        self.names.update(target_names(target))
-
-    def visit_AssignTarget(self, node) -> None:
-        self._bind(node.target)
-
-    def visit_AnnAssign(self, node) -> None:
-        self._bind(node.target)
-
-    def visit_AugAssign(self, node) -> None:
-        self._bind(node.target)
-
-    def visit_For(self, node) -> None:
-        self._bind(node.target)
-
-    def visit_CompFor(self, node) -> None:
-        self._bind(node.target)
-
-    def visit_AsName(self, node) -> None:
-        self._bind(node.name)
-
-    def visit_Param(self, node) -> None:
-        self.names.add(node.name.value)
-
-    def visit_NamedExpr(self, node) -> None:
-        self._bind(node.target)
-
-
 def _rebound(fn: cst.FunctionDef, names: set) -> set:
-    v = _Bound()
-    fn.body.visit(v)
-    return names & v.names
+    return names & bindings(fn.body).names
 
 
 class _Renamer(NameReplacer):
