@@ -79,11 +79,15 @@ def _is_tf_path(path: str) -> bool:
 
 
 class Scope:
-    __slots__ = ("kind", "names")
+    __slots__ = ("kind", "names", "v1_or_tensorflow")
 
-    def __init__(self, kind: str, names: dict):
+    def __init__(self, kind: str, names: dict, v1_or_tensorflow: frozenset = frozenset()):
         self.kind = kind  # "module" | "class" | "function"
         self.names = names  # name -> real path (str) or _NOT_TF
+        # names bound to ``tensorflow.compat.v1`` in one place and ``tensorflow`` in another
+        # (``try: import tensorflow.compat.v1 as tf / except: import tensorflow as tf``):
+        # ``names`` says "tensorflow", and the code means the v1 API either way
+        self.v1_or_tensorflow = v1_or_tensorflow
 
 
 class _Bindings:
@@ -242,7 +246,9 @@ class Aliases:
         for _ in range(3):
             for name, values in pending.items():
                 names[name] = self._merge(values, names, enclosing)
-        scope = Scope(kind, names)
+        mixed = frozenset(n for n, values in pending.items()
+                          if names[n] == "tensorflow" and "tensorflow.compat.v1" in values)
+        scope = Scope(kind, names, mixed)
         self._scopes[key] = scope
         return scope
 

@@ -631,44 +631,6 @@ def _fix_commas(stmt: cst.BaseSmallStatement) -> cst.BaseSmallStatement:
     return stmt.with_changes(names=names)
 
 
-_COMPAT_IMPORT = re.compile(r"import\s+tensorflow\.compat\.v1\s+as\s+(\w+)|from\s+tensorflow\.compat\s+import\s+v1\b(?:\s+as\s+(\w+))?")
-
-
-def _compat_names(module: cst.Module, code: str) -> set[str]:
-    """Names some import binds to ``tensorflow.compat.v1`` (``try: import tensorflow.compat.v1
-    as tf / except: import tensorflow as tf`` means the v1 API either way). The text is
-    searched first; a name found there counts only if an import statement really binds it
-    (module level, or in the ``try`` / ``if`` blocks around imports)."""
-    candidates = {m.group(1) or m.group(2) or "v1" for m in _COMPAT_IMPORT.finditer(code)}
-    if not candidates:
-        return set()
-    found: set[str] = set()
-
-    def statements(body) -> None:
-        for stmt in body:
-            if isinstance(stmt, cst.SimpleStatementLine):
-                for small in stmt.body:
-                    if isinstance(small, cst.Import):
-                        for a in small.names:
-                            if a.asname is not None and dotted_name(a.name) == "tensorflow.compat.v1":
-                                found.add(a.asname.name.value)
-                    elif isinstance(small, cst.ImportFrom) and small.module is not None \
-                            and dotted_name(small.module) == "tensorflow.compat" and not isinstance(small.names, cst.ImportStar):
-                        for a in small.names:
-                            if dotted_name(a.name) == "v1":
-                                found.add(a.asname.name.value if a.asname else "v1")
-            elif isinstance(stmt, (cst.Try, cst.If, cst.Else, cst.ExceptHandler, cst.Finally)):
-                statements(getattr(stmt.body, "body", ()))
-                for h in getattr(stmt, "handlers", ()):
-                    statements(h.body.body)
-                orelse = getattr(stmt, "orelse", None)
-                if orelse is not None:
-                    statements([orelse] if isinstance(orelse, cst.If) else orelse.body.body)
-
-    statements(module.body)
-    return found & candidates
-
-
 def _is_as_default(expr: cst.BaseExpression) -> bool:
     return isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "as_default"
 
@@ -744,7 +706,7 @@ class TfApi(Rule):
     )
 
     def transform(self, ctx: RuleContext) -> cst.Module:
-        compat = _compat_names(ctx.module, ctx.code) if "compat" in ctx.code else set()
+        compat = set(ctx.aliases.module_scope.v1_or_tensorflow)
         rewriter = _Rewriter(ctx, compat)
         relevant = _relevant_statements(ctx)
         if relevant is None:
