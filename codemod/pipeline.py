@@ -250,13 +250,9 @@ def finish_document(doc, new_text: str, changes: list[Finding], warnings: list[F
 def syntax_error(text: str, path: str, error: cst.ParserSyntaxError) -> tuple[str, int]:
     """Python's own message and line where it has one: LibCST reports where it gave up,
     often a line or two after the mistake."""
-    try:
-        compile(text, path, "exec", dont_inherit=True)
-    except SyntaxError as e:
-        if e.lineno:
-            return e.msg, e.lineno
-    except (ValueError, RecursionError, MemoryError):
-        pass
+    rejected = _compile_error(text, path)
+    if rejected is not None and rejected[1]:
+        return rejected
     return error.message, error.raw_line
 
 

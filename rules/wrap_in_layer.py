@@ -299,7 +299,8 @@ class WrapInLayer(Rule):
         # are their callers, and get updated.
         building = {n for n, f in functions.items() if f.creates}
         taken = _module_names(module)
-        plans: dict[str, cst.ClassDef] = {}
+        plans: dict[int, cst.ClassDef] = {}  # function → the class that replaces it
+        after: dict[int, cst.ClassDef] = {}  # kept function → the class added after it
         callers: dict[int, cst.BaseExpression] = {}
         for name in sorted(building, key=lambda n: _index(module, functions[n].node)):
             f = functions[name]
@@ -320,7 +321,7 @@ class WrapInLayer(Rule):
                 if not ctx.change(f.node, f"{name}() kept ({why}); class {cls_name}(tf.keras.layers.Layer) added, "
                                           f"calling it under track_tf1_style_variables"):
                     continue
-                plans[id(f.node)] = ("keep", plan.build_delegating())
+                after[id(f.node)] = plan.build_delegating()
                 ctx.warn(f.node, f"{name}() is kept as a function because {why}: build {cls_name}() once and call it "
                                  f"in new code; in eager code {name}() itself only runs inside a decorated layer")
                 taken.add(cls_name)
@@ -339,9 +340,9 @@ class WrapInLayer(Rule):
             for node, message in plan.warnings:
                 ctx.warn(node, message)
             taken.add(cls_name)
-        if not plans:
+        if not plans and not after:
             return module
-        module = module.visit(_Apply(plans, callers))
+        module = module.visit(_Apply(plans, after, callers))
         root = ctx.aliases.local_name_for("tensorflow")
         if root is None:
             module = add_import(module, "tensorflow")
@@ -615,16 +616,16 @@ def _rename(stmt, renames: dict, layer_names: dict):
 
 
 class _Apply(cst.CSTTransformer):
-    def __init__(self, plans: dict, callers: dict) -> None:
+    def __init__(self, plans: dict, after: dict, callers: dict) -> None:
         super().__init__()
         self.plans = plans
+        self.after = after
         self.callers = callers
 
     def leave_Call(self, original_node, updated_node):
         return self.callers.get(id(original_node), updated_node)
 
     def leave_FunctionDef(self, original_node, updated_node):
-        plan = self.plans.get(id(original_node), updated_node)
-        if isinstance(plan, tuple):  # ("keep", class): the function stays, the class follows it
-            return cst.FlattenSentinel([updated_node, plan[1]])
-        return plan
+        if id(original_node) in self.after:
+            return cst.FlattenSentinel([updated_node, self.after[id(original_node)]])
+        return self.plans.get(id(original_node), updated_node)
