@@ -170,11 +170,11 @@ class _Bindings:
             if small.relative or small.module is None or isinstance(small.names, cst.ImportStar):
                 if not isinstance(small.names, cst.ImportStar):
                     for alias in small.names:
-                        self.bind(_alias_local(alias), _NOT_TF)
+                        self.bind(local_name(alias), _NOT_TF)
                 return
             base = dotted_name(small.module)
             for alias in small.names:
-                self.bind(_alias_local(alias), f"{base}.{alias.name.value}")
+                self.bind(local_name(alias), f"{base}.{alias.name.value}")
         elif isinstance(small, cst.Assign):
             if len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
                 value = small.value
@@ -192,7 +192,8 @@ class _Bindings:
                 self.escaped.add(n.name.value)
 
 
-def _alias_local(alias: cst.ImportAlias) -> str:
+def local_name(alias: cst.ImportAlias) -> str:
+    """The name an import alias binds: ``as`` name, else the first dotted component."""
     if alias.asname is not None:
         return alias.asname.name.value  # type: ignore[union-attr]
     return dotted_name(alias.name).split(".")[0]

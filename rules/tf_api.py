@@ -79,7 +79,7 @@ from typing import Optional
 import libcst as cst
 
 from rules import tf_api_table as table
-from rules.aliases import TFTransformer, dotted_name, dotted_parts
+from rules.aliases import TFTransformer, dotted_name, dotted_parts, local_name
 from rules.base import Rule, RuleContext
 from rules.edit import add_imports, is_docstring, remove_unused_imports
 from rules.model_walk import bindings, target_names
@@ -170,7 +170,6 @@ GRAPH_MODE = frozenset({
     "train.string_input_producer", "train.batch", "train.shuffle_batch",
 })
 GRAPH_SWITCHES = frozenset({"disable_v2_behavior", "disable_eager_execution"})
-COMPAT_ROOTS = ("compat.v1", "compat.v2")
 
 
 def resolve(path: str) -> tuple[Optional[str], str, Optional[str]]:
@@ -242,9 +241,7 @@ def contrib_target(rest: list[str]) -> tuple[Optional[str], str]:
             return moved, ""
     if module in SLIM_CONTRIB and len(rest) >= 2 and rest[1] != "python":
         name = rest[1]
-        if module == "slim" and name in table.TF_SLIM_PACKAGES:
-            return "tf_slim." + ".".join(rest[1:]), ""
-        if name in table.TF_SLIM:
+        if name in table.TF_SLIM or (module == "slim" and name in table.TF_SLIM_PACKAGES):
             return "tf_slim." + ".".join(rest[1:]), ""
     if module in SLIM_CONTRIB and len(rest) == 1:
         return "tf_slim", ""  # the module as a value: its members are checked where they are used
@@ -369,16 +366,7 @@ class _Rewriter(TFTransformer):
         if base == "tensorflow.contrib" and len(parts) > 1:
             # ``import tensorflow.contrib as tc`` + ``tc.layers.layer_norm``: the chain is
             # rewritten; the import goes once nothing reads it (``transform``)
-            target, problem = contrib_target(parts[1:])
-            if target is None:
-                self.ctx.warn(node, problem)
-                self.contrib_kept.add(root)
-            elif self.ctx.change(node, f"{'.'.join(parts)} → {target}"):
-                self.slim_imports.add(_slim_module_of(target))
-                self.replacements[id(node)] = _expr(target)
-                self.contrib_aliases.add(root)
-            else:
-                self.contrib_kept.add(root)
+            (self.contrib_aliases if self._to_slim(node, parts, parts[1:]) else self.contrib_kept).add(root)
             return
         if base is not None and base.startswith("tensorflow.contrib.") and len(parts) > 1:
             target, problem = contrib_target([*base.split(".")[2:], *parts[1:]])
@@ -396,13 +384,7 @@ class _Rewriter(TFTransformer):
         if rest[0] == "compat" and len(rest) >= 2 and rest[1] in ("v1", "v2"):
             return
         if rest[0] == "contrib":
-            target, problem = contrib_target(rest[1:])
-            if target is None:
-                self.ctx.warn(node, problem)
-                return
-            if self.ctx.change(node, f"{'.'.join(parts)} → {target}"):
-                self.slim_imports.add(_slim_module_of(target))
-                self.replacements[id(node)] = _expr(target)
+            self._to_slim(node, parts, rest[1:])
             return
         path = ".".join(rest)
         prefix, new, problem = resolve(path)
@@ -415,6 +397,19 @@ class _Rewriter(TFTransformer):
         text = ".".join([root, new, *tail])
         if self.ctx.change(node, f"tf.{prefix} → tf.{new}"):
             self.replacements[id(node)] = _expr(text)
+
+    def _to_slim(self, node: cst.Attribute, parts: list[str], contrib: list[str]) -> bool:
+        """``tf.contrib.<contrib>`` spelled ``parts`` → its tf_slim name (True), or a
+        warning at the line (False)."""
+        target, problem = contrib_target(contrib)
+        if target is None:
+            self.ctx.warn(node, problem)
+            return False
+        if not self.ctx.change(node, f"{'.'.join(parts)} → {target}"):
+            return False
+        self.slim_imports.add(_slim_module_of(target))
+        self.replacements[id(node)] = _expr(target)
+        return True
 
     def _check_v1(self, node: cst.Attribute, rest: list[str]) -> None:
         """A name reached through a ``tf.compat.v1`` alias is right if it exists."""
@@ -525,10 +520,8 @@ class _Rewriter(TFTransformer):
             moved = INTERNAL_MODULE_RENAMES.get(f"{module}.{name}")
             if moved is not None:
                 parent, _, leaf = moved.rpartition(".")
-                local = alias.asname.name.value if alias.asname else name
                 if self.ctx.change(original_node, f"{module}.{name} → {moved} (where TF2 keeps it)"):
-                    return updated_node.with_changes(module=_expr(parent), names=[
-                        alias.with_changes(name=cst.Name(leaf), asname=cst.AsName(name=cst.Name(local)))])
+                    return updated_node.with_changes(module=_expr(parent), names=[_renamed(alias, leaf)])
                 return updated_node
         names = []
         renamed = []
@@ -542,8 +535,7 @@ class _Rewriter(TFTransformer):
                 names.append(alias)
                 continue
             renamed.append(f"{name} → {new}")
-            local = alias.asname.name.value if alias.asname else name
-            names.append(alias.with_changes(name=cst.Name(new), asname=cst.AsName(name=cst.Name(local))))
+            names.append(_renamed(alias, new))
         if not renamed or not self.ctx.change(original_node, f"{module}: {', '.join(renamed)} (renamed in TF2)"):
             return updated_node
         return updated_node.with_changes(names=names)
@@ -557,7 +549,7 @@ class _Rewriter(TFTransformer):
             if target is None:
                 self.ctx.warn(original_node, problem)
                 return updated_node
-            local = alias.asname.name.value if alias.asname else name
+            local = local_name(alias)
             if target == "tf_slim":
                 new.append(cst.Import(names=[_alias("tf_slim", None if local == "tf_slim" else local)]))
             else:
@@ -622,6 +614,11 @@ def _expr(text: str) -> cst.BaseExpression:
 
 def _alias(name: str, asname: Optional[str]) -> cst.ImportAlias:
     return cst.ImportAlias(name=_expr(name), asname=cst.AsName(name=cst.Name(asname)) if asname else None)
+
+
+def _renamed(alias: cst.ImportAlias, name: str) -> cst.ImportAlias:
+    """``from m import old [as x]`` → ``from m import name as x`` (the module still sees x)."""
+    return alias.with_changes(name=cst.Name(name), asname=cst.AsName(name=cst.Name(local_name(alias))))
 
 
 def _fix_commas(stmt: cst.BaseSmallStatement) -> cst.BaseSmallStatement:
