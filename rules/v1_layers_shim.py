@@ -42,20 +42,13 @@ import libcst as cst
 from rules.aliases import TFTransformer, dotted_parts
 from rules.base import Rule, RuleContext
 from rules.edit import add_import, remove_unused_imports
+from rules.v1_layers import BY_CLASS, SPECS, V1_LAYERS
 
-FUNCTIONS = frozenset({
-    "dense", "dropout", "flatten", "batch_normalization",
-    "conv1d", "conv2d", "conv3d", "conv2d_transpose", "conv3d_transpose",
-    "separable_conv1d", "separable_conv2d",
-    "max_pooling1d", "max_pooling2d", "max_pooling3d",
-    "average_pooling1d", "average_pooling2d", "average_pooling3d",
-})
-CLASSES = frozenset({
-    "Dense", "Dropout", "Flatten", "BatchNormalization", "Conv1D", "Conv2D", "Conv3D", "Conv2DTranspose",
-    "Conv3DTranspose", "SeparableConv1D", "SeparableConv2D", "MaxPooling1D", "MaxPooling2D", "MaxPooling3D",
-    "AveragePooling1D", "AveragePooling2D", "AveragePooling3D", "Layer", "InputSpec",
-})
-PREFIX = "tf.compat.v1.layers."
+# Every functional v1 layer has a tf1to2.layers form (the shim mirrors rules.v1_layers'
+# table); the classes have none.
+FUNCTIONS = frozenset(SPECS)
+CLASSES = frozenset(BY_CLASS) | {"Layer", "InputSpec"}
+PREFIX = V1_LAYERS + "."
 
 
 class _Rewriter(TFTransformer):
@@ -63,7 +56,6 @@ class _Rewriter(TFTransformer):
         super().__init__(ctx)
         self.replaced = False
         self.stale_imports: set = set()
-        self._warned: set = set()
 
     def _target(self, node: cst.BaseExpression):
         name = self.qualify(node)
@@ -103,8 +95,7 @@ class _Rewriter(TFTransformer):
                 self.replaced = True
                 return cst.parse_expression(f"tf1to2.layers.{target}")
             return updated
-        if target in CLASSES and id(original) not in self._warned:
-            self._warned.add(id(original))
+        if target in CLASSES:
             self.ctx.warn(original, f"tf.compat.v1.layers.{target} is a v1 layer class: it exists only with tf-keras "
                           "and TF_USE_LEGACY_KERAS=1 (the keras-layers stage turns the ones it can into Keras layers)")
         return updated

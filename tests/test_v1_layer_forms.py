@@ -68,3 +68,17 @@ def test_what_the_shim_layers_refuse_says_so():
     env.pop("TF_USE_LEGACY_KERAS", None)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300).stdout
     assert "activity_regularizer is not supported" in out and "renorm is not supported" in out
+
+
+def test_every_functional_v1_layer_the_rules_know_has_a_shim_form():
+    """The v1-layers-shim stage rewrites every function of rules.v1_layers.SPECS to
+    tf1to2.layers: the shim must define each (read with ast: no TensorFlow needed)."""
+    import ast
+
+    from rules.v1_layers import SPECS
+
+    tree = ast.parse((ROOT / "tf1to2" / "layers.py").read_text(encoding="utf-8"))
+    defined = {n.name for n in tree.body if isinstance(n, ast.FunctionDef) and not n.name.startswith("_")}
+    exported = next(set(ast.literal_eval(n.value)) for n in tree.body
+                    if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "__all__")
+    assert set(SPECS) == exported == defined
