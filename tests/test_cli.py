@@ -276,14 +276,19 @@ MODEL = (
 )
 
 
+def _report_files(*args) -> dict:
+    """``tf1to2 migrate --format json ARGS``: file name → its entry in the report."""
+    r = tf1to2("migrate", "--format", "json", *map(str, args))
+    return {Path(f["path"]).name: f for f in json.loads(r.stdout)["files"]}
+
+
 def test_a_model_function_other_files_import_stays_beside_its_layer(tmp_path):
     """Stage 3 would rename classifier() to class Classifier: an importer in the run (by
     name or through the module) or the module's __all__ would lose it. So the function
     stays as it was, the layer is added after it and calls it, and a warning says so."""
     (tmp_path / "model.py").write_text(MODEL)
     (tmp_path / "train.py").write_text("from model import classifier\n\nlogits = classifier\n")
-    r = tf1to2("migrate", "--select", "wrap-in-layer", "--format", "json", str(tmp_path))
-    files = {Path(f["path"]).name: f for f in json.loads(r.stdout)["files"]}
+    files = _report_files("--select", "wrap-in-layer", tmp_path)
     assert files["model.py"]["status"] == "changed"
     assert files["model.py"]["warnings"][0]["message"] == (
         "classifier() is kept as a function because train.py:1 imports it: build Classifier() once and call it "
@@ -292,13 +297,11 @@ def test_a_model_function_other_files_import_stays_beside_its_layer(tmp_path):
     assert "-def classifier" not in diff and "+class Classifier(tensorflow.keras.layers.Layer):" in diff
     assert "+        return classifier(images, num_classes=self.num_classes)" in diff
     (tmp_path / "train.py").write_text("import model\n\nlogits = model.classifier\n")
-    r = tf1to2("migrate", "--select", "wrap-in-layer", "--format", "json", str(tmp_path))
-    files = {Path(f["path"]).name: f for f in json.loads(r.stdout)["files"]}
+    files = _report_files("--select", "wrap-in-layer", tmp_path)
     assert "because train.py:3 imports it" in files["model.py"]["warnings"][0]["message"]
     (tmp_path / "train.py").unlink()
     (tmp_path / "model.py").write_text(MODEL + "\n__all__ = ['classifier']\n")
-    r = tf1to2("migrate", "--select", "wrap-in-layer", "--format", "json", str(tmp_path))
-    f = json.loads(r.stdout)["files"][0]
+    f = _report_files("--select", "wrap-in-layer", tmp_path)["model.py"]
     assert "because the module's __all__ exports it" in f["warnings"][0]["message"]
     # settings with defaults and a training parameter whose default is True (tf_slim's nets)
     (tmp_path / "model.py").write_text(
@@ -306,16 +309,14 @@ def test_a_model_function_other_files_import_stays_beside_its_layer(tmp_path):
         "    with tf.variable_scope(scope):\n"
         "        return tf.layers.dropout(tf.layers.dense(inputs, num_classes), training=is_training)\n"
         "\n__all__ = ['net']\n")
-    r = tf1to2("migrate", "--select", "wrap-in-layer", "--format", "json", str(tmp_path))
-    f = json.loads(r.stdout)["files"][0]
+    f = _report_files("--select", "wrap-in-layer", tmp_path)["model.py"]
     assert f["status"] == "changed", f
     assert "+    def __init__(self, num_classes=10, scope='net', **kwargs):" in f["diff"]
     assert ("+        return net(inputs, is_training=True if training is None else training, "
             "num_classes=self.num_classes, scope=self.scope)") in f["diff"]
     # nobody imports it: the function becomes the layer
     (tmp_path / "model.py").write_text(MODEL)
-    r = tf1to2("migrate", "--select", "wrap-in-layer", "--format", "json", str(tmp_path))
-    f = json.loads(r.stdout)["files"][0]
+    f = _report_files("--select", "wrap-in-layer", tmp_path)["model.py"]
     assert f["status"] == "changed" and "-def classifier" in f["diff"] and not f["warnings"]
 
 
@@ -327,12 +328,10 @@ def test_an_optimizer_is_kept_only_where_a_tf1_use_can_reach_it(tmp_path):
         "import tensorflow as tf\n\n\ndef make():\n    return tf.compat.v1.train.AdamOptimizer(0.1)\n")
     (tmp_path / "other.py").write_text(
         "import tensorflow as tf\n\n\ndef step(loss, opt):\n    return opt.minimize(loss, global_step=None)\n")
-    r = tf1to2("migrate", "--select", "optimizers", "--format", "json", str(tmp_path))
-    files = {Path(f["path"]).name: f for f in json.loads(r.stdout)["files"]}
+    files = _report_files("--select", "optimizers", tmp_path)
     assert files["opts.py"]["status"] == "changed", "other.py does not import opts: it cannot reach its optimizer"
     (tmp_path / "trainer.py").write_text("import opts\nimport other\n\nother.step(1.0, opts.make())\n")
-    r = tf1to2("migrate", "--select", "optimizers", "--format", "json", str(tmp_path))
-    files = {Path(f["path"]).name: f for f in json.loads(r.stdout)["files"]}
+    files = _report_files("--select", "optimizers", tmp_path)
     assert files["opts.py"]["status"] == "unchanged"
     assert files["opts.py"]["warnings"][0]["message"] == (
         "left as tf.compat.v1.train.AdamOptimizer: it leaves this function (returned, stored or passed on) and "

@@ -87,8 +87,7 @@ def _variable(name, shape, dtype, initializer, regularizer, constraint, trainabl
                            constraint=constraint, trainable=trainable)
 
 
-def _bias(name_scope_outputs, bias, rank: int, first: bool, filters: int):
-    outputs = name_scope_outputs
+def _bias(outputs, bias, rank: int, first: bool, filters: int):
     if first and rank != 2:
         return outputs + tf.reshape(bias, (1, filters) + (1,) * rank)
     return tf.nn.bias_add(outputs, bias, data_format=_tf_format(rank, first) if rank == 2 else None)
