@@ -81,7 +81,7 @@ import libcst as cst
 from rules import tf_api_table as table
 from rules.aliases import TFTransformer, dotted_name, dotted_parts, local_name
 from rules.base import Rule, RuleContext
-from rules.edit import add_imports, is_docstring, remove_unused_imports
+from rules.edit import add_imports, is_docstring, remove_unused_imports, statement_imports
 from rules.model_walk import bindings, target_names
 
 # What the migration overview suggests for contrib modules tf-slim does not cover.
@@ -719,11 +719,11 @@ class TfApi(Rule):
         if rewriter.needs_tf and rewriter.tf_name() == "tensorflow" and ctx.aliases.module_scope.names.get("tensorflow") != "tensorflow":
             imports.append(("tensorflow", None))
         module = _graph_mode(ctx, rewriter, module)
-        if rewriter.contrib_aliases - rewriter.contrib_kept:
-            gone = [("tensorflow.contrib", None, a) for a in sorted(rewriter.contrib_aliases - rewriter.contrib_kept)]
-            module = remove_unused_imports(module, gone)
+        rewritten = rewriter.contrib_aliases - rewriter.contrib_kept  # every use of the alias
+        if rewritten:
+            module = remove_unused_imports(module, [("tensorflow.contrib", None, a) for a in sorted(rewritten)])
         contrib_imports = _contrib_imports(ctx.module) if "contrib" in ctx.code else {}
-        for alias in sorted(set(contrib_imports) - (rewriter.contrib_aliases - rewriter.contrib_kept)):
+        for alias in sorted(set(contrib_imports) - rewritten):
             ctx.warn(contrib_imports[alias], f"import tensorflow.contrib as {alias}: tf.contrib does not exist "
                      "in TensorFlow 2, and not every use of it here could be rewritten (see their warnings)")
         if imports:
@@ -733,15 +733,8 @@ class TfApi(Rule):
 
 def _contrib_imports(module: cst.Module) -> dict:
     """``import tensorflow.contrib as tc`` at module level: alias → statement."""
-    out = {}
-    for stmt in module.body:
-        if isinstance(stmt, cst.SimpleStatementLine):
-            for small in stmt.body:
-                if isinstance(small, cst.Import):
-                    for a in small.names:
-                        if a.asname is not None and dotted_name(a.name) == "tensorflow.contrib":
-                            out[a.asname.name.value] = stmt
-    return out
+    return {i.asname: stmt for stmt in module.body if isinstance(stmt, cst.SimpleStatementLine)
+            for i in statement_imports(stmt) if i.obj is None and i.asname and i.module == "tensorflow.contrib"}
 
 
 def _relevant_statements(ctx: RuleContext) -> Optional[set]:
