@@ -104,12 +104,12 @@ def transform_text(
         if new_module is not module:  # generating code costs: only when something changed
             module = new_module
             new_text = module.code
-            lines = _compose(lines, _line_map(text, new_text))
+            lines = _compose(lines, line_map(text, new_text))
             text = new_text
     return text, changes, warnings
 
 
-def _line_map(old: str, new: str) -> list[int]:
+def line_map(old: str, new: str) -> list[int]:
     """For each line of ``new`` (1-based, in order), the line of ``old`` it comes from: the
     same line where it is unchanged, the line it replaces, or the line an inserted line
     stands before (a rule's warning about an added import names where the code was)."""

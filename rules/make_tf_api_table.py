@@ -93,7 +93,7 @@ def _rank(v1_path: str, tf2_path: str) -> tuple:
     return (parts[-1] != v1_path.split(".")[-1], "experimental" in parts, len(parts), tf2_path)
 
 
-def _lookup(root, path: str):
+def lookup(root, path: str):
     obj = root
     for part in path.split("."):
         obj = getattr(obj, part)
@@ -131,7 +131,7 @@ def equivalent(a, b) -> bool:
 
 def _same(root, path: str, obj) -> bool:
     try:
-        return equivalent(_lookup(root, path), obj)
+        return equivalent(lookup(root, path), obj)
     except Exception:
         return False
 
@@ -209,7 +209,7 @@ def _call_envelope(path: str, v1_obj, tf) -> "tuple | None":
     import inspect
 
     try:
-        v2_obj = _lookup(tf, path)
+        v2_obj = lookup(tf, path)
     except Exception:
         return None
     if isinstance(v1_obj, type) or isinstance(v2_obj, type) or not callable(v1_obj) or not callable(v2_obj):
@@ -293,7 +293,7 @@ def _import_as_works(v1, path: str) -> bool:
         exec(f"import tensorflow.compat.v1.{path} as x", scope)
     except Exception:
         return False
-    want = _lookup(v1, path)
+    want = lookup(v1, path)
     got = scope["x"]
     return got is want or all(hasattr(got, n) for n in _public(want))
 

@@ -78,11 +78,11 @@ class Trees:
     def original_line(self, package: str, relpath: str, line: int) -> int:
         """The line of the published file that line ``line`` of the migrated one comes from
         (the run reports lines of the files as they were)."""
-        from codemod.pipeline import _line_map
+        from codemod.pipeline import line_map
 
         old = (Path(self.original[package]) / relpath).read_text(encoding="utf-8", errors="replace")
         new = (Path(self.migrated[package]) / relpath).read_text(encoding="utf-8", errors="replace")
-        lines = _line_map(old, new)
+        lines = line_map(old, new)
         return lines[min(line, len(lines)) - 1] if lines else line
 
     def warnings_at(self, relpath: str) -> set:

@@ -21,6 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+# What "the same object" means is the table's own definition (the same object, or the
+# same function under TensorFlow's decorators with the same signature); the names are
+# enumerated here independently.
+from rules.make_tf_api_table import equivalent, lookup  # noqa: E402
+
 KERAS_BACKED = ("layers", "nn.rnn_cell")
 
 
@@ -78,8 +83,8 @@ def check(legacy: bool) -> dict:
         except Exception as e:
             misses.append(f"tf.{name} → {expr}: {type(e).__name__}")
             continue
-        want = _lookup(tf.compat.v1, name)
-        if not _equivalent(got, want):
+        want = lookup(tf.compat.v1, name)
+        if not equivalent(got, want):
             misses.append(f"tf.{name} → {expr}: another object")
     # The import forms: ``from tensorflow.<module> import <name>`` for two-part names.
     pairs = [n.rsplit(".", 1) for n in names if n.count(".") == 1]
@@ -94,31 +99,10 @@ def check(legacy: bool) -> dict:
         except Exception as e:
             import_misses.append(f"from tensorflow.{m} import {a} → {line}: {type(e).__name__}")
             continue
-        if not _equivalent(got, _lookup(tf.compat.v1, f"{m}.{a}")):
+        if not equivalent(got, lookup(tf.compat.v1, f"{m}.{a}")):
             import_misses.append(f"from tensorflow.{m} import {a} → {line}: another object")
     return {"names": len(names), "rewritten": rewritten, "misses": misses, "warnings": len(warnings),
             "imports": len(pairs), "import_misses": import_misses}
-
-
-def _lookup(root, path: str):
-    for part in path.split("."):
-        root = getattr(root, part)
-    return root
-
-
-def _equivalent(a, b) -> bool:
-    if a is b:
-        return True
-    from tensorflow.python.util import tf_decorator
-
-    if not callable(a) or isinstance(a, type):
-        return False
-    import inspect
-
-    try:
-        return tf_decorator.unwrap(a)[1] is tf_decorator.unwrap(b)[1] and str(inspect.signature(a)) == str(inspect.signature(b))
-    except (TypeError, ValueError):
-        return False
 
 
 def measure() -> dict:
