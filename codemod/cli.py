@@ -116,7 +116,7 @@ def cmd_migrate(args, out, err) -> int:
     rule_ids = tuple(c.id for c in chosen)
     grouped = project.of_paths([f for f, _ in files]) if any(c.cross_module for c in chosen) else {}
     readers = [c for c in chosen if c.reads_importers]
-    imported, reached = project.imported_names(
+    imported, reached = project.cross_file(
         [f for f, _ in files], {c.id: c.run_use for c in readers if c.run_needles},
         tuple(n for c in readers for n in c.run_needles)) if readers else ({}, {})
     work = [(f, pipeline.Options(rule_ids, explicit=explicit and not args.force_exclude,

@@ -52,10 +52,10 @@ class Options:
     module: str = ""
     context: tuple = ()
     # names of the file's module that other files of the run (or its __all__) import:
-    # ((name, "where"), ...) (codemod.project.imported_names)
+    # ((name, "where"), ...) (codemod.project.cross_file)
     imported: tuple = ()
     # per rule id, what its scanner found in files the file's objects may reach:
-    # ((rule id, (("path:line", what), ...)), ...) (codemod.project.imported_names)
+    # ((rule id, (("path:line", what), ...)), ...) (codemod.project.cross_file)
     run_uses: tuple = ()
 
 

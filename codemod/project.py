@@ -127,7 +127,7 @@ def of_paths(paths: Iterable[str]) -> dict[str, tuple[tuple[str, str], ...]]:
             for path, group in groups(files).items()}
 
 
-def imported_names(paths: Iterable[str], scanners: Optional[dict] = None,
+def cross_file(paths: Iterable[str], scanners: Optional[dict] = None,
                    needles: tuple = ()) -> tuple[dict[str, tuple[tuple[str, str], ...]], dict]:
     """What files of the run know of one another, read with Python's own ``ast`` in the
     main process:

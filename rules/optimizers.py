@@ -57,6 +57,7 @@ import libcst as cst
 from rules.aliases import TFVisitor
 from rules.base import Rule, RuleContext
 from rules.edit import add_import, keyword, literal_value, new_keyword, rebuild_args, remove_unused_imports
+from rules.model_walk import free_names
 
 _LOCKING_WARNING = (
     "use_locking={value} dropped: Keras optimizers have no use_locking and never lock updates"
@@ -258,7 +259,7 @@ class _Survey(TFVisitor):
     def visit_Return(self, node: cst.Return) -> None:
         if node.value is not None:
             self._escaping.add(id(node.value))
-            for name in _names_in(node.value):
+            for name in free_names(node.value):
                 self.returned.add((self.func_stack[-1], name))
 
     def visit_Call(self, node: cst.Call) -> None:
@@ -497,17 +498,6 @@ class Optimizers(Rule):
                 "when the rate changes)",
             )
         return call.with_changes(func=func, args=rebuild_args(call, new_args))
-
-def _names_in(expr: cst.BaseExpression) -> set[str]:
-    found: set[str] = set()
-
-    class V(cst.CSTVisitor):
-        def visit_Name(self, node: cst.Name) -> None:
-            found.add(node.value)
-
-    expr.visit(V())
-    return found
-
 
 def _ref_text(ref: tuple[str, str]) -> str:
     return ref[1] if ref[0] == "name" else f"self.{ref[1]}"
