@@ -8,7 +8,10 @@ What it does
     scopes, several scopes in one ``with``, ``**params``, functions of the module that
     build and return a scope (``with slim.arg_scope(vgg_arg_scope()):``), functions
     decorated with ``add_arg_scope``, and settings for ``normalizer_fn``'s op (merged into
-    ``normalizer_params``, as slim merges them at run time).
+    ``normalizer_params``, as slim merges them at run time). A scope function may hold its
+    op list and settings in local variables and choose on flags (``if use_batch_norm:``,
+    ``slim.batch_norm if use_batch_norm else None``): it is read at the flags' defaults,
+    and a call giving a flag another value is not that scope (it stays, with a warning).
 
     A scope also governs the functions its body calls. For a module function called under
     a scope, the settings move into that function; those that read the caller's names
@@ -39,7 +42,9 @@ Why
 Will not touch (warns with the line)
     A scope whose ops or values are not known here (a scope object passed around, an op
     of a module outside the group); a function whose callers' scopes disagree in a way
-    that cannot be written as parameters (``Func.unresolved`` says how); a scope
+    that cannot be written as parameters (``Func.unresolved`` says how); the functions
+    of a module whose own scope function cannot be read (callers anywhere may enter it
+    around them; slim-to-layers leaves their ops too); a scope
     whose body calls functions of modules outside the group (they may call ops it governs
     at run time); a namedtuple field several functions are put in (those functions too).
 """
@@ -219,6 +224,10 @@ class _Survey(TFVisitor):
             for branch in (node.value.body, node.value.orelse):
                 if isinstance(branch, (cst.Name, cst.Attribute)):
                     self.keys[id(branch)] = self.key(branch)
+        elif isinstance(node.value, (cst.List, cst.Tuple)):  # ``ops = [slim.conv2d, ...]``
+            for el in node.value.elements:
+                if isinstance(el.value, (cst.Name, cst.Attribute)):
+                    self.keys[id(el.value)] = self.key(el.value)
 
     def visit_Call(self, node: cst.Call) -> None:
         self.keys[id(node.func)] = self.key(node.func)
@@ -269,11 +278,17 @@ _NOT_PROJECT = ("tensorflow", "tf_slim", "numpy", "six", "collections", "functoo
                 "re", "itertools", "__future__", "absl", "typing", "json", "logging", "copy", "operator")
 
 
+# model code shipped inside slim (``from tf_slim.nets import resnet_utils``): its functions
+# call the ops a scope governs, as the code base's own do
+_MODEL_CODE = ("tf_slim.nets", "tensorflow.contrib.slim.nets", "tensorflow.contrib.slim.python.slim.nets")
+
+
 def _project_imports(module: cst.Module) -> set[str]:
     """Module-level names imported from modules that are neither TensorFlow nor the
     standard library's usual suspects: the code base's own modules, which may call slim."""
     return {i.bound for i in module_imports(module)
-            if i.relative or i.module.split(".")[0] not in _NOT_PROJECT}
+            if i.relative or i.module.split(".")[0] not in _NOT_PROJECT
+            or i.module.startswith(_MODEL_CODE) or i.target("").startswith(_MODEL_CODE)}
 
 
 def _assigned(fn: cst.FunctionDef) -> set[str]:
@@ -487,12 +502,12 @@ class _Module:
     def _scope_function(self, fn: cst.FunctionDef, frame: str):
         """``def f(...): [assignments] with arg_scope(...) [as sc]: ... return sc`` →
         (params, scope with its locals substituted) or None."""
+        params = slim.params(fn)
+        fixed: list[tuple] = []
         body = list(fn.body.body)
         if body and _is_docstring(body[0]):
             body = body[1:]
         local_values: dict[str, cst.BaseExpression] = {}
-        params = slim.params(fn)
-        fixed: list[str] = []
         while body and isinstance(body[0], (cst.SimpleStatementLine, cst.If)):
             stmt = body[0]
             if isinstance(stmt, cst.If):
@@ -508,7 +523,7 @@ class _Module:
                 stmts = list(branch.body) if branch is not None else []
                 if not all(_simple_assign(s) for s in stmts):
                     return None
-                fixed.append(f"{test.value}={slim.code(default)}")
+                fixed.append((test.value, slim.code(default)))
                 for s in stmts:
                     assign = s.body[0]
                     local_values[assign.targets[0].target.value] = slim.substitute(assign.value, local_values)
@@ -517,7 +532,8 @@ class _Module:
             if not _simple_assign(stmt):
                 break
             assign = stmt.body[0]
-            local_values[assign.targets[0].target.value] = slim.substitute(assign.value, local_values)
+            local_values[assign.targets[0].target.value] = slim.substitute(
+                _fold_flag(assign.value, (params, fixed)), local_values)
             body = body[1:]
         if len(body) != 1 or not isinstance(body[0], cst.With):
             return None
@@ -531,7 +547,7 @@ class _Module:
                 call = item.item
                 if not (isinstance(call, cst.Call) and self.keys.get(id(call.func)) == "arg_scope"):
                     return None
-                resolved = self._scope_of_call(call, None, frame, local_values)
+                resolved = self._scope_of_call(call, None, frame, local_values, (params, fixed))
                 if resolved is None:
                     return None
                 scope = compose(scope, resolved)
@@ -548,12 +564,17 @@ class _Module:
             return None
 
     def _scope_of_call(self, call: cst.Call, fn: Optional[Func], frame: str,
-                       local_values: Optional[dict] = None) -> Optional[Scope]:
+                       local_values: Optional[dict] = None, flags: Optional[tuple] = None) -> Optional[Scope]:
         """The scope ``arg_scope(...)`` (``call``) sets, or None when not known here."""
         if not call.args:
             return None
         first = call.args[0].value
         local_values = local_values or {}
+        if isinstance(first, cst.Name):  # the op list held in a variable
+            held = local_values.get(first.value)
+            if held is None and fn is not None and fn.name in self.assigns:
+                held = self.assigns[fn.name].get(first.value)
+            first = held if isinstance(held, (cst.List, cst.Tuple)) else first
         if isinstance(first, (cst.List, cst.Tuple)):
             ops = []
             for el in first.elements:
@@ -564,7 +585,7 @@ class _Module:
             kws: dict[str, Value] = {}
             for arg in call.args[1:]:
                 if arg.keyword is not None:
-                    kws[arg.keyword.value] = Value(slim.substitute(arg.value, local_values), frame)
+                    kws[arg.keyword.value] = Value(slim.substitute(_fold_flag(arg.value, flags), local_values), frame)
                 elif arg.star == "**":
                     d = arg.value
                     d = local_values.get(d.value, d) if isinstance(d, cst.Name) else d
@@ -596,6 +617,10 @@ class _Module:
             for a in target.args:
                 if a.keyword is not None:
                     values[a.keyword.value] = a.value
+            # a parameter the scope was read at the default of (``if use_batch_norm:``)
+            # must not be given anything else
+            if any(n in values and slim.code(values[n]) != d for n, d in self.fixed.get(called, ())):
+                return None
             for n, default in params.items():
                 if n not in values and default is not None:
                     values[n] = default
@@ -606,8 +631,26 @@ class _Module:
     def resolve_item(self, item: cst.WithItem, fn: Func) -> Item:
         scope = self._scope_of_call(item.item, fn, fn.name)
         if scope is None:
-            return Item(item, None, "which scope this is, or which ops it lists, is decided at run time")
+            return Item(item, None, self._fixed_given(item.item)
+                        or "which scope this is, or which ops it lists, is decided at run time")
         return Item(item, scope)
+
+    def _fixed_given(self, call: cst.BaseExpression) -> str:
+        """Why ``arg_scope(scope_fn(flag=...))`` is not known: ``scope_fn`` was read with a
+        flag at its default (``if use_batch_norm:``), and this call gives another value."""
+        target = call.args[0].value if isinstance(call, cst.Call) and call.args else None
+        called = self.callees.get(id(target.func)) if isinstance(target, cst.Call) else None
+        if called not in self.fixed:
+            return ""
+        names = list(self.scope_fns[called][0])
+        positional = [a.value for a in target.args if a.keyword is None and not a.star]
+        given = dict(zip(names, positional))
+        given.update({a.keyword.value: a.value for a in target.args if a.keyword is not None})
+        for n, d in self.fixed.get(called, ()):
+            if n in given and slim.code(given[n]) != d:
+                return (f"{called.replace(':', '.')}() is read with {n}={d}, its default, "
+                        f"and this call gives {n}={slim.code(given[n])}")
+        return ""
 
     # ------------------------------------------------------------------ plan
     def plan(self) -> None:
@@ -638,10 +681,14 @@ class _Module:
                 if callee in self.funcs:
                     callers.setdefault(callee, []).append((f, call, items))
         order = self._call_order()
+        unreadable = self.unreadable_conventions()
         for name in order:
             f = self.funcs[name]
             if name in self.unfollowed:
                 f.unresolved = self.unfollowed[name]
+                continue
+            if name in unreadable:
+                f.unresolved = unreadable[name]
                 continue
             own = self.scope_fns[convention_of[name]][1] if name in convention_of else {}
             sites = callers.get(name, [])
@@ -772,6 +819,42 @@ class _Module:
                     visible.append(target)
             if len(visible) == 1:
                 out[id(u)] = visible[0]
+        return out
+
+    def unreadable_conventions(self) -> dict[str, str]:
+        """Function of the group → why its calls of governed ops are not known: its module
+        defines or names (``net_arg_scope = utils.net_arg_scope``) a scope function this
+        rule cannot read, or names one of a module outside the run, which callers (in any
+        module, in this run or not) may enter around it, as they enter the nets'
+        ``*_arg_scope()``. Its ops and settings are unknown, so every function of that
+        module that calls an op, directly or through its helpers, is covered; a function
+        that enters a scope function itself is not."""
+        opaque = {n: fn for n, fn in self.defs.items() if fn in self.opaque}
+        out: dict[str, str] = {}
+        reaches = None
+        for u in self.units:
+            unread = [n.replace(":", ".") + "()" for n in opaque if self.unit_of[n] is u]
+            outside = []
+            for alias, (expr, _) in u.aliases.items():
+                target = u.resolve(expr, opaque, self.prefixes)
+                if target is not None:
+                    unread.append(target.replace(":", ".") + "()")
+                elif alias.endswith("arg_scope") and self.keys.get(id(expr)) is None \
+                        and u.resolve(expr, self.defs, self.prefixes) is None:  # not slim's own
+                    outside.append(slim.code(expr) + "()")
+            if not unread and not outside:
+                continue
+            if reaches is None:
+                ops = set().union(*(f.ops for f in self.funcs.values())) if self.funcs else set()
+                reaches = self._reaches(ops)
+            why = "; ".join(
+                [f"{', '.join(dict.fromkeys(unread))} of its module builds an arg_scope this rule cannot read"] * bool(unread)
+                + [f"its module names {', '.join(outside)}, whose settings are not known here (its module is not "
+                   "read with this one)"] * bool(outside))
+            for n, ok in reaches.items():
+                f = self.funcs[n]
+                if ok and f.unit is u and not any(_enters_scope_function(items, self) for _, items in f.withs):
+                    out[n] = f"{why}, which callers may enter around this function"
         return out
 
     def _reaches(self, ops: set) -> dict[str, bool]:
@@ -999,6 +1082,23 @@ def _simple_assign(stmt) -> bool:
             and len(stmt.body[0].targets) == 1 and isinstance(stmt.body[0].targets[0].target, cst.Name))
 
 
+def _fold_flag(expr: cst.BaseExpression, flags: Optional[tuple]) -> cst.BaseExpression:
+    """``a if flag else b`` on a parameter with a literal default (``slim.batch_norm if
+    use_batch_norm else None``) → the default's branch, the flag recorded as fixed, as for
+    ``if flag:`` statements. ``flags`` is (parameters, fixed list), or None outside a scope
+    function. The branch is the original node, so what the survey resolved in it stays
+    resolved."""
+    while flags is not None and isinstance(expr, cst.IfExp) and isinstance(expr.test, cst.Name):
+        params, fixed = flags
+        truth = _literal_truth(params.get(expr.test.value))
+        if truth is None:
+            break
+        if (expr.test.value, slim.code(params[expr.test.value])) not in fixed:
+            fixed.append((expr.test.value, slim.code(params[expr.test.value])))
+        expr = expr.body if truth else expr.orelse
+    return expr
+
+
 def _literal_truth(expr) -> Optional[bool]:
     if isinstance(expr, cst.Name) and expr.value in ("True", "False", "None"):
         return expr.value == "True"
@@ -1214,7 +1314,8 @@ def _apply(m: _Module, ctx: RuleContext) -> cst.Module:
                      f"{shown} is taken as the scope callers enter around "
                      f"{', '.join(t + '()' for t in targets)}: its settings are written into them"
                      + (f", its parameters ({', '.join(params)}) are now theirs" if params else "")
-                     + (f"; fixed at the default: {', '.join(m.fixed[m.convention])}" if m.fixed.get(m.convention) else "")
+                     + (f"; fixed at the default: {', '.join(f'{n}={d}' for n, d in m.fixed[m.convention])}"
+                        if m.fixed.get(m.convention) else "")
                      + "; after slim-to-layers, entering it no longer changes them")
     if not (calls or with_items or new_params or forwards):
         return ctx.module

@@ -37,7 +37,8 @@ Why
     slim's own layers do not run under Keras at all.
 
 Will not touch (warns with the line)
-    A call an ``arg_scope`` may still govern (run ``slim-arg-scope`` first), ``**kwargs``,
+    A call an ``arg_scope`` may still govern (run ``slim-arg-scope`` first), including
+    every call in a module whose scope function stage 1 could not read, ``**kwargs``,
     a normalizer other than slim's ``batch_norm``, values it must read but cannot
     (``normalizer_params`` not a literal dict, ``data_format`` not a literal, a
     non-literal ``repeat`` count), and options v1 layers do not have
@@ -1134,6 +1135,9 @@ def _unsafe_checker(ctx: RuleContext, rw: "_Rewriter"):
         for call, key, items in f.governed:
             blocked.setdefault(id(call), f"{name}() is called under an arg_scope that may set its arguments "
                                           "(run slim-arg-scope first)")
+    for name, why in m.unreadable_conventions().items():
+        for call, key, items in m.funcs[name].governed:
+            blocked.setdefault(id(call), why)
     if convention:
         scope = m.scope_fns[convention][1]
         for f in m.funcs.values():

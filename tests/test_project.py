@@ -100,8 +100,58 @@ def test_without_the_other_module_the_scope_stays(tmp_path, capsys):
     code = cli.main(["migrate", str(pkg / "net.py"), "--select", "slim-arg-scope", "--write"])
     assert code == 0
     assert (pkg / "net.py").read_text() == before
-    assert "net.py:9: slim-arg-scope: arg_scope left in place: its body calls utils.conv_bn() from another " \
-           "module" in capsys.readouterr().err
+    # the module names utils' scope function, whose settings are not known without utils.py
+    assert "net.py:8: slim-arg-scope: arg_scope settings for net() left as they are: its module names " \
+           "utils.my_arg_scope(), whose settings are not known here" in capsys.readouterr().err
+
+
+OPAQUE_UTILS = '''\
+import tf_slim as slim
+
+
+def my_arg_scope(weight_decay=0.0004, is_training=None):
+    params = {'scale': True}
+    if is_training is not None:
+        params['is_training'] = is_training
+    with slim.arg_scope([slim.conv2d], normalizer_fn=slim.batch_norm, normalizer_params=params) as sc:
+        return sc
+'''
+
+OPAQUE_NET = '''\
+import tf_slim as slim
+
+from . import utils
+
+my_arg_scope = utils.my_arg_scope
+
+
+def net(x):
+    x = slim.conv2d(x, 32, [3, 3], scope="c1")
+    return slim.conv2d(x, 10, [1, 1], scope="logits")
+'''
+
+
+def test_a_scope_function_of_another_module_that_cannot_be_read_guards_its_users(tmp_path, capsys):
+    """net.py names utils' scope function at module level, so its callers may enter it
+    around net(); stage 1 cannot read it, so neither slim stage touches net()'s ops,
+    whether or not utils.py is in the run."""
+    pkg = _package(tmp_path, utils=OPAQUE_UTILS, net=OPAQUE_NET)
+    before = (pkg / "net.py").read_text()
+    for paths in ([str(pkg)], [str(pkg / "net.py"), str(pkg / "utils.py")]):
+        code = cli.main(["migrate", *paths, "--select", "slim-arg-scope,slim-to-layers", "--write"])
+        assert code == 0
+        assert (pkg / "net.py").read_text() == before
+        err = capsys.readouterr().err
+        assert "pkg/net.py:9: slim-to-layers: slim.conv2d left as it is: pkg.utils.my_arg_scope() of its module " \
+               "builds an arg_scope this rule cannot read" in err
+        assert "pkg/net.py:10: slim-to-layers: slim.conv2d left as it is" in err
+    # without utils.py in the run, what utils.my_arg_scope() sets is not known either
+    code = cli.main(["migrate", str(pkg / "net.py"), "--select", "slim-arg-scope,slim-to-layers", "--write"])
+    assert code == 0
+    assert (pkg / "net.py").read_text() == before
+    assert "pkg/net.py:9: slim-to-layers: slim.conv2d left as it is: its module names utils.my_arg_scope(), whose " \
+           "settings are not known here (its module is not read with this one), which callers may enter around " \
+           "this function" in capsys.readouterr().err
 
 
 def test_callers_that_disagree_leave_the_helper_and_their_scopes(tmp_path, capsys):

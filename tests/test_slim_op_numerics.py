@@ -1,5 +1,6 @@
 """slim-to-layers keeps the numbers: for each golden case of the rule with a
-numerics.json, before.py and the rule's own output are built in TF1 graphs, given the
+numerics.json (and each slim-arg-scope case with one, through both slim stages), before.py
+and the rules' own output are built in TF1 graphs, given the
 same values by name through the run's name map, and must compute the same outputs, end
 points and regularization loss (within 1e-4 of the largest value), with every variable
 accounted for on both sides. A case with ``"check": "init"`` compares the initial
@@ -8,6 +9,7 @@ distribution (largest value and standard deviation within 5% on kernels of thous
 of values)."""
 from __future__ import annotations
 
+import ast
 import json
 import os
 import subprocess
@@ -20,7 +22,8 @@ from codemod.pipeline import transform_text
 from tests.golden import cases
 
 SCRIPT = Path(__file__).parent / "numeric" / "slim_ops.py"
-CASES = [c for c in cases("slim-to-layers") if c.numerics]
+CASES = [c for c in cases("slim-arg-scope") + cases("slim-to-layers") if c.numerics]
+CHAIN = {"slim-arg-scope": ["slim-arg-scope", "slim-to-layers"], "slim-to-layers": ["slim-to-layers"]}
 TOL = 1e-4
 WEIGHTS = ("weights", "depthwise_weights", "pointwise_weights")
 
@@ -29,7 +32,11 @@ pytestmark = pytest.mark.slow
 
 def _report(case, tmp_path: Path) -> dict:
     name_map: dict = {}
-    out, _, _ = transform_text(case.before, ["slim-to-layers"], name_map=name_map)
+    out, _, _ = transform_text(case.before, CHAIN[case.rule], name_map=name_map)
+    if case.rule == "slim-arg-scope":  # both stages must have reached the entry's ops
+        entry = next(n for n in ast.parse(out).body
+                     if isinstance(n, ast.FunctionDef) and n.name == case.numerics["entry"])
+        assert "slim." not in ast.get_source_segment(out, entry), "a slim op is left in the entry"
     (tmp_path / "before.py").write_text(case.before)
     (tmp_path / "after.py").write_text(out)
     (tmp_path / "spec.json").write_text(json.dumps(dict(case.numerics, name_map=name_map)))
@@ -43,7 +50,8 @@ def _report(case, tmp_path: Path) -> dict:
 
 
 def test_there_are_cases_to_check():
-    assert {c.name for c in CASES} >= {"depthwise_and_bias_add", "default_initializers"}
+    assert {c.id for c in CASES} >= {"slim-to-layers/depthwise_and_bias_add", "slim-to-layers/default_initializers",
+                                     "slim-arg-scope/scope_function_forms"}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])

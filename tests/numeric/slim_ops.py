@@ -3,7 +3,9 @@ tests/test_slim_op_numerics.py in a subprocess (TF_USE_LEGACY_KERAS=1):
 
     slim_ops.py WORKDIR   # WORKDIR/spec.json, before.py, after.py → prints a JSON report
 
-spec.json: the case's numerics.json plus "name_map". Two kinds of check:
+spec.json: the case's numerics.json plus "name_map". ``"scope"`` names a scope function of
+the module that both sides are built under (``with slim.arg_scope(net_arg_scope()):``), as
+the nets' callers do. Two kinds of check:
 
 - ``"check": "outputs"`` (the default): ``entry(inputs, **kwargs)`` is built from before.py
   in one graph per mode, its variables initialised (graph seed 1) and biases and
@@ -40,7 +42,12 @@ def _alias_contrib() -> None:
 def _build(tf, module, spec: dict, x: np.ndarray, mode: bool, collect):
     tf.compat.v1.set_random_seed(1)
     kwargs = dict(spec.get("kwargs", {}), **(spec.get("train_kwargs", {}) if mode else {}))
-    out = getattr(module, spec["entry"])(tf.constant(x), **kwargs)
+    if spec.get("scope"):  # the nets' convention: callers enter the module's scope function
+        import tf_slim
+        with tf_slim.arg_scope(getattr(module, spec["scope"])()):
+            out = getattr(module, spec["entry"])(tf.constant(x), **kwargs)
+    else:
+        out = getattr(module, spec["entry"])(tf.constant(x), **kwargs)
     outputs = {"out": out}
     if spec.get("end_points"):
         for k, v in collect(spec["end_points"]).items():
