@@ -783,6 +783,10 @@ def _graph_mode(ctx: RuleContext, rewriter: _Rewriter, module: cst.Module) -> cs
         return module
     tf = rewriter.tf_name()
     v1 = tf if tf in rewriter.compat_names or ctx.aliases.module_scope.names.get(tf) == "tensorflow.compat.v1" else f"{tf}.compat.v1"
+    # the module's own v1 alias, where it has one (``import tensorflow.compat.v1 as tf``
+    # beside an ``import tensorflow`` a later stage added): the same spelling either way
+    v1 = next((n for n, target in ctx.aliases.module_scope.names.items()
+               if target == "tensorflow.compat.v1" and n.isidentifier()), v1)
     call = cst.parse_statement(f"{v1}.disable_v2_behavior()\n")
     first = nodes[0][0]
     body = list(module.body)

@@ -20,10 +20,21 @@ do) and takes the input tensor as its first argument becomes a
   name it took in TF1 (``name="dense"``), so variables keep their names and are reused.
   Where that name depends on a loop or a branch it wraps the body in
   ``variable_scope("<function name>")`` instead, which changes the names, and says so;
-- calls of the function elsewhere in the module become ``Generator(...)(...)``.
+- its one call in the module becomes ``Generator(...)(...)``, where that call runs once:
+  at module level, or in TF1 graph-building code (placeholders, sessions, collections,
+  ``global_step``), outside any loop.
 
-Helper functions that model functions call are left as functions: they run inside the
-decorated ``call`` and their variables are tracked there.
+A function that only calls model functions (``block()`` calling ``attn()`` calling
+``conv1d()``) is part of the forward pass too. Functions that such a forward pass calls
+are its helpers and stay functions: they run inside the decorated ``call`` of the
+function that calls them, and their variables are tracked there. So only the outermost
+function (GPT-2's ``model()``, a GAN's ``build()``) becomes a layer, and no layer is
+ever built in code that runs once per forward pass.
+
+Where the one call may run many times (in an eager training step, a loop, a method) or
+there are several calls (which in TF1 may share variables through their scopes), the
+function is kept, and its layer is added after it as for importers (below), with a
+warning at the call: build the layer once and call it there.
 
 A function other files of the run import (``from model import classifier``), or that
 the module's ``__all__`` exports, keeps its name and body, since its importers would
@@ -103,6 +114,7 @@ class _Function:
     blockers: list = field(default_factory=list)  # (node, reason)
     layer_calls: list = field(default_factory=list)  # (call, spec, scopes, in_loop_or_branch)
     tensor_uses: set = field(default_factory=set)  # parameters used as tensors
+    graph_code: bool = False  # builds a TF1 graph (placeholders, sessions, collections...): runs once per graph
 
 
 class _Survey(TFVisitor):
@@ -124,8 +136,19 @@ class _Survey(TFVisitor):
         self._not_references: set = set()
         self.tracked: list = []  # decorated forward passes being walked
         self.called_in_layers: set = set()  # module functions a decorated forward pass calls
+        self.defs = 0  # functions and lambdas around the current node
+        self.runs_once: set = set()  # calls that run once where they stand: no loop around them in
+        # their function, and that function is the module or graph-building code (decided later)
+        self.repeated: dict = {}  # call → why it may run many times where it stands
+
+    def visit_Lambda(self, node: cst.Lambda) -> None:
+        self.defs += 1
+
+    def leave_Lambda(self, node: cst.Lambda) -> None:
+        self.defs -= 1
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.defs += 1
         self._not_references.add(id(node.name))
         if is_tracked(node):
             self.tracked.append(node)
@@ -135,6 +158,7 @@ class _Survey(TFVisitor):
             self.depth += 1
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.defs -= 1
         if self.tracked and self.tracked[-1] is node:
             self.tracked.pop()
         if self.current is not None and self.current.node is node:
@@ -202,6 +226,14 @@ class _Survey(TFVisitor):
         fn = self.current
         if isinstance(node.func, cst.Name) and node.func.value in self.names:
             self.calls.setdefault(node.func.value, []).append((node, fn))
+            in_loop = any(isinstance(c, (cst.For, cst.While, cst.ListComp, cst.GeneratorExp, cst.SetComp,
+                                         cst.DictComp)) for c in self.control)
+            if in_loop:
+                self.repeated[id(node)] = "its call is in a loop"
+            elif self.defs != (0 if fn is None else 1):
+                self.repeated[id(node)] = "its call is in a method or nested function"
+            else:  # the module's or fn's own code
+                self.runs_once.add(id(node))
             if self.tracked:
                 self.called_in_layers.add(node.func.value)
             if fn is not None:
@@ -211,6 +243,7 @@ class _Survey(TFVisitor):
         q = self.qualify(node.func)
         if q in _BLOCKERS:
             fn.blockers.append((node, _BLOCKERS[q]))
+            fn.graph_code = True
         if isinstance(node.func, cst.Attribute) and node.func.attr.value in _BLOCKING_METHODS:
             fn.blockers.append((node, _BLOCKING_METHODS[node.func.attr.value]))
         spec = None
@@ -293,37 +326,72 @@ class WrapInLayer(Rule):
         survey = _Survey(ctx, names)
         module.visit(survey)
         functions = survey.functions
+        _pass_tensor_uses(functions, survey.calls)
         # A model function creates variables itself. One that another model function
         # calls is its helper and stays a function: it runs inside that layer's call.
         # Functions that only call model functions (graph assembly: ``build(z, images)``)
         # are their callers, and get updated.
         building = {n for n, f in functions.items() if f.creates}
         taken = _module_names(module)
+        # Functions that build a model through others (``block()`` calling ``attn()``
+        # calling ``conv1d()``) are part of its forward pass too: every function reaching
+        # one that creates variables, and that could itself be a layer, takes the
+        # functions it calls as helpers, which then run inside its layer's call. A layer is
+        # built only where the function's one call runs once.
+        reaching = set(building)
+        grown = True
+        while grown:
+            grown = False
+            for n, f in functions.items():
+                if n not in reaching and f.calls & reaching:
+                    reaching.add(n)
+                    grown = True
+        # (a function a decorated call already calls is forward-pass code; a class name the
+        # module already has, a layer added by an earlier run, does not stop one)
+        forward = {n for n in reaching if self._blocker(functions[n], survey, n, set())[0] is None
+                   or n in survey.called_in_layers}
         plans: dict[int, cst.ClassDef] = {}  # function → the class that replaces it
         after: dict[int, cst.ClassDef] = {}  # kept function → the class added after it
         callers: dict[int, cst.BaseExpression] = {}
-        for name in sorted(building, key=lambda n: _index(module, functions[n].node)):
+        for name in sorted(reaching, key=lambda n: _index(module, functions[n].node)):
             f = functions[name]
-            called_by_models = [fn for _, fn in survey.calls.get(name, []) if fn is not None and fn.node.name.value in building]
-            if called_by_models or name in survey.called_in_layers:
-                continue  # a helper: it runs inside the layer that calls it
+            calls = survey.calls.get(name, [])
+            importer = ctx.imported.get(name)
+            if (any(fn is not None and fn.node.name.value in forward for _, fn in calls)
+                    or name in survey.called_in_layers) and not importer:
+                continue  # a helper: it runs inside the layer that calls it (importers get a layer too)
             reason, where = self._blocker(f, survey, name, taken)
             if reason:
-                ctx.warn(where or f.node, f"{name}() left as a function: {reason}")
+                if name in building:
+                    ctx.warn(where or f.node, f"{name}() left as a function: {reason}")
                 continue
             cls_name = camel_case(name)
             plan = _Wrapping(f, cls_name, ctx)
-            importer = ctx.imported.get(name)
+            why = warning = ""
             if importer:
                 # Importers (in the run, or outside it through __all__) keep the function;
                 # the layer is added beside it and calls it.
                 why = "the module's __all__ exports it" if importer == "__all__" else f"{importer} imports it"
+                warning = (f"{name}() is kept as a function because {why}: build {cls_name}() once and call it "
+                           f"in new code; in eager code {name}() itself only runs inside a decorated layer")
+            elif len(calls) > 1:
+                why = f"it is called in {len(calls)} places"
+                warning = (f"{name}() is kept as a function because it is called in {len(calls)} places, which in "
+                           f"TF1 may share variables through variable scopes and a layer built at each would not: "
+                           f"build {cls_name}() once and call it where {name}() is called")
+            elif calls and not _runs_once(calls[0], survey):
+                call, fn = calls[0]
+                why = survey.repeated.get(id(call)) or (
+                    f"{fn.node.name.value}(), which calls it, may run many times (an eager training step)")
+                why += ", where a layer would be built, with new weights, on every run"
+                warning = (f"{name}() is kept as a function because {why}: build {cls_name}() once (in "
+                           f"__init__, or at module level) and call it there")
+            if why:
                 if not ctx.change(f.node, f"{name}() kept ({why}); class {cls_name}(tf.keras.layers.Layer) added, "
                                           f"calling it under track_tf1_style_variables"):
                     continue
                 after[id(f.node)] = plan.build_delegating()
-                ctx.warn(f.node, f"{name}() is kept as a function because {why}: build {cls_name}() once and call it "
-                                 f"in new code; in eager code {name}() itself only runs inside a decorated layer")
+                ctx.warn(calls[0][0] if calls and not importer else f.node, warning)
                 taken.add(cls_name)
                 continue
             problem = plan.prepare(survey.calls.get(name, []))
@@ -370,6 +438,40 @@ class WrapInLayer(Rule):
             if p in KERAS_LAYER_ATTRIBUTES and p not in TRAINING_NAMES:
                 return f"its parameter {p!r} is reserved by Keras layers", node
         return None, None
+
+
+def _pass_tensor_uses(functions: dict, calls: dict) -> None:
+    """A name a function passes where a function of the module takes a tensor (its first
+    parameter, or one it uses as a tensor) is a tensor there too: ``build(z, y)`` passing
+    ``y`` to ``generator(z, y)``, which concatenates it."""
+    grown = True
+    while grown:
+        grown = False
+        for callee, sites in calls.items():
+            g = functions.get(callee)
+            if g is None:
+                continue
+            params = _params(g.node)
+            tensors = set(params[:1]) | g.tensor_uses
+            for call, fn in sites:
+                if fn is None:
+                    continue
+                for i, a in enumerate(call.args):
+                    if a.star:
+                        break
+                    p = a.keyword.value if a.keyword is not None else (params[i] if i < len(params) else None)
+                    if p in tensors and isinstance(a.value, cst.Name) and a.value.value not in fn.tensor_uses:
+                        fn.tensor_uses.add(a.value.value)
+                        grown = True
+
+
+def _runs_once(site, survey: _Survey) -> bool:
+    """Does a call (call, enclosing module function) run once where it stands: at module
+    level, or in TF1 graph-building code (placeholders, sessions, collections, global_step:
+    it runs once per graph), and not in a loop there? An eager training step
+    (``GradientTape``, ``apply_gradients``) runs once per step."""
+    call, fn = site
+    return id(call) in survey.runs_once and (fn is None or fn.graph_code)
 
 
 def _module_names(module: cst.Module) -> set:
@@ -431,10 +533,6 @@ class _Wrapping:
                 f"{self.training.name.value} defaulted to {cst.Module(body=[]).code_for_node(self.training.default)}; "
                 "call(training=None) runs in inference mode unless Keras or the caller passes training "
                 "(calls in this module now pass it)")))
-        if len(calls) > 1:
-            self.warnings.append((calls[1][0], f"{self.node.name.value}() is called in {len(calls)} places, each now "
-                                  f"building its own {self.cls_name}: in a TF1 graph they still share variables "
-                                  "through variable scopes, in eager code they do not (build one and call it twice)"))
         self._name_layers()
         return None
 

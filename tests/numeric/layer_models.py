@@ -5,7 +5,8 @@ tests/test_layer_numerics.py in subprocesses (TF_USE_LEGACY_KERAS=1), one per si
     layer_models.py tf2 WORKDIR   # WORKDIR/after.py + name_map.json + the TF1 checkpoint → tf2.json
 
 spec.json: {"entry": name, "init": {...}, "inputs": {arg: shape}, "training_arg": name|null,
-"modes": [false, true], "random": bool}. ``entry`` in before.py is a function (called with
+"modes": [false, true], "random": bool}. A model returning several tensors is compared on all of
+them, flattened one after the other. ``entry`` in before.py is a function (called with
 the inputs, init as keywords and the training flag) or a layer class (built with init,
 called with the inputs and training=). On the TF2 side the entry is the class of the same
 name in CamelCase. TF1: a tf.Graph + Session per mode, every variable set to seeded
@@ -44,6 +45,14 @@ def _value(name: str, shape, rng) -> np.ndarray:
     return (rng.normal(size=shape) * 0.3).astype(np.float32)
 
 
+def _flat(result) -> list:
+    """A model's output as one list of numbers (a tuple of outputs, such as a GAN's
+    ``fake, d_real, d_fake``, one after the other)."""
+    if isinstance(result, (tuple, list)):
+        return [x for r in result for x in _flat(r)]
+    return np.asarray(result, np.float64).ravel().tolist()
+
+
 def camel(name: str) -> str:
     return "".join(p[:1].upper() + p[1:] for p in name.split("_") if p)
 
@@ -79,7 +88,7 @@ def tf1(work: Path) -> dict:
                 if out["variables"] is None:
                     tf.compat.v1.train.Saver().save(sess, str(work / "ckpt" / "model"))
                     out["variables"] = sorted(values)
-        out["modes"][str(mode)] = {"output": np.asarray(res).tolist(), "reg": float(reg_value)}
+        out["modes"][str(mode)] = {"output": _flat(res), "reg": float(reg_value)}
     return out
 
 
@@ -102,7 +111,7 @@ def tf2(work: Path) -> dict:
         kw = {"training": mode} if spec.get("training_arg") else {}
         res = layer(*args, **kw)
         reg = float(sum(float(tf.reduce_sum(x)) for x in layer.losses))
-        out["modes"][str(mode)] = {"output": np.asarray(res).tolist(), "reg": reg}
+        out["modes"][str(mode)] = {"output": _flat(res), "reg": reg}
     return out
 
 

@@ -33,8 +33,10 @@ def discriminator(images, reuse=False, is_training=True):
         return linear(tf.layers.flatten(h), 1, scope="d_out")
 
 
-def build(z, y, images):
-    fake = generator(z, y)
-    d_real = discriminator(images)
-    d_fake = discriminator(fake, reuse=True)
+def build(z, y, images, is_training=True):
+    """The GAN's forward pass: it becomes the layer, and the generator and the
+    discriminator (called twice, sharing its variables) run inside its call."""
+    fake = generator(z, y, is_training=is_training)
+    d_real = discriminator(images, is_training=is_training)
+    d_fake = discriminator(fake, reuse=True, is_training=is_training)
     return fake, d_real, d_fake
