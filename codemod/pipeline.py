@@ -100,13 +100,35 @@ def transform_text(
         changes += ctx.changes
         warnings += sorted(ctx.warnings, key=lambda w: w.line)
         if name_map is not None:
-            name_map.update(ctx.name_map)
+            compose_names(name_map, ctx.name_map)
         if new_module is not module:  # generating code costs: only when something changed
             module = new_module
             new_text = module.code
             lines = _compose(lines, line_map(text, new_text))
             text = new_text
     return text, changes, warnings
+
+
+def compose_names(name_map: dict, later: dict) -> None:
+    """Add a later stage's renames to ``name_map`` (TF1 checkpoint name → final name), so
+    that one entry goes from the name in the TF1 checkpoint to where the variable ends:
+    ``conv1/weights → conv1/kernel`` (stage 2) then ``conv1/kernel → Net/conv1/kernel``
+    (stage 5) is ``conv1/weights → Net/conv1/kernel``. A later rename of a name an earlier
+    stage made replaces that stage's target (the intermediate name is in no checkpoint);
+    one of a name under an earlier ``*/a → */b`` rename adds the concrete entry."""
+    wildcards = [(old[2:], new[2:]) for old, new in name_map.items() if old.startswith("*/") and new.startswith("*/")]
+    for old, new in later.items():
+        earlier = [k for k, v in name_map.items() if v == old and k != old]
+        if earlier:
+            for k in earlier:
+                name_map[k] = new
+            name_map.pop(old, None)
+            continue
+        wild = next(((a, b) for a, b in wildcards if old == b or old.endswith("/" + b)), None)
+        if wild is not None and not old.startswith("*/"):
+            name_map[old[: len(old) - len(wild[1])] + wild[0]] = new
+            continue
+        name_map[old] = new
 
 
 def line_map(old: str, new: str) -> list[int]:

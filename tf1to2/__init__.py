@@ -241,8 +241,11 @@ def load_tf1_checkpoint(obj, path: str, name_map: Optional[Dict[str, str]] = Non
     name. A new name is either a TF1-style name ``obj`` still creates (stage 2 renames
     ``weights`` → ``kernel``), or an object path ``ClassName/attr/.../weight`` for a
     variable a native Keras layer now owns (stage 5); entries for other classes are
-    ignored, so one map serves a whole run. Returns the checkpoint names loaded; raises
-    KeyError listing what is missing on either side."""
+    ignored, so one map serves a whole run. Returns the checkpoint names loaded. Raises
+    KeyError, loading nothing, listing what is missing on either side: a name the object
+    needs that the checkpoint lacks, and any variable of the object that nothing loads.
+    (Checkpoint entries the object has no variable for, such as optimizer slots, are
+    not loaded and not an error.)"""
     reader = tf.train.load_checkpoint(path)
     available = reader.get_variable_to_shape_map()
     variables = tf1_variables(obj)
@@ -262,9 +265,32 @@ def load_tf1_checkpoint(obj, path: str, name_map: Optional[Dict[str, str]] = Non
     missing += [n for n in targets if n not in available]
     if missing:
         raise KeyError(f"cannot load {path}: missing {', '.join(sorted(missing))}")
+    loaded = {_identity(v) for v in targets.values()}
+    unloaded = [_variable_name(v) for v in _own_variables(obj) if _identity(v) not in loaded]
+    if unloaded:
+        raise KeyError(f"cannot load {path}: no checkpoint value for {', '.join(sorted(unloaded))} "
+                       "(no name in the checkpoint or the name map leads to them)")
     for name, var in targets.items():
         var.assign(reader.get_tensor(name))
     return sorted(targets)
+
+
+def _own_variables(obj) -> list:
+    """Every variable ``obj`` owns: a Keras layer's weights, a ``tf.Module``'s variables."""
+    weights = getattr(obj, "weights", None)
+    if weights is None and isinstance(obj, tf.Module):
+        weights = obj.variables
+    return list(weights or ())
+
+
+def _identity(v) -> int:
+    """The same variable whether seen as a Keras 3 variable or as the tf.Variable it holds."""
+    inner = getattr(v, "_value", None)
+    return id(inner) if isinstance(inner, tf.Variable) else id(v)
+
+
+def _variable_name(v) -> str:
+    return getattr(v, "path", None) or v.name
 
 
 def checkpoint_names(name_map: Dict[str, str], variables) -> Dict[str, str]:
