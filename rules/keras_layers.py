@@ -28,7 +28,10 @@ The guide's last steps: native Keras layers are what TF2 code is made of; the
 ``record_scope`` calls keep the checkpoint names of the layers not yet migrated.
 
 ## Will not touch (and says why, on the line)
-- layers built with private arguments (``_reuse``, ``_scope``), ``*args`` or ``**kwargs``;
+- layers built with private arguments (``_reuse``, ``_scope``), ``*args`` or ``**kwargs``,
+  or with an argument Keras 3 does not have at a value that matters (``renorm=True``,
+  ``fused=False``, ``virtual_batch_size=8``); at a value that changes nothing
+  (``fused=True``) the argument is dropped;
 - a layer whose first call sits in a statement that also calls a v1 layer of the same
   kind, or inside an ``if``/``for``/``with`` header (no place for ``record_scope``).
 
@@ -131,6 +134,8 @@ class _Survey(ForwardPassVisitor):
                     attr.problem = "built with *args / **kwargs"
                 elif any(a.keyword is not None and a.keyword.value.startswith("_") for a in value.args):
                     attr.problem = "built with private arguments (_reuse, _scope)"
+                else:
+                    attr.problem = _keras3_problem(spec, args)
                 attrs[attr.name] = attr
         return attrs
 
@@ -354,7 +359,8 @@ class KerasLayers(Rule):
             converted.append((attr, ev, record))
         for attr in plan.attrs.values():
             if attr.problem:
-                ctx.warn(attr.ctor, f"left as tf.compat.v1.layers.{attr.spec.cls}: {attr.problem}")
+                ctx.warn(attr.ctor, f"left as tf.compat.v1.layers.{attr.spec.cls}: {attr.problem} (it runs "
+                                    "only with tf-keras and TF_USE_LEGACY_KERAS=1, not on Keras 3)")
         for attr, ev, record in converted:
             claimed = claims[id(ev)]
             message = f"self.{attr.name}: tf.compat.v1.layers.{attr.spec.cls} → tf.keras.layers.{attr.spec.cls}"
@@ -403,13 +409,50 @@ class KerasLayers(Rule):
             name = arg.keyword.value if arg.keyword is not None else spec.class_params[i]
             given.add(name)
             new_args.append(keyword(arg, name) if arg.keyword is None else arg)
-            if name in spec.keras3_rejects:
-                ctx.warn(arg, f"{name}= is tf-keras only: Keras 3's {spec.cls} does not take it")
+            if name in spec.keras3_rejects:  # at its default (_keras3_problem): dropped
+                new_args.pop()
+                continue
+            if name == "name":
+                new_args[-1] = _keras_name(new_args[-1], ctx)
         for name, default in spec.keras_required:
             if name not in given:
                 new_args.insert(0, new_keyword(name, default))
         func = cst.parse_expression(f"{root}.keras.layers.{spec.cls}")
         return attr.ctor.with_changes(func=func, args=rebuild_args(attr.ctor, new_args) if new_args else [])
+
+
+# Arguments tf-keras takes and Keras 3 refuses, with the values that change nothing: the
+# layer is converted without them. ``fused=True`` (or None) is what TF1 and tf-keras do
+# anyway for the 4-D inputs it accepts; other values have no Keras 3 equivalent.
+_KERAS3_DROPPABLE = {"fused": (True, None), "renorm": (False,), "renorm_clipping": (None,),
+                     "renorm_momentum": (0.99,), "virtual_batch_size": (None,), "adjustment": (None,)}
+
+
+def _keras3_problem(spec: LayerSpec, args: dict) -> Optional[str]:
+    """Why the layer cannot become a Keras layer that runs on Keras 3, or None."""
+    for name in spec.keras3_rejects:
+        if name not in args:
+            continue
+        value = literal_value(args[name])
+        code = cst.Module(body=[]).code_for_node(args[name])
+        if value is NotImplemented or value not in _KERAS3_DROPPABLE.get(name, ()):
+            return f"{name}={code} has no equivalent in Keras 3's {spec.cls}"
+    return None
+
+
+def _keras_name(arg: cst.Arg, ctx: RuleContext) -> cst.Arg:
+    """Keras 3 rejects ``/`` in layer names, which slim's scoped names have
+    (``"conv1/BatchNorm"``, stage 2): the layer is named ``conv1_BatchNorm``. Its weights
+    are found by object path through the name map, not by this name."""
+    value = arg.value
+    if isinstance(value, cst.SimpleString) and "/" in value.evaluated_value:
+        quote = value.quote
+        return arg.with_changes(value=cst.SimpleString(
+            value.prefix + quote + value.evaluated_value.replace("/", "_") + quote))
+    code = cst.Module(body=[]).code_for_node(value)
+    if not isinstance(value, cst.SimpleString) and "/" in code and not isinstance(value, cst.Name):
+        ctx.warn(arg, f"name={code} may contain '/', which Keras 3 rejects in layer names")
+    return arg
 
 
 def _same_family(a: str, b: str) -> bool:

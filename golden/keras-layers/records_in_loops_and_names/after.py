@@ -13,7 +13,7 @@ class Tower(tf.keras.layers.Layer):
         self.stem = tf.keras.layers.Conv2D(8, 3, 1, "same", name="stem")
         self.conv2d = [tf.keras.layers.Conv2D(8, 3, padding="same") for _ in range(2)]
         self.batch_normalization = tf.keras.layers.BatchNormalization(
-            -1, 0.9, 1e-5, True, False, fused=True)
+            -1, 0.9, 1e-5, True, False)
         self.dropout = tf.keras.layers.Dropout(rate=0.5)
         self.dense = tf.keras.layers.Dense(4, None, False, name="logits")
 
