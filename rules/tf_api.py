@@ -34,6 +34,12 @@ TensorFlow's private modules (``from tensorflow.python.ops import math_ops``) ar
 checked against the modules TF 2.21 has (a missing one is warned); the few private
 names TF renamed since TF1 are renamed (``nest.is_sequence`` → ``is_nested``).
 
+Code that already follows the migration guides uses their API, which TensorFlow 2.16+
+ships only with tf-keras: ``tf.compat.v1.keras.utils.track_tf1_style_variables``,
+``get_or_create_layer`` and ``DeterministicRandomTestTool`` (any alias, or imported by
+name) become the shim's ``tf1to2.*``, which work under Keras 3 and delegate to tf-keras'
+own under Keras 2.
+
 A script that builds and runs a TF1 graph (placeholders, sessions, queue runners) gets
 the overview's graph-mode step, ``tf.compat.v1.disable_v2_behavior()``, at its entry
 point: first in its ``if __name__ == "__main__":`` block, or after its imports when it
@@ -170,6 +176,11 @@ GRAPH_MODE = frozenset({
     "train.string_input_producer", "train.batch", "train.shuffle_batch",
 })
 GRAPH_SWITCHES = frozenset({"disable_v2_behavior", "disable_eager_execution"})
+# The model-mapping and validation guides' own API, which TensorFlow 2.16+ ships only with
+# tf-keras: the shim has each, for Keras 3 and (delegating to tf-keras) Keras 2 alike.
+_GUIDE_NAMES = ("track_tf1_style_variables", "get_or_create_layer", "DeterministicRandomTestTool")
+GUIDE_SHIM_MODULES = ("tensorflow.compat.v1.keras.utils", "tensorflow.keras.utils")
+GUIDE_SHIM = {f"{m}.{n}": n for m in GUIDE_SHIM_MODULES for n in _GUIDE_NAMES}
 
 
 def resolve(path: str) -> tuple[Optional[str], str, Optional[str]]:
@@ -264,6 +275,7 @@ class _Rewriter(TFTransformer):
         self.replacements: dict[int, cst.CSTNode] = {}
         self.tf2_exact: set[int] = set()  # calls that mean the same under the TF2 name
         self.slim_imports: set[str] = set()  # tf_slim modules the rewritten chains read
+        self.shim_imports: set = set()  # names chains now read from tf1to2 (None: tf1to2 itself)
         self.contrib_aliases: set[str] = set()  # ``tc`` of ``import tensorflow.contrib as tc``, rewritten uses
         self.contrib_kept: set[str] = set()  # ... with a use left
         self.needs_tf = False
@@ -363,6 +375,16 @@ class _Rewriter(TFTransformer):
     def _chain(self, node: cst.Attribute, parts: list[str]) -> None:
         root = parts[0]
         base = self.binding(root)
+        shim = GUIDE_SHIM.get(".".join([base or "", *parts[1:]]))
+        if shim is not None:
+            # the bare name from tf1to2, as the later stages write it, unless the module
+            # binds that name to something else
+            bound = self.ctx.aliases.module_scope.names.get(shim)
+            text = shim if bound in (None, f"tf1to2.{shim}") else f"tf1to2.{shim}"
+            if self.ctx.change(node, f"{'.'.join(parts)} → {text} from tf1to2 (the guide's API, on Keras 3 too)"):
+                self.shim_imports.add(shim if text == shim else None)
+                self.replacements[id(node)] = _expr(text)
+            return
         if base == "tensorflow.contrib" and len(parts) > 1:
             # ``import tensorflow.contrib as tc`` + ``tc.layers.layer_norm``: the chain is
             # rewritten; the import goes once nothing reads it (``transform``)
@@ -478,6 +500,18 @@ class _Rewriter(TFTransformer):
         if isinstance(original_node.names, cst.ImportStar):
             if not rest or rest[0] not in ("compat", "python", "keras"):
                 self.ctx.warn(original_node, f"from {module} import *: the names it brings in are not known; import them by name")
+            return updated_node
+        if module in GUIDE_SHIM_MODULES and all(dotted_name(a.name) in GUIDE_SHIM.values()
+                                                 for a in original_node.names):
+            if self.ctx.change(original_node, f"from {module} import ... → from tf1to2 import ... (the guide's "
+                                              "API, on Keras 3 too)"):
+                return updated_node.with_changes(module=cst.Name("tf1to2"))
+            return updated_node
+        if module in GUIDE_SHIM_MODULES and any(dotted_name(a.name) in GUIDE_SHIM.values()
+                                                for a in original_node.names):
+            self.ctx.warn(original_node, f"from {module} import ...: import the migration guide's API "
+                          "(track_tf1_style_variables, get_or_create_layer, DeterministicRandomTestTool) from "
+                          "tf1to2 on its own line; TensorFlow has it only with tf-keras")
             return updated_node
         if rest and _is_internal(rest):
             return self._internal_from(original_node, updated_node, module)
@@ -718,6 +752,11 @@ class TfApi(Rule):
                 imports.append((name, None))
         if rewriter.needs_tf and rewriter.tf_name() == "tensorflow" and ctx.aliases.module_scope.names.get("tensorflow") != "tensorflow":
             imports.append(("tensorflow", None))
+        for name in sorted(rewriter.shim_imports, key=str):
+            if name is None and ctx.aliases.module_scope.names.get("tf1to2") != "tf1to2":
+                imports.append(("tf1to2", None))
+            elif name is not None and ctx.aliases.module_scope.names.get(name) != f"tf1to2.{name}":
+                imports.append(("tf1to2", name))
         module = _graph_mode(ctx, rewriter, module)
         rewritten = rewriter.contrib_aliases - rewriter.contrib_kept  # every use of the alias
         if rewritten:

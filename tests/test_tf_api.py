@@ -2,6 +2,7 @@
 whole TF1 API comes out as names TF 2.21 has, meaning the same objects."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -71,3 +72,39 @@ def test_walking_only_relevant_statements_changes_nothing(monkeypatch):
     filtered = run()
     monkeypatch.setattr(tf_api, "_relevant_statements", lambda ctx: None)
     assert run() == filtered
+
+
+GUIDE_RUN = """
+import importlib.abc, sys
+class Block(importlib.abc.MetaPathFinder):  # Keras 3 alone: tf-keras may not help
+    def find_spec(self, name, path, target=None):
+        if name.split('.')[0] == 'tf_keras':
+            raise ImportError('tf-keras is blocked here')
+sys.meta_path.insert(0, Block())
+import numpy as np, tensorflow as tf
+sys.path.insert(0, sys.argv[1])
+import after
+x = tf.ones([2, 5])
+a, b = after.validate(x), after.validate(x)
+np.testing.assert_allclose(a, b)  # the tool draws the same weights each time
+nested = after.NestedModel()
+first = nested(x)
+np.testing.assert_allclose(nested(x), first)  # get_or_create_layer built it once
+assert len(nested.weights) == 2, nested.weights
+print("ok", tf.keras.__name__)
+"""
+
+
+@pytest.mark.slow
+def test_the_guides_api_runs_on_keras_3_after_the_rewrite(tmp_path):
+    """The guide-following code, after tf-api, runs under plain TensorFlow 2.21 (Keras 3,
+    tf-keras blocked): the decorator, get_or_create_layer and the random test tool."""
+    source = (ROOT / "golden" / "tf-api" / "guide_apis" / "before.py").read_text()
+    out, _, _ = transform_text(source, ["tf-api"])
+    (tmp_path / "after.py").write_text(out)
+    env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
+    env.update(TF_CPP_MIN_LOG_LEVEL="3", PYTHONPATH=str(ROOT))
+    proc = subprocess.run([sys.executable, "-c", GUIDE_RUN, str(tmp_path)], capture_output=True, text=True,
+                          env=env, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert proc.stdout.split()[:1] == ["ok"] and not proc.stdout.split()[1].startswith("tf_keras")

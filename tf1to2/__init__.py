@@ -64,6 +64,7 @@ __all__ = [
     "tf1_variables",
     "load_tf1_checkpoint",
     "MissingKerasSupport",
+    "DeterministicRandomTestTool",
 ]
 
 def record_scope(scope_name: Optional[str] = None, *, default_name: Optional[str] = None) -> None:
@@ -191,6 +192,50 @@ def get_or_create_layer(name: str, create_layer_method: Callable):
     raise ValueError(
         "get_or_create_layer was called outside a method decorated with @track_tf1_style_variables"
     )
+
+
+class DeterministicRandomTestTool:
+    """The validation guide's tool for comparing a TF1 graph with its TF2 version
+    (``tf.compat.v1.keras.utils.DeterministicRandomTestTool``, which TensorFlow 2.16+
+    ships only with tf-keras), here on any Keras. Inside ``scope()``, every stateful
+    random op that asks TensorFlow for its seed (TF1 initializers, ``get_variable``,
+    ``tf.random.*``, ``tf.nn.dropout``) gets one that depends only on the order of such
+    ops, not on the rest of the graph, so a TF1 graph and an eager run draw the same numbers:
+
+    - ``mode="constant"``: every op the same seed, ``operation_seed`` (0 unless set);
+    - ``mode="num_random_ops"``: the n-th op seed n, each used once (reusing one raises).
+
+    Keras 3's own initializers and layers draw through ``keras.random`` seed generators,
+    which do not ask TensorFlow for a seed: give those a ``seed=`` to compare them."""
+
+    def __init__(self, seed: int = 42, mode: str = "constant") -> None:
+        if mode not in ("constant", "num_random_ops"):
+            raise ValueError(f"mode must be 'constant' or 'num_random_ops', got {mode!r}")
+        self._seed = seed
+        self._mode = mode
+        self.operation_seed = 0
+        self._used: set = set()
+
+    def scope(self):
+        """A context manager: the seeds as described above while it is entered."""
+        from unittest import mock
+
+        tf.random.set_seed(self._seed)
+        seeds = sys.modules[tf.compat.v1.get_seed.__module__]
+
+        def seed_for(_op_seed):
+            op_seed = self.operation_seed
+            if self._mode == "constant":
+                tf.random.set_seed(op_seed)  # as tf-keras' tool does, so the numbers agree with it
+            else:
+                if op_seed in self._used:
+                    raise ValueError(f"operation seed {op_seed} was already used in this scope: random "
+                                     "numbers would repeat (was operation_seed set by hand?)")
+                self._used.add(op_seed)
+                self.operation_seed += 1
+            return self._seed, op_seed
+
+        return mock.patch.object(seeds, "get_seed", wraps=seed_for)
 
 
 def tf1_variables(obj) -> Dict[str, tf.Variable]:

@@ -77,3 +77,59 @@ def run_checks(namespace: dict, extra: dict) -> None:
             except BaseException:  # noqa: BLE001 - reported to the test
                 results[name] = traceback.format_exc()
     print(json.dumps({**results, **extra}))
+
+
+def deterministic_random_test_tool_check():
+    """The validation guide's step: the same get_variable model with random initializers
+    and dropout, in a TF1 graph and in a decorated eager layer, each under the tool in
+    num_random_ops mode, draws the same weights and the same dropout mask; in constant
+    mode too. Compared with tf-keras' own tool where it is installed and active."""
+    from tf1to2 import DeterministicRandomTestTool
+
+    def model(x, rate):
+        with v1.variable_scope("model"):
+            w = v1.get_variable("w", [4, 6], initializer=v1.random_normal_initializer())
+            b = v1.get_variable("b", [6], initializer=v1.random_uniform_initializer())
+            return v1.nn.dropout(tf.matmul(x, w) + b, rate=rate)
+
+    class Model(tf.keras.layers.Layer):
+        @track_tf1_style_variables
+        def call(self, x):
+            return model(x, 0.5)
+
+    import numpy as np
+    x = np.ones([3, 4], np.float32)
+    for mode in ("num_random_ops", "constant"):
+        tool = DeterministicRandomTestTool(mode=mode)
+        with tool.scope():
+            with tf.Graph().as_default():
+                out = model(tf.constant(x), 0.5)
+                with v1.Session() as sess:
+                    sess.run(v1.global_variables_initializer())
+                    tf1_out = sess.run(out)
+        tool = DeterministicRandomTestTool(mode=mode)
+        with tool.scope():
+            eager_out = Model()(tf.constant(x)).numpy()
+        np.testing.assert_allclose(eager_out, tf1_out, rtol=1e-6, atol=1e-6)
+        assert (eager_out == 0).any() and (eager_out != 0).any(), "dropout dropped some, kept some"
+        try:  # the same numbers as TensorFlow's own tool, where tf-keras provides it
+            reference = v1.keras.utils.DeterministicRandomTestTool(mode=mode)
+        except AttributeError:
+            continue
+        with reference.scope():
+            with tf.Graph().as_default():
+                out = model(tf.constant(x), 0.5)
+                with v1.Session() as sess:
+                    sess.run(v1.global_variables_initializer())
+                    np.testing.assert_allclose(sess.run(out), tf1_out, rtol=1e-6, atol=1e-6)
+    tool = DeterministicRandomTestTool(mode="num_random_ops")
+    tool.operation_seed = 0
+    with tool.scope():
+        tf.random.uniform([2])
+        tool.operation_seed = 0
+        try:
+            tf.random.uniform([2])
+        except ValueError:
+            pass
+        else:
+            raise AssertionError("a reused operation seed was not refused")

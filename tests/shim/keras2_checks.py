@@ -11,7 +11,7 @@ os.environ["TF_USE_LEGACY_KERAS"] = "1"
 import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
 
-from common import CompatV1TemplateScaleByY, guide_dense, run_checks, tf1_reference  # noqa: E402
+from common import CompatV1TemplateScaleByY, deterministic_random_test_tool_check, guide_dense, run_checks, tf1_reference  # noqa: E402
 from tf1to2 import (get_or_create_layer, load_tf1_checkpoint, record_scope, tf1_variables,  # noqa: E402
                     track_tf1_style_variables)
 
@@ -48,6 +48,10 @@ class CompatV1LayerModel(tf.keras.layers.Layer):
 
 def names(layer):
     return sorted(v.name for v in layer.weights)
+
+
+def check_deterministic_random_test_tool_matches_a_tf1_graph():
+    deterministic_random_test_tool_check()
 
 
 def check_a_variable_nothing_loads_is_an_error():

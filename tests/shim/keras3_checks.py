@@ -25,7 +25,7 @@ import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
 import keras  # noqa: E402
 
-from common import CompatV1TemplateScaleByY, guide_dense as dense, run_checks, tf1_reference  # noqa: E402
+from common import CompatV1TemplateScaleByY, deterministic_random_test_tool_check, guide_dense as dense, run_checks, tf1_reference  # noqa: E402
 from tf1to2 import (  # noqa: E402
     MissingKerasSupport, get_or_create_layer, load_tf1_checkpoint, module_regularization_losses,
     record_scope, tf1_variables, track_tf1_style_variables,
@@ -97,6 +97,10 @@ def check_dense_layer_names_reuse_losses_and_tf1_numbers():
         w.assign(tf.zeros_like(w))
     assert float(tf.reduce_sum(tf.abs(layer(x)))) == 0.0
     assert float(sum(layer.losses)) == 0.0, "losses are recomputed from the current weights"
+
+
+def check_deterministic_random_test_tool_matches_a_tf1_graph():
+    deterministic_random_test_tool_check()
 
 
 def check_a_variable_nothing_loads_is_an_error():
