@@ -128,6 +128,18 @@ class RuleContext:
         self.changes.append(Finding(self.rule_id, line, message, index))
         return True
 
+    def accepted(self, nodes: list) -> list[bool]:
+        """Whether changes proposed next at ``nodes``, in this order, would be made (the
+        interactive choices, ``# tf1to2: ignore`` comments), without proposing them: a rule
+        whose edits depend on one another plans the accepted ones together, then proposes
+        each (``change``) or passes it by (``skip_change``) in the same order."""
+        return [not self._is_ignored(self.line(n)) and (self.accept is None or self.accept(self.candidates + i))
+                for i, n in enumerate(nodes)]
+
+    def skip_change(self) -> None:
+        """Pass by the next change ``accepted`` was asked about, without proposing it."""
+        self.candidates += 1
+
     def _is_ignored(self, line: int) -> bool:
         if self._ignored is None:
             self._ignored = _ignored_ranges(self.module, self.rule_id, self.code) if "tf1to2:" in self.code else []

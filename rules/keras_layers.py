@@ -324,44 +324,68 @@ class KerasLayers(Rule):
         for attr in plan.attrs.values():
             if attr.first_call is None:
                 attr.problem = attr.problem or "never called in the decorated forward pass"
-        converted = []
-        for i, ev in enumerate(plan.events):
-            attr = ev.attr
-            if attr is None or attr.problem:
-                continue
-            later = [e for e in plan.events[i + 1:] if e.attr is None or e.attr.problem]
-            needs_record = any(
-                e.site.scope_path is None or ev.site.scope_path is None or e.site.scope_path == ev.site.scope_path
-                for e in later if e.prefix is None or ev.prefix is None or _same_family(e.prefix, ev.prefix)
-            )
-            record = None
-            if needs_record:
-                stmt = ev.site.statement
-                if not isinstance(stmt, cst.SimpleStatementLine):
-                    attr.problem = ("its first call is inside a compound statement's header, where "
-                                    "record_scope cannot go and later v1 layers would change names")
-                elif any(e.call is not ev.call and e.site.statement is stmt and
-                         (e.prefix is None or ev.prefix is None or _same_family(e.prefix, ev.prefix))
-                         for e in plan.events if e.attr is None or e.attr.problem):
-                    attr.problem = ("its first call shares a statement with a v1 layer of the same kind, so "
-                                    "record_scope cannot go between them")
-                else:
-                    claimed = claims[id(ev)]
-                    if isinstance(claimed, str):
-                        record = cst.parse_statement(f'record_scope("{claimed}")\n')
-                    elif ev.prefix is not None:
-                        record = cst.parse_statement(f'record_scope(default_name="{ev.prefix}")\n')
+
+        def convertible() -> list:
+            """(attr, first event, record_scope statement) for each layer that can become a
+            Keras layer, given the layers that stay v1 (``attr.problem``)."""
+            converted = []
+            for i, ev in enumerate(plan.events):
+                attr = ev.attr
+                if attr is None or attr.problem:
+                    continue
+                later = [e for e in plan.events[i + 1:] if e.attr is None or e.attr.problem]
+                needs_record = any(
+                    e.site.scope_path is None or ev.site.scope_path is None or e.site.scope_path == ev.site.scope_path
+                    for e in later if e.prefix is None or ev.prefix is None or _same_family(e.prefix, ev.prefix)
+                )
+                record = None
+                if needs_record:
+                    stmt = ev.site.statement
+                    if not isinstance(stmt, cst.SimpleStatementLine):
+                        attr.problem = ("its first call is inside a compound statement's header, where "
+                                        "record_scope cannot go and later v1 layers would change names")
+                    elif any(e.call is not ev.call and e.site.statement is stmt and
+                             (e.prefix is None or ev.prefix is None or _same_family(e.prefix, ev.prefix))
+                             for e in plan.events if e.attr is None or e.attr.problem):
+                        attr.problem = ("its first call shares a statement with a v1 layer of the same kind, so "
+                                        "record_scope cannot go between them")
                     else:
-                        attr.problem = "its scope name is computed at run time, so record_scope cannot claim it"
-            if attr.problem:
-                continue
-            attr.convert = True
-            converted.append((attr, ev, record))
+                        claimed = claims[id(ev)]
+                        if isinstance(claimed, str):
+                            record = cst.parse_statement(f'record_scope("{claimed}")\n')
+                        elif ev.prefix is not None:
+                            record = cst.parse_statement(f'record_scope(default_name="{ev.prefix}")\n')
+                        else:
+                            attr.problem = "its scope name is computed at run time, so record_scope cannot claim it"
+                if attr.problem:
+                    continue
+                attr.convert = True
+                converted.append((attr, ev, record))
+            return converted
+
+        converted = convertible()
+        # Changes declined (interactively, or by an ignore comment) leave v1 layers too:
+        # the accepted ones are planned again with those in place, so that their
+        # record_scope calls keep every remaining v1 layer's name.
+        accepted = ctx.accepted([attr.ctor for attr, _, _ in converted])
+        offered = [attr for attr, _, _ in converted]
+        if not all(accepted):
+            declined = {id(a) for a, ok in zip(offered, accepted) if not ok}
+            for attr in plan.attrs.values():
+                attr.convert = False
+                if id(attr) in declined:
+                    attr.problem = _DECLINED
+            converted = convertible()
+        planned = {id(attr): (attr, ev, record) for attr, ev, record in converted}
         for attr in plan.attrs.values():
-            if attr.problem:
+            if attr.problem and attr.problem is not _DECLINED:
                 ctx.warn(attr.ctor, f"left as tf.compat.v1.layers.{attr.spec.cls}: {attr.problem} (it runs "
                                     "only with tf-keras and TF_USE_LEGACY_KERAS=1, not on Keras 3)")
-        for attr, ev, record in converted:
+        for offer in offered:
+            if id(offer) not in planned:
+                ctx.skip_change()  # declined, or it now depends on a declined one (warned above)
+                continue
+            attr, ev, record = planned[id(offer)]
             claimed = claims[id(ev)]
             message = f"self.{attr.name}: tf.compat.v1.layers.{attr.spec.cls} → tf.keras.layers.{attr.spec.cls}"
             if record is not None:
@@ -426,6 +450,9 @@ class KerasLayers(Rule):
 # anyway for the 4-D inputs it accepts; other values have no Keras 3 equivalent.
 _KERAS3_DROPPABLE = {"fused": (True, None), "renorm": (False,), "renorm_clipping": (None,),
                      "renorm_momentum": (0.99,), "virtual_batch_size": (None,), "adjustment": (None,)}
+
+
+_DECLINED = "its change was declined"
 
 
 def _keras3_problem(spec: LayerSpec, args: dict) -> Optional[str]:

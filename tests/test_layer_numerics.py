@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Optional
 
 import numpy as np
 import pytest
@@ -59,9 +60,9 @@ def _run(side: str, work: Path, keras: str = "tf_keras", expect_failure: bool = 
     return json.loads((work / f"{side}.json").read_text())
 
 
-def _prepare(case, spec: dict, rules: list, tmp: Path) -> tuple[Path, str]:
+def _prepare(case, spec: dict, rules: list, tmp: Path, accepted: Optional[dict] = None) -> tuple[Path, str]:
     name_map: dict = {}
-    out, _, _ = transform_text(case.before, rules, name_map=name_map)
+    out, _, _ = transform_text(case.before, rules, accepted=accepted, name_map=name_map)
     tmp.mkdir(parents=True)
     (tmp / "before.py").write_text(case.before, encoding="utf-8")
     (tmp / "after.py").write_text(out, encoding="utf-8")
@@ -137,3 +138,18 @@ CHAIN = [(c, spec, i) for (c, spec), i in zip(MODELS, IDS) if "chain_not_mapped"
 @pytest.mark.parametrize("case, spec", [m[:2] for m in CHAIN], ids=[m[2] for m in CHAIN])
 def test_stages_3_to_5_compute_what_tf1_did(case, spec, keras, tmp_path):
     _check(case, spec, list(RULES), tmp_path / "chain", keras)
+
+
+PARTIAL = next(c for c in cases("keras-layers") if c.name == "three_in_one_scope")
+
+
+@pytest.mark.parametrize("accepted", [(0, 1), (0, 2), (1,), (2,)], ids=lambda a: "accept-" + "-".join(map(str, a)))
+def test_any_subset_of_accepted_changes_keeps_the_numbers(accepted, tmp_path):
+    """Interactively (or through ignore comments) only some of keras-layers' changes are
+    made: the layers that stay v1 must keep their TF1 names (record_scope for the
+    converted ones before them), so the TF1 checkpoint still loads and computes the same.
+    Run under tf-keras, which the remaining v1 layers need."""
+    spec = PARTIAL.numerics
+    work, out = _prepare(PARTIAL, spec, ["keras-layers"], tmp_path / "partial", {"keras-layers": set(accepted)})
+    assert out.count("tensorflow.keras.layers.Conv2D") == len(accepted)
+    compare(_tf1(PARTIAL, spec, work), _run("tf2", work), spec)
