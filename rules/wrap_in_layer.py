@@ -36,6 +36,13 @@ there are several calls (which in TF1 may share variables through their scopes),
 function is kept, and its layer is added after it as for importers (below), with a
 warning at the call: build the layer once and call it there.
 
+The same happens where the function (or one it calls) fills a TF1 collection that code
+of the run still reads: batch norm's ``UPDATE_OPS`` (``tf.get_collection(UPDATE_OPS)``,
+slim's ``create_train_op``) or regularizers' ``REGULARIZATION_LOSSES``
+(``get_regularization_loss``, ``get_total_loss``), in this module or in a file that may
+reach it. A Keras layer fills neither, so that code would silently lose the moving
+averages or the regularization; the warning says what to use once it moves to the layer.
+
 A function other files of the run import (``from model import classifier``), or that
 the module's ``__all__`` exports, keeps its name and body, since its importers would
 break: its layer is added after it, a ``call`` that calls it with the layer's settings
@@ -62,7 +69,9 @@ updated by hand: the change message says so.
 """
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Optional
 
 import libcst as cst
@@ -97,6 +106,34 @@ _BLOCKERS = {
     "tf.compat.v1.summary.histogram": "writes TF1 summaries",
     "tf.compat.v1.summary.image": "writes TF1 summaries",
 }
+# TF1 collections a model function fills in a graph (batch norm's moving-average updates,
+# regularizers' losses), and the calls that read them. A Keras layer fills neither, so a
+# function stays a function while code of the run still reads what it fills.
+UPDATE_OPS, REGULARIZATION = "UPDATE_OPS", "REGULARIZATION_LOSSES"
+_BATCH_NORMS = ("batch_normalization", "BatchNormalization")
+_REGULARIZER_KEYWORDS = frozenset({
+    "regularizer", "kernel_regularizer", "bias_regularizer", "activity_regularizer", "depthwise_regularizer",
+    "pointwise_regularizer", "beta_regularizer", "gamma_regularizer", "weights_regularizer", "biases_regularizer"})
+_COLLECTION_READERS = {"get_collection": None, "get_collection_ref": None,
+                       "get_regularization_loss": REGULARIZATION, "get_regularization_losses": REGULARIZATION,
+                       "get_total_loss": REGULARIZATION, "create_train_op": UPDATE_OPS}
+
+
+def collection_read(func_name: Optional[str], first_arg: str) -> Optional[str]:
+    """The collection a call reads (``UPDATE_OPS`` / ``REGULARIZATION_LOSSES``), from the
+    called name's last part and the code of its first argument, or None."""
+    if func_name not in _COLLECTION_READERS:
+        return None
+    kind = _COLLECTION_READERS[func_name]
+    if kind is not None:
+        return kind
+    if "UPDATE_OPS" in first_arg or "update_ops" in first_arg:
+        return UPDATE_OPS
+    if "REGULARIZATION_LOSSES" in first_arg or "regularization_losses" in first_arg:
+        return REGULARIZATION
+    return None
+
+
 _BLOCKING_METHODS = {"minimize": "builds a training step", "compute_gradients": "builds a training step",
                      "apply_gradients": "builds a training step"}
 
@@ -115,6 +152,7 @@ class _Function:
     layer_calls: list = field(default_factory=list)  # (call, spec, scopes, in_loop_or_branch)
     tensor_uses: set = field(default_factory=set)  # parameters used as tensors
     graph_code: bool = False  # builds a TF1 graph (placeholders, sessions, collections...): runs once per graph
+    fills: set = field(default_factory=set)  # TF1 collections its own calls fill (UPDATE_OPS, ...)
 
 
 class _Survey(TFVisitor):
@@ -140,6 +178,7 @@ class _Survey(TFVisitor):
         self.runs_once: set = set()  # calls that run once where they stand: no loop around them in
         # their function, and that function is the module or graph-building code (decided later)
         self.repeated: dict = {}  # call → why it may run many times where it stands
+        self.collection_reads: list = []  # (call, enclosing module function or None, collection)
 
     def visit_Lambda(self, node: cst.Lambda) -> None:
         self.defs += 1
@@ -238,9 +277,18 @@ class _Survey(TFVisitor):
                 self.called_in_layers.add(node.func.value)
             if fn is not None:
                 fn.calls.add(node.func.value)
+        q = self.qualify(node.func)
+        if q is not None:
+            first = cst.Module(body=[]).code_for_node(node.args[0].value) if node.args else ""
+            read = collection_read(q.rpartition(".")[2], first)
+            if read is not None:
+                self.collection_reads.append((node, fn, read))
         if fn is None:
             return
-        q = self.qualify(node.func)
+        for a in node.args:
+            if a.keyword is not None and a.keyword.value in _REGULARIZER_KEYWORDS and not (
+                    isinstance(a.value, cst.Name) and a.value.value == "None"):
+                fn.fills.add(REGULARIZATION)
         if q in _BLOCKERS:
             fn.blockers.append((node, _BLOCKERS[q]))
             fn.graph_code = True
@@ -254,6 +302,8 @@ class _Survey(TFVisitor):
             fn.creates = True
             if any(self.loop_over_tensor):
                 fn.blockers.append((node, "creates variables in a loop whose count depends on a tensor"))
+        if spec is not None and q.rpartition(".")[2] in _BATCH_NORMS:
+            fn.fills.add(UPDATE_OPS)
         if spec is not None and q[len(V1_LAYERS) + 1:] in SPECS:
             fn.layer_calls.append((node, SPECS[q[len(V1_LAYERS) + 1:]], tuple(s for _, s in self.scopes),
                                    bool(self.control) or self.depth > 0))
@@ -368,12 +418,20 @@ class WrapInLayer(Rule):
             cls_name = camel_case(name)
             plan = _Wrapping(f, cls_name, ctx)
             why = warning = ""
+            reader = _collection_reader(name, functions, survey, ctx)
             if importer:
                 # Importers (in the run, or outside it through __all__) keep the function;
                 # the layer is added beside it and calls it.
                 why = "the module's __all__ exports it" if importer == "__all__" else f"{importer} imports it"
                 warning = (f"{name}() is kept as a function because {why}: build {cls_name}() once and call it "
                            f"in new code; in eager code {name}() itself only runs inside a decorated layer")
+            elif reader is not None:
+                where, kind, what = reader
+                why = f"{where} reads {kind} ({what}), which {name}() fills in a TF1 graph"
+                warning = (f"{name}() is kept as a function because {where} reads the {kind} collection "
+                           f"({what}), which {name}() fills in a TF1 graph and a Keras layer does not: "
+                           f"{cls_name} is added for new code; when that code moves to it, use "
+                           + ("layer.losses" if kind == REGULARIZATION else "the layer's own updates (training=True)"))
             elif len(calls) > 1:
                 why = f"it is called in {len(calls)} places"
                 warning = (f"{name}() is kept as a function because it is called in {len(calls)} places, which in "
@@ -391,7 +449,7 @@ class WrapInLayer(Rule):
                                           f"calling it under track_tf1_style_variables"):
                     continue
                 after[id(f.node)] = plan.build_delegating()
-                ctx.warn(calls[0][0] if calls and not importer else f.node, warning)
+                ctx.warn(calls[0][0] if calls and not importer and reader is None else f.node, warning)
                 taken.add(cls_name)
                 continue
             problem = plan.prepare(survey.calls.get(name, []))
@@ -416,6 +474,18 @@ class WrapInLayer(Rule):
             module = add_import(module, "tensorflow")
         return add_import(module, "tf1to2", "track_tf1_style_variables")
 
+    run_needles = (b"get_collection", b"regularization_loss", b"get_total_loss", b"create_train_op")
+
+    @staticmethod
+    def run_use(call: ast.Call) -> Optional[str]:
+        """A TF1 collection read in a file of the run (an ``ast.Call``): "UPDATE_OPS:
+        get_collection(...)", "REGULARIZATION_LOSSES: get_regularization_loss(...)"."""
+        func = call.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+        first = ast.unparse(call.args[0]) if call.args else ""
+        kind = collection_read(name, first)
+        return f"{kind}: {name}(...)" if kind is not None else None
+
     def _blocker(self, f: _Function, survey: _Survey, name: str, taken: set):
         node = f.node
         if f.blockers:
@@ -438,6 +508,31 @@ class WrapInLayer(Rule):
             if p in KERAS_LAYER_ATTRIBUTES and p not in TRAINING_NAMES:
                 return f"its parameter {p!r} is reserved by Keras layers", node
         return None, None
+
+
+def _collection_reader(name: str, functions: dict, survey: _Survey, ctx: RuleContext):
+    """Code of the run that reads a TF1 collection ``name``() fills, directly or through
+    the functions it calls: (where, collection, what) or None. This module's own code
+    (outside those functions) first, then what the run's other files that may reach it
+    read (``RuleContext.run_uses``, from ``WrapInLayer.run_use``)."""
+    inside, todo = {name}, [name]
+    while todo:
+        for callee in functions[todo.pop()].calls:
+            if callee in functions and callee not in inside:
+                inside.add(callee)
+                todo.append(callee)
+    fills = set().union(*(functions[n].fills for n in inside))
+    if not fills:
+        return None
+    for call, fn, kind in survey.collection_reads:
+        if kind in fills and (fn is None or fn.node.name.value not in inside):
+            return f"line {ctx.line(call)}", kind, cst.Module(body=[]).code_for_node(call.func) + "(...)"
+    for where, what in ctx.run_uses:
+        kind = next((k for k in fills if what.startswith(k)), None)
+        if kind is not None:
+            path, _, line = where.rpartition(":")
+            return f"{Path(path).name}:{line}", kind, what[len(kind) + 1:].strip()
+    return None
 
 
 def _pass_tensor_uses(functions: dict, calls: dict) -> None:

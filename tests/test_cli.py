@@ -320,6 +320,28 @@ def test_a_model_function_other_files_import_stays_beside_its_layer(tmp_path):
     assert f["status"] == "changed" and "-def classifier" in f["diff"] and not f["warnings"]
 
 
+def test_a_model_function_filling_a_collection_another_file_reads_stays_a_function(tmp_path):
+    """train.py reads UPDATE_OPS (a star import: no name is imported as such); model.py's
+    function fills it with its batch norm, so it stays beside its layer. A run without
+    train.py, or a train.py that reads no collection, wraps it."""
+    model = ("import tensorflow.compat.v1 as tf\n\n\ndef classifier(x, is_training=False):\n"
+             "    with tf.variable_scope('classifier'):\n"
+             "        return tf.layers.batch_normalization(tf.layers.dense(x, 4), training=is_training)\n")
+    (tmp_path / "model.py").write_text(model)
+    (tmp_path / "train.py").write_text(
+        "import tensorflow.compat.v1 as tf\nfrom model import *\n\n\ndef step(x):\n"
+        "    out = classifier(x, is_training=True)\n"
+        "    return tf.group(*tf.get_collection(tf.GraphKeys.UPDATE_OPS)), out\n")
+    f = _report_files("--select", "wrap-in-layer", tmp_path)["model.py"]
+    assert "-def classifier" not in f["diff"] and "+class Classifier(" in f["diff"]
+    assert f["warnings"][0]["message"].startswith(
+        "classifier() is kept as a function because train.py:7 reads the UPDATE_OPS collection "
+        "(get_collection(...)), which classifier() fills in a TF1 graph and a Keras layer does not")
+    (tmp_path / "train.py").write_text("from model import *\n\n\ndef step(x):\n    return x\n")
+    f = _report_files("--select", "wrap-in-layer", tmp_path)["model.py"]
+    assert "-def classifier" in f["diff"] and not f["warnings"]
+
+
 def test_an_optimizer_is_kept_only_where_a_tf1_use_can_reach_it(tmp_path):
     """An optimizer that leaves its function is left as TF1's when a file that imports its
     module (or what such a file imports) uses an optimizer the TF1 way; a TF1 use in a file
