@@ -418,9 +418,11 @@ def batch_normalization(inputs, axis=-1, momentum=0.99, epsilon=1e-3, center=Tru
                         trainable=True, name=None, reuse=None, renorm=False, renorm_clipping=None,
                         renorm_momentum=0.99, fused=None, virtual_batch_size=None, adjustment=None):
     """``tf.compat.v1.layers.batch_normalization``. Where TF1 took its fused form (4D/5D
-    inputs over axis 1 or the last, ``fused`` not False), the moving variance moves with
-    the batch's unbiased variance, as TF1's fused kernel did; otherwise with the biased
-    one, as its plain form did. The output is normalized with the biased one either way."""
+    inputs over axis 1 or the last, ``fused`` not False), this runs TF1's fused kernel
+    (``fused_batch_norm``), so outputs agree to the last bit through deep nets, and the
+    moving variance moves with the batch's unbiased variance, as it did in TF1; otherwise
+    the plain form, with the biased one. The output is normalized with the biased one
+    either way."""
     _refuse(renorm=renorm, virtual_batch_size=virtual_batch_size, adjustment=adjustment)
     inputs = tf.convert_to_tensor(inputs)
     dtype = _dtype(inputs)
@@ -455,14 +457,20 @@ def batch_normalization(inputs, axis=-1, momentum=0.99, epsilon=1e-3, center=Tru
         def normalize(mean, variance):
             return tf.nn.batch_normalization(x, mean, variance, shaped(beta), shaped(gamma), epsilon)
 
+        if fused_form:  # TF1's own kernel, so that the numbers are TF1's to the last bit
+            data_format = ("NC" if axes == [1] else "N") + "DHW"[5 - rank:] + ("" if axes == [1] else "C")
+            ones_or_gamma = gamma if scale else tf.ones(param_shape, dtype)
+            zeros_or_beta = beta if center else tf.zeros(param_shape, dtype)
+
         def train():
-            mean, variance = tf.nn.moments(x, reduction, keepdims=True)
-            out = normalize(mean, variance)
             factor = tf.cast(1.0 - momentum, dtype)
-            batch_mean, batch_variance = tf.reshape(mean, param_shape), tf.reshape(variance, param_shape)
-            if fused_form:  # TF1's fused kernel moves the averages with the unbiased variance
-                n = tf.cast(tf.size(x) // tf.size(batch_variance), dtype)
-                batch_variance = batch_variance * n / (n - 1.0)
+            if fused_form:  # it gives the batch's unbiased variance, which TF1 moved the average with
+                out, batch_mean, batch_variance = v1.nn.fused_batch_norm(
+                    x, ones_or_gamma, zeros_or_beta, epsilon=epsilon, data_format=data_format, is_training=True)
+            else:
+                mean, variance = tf.nn.moments(x, reduction, keepdims=True)
+                out = normalize(mean, variance)
+                batch_mean, batch_variance = tf.reshape(mean, param_shape), tf.reshape(variance, param_shape)
             updates = [v1.assign_sub(moving_mean, (moving_mean - batch_mean) * factor),
                        v1.assign_sub(moving_variance, (moving_variance - batch_variance) * factor)]
             if not tf.executing_eagerly():
@@ -471,6 +479,10 @@ def batch_normalization(inputs, axis=-1, momentum=0.99, epsilon=1e-3, center=Tru
             return out
 
         def infer():
+            if fused_form:
+                return v1.nn.fused_batch_norm(x, ones_or_gamma, zeros_or_beta, mean=tf.convert_to_tensor(moving_mean),
+                                              variance=tf.convert_to_tensor(moving_variance), epsilon=epsilon,
+                                              data_format=data_format, is_training=False)[0]
             return normalize(shaped(tf.convert_to_tensor(moving_mean)), shaped(tf.convert_to_tensor(moving_variance)))
 
         return _cond(training, train, infer)
