@@ -1,6 +1,7 @@
 """slim-to-layers keeps the numbers: for each golden case of the rule with a
 numerics.json (and each slim-arg-scope case with one, through both slim stages), before.py
-and the rules' own output are built in TF1 graphs, given the
+and the rules' own output are built in TF1 graphs, under tf-keras and under Keras 3 (there
+the output also goes through stages 0 and 7, as in a default run), given the
 same values by name through the run's name map, and must compute the same outputs, end
 points and regularization loss (within 1e-4 of the largest value), with every variable
 accounted for on both sides. A case with ``"check": "init"`` compares the initial
@@ -30,9 +31,14 @@ WEIGHTS = ("weights", "depthwise_weights", "pointwise_weights")
 pytestmark = pytest.mark.slow
 
 
-def _report(case, tmp_path: Path) -> dict:
+def _report(case, tmp_path: Path, keras: str) -> dict:
     name_map: dict = {}
-    out, _, _ = transform_text(case.before, CHAIN[case.rule], name_map=name_map)
+    # under Keras 3, as a default run: stage 7 gives stage 2's tf.compat.v1.layers (which
+    # only tf-keras has) their tf1to2.layers form, stage 0 the names TF2 lacks
+    rules = CHAIN[case.rule] + (["tf-api", "v1-layers-shim"] if keras == "keras3" else [])
+    out, _, _ = transform_text(case.before, rules, name_map=name_map)
+    if keras == "keras3":
+        assert "compat.v1.layers" not in out, "a v1 layer is left for Keras 3"
     if case.rule == "slim-arg-scope":  # both stages must have reached the entry's ops
         entry = next(n for n in ast.parse(out).body
                      if isinstance(n, ast.FunctionDef) and n.name == case.numerics["entry"])
@@ -40,7 +46,10 @@ def _report(case, tmp_path: Path) -> dict:
     (tmp_path / "before.py").write_text(case.before)
     (tmp_path / "after.py").write_text(out)
     (tmp_path / "spec.json").write_text(json.dumps(dict(case.numerics, name_map=name_map)))
-    env = dict(os.environ, TF_USE_LEGACY_KERAS="1", TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="")
+    env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
+    env.update(TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="")
+    if keras == "tf_keras":
+        env["TF_USE_LEGACY_KERAS"] = "1"
     root = Path(__file__).resolve().parent.parent
     env["PYTHONPATH"] = os.pathsep.join([str(root), env.get("PYTHONPATH", "")])
     proc = subprocess.run([sys.executable, str(SCRIPT), str(tmp_path)], capture_output=True, text=True,
@@ -54,9 +63,11 @@ def test_there_are_cases_to_check():
                                      "slim-arg-scope/scope_function_forms"}
 
 
+@pytest.mark.parametrize("keras", ["tf_keras", "keras3"])
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_rewritten_ops_compute_what_slim_computed(case, tmp_path):
-    report = _report(case, tmp_path)
+def test_rewritten_ops_compute_what_slim_computed(case, keras, tmp_path):
+    report = _report(case, tmp_path, keras)
+    assert report["keras"].startswith("tf_keras" if keras == "tf_keras" else "keras")
     assert report["names"]["original"] == report["names"]["rewritten"]
     if case.numerics.get("check") == "init":
         kernels = {n: s for n, s in report["init"].items() if n.rsplit("/", 1)[-1] in WEIGHTS}

@@ -114,6 +114,7 @@ def main(work: Path) -> None:
                 "largest": float(np.abs(np.asarray(r1[k])).max())}
             for k in r1}
         report["outputs"][key]["keys"] = {"original": sorted(r1), "rewritten": sorted(r2)}
+    report["keras"] = tf.keras.__name__
     print(json.dumps(report))
 
 
