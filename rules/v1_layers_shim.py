@@ -1,4 +1,4 @@
-"""Functional ``tf.compat.v1.layers`` calls the earlier stages left → ``tf1to2.layers``.
+"""``tf.compat.v1.layers`` calls and layer objects the earlier stages left → ``tf1to2.layers``.
 
 ## What it does
 Rewrites every use of a functional v1 layer (``tf.compat.v1.layers.conv2d``, ``dense``,
@@ -25,9 +25,15 @@ becomes
 net = tf1to2.layers.conv2d(images, 32, 3, kernel_regularizer=regularizer)
 ```
 
+The layer objects the earlier stages leave (``self.conv = tf.compat.v1.layers.Conv2D(...)``,
+which stage 5 could not make Keras layers, or stage 4's output run alone) are built from
+the shim's classes, ``tf1to2.layers.Conv2D(...)``: TF1's layer objects on those functions,
+taking the class' arguments, named on their first call and reusing their variables after.
+
 ## Will not touch (and says why, on the line)
-- the layer classes (``tf.compat.v1.layers.Conv2D``): stage 5 turns the ones it can into
-  Keras layers; a class left here needs tf-keras, which the warning says.
+- a class used other than by building one (a base class, ``isinstance``), or built with
+  ``*args`` / ``**kwargs`` or arguments TF1 took only through ``**kwargs`` (``_reuse``,
+  ``dtype``): it needs tf-keras, which the warning says.
 
 ## Fix safety
 Exact: ``tests/test_v1_layer_forms.py`` builds one model with every form through
@@ -56,6 +62,7 @@ class _Rewriter(TFTransformer):
         super().__init__(ctx)
         self.replaced = False
         self.stale_imports: set = set()
+        self.constructions: dict = {}  # id(func of a call building a v1 layer class) → problem or ""
 
     def _target(self, node: cst.BaseExpression):
         name = self.qualify(node)
@@ -95,16 +102,47 @@ class _Rewriter(TFTransformer):
                 self.replaced = True
                 return cst.parse_expression(f"tf1to2.layers.{target}")
             return updated
+        if target in BY_CLASS and id(original) in self.constructions:
+            problem = self.constructions[id(original)]
+            if problem:
+                self.ctx.warn(original, f"tf.compat.v1.layers.{target} left as it is: {problem}; it exists only "
+                              "with tf-keras and TF_USE_LEGACY_KERAS=1")
+                return updated
+            if self.ctx.change(original, f"tf.compat.v1.layers.{target}(...) → tf1to2.layers.{target}(...) "
+                                         "(TF1's layer object, on Keras 3 too)"):
+                self.replaced = True
+                return cst.parse_expression(f"tf1to2.layers.{target}")
+            return updated
         if target in CLASSES:
-            self.ctx.warn(original, f"tf.compat.v1.layers.{target} is a v1 layer class: it exists only with tf-keras "
-                          "and TF_USE_LEGACY_KERAS=1 (the keras-layers stage turns the ones it can into Keras layers)")
+            self.ctx.warn(original, f"tf.compat.v1.layers.{target} is a v1 layer class used other than by building "
+                          "one (a base class, isinstance): it exists only with tf-keras and TF_USE_LEGACY_KERAS=1 "
+                          "(the keras-layers stage turns the layers it can into Keras layers)")
         return updated
+
+    def visit_Call(self, node: cst.Call) -> None:
+        """A class built here: tf1to2.layers has it, taking the same arguments; the problem
+        with this call, if any ("" when there is none)."""
+        target = self._target(node.func) if dotted_parts(node.func) is not None else None
+        spec = BY_CLASS.get(target or "")
+        if spec is None:
+            return
+        problem = ""
+        if any(a.star for a in node.args):
+            problem = "it is built with *args / **kwargs"
+        elif len([a for a in node.args if a.keyword is None]) > len(spec.class_params) - 1:
+            problem = "it is built with more positional arguments than the class takes"
+        else:
+            unknown = [a.keyword.value for a in node.args if a.keyword is not None
+                       and a.keyword.value not in spec.class_params]
+            if unknown:
+                problem = f"it is built with {unknown[0]}=, which TF1's layer took only through **kwargs"
+        self.constructions[id(node.func)] = problem
 
 
 class V1LayersShim(Rule):
     id = "v1-layers-shim"
     stage = 7
-    summary = "functional tf.compat.v1.layers calls left by earlier stages → tf1to2.layers (they run on Keras 3)"
+    summary = "tf.compat.v1.layers calls and layer objects left by earlier stages → tf1to2.layers (they run on Keras 3)"
     needles = ("layers",)
     example_before = (
         "import tensorflow as tf\n\n"

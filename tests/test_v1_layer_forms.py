@@ -1,7 +1,8 @@
 """``tf1to2.layers``: TF1's functional layers on any Keras, proven against
 ``tf.compat.v1.layers`` (tests/numeric/v1_layer_forms.py): one model using every form
 (conv 1/2/3d, transposed 2d/3d, separable 1d/2d, dense on rank 2 and 3, batch norm over
-the last axis, axis 1 and two axes, dropout, max/average pooling 1/2/3d, flatten) is
+the last axis, axis 1 and two axes, dropout, max/average pooling 1/2/3d, flatten, and
+layer objects of several classes, one called twice) is
 built with TF1's own layers in a TF1 graph, with the shim's in a TF1 graph, and with
 the shim's in TF2 eager inside a decorated Keras layer under Keras 3 and under tf-keras;
 same variable names, outputs in inference and training mode, regularization loss, and
@@ -82,3 +83,20 @@ def test_every_functional_v1_layer_the_rules_know_has_a_shim_form():
     exported = next(set(ast.literal_eval(n.value)) for n in tree.body
                     if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "__all__")
     assert set(SPECS) == exported == defined
+
+
+def test_every_v1_layer_class_the_rules_know_has_a_shim_class_with_its_arguments():
+    """v1-layers-shim rewrites the construction of every class of rules.v1_layers.SPECS
+    to tf1to2.layers: the shim's class must exist and take the same arguments, in the
+    same order (a positional argument means what it meant)."""
+    from rules.v1_layers import BY_CLASS
+
+    code = ("import json\nfrom tf1to2 import layers\n"
+            f"print(json.dumps({{c: getattr(layers, c)._params for c in {sorted(BY_CLASS)!r}}}))\n")
+    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONPATH": str(ROOT)}
+    env.pop("TF_USE_LEGACY_KERAS", None)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    import json
+    params = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert params == {c: list(s.class_params) for c, s in BY_CLASS.items()}

@@ -20,6 +20,12 @@ variables under either Keras, and in a TF1 graph they are what the v1 layers wer
   puts those updates in ``UPDATE_OPS`` in a TF1 graph, as TF1 did (with the unbiased
   batch variance where TF1 used its fused kernel).
 
+The layer classes (``Dense``, ``Conv2D``, ``BatchNormalization``, ...) are TF1's layer
+objects on the same functions: built with the class' arguments, they take their
+variable scope name on the first call as the v1 objects did, and reuse their variables
+on every later call. They are callables, not Keras layers: they have no ``kernel``,
+``weights`` or ``losses`` of their own (the decorated layer that calls them has those).
+
 What TF1's layers had that these refuse, with an error naming it: ``activity_regularizer``,
 batch renormalization, ``virtual_batch_size``, ``adjustment``, partitioners.
 """
@@ -486,3 +492,97 @@ def batch_normalization(inputs, axis=-1, momentum=0.99, epsilon=1e-3, center=Tru
             return normalize(shaped(tf.convert_to_tensor(moving_mean)), shaped(tf.convert_to_tensor(moving_variance)))
 
         return _cond(training, train, infer)
+
+
+# ------------------------------------------------------------------ the layer objects
+class _Layer:
+    """TF1's layer objects (``tf.compat.v1.layers.Dense`` and the rest) on any Keras,
+    built on the functions above: the constructor takes the class' arguments (by
+    position in the class' order, or by keyword), and the first call takes the variable
+    scope name the v1 layer took then (its ``name`` or base name, made unique in the
+    current scope: ``dense``, ``dense_1``); later calls reuse those variables, wherever
+    they are called, as the v1 layer did."""
+
+    _function: staticmethod
+    _base = ""
+    _params: tuple = ()
+
+    def __init__(self, *args, **kwargs):
+        if len(args) > len(self._params) - 1:
+            raise TypeError(f"{type(self).__name__} takes at most {len(self._params) - 1} positional arguments")
+        given = dict(zip(self._params, args))
+        overlap = set(given) & set(kwargs)
+        if overlap:
+            raise TypeError(f"{type(self).__name__} got several values for {', '.join(sorted(overlap))}")
+        given.update(kwargs)
+        unknown = set(given) - set(self._params)
+        if unknown:
+            raise TypeError(f"{type(self).__name__} has no argument {', '.join(sorted(unknown))}")
+        self.name = given.pop("name", None) or self._base
+        self._settings = given
+        self._scope_name: Optional[str] = None
+
+    def __call__(self, inputs, *args, **kwargs):
+        reuse = None
+        if self._scope_name is None:
+            # claim the name on the first call, as a v1 layer did (``record_scope`` does the same)
+            with v1.variable_scope(None, default_name=self.name) as scope:
+                self._scope_name = scope.name.rpartition("/")[2]
+        else:
+            reuse = True
+        both = set(kwargs) & set(self._settings)
+        if both:
+            raise TypeError(f"{type(self).__name__}: {', '.join(sorted(both))} is set when it is built")
+        if self._reuses:
+            kwargs["reuse"] = reuse
+        return type(self)._function(inputs, *args, name=self._scope_name, **self._settings, **kwargs)
+
+    _reuses = True  # its function takes reuse= (the ones that create variables)
+
+    def apply(self, inputs, *args, **kwargs):
+        return self(inputs, *args, **kwargs)
+
+
+def _layer_class(cls_name: str, function, base: str, params: str, reuses: bool = True) -> type:
+    return type(cls_name, (_Layer,), {"_function": staticmethod(function), "_base": base,
+                                      "_params": tuple(params.split()), "_reuses": reuses,
+                                      "__doc__": f"``tf.compat.v1.layers.{cls_name}`` (see ``_Layer``)."})
+
+
+_CONV = ("filters kernel_size strides padding data_format dilation_rate activation use_bias kernel_initializer "
+         "bias_initializer kernel_regularizer bias_regularizer activity_regularizer kernel_constraint "
+         "bias_constraint trainable name")
+_CONV_T = _CONV.replace(" dilation_rate", "")
+_SEPARABLE = ("filters kernel_size strides padding data_format dilation_rate depth_multiplier activation use_bias "
+              "depthwise_initializer pointwise_initializer bias_initializer depthwise_regularizer "
+              "pointwise_regularizer bias_regularizer activity_regularizer depthwise_constraint "
+              "pointwise_constraint bias_constraint trainable name")
+_POOL = "pool_size strides padding data_format name"
+
+Dense = _layer_class("Dense", dense, "dense", "units activation use_bias kernel_initializer bias_initializer "
+                     "kernel_regularizer bias_regularizer activity_regularizer kernel_constraint bias_constraint "
+                     "trainable name")
+Conv1D = _layer_class("Conv1D", conv1d, "conv1d", _CONV)
+Conv2D = _layer_class("Conv2D", conv2d, "conv2d", _CONV)
+Conv3D = _layer_class("Conv3D", conv3d, "conv3d", _CONV)
+Conv2DTranspose = _layer_class("Conv2DTranspose", conv2d_transpose, "conv2d_transpose", _CONV_T)
+Conv3DTranspose = _layer_class("Conv3DTranspose", conv3d_transpose, "conv3d_transpose", _CONV_T)
+SeparableConv1D = _layer_class("SeparableConv1D", separable_conv1d, "separable_conv1d", _SEPARABLE)
+SeparableConv2D = _layer_class("SeparableConv2D", separable_conv2d, "separable_conv2d", _SEPARABLE)
+BatchNormalization = _layer_class(
+    "BatchNormalization", batch_normalization, "batch_normalization",
+    "axis momentum epsilon center scale beta_initializer gamma_initializer moving_mean_initializer "
+    "moving_variance_initializer beta_regularizer gamma_regularizer beta_constraint gamma_constraint renorm "
+    "renorm_clipping renorm_momentum fused trainable virtual_batch_size adjustment name")
+Dropout = _layer_class("Dropout", dropout, "dropout", "rate noise_shape seed name", reuses=False)
+Flatten = _layer_class("Flatten", flatten, "flatten", "data_format name", reuses=False)
+MaxPooling1D = _layer_class("MaxPooling1D", max_pooling1d, "max_pooling1d", _POOL, reuses=False)
+MaxPooling2D = _layer_class("MaxPooling2D", max_pooling2d, "max_pooling2d", _POOL, reuses=False)
+MaxPooling3D = _layer_class("MaxPooling3D", max_pooling3d, "max_pooling3d", _POOL, reuses=False)
+AveragePooling1D = _layer_class("AveragePooling1D", average_pooling1d, "average_pooling1d", _POOL, reuses=False)
+AveragePooling2D = _layer_class("AveragePooling2D", average_pooling2d, "average_pooling2d", _POOL, reuses=False)
+AveragePooling3D = _layer_class("AveragePooling3D", average_pooling3d, "average_pooling3d", _POOL, reuses=False)
+
+__all__ += ["Dense", "Conv1D", "Conv2D", "Conv3D", "Conv2DTranspose", "Conv3DTranspose", "SeparableConv1D",
+            "SeparableConv2D", "BatchNormalization", "Dropout", "Flatten", "MaxPooling1D", "MaxPooling2D",
+            "MaxPooling3D", "AveragePooling1D", "AveragePooling2D", "AveragePooling3D"]

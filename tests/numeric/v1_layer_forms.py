@@ -5,7 +5,9 @@ tests/test_v1_layer_forms.py in subprocesses:
     v1_layer_forms.py graph WORKDIR   # tf1to2.layers in a TF1 graph → graph.npz
     v1_layer_forms.py shim WORKDIR    # tf1to2.layers in TF2 eager, in a decorated Keras layer → shim.npz
 
-One model uses every form with most of its arguments. Each side gives every variable a
+One model uses every form with most of its arguments, and the layer objects (``Dense``,
+``BatchNormalization``, ``Dropout``, ``Conv2D``, ``SeparableConv2D``, ``MaxPooling2D``,
+``Flatten``; one ``Dense`` called twice). Each side gives every variable a
 seeded value by its TF1 name, and records: the variable names; the outputs in inference
 and in training mode; the moving statistics after one training step (TF1: the
 UPDATE_OPS run; the shim: the call itself moves them); the regularization loss.
@@ -46,7 +48,15 @@ def model(ly, tf, x, training):
         v = ly.average_pooling3d(v, 2, 1, padding="same")
         w = ly.batch_normalization(tf.reshape(x, [2, 3, 12, 12]), axis=1, training=training, center=False)
         u = ly.batch_normalization(tf.reshape(x, [2, 12, 36]), axis=[1, 2], training=training, scale=False)
-        return {"dense": y, "conv1d": z, "conv3d": v, "bn_axis1": w, "bn_axes": u}
+        # the layer objects: built with the class' arguments (positional and keyword), named
+        # on their first call, sharing their variables on the second
+        shared = ly.Dense(3, tf.nn.relu, name="shared")
+        o = shared(f) + shared(2.0 * f)
+        o = ly.BatchNormalization(-1, 0.8, 1e-2, gamma_regularizer=l2)(o, training=training)
+        o = ly.Dropout(0.4)(o, training=False)
+        c = ly.Conv2D(2, 3, padding="same", kernel_regularizer=l2)(x)
+        c = ly.Flatten()(ly.MaxPooling2D(2, 2)(ly.SeparableConv2D(2, 3, depth_multiplier=2)(c)))
+        return {"dense": y, "conv1d": z, "conv3d": v, "bn_axis1": w, "bn_axes": u, "objects": o, "conv_objects": c}
 
 
 def value(name: str, shape) -> np.ndarray:

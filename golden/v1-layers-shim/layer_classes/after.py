@@ -1,0 +1,26 @@
+"""v1 layer objects: built ones go to the shim's classes (any spelling, positional and
+keyword arguments); a class used as a base or in isinstance, or built with arguments
+TF1 took only through **kwargs, is left with a warning."""
+import tensorflow as tf
+import tf1to2.layers
+
+
+class Model(tf.keras.layers.Layer):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.conv = tf1to2.layers.Conv2D(8, 3, padding="same", name="conv")
+        self.norm = tf1to2.layers.BatchNormalization(momentum=0.9)
+        self.head = tf1to2.layers.Dense(
+            10,
+            activation=None,
+        )
+        self.private = tf.compat.v1.layers.Dense(4, _reuse=True)
+        self.options = tf.compat.v1.layers.Dense(4, **kwargs)
+
+
+class Custom(tf.compat.v1.layers.Dense):
+    pass
+
+
+def is_dense(layer):
+    return isinstance(layer, tf.compat.v1.layers.Dense), "tf.compat.v1.layers.Dense in a string stays"
