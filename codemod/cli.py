@@ -30,10 +30,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tf1to2",
         description="Migrate TensorFlow 1.x model code to TensorFlow 2, stage by stage.",
+        allow_abbrev=False,  # ``--w`` must not mean --write
     )
+    parser.add_argument("--version", action="version", version=f"tf1to2 {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    m = sub.add_parser("migrate", help="rewrite files (a dry run unless --write)")
+    m = sub.add_parser("migrate", help="rewrite files (a dry run unless --write)", allow_abbrev=False)
     m.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or a repository")
     m.add_argument("--write", action="store_true", help="apply the changes (default: show the diff only)")
     m.add_argument("--select", action="append", metavar="RULES",
@@ -47,7 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("--report", metavar="FILE", help="also write the JSON report to FILE")
     m.add_argument("--name-map", metavar="FILE",
                    help="write the old → new variable names of the whole run to FILE (one JSON object)")
-    m.add_argument("--exclude", action="append", metavar="GLOB", help="skip files matching GLOB (repeatable)")
+    m.add_argument("--exclude", action="append", metavar="GLOB",
+                   help="skip files matching GLOB instead of the configured excludes (repeatable)")
+    m.add_argument("--extend-exclude", action="append", metavar="GLOB",
+                   help="skip files matching GLOB as well as the configured excludes (repeatable)")
     m.add_argument("--force-exclude", action="store_true",
                    help="apply excludes and @generated skipping to files named explicitly too (for hooks)")
     m.add_argument("--config", metavar="FILE", help="read options from FILE instead of the nearest "
@@ -56,9 +61,19 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("-i", "--interactive", action="store_true",
                    help="offer each change, rule by rule, and write the accepted ones [y,n,a,d,q,?]")
 
-    r = sub.add_parser("rules", help="list the rules, or show one rule's documentation")
+    r = sub.add_parser("rules", help="list the rules, or show one rule's documentation", allow_abbrev=False)
     r.add_argument("rule", nargs="?", metavar="ID")
     return parser
+
+
+def _version() -> str:
+    """The installed distribution's version (read from its metadata: no import of the
+    package's heavy parts)."""
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version("tf1to2")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
 
 
 def cmd_rules(rule_id: Optional[str], out) -> int:
@@ -101,6 +116,8 @@ def cmd_migrate(args, out, err) -> int:
     ignore = _split(args.ignore) if args.ignore else config.ignore
     if args.exclude:
         config.exclude = args.exclude
+    if args.extend_exclude:
+        config.exclude = [*config.exclude, *args.extend_exclude]
     name_map_path = args.name_map or config.name_map
     try:
         chosen = rules_pkg.select(select, ignore)

@@ -8,6 +8,7 @@ written atomically; nothing that would not parse is ever written.
 """
 from __future__ import annotations
 
+import os
 import sys
 from typing import Callable, Optional, TextIO
 
@@ -22,7 +23,7 @@ HELP = """y - apply this change
 n - do not apply this change
 a - apply this change and all remaining changes in this file
 d - do not apply this change nor any remaining change in this file
-q - quit; changes accepted so far are written
+q - quit; changes accepted so far are written (end of input, Ctrl-D, does the same)
 ? - print help
 """
 
@@ -51,9 +52,14 @@ class Session:
 
     def _answer(self) -> str:
         while True:
-            answer = self.ask(PROMPT).strip().lower()[:1]
+            try:
+                answer = self.ask(PROMPT).strip().lower()[:1]
+            except EOFError:  # end of input (Ctrl-D) is q: what was accepted is written
+                self.out.write("\n")
+                return "q"
             if answer in ("y", "n", "a", "d", "q"):
                 return answer
+            self.out.write(f"{answer!r} is not one of y, n, a, d, q, ?\n" if answer and answer != "?" else "")
             self.out.write(HELP)
 
     def file(self, path: str) -> FileResult:
@@ -116,7 +122,7 @@ class Session:
 
 
 def run(paths: list[str], rule_ids: tuple[str, ...], out: TextIO = sys.stdout) -> list[FileResult]:
-    session = Session(rule_ids, out, input, colour=out.isatty())
+    session = Session(rule_ids, out, input, colour=out.isatty() and not os.environ.get("NO_COLOR"))
     results = []
     for path in paths:
         try:

@@ -396,3 +396,25 @@ def test_a_module_function_with_a_self_parameter_stays_a_function(tmp_path):
     assert f["status"] == "unchanged"
     assert f["warnings"][0]["message"] == ("dense() left as a function: it has a parameter named self, "
                                            "which the layer's methods take for themselves")
+
+
+def test_version_and_no_abbreviations(tmp_path):
+    r = tf1to2("--version")
+    assert r.returncode == 0 and r.stdout.startswith("tf1to2 ") and r.stdout.split()[1][0].isdigit()
+    f = tmp_path / "model.py"
+    f.write_text(TF1)
+    r = tf1to2("migrate", "--w", str(f))  # not --write
+    assert r.returncode == 2 and "unrecognized arguments: --w" in r.stderr
+    assert f.read_text() == TF1
+
+
+def test_an_unknown_rule_in_an_ignore_comment_is_warned(tmp_path):
+    f = tmp_path / "model.py"
+    f.write_text("import tensorflow as tf\n\nopt = tf.train.AdamOptimizer(0.1)  # tf1to2: ignore[optimiser]\n")
+    r = tf1to2("migrate", str(f))
+    assert r.returncode == 1  # the typo keeps nothing from being migrated...
+    assert (f"{f}:3: tf1to2: # tf1to2: ignore[optimiser]: no rule is called 'optimiser', so this comment "
+            "keeps nothing from being migrated") in r.stderr  # ...and says so
+    f.write_text("import tensorflow as tf\n\nopt = tf.train.AdamOptimizer(0.1)  # tf1to2: ignore[optimizers, tf-api]\n")
+    r = tf1to2("migrate", str(f))
+    assert r.returncode == 0 and "no rule is called" not in r.stderr

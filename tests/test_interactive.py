@@ -115,3 +115,34 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
                           env={**env, "CI": "true"}, encoding="utf-8", timeout=60)
     child.expect(pexpect.EOF)
     assert "/3 files" not in child.before, "no progress bar in CI"
+
+
+def test_end_of_input_keeps_what_was_accepted_like_q(tmp_path):
+    """Ctrl-D at a prompt is q: the changes accepted so far are written (it used to write
+    nothing and exit 0); an unknown key says so before the help."""
+    (tmp_path / "one.py").write_text(THREE)
+    child = spawn(tmp_path, "one.py")
+    child.expect(PROMPT)
+    child.sendline("x")
+    child.expect("'x' is not one of y, n, a, d, q, \\?")
+    child.expect(PROMPT)
+    child.sendline("y")
+    child.expect(PROMPT)
+    child.sendeof()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
+    one = (tmp_path / "one.py").read_text()
+    assert "a = tensorflow.keras.optimizers.Adam(" in one and "b = tf.train.GradientDescentOptimizer(0.2)" in one
+
+
+def test_no_color_turns_the_colours_off(tmp_path):
+    (tmp_path / "one.py").write_text(THREE)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm", "NO_COLOR": "1"}
+    child = pexpect.spawn(sys.executable, ["-m", "codemod.cli", "migrate", "--select", "optimizers",
+                                           "--interactive", "-j", "1", "one.py"],
+                          cwd=str(tmp_path), env=env, encoding="utf-8", timeout=60)
+    child.expect(PROMPT)
+    assert "+a = tensorflow.keras.optimizers.Adam" in child.before and "\x1b[" not in child.before
+    child.sendline("q")
+    child.expect(pexpect.EOF)

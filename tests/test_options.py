@@ -69,3 +69,20 @@ def test_quiet_prints_only_errors_and_report_file(tmp_path):
     assert r.stderr.strip().splitlines() == ["error: bad.py:2: does not parse: invalid syntax"]
     report = json.loads((tmp_path / "report.json").read_text())
     assert report["summary"]["changed"] == 1 and report["summary"]["failed"] == 1
+
+
+def test_extend_exclude_adds_to_the_configured_excludes(tmp_path):
+    """--exclude replaces the config's excludes; --extend-exclude adds to them (ruff's
+    pair), so third_party/* stays out."""
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.tf1to2]\nexclude = ["third_party/*"]\n')
+    for d in ("third_party", "gen", "src"):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / "m.py").write_text("import tensorflow as tf\nopt = tf.train.AdamOptimizer(0.1)\n")
+
+    def changed(*args):
+        r = tf1to2("migrate", "--format", "json", *args, ".", cwd=tmp_path)
+        return sorted(Path(f["path"]).parent.name for f in json.loads(r.stdout)["files"] if f["status"] == "changed")
+
+    assert changed() == ["gen", "src"]
+    assert changed("--extend-exclude", "gen/*") == ["src"]
+    assert changed("--exclude", "gen/*") == ["src", "third_party"]
