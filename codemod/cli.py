@@ -183,24 +183,47 @@ def _interactive(args, work, rule_ids, discovery_errors, name_map_path, out, err
 
 def finish(args, results, discovery_errors, name_map_path, out, err) -> int:
     """Reports, name map and exit status of a run."""
+    failed_output = False
     if args.format == "json" or args.report:
         text = report.json_report(results, discovery_errors, args.write) + "\n"
         if args.format == "json":
             out.write(text)
         if args.report:
-            Path(args.report).write_text(text, encoding="utf-8")
+            failed_output |= not _write_output(args.report, text, "report", err)
     if args.quiet:
         report.errors(results, discovery_errors, err)
     elif args.format == "text":
         report.summary(results, discovery_errors, args.write, err)
-    if name_map_path:
+    if name_map_path and args.write:
+        # merged into what earlier runs recorded: a later run that renames nothing (the
+        # code is migrated already) must not lose the map load_tf1_checkpoint needs
         merged = {}
+        try:
+            existing = json.loads(Path(name_map_path).read_text(encoding="utf-8"))
+            merged = existing if isinstance(existing, dict) else {}
+        except (OSError, ValueError):
+            pass
         for r in results:
             merged.update(r.name_map)
-        Path(name_map_path).write_text(json.dumps(merged, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    if discovery_errors or any(r.status == "failed" for r in results):
+        failed_output |= not _write_output(name_map_path, json.dumps(merged, indent=2, sort_keys=True) + "\n",
+                                           "name map", err)
+    if failed_output or discovery_errors or any(r.status == "failed" for r in results):
         return EXIT_ERROR
     return EXIT_CHANGED if any(r.status == "changed" for r in results) else EXIT_CLEAN
+
+
+def _write_output(path: str, text: str, what: str, err) -> bool:
+    """Write a report or name map whole (a temporary file replaced at once), creating its
+    folder; a failure is one line on stderr, and False."""
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        if not os.path.exists(path):
+            Path(path).touch()
+        textio.write_atomic(path, text.encode("utf-8"))
+    except (OSError, textio.SourceError) as e:
+        err.write(f"error: {path}: cannot write the {what}: {getattr(e, 'strerror', None) or e}\n")
+        return False
+    return True
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

@@ -55,7 +55,9 @@ def test_tf1to2_toml_and_unknown_key(tmp_path):
     (tmp_path / "m.py").write_text(TF1)
     r = tf1to2("migrate", "m.py", cwd=tmp_path)
     assert r.returncode == 1
-    assert json.loads((tmp_path / "names.json").read_text()) == {}
+    assert not (tmp_path / "names.json").exists(), "a dry run writes no name map"
+    r = tf1to2("migrate", "--write", "m.py", cwd=tmp_path)
+    assert r.returncode == 1 and json.loads((tmp_path / "names.json").read_text()) == {}
     (tmp_path / "tf1to2.toml").write_text('selekt = ["optimizers"]\n')
     r = tf1to2("migrate", "m.py", cwd=tmp_path)
     assert r.returncode == 2 and "unknown key 'selekt'" in r.stderr and "tf1to2.toml" in r.stderr
@@ -86,3 +88,24 @@ def test_extend_exclude_adds_to_the_configured_excludes(tmp_path):
     assert changed() == ["gen", "src"]
     assert changed("--extend-exclude", "gen/*") == ["src"]
     assert changed("--exclude", "gen/*") == ["src", "third_party"]
+
+
+def test_the_name_map_is_kept_across_runs_and_its_folder_made(tmp_path):
+    """The README's own example, name-map = "migration/name_map.json", with no migration/
+    folder: made on --write (it was a traceback and exit 1). A later run that renames
+    nothing keeps the map (it used to leave {}); a dry run never writes it."""
+    (tmp_path / "tf1to2.toml").write_text('name-map = "migration/name_map.json"\n')
+    (tmp_path / "m.py").write_text(
+        "import tensorflow.compat.v1 as tf\nimport tf_slim as slim\n\n\ndef net(x):\n"
+        "    return slim.fully_connected(x, 3, scope='fc')\n")
+    assert tf1to2("migrate", "m.py", cwd=tmp_path).returncode == 1
+    assert not (tmp_path / "migration").exists()
+    r = tf1to2("migrate", "--write", "m.py", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    names = json.loads((tmp_path / "migration" / "name_map.json").read_text())
+    assert names.get("fc/weights", "").endswith("fc/kernel"), names
+    assert tf1to2("migrate", "--write", "m.py", cwd=tmp_path).returncode == 0
+    assert json.loads((tmp_path / "migration" / "name_map.json").read_text()) == names
+    (tmp_path / "tf1to2.toml").write_text('name-map = "m.py/names.json"\n')  # a folder that cannot be made
+    r = tf1to2("migrate", "--write", "m.py", cwd=tmp_path)
+    assert r.returncode == 2 and "cannot write the name map" in r.stderr and "Traceback" not in r.stderr
