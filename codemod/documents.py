@@ -169,7 +169,13 @@ class NotebookDocument:
         return line, ""
 
 
+# rules.PREFILTER on the bytes of a source file (its encodings keep ASCII as it is)
+PREFILTER_BYTES = re.compile(rb"tensorflow|tf_slim|\bslim\b")
+
+
 def load(path: str):
+    """The document at ``path``; None for a ``.py`` file that never mentions TensorFlow
+    (it is not even decoded)."""
     if path.endswith(".ipynb"):
         try:
             with open(path, "rb") as f:
@@ -177,4 +183,11 @@ def load(path: str):
         except OSError as e:
             raise textio.SourceError(f"cannot read: {e.strerror}") from e
         return NotebookDocument(path, raw)
-    return PythonDocument(path, textio.read(path))
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as e:
+        raise textio.SourceError(f"cannot read: {e.strerror}") from e
+    if not PREFILTER_BYTES.search(data):
+        return None  # never mentions TensorFlow: not decoded (an odd encoding is not this tool's business)
+    return PythonDocument(path, textio.decode(data))

@@ -69,6 +69,8 @@ class Session:
             doc = documents.load(path)
         except textio.SourceError as e:
             return FileResult(path, "failed", error=str(e), error_line=e.line)
+        if doc is None:
+            return FileResult(path, "skipped", reason="no TensorFlow")
         text = doc.text
         changes, warnings = [], []
         mode: Optional[str] = None  # "all" / "none" for the rest of this file

@@ -204,7 +204,7 @@ def migrate_file(path: str, options: Options) -> FileResult:
         doc = documents.load(path)
     except textio.SourceError as e:
         return FileResult(path, "failed", error=str(e), error_line=e.line)
-    if not rules_pkg.PREFILTER.search(doc.text):
+    if doc is None or not rules_pkg.PREFILTER.search(doc.text):
         return FileResult(path, "skipped", reason="no TensorFlow")
     if SKIP_FILE.search(doc.text):
         return FileResult(path, "skipped", reason="tf1to2: skip-file")

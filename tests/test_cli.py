@@ -418,3 +418,17 @@ def test_an_unknown_rule_in_an_ignore_comment_is_warned(tmp_path):
     f.write_text("import tensorflow as tf\n\nopt = tf.train.AdamOptimizer(0.1)  # tf1to2: ignore[optimizers, tf-api]\n")
     r = tf1to2("migrate", str(f))
     assert r.returncode == 0 and "no rule is called" not in r.stderr
+
+
+def test_a_file_that_never_mentions_tensorflow_is_not_even_decoded(tmp_path):
+    """Non-UTF-8 bytes in a file with no TensorFlow in it used to fail the run (exit 2):
+    decoding came before the filter. Now it is skipped, bytes untouched; the same bytes
+    in a TensorFlow file are still an error naming the file."""
+    data = b"# caf\xe9, no coding line\nx = 1\n"
+    (tmp_path / "other.py").write_bytes(data)
+    r = tf1to2("migrate", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "other.py").read_bytes() == data
+    (tmp_path / "model.py").write_bytes(data + b"import tensorflow as tf\n")
+    r = tf1to2("migrate", str(tmp_path))
+    assert r.returncode == 2 and "model.py" in r.stderr and "other.py" not in r.stderr
