@@ -10,6 +10,7 @@ import argparse
 import inspect
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Optional, Sequence
@@ -87,7 +88,8 @@ def cmd_rules(rule_id: Optional[str], out) -> int:
     if cls is None:
         sys.stderr.write(f"tf1to2: unknown rule {rule_id!r}; known: {', '.join(registry)}\n")
         return EXIT_ERROR
-    doc = inspect.getdoc(sys.modules[cls.__module__]) or ""
+    # RST literals (``x``) as a terminal reader expects them (`x`); code fences stay
+    doc = re.sub(r"``([^`\n]+)``", r"`\1`", inspect.getdoc(sys.modules[cls.__module__]) or "")
     out.write(f"{cls.id} (stage {cls.stage}): {cls.summary}\n\n{doc}\n")
     if cls.example_before:
         out.write(f"\n## Example, as this version rewrites it\nbefore:\n{_indent(cls.example_before)}\nafter:\n{_indent(cls.example_after)}\n")
@@ -163,7 +165,20 @@ def cmd_migrate(args, out, err) -> int:
         results.append(result)
     if progress:
         progress.clear()
+    if args.format == "text" and not args.quiet and not any(r.changes for r in results):
+        _hint_earlier_stages(chosen, err)
     return finish(args, results, discovery_errors, name_map_path, out, err)
+
+
+def _hint_earlier_stages(chosen, err) -> None:
+    """Nothing changed with only later stages selected: on TF1 code they find nothing,
+    since they work on what the earlier stages write; say so rather than a bare "0"."""
+    first = min(c.stage for c in chosen)
+    earlier = [c.id for c in rules_pkg.REGISTRY if c.stage < first and c not in chosen and c.stage > 0]
+    if first >= 3 and earlier:
+        err.write(f"note: {', '.join(c.id for c in chosen)} work{'s' if len(chosen) == 1 else ''} on what earlier "
+                  f"stages write ({', '.join(earlier)}: v1 layers, model functions as Keras layers); on TF1 code "
+                  "select those too, or run without --select\n")
 
 
 def _interactive(args, work, rule_ids, discovery_errors, name_map_path, out, err) -> int:

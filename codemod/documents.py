@@ -67,7 +67,7 @@ class NotebookDocument:
             raise textio.SourceError(f"not a readable notebook: {e}") from e
         self.layout = self._layout()
         if self.layout is None:
-            raise textio.SourceError("notebook JSON layout cannot be reproduced exactly; not touched")
+            raise textio.NotTouched("notebook JSON layout cannot be reproduced exactly; not touched")
         self.code_cells = [i for i, c in enumerate(self.nb.get("cells", []))
                            if c.get("cell_type") == "code" and not self._cell_text(c).lstrip().startswith("%%")]
         self.ipython_lines: list[str] = []

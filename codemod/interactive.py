@@ -67,6 +67,8 @@ class Session:
         writing) when asked to stop."""
         try:
             doc = documents.load(path)
+        except textio.NotTouched as e:
+            return FileResult(path, "skipped", reason=str(e))
         except textio.SourceError as e:
             return FileResult(path, "failed", error=str(e), error_line=e.line)
         if doc is None:

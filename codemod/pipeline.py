@@ -202,6 +202,8 @@ class RuleCrash(Exception):
 def migrate_file(path: str, options: Options) -> FileResult:
     try:
         doc = documents.load(path)
+    except textio.NotTouched as e:
+        return FileResult(path, "skipped", reason=str(e))
     except textio.SourceError as e:
         return FileResult(path, "failed", error=str(e), error_line=e.line)
     if doc is None or not rules_pkg.PREFILTER.search(doc.text):

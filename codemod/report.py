@@ -48,9 +48,10 @@ def summary(results: list[FileResult], discovery_errors: list[tuple[str, str]], 
     status = Counter(r.status for r in results)
     failed = status["failed"] + len(discovery_errors)
     verb = "changed" if wrote else "would change"
+    scanned = len(results)
     out.write(
-        f"tf1to2: {len(results)} files scanned, {status['changed']} {verb}, {failed} failed, "
-        f"{status['skipped']} skipped\n"
+        f"tf1to2: {scanned} file{'' if scanned == 1 else 's'} scanned, {status['changed']} {verb}, "
+        f"{failed} failed, {status['skipped']} skipped\n"
     )
     per_rule_changes = Counter(f.rule for r in results for f in r.changes)
     per_rule_warnings = Counter(f.rule for r in results for f in r.warnings)
@@ -63,7 +64,13 @@ def summary(results: list[FileResult], discovery_errors: list[tuple[str, str]], 
     for r in results:
         for w in r.warnings:
             out.write(f"{r.path}:{w.line}: {w.rule}: {w.message}\n")
+        if r.status == "skipped" and r.reason not in QUIET_SKIPS:  # skipped for a reason worth knowing
+            out.write(f"skipped: {r.path}: {r.reason}\n")
     errors(results, discovery_errors, out)
+
+
+# skips that are the normal case and would drown the rest: not named one by one
+QUIET_SKIPS = ("no TensorFlow",)
 
 
 def json_report(results: list[FileResult], discovery_errors: list[tuple[str, str]], wrote: bool) -> str:

@@ -24,6 +24,11 @@ class SourceError(Exception):
         self.line = line
 
 
+class NotTouched(SourceError):
+    """A file the tool declines to touch, losing nothing (a notebook whose JSON layout it
+    cannot reproduce): a skip with its reason, not a failure."""
+
+
 @dataclass(frozen=True)
 class SourceText:
     text: str  # without the BOM

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import stat
 import subprocess
@@ -44,7 +45,7 @@ def test_dry_run_shows_diff_changes_nothing_and_exits_1(tmp_path):
     assert r.returncode == 1, r.stderr
     assert "-opt = tf.train.AdamOptimizer(0.01, beta1=0.5)" in r.stdout
     assert "+opt = tf.keras.optimizers.Adam(learning_rate=0.01, beta_1=0.5, epsilon=1e-08)" in r.stdout
-    assert "1 files scanned, 1 would change, 0 failed" in r.stderr
+    assert "1 file scanned, 1 would change, 0 failed" in r.stderr
     assert f.read_bytes() == before and f.stat().st_mtime_ns == mtime
 
 
@@ -432,3 +433,17 @@ def test_a_file_that_never_mentions_tensorflow_is_not_even_decoded(tmp_path):
     (tmp_path / "model.py").write_bytes(data + b"import tensorflow as tf\n")
     r = tf1to2("migrate", str(tmp_path))
     assert r.returncode == 2 and "model.py" in r.stderr and "other.py" not in r.stderr
+
+
+def test_rules_help_reads_as_text_and_later_stages_alone_say_what_they_need(tmp_path):
+    r = tf1to2("rules", "tf-api")
+    assert r.returncode == 0 and "`tf.compat.v1.X`" in r.stdout
+    assert not re.search(r"(?<!`)``(?!`)", r.stdout), "RST double backticks in the terminal"
+    f = tmp_path / "model.py"
+    f.write_text("import tensorflow as tf\n\n\ndef model(x):\n    with tf.variable_scope('m'):\n"
+                 "        return tf.layers.dense(x, 3)\n")
+    r = tf1to2("migrate", "--select", "keras-layers", str(f))
+    assert r.returncode == 0
+    assert "note: keras-layers works on what earlier stages write (slim-arg-scope, slim-to-layers, " \
+           "wrap-in-layer, layers-to-attributes" in r.stderr
+    assert "note:" not in tf1to2("migrate", "--select", "wrap-in-layer", str(f)).stderr  # it changed something
