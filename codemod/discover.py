@@ -41,7 +41,9 @@ def _skipped_rel(rel: str, root: str) -> bool:
 def _git_files(folder: str) -> list[str] | None:
     try:
         out = subprocess.run(
-            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."],
+            # the repository's own config must not run commands while we read it
+            ["git", "-c", "core.fsmonitor=false", "ls-files", "-z", "--cached", "--others", "--exclude-standard",
+             "--", "."],
             cwd=folder, capture_output=True, check=True, timeout=60,
         ).stdout
     except (OSError, subprocess.SubprocessError):

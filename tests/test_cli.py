@@ -447,3 +447,15 @@ def test_rules_help_reads_as_text_and_later_stages_alone_say_what_they_need(tmp_
     assert "note: keras-layers works on what earlier stages write (slim-arg-scope, slim-to-layers, " \
            "wrap-in-layer, layers-to-attributes" in r.stderr
     assert "note:" not in tf1to2("migrate", "--select", "wrap-in-layer", str(f)).stderr  # it changed something
+
+
+def test_reading_a_repository_runs_none_of_its_commands(tmp_path):
+    """git ls-files would run the repository's core.fsmonitor command (here: touch a
+    file); discovery turns it off."""
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    subprocess.run(["git", "-C", str(tmp_path), "config", "core.fsmonitor", f"touch {tmp_path / 'PWNED'}; false"],
+                   check=True)
+    (tmp_path / "model.py").write_text(TF1)
+    r = tf1to2("migrate", str(tmp_path))
+    assert r.returncode == 1, r.stderr
+    assert not (tmp_path / "PWNED").exists()
