@@ -257,6 +257,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except KeyboardInterrupt:
         err.write("tf1to2: interrupted; files already written stay written, no file is half-written\n")
         return 130
+    except Exception as e:  # noqa: BLE001 - whatever it is, exit 2 ("error"), never 1 ("changes")
+        err.write(f"tf1to2: internal error: {type(e).__name__}: {e}; files already written stay written, "
+                  "no file is half-written\n")
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":

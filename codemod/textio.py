@@ -86,7 +86,10 @@ def write_atomic(path: str, data: bytes) -> None:
     if not os.access(real, os.W_OK) or not st.st_mode & 0o222:
         raise SourceError("file is read-only; not written")
     directory = os.path.dirname(real) or "."
-    fd, tmp = tempfile.mkstemp(prefix=".tf1to2-", suffix=".tmp", dir=directory)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".tf1to2-", suffix=".tmp", dir=directory)
+    except OSError as e:  # a writable file in a folder we may not create files in
+        raise SourceError(f"cannot write: no new file can be made in its folder ({e.strerror}); not written") from e
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import stat
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 import rules
 
@@ -459,3 +461,22 @@ def test_reading_a_repository_runs_none_of_its_commands(tmp_path):
     r = tf1to2("migrate", str(tmp_path))
     assert r.returncode == 1, r.stderr
     assert not (tmp_path / "PWNED").exists()
+
+
+
+def test_a_writable_file_whose_folder_takes_no_new_file_is_an_error_naming_it(tmp_path, monkeypatch):
+    """mkstemp failing (a read-only folder: root may write there anyway, so it is made to
+    fail here) is a SourceError the run reports with the path, not a traceback."""
+    import tempfile
+
+    from codemod import textio
+    f = tmp_path / "model.py"
+    f.write_text(TF1)
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(textio.SourceError, match="no new file can be made in its folder"):
+        textio.write_atomic(str(f), b"x = 1\n")
+    assert f.read_text() == TF1
