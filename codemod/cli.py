@@ -45,8 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="leave out these rule ids or stage numbers")
     m.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
                    help="worker processes (default: all cores)")
-    m.add_argument("--format", choices=("text", "json"), default="text",
-                   help="text: diff on stdout, summary on stderr; json: one report on stdout")
+    m.add_argument("--format", "--output-format", choices=("text", "json", "github"), default="text",
+                   help="text: diff on stdout, summary on stderr; json: one report on stdout; github: "
+                        "GitHub Actions annotations on stdout (changes and warnings, errors)")
     m.add_argument("--report", metavar="FILE", help="also write the JSON report to FILE")
     m.add_argument("--name-map", metavar="FILE",
                    help="write the old → new variable names of the whole run to FILE (one JSON object)")
@@ -205,7 +206,9 @@ def finish(args, results, discovery_errors, name_map_path, out, err) -> int:
             out.write(text)
         if args.report:
             failed_output |= not _write_output(args.report, text, "report", err)
-    if args.quiet:
+    if args.format == "github":
+        report.github(results, discovery_errors, args.write, out)
+    elif args.quiet:
         report.errors(results, discovery_errors, err)
     elif args.format == "text":
         report.summary(results, discovery_errors, args.write, err)

@@ -73,6 +73,31 @@ def summary(results: list[FileResult], discovery_errors: list[tuple[str, str]], 
 QUIET_SKIPS = ("no TensorFlow",)
 
 
+def _gh(text: str, prop: bool = False) -> str:
+    """GitHub workflow-command escaping (of a message, or of a property value)."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def github(results: list[FileResult], discovery_errors: list[tuple[str, str]], wrote: bool, out: TextIO) -> None:
+    """GitHub Actions annotations (as ruff's ``--output-format github``): each change as
+    a warning titled with its rule ("would change" on a dry run), each warning, each
+    error; on a pull request they appear at their lines."""
+    verb = "changed" if wrote else "would change"
+    for path, message in discovery_errors:
+        out.write(f"::error file={_gh(path, True)},title=tf1to2::{_gh(message)}\n")
+    for r in results:
+        for f in r.changes:
+            out.write(f"::warning file={_gh(r.path, True)},line={f.line},title={_gh('tf1to2 ' + f.rule, True)}::"
+                      f"{_gh(verb + ': ' + f.message)}\n")
+        for f in r.warnings:
+            out.write(f"::warning file={_gh(r.path, True)},line={f.line},title={_gh('tf1to2 ' + f.rule, True)}::"
+                      f"{_gh(f.message)}\n")
+        if r.status == "failed":
+            line = f",line={r.error_line}" if r.error_line else ""
+            out.write(f"::error file={_gh(r.path, True)}{line},title=tf1to2::{_gh(r.error or '')}\n")
+
+
 def json_report(results: list[FileResult], discovery_errors: list[tuple[str, str]], wrote: bool) -> str:
     files = []
     for r in results:

@@ -480,3 +480,17 @@ def test_a_writable_file_whose_folder_takes_no_new_file_is_an_error_naming_it(tm
     with pytest.raises(textio.SourceError, match="no new file can be made in its folder"):
         textio.write_atomic(str(f), b"x = 1\n")
     assert f.read_text() == TF1
+
+
+def test_github_annotations(tmp_path):
+    """--output-format github (ruff's spelling; --format github too): one annotation per
+    change, warning and error, at its file and line, escaped as GitHub requires."""
+    (tmp_path / "model.py").write_text(TF1)
+    (tmp_path / "bad.py").write_text("import tensorflow\ndef f(:\n")
+    r = tf1to2("migrate", "--output-format", "github", ".", cwd=tmp_path)
+    assert r.returncode == 2
+    lines = r.stdout.splitlines()
+    assert any(line.startswith("::warning file=model.py,line=") and ",title=tf1to2 optimizers::would change: "
+               in line for line in lines), lines
+    assert "::error file=bad.py,line=2,title=tf1to2::does not parse: invalid syntax" in lines
+    assert all(line.startswith("::") for line in lines) and "---" not in r.stdout  # no diff
