@@ -37,7 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     m = sub.add_parser("migrate", help="rewrite files (a dry run unless --write)", allow_abbrev=False)
-    m.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or a repository")
+    m.add_argument("paths", nargs="+", metavar="PATH",
+                   help="files, folders or a repository; '-' reads standard input and prints the result")
+    m.add_argument("--stdin-filename", metavar="NAME", help="the name to report standard input under")
     m.add_argument("--write", action="store_true", help="apply the changes (default: show the diff only)")
     m.add_argument("--select", action="append", metavar="RULES",
                    help="only these rule ids or stage numbers (comma-separated, repeatable)")
@@ -130,6 +132,11 @@ def cmd_migrate(args, out, err) -> int:
     if args.jobs < 1:
         err.write("tf1to2: -j must be at least 1\n")
         return EXIT_ERROR
+    if args.paths == ["-"]:
+        return _stdin(args, tuple(c.id for c in chosen), out, err)
+    if "-" in args.paths:
+        err.write("tf1to2: '-' (standard input) cannot be combined with paths\n")
+        return EXIT_ERROR
     files, discovery_errors = discover(args.paths)
     files = [(f, explicit) for f, explicit in files
              if not ((args.force_exclude or not explicit) and config.excluded(f))]
@@ -169,6 +176,33 @@ def cmd_migrate(args, out, err) -> int:
     if args.format == "text" and not args.quiet and not any(r.changes for r in results):
         _hint_earlier_stages(chosen, err)
     return finish(args, results, discovery_errors, name_map_path, out, err)
+
+
+def _stdin(args, rule_ids: tuple, out, err) -> int:
+    """``migrate -``: the source on standard input, the migrated source on standard output
+    (the input unchanged when nothing applies or it fails), findings on stderr under
+    ``--stdin-filename`` (as editors call ruff and pyupgrade). Exit 1 when it changed."""
+    from codemod import documents
+    data = sys.stdin.buffer.read()
+    name = args.stdin_filename or "-"
+    try:
+        doc = documents.PythonDocument(name, textio.decode(data))
+    except textio.SourceError as e:
+        err.write(f"error: {name}: {e}\n")
+        out.flush()
+        sys.stdout.buffer.write(data)
+        return EXIT_ERROR
+    result = pipeline.migrate_document(doc, pipeline.Options(rule_ids))
+    out.flush()
+    sys.stdout.buffer.write(result.new_bytes if result.status == "changed" else data)
+    sys.stdout.buffer.flush()
+    for f in result.warnings:
+        err.write(f"{name}:{f.line}: {f.rule}: {f.message}\n")
+    if result.status == "failed":
+        where = f"{name}:{result.error_line}" if result.error_line else name
+        err.write(f"error: {where}: {result.error}\n")
+        return EXIT_ERROR
+    return EXIT_CHANGED if result.status == "changed" else EXIT_CLEAN
 
 
 def _hint_earlier_stages(chosen, err) -> None:

@@ -494,3 +494,21 @@ def test_github_annotations(tmp_path):
                in line for line in lines), lines
     assert "::error file=bad.py,line=2,title=tf1to2::does not parse: invalid syntax" in lines
     assert all(line.startswith("::") for line in lines) and "---" not in r.stdout  # no diff
+
+
+def test_standard_input_in_migrated_source_out(tmp_path):
+    """``migrate -`` (pyupgrade's spelling; ``--stdin-filename`` as ruff's, which editors
+    use): the migrated source on stdout, findings on stderr under that name, exit 1 when
+    it changed; unchanged or failing input comes back as it was."""
+    def run(source: str, *args: str):
+        return subprocess.run([sys.executable, "-m", "codemod.cli", "migrate", *args, "-"], input=source,
+                              capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+    r = run(TF1, "--select", "optimizers", "--stdin-filename", "src/model.py")
+    assert r.returncode == 1 and r.stdout == TF2
+    r = run("x = 1\n")
+    assert r.returncode == 0 and r.stdout == "x = 1\n"
+    r = run("import tensorflow\ndef f(:\n", "--stdin-filename", "bad.py")
+    assert r.returncode == 2 and r.stdout == "import tensorflow\ndef f(:\n" and "error: bad.py:2: does not parse" in r.stderr
+    r = run(TF1, str(tmp_path))
+    assert r.returncode == 2 and "cannot be combined" in r.stderr
