@@ -16,6 +16,7 @@ import re
 from typing import Optional
 
 from codemod import textio
+from rules import PREFILTER
 
 CELL_MARKER = "# tf1to2-cell-boundary {index}"
 _MARKER_RE = re.compile(r"^# tf1to2-cell-boundary (\d+)\n", re.M)
@@ -170,7 +171,7 @@ class NotebookDocument:
 
 
 # rules.PREFILTER on the bytes of a source file (its encodings keep ASCII as it is)
-PREFILTER_BYTES = re.compile(rb"tensorflow|tf_slim|\bslim\b")
+PREFILTER_BYTES = re.compile(PREFILTER.pattern.encode())
 
 
 def load(path: str):

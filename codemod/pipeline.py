@@ -20,7 +20,7 @@ import libcst as cst
 
 import rules as rules_pkg
 from codemod import documents, textio
-from rules.base import IGNORE_COMMENT, Finding, Project, RuleContext
+from rules.base import Finding, Project, RuleContext, unknown_ignores
 
 
 @dataclass
@@ -74,7 +74,7 @@ def transform_text(
     original = text
     module = cst.parse_module(text)
     changes: list[Finding] = []
-    warnings: list[Finding] = unknown_ignores(text) if "tf1to2:" in text else []
+    warnings: list[Finding] = unknown_ignores(text, rules_pkg.by_id()) if "tf1to2:" in text else []
     # line of the text as the rules so far left it → line of the original (None: the same)
     lines: Optional[list[int]] = None
     for cls in rules_pkg.REGISTRY:
@@ -107,23 +107,6 @@ def transform_text(
             lines = _compose(lines, line_map(text, new_text))
             text = new_text
     return text, changes, warnings
-
-
-def unknown_ignores(text: str) -> list[Finding]:
-    """``# tf1to2: ignore[optimiser]``: a rule id no rule has (a typo) would silently let
-    the line be migrated; each is warned at its line."""
-    known = set(rules_pkg.by_id())
-    out = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        m = IGNORE_COMMENT.search(line)
-        if m is None or m.group(1) is None:
-            continue
-        for rule_id in (r.strip() for r in m.group(1).split(",")):
-            if rule_id not in known:
-                out.append(Finding("tf1to2", number, f"# tf1to2: ignore[{rule_id}]: no rule is called {rule_id!r}, "
-                                                     f"so this comment keeps nothing from being migrated (rules: "
-                                                     f"{', '.join(sorted(known))})"))
-    return out
 
 
 def compose_names(name_map: dict, later: dict) -> None:

@@ -189,15 +189,30 @@ class _Ids(cst.CSTVisitor):
         return True
 
 
+def ignore_comments(code: str) -> list[tuple[int, Optional[tuple]]]:
+    """(line, rule ids named, or None for all) of each ``# tf1to2: ignore[...]`` comment."""
+    out = []
+    for number, text in enumerate(code.splitlines(), start=1):
+        m = IGNORE_COMMENT.search(text)
+        if m:
+            out.append((number, None if m.group(1) is None else tuple(r.strip() for r in m.group(1).split(","))))
+    return out
+
+
+def unknown_ignores(code: str, known) -> list[Finding]:
+    """``# tf1to2: ignore[optimiser]``: a rule id no rule has (a typo) would silently let
+    the line be migrated; each is warned at its line (``known``: the rule ids)."""
+    known = set(known)
+    return [Finding("tf1to2", number, f"# tf1to2: ignore[{rule_id}]: no rule is called {rule_id!r}, so this "
+                                      f"comment keeps nothing from being migrated (rules: {', '.join(sorted(known))})")
+            for number, ids in ignore_comments(code) for rule_id in ids or () if rule_id not in known]
+
+
 def _ignored_ranges(module: cst.Module, rule_id: str, code: str) -> list[tuple[int, int]]:
     """Line ranges of the statements an ignore comment (for ``rule_id``) sits in: the
     smallest statement containing the comment's line, so a comment on a ``with`` line
     covers the block and one inside a multi-line call covers that statement."""
-    lines = []
-    for number, text in enumerate(code.splitlines(), start=1):
-        m = IGNORE_COMMENT.search(text)
-        if m and (m.group(1) is None or rule_id in {r.strip() for r in m.group(1).split(",")}):
-            lines.append(number)
+    lines = [number for number, ids in ignore_comments(code) if ids is None or rule_id in ids]
     if not lines:
         return []
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
