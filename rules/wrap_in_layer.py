@@ -110,7 +110,6 @@ _BLOCKERS = {
 # regularizers' losses), and the calls that read them. A Keras layer fills neither, so a
 # function stays a function while code of the run still reads what it fills.
 UPDATE_OPS, REGULARIZATION = "UPDATE_OPS", "REGULARIZATION_LOSSES"
-_BATCH_NORMS = ("batch_normalization", "BatchNormalization")
 _REGULARIZER_KEYWORDS = frozenset({
     "regularizer", "kernel_regularizer", "bias_regularizer", "activity_regularizer", "depthwise_regularizer",
     "pointwise_regularizer", "beta_regularizer", "gamma_regularizer", "weights_regularizer", "biases_regularizer"})
@@ -175,9 +174,7 @@ class _Survey(TFVisitor):
         self.tracked: list = []  # decorated forward passes being walked
         self.called_in_layers: set = set()  # module functions a decorated forward pass calls
         self.defs = 0  # functions and lambdas around the current node
-        self.runs_once: set = set()  # calls that run once where they stand: no loop around them in
-        # their function, and that function is the module or graph-building code (decided later)
-        self.repeated: dict = {}  # call → why it may run many times where it stands
+        self.repeated: dict = {}  # call of a module function → why it may run many times where it stands
         self.collection_reads: list = []  # (call, enclosing module function or None, collection)
 
     def visit_Lambda(self, node: cst.Lambda) -> None:
@@ -269,10 +266,8 @@ class _Survey(TFVisitor):
                                          cst.DictComp)) for c in self.control)
             if in_loop:
                 self.repeated[id(node)] = "its call is in a loop"
-            elif self.defs != (0 if fn is None else 1):
+            elif self.defs != (0 if fn is None else 1):  # not the module's or fn's own code
                 self.repeated[id(node)] = "its call is in a method or nested function"
-            else:  # the module's or fn's own code
-                self.runs_once.add(id(node))
             if self.tracked:
                 self.called_in_layers.add(node.func.value)
             if fn is not None:
@@ -302,7 +297,7 @@ class _Survey(TFVisitor):
             fn.creates = True
             if any(self.loop_over_tensor):
                 fn.blockers.append((node, "creates variables in a loop whose count depends on a tensor"))
-        if spec is not None and q.rpartition(".")[2] in _BATCH_NORMS:
+        if spec is SPECS["batch_normalization"]:  # functional or class
             fn.fills.add(UPDATE_OPS)
         if spec is not None and q[len(V1_LAYERS) + 1:] in SPECS:
             fn.layer_calls.append((node, SPECS[q[len(V1_LAYERS) + 1:]], tuple(s for _, s in self.scopes),
@@ -377,25 +372,14 @@ class WrapInLayer(Rule):
         module.visit(survey)
         functions = survey.functions
         _pass_tensor_uses(functions, survey.calls)
-        # A model function creates variables itself. One that another model function
-        # calls is its helper and stays a function: it runs inside that layer's call.
-        # Functions that only call model functions (graph assembly: ``build(z, images)``)
-        # are their callers, and get updated.
+        # A model function creates variables itself (``building``), or through the
+        # functions it calls (``block()`` calling ``attn()`` calling ``conv1d()``): all of
+        # them are forward-pass code (``reaching``). Every one that could itself be a layer
+        # takes the functions it calls as helpers, which then run inside its layer's call;
+        # a layer is built only where the function's one call runs once.
         building = {n for n, f in functions.items() if f.creates}
         taken = _module_names(module)
-        # Functions that build a model through others (``block()`` calling ``attn()``
-        # calling ``conv1d()``) are part of its forward pass too: every function reaching
-        # one that creates variables, and that could itself be a layer, takes the
-        # functions it calls as helpers, which then run inside its layer's call. A layer is
-        # built only where the function's one call runs once.
-        reaching = set(building)
-        grown = True
-        while grown:
-            grown = False
-            for n, f in functions.items():
-                if n not in reaching and f.calls & reaching:
-                    reaching.add(n)
-                    grown = True
+        reaching = {n for n in functions if _reached(n, functions) & building}
         # (a function a decorated call already calls is forward-pass code; a class name the
         # module already has, a layer added by an earlier run, does not stop one)
         forward = {n for n in reaching if self._blocker(functions[n], survey, n, set())[0] is None
@@ -515,12 +499,7 @@ def _collection_reader(name: str, functions: dict, survey: _Survey, ctx: RuleCon
     the functions it calls: (where, collection, what) or None. This module's own code
     (outside those functions) first, then what the run's other files that may reach it
     read (``RuleContext.run_uses``, from ``WrapInLayer.run_use``)."""
-    inside, todo = {name}, [name]
-    while todo:
-        for callee in functions[todo.pop()].calls:
-            if callee in functions and callee not in inside:
-                inside.add(callee)
-                todo.append(callee)
+    inside = _reached(name, functions)
     fills = set().union(*(functions[n].fills for n in inside))
     if not fills:
         return None
@@ -533,6 +512,17 @@ def _collection_reader(name: str, functions: dict, survey: _Survey, ctx: RuleCon
             path, _, line = where.rpartition(":")
             return f"{Path(path).name}:{line}", kind, what[len(kind) + 1:].strip()
     return None
+
+
+def _reached(name: str, functions: dict) -> set:
+    """``name`` and the module functions it calls, directly or through others."""
+    inside, todo = {name}, [name]
+    while todo:
+        for callee in functions[todo.pop()].calls:
+            if callee in functions and callee not in inside:
+                inside.add(callee)
+                todo.append(callee)
+    return inside
 
 
 def _pass_tensor_uses(functions: dict, calls: dict) -> None:
@@ -566,7 +556,7 @@ def _runs_once(site, survey: _Survey) -> bool:
     it runs once per graph), and not in a loop there? An eager training step
     (``GradientTape``, ``apply_gradients``) runs once per step."""
     call, fn = site
-    return id(call) in survey.runs_once and (fn is None or fn.graph_code)
+    return id(call) not in survey.repeated and (fn is None or fn.graph_code)
 
 
 def _module_names(module: cst.Module) -> set:
