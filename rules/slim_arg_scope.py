@@ -607,19 +607,10 @@ class _Module:
         if called in self.scope_fns and not (fn is not None and isinstance(target.func, cst.Name) and (
                 target.func.value in fn.locals or target.func.value in fn.params)):
             params, scope = self.scope_fns[called]
-            values = {}
-            names = list(params)
-            positional = [a for a in target.args if a.keyword is None]
             if any(a.star for a in target.args):
                 return None
-            for i, a in enumerate(positional):
-                values[names[i]] = a.value
-            for a in target.args:
-                if a.keyword is not None:
-                    values[a.keyword.value] = a.value
-            # a parameter the scope was read at the default of (``if use_batch_norm:``)
-            # must not be given anything else
-            if any(n in values and slim.code(values[n]) != d for n, d in self.fixed.get(called, ())):
+            values = _given(target, params)
+            if self._fixed_conflict(called, values):
                 return None
             for n, default in params.items():
                 if n not in values and default is not None:
@@ -642,15 +633,20 @@ class _Module:
         called = self.callees.get(id(target.func)) if isinstance(target, cst.Call) else None
         if called not in self.fixed:
             return ""
-        names = list(self.scope_fns[called][0])
-        positional = [a.value for a in target.args if a.keyword is None and not a.star]
-        given = dict(zip(names, positional))
-        given.update({a.keyword.value: a.value for a in target.args if a.keyword is not None})
+        conflict = self._fixed_conflict(called, _given(target, self.scope_fns[called][0]))
+        if conflict is None:
+            return ""
+        n, d, given = conflict
+        return f"{called.replace(':', '.')}() is read with {n}={d}, its default, and this call gives {n}={given}"
+
+    def _fixed_conflict(self, called: str, values: dict) -> Optional[tuple]:
+        """A flag scope function ``called`` was read at the default of (``if
+        use_batch_norm:``) that a call's ``values`` give another value: (flag, default,
+        given), or None."""
         for n, d in self.fixed.get(called, ()):
-            if n in given and slim.code(given[n]) != d:
-                return (f"{called.replace(':', '.')}() is read with {n}={d}, its default, "
-                        f"and this call gives {n}={slim.code(given[n])}")
-        return ""
+            if n in values and slim.code(values[n]) != d:
+                return n, d, slim.code(values[n])
+        return None
 
     # ------------------------------------------------------------------ plan
     def plan(self) -> None:
@@ -847,10 +843,14 @@ class _Module:
             if reaches is None:
                 ops = set().union(*(f.ops for f in self.funcs.values())) if self.funcs else set()
                 reaches = self._reaches(ops)
-            why = "; ".join(
-                [f"{', '.join(dict.fromkeys(unread))} of its module builds an arg_scope this rule cannot read"] * bool(unread)
-                + [f"its module names {', '.join(outside)}, whose settings are not known here (its module is not "
-                   "read with this one)"] * bool(outside))
+            reasons = []
+            if unread:
+                reasons.append(f"{', '.join(dict.fromkeys(unread))} of its module builds an arg_scope this rule "
+                               "cannot read")
+            if outside:
+                reasons.append(f"its module names {', '.join(outside)}, whose settings are not known here (its "
+                               "module is not read with this one)")
+            why = "; ".join(reasons)
             for n, ok in reaches.items():
                 f = self.funcs[n]
                 if ok and f.unit is u and not any(_enters_scope_function(items, self) for _, items in f.withs):
@@ -1080,6 +1080,13 @@ def _comparable(value: Value):
 def _simple_assign(stmt) -> bool:
     return (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and isinstance(stmt.body[0], cst.Assign)
             and len(stmt.body[0].targets) == 1 and isinstance(stmt.body[0].targets[0].target, cst.Name))
+
+
+def _given(call: cst.Call, params: dict) -> dict:
+    """Parameter name → the expression ``call`` passes it (positional, then keywords)."""
+    values = dict(zip(params, (a.value for a in call.args if a.keyword is None and not a.star)))
+    values.update({a.keyword.value: a.value for a in call.args if a.keyword is not None})
+    return values
 
 
 def _fold_flag(expr: cst.BaseExpression, flags: Optional[tuple]) -> cst.BaseExpression:
