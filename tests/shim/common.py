@@ -133,3 +133,43 @@ def deterministic_random_test_tool_check():
             pass
         else:
             raise AssertionError("a reused operation seed was not refused")
+
+
+def unloaded_variable_check():
+    """load_tf1_checkpoint raises, naming the variables, when the checkpoint and the name
+    map leave some of the object's variables without a value (a native sublayer the map
+    has no entry for), and loads nothing."""
+    import os
+    import tempfile
+
+    import numpy as np
+
+    from tf1to2 import load_tf1_checkpoint
+    d = tempfile.mkdtemp()
+    x = np.random.RandomState(4).randn(2, 20).astype("float32")
+    with tf.Graph().as_default():
+        guide_dense(tf.constant(x), 10)
+        with v1.Session() as sess:
+            sess.run(v1.global_variables_initializer())
+            path = v1.train.Saver().save(sess, os.path.join(d, "tf1"))
+
+    class WithHead(tf.keras.layers.Layer):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.head = tf.keras.layers.Dense(3, name="head")
+
+        @track_tf1_style_variables
+        def call(self, inputs):
+            return self.head(guide_dense(inputs, 10))
+
+    layer = WithHead()
+    layer(x)
+    before = [np.array(v) for v in layer.weights]
+    try:
+        load_tf1_checkpoint(layer, path)
+    except KeyError as e:
+        assert "head" in str(e) and "kernel" in str(e), e
+    else:
+        raise AssertionError("the head's weights got no value, and nothing said so")
+    for old, v in zip(before, layer.weights):
+        np.testing.assert_array_equal(old, np.array(v))  # nothing was half-loaded
