@@ -186,23 +186,16 @@ def _stdin(args, rule_ids: tuple, out, err) -> int:
     data = sys.stdin.buffer.read()
     name = args.stdin_filename or "-"
     try:
-        doc = documents.PythonDocument(name, textio.decode(data))
+        result = pipeline.migrate_document(documents.PythonDocument(name, textio.decode(data)),
+                                           pipeline.Options(rule_ids))
     except textio.SourceError as e:
-        err.write(f"error: {name}: {e}\n")
-        out.flush()
-        sys.stdout.buffer.write(data)
-        return EXIT_ERROR
-    result = pipeline.migrate_document(doc, pipeline.Options(rule_ids))
+        result = pipeline.FileResult(name, "failed", error=str(e), error_line=e.line)
     out.flush()
     sys.stdout.buffer.write(result.new_bytes if result.status == "changed" else data)
     sys.stdout.buffer.flush()
-    for f in result.warnings:
-        err.write(f"{name}:{f.line}: {f.rule}: {f.message}\n")
-    if result.status == "failed":
-        where = f"{name}:{result.error_line}" if result.error_line else name
-        err.write(f"error: {where}: {result.error}\n")
-        return EXIT_ERROR
-    return EXIT_CHANGED if result.status == "changed" else EXIT_CLEAN
+    report.findings([result], err)
+    report.errors([result], [], err)
+    return {"failed": EXIT_ERROR, "changed": EXIT_CHANGED}.get(result.status, EXIT_CLEAN)
 
 
 def _hint_earlier_stages(chosen, err) -> None:
@@ -269,9 +262,7 @@ def _write_output(path: str, text: str, what: str, err) -> bool:
     folder; a failure is one line on stderr, and False."""
     try:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-        if not os.path.exists(path):
-            Path(path).touch()
-        textio.write_atomic(path, text.encode("utf-8"))
+        textio.write_atomic(path, text.encode("utf-8"), create=True)
     except (OSError, textio.SourceError) as e:
         err.write(f"error: {path}: cannot write the {what}: {getattr(e, 'strerror', None) or e}\n")
         return False

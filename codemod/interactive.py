@@ -134,7 +134,4 @@ def run(paths: list[str], rule_ids: tuple[str, ...], out: TextIO = sys.stdout) -
         except Quit as q:
             results.append(q.args[0])
             break
-        except EOFError:
-            out.write("\n")
-            break
     return results

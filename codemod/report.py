@@ -61,12 +61,17 @@ def summary(results: list[FileResult], discovery_errors: list[tuple[str, str]], 
         out.write(f"  {'rule':<{width}}  changes  warnings\n")
         for rid in rule_ids:
             out.write(f"  {rid:<{width}}  {per_rule_changes[rid]:>7}  {per_rule_warnings[rid]:>8}\n")
+    findings(results, out)
+    errors(results, discovery_errors, out)
+
+
+def findings(results: list[FileResult], out: TextIO) -> None:
+    """Each warning at its file and line, and each file skipped for a reason worth knowing."""
     for r in results:
         for w in r.warnings:
             out.write(f"{r.path}:{w.line}: {w.rule}: {w.message}\n")
-        if r.status == "skipped" and r.reason not in QUIET_SKIPS:  # skipped for a reason worth knowing
+        if r.status == "skipped" and r.reason not in QUIET_SKIPS:
             out.write(f"skipped: {r.path}: {r.reason}\n")
-    errors(results, discovery_errors, out)
 
 
 # skips that are the normal case and would drown the rest: not named one by one

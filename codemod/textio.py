@@ -70,20 +70,25 @@ def read(path: str) -> SourceText:
     return decode(data)
 
 
-def write_atomic(path: str, data: bytes) -> None:
+def write_atomic(path: str, data: bytes, create: bool = False) -> None:
     """Replace the file behind ``path`` with ``data`` all at once, keeping its mode.
 
     A symlink is written through (its target is replaced, the link stays a link). A file
     we may not write is an error, even though replacing it would be possible: read-only
-    means "do not touch".
+    means "do not touch". With ``create``, a missing file is made the same way, with the
+    mode the umask gives a new file (the run's own outputs: report, name map).
     """
     real = os.path.realpath(path)
     try:
         st = os.stat(real)
+    except FileNotFoundError as e:
+        if not create:
+            raise SourceError(f"cannot stat: {e.strerror}") from e
+        st = None
     except OSError as e:
         raise SourceError(f"cannot stat: {e.strerror}") from e
     # No write bit at all means "do not touch", even for root, whom os.access lets through.
-    if not os.access(real, os.W_OK) or not st.st_mode & 0o222:
+    if st is not None and (not os.access(real, os.W_OK) or not st.st_mode & 0o222):
         raise SourceError("file is read-only; not written")
     directory = os.path.dirname(real) or "."
     try:
@@ -95,11 +100,16 @@ def write_atomic(path: str, data: bytes) -> None:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, stat.S_IMODE(st.st_mode))
-        try:
-            os.chown(tmp, st.st_uid, st.st_gid)
-        except OSError:
-            pass  # not permitted for non-root; the mode is what matters
+        if st is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        else:
+            os.chmod(tmp, stat.S_IMODE(st.st_mode))
+            try:
+                os.chown(tmp, st.st_uid, st.st_gid)
+            except OSError:
+                pass  # not permitted for non-root; the mode is what matters
         os.replace(tmp, real)
     except BaseException as e:
         try:
