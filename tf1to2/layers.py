@@ -31,6 +31,7 @@ batch renormalization, ``virtual_batch_size``, ``adjustment``, partitioners.
 """
 from __future__ import annotations
 
+import inspect
 from typing import Optional, Sequence, Union
 
 import tensorflow as tf
@@ -543,45 +544,42 @@ class _Layer:
         return self(inputs, *args, **kwargs)
 
 
-def _layer_class(cls_name: str, function, base: str, params: str, reuses: bool = True) -> type:
-    return type(cls_name, (_Layer,), {"_function": staticmethod(function), "_base": base,
-                                      "_params": tuple(params.split()), "_reuses": reuses,
+def _layer_class(cls_name: str, function, order: Optional[str] = None) -> type:
+    """The layer class of a functional form: its arguments are the function's, less the
+    inputs, ``training`` and ``reuse`` (given at the call, or handled by the object), in
+    the function's order unless the v1 class has its own (``order``)."""
+    fparams = list(inspect.signature(function).parameters)
+    params = tuple(order.split()) if order else tuple(p for p in fparams[1:] if p not in ("training", "reuse"))
+    base = function.__name__
+    return type(cls_name, (_Layer,), {"_function": staticmethod(function), "_base": base, "_params": params,
+                                      "_reuses": "reuse" in fparams,
                                       "__doc__": f"``tf.compat.v1.layers.{cls_name}`` (see ``_Layer``)."})
 
 
-_CONV = ("filters kernel_size strides padding data_format dilation_rate activation use_bias kernel_initializer "
-         "bias_initializer kernel_regularizer bias_regularizer activity_regularizer kernel_constraint "
-         "bias_constraint trainable name")
-_CONV_T = _CONV.replace(" dilation_rate", "")
-_SEPARABLE = ("filters kernel_size strides padding data_format dilation_rate depth_multiplier activation use_bias "
-              "depthwise_initializer pointwise_initializer bias_initializer depthwise_regularizer "
-              "pointwise_regularizer bias_regularizer activity_regularizer depthwise_constraint "
-              "pointwise_constraint bias_constraint trainable name")
-_POOL = "pool_size strides padding data_format name"
-
-Dense = _layer_class("Dense", dense, "dense", "units activation use_bias kernel_initializer bias_initializer "
-                     "kernel_regularizer bias_regularizer activity_regularizer kernel_constraint bias_constraint "
-                     "trainable name")
-Conv1D = _layer_class("Conv1D", conv1d, "conv1d", _CONV)
-Conv2D = _layer_class("Conv2D", conv2d, "conv2d", _CONV)
-Conv3D = _layer_class("Conv3D", conv3d, "conv3d", _CONV)
-Conv2DTranspose = _layer_class("Conv2DTranspose", conv2d_transpose, "conv2d_transpose", _CONV_T)
-Conv3DTranspose = _layer_class("Conv3DTranspose", conv3d_transpose, "conv3d_transpose", _CONV_T)
-SeparableConv1D = _layer_class("SeparableConv1D", separable_conv1d, "separable_conv1d", _SEPARABLE)
-SeparableConv2D = _layer_class("SeparableConv2D", separable_conv2d, "separable_conv2d", _SEPARABLE)
+Dense = _layer_class("Dense", dense)
+Conv1D = _layer_class("Conv1D", conv1d)
+Conv2D = _layer_class("Conv2D", conv2d)
+Conv3D = _layer_class("Conv3D", conv3d)
+Conv2DTranspose = _layer_class("Conv2DTranspose", conv2d_transpose)
+Conv3DTranspose = _layer_class("Conv3DTranspose", conv3d_transpose)
+SeparableConv1D = _layer_class("SeparableConv1D", separable_conv1d)
+SeparableConv2D = _layer_class("SeparableConv2D", separable_conv2d)
+# TF1's class puts the renorm arguments and fused before trainable, unlike its function;
+# classes whose order differs from their function's say theirs (the test against
+# rules.v1_layers checks every one)
 BatchNormalization = _layer_class(
-    "BatchNormalization", batch_normalization, "batch_normalization",
+    "BatchNormalization", batch_normalization,
     "axis momentum epsilon center scale beta_initializer gamma_initializer moving_mean_initializer "
     "moving_variance_initializer beta_regularizer gamma_regularizer beta_constraint gamma_constraint renorm "
     "renorm_clipping renorm_momentum fused trainable virtual_batch_size adjustment name")
-Dropout = _layer_class("Dropout", dropout, "dropout", "rate noise_shape seed name", reuses=False)
-Flatten = _layer_class("Flatten", flatten, "flatten", "data_format name", reuses=False)
-MaxPooling1D = _layer_class("MaxPooling1D", max_pooling1d, "max_pooling1d", _POOL, reuses=False)
-MaxPooling2D = _layer_class("MaxPooling2D", max_pooling2d, "max_pooling2d", _POOL, reuses=False)
-MaxPooling3D = _layer_class("MaxPooling3D", max_pooling3d, "max_pooling3d", _POOL, reuses=False)
-AveragePooling1D = _layer_class("AveragePooling1D", average_pooling1d, "average_pooling1d", _POOL, reuses=False)
-AveragePooling2D = _layer_class("AveragePooling2D", average_pooling2d, "average_pooling2d", _POOL, reuses=False)
-AveragePooling3D = _layer_class("AveragePooling3D", average_pooling3d, "average_pooling3d", _POOL, reuses=False)
+Dropout = _layer_class("Dropout", dropout)
+Flatten = _layer_class("Flatten", flatten, "data_format name")  # its function takes name first
+MaxPooling1D = _layer_class("MaxPooling1D", max_pooling1d)
+MaxPooling2D = _layer_class("MaxPooling2D", max_pooling2d)
+MaxPooling3D = _layer_class("MaxPooling3D", max_pooling3d)
+AveragePooling1D = _layer_class("AveragePooling1D", average_pooling1d)
+AveragePooling2D = _layer_class("AveragePooling2D", average_pooling2d)
+AveragePooling3D = _layer_class("AveragePooling3D", average_pooling3d)
 
 __all__ += ["Dense", "Conv1D", "Conv2D", "Conv3D", "Conv2DTranspose", "Conv3DTranspose", "SeparableConv1D",
             "SeparableConv2D", "BatchNormalization", "Dropout", "Flatten", "MaxPooling1D", "MaxPooling2D",
