@@ -501,17 +501,17 @@ class _Rewriter(TFTransformer):
             if not rest or rest[0] not in ("compat", "python", "keras"):
                 self.ctx.warn(original_node, f"from {module} import *: the names it brings in are not known; import them by name")
             return updated_node
-        if module in GUIDE_SHIM_MODULES and all(dotted_name(a.name) in GUIDE_SHIM.values()
-                                                 for a in original_node.names):
+        guide = [dotted_name(a.name) in _GUIDE_NAMES for a in original_node.names] \
+            if module in GUIDE_SHIM_MODULES else []
+        if guide and all(guide):
             if self.ctx.change(original_node, f"from {module} import ... → from tf1to2 import ... (the guide's "
                                               "API, on Keras 3 too)"):
                 return updated_node.with_changes(module=cst.Name("tf1to2"))
             return updated_node
-        if module in GUIDE_SHIM_MODULES and any(dotted_name(a.name) in GUIDE_SHIM.values()
-                                                for a in original_node.names):
+        if any(guide):
             self.ctx.warn(original_node, f"from {module} import ...: import the migration guide's API "
-                          "(track_tf1_style_variables, get_or_create_layer, DeterministicRandomTestTool) from "
-                          "tf1to2 on its own line; TensorFlow has it only with tf-keras")
+                          f"({', '.join(_GUIDE_NAMES)}) from tf1to2 on its own line; TensorFlow has it only "
+                          "with tf-keras")
             return updated_node
         if rest and _is_internal(rest):
             return self._internal_from(original_node, updated_node, module)
