@@ -4,7 +4,6 @@ TensorFlow 2.21 (Keras 3), and the model computes what the TF1 original computed
 the same weights (logits and regularization loss, 1e-4 of their scale)."""
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -13,17 +12,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from tests.subprocess_env import keras_env
+
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "tests" / "numeric" / "example_model.py"
 
-
-def _env(legacy: bool) -> dict:
-    env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
-    env.update(TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="", PYTHONPATH=str(ROOT))
-    if legacy:
-        env["TF_USE_LEGACY_KERAS"] = "1"  # the TF1 original uses tf.layers, which only tf-keras has
-    return env
 
 
 def test_the_migrated_example_builds_trains_and_computes_its_tf1_numbers(tmp_path):
@@ -31,13 +25,13 @@ def test_the_migrated_example_builds_trains_and_computes_its_tf1_numbers(tmp_pat
     migrated = tmp_path / "examples"
     shutil.copytree(ROOT / "examples", migrated)
     r = subprocess.run([sys.executable, "-m", "codemod.cli", "migrate", "--write", "-q", str(migrated)],
-                       capture_output=True, text=True, cwd=ROOT, env=_env(False), timeout=600)
+                       capture_output=True, text=True, cwd=ROOT, env=keras_env(False), timeout=600)
     assert r.returncode == 1, r.stderr
     model = (migrated / "mnist_tf1" / "model.py").read_text()
     assert "class Classifier(tf.keras.layers.Layer)" in model and "tf.compat.v1.layers" not in model
     for side, folder, legacy in (("tf1", original, True), ("tf2", migrated / "mnist_tf1", False)):
         proc = subprocess.run([sys.executable, str(SCRIPT), side, str(folder), str(tmp_path)],
-                              capture_output=True, text=True, env=_env(legacy), timeout=600)
+                              capture_output=True, text=True, env=keras_env(legacy), timeout=600)
         assert proc.returncode == 0, f"{side}:\n{proc.stderr[-4000:]}"
     tf1, tf2 = dict(np.load(tmp_path / "tf1.npz")), dict(np.load(tmp_path / "tf2.npz"))
     assert str(tf2["keras"]).startswith("keras."), "plain TF 2.21: Keras 3"

@@ -13,8 +13,6 @@ TF1 variable must be loaded into exactly one variable of the migrated layer.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,6 +23,7 @@ import pytest
 
 from codemod.pipeline import transform_text
 from tests.golden import cases
+from tests.subprocess_env import ROOT, References, keras_env
 
 SCRIPT = Path(__file__).parent / "numeric" / "layer_models.py"
 RULES = ("wrap-in-layer", "layers-to-attributes", "keras-layers")
@@ -47,13 +46,8 @@ KERAS3_STAGES = ["tf-api", "v1-layers-shim"]
 
 
 def _run(side: str, work: Path, keras: str = "tf_keras") -> dict:
-    env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
-    env.update(TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="")
-    if side == "tf1" or keras == "tf_keras":
-        env["TF_USE_LEGACY_KERAS"] = "1"
-    root = Path(__file__).resolve().parent.parent
     proc = subprocess.run([sys.executable, str(SCRIPT), side, str(work)], capture_output=True, text=True,
-                          env=env, cwd=root, timeout=600)
+                          env=keras_env(side == "tf1" or keras == "tf_keras"), cwd=ROOT, timeout=600)
     assert proc.returncode == 0, proc.stderr[-4000:]
     return json.loads((work / f"{side}.json").read_text())
 
@@ -85,20 +79,13 @@ def compare(tf1: dict, tf2: dict, spec: dict) -> None:
         np.testing.assert_allclose(got["reg"], ref["reg"], rtol=TOL, atol=TOL, err_msg=f"losses, training={mode}")
 
 
-_TF1_DONE: dict = {}  # (case, entry) → the work folder holding its TF1 reference
+_TF1 = References("ckpt", "tf1.json")
 
 
 def _tf1(case, spec: dict, work: Path) -> dict:
     """The TF1 reference (outputs and checkpoint) depends on before.py and the spec only:
-    built once per model, and copied into each check's folder."""
-    key = (case.id, json.dumps(spec, sort_keys=True))
-    done = _TF1_DONE.get(key)
-    if done is None:
-        result = _run("tf1", work)
-        _TF1_DONE[key] = work
-        return result
-    shutil.copytree(done / "ckpt", work / "ckpt")
-    shutil.copy(done / "tf1.json", work / "tf1.json")
+    built once per model."""
+    _TF1.into((case.id, json.dumps(spec, sort_keys=True)), work, lambda: _run("tf1", work))
     return json.loads((work / "tf1.json").read_text())
 
 

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,8 +12,8 @@ import pytest
 
 from codemod import cli
 from codemod.pipeline import compose_names
+from tests.subprocess_env import keras_env
 
-ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = Path(__file__).parent / "numeric" / "one_run_net.py"
 
 NET = '''\
@@ -61,11 +60,7 @@ def test_one_run_writes_one_entry_per_checkpoint_name(tmp_path):
 
 
 def _side(side: str, work: Path, keras: str = "keras3") -> None:
-    env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
-    env.update(TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="",
-               PYTHONPATH=os.pathsep.join([str(ROOT), str(SCRIPT.parent)]))
-    if keras == "tf_keras":
-        env["TF_USE_LEGACY_KERAS"] = "1"
+    env = keras_env(keras == "tf_keras", SCRIPT.parent)
     proc = subprocess.run([sys.executable, str(SCRIPT), side, str(work)], capture_output=True, text=True,
                           env=env, timeout=600)
     assert proc.returncode == 0, proc.stderr[-4000:]

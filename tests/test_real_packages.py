@@ -11,7 +11,6 @@ could not do, or a bug the project shipped with (listed below, with why).
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +20,7 @@ import pytest
 
 from tests import real_packages
 from tests.numeric import real_models
+from tests.subprocess_env import keras_env
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,13 +39,6 @@ IMPORT_FLOOR = {"tensor2tensor": 100, "stable_baselines": 70, "tflearn": 40, "te
 def trees(tmp_path_factory):
     return real_packages.migrate(tmp_path_factory.mktemp("real_packages"))
 
-
-def _env(legacy: bool = False) -> dict:
-    env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
-    env.update(TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="", PYTHONPATH=str(ROOT))
-    if legacy:
-        env["TF_USE_LEGACY_KERAS"] = "1"
-    return env
 
 
 def test_the_run_fails_no_file(trees):
@@ -77,7 +70,7 @@ def test_every_written_file_compiles(trees):
 
 def test_a_second_run_changes_nothing(trees):
     proc = subprocess.run([sys.executable, "-m", "codemod.cli", "migrate", "-q", "--format", "json", "-j", "2",
-                           str(trees.base)], capture_output=True, text=True, cwd=ROOT, timeout=1800, env=_env())
+                           str(trees.base)], capture_output=True, text=True, cwd=ROOT, timeout=1800, env=keras_env())
     report = json.loads(proc.stdout)
     assert [f["path"] for f in report["files"] if f["status"] == "changed"] == []
 
@@ -107,7 +100,7 @@ def _explained(trees, package: str, result: dict) -> bool:
 @pytest.mark.parametrize("package", sorted(real_packages.PACKAGES))
 def test_migrated_modules_import_or_the_tool_said_why(trees, package):
     proc = subprocess.run([sys.executable, str(NUMERIC / "import_tree.py"), str(trees.migrated[package]), package],
-                          capture_output=True, text=True, timeout=1800, env=_env())
+                          capture_output=True, text=True, timeout=1800, env=keras_env())
     assert proc.returncode == 0, proc.stderr[-3000:]
     results = json.loads(proc.stdout.strip().splitlines()[-1])
     unexplained = {m: r for m, r in results.items() if not r["ok"] and not _explained(trees, package, r)}
@@ -123,7 +116,7 @@ def test_real_model_computes_its_tf1_numbers(trees, case, tmp_path):
     for side, tree in (("tf1", trees.original[package]), ("tf2", trees.migrated[package])):
         legacy = side == "tf1" and case in real_models.TF1_NEEDS_TF_KERAS
         proc = subprocess.run([sys.executable, str(NUMERIC / "real_models.py"), side, case, str(tree), str(tmp_path)],
-                              capture_output=True, text=True, timeout=900, env=_env(legacy))
+                              capture_output=True, text=True, timeout=900, env=keras_env(legacy))
         assert proc.returncode == 0, f"{side}:\n{proc.stderr[-4000:]}"
     tf1 = dict(np.load(tmp_path / "tf1.npz"))
     tf2 = dict(np.load(tmp_path / "tf2.npz"))

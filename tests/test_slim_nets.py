@@ -15,8 +15,6 @@ Slow (about a minute a net): marked ``slow``, which the test command still runs.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -27,6 +25,7 @@ import pytest
 import tf_slim
 from codemod.pipeline import transform_text
 from rules.base import Project
+from tests.subprocess_env import References, keras_env
 
 ROOT = Path(__file__).resolve().parents[1]
 NETS_DIR = Path(tf_slim.__file__).parent / "nets"
@@ -65,7 +64,7 @@ NETS = {
 # (tf-api, v1-layers-shim): stage 2 writes tf.compat.v1.layers, which only tf-keras has,
 # and stage 7 moves them to tf1to2.layers.
 KERAS3_RULES = RULES + ("tf-api", "v1-layers-shim")
-_TF1_DONE: dict = {}  # net → the folder holding its TF1 reference (one per net, for both Kerases)
+_TF1 = References("ckpt", "tf1.npz", "tf1_names.json")  # one per net, for both Kerases
 
 
 def migrate(module: str, group: tuple = (), rules: tuple = RULES) -> tuple[str, dict, list]:
@@ -79,10 +78,7 @@ def migrate(module: str, group: tuple = (), rules: tuple = RULES) -> tuple[str, 
 
 
 def _side(side: str, work: Path, net: str, keras: str) -> None:
-    env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
-    env.update(TF_CPP_MIN_LOG_LEVEL="3", PYTHONPATH=str(ROOT))
-    if side == "tf1" or keras == "tf_keras":  # the original is slim's, on tf-keras
-        env["TF_USE_LEGACY_KERAS"] = "1"
+    env = keras_env(side == "tf1" or keras == "tf_keras")  # the original is slim's, on tf-keras
     proc = subprocess.run([sys.executable, str(SCRIPT), side, str(work)], env=env,
                           capture_output=True, text=True, timeout=1200)
     assert proc.returncode == 0, f"{net} {side} ({keras}) failed:\n{proc.stderr[-4000:]}"
@@ -103,14 +99,7 @@ def run_net(net: str, work: Path, keras: str = "tf_keras") -> dict:
     spec["modules"] = [f"tf_slim.nets.{m}" for m in group]
     (work / "spec.json").write_text(json.dumps(spec))
     (work / "name_map.json").write_text(json.dumps(name_map, indent=1))
-    done = _TF1_DONE.get(net)
-    if done is None:
-        _side("tf1", work, net, keras)
-        _TF1_DONE[net] = work
-    else:  # the original does not depend on the Keras the migrated net runs on
-        shutil.copytree(done / "ckpt", work / "ckpt")
-        for f in ("tf1.npz", "tf1_names.json"):
-            shutil.copy(done / f, work / f)
+    _TF1.into(net, work, lambda: _side("tf1", work, net, keras))
     _side("tf2", work, net, keras)
     a = dict(np.load(work / "tf1.npz"))
     b = dict(np.load(work / "tf2.npz"))

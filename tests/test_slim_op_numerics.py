@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import ast
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +20,7 @@ import pytest
 
 from codemod.pipeline import transform_text
 from tests.golden import cases
+from tests.subprocess_env import keras_env
 
 SCRIPT = Path(__file__).parent / "numeric" / "slim_ops.py"
 CASES = [c for c in cases("slim-arg-scope") + cases("slim-to-layers") if c.numerics]
@@ -46,12 +46,7 @@ def _report(case, tmp_path: Path, keras: str) -> dict:
     (tmp_path / "before.py").write_text(case.before)
     (tmp_path / "after.py").write_text(out)
     (tmp_path / "spec.json").write_text(json.dumps(dict(case.numerics, name_map=name_map)))
-    env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
-    env.update(TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="")
-    if keras == "tf_keras":
-        env["TF_USE_LEGACY_KERAS"] = "1"
-    root = Path(__file__).resolve().parent.parent
-    env["PYTHONPATH"] = os.pathsep.join([str(root), env.get("PYTHONPATH", "")])
+    env = keras_env(keras == "tf_keras")
     proc = subprocess.run([sys.executable, str(SCRIPT), str(tmp_path)], capture_output=True, text=True,
                           env=env, timeout=600)
     assert proc.returncode == 0, proc.stderr[-4000:]

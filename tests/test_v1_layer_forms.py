@@ -9,7 +9,6 @@ same variable names, outputs in inference and training mode, regularization loss
 moving statistics after one training step, within 1e-4 of their scale."""
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,18 +16,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from tests.subprocess_env import keras_env
+
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "tests" / "numeric" / "v1_layer_forms.py"
 
 
 def _run(side: str, work: Path, legacy: bool) -> dict:
-    env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
-    env.update(TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="", PYTHONPATH=str(ROOT))
-    if legacy:
-        env["TF_USE_LEGACY_KERAS"] = "1"
     proc = subprocess.run([sys.executable, str(SCRIPT), side, str(work)], capture_output=True, text=True,
-                          env=env, timeout=600)
+                          env=keras_env(legacy), timeout=600)
     assert proc.returncode == 0, proc.stderr[-4000:]
     return dict(np.load(work / f"{side}.npz"))
 
@@ -65,8 +62,7 @@ def test_what_the_shim_layers_refuse_says_so():
             "    print(e)\n"
             "try:\n    layers.batch_normalization(tf.ones([1, 2]), renorm=True)\nexcept NotImplementedError as e:\n"
             "    print(e)\n")
-    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONPATH": str(ROOT)}
-    env.pop("TF_USE_LEGACY_KERAS", None)
+    env = keras_env()
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300).stdout
     assert "activity_regularizer is not supported" in out and "renorm is not supported" in out
 
@@ -93,8 +89,7 @@ def test_every_v1_layer_class_the_rules_know_has_a_shim_class_with_its_arguments
 
     code = ("import json\nfrom tf1to2 import layers\n"
             f"print(json.dumps({{c: getattr(layers, c)._params for c in {sorted(BY_CLASS)!r}}}))\n")
-    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONPATH": str(ROOT)}
-    env.pop("TF_USE_LEGACY_KERAS", None)
+    env = keras_env()
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
     import json
