@@ -15,10 +15,9 @@ import sys
 from pathlib import Path
 from typing import Optional, Sequence
 
-import rules as rules_pkg
-from codemod import config as config_mod
-from codemod import pipeline, project, report, textio
-from codemod.discover import discover
+# Only what parsing the command line needs is imported here: ``--version`` and ``--help``
+# must not pay for LibCST and the rules (benchmarks/bench.py times them); each command
+# imports what it uses.
 
 EXIT_CLEAN, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 
@@ -81,6 +80,7 @@ def _version() -> str:
 
 
 def cmd_rules(rule_id: Optional[str], out) -> int:
+    import rules as rules_pkg
     registry = rules_pkg.by_id()
     if rule_id is None:
         width = max(len(r) for r in registry)
@@ -104,6 +104,7 @@ def _indent(text: str) -> str:
 
 
 def _load_config(args) -> config_mod.Config:
+    from codemod import config as config_mod
     path = Path(args.config) if args.config else config_mod.find(Path.cwd())
     if args.config and not path.is_file():
         raise config_mod.ConfigError(f"{args.config}: no such file")
@@ -111,6 +112,10 @@ def _load_config(args) -> config_mod.Config:
 
 
 def cmd_migrate(args, out, err) -> int:
+    import rules as rules_pkg
+    from codemod import config as config_mod
+    from codemod import pipeline, project, report, textio
+    from codemod.discover import discover
     try:
         config = _load_config(args)
     except config_mod.ConfigError as e:
@@ -182,7 +187,7 @@ def _stdin(args, rule_ids: tuple, out, err) -> int:
     """``migrate -``: the source on standard input, the migrated source on standard output
     (the input unchanged when nothing applies or it fails), findings on stderr under
     ``--stdin-filename`` (as editors call ruff and pyupgrade). Exit 1 when it changed."""
-    from codemod import documents
+    from codemod import documents, pipeline, report, textio
     data = sys.stdin.buffer.read()
     name = args.stdin_filename or "-"
     try:
@@ -201,6 +206,7 @@ def _stdin(args, rule_ids: tuple, out, err) -> int:
 def _hint_earlier_stages(chosen, err) -> None:
     """Nothing changed with only later stages selected: on TF1 code they find nothing,
     since they work on what the earlier stages write; say so rather than a bare "0"."""
+    import rules as rules_pkg
     first = min(c.stage for c in chosen)
     earlier = [c.id for c in rules_pkg.REGISTRY if c.stage < first and c not in chosen and c.stage > 0]
     if first >= 3 and earlier:
@@ -210,8 +216,7 @@ def _hint_earlier_stages(chosen, err) -> None:
 
 
 def _interactive(args, work, rule_ids, discovery_errors, name_map_path, out, err) -> int:
-    from codemod import interactive
-
+    from codemod import interactive, pipeline
     if not sys.stdin.isatty():
         err.write("tf1to2: --interactive needs a terminal on standard input\n")
         return EXIT_ERROR
@@ -226,6 +231,7 @@ def _interactive(args, work, rule_ids, discovery_errors, name_map_path, out, err
 
 def finish(args, results, discovery_errors, name_map_path, out, err) -> int:
     """Reports, name map and exit status of a run."""
+    from codemod import report
     failed_output = False
     if args.format == "json" or args.report:
         text = report.json_report(results, discovery_errors, args.write) + "\n"
@@ -260,6 +266,7 @@ def finish(args, results, discovery_errors, name_map_path, out, err) -> int:
 def _write_output(path: str, text: str, what: str, err) -> bool:
     """Write a report or name map whole (a temporary file replaced at once), creating its
     folder; a failure is one line on stderr, and False."""
+    from codemod import textio
     try:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         textio.write_atomic(path, text.encode("utf-8"), create=True)
