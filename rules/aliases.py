@@ -19,6 +19,8 @@ from typing import Iterable, Optional, Union
 
 import libcst as cst
 
+from rules.visitors import Transformer, Visitor
+
 # Real module paths → canonical spelling, longest prefix first, matched on whole dotted
 # components. TF1 code spells the v1 API as ``tf.X``; canonically that is
 # ``tf.compat.v1.X``. Contrib and Keras keep their own roots; slim has one name however
@@ -309,6 +311,11 @@ def _lookup(name: str, stack: tuple[Scope, ...]):
     return None
 
 
+_SCOPES = frozenset({cst.FunctionDef, cst.ClassDef, cst.Lambda})
+_STATEMENTS = frozenset({cst.SimpleStatementLine, cst.If, cst.For, cst.While, cst.With, cst.Try, cst.TryStar,
+                         cst.FunctionDef, cst.ClassDef, cst.Match})
+
+
 class _ScopeTracking:
     """Keeps the stack of scopes while a visitor or transformer walks the tree."""
 
@@ -316,13 +323,21 @@ class _ScopeTracking:
         self.ctx = ctx
         self.aliases: Aliases = ctx.aliases
         self.scope_stack: list[Scope] = [self.aliases.module_scope]
+        # the statements the walk is in, for ``ctx.line`` (``rules.base._Lines``)
+        self._statements: list = ctx.statements
 
     def _enter(self, node: cst.CSTNode) -> None:
-        if isinstance(node, SCOPE_NODES) and not isinstance(node, cst.Module):
+        kind = type(node)
+        if kind in _STATEMENTS:
+            self._statements.append(node)
+        if kind in _SCOPES:
             self.scope_stack.append(self.aliases.scope(node, tuple(self.scope_stack)))
 
     def _exit(self, node: cst.CSTNode) -> None:
-        if isinstance(node, SCOPE_NODES) and not isinstance(node, cst.Module):
+        kind = type(node)
+        if kind in _STATEMENTS and self._statements and self._statements[-1] is node:
+            self._statements.pop()
+        if kind in _SCOPES:
             self.scope_stack.pop()
 
     def binding(self, name: str) -> Optional[str]:
@@ -343,7 +358,7 @@ class _ScopeTracking:
         return canonicalize(".".join([base, *parts[1:]]))
 
 
-class TFVisitor(_ScopeTracking, cst.CSTVisitor):
+class TFVisitor(_ScopeTracking, Visitor):
     def __init__(self, ctx) -> None:
         super().__init__()
         self._init_scopes(ctx)
@@ -357,7 +372,7 @@ class TFVisitor(_ScopeTracking, cst.CSTVisitor):
         self._exit(original_node)
 
 
-class TFTransformer(_ScopeTracking, cst.CSTTransformer):
+class TFTransformer(_ScopeTracking, Transformer):
     def __init__(self, ctx) -> None:
         super().__init__()
         self._init_scopes(ctx)

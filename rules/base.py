@@ -8,6 +8,7 @@ and what needs a human, by line. Rules know nothing about files, processes or te
 """
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass, field
 from typing import Callable, ClassVar, Optional
@@ -16,6 +17,7 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from rules.aliases import Aliases
+from rules.visitors import Visitor
 
 
 @dataclass
@@ -97,6 +99,9 @@ class RuleContext:
     _aliases: Aliases | None = None
     _lines: Optional["_Lines"] = None
     _ignored: Optional[list] = None
+    # the statements of ``module`` a walk of it is inside, outermost first (kept by
+    # ``rules.aliases.TFVisitor`` / ``TFTransformer``): where ``line`` looks first
+    statements: list = field(default_factory=list)
 
     @property
     def code(self) -> str:
@@ -113,8 +118,8 @@ class RuleContext:
     def line(self, node: cst.CSTNode) -> int:
         """1-based line of ``node``, which must belong to ``self.module``."""
         if self._lines is None:
-            self._lines = _Lines(self.module)
-        return self._lines.of(node)
+            self._lines = _Lines.of_module(self.module, self.text)
+        return self._lines.of(node, self.statements)
 
     def change(self, node: cst.CSTNode, message: str) -> bool:
         """Propose a change at ``node``; True means: make it."""
@@ -150,20 +155,66 @@ class RuleContext:
 
 
 class _Lines:
-    """Lines of nodes, worked out per top-level statement: LibCST's positions for a whole
-    big module cost a full code generation with tracking, and a rule asks for a few."""
+    """Lines of nodes. LibCST's positions for a whole big module cost a full code
+    generation with tracking, and a rule asks for a few: a node's line is worked out from
+    the smallest statement around it that a walk is in (``RuleContext.statements``),
+    rendered alone, and that statement's line, which Python's ``ast`` gives
+    (``statement_lines``). A node no walk is at, or text ``ast`` does not line up with,
+    falls back to the top-level statement holding it, found by walking the module once.
 
-    def __init__(self, module: cst.Module) -> None:
+    Shared by the rules that see the same module object (one that changes nothing hands
+    its module on): ``of_module``."""
+
+    _cache: dict = {}
+
+    @classmethod
+    def of_module(cls, module: cst.Module, text: Optional[str]) -> "_Lines":
+        key = id(module)
+        hit = cls._cache.get(key)
+        if hit is not None and hit.module is module:
+            return hit
+        if len(cls._cache) >= 4:
+            cls._cache.clear()
+        lines = cls._cache[key] = cls(module, text)
+        return lines
+
+    def __init__(self, module: cst.Module, text: Optional[str] = None) -> None:
         self.module = module
-        self.top: dict[int, int] = {}   # node id → index of its top-level statement
+        self.text = text
+        self._statements: Optional[dict] = None
+        self._alone: dict[int, dict] = {}
+        self.top: Optional[dict[int, int]] = None   # node id → index of its top-level statement
         self.start: Optional[list[int]] = None
         self.positions: dict[int, dict] = {}
-        for i, stmt in enumerate(module.body):
-            stmt.visit(_Ids(self.top, i))
 
-    def of(self, node: cst.CSTNode) -> int:
+    def statement_lines(self) -> dict:
+        if self._statements is None:
+            self._statements = statement_lines(self.module, self.text if self.text is not None else self.module.code)
+        return self._statements
+
+    def of(self, node: cst.CSTNode, around: list = ()) -> int:
         if node is self.module:
             return 1
+        if around:
+            lines = self.statement_lines()
+            for stmt in reversed(around):
+                where = lines.get(id(stmt))
+                if where is None:
+                    continue
+                positions = self._alone.get(id(stmt))
+                if positions is None:
+                    alone = cst.Module(body=[stmt])
+                    positions = self._alone[id(stmt)] = MetadataWrapper(alone, unsafe_skip_copy=True).resolve(PositionProvider)
+                pos = positions.get(node)
+                if pos is not None:
+                    return where[0] + pos.start.line - positions[stmt].start.line
+        return self._walked(node)
+
+    def _walked(self, node: cst.CSTNode) -> int:
+        if self.top is None:
+            self.top = {}
+            for i, stmt in enumerate(self.module.body):
+                stmt.visit(_Ids(self.top, i))
         i = self.top.get(id(node))
         if i is None:
             return 0
@@ -180,7 +231,92 @@ class _Lines:
         return self.start[i] + pos.start.line - 1 if pos is not None else 0
 
 
-class _Ids(cst.CSTVisitor):
+# LibCST's compound statements and the ``ast`` nodes each is
+_AST_OF = {
+    cst.If: (ast.If,), cst.For: (ast.For, ast.AsyncFor), cst.While: (ast.While,),
+    cst.With: (ast.With, ast.AsyncWith), cst.Try: (ast.Try,), cst.TryStar: (ast.TryStar,),
+    cst.FunctionDef: (ast.FunctionDef, ast.AsyncFunctionDef), cst.ClassDef: (ast.ClassDef,), cst.Match: (ast.Match,),
+}
+
+
+class _Misaligned(Exception):
+    pass
+
+
+def statement_lines(module: cst.Module, text: str) -> dict:
+    """For every statement of ``module`` at any depth (a ``SimpleStatementLine`` or a
+    compound statement, ``elif`` included): ``id → (line, first, last)``, where ``line``
+    is where LibCST's position of the statement starts (its first small statement, its
+    ``def`` / ``if`` keyword), ``first`` the first line of its text (decorators
+    included) and ``last`` its last. Read from Python's ``ast`` of ``text``, which must
+    be the module's code, statement by statement beside LibCST's tree; empty when the
+    two do not line up (nothing is then known)."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return {}
+    out: dict = {}
+    try:
+        _align(module.body, tree.body, out)
+    except (_Misaligned, StopIteration, RecursionError):
+        return {}
+    return out
+
+
+def _align(statements, nodes: list, out: dict) -> None:
+    it = iter(nodes)
+    for stmt in statements:
+        kind = type(stmt)
+        if kind is cst.SimpleStatementLine:
+            group = [next(it) for _ in stmt.body]
+            out[id(stmt)] = (group[0].lineno, group[0].lineno, group[-1].end_lineno)
+        else:
+            _compound(stmt, next(it), out)
+    if next(it, None) is not None:
+        raise _Misaligned
+
+
+def _compound(stmt, node, out: dict) -> None:
+    if not isinstance(node, _AST_OF.get(type(stmt), ())):
+        raise _Misaligned
+    first = min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", ()))])
+    out[id(stmt)] = (node.lineno, first, node.end_lineno)
+    if isinstance(stmt, cst.Match):
+        if len(stmt.cases) != len(node.cases):
+            raise _Misaligned
+        for case, ast_case in zip(stmt.cases, node.cases):
+            _block(case.body, ast_case.body, out)
+        return
+    _block(stmt.body, node.body, out)
+    if isinstance(stmt, (cst.Try, cst.TryStar)):
+        if len(stmt.handlers) != len(node.handlers):
+            raise _Misaligned
+        for handler, ast_handler in zip(stmt.handlers, node.handlers):
+            _block(handler.body, ast_handler.body, out)
+        if (stmt.finalbody is None) != (not node.finalbody):
+            raise _Misaligned
+        if stmt.finalbody is not None:
+            _block(stmt.finalbody.body, node.finalbody, out)
+    orelse = getattr(stmt, "orelse", None)
+    if orelse is None:
+        if getattr(node, "orelse", None):
+            raise _Misaligned
+    elif isinstance(orelse, cst.If):  # elif
+        if len(node.orelse) != 1:
+            raise _Misaligned
+        _compound(orelse, node.orelse[0], out)
+    else:
+        _block(orelse.body, node.orelse, out)
+
+
+def _block(suite, nodes: list, out: dict) -> None:
+    if isinstance(suite, cst.IndentedBlock):
+        _align(suite.body, nodes, out)
+    elif len(suite.body) != len(nodes):  # ``if x: a; b`` on one line: no statements of its own
+        raise _Misaligned
+
+
+class _Ids(Visitor):
     def __init__(self, out: dict, index: int) -> None:
         self.out, self.index = out, index
 

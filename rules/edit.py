@@ -9,6 +9,8 @@ from typing import Iterable, Optional, Sequence
 
 import libcst as cst
 
+from rules.visitors import Transformer
+
 _NO_SPACE = cst.SimpleWhitespace("")
 
 
@@ -82,7 +84,7 @@ def literal_value(expr: cst.BaseExpression) -> object:
     return NotImplemented
 
 
-class NameReplacer(cst.CSTTransformer):
+class NameReplacer(Transformer):
     """Replaces the names that are read (not attribute names, not keywords) by the
     expressions ``values`` gives for them."""
 

@@ -50,6 +50,7 @@ from rules.base import Rule, RuleContext
 from rules.edit import add_import, add_imports, keyword, literal_value, new_keyword, rebuild_args, remove_unused_imports
 from rules.model_walk import ForwardPassVisitor, Site, find_method, range_bound, use_shim_decorator
 from rules.v1_layers import BY_CLASS, SPECS, V1_LAYERS, LayerSpec
+from rules.visitors import Transformer
 
 SHIM = "tf1to2"
 
@@ -513,7 +514,7 @@ def _weights(attr: _Attr) -> list:
     return out
 
 
-class _Apply(cst.CSTTransformer):
+class _Apply(Transformer):
     def __init__(self, ctors: dict, records: dict, classes: set) -> None:
         super().__init__()
         self.ctors = ctors

@@ -73,6 +73,7 @@ from rules.edit import add_imports, keyword, literal_value, rebuild_args, remove
 from rules.model_walk import (ForwardPassVisitor, Site, class_body_names, class_names, dependencies, find_method,
                               range_bound, self_attributes, use_shim_decorator)
 from rules.v1_layers import FUNCTIONAL_TRAINING_DEFAULT, KERAS_LAYER_ATTRIBUTES, SPECS, V1_LAYERS, LayerSpec, identifier
+from rules.visitors import Transformer
 
 @dataclass
 class _Candidate:
@@ -400,7 +401,7 @@ def _first_ws(cand: _Candidate, new_args: list) -> cst.BaseParenthesizableWhites
     return call.whitespace_before_args
 
 
-class _Apply(cst.CSTTransformer):
+class _Apply(Transformer):
     def __init__(self, calls: dict, inits: dict) -> None:
         super().__init__()
         self.calls = calls

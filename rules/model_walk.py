@@ -12,6 +12,7 @@ import libcst as cst
 
 from rules.aliases import TFVisitor, dotted_parts
 from rules.edit import literal_value
+from rules.visitors import Visitor
 
 DECORATOR = "track_tf1_style_variables"
 VARIABLE_SCOPE = "tf.compat.v1.variable_scope"
@@ -208,7 +209,7 @@ def find_method(cls: cst.ClassDef, name: str) -> Optional[cst.FunctionDef]:
     return None
 
 
-class _Names(cst.CSTVisitor):
+class _Names(Visitor):
     """Free names of an expression: every Name that is read, except attribute names,
     keywords and the names a lambda or comprehension inside binds itself."""
 
@@ -255,7 +256,7 @@ def target_names(target: cst.BaseExpression) -> list[str]:
     return []
 
 
-class Bindings(cst.CSTVisitor):
+class Bindings(Visitor):
     """Names (re)bound anywhere inside a node, nested scopes included: ``assigned`` keeps
     the values of ``name = value`` (a bare name as a target), ``other`` the names bound any
     other way (parameters, loops, ``with ... as``, ``+=``, unpacking, ``:=``, annotations)."""
@@ -324,7 +325,7 @@ def dependencies(exprs) -> Dependencies:
     return Dependencies(v.names - v.bound, v.self_attrs)
 
 
-class _SelfAssigned(cst.CSTVisitor):
+class _SelfAssigned(Visitor):
     def __init__(self) -> None:
         self.attrs: set[str] = set()
 

@@ -58,6 +58,7 @@ from rules.aliases import TFVisitor
 from rules.base import Rule, RuleContext
 from rules.edit import add_import, keyword, literal_value, new_keyword, rebuild_args, remove_unused_imports
 from rules.model_walk import free_names
+from rules.visitors import Transformer
 
 _LOCKING_WARNING = (
     "use_locking={value} dropped: Keras optimizers have no use_locking and never lock updates"
@@ -329,7 +330,7 @@ def _ref(expr: cst.BaseExpression) -> Optional[tuple[str, str]]:
     return None
 
 
-class _Replace(cst.CSTTransformer):
+class _Replace(Transformer):
     def __init__(self, replacements: dict) -> None:
         super().__init__()
         self.replacements = replacements

@@ -15,6 +15,7 @@ import libcst as cst
 
 from rules.edit import NameReplacer, module_imports
 from rules.model_walk import free_names, target_names
+from rules.visitors import Visitor
 
 _CONV = ("activation_fn", "normalizer_fn", "normalizer_params", "weights_initializer", "weights_regularizer",
          "biases_initializer", "biases_regularizer", "reuse", "variables_collections", "outputs_collections",
@@ -165,7 +166,7 @@ def single_assignments(fn: cst.FunctionDef) -> dict[str, Optional[cst.BaseExpres
     only assignment and a plain ``name = expr``; None otherwise."""
     seen: dict[str, Optional[cst.BaseExpression]] = {}
 
-    class _A(cst.CSTVisitor):
+    class _A(Visitor):
         def visit_Assign(self, node: cst.Assign):
             if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
                 n = node.targets[0].target.value

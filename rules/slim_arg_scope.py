@@ -61,6 +61,7 @@ from rules.aliases import TFVisitor, dotted_parts
 from rules.base import Rule, RuleContext
 from rules.edit import NameReplacer, add_imports, module_imports, rebuild_args
 from rules.model_walk import free_names, target_names
+from rules.visitors import Transformer, Visitor
 
 
 @dataclass
@@ -294,7 +295,7 @@ def _project_imports(module: cst.Module) -> set[str]:
 def _assigned(fn: cst.FunctionDef) -> set[str]:
     names: set[str] = set()
 
-    class _A(cst.CSTVisitor):
+    class _A(Visitor):
         def visit_AssignTarget(self, node):
             names.update(target_names(node.target))
 
@@ -312,7 +313,7 @@ def _assigned(fn: cst.FunctionDef) -> set[str]:
     return names
 
 
-class _Walk(cst.CSTVisitor):
+class _Walk(Visitor):
     """One function's governed calls, calls of module functions and scopes, with the
     ``arg_scope`` items lexically around each."""
 
@@ -1119,7 +1120,7 @@ def _returns_scope(fn: cst.FunctionDef, keys: dict) -> bool:
     names: set[str] = set()
     returned: set[str] = set()
 
-    class _V(cst.CSTVisitor):
+    class _V(Visitor):
         def visit_WithItem(self, node):
             if isinstance(node.item, cst.Call) and keys.get(id(node.item.func)) == "arg_scope" \
                     and node.asname is not None and isinstance(node.asname.name, cst.Name):
@@ -1357,7 +1358,7 @@ def _keeps(m: _Module, f: Func, with_node: cst.With, item: Item) -> str:
 def _ids_inside(node: cst.CSTNode) -> set[int]:
     ids: set[int] = set()
 
-    class _V(cst.CSTVisitor):
+    class _V(Visitor):
         def on_visit(self, n):
             ids.add(id(n))
             return True
@@ -1369,7 +1370,7 @@ def _ids_inside(node: cst.CSTNode) -> set[int]:
 def _names_read(fn: cst.FunctionDef) -> set[str]:
     names: set[str] = set()
 
-    class _V(cst.CSTVisitor):
+    class _V(Visitor):
         def visit_AsName(self, node):
             return False
 
@@ -1417,7 +1418,7 @@ def _merge_normalizer(m: _Module, call: cst.Call, active: Scope, f: Func) -> cst
     return call.with_changes(args=rebuild_args(call, args))
 
 
-class _Editor(cst.CSTTransformer):
+class _Editor(Transformer):
     def __init__(self, calls, forwards, with_items, new_params) -> None:
         self.calls = calls
         self.forwards = forwards

@@ -57,6 +57,7 @@ from rules.aliases import TFTransformer
 from rules.base import Rule, RuleContext
 from rules.edit import add_imports, literal_value, module_imports, remove_unused_imports
 from rules.model_walk import target_names, variable_scope_name
+from rules.visitors import Visitor
 
 CONVERTED = frozenset({
     "conv2d", "separable_conv2d", "conv2d_transpose", "fully_connected", "max_pool2d", "avg_pool2d",
@@ -1067,7 +1068,7 @@ class _Frame:
 def _all_names(node: cst.CSTNode) -> set[str]:
     names: set[str] = set()
 
-    class _V(cst.CSTVisitor):
+    class _V(Visitor):
         def visit_Name(self, n):
             names.add(n.value)
 
@@ -1079,7 +1080,7 @@ def _string_names(fn: cst.FunctionDef) -> set[str]:
     """Names whose every assignment in ``fn`` is a string literal."""
     good: dict[str, bool] = {}
 
-    class _V(cst.CSTVisitor):
+    class _V(Visitor):
         def visit_Assign(self, node):
             for t in node.targets:
                 for n in target_names(t.target):
@@ -1160,7 +1161,7 @@ def _passed_as_values(module: cst.Module, names: set) -> set:
     """Which of ``names`` the module reads other than as the function of a call."""
     found: set = set()
 
-    class _V(cst.CSTVisitor):
+    class _V(Visitor):
         def visit_Call(self, node: cst.Call) -> None:
             for arg in node.args:
                 arg.value.visit(self)

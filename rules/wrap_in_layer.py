@@ -81,6 +81,7 @@ from rules.base import Rule, RuleContext
 from rules.edit import NameReplacer, add_import, is_docstring, keyword, literal_value, rebuild_args
 from rules.model_walk import VARIABLE_SCOPE, bindings, is_tracked, target_names, variable_scope_name
 from rules.v1_layers import BY_CLASS, KERAS_LAYER_ATTRIBUTES, SPECS, V1_LAYERS
+from rules.visitors import Transformer, Visitor
 
 TRAINING_NAMES = ("is_training", "training")
 _TENSOR_KEYWORDS = ("inputs", "input", "x", "value", "values", "tensor", "features", "logits")
@@ -237,7 +238,7 @@ class _Survey(TFVisitor):
         first = _params(self.current.node)[:1]
         found = []
 
-        class V(cst.CSTVisitor):
+        class V(Visitor):
             def visit_Name(self, n: cst.Name) -> None:
                 if n.value in first:
                     found.append(n)
@@ -798,7 +799,7 @@ def _rename(stmt, renames: dict, layer_names: dict):
     return stmt.visit(_Renamer(renames, layer_names))
 
 
-class _Apply(cst.CSTTransformer):
+class _Apply(Transformer):
     def __init__(self, plans: dict, after: dict, callers: dict) -> None:
         super().__init__()
         self.plans = plans

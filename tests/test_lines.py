@@ -1,0 +1,120 @@
+"""``RuleContext.line``: the line of a node, from the statement a walk is in (rendered
+alone) and that statement's line from Python's ``ast``; checked against LibCST's own
+positions of the whole module for every node of code with every kind of statement."""
+from __future__ import annotations
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from rules.aliases import TFVisitor
+from rules.base import RuleContext, statement_lines
+
+SOURCE = '''\
+"""Doc."""
+# comment
+import tensorflow as tf
+
+
+@decorator
+@other(
+    1)
+def f(x, y=tf.float32):
+    # leading comment
+    a = 1; b = tf.zeros([2])
+    if a:
+        pass
+    elif b:  # trailing
+        c = [tf.ones(i)
+             for i in range(3)]
+    else:
+        pass
+    for i in x:
+        continue
+    else:
+        i = 0
+    while a: a -= 1
+    try:
+        pass
+    except (ValueError, TypeError) as e:
+        raise
+    else:
+        pass
+    finally:
+        del a
+    with tf.variable_scope("s") as sc, open(
+            "f") as g:
+        return tf.layers.dense(x,
+                               3)
+
+
+class A(object):
+    x = 1
+
+    async def g(self):
+        async with h() as k:
+            async for q in k:
+                await q
+        match self:
+            case {"a": 1}:
+                return 1
+            case _:
+                pass
+'''
+
+
+class _Lines(TFVisitor):
+    def __init__(self, ctx):
+        super().__init__(ctx)
+        self.seen = []
+
+    def on_visit(self, node):
+        result = super().on_visit(node)
+        # (the parser shares whitespace nodes between places: they have no one line)
+        if isinstance(node, (cst.BaseExpression, cst.BaseStatement, cst.BaseSmallStatement)):
+            self.seen.append((node, self.ctx.line(node)))
+        return result
+
+
+def test_every_node_gets_the_line_of_libcsts_positions():
+    module = cst.parse_module(SOURCE)
+    expected = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    ctx = RuleContext(module=module, text=SOURCE)
+    walk = _Lines(ctx)
+    module.visit(walk)
+    assert len(walk.seen) > 120
+    wrong = [(type(n).__name__, line, expected[n].start.line) for n, line in walk.seen if line != expected[n].start.line]
+    assert wrong == []
+    # and outside a walk (the fallback: the module walked once)
+    call = module.body[2].body.body[-1].body.body[0].body[0].value
+    assert isinstance(call, cst.Call) and ctx.line(call) == 34
+
+
+def test_statement_lines_cover_every_statement_and_say_nothing_when_ast_disagrees():
+    module = cst.parse_module(SOURCE)
+    lines = statement_lines(module, SOURCE)
+    fn = module.body[2]
+    assert lines[id(fn)] == (9, 6, 35)  # def line, first decorator, last line
+    assert lines[id(fn.body.body[1].orelse)][0] == 14  # elif
+    assert statement_lines(module, SOURCE.replace("    x = 1\n", "    x = 1\n    y = 2\n")) == {}
+
+
+def test_a_node_shared_by_two_statements_is_at_the_line_the_walk_is_at():
+    # rules copy one expression into several calls (an arg_scope's regularizer): each
+    # change is reported where its call is, not all at the last copy
+    shared = cst.parse_expression("reg(0.1)")
+    call = cst.parse_statement("a = f(x)\n")
+    text = "a = f(x)\n\nb = f(x)\n"
+    module = cst.parse_module(text)
+    module = module.with_changes(body=[
+        stmt.with_changes(body=[stmt.body[0].with_changes(value=shared)]) for stmt in module.body])
+    assert call is not None
+    ctx = RuleContext(module=module, text=module.code)
+    found = []
+
+    class Find(TFVisitor):
+        def visit_Call(self, node):
+            if node is shared:
+                found.append(self.ctx.line(node))
+
+    module.visit(Find(ctx))
+    assert found == [1, 3]
