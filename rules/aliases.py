@@ -359,29 +359,50 @@ class _ScopeTracking:
 
 
 class TFVisitor(_ScopeTracking, Visitor):
-    def __init__(self, ctx) -> None:
+    """``skip``: ids of statements the walk does not enter (``RuleContext.unmentioning``):
+    neither their ``visit_`` / ``leave_`` methods nor anything inside them is called."""
+
+    def __init__(self, ctx, skip: frozenset = frozenset()) -> None:
         super().__init__()
         self._init_scopes(ctx)
+        self._skip = skip
+        self._skipped: Optional[cst.CSTNode] = None
 
     def on_visit(self, node: cst.CSTNode) -> bool:
+        if self._skip and id(node) in self._skip:
+            self._skipped = node
+            return False
         self._enter(node)
         return super().on_visit(node)
 
     def on_leave(self, original_node: cst.CSTNode) -> None:
+        if self._skipped is original_node:
+            self._skipped = None
+            return
         super().on_leave(original_node)
         self._exit(original_node)
 
 
 class TFTransformer(_ScopeTracking, Transformer):
-    def __init__(self, ctx) -> None:
+    """``skip`` as for ``TFVisitor``: skipped statements come out as they went in."""
+
+    def __init__(self, ctx, skip: frozenset = frozenset()) -> None:
         super().__init__()
         self._init_scopes(ctx)
+        self._skip = skip
+        self._skipped: Optional[cst.CSTNode] = None
 
     def on_visit(self, node: cst.CSTNode) -> bool:
+        if self._skip and id(node) in self._skip:
+            self._skipped = node
+            return False
         self._enter(node)
         return super().on_visit(node)
 
     def on_leave(self, original_node, updated_node):
+        if self._skipped is original_node:
+            self._skipped = None
+            return updated_node
         result = super().on_leave(original_node, updated_node)
         self._exit(original_node)
         return result

@@ -16,7 +16,7 @@ from typing import Callable, ClassVar, Optional
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from rules.aliases import Aliases
+from rules.aliases import ROOTS, Aliases
 from rules.visitors import Visitor
 
 
@@ -117,9 +117,26 @@ class RuleContext:
 
     def line(self, node: cst.CSTNode) -> int:
         """1-based line of ``node``, which must belong to ``self.module``."""
+        return self._line_table().of(node, self.statements)
+
+    def _line_table(self) -> "_Lines":
         if self._lines is None:
             self._lines = _Lines.of_module(self.module, self.text)
-        return self._lines.of(node, self.statements)
+        return self._lines
+
+    def tf_names(self) -> dict:
+        """Names bound anywhere in the module to TensorFlow / tf_slim paths, with the paths
+        (``tf_bound_names``); empty when Python's ``ast`` cannot read the code."""
+        tree = self._line_table().tree()
+        return tf_bound_names(tree) if tree is not None else {}
+
+    def unmentioning(self, pattern: "re.Pattern") -> frozenset:
+        """ids of the module's statements, at any depth, whose text does not match
+        ``pattern`` (lines from Python's ``ast``): a rule whose every edit and finding
+        needs such a match passes them to its walk (``TFVisitor`` / ``TFTransformer``
+        ``skip``), which then never enters them. Empty (walk everything) when ``ast``
+        and LibCST do not line up."""
+        return self._line_table().unmentioning(pattern)
 
     def change(self, node: cst.CSTNode, message: str) -> bool:
         """Propose a change at ``node``; True means: make it."""
@@ -181,16 +198,39 @@ class _Lines:
     def __init__(self, module: cst.Module, text: Optional[str] = None) -> None:
         self.module = module
         self.text = text
+        self._tree = None
+        self._unmentioning: dict = {}
         self._statements: Optional[dict] = None
         self._alone: dict[int, dict] = {}
         self.top: Optional[dict[int, int]] = None   # node id → index of its top-level statement
         self.start: Optional[list[int]] = None
         self.positions: dict[int, dict] = {}
 
+    def code(self) -> str:
+        if self.text is None:
+            self.text = self.module.code
+        return self.text
+
+    def tree(self) -> Optional[ast.Module]:
+        if self._tree is None:
+            self._tree = _parse_ast(self.code()) or False
+        return self._tree or None
+
     def statement_lines(self) -> dict:
         if self._statements is None:
-            self._statements = statement_lines(self.module, self.text if self.text is not None else self.module.code)
+            tree = self.tree()
+            self._statements = statement_lines(self.module, self.code(), tree) if tree is not None else {}
         return self._statements
+
+    def unmentioning(self, pattern: "re.Pattern") -> frozenset:
+        """ids of the statements (any depth) whose text does not match ``pattern``."""
+        key = pattern.pattern
+        if key not in self._unmentioning:
+            lines = self.code().splitlines()
+            self._unmentioning[key] = frozenset(
+                sid for sid, (_, first, last) in self.statement_lines().items()
+                if not pattern.search("\n".join(lines[first - 1:last])))
+        return self._unmentioning[key]
 
     def of(self, node: cst.CSTNode, around: list = ()) -> int:
         if node is self.module:
@@ -243,7 +283,61 @@ class _Misaligned(Exception):
     pass
 
 
-def statement_lines(module: cst.Module, text: str) -> dict:
+def _parse_ast(text: str) -> Optional[ast.Module]:
+    try:
+        return ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+
+
+def mentioning(names, *patterns: str) -> "re.Pattern":
+    """A pattern matching any of ``names`` as a whole word, or any of ``patterns``."""
+    alternatives = [*(rf"\b{re.escape(n)}\b" for n in sorted(names)), *patterns]
+    return re.compile("|".join(alternatives) if alternatives else r"(?!)")
+
+
+def tf_bound_names(tree: ast.Module) -> dict:
+    """Every name the module binds, in any scope, to a TensorFlow or tf_slim path, with
+    the paths: imports (``import tensorflow as tf``, ``from tensorflow.compat.v1 import
+    layers``, ``import tf_slim as slim``) and aliases of those (``slim = tf.contrib.slim``,
+    ``v1 = tf.compat.v1`` in a function), to a fixed point. A superset of what
+    ``rules.aliases`` resolves anywhere in the module (which drops a name bound two ways):
+    a statement whose text names none of these cannot reach TensorFlow through a name."""
+    names: dict = {}
+    assigns = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for a in node.names:
+                path = a.name if a.asname else a.name.split(".")[0]
+                if path.split(".")[0] in ROOTS:
+                    names.setdefault(a.asname or path, set()).add(path)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level == 0 and node.module and node.module.split(".")[0] in ROOTS:
+                for a in node.names:
+                    if a.name != "*":
+                        names.setdefault(a.asname or a.name, set()).add(f"{node.module}.{a.name}")
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
+                and isinstance(node.value, (ast.Attribute, ast.Name)):
+            parts = []
+            value = node.value
+            while isinstance(value, ast.Attribute):
+                parts.append(value.attr)
+                value = value.value
+            if isinstance(value, ast.Name):
+                assigns.append((node.targets[0].id, value.id, ".".join(reversed(parts))))
+    changed = True
+    while changed:
+        changed = False
+        for target, root, rest in assigns:
+            for base in list(names.get(root, ())):
+                path = f"{base}.{rest}" if rest else base
+                if path not in names.setdefault(target, set()):
+                    names[target].add(path)
+                    changed = True
+    return names
+
+
+def statement_lines(module: cst.Module, text: str, tree: Optional[ast.Module] = None) -> dict:
     """For every statement of ``module`` at any depth (a ``SimpleStatementLine`` or a
     compound statement, ``elif`` included): ``id → (line, first, last)``, where ``line``
     is where LibCST's position of the statement starts (its first small statement, its
@@ -251,9 +345,9 @@ def statement_lines(module: cst.Module, text: str) -> dict:
     included) and ``last`` its last. Read from Python's ``ast`` of ``text``, which must
     be the module's code, statement by statement beside LibCST's tree; empty when the
     two do not line up (nothing is then known)."""
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    if tree is None:
+        tree = _parse_ast(text)
+    if tree is None:
         return {}
     out: dict = {}
     try:

@@ -78,15 +78,13 @@ script's entry point, never in a module others import.
 """
 from __future__ import annotations
 
-import ast
-import re
 from typing import Optional
 
 import libcst as cst
 
 from rules import tf_api_table as table
 from rules.aliases import TFTransformer, dotted_name, dotted_parts, local_name
-from rules.base import Rule, RuleContext
+from rules.base import Rule, RuleContext, mentioning
 from rules.edit import add_imports, is_docstring, remove_unused_imports, statement_imports
 from rules.model_walk import bindings, target_names
 
@@ -270,8 +268,8 @@ def contrib_target(rest: list[str]) -> tuple[Optional[str], str]:
 
 
 class _Rewriter(TFTransformer):
-    def __init__(self, ctx: RuleContext, compat_names: set[str]) -> None:
-        super().__init__(ctx)
+    def __init__(self, ctx: RuleContext, compat_names: set[str], skip: frozenset = frozenset()) -> None:
+        super().__init__(ctx, skip)
         self.replacements: dict[int, cst.CSTNode] = {}
         self.tf2_exact: set[int] = set()  # calls that mean the same under the TF2 name
         self.slim_imports: set[str] = set()  # tf_slim modules the rewritten chains read
@@ -738,14 +736,8 @@ class TfApi(Rule):
 
     def transform(self, ctx: RuleContext) -> cst.Module:
         compat = set(ctx.aliases.module_scope.v1_or_tensorflow)
-        rewriter = _Rewriter(ctx, compat)
-        relevant = _relevant_statements(ctx)
-        if relevant is None:
-            module = ctx.module.visit(rewriter)
-        else:
-            body = [stmt.visit(rewriter) if i in relevant else stmt for i, stmt in enumerate(ctx.module.body)]
-            changed = any(new is not old for new, old in zip(body, ctx.module.body))
-            module = ctx.module.with_changes(body=body) if changed else ctx.module
+        rewriter = _Rewriter(ctx, compat, _unmentioning(ctx))
+        module = ctx.module.visit(rewriter)
         imports: list[tuple] = []
         for name in sorted(rewriter.slim_imports):
             if name != "tf_slim" or ctx.aliases.module_scope.names.get("tf_slim") != "tf_slim":
@@ -776,36 +768,16 @@ def _contrib_imports(module: cst.Module) -> dict:
             for i in statement_imports(stmt) if i.obj is None and i.asname and i.module == "tensorflow.contrib"}
 
 
-def _relevant_statements(ctx: RuleContext) -> Optional[set]:
-    """Indices of the top-level statements the rule must walk: those whose text has an
-    import, a ``.value`` or a name the module binds to TensorFlow's API (``tf``, ``slim =
-    tf.contrib.slim``, ``from tensorflow import train``; not names of TensorFlow's private
-    modules, which the rule leaves). Worked out with Python's own ``ast`` (line ranges)
-    and a regular expression, so the LibCST walk, which costs most, skips the rest. None:
-    walk everything (the two parsers disagree on the statements)."""
-    names = sorted(n for n, v in ctx.aliases.module_scope.names.items()
-                   if isinstance(v, str) and v.startswith("tensorflow") and not _is_internal_path(v))
-    pattern = re.compile(r"\bimport\b|\.value\b" + "".join(rf"|\b{re.escape(n)}\b" for n in names))
-    try:
-        tree = ast.parse(ctx.code)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return None
-    lines = ctx.code.splitlines()
-    statements = iter(tree.body)
-    out: set[int] = set()
-    try:
-        for i, stmt in enumerate(ctx.module.body):
-            count = len(stmt.body) if isinstance(stmt, cst.SimpleStatementLine) else 1
-            nodes = [next(statements) for _ in range(count)]
-            first = min([nodes[0].lineno, *(d.lineno for d in getattr(nodes[0], "decorator_list", ()))])
-            last = max(n.end_lineno for n in nodes)
-            if pattern.search("\n".join(lines[first - 1:last])):
-                out.add(i)
-    except StopIteration:
-        return None
-    if next(statements, None) is not None:
-        return None
-    return out
+def _unmentioning(ctx: RuleContext) -> frozenset:
+    """The statements (any depth) the rule need not walk: those whose text has no import,
+    no ``.value`` and no name the module binds, anywhere, to TensorFlow's API (``tf``,
+    ``slim = tf.contrib.slim``, ``from tensorflow import train``; not names only of
+    TensorFlow's private modules or of tf_slim, which the rule leaves). Worked out with
+    Python's own ``ast`` (line ranges) and a regular expression, so the LibCST walk, which
+    costs most, skips the rest."""
+    names = [n for n, paths in ctx.tf_names().items()
+             if any(p.startswith("tensorflow") and not _is_internal_path(p) for p in paths)]
+    return ctx.unmentioning(mentioning(names, r"\bimport\b", r"\.value\b"))
 
 
 def _is_internal_path(path: str) -> bool:

@@ -46,7 +46,7 @@ from __future__ import annotations
 import libcst as cst
 
 from rules.aliases import TFTransformer, dotted_parts
-from rules.base import Rule, RuleContext
+from rules.base import Rule, RuleContext, mentioning
 from rules.edit import add_import, remove_unused_imports
 from rules.v1_layers import BY_CLASS, SPECS, V1_LAYERS
 
@@ -58,8 +58,8 @@ PREFIX = V1_LAYERS + "."
 
 
 class _Rewriter(TFTransformer):
-    def __init__(self, ctx: RuleContext) -> None:
-        super().__init__(ctx)
+    def __init__(self, ctx: RuleContext, skip: frozenset = frozenset()) -> None:
+        super().__init__(ctx, skip)
         self.replaced = False
         self.stale_imports: set = set()
         self.constructions: dict = {}  # id(func of a call building a v1 layer class) → problem or ""
@@ -154,7 +154,10 @@ class V1LayersShim(Rule):
     )
 
     def transform(self, ctx: RuleContext) -> cst.Module:
-        rewriter = _Rewriter(ctx)
+        # only statements that say ``layers``, or name something bound to a path through
+        # it (``from tensorflow.compat.v1.layers import dense``), can reach a v1 layer
+        through = [n for n, paths in ctx.tf_names().items() if any("layers" in p.split(".") for p in paths)]
+        rewriter = _Rewriter(ctx, ctx.unmentioning(mentioning(through, r"\blayers\b")))
         module = ctx.module.visit(rewriter)
         if not rewriter.replaced:
             return ctx.module

@@ -118,3 +118,19 @@ def test_a_node_shared_by_two_statements_is_at_the_line_the_walk_is_at():
 
     module.visit(Find(ctx))
     assert found == [1, 3]
+
+
+def test_tf_bound_names_is_every_name_bound_to_tensorflow_anywhere():
+    import ast
+
+    from rules.base import tf_bound_names
+
+    tree = ast.parse(
+        "import tensorflow as tf\nimport tensorflow.compat.v1\nimport numpy as np\nfrom . import layers\n"
+        "from tensorflow.compat.v1.layers import dense as D\nslim = tf.contrib.slim\nconv = slim.conv2d\n"
+        "def f():\n    import tf_slim as ts\n    v1 = tf.compat.v1\n    def g():\n        L = v1.layers\n"
+        "x = np.zeros\n")
+    names = tf_bound_names(tree)
+    assert names == {"tf": {"tensorflow"}, "tensorflow": {"tensorflow"}, "D": {"tensorflow.compat.v1.layers.dense"},
+                     "slim": {"tensorflow.contrib.slim"}, "conv": {"tensorflow.contrib.slim.conv2d"},
+                     "ts": {"tf_slim"}, "v1": {"tensorflow.compat.v1"}, "L": {"tensorflow.compat.v1.layers"}}

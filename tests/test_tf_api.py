@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import rules as rules_pkg
 from codemod.pipeline import transform_text
 from tests import tf_api_measure
 
@@ -50,27 +51,40 @@ def test_a_second_run_keeps_every_rewritten_name():
 
 @pytest.mark.slow
 def test_walking_only_relevant_statements_changes_nothing(monkeypatch):
-    """tf-api walks only the top-level statements whose text can matter (an import, a
-    ``.value``, a name bound to TensorFlow): over the golden cases and the tf_slim tree its
-    output, changes and warnings are what walking everything gives."""
+    """tf-api and v1-layers-shim walk only the statements (at any depth) whose text can
+    matter to them (``RuleContext.unmentioning``: an import, a ``.value``, a name bound to
+    TensorFlow; ``layers``): over the golden cases (their rule, and every rule) and tf_slim's nets, v1
+    layers included (stages 0-2 and 7), output, changes and warnings are what walking
+    everything gives."""
     import sysconfig
 
-    from rules import tf_api
+    from rules.base import RuleContext
     from tests.golden import cases
 
-    texts = [c.before for c in cases()]
-    texts += [p.read_text(encoding="utf-8")
-              for p in sorted((Path(sysconfig.get_paths()["purelib"]) / "tf_slim").rglob("*.py"))]
+    nets = sorted((Path(sysconfig.get_paths()["purelib"]) / "tf_slim" / "nets").glob("*.py"))
+    every = [r.id for r in rules_pkg.REGISTRY]
+    work = [(c.before, ids) for c in cases() for ids in ([c.rule], every)]
+    work += [(p.read_text(encoding="utf-8"), ["tf-api", "slim-arg-scope", "slim-to-layers", "v1-layers-shim"])
+             for p in nets if not p.name.endswith("_test.py")]
+    skipped = []
+    real = RuleContext.unmentioning
+
+    def counting(self, pattern):
+        out = real(self, pattern)
+        skipped.append(len(out))
+        return out
 
     def run():
         out = []
-        for text in texts:
-            new, changes, warnings = transform_text(text, ["tf-api"])
+        for text, ids in work:
+            new, changes, warnings = transform_text(text, ids)
             out.append((new, [(f.line, f.message) for f in changes + warnings]))
         return out
 
+    monkeypatch.setattr(RuleContext, "unmentioning", counting)
     filtered = run()
-    monkeypatch.setattr(tf_api, "_relevant_statements", lambda ctx: None)
+    assert sum(skipped) > 1000  # statements were skipped
+    monkeypatch.setattr(RuleContext, "unmentioning", lambda self, pattern: frozenset())
     assert run() == filtered
 
 
