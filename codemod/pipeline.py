@@ -245,19 +245,12 @@ def migrate_document(doc, options: Options) -> FileResult:
 def finish_document(doc, new_text: str, changes: list[Finding], warnings: list[Finding],
                     name_map: Optional[dict] = None) -> FileResult:
     """The result of rewriting ``doc`` to ``new_text``: unchanged, or changed with the
-    bytes to write and the diff, or failed. What would be written must parse: a rule
-    bug never reaches the disk."""
+    bytes to write and the diff, or failed. What would be written must compile (CPython's
+    verdict, stricter than LibCST's parser, and a fifth of its cost): a rule bug never
+    reaches the disk."""
     path = doc.path
     if new_text == doc.text:
         return FileResult(path, "unchanged", changes=changes, warnings=warnings)
-    try:
-        cst.parse_module(new_text)
-    except cst.ParserSyntaxError as e:
-        return FileResult(
-            path, "failed",
-            error=f"internal error: the rewritten file would not parse ({e.message}); not written",
-            error_line=e.raw_line,
-        )
     rejected = _compile_error(new_text, path)
     if rejected is not None:
         message, line = rejected

@@ -323,13 +323,17 @@ class _ScopeTracking:
         self.ctx = ctx
         self.aliases: Aliases = ctx.aliases
         self.scope_stack: list[Scope] = [self.aliases.module_scope]
-        # the statements the walk is in, for ``ctx.line`` (``rules.base._Lines``)
+        # the statements the walk is in, and where each node it visits is, for ``ctx.line``
+        # (``rules.base._Lines``)
         self._statements: list = ctx.statements
+        self._where: dict = ctx.where
 
     def _enter(self, node: cst.CSTNode) -> None:
         kind = type(node)
         if kind in _STATEMENTS:
             self._statements.append(node)
+        if self._statements:
+            self._where[id(node)] = self._statements[-1]
         if kind in _SCOPES:
             self.scope_stack.append(self.aliases.scope(node, tuple(self.scope_stack)))
 

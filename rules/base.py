@@ -119,6 +119,13 @@ class RuleContext:
         """1-based line of ``node``, which must belong to ``self.module``."""
         return self._line_table().of(node, self.statements)
 
+    @property
+    def where(self) -> dict:
+        """id(node) → the smallest statement around it, for the nodes walks have visited
+        (``rules.aliases.TFVisitor`` / ``TFTransformer`` fill it): where ``line`` looks for
+        a node reported after the walk that found it."""
+        return self._line_table().where
+
     def _line_table(self) -> "_Lines":
         if self._lines is None:
             self._lines = _Lines.of_module(self.module, self.text)
@@ -127,8 +134,7 @@ class RuleContext:
     def tf_names(self) -> dict:
         """Names bound anywhere in the module to TensorFlow / tf_slim paths, with the paths
         (``tf_bound_names``); empty when Python's ``ast`` cannot read the code."""
-        tree = self._line_table().tree()
-        return tf_bound_names(tree) if tree is not None else {}
+        return self._line_table().tf_names()
 
     def unmentioning(self, pattern: "re.Pattern") -> frozenset:
         """ids of the module's statements, at any depth, whose text does not match
@@ -190,7 +196,7 @@ class _Lines:
         hit = cls._cache.get(key)
         if hit is not None and hit.module is module:
             return hit
-        if len(cls._cache) >= 4:
+        if len(cls._cache) >= 2:
             cls._cache.clear()
         lines = cls._cache[key] = cls(module, text)
         return lines
@@ -199,6 +205,8 @@ class _Lines:
         self.module = module
         self.text = text
         self._tree = None
+        self._tf_names: Optional[dict] = None
+        self.where: dict = {}
         self._unmentioning: dict = {}
         self._statements: Optional[dict] = None
         self._alone: dict[int, dict] = {}
@@ -215,6 +223,12 @@ class _Lines:
         if self._tree is None:
             self._tree = _parse_ast(self.code()) or False
         return self._tree or None
+
+    def tf_names(self) -> dict:
+        if self._tf_names is None:
+            tree = self.tree()
+            self._tf_names = tf_bound_names(tree) if tree is not None else {}
+        return self._tf_names
 
     def statement_lines(self) -> dict:
         if self._statements is None:
@@ -235,9 +249,10 @@ class _Lines:
     def of(self, node: cst.CSTNode, around: list = ()) -> int:
         if node is self.module:
             return 1
-        if around:
+        seen = self.where.get(id(node))
+        if around or seen is not None:
             lines = self.statement_lines()
-            for stmt in reversed(around):
+            for stmt in (*reversed(around), *([seen] if seen is not None else [])):
                 where = lines.get(id(stmt))
                 if where is None:
                     continue
@@ -296,6 +311,19 @@ def mentioning(names, *patterns: str) -> "re.Pattern":
     return re.compile("|".join(alternatives) if alternatives else r"(?!)")
 
 
+def _statements(body: list):
+    """Every statement in ``body``, at any depth (imports and assignments are statements:
+    no need to walk expressions)."""
+    todo = list(reversed(body))
+    while todo:
+        node = todo.pop()
+        yield node
+        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            inner = getattr(node, name, None)
+            if isinstance(inner, list):
+                todo.extend(reversed(inner))
+
+
 def tf_bound_names(tree: ast.Module) -> dict:
     """Every name the module binds, in any scope, to a TensorFlow or tf_slim path, with
     the paths: imports (``import tensorflow as tf``, ``from tensorflow.compat.v1 import
@@ -305,7 +333,7 @@ def tf_bound_names(tree: ast.Module) -> dict:
     a statement whose text names none of these cannot reach TensorFlow through a name."""
     names: dict = {}
     assigns = []
-    for node in ast.walk(tree):
+    for node in _statements(tree.body):
         if isinstance(node, ast.Import):
             for a in node.names:
                 path = a.name if a.asname else a.name.split(".")[0]

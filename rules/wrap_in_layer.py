@@ -77,7 +77,7 @@ from typing import Optional
 import libcst as cst
 
 from rules.aliases import TFVisitor
-from rules.base import Rule, RuleContext
+from rules.base import Rule, RuleContext, mentioning
 from rules.edit import NameReplacer, add_import, is_docstring, keyword, literal_value, rebuild_args
 from rules.model_walk import VARIABLE_SCOPE, bindings, is_tracked, target_names, variable_scope_name
 from rules.v1_layers import BY_CLASS, KERAS_LAYER_ATTRIBUTES, SPECS, V1_LAYERS
@@ -367,7 +367,7 @@ class WrapInLayer(Rule):
     def transform(self, ctx: RuleContext) -> cst.Module:
         module = ctx.module
         names = {s.name.value for s in module.body if isinstance(s, cst.FunctionDef)}
-        if not names:
+        if not names or not _may_create(ctx):
             return module
         survey = _Survey(ctx, names)
         module.visit(survey)
@@ -513,6 +513,18 @@ def _collection_reader(name: str, functions: dict, survey: _Survey, ctx: RuleCon
             path, _, line = where.rpartition(":")
             return f"{Path(path).name}:{line}", kind, what[len(kind) + 1:].strip()
     return None
+
+
+def _may_create(ctx: RuleContext) -> bool:
+    """Whether a module-level function's text could create a variable: everything the rule
+    does starts from one that does (``_Function.creates``: a call that resolves to
+    ``get_variable``, ``Variable`` or a v1 layer, which its text spells, or reaches through
+    a name bound to a path through one). Python's ``ast`` and a regular expression answer
+    for most modules without the survey's LibCST walk; True when they cannot."""
+    through = [n for n, paths in ctx.tf_names().items()
+               if any({"get_variable", "Variable", "layers"} & set(p.split(".")) for p in paths)]
+    skip = ctx.unmentioning(mentioning(through, r"\bget_variable\b", r"\bVariable\b", r"\blayers\b"))
+    return not skip or any(id(s) not in skip for s in ctx.module.body if isinstance(s, cst.FunctionDef))
 
 
 def _reached(name: str, functions: dict) -> set:

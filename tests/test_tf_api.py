@@ -53,8 +53,9 @@ def test_a_second_run_keeps_every_rewritten_name():
 def test_walking_only_relevant_statements_changes_nothing(monkeypatch):
     """tf-api and v1-layers-shim walk only the statements (at any depth) whose text can
     matter to them (``RuleContext.unmentioning``: an import, a ``.value``, a name bound to
-    TensorFlow; ``layers``): over the golden cases (their rule, and every rule) and tf_slim's nets, v1
-    layers included (stages 0-2 and 7), output, changes and warnings are what walking
+    TensorFlow; ``layers``), and wrap-in-layer skips modules whose functions cannot create
+    variables: over the golden cases (their rule, and every rule) and tf_slim's nets, v1
+    layers included (stages 0-3 and 7), output, changes and warnings are what walking
     everything gives."""
     import sysconfig
 
@@ -64,7 +65,8 @@ def test_walking_only_relevant_statements_changes_nothing(monkeypatch):
     nets = sorted((Path(sysconfig.get_paths()["purelib"]) / "tf_slim" / "nets").glob("*.py"))
     every = [r.id for r in rules_pkg.REGISTRY]
     work = [(c.before, ids) for c in cases() for ids in ([c.rule], every)]
-    work += [(p.read_text(encoding="utf-8"), ["tf-api", "slim-arg-scope", "slim-to-layers", "v1-layers-shim"])
+    work += [(p.read_text(encoding="utf-8"), ["tf-api", "slim-arg-scope", "slim-to-layers", "wrap-in-layer",
+                                                       "v1-layers-shim"])
              for p in nets if not p.name.endswith("_test.py")]
     skipped = []
     real = RuleContext.unmentioning
