@@ -54,7 +54,7 @@ import libcst as cst
 
 from rules import slim
 from rules.aliases import TFTransformer
-from rules.base import Rule, RuleContext
+from rules.base import Rule, RuleContext, mentioning
 from rules.edit import add_imports, literal_value, module_imports, remove_unused_imports
 from rules.model_walk import target_names, variable_scope_name
 from rules.visitors import Visitor
@@ -619,8 +619,8 @@ def _nest(steps: list[Step], inp: str) -> str:
 
 
 class _Rewriter(TFTransformer):
-    def __init__(self, ctx: RuleContext) -> None:
-        super().__init__(ctx)
+    def __init__(self, ctx: RuleContext, skip: frozenset = frozenset()) -> None:
+        super().__init__(ctx, skip)
         self.ctx = ctx
         self.pending: dict[int, tuple] = {}  # original call id → (steps chain) for statement form
         self.stale: set = set()
@@ -1209,7 +1209,9 @@ class SlimToLayers(Rule):
         return "slim" in text or "contrib.layers" in text or "contrib import layers" in text
 
     def transform(self, ctx: RuleContext) -> cst.Module:
-        rw = _Rewriter(ctx)
+        # a slim op, initializer or regularizer is reached through a name bound to slim or
+        # TensorFlow: statements that name none are not walked
+        rw = _Rewriter(ctx, ctx.unmentioning(mentioning(ctx.tf_names())))
         module = ctx.module.visit(rw)
         if module is ctx.module or not ctx.changes:
             return ctx.module

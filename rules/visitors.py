@@ -15,51 +15,52 @@ import libcst as cst
 _NONE = object()
 
 
-def _table(cls: type, prefix: str) -> dict:
-    key = f"_dispatch_{prefix}"
-    table = cls.__dict__.get(key)
-    if table is None:
-        table = {}
-        setattr(cls, key, table)
-    return table
+class _Dispatch:
+    """Per class (each subclass gets its own, ``__init_subclass__``): node type → the
+    class' ``visit_<Node>`` / ``leave_<Node>`` function, or None."""
+
+    _visits: dict = {}
+    _leaves: dict = {}
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._visits, cls._leaves = {}, {}
+
+    def _visit_fn(self, kind: type):
+        fn = self._visits.get(kind, _NONE)
+        if fn is _NONE:
+            fn = self._visits[kind] = getattr(type(self), f"visit_{kind.__name__}", None)
+        return fn
+
+    def _leave_fn(self, kind: type):
+        fn = self._leaves.get(kind, _NONE)
+        if fn is _NONE:
+            fn = self._leaves[kind] = getattr(type(self), f"leave_{kind.__name__}", None)
+        return fn
+
+    def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
+        pass
+
+    def on_leave_attribute(self, original_node: cst.CSTNode, attribute: str) -> None:
+        pass
 
 
-def _method(cls: type, prefix: str, kind: type):
-    table = _table(cls, prefix)
-    fn = table.get(kind, _NONE)
-    if fn is _NONE:
-        fn = table[kind] = getattr(cls, f"{prefix}_{kind.__name__}", None)
-    return fn
-
-
-class Visitor(cst.CSTVisitor):
+class Visitor(_Dispatch, cst.CSTVisitor):
     def on_visit(self, node: cst.CSTNode) -> bool:
-        fn = _method(type(self), "visit", type(node))
+        fn = self._visit_fn(type(node))
         return fn is None or fn(self, node) is not False
 
     def on_leave(self, original_node: cst.CSTNode) -> None:
-        fn = _method(type(self), "leave", type(original_node))
+        fn = self._leave_fn(type(original_node))
         if fn is not None:
             fn(self, original_node)
 
-    def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
-        pass
 
-    def on_leave_attribute(self, original_node: cst.CSTNode, attribute: str) -> None:
-        pass
-
-
-class Transformer(cst.CSTTransformer):
+class Transformer(_Dispatch, cst.CSTTransformer):
     def on_visit(self, node: cst.CSTNode) -> bool:
-        fn = _method(type(self), "visit", type(node))
+        fn = self._visit_fn(type(node))
         return fn is None or fn(self, node) is not False
 
     def on_leave(self, original_node, updated_node):
-        fn = _method(type(self), "leave", type(original_node))
+        fn = self._leave_fn(type(original_node))
         return updated_node if fn is None else fn(self, original_node, updated_node)
-
-    def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
-        pass
-
-    def on_leave_attribute(self, original_node: cst.CSTNode, attribute: str) -> None:
-        pass
