@@ -17,7 +17,7 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from rules.aliases import ROOTS, Aliases
-from rules.visitors import Visitor
+from rules.visitors import Visitor, walk
 
 
 @dataclass
@@ -269,7 +269,7 @@ class _Lines:
         if self.top is None:
             self.top = {}
             for i, stmt in enumerate(self.module.body):
-                stmt.visit(_Ids(self.top, i))
+                walk(stmt, _Ids(self.top, i))
         i = self.top.get(id(node))
         if i is None:
             return 0

@@ -50,7 +50,7 @@ from rules.base import Rule, RuleContext
 from rules.edit import add_import, add_imports, keyword, literal_value, new_keyword, rebuild_args, remove_unused_imports
 from rules.model_walk import ForwardPassVisitor, Site, find_method, range_bound, use_shim_decorator
 from rules.v1_layers import BY_CLASS, SPECS, V1_LAYERS, LayerSpec
-from rules.visitors import Transformer
+from rules.visitors import Transformer, walk
 
 SHIM = "tf1to2"
 
@@ -284,7 +284,7 @@ class KerasLayers(Rule):
 
     def transform(self, ctx: RuleContext) -> cst.Module:
         survey = _Survey(ctx)
-        ctx.module.visit(survey)
+        walk(ctx.module, survey)
         plans = [p for p in survey.plans.values() if p.attrs]
         if not plans:
             return ctx.module

@@ -73,7 +73,7 @@ from rules.edit import add_imports, keyword, literal_value, rebuild_args, remove
 from rules.model_walk import (ForwardPassVisitor, Site, class_body_names, class_names, dependencies, find_method,
                               range_bound, self_attributes, use_shim_decorator)
 from rules.v1_layers import FUNCTIONAL_TRAINING_DEFAULT, KERAS_LAYER_ATTRIBUTES, SPECS, V1_LAYERS, LayerSpec, identifier
-from rules.visitors import Transformer
+from rules.visitors import Transformer, walk
 
 @dataclass
 class _Candidate:
@@ -193,7 +193,7 @@ class LayersToAttributes(Rule):
 
     def transform(self, ctx: RuleContext) -> cst.Module:
         survey = _Survey(ctx)
-        ctx.module.visit(survey)
+        walk(ctx.module, survey)
         calls: dict[int, cst.BaseExpression] = {}
         inits: dict[int, list] = {}
         imports: set = set()

@@ -12,7 +12,7 @@ import libcst as cst
 
 from rules.aliases import TFVisitor, dotted_parts
 from rules.edit import literal_value
-from rules.visitors import Visitor
+from rules.visitors import Visitor, walk
 
 DECORATOR = "track_tf1_style_variables"
 VARIABLE_SCOPE = "tf.compat.v1.variable_scope"
@@ -222,11 +222,11 @@ class _Names(Visitor):
         if isinstance(node.value, cst.Name) and node.value.value == "self":
             self.self_attrs.add(node.attr.value)
             return False
-        node.value.visit(self)
+        walk(node.value, self)
         return False
 
     def visit_Arg(self, node: cst.Arg) -> bool:
-        node.value.visit(self)
+        walk(node.value, self)
         return False
 
     def visit_Lambda(self, node: cst.Lambda) -> None:
@@ -300,7 +300,7 @@ class Bindings(Visitor):
 
 def bindings(node: cst.CSTNode) -> Bindings:
     v = Bindings()
-    node.visit(v)
+    walk(node, v)
     return v
 
 
@@ -314,14 +314,14 @@ def free_names(expr: cst.CSTNode) -> set[str]:
     """Names ``expr`` reads from its surroundings, ``self`` included when it reads
     ``self.x`` (for which ``dependencies`` gives the attribute instead)."""
     v = _Names()
-    expr.visit(v)
+    walk(expr, v)
     return (v.names - v.bound) | ({"self"} if v.self_attrs else set())
 
 
 def dependencies(exprs) -> Dependencies:
     v = _Names()
     for e in exprs:
-        e.visit(v)
+        walk(e, v)
     return Dependencies(v.names - v.bound, v.self_attrs)
 
 
@@ -350,7 +350,7 @@ class _SelfAssigned(Visitor):
 def self_attributes(node: cst.CSTNode) -> set[str]:
     """Attributes ``self.X`` assigned anywhere in ``node``."""
     v = _SelfAssigned()
-    node.visit(v)
+    walk(node, v)
     return v.attrs
 
 

@@ -58,7 +58,7 @@ from rules.aliases import TFVisitor
 from rules.base import Rule, RuleContext
 from rules.edit import add_import, keyword, literal_value, new_keyword, rebuild_args, remove_unused_imports
 from rules.model_walk import free_names
-from rules.visitors import Transformer
+from rules.visitors import Transformer, walk
 
 _LOCKING_WARNING = (
     "use_locking={value} dropped: Keras optimizers have no use_locking and never lock updates"
@@ -359,7 +359,7 @@ class Optimizers(Rule):
 
     def transform(self, ctx: RuleContext) -> cst.Module:
         survey = _Survey(ctx)
-        ctx.module.visit(survey)
+        walk(ctx.module, survey)
         if not survey.constructions:
             return ctx.module
         root = ctx.aliases.local_name_for("tensorflow")

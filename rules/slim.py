@@ -15,7 +15,7 @@ import libcst as cst
 
 from rules.edit import NameReplacer, module_imports
 from rules.model_walk import free_names, target_names
-from rules.visitors import Visitor
+from rules.visitors import Visitor, walk
 
 _CONV = ("activation_fn", "normalizer_fn", "normalizer_params", "weights_initializer", "weights_regularizer",
          "biases_initializer", "biases_regularizer", "reuse", "variables_collections", "outputs_collections",
@@ -183,7 +183,7 @@ def single_assignments(fn: cst.FunctionDef) -> dict[str, Optional[cst.BaseExpres
         def visit_FunctionDef(self, node):
             return node is fn
 
-    fn.visit(_A())
+    walk(fn, _A())
     return seen
 
 

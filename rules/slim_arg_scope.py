@@ -61,7 +61,7 @@ from rules.aliases import TFVisitor, dotted_parts
 from rules.base import Rule, RuleContext
 from rules.edit import NameReplacer, add_imports, module_imports, rebuild_args
 from rules.model_walk import free_names, target_names
-from rules.visitors import Transformer, Visitor
+from rules.visitors import Transformer, Visitor, walk
 
 
 @dataclass
@@ -309,7 +309,7 @@ def _assigned(fn: cst.FunctionDef) -> set[str]:
         def visit_FunctionDef(self, node):
             return node is fn
 
-    fn.visit(_A())
+    walk(fn, _A())
     return names
 
 
@@ -416,7 +416,7 @@ class _Module:
         scope_as: set[int] = set()
         for u in self.units:
             survey = _Survey(u.ctx, u, self)
-            u.ctx.module.visit(survey)
+            walk(u.ctx.module, survey)
             scope_as |= survey.scope_as
         self._spelled: dict = {}
         self._resolve_fields(self._dispatch())
@@ -444,7 +444,7 @@ class _Module:
                         self.methods.append(Func(inner, f"{stmt.name.value}.{inner.name.value}",
                                                  slim.params(inner), unit=self.home))
         for f in [*self.funcs.values(), *self.methods]:
-            f.node.visit(_Walk(self, f))
+            walk(f.node, _Walk(self, f))
 
     def _resolve_fields(self, dispatch: dict) -> None:
         """``block.unit_fn(...)`` names the one function every ``Block(...)`` of the group
@@ -1130,7 +1130,7 @@ def _returns_scope(fn: cst.FunctionDef, keys: dict) -> bool:
             if isinstance(node.value, cst.Name):
                 returned.add(node.value.value)
 
-    fn.visit(_V())
+    walk(fn, _V())
     return bool(names & returned)
 
 
@@ -1363,7 +1363,7 @@ def _ids_inside(node: cst.CSTNode) -> set[int]:
             ids.add(id(n))
             return True
 
-    node.visit(_V())
+    walk(node, _V())
     return ids
 
 
@@ -1377,7 +1377,7 @@ def _names_read(fn: cst.FunctionDef) -> set[str]:
         def visit_Name(self, node):
             names.add(node.value)
 
-    fn.body.visit(_V())
+    walk(fn.body, _V())
     return names
 
 

@@ -57,7 +57,7 @@ from rules.aliases import TFTransformer
 from rules.base import Rule, RuleContext, mentioning
 from rules.edit import add_imports, literal_value, module_imports, remove_unused_imports
 from rules.model_walk import target_names, variable_scope_name
-from rules.visitors import Visitor
+from rules.visitors import Visitor, walk
 
 CONVERTED = frozenset({
     "conv2d", "separable_conv2d", "conv2d_transpose", "fully_connected", "max_pool2d", "avg_pool2d",
@@ -1072,7 +1072,7 @@ def _all_names(node: cst.CSTNode) -> set[str]:
         def visit_Name(self, n):
             names.add(n.value)
 
-    node.visit(_V())
+    walk(node, _V())
     return names
 
 
@@ -1095,7 +1095,7 @@ def _string_names(fn: cst.FunctionDef) -> set[str]:
         def visit_FunctionDef(self, node):
             return node is fn
 
-    fn.visit(_V())
+    walk(fn, _V())
     params = {x.name.value for x in [*fn.params.params, *fn.params.kwonly_params]}
     return {n for n, ok in good.items() if ok and n not in params}
 
@@ -1164,20 +1164,20 @@ def _passed_as_values(module: cst.Module, names: set) -> set:
     class _V(Visitor):
         def visit_Call(self, node: cst.Call) -> None:
             for arg in node.args:
-                arg.value.visit(self)
+                walk(arg.value, self)
             return False
 
         def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-            node.body.visit(self)
+            walk(node.body, self)
             for d in node.decorators:
-                d.visit(self)
+                walk(d, self)
             return False
 
         def visit_Name(self, node: cst.Name) -> None:
             if node.value in names:
                 found.add(node.value)
 
-    module.visit(_V())
+    walk(module, _V())
     return found
 
 

@@ -64,3 +64,53 @@ class Transformer(_Dispatch, cst.CSTTransformer):
     def on_leave(self, original_node, updated_node):
         fn = self._leave_fn(type(original_node))
         return updated_node if fn is None else fn(self, original_node, updated_node)
+
+
+# ---- a read-only walk -------------------------------------------------------------
+# LibCST's ``node.visit(visitor)`` rebuilds every node it passes, even for a visitor that
+# changes nothing; ``walk`` visits the same nodes in the same order (each node type's
+# child attributes in the order LibCST visits them, read once per type from LibCST itself)
+# and builds nothing: about three times faster (``benchmarks/bench.py``).
+
+_ORDER: dict = {}
+
+
+class _AttributeOrder(cst.CSTVisitor):
+    def __init__(self, root: cst.CSTNode) -> None:
+        self.root = root
+        self.fields: list = []
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        return False
+
+    def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
+        if node is self.root:
+            self.fields.append(attribute)
+
+
+def _order(node: cst.CSTNode) -> tuple:
+    kind = type(node)
+    fields = _ORDER.get(kind)
+    if fields is None:
+        recorder = _AttributeOrder(node)
+        node._visit_and_replace_children(recorder)
+        fields = tuple(recorder.fields)
+        # a type may visit a child attribute only when it is set (an f-string's
+        # format_spec): the order is kept for the type only when no attribute it did not
+        # visit is None here; otherwise every such node is asked again
+        if not any(getattr(node, f) is None for f in node.__dataclass_fields__ if f not in fields):
+            _ORDER[kind] = fields
+    return fields
+
+
+def walk(node: cst.CSTNode, visitor: "Visitor") -> None:
+    """``node.visit(visitor)`` for a ``Visitor``, without rebuilding the tree."""
+    if visitor.on_visit(node):
+        for name in _ORDER.get(type(node)) or _order(node):
+            value = getattr(node, name)
+            if isinstance(value, (tuple, list)):
+                for child in value:
+                    walk(child, visitor)
+            elif value is not None and not isinstance(value, cst.MaybeSentinel):
+                walk(value, visitor)
+    visitor.on_leave(node)

@@ -81,7 +81,7 @@ from rules.base import Rule, RuleContext, mentioning
 from rules.edit import NameReplacer, add_import, is_docstring, keyword, literal_value, rebuild_args
 from rules.model_walk import VARIABLE_SCOPE, bindings, is_tracked, target_names, variable_scope_name
 from rules.v1_layers import BY_CLASS, KERAS_LAYER_ATTRIBUTES, SPECS, V1_LAYERS
-from rules.visitors import Transformer, Visitor
+from rules.visitors import Transformer, Visitor, walk
 
 TRAINING_NAMES = ("is_training", "training")
 _TENSOR_KEYWORDS = ("inputs", "input", "x", "value", "values", "tensor", "features", "logits")
@@ -247,7 +247,7 @@ class _Survey(TFVisitor):
                 if n.attr.value in ("shape", "get_shape"):
                     found.append(n)
 
-        expr.visit(V())
+        walk(expr, V())
         return bool(found)
 
     def visit_Yield(self, node: cst.Yield) -> None:
@@ -370,7 +370,7 @@ class WrapInLayer(Rule):
         if not names or not _may_create(ctx):
             return module
         survey = _Survey(ctx, names)
-        module.visit(survey)
+        walk(module, survey)
         functions = survey.functions
         _pass_tensor_uses(functions, survey.calls)
         # A model function creates variables itself (``building``), or through the
