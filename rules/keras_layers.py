@@ -50,7 +50,7 @@ from rules.base import Rule, RuleContext
 from rules.edit import add_import, add_imports, keyword, literal_value, new_keyword, rebuild_args, remove_unused_imports
 from rules.model_walk import ForwardPassVisitor, Site, find_method, range_bound, use_shim_decorator
 from rules.v1_layers import BY_CLASS, SPECS, V1_LAYERS, LayerSpec
-from rules.visitors import Transformer, walk
+from rules.visitors import Transformer, transform, walk
 
 SHIM = "tf1to2"
 
@@ -298,7 +298,7 @@ class KerasLayers(Rule):
             return ctx.module
         changed_classes = {id(p.cls) for p in plans if any(id(a.ctor) in ctors for a in p.attrs.values())}
         apply = _Apply(ctors, records, changed_classes)
-        module = ctx.module.visit(apply)
+        module = transform(ctx.module, apply)
         if root is None:
             module = add_import(module, "tensorflow")
         module = add_imports(module, [(SHIM, name) for name, needed in (

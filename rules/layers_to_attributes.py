@@ -73,7 +73,7 @@ from rules.edit import add_imports, keyword, literal_value, rebuild_args, remove
 from rules.model_walk import (ForwardPassVisitor, Site, class_body_names, class_names, dependencies, find_method,
                               range_bound, self_attributes, use_shim_decorator)
 from rules.v1_layers import FUNCTIONAL_TRAINING_DEFAULT, KERAS_LAYER_ATTRIBUTES, SPECS, V1_LAYERS, LayerSpec, identifier
-from rules.visitors import Transformer, walk
+from rules.visitors import Transformer, transform, walk
 
 @dataclass
 class _Candidate:
@@ -218,7 +218,7 @@ class LayersToAttributes(Rule):
         if not calls:
             return ctx.module
         apply = _Apply(calls, inits)
-        module = ctx.module.visit(apply)
+        module = transform(ctx.module, apply)
         if apply.shim_decorator:
             imports.add(("tf1to2", "track_tf1_style_variables"))
         module = add_imports(module, sorted(imports))

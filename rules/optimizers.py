@@ -58,7 +58,7 @@ from rules.aliases import TFVisitor
 from rules.base import Rule, RuleContext
 from rules.edit import add_import, keyword, literal_value, new_keyword, rebuild_args, remove_unused_imports
 from rules.model_walk import free_names
-from rules.visitors import Transformer, walk
+from rules.visitors import Transformer, transform, walk
 
 _LOCKING_WARNING = (
     "use_locking={value} dropped: Keras optimizers have no use_locking and never lock updates"
@@ -374,7 +374,7 @@ class Optimizers(Rule):
                 replacements[id(c.call)] = new
         if not replacements:
             return ctx.module
-        module = ctx.module.visit(_Replace(replacements))
+        module = transform(ctx.module, _Replace(replacements))
         if root is None:
             module = add_import(module, "tensorflow")
         # ``from tensorflow.compat.v1.train import AdamOptimizer`` may be unused now.

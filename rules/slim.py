@@ -15,7 +15,7 @@ import libcst as cst
 
 from rules.edit import NameReplacer, module_imports
 from rules.model_walk import free_names, target_names
-from rules.visitors import Visitor, walk
+from rules.visitors import Visitor, transform, walk
 
 _CONV = ("activation_fn", "normalizer_fn", "normalizer_params", "weights_initializer", "weights_regularizer",
          "biases_initializer", "biases_regularizer", "reuse", "variables_collections", "outputs_collections",
@@ -109,7 +109,7 @@ def substitute(expr: cst.BaseExpression, values: dict[str, cst.BaseExpression]) 
     """``expr`` with each free name in ``values`` replaced by its expression."""
     if not values or not (free_names(expr) & set(values)):
         return expr
-    return expr.visit(NameReplacer({n: _parenthesized(v) for n, v in values.items()}))
+    return transform(expr, NameReplacer({n: _parenthesized(v) for n, v in values.items()}))
 
 
 def _parenthesized(expr: cst.BaseExpression) -> cst.BaseExpression:

@@ -61,7 +61,7 @@ from rules.aliases import TFVisitor, dotted_parts
 from rules.base import Rule, RuleContext
 from rules.edit import NameReplacer, add_imports, module_imports, rebuild_args
 from rules.model_walk import free_names, target_names
-from rules.visitors import Transformer, Visitor, walk
+from rules.visitors import Transformer, Visitor, transform, walk
 
 
 @dataclass
@@ -1038,7 +1038,7 @@ class _Module:
                 return None
             if bound != n:
                 values[n] = cst.Name(bound)
-        result = expr.visit(NameReplacer(values)) if values else expr
+        result = transform(expr, NameReplacer(values)) if values else expr
         if result is not expr and id(expr) in self.keys:
             self.keys[id(result)] = self.keys[id(expr)]
         f.imports |= imports
@@ -1327,7 +1327,7 @@ def _apply(m: _Module, ctx: RuleContext) -> cst.Module:
                      + "; after slim-to-layers, entering it no longer changes them")
     if not (calls or with_items or new_params or forwards):
         return ctx.module
-    module = ctx.module.visit(_Editor(calls, forwards, with_items, new_params))
+    module = transform(ctx.module, _Editor(calls, forwards, with_items, new_params))
     needed = set().union(*(f.imports for f in funcs if f.accepted and f.unit is m.home))
     return add_imports(module, sorted(needed)) if needed else module
 

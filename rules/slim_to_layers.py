@@ -57,7 +57,7 @@ from rules.aliases import TFTransformer
 from rules.base import Rule, RuleContext, mentioning
 from rules.edit import add_imports, literal_value, module_imports, remove_unused_imports
 from rules.model_walk import target_names, variable_scope_name
-from rules.visitors import Visitor, walk
+from rules.visitors import Visitor, transform, walk
 
 CONVERTED = frozenset({
     "conv2d", "separable_conv2d", "conv2d_transpose", "fully_connected", "max_pool2d", "avg_pool2d",
@@ -1212,7 +1212,7 @@ class SlimToLayers(Rule):
         # a slim op, initializer or regularizer is reached through a name bound to slim or
         # TensorFlow: statements that name none are not walked
         rw = _Rewriter(ctx, ctx.unmentioning(mentioning(ctx.tf_names())))
-        module = ctx.module.visit(rw)
+        module = transform(ctx.module, rw)
         if module is ctx.module or not ctx.changes:
             return ctx.module
         for what in sorted(rw.dropped):

@@ -87,6 +87,7 @@ from rules.aliases import TFTransformer, dotted_name, dotted_parts, local_name
 from rules.base import Rule, RuleContext, mentioning
 from rules.edit import add_imports, is_docstring, remove_unused_imports, statement_imports
 from rules.model_walk import bindings, target_names
+from rules.visitors import transform
 
 # What the migration overview suggests for contrib modules tf-slim does not cover.
 CONTRIB_REPLACEMENTS = {
@@ -737,7 +738,7 @@ class TfApi(Rule):
     def transform(self, ctx: RuleContext) -> cst.Module:
         compat = set(ctx.aliases.module_scope.v1_or_tensorflow)
         rewriter = _Rewriter(ctx, compat, _unmentioning(ctx))
-        module = ctx.module.visit(rewriter)
+        module = transform(ctx.module, rewriter)
         imports: list[tuple] = []
         for name in sorted(rewriter.slim_imports):
             if name != "tf_slim" or ctx.aliases.module_scope.names.get("tf_slim") != "tf_slim":

@@ -49,6 +49,7 @@ from rules.aliases import TFTransformer, dotted_parts
 from rules.base import Rule, RuleContext, mentioning
 from rules.edit import add_import, remove_unused_imports
 from rules.v1_layers import BY_CLASS, SPECS, V1_LAYERS
+from rules.visitors import transform
 
 # Every functional v1 layer has a tf1to2.layers form (the shim mirrors rules.v1_layers'
 # table); the classes have none.
@@ -158,7 +159,7 @@ class V1LayersShim(Rule):
         # it (``from tensorflow.compat.v1.layers import dense``), can reach a v1 layer
         through = [n for n, paths in ctx.tf_names().items() if any("layers" in p.split(".") for p in paths)]
         rewriter = _Rewriter(ctx, ctx.unmentioning(mentioning(through, r"\blayers\b")))
-        module = ctx.module.visit(rewriter)
+        module = transform(ctx.module, rewriter)
         if not rewriter.replaced:
             return ctx.module
         module = add_import(module, "tf1to2.layers")

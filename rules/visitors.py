@@ -114,3 +114,57 @@ def walk(node: cst.CSTNode, visitor: "Visitor") -> None:
             elif value is not None and not isinstance(value, cst.MaybeSentinel):
                 walk(value, visitor)
     visitor.on_leave(node)
+
+
+def transform(node: cst.CSTNode, transformer: "Transformer"):
+    """``node.visit(transformer)`` for a ``Transformer``: the same calls in the same order,
+    but a node none of whose children changed is passed on as it is (``updated_node`` is
+    ``original_node``) instead of being rebuilt, so an unchanged subtree costs a read-only
+    walk and an unchanged tree comes back as the same object. Removals and flattening
+    follow LibCST's rules (``libcst._nodes.internal``)."""
+    if transformer.on_visit(node):
+        changes = None
+        for name in _ORDER.get(type(node)) or _order(node):
+            value = getattr(node, name)
+            if isinstance(value, (tuple, list)):
+                new = _transform_sequence(value, transformer, name == "body" and type(node) in _BODIES)
+                if new is not None:
+                    (changes := changes or {})[name] = new
+            elif value is not None and not isinstance(value, cst.MaybeSentinel):
+                result = transform(value, transformer)
+                if result is not value:
+                    if isinstance(result, cst.FlattenSentinel):
+                        raise TypeError(f"We got a FlattenSentinel while visiting a {type(value).__name__}. This "
+                                        "node's parent does not allow for it to be it to be replaced with a sequence.")
+                    if isinstance(result, cst.RemovalSentinel):
+                        default = node.__dataclass_fields__[name].default
+                        if default is not None and not isinstance(default, cst.MaybeSentinel):
+                            raise TypeError(f"We got a RemovalSentinel while visiting a {type(value).__name__}. "
+                                            "This node's parent does not allow it to be removed.")
+                        result = default
+                    (changes := changes or {})[name] = result
+        updated = node.with_changes(**changes) if changes else node
+    else:
+        updated = node
+    return transformer.on_leave(node, updated)
+
+
+_BODIES = (cst.Module, cst.IndentedBlock)
+
+
+def _transform_sequence(children, transformer: "Transformer", body: bool):
+    """The new sequence (a tuple), or None when every child came back as it was."""
+    out = None
+    for i, child in enumerate(children):
+        result = transform(child, transformer)
+        if result is child and out is None:
+            continue
+        if out is None:
+            out = list(children[:i])
+        if isinstance(result, cst.RemovalSentinel):
+            continue
+        if isinstance(result, cst.FlattenSentinel):
+            out.extend(c for c in result if not (body and not child._is_removable() and c._is_removable()))
+        elif not (body and not child._is_removable() and result._is_removable()):
+            out.append(result)
+    return tuple(out) if out is not None else None

@@ -81,7 +81,7 @@ from rules.base import Rule, RuleContext, mentioning
 from rules.edit import NameReplacer, add_import, is_docstring, keyword, literal_value, rebuild_args
 from rules.model_walk import VARIABLE_SCOPE, bindings, is_tracked, target_names, variable_scope_name
 from rules.v1_layers import BY_CLASS, KERAS_LAYER_ATTRIBUTES, SPECS, V1_LAYERS
-from rules.visitors import Transformer, Visitor, walk
+from rules.visitors import Transformer, Visitor, transform, walk
 
 TRAINING_NAMES = ("is_training", "training")
 _TENSOR_KEYWORDS = ("inputs", "input", "x", "value", "values", "tensor", "features", "logits")
@@ -453,7 +453,7 @@ class WrapInLayer(Rule):
             taken.add(cls_name)
         if not plans and not after:
             return module
-        module = module.visit(_Apply(plans, after, callers))
+        module = transform(module, _Apply(plans, after, callers))
         root = ctx.aliases.local_name_for("tensorflow")
         if root is None:
             module = add_import(module, "tensorflow")
@@ -808,7 +808,7 @@ class _Renamer(NameReplacer):
 def _rename(stmt, renames: dict, layer_names: dict):
     if not renames and not layer_names:
         return stmt
-    return stmt.visit(_Renamer(renames, layer_names))
+    return transform(stmt, _Renamer(renames, layer_names))
 
 
 class _Apply(Transformer):

@@ -10,7 +10,7 @@ from pathlib import Path
 import libcst as cst
 
 from rules import visitors
-from rules.visitors import Visitor, walk
+from rules.visitors import Transformer, Visitor, transform, walk
 from tests.golden import cases
 
 TRICKY = '''\
@@ -61,3 +61,64 @@ def test_walk_visits_what_libcst_visits_in_its_order():
               for p in sorted((Path(sysconfig.get_paths()["purelib"]) / "tf_slim").rglob("*.py"))]
     differing = [i for i, text in enumerate(texts) if not _same(text)]
     assert differing == []
+
+
+class _Edit(Transformer):
+    """Renames, removes (an argument, a statement, an optional part) and flattens."""
+
+    def __init__(self) -> None:
+        self.seen: list = []
+
+    def on_visit(self, node):
+        self.seen.append(("in", type(node).__name__))
+        return super().on_visit(node)
+
+    def on_leave(self, original_node, updated_node):
+        self.seen.append(("out", type(original_node).__name__))
+        return super().on_leave(original_node, updated_node)
+
+    def leave_Name(self, original_node, updated_node):
+        return updated_node.with_changes(value="renamed") if original_node.value == "old" else updated_node
+
+    def leave_Arg(self, original_node, updated_node):
+        return cst.RemoveFromParent() if original_node.keyword and original_node.keyword.value == "drop" else updated_node
+
+    def leave_SimpleStatementLine(self, original_node, updated_node):
+        code = cst.Module(body=[]).code_for_node(original_node).strip()
+        if code == "gone()":
+            return cst.RemoveFromParent()
+        if code == "twice()":
+            return cst.FlattenSentinel([updated_node, updated_node])
+        return updated_node
+
+    def leave_AsName(self, original_node, updated_node):
+        return cst.RemoveFromParent()  # an optional attribute: ``as x`` goes
+
+    def leave_Expr(self, original_node, updated_node):
+        code = cst.Module(body=[]).code_for_node(original_node).strip()
+        return cst.RemoveFromParent() if code == "alone()" else updated_node
+
+
+EDITED = '''\
+import a as b
+def f(old, drop=1):
+    gone()
+    twice()
+    g(old, drop=2, keep=3)
+    if old:
+        alone()
+        after()
+    return old
+'''
+
+
+def test_transform_makes_libcsts_edits_and_keeps_what_is_unchanged():
+    module = cst.parse_module(EDITED)
+    theirs, ours = _Edit(), _Edit()
+    expected = module.visit(theirs).code
+    assert transform(module, ours).code == expected
+    assert ours.seen == theirs.seen
+    assert "renamed" in expected and "drop=2" not in expected and "gone" not in expected
+    assert expected.count("twice()") == 2 and "alone" not in expected and "as b" not in expected
+    unchanged = cst.parse_module("x = f(y)\nclass A:\n    def g(self):\n        return 1\n")
+    assert transform(unchanged, Transformer()) is unchanged
