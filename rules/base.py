@@ -252,6 +252,9 @@ class _Lines:
         seen = self.where.get(id(node))
         if around or seen is not None:
             lines = self.statement_lines()
+            where = lines.get(id(seen)) if seen is not None else None
+            if where is not None and where[0] == where[1] == where[2] and not isinstance(node, _OFF_LINE):
+                return where[0]  # a statement on one line: everything in it is on that line
             for stmt in (*reversed(around), *([seen] if seen is not None else [])):
                 where = lines.get(id(stmt))
                 if where is None:
@@ -285,6 +288,9 @@ class _Lines:
         pos = self.positions[i].get(node)
         return self.start[i] + pos.start.line - 1 if pos is not None else 0
 
+
+# what a statement's node holds that may stand on the lines before it (its leading lines)
+_OFF_LINE = (cst.EmptyLine, cst.Comment)
 
 # LibCST's compound statements and the ``ast`` nodes each is
 _AST_OF = {
