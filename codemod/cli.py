@@ -32,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Migrate TensorFlow 1.x model code to TensorFlow 2, stage by stage.",
         allow_abbrev=False,  # ``--w`` must not mean --write
     )
-    parser.add_argument("--version", action="version", version=f"tf1to2 {_version()}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", required=True)
 
     m = sub.add_parser("migrate", help="rewrite files (a dry run unless --write)", allow_abbrev=False)
@@ -67,6 +67,15 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("rules", help="list the rules, or show one rule's documentation", allow_abbrev=False)
     r.add_argument("rule", nargs="?", metavar="ID")
     return parser
+
+
+class _Version(argparse.Action):
+    """``--version``, reading the installed metadata only when asked (every other command
+    would pay for it at start)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        sys.stdout.write(f"tf1to2 {_version()}\n")
+        parser.exit()
 
 
 def _version() -> str:
@@ -160,6 +169,7 @@ def cmd_migrate(args, out, err) -> int:
     if args.interactive:
         return _interactive(args, work, rule_ids, discovery_errors, name_map_path, out, err)
     show_diff = args.format == "text" and not args.quiet
+    colour = show_diff and report.colour_wanted(out)
     progress = report.Progress(len(work), err) if report.Progress.wanted(err, args.quiet) else None
     results = []
     for result in pipeline.run(work, args.jobs):
@@ -169,7 +179,7 @@ def cmd_migrate(args, out, err) -> int:
             if show_diff:
                 if progress:
                     progress.clear()
-                out.write(result.diff)
+                out.write(report.coloured(result.diff, colour))
             if args.write:
                 try:
                     textio.write_atomic(result.path, result.new_bytes)

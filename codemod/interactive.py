@@ -8,7 +8,6 @@ written atomically; nothing that would not parse is ever written.
 """
 from __future__ import annotations
 
-import os
 import sys
 from typing import Callable, Optional, TextIO
 
@@ -16,6 +15,7 @@ import libcst as cst
 
 import rules as rules_pkg
 from codemod import documents, textio
+from codemod.report import colour_wanted, coloured
 from codemod.pipeline import FileResult, finish_document, located, syntax_error, transform_text
 
 PROMPT = "Apply this change? [y,n,a,d,q,?] "
@@ -30,20 +30,6 @@ q - quit; changes accepted so far are written (end of input, Ctrl-D, does the sa
 
 class Quit(Exception):
     pass
-
-
-# Line prefix → ANSI style, first match wins (file headers before +/- lines).
-_STYLES = (("+++", "1"), ("---", "1"), ("@@", "36"), ("+", "32"), ("-", "31"))
-
-
-def _colour(diff: str, on: bool) -> str:
-    if not on:
-        return diff
-    out = []
-    for line in diff.splitlines(keepends=True):
-        style = next((code for prefix, code in _STYLES if line.startswith(prefix)), None)
-        out.append(f"\033[{style}m{line.rstrip(chr(10))}\033[0m\n" if style else line)
-    return "".join(out)
 
 
 class Session:
@@ -95,7 +81,7 @@ class Session:
                     alone, _, _ = transform_text(text, [cls.id], {cls.id: {change.index}})
                     self.out.write(f"\n{cls.id} · {path}:{shown.line}: {shown.message}\n")
                     # Against the text so far (earlier rules' accepted changes included).
-                    self.out.write(_colour(doc.diff(alone, old_text=text), self.colour))
+                    self.out.write(coloured(doc.diff(alone, old_text=text), self.colour))
                     answer = self._answer()
                     if answer == "q":
                         quitting = True
@@ -126,7 +112,7 @@ class Session:
 
 
 def run(paths: list[str], rule_ids: tuple[str, ...], out: TextIO = sys.stdout) -> list[FileResult]:
-    session = Session(rule_ids, out, input, colour=out.isatty() and not os.environ.get("NO_COLOR"))
+    session = Session(rule_ids, out, input, colour=colour_wanted(out))
     results = []
     for path in paths:
         try:

@@ -11,6 +11,26 @@ from codemod.pipeline import FileResult
 JSON_SCHEMA_VERSION = 1
 
 
+# Line prefix → ANSI style, first match wins (file headers before +/- lines).
+_STYLES = (("+++", "1"), ("---", "1"), ("@@", "36"), ("+", "32"), ("-", "31"))
+
+
+def colour_wanted(out: TextIO) -> bool:
+    """Colours on a terminal, unless ``NO_COLOR`` is set (no-color.org)."""
+    return hasattr(out, "isatty") and out.isatty() and not os.environ.get("NO_COLOR")
+
+
+def coloured(diff: str, on: bool) -> str:
+    """A unified diff with git's colours (bold headers, cyan hunks, green/red lines)."""
+    if not on:
+        return diff
+    out = []
+    for line in diff.splitlines(keepends=True):
+        style = next((code for prefix, code in _STYLES if line.startswith(prefix)), None)
+        out.append(f"\033[{style}m{line.rstrip(chr(10))}\033[0m\n" if style else line)
+    return "".join(out)
+
+
 class Progress:
     """A one-line progress bar over files on stderr, redrawn in place; only on a
     terminal, never in CI or when piped."""

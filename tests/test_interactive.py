@@ -146,3 +146,27 @@ def test_no_color_turns_the_colours_off(tmp_path):
     assert "+a = tensorflow.keras.optimizers.Adam" in child.before and "\x1b[" not in child.before
     child.sendline("q")
     child.expect(pexpect.EOF)
+
+
+def test_the_dry_run_diff_is_coloured_on_a_terminal_only(tmp_path):
+    """On a terminal the dry run's diff has git's colours (green added, red removed
+    lines); with NO_COLOR, or piped, it is plain."""
+    import subprocess
+
+    (tmp_path / "one.py").write_text(THREE)
+    cmd = ["-m", "codemod.cli", "migrate", "--select", "optimizers", "-j", "1", "one.py"]
+    outputs = {}
+    base = {**{k: v for k, v in os.environ.items() if k != "NO_COLOR"}, "PYTHONPATH": str(ROOT), "TERM": "xterm"}
+    for label, extra in (("colour", {}), ("no_color", {"NO_COLOR": "1"})):
+        env = {**base, **extra}
+        child = pexpect.spawn(sys.executable, cmd, cwd=str(tmp_path), env=env, encoding="utf-8", timeout=60)
+        child.expect(pexpect.EOF)
+        outputs[label] = child.before
+    assert "\x1b[32m+a = tensorflow.keras.optimizers.Adam" in outputs["colour"]
+    assert "\x1b[31m-a = tf.train.AdamOptimizer" in outputs["colour"]
+    # (the progress bar on stderr clears its line with an escape, which is no colour)
+    assert "+a = tensorflow.keras.optimizers.Adam" in outputs["no_color"]
+    assert not any(code in outputs["no_color"] for code in ("\x1b[1m", "\x1b[36m", "\x1b[32m", "\x1b[31m"))
+    piped = subprocess.run([sys.executable, *cmd], cwd=tmp_path, capture_output=True, text=True, env=base)
+    assert "+a = tensorflow.keras.optimizers.Adam" in piped.stdout and "\x1b[" not in piped.stdout
+    assert (tmp_path / "one.py").read_text() == THREE
