@@ -305,10 +305,21 @@ class _Misaligned(Exception):
 
 
 def _parse_ast(text: str) -> Optional[ast.Module]:
+    """Python's tree of ``text``, or None; the last two texts' trees are kept (the engine's
+    first look at a file and the rules after it read the same text)."""
+    if text in _AST_CACHE:
+        return _AST_CACHE[text]
     try:
-        return ast.parse(text)
+        tree = ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return None
+        tree = None
+    if len(_AST_CACHE) >= 2:
+        _AST_CACHE.clear()
+    _AST_CACHE[text] = tree
+    return tree
+
+
+_AST_CACHE: dict = {}
 
 
 def mentioning(names, *patterns: str) -> "re.Pattern":
@@ -494,6 +505,43 @@ def _ignored_ranges(module: cst.Module, rule_id: str, code: str) -> list[tuple[i
     return ranges
 
 
+class Facts:
+    """What Python's ``ast`` says about a text, worked out when first asked for: enough
+    for a rule to tell, without LibCST, that it would do nothing there (``Rule.may_act``).
+    Parsing with LibCST costs five times Python's own parser, and most files of a real
+    tree need nothing from most rules."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._tree = None
+        self._names: Optional[dict] = None
+        self._code: Optional[str] = None
+
+    @property
+    def tree(self) -> Optional[ast.Module]:
+        if self._tree is None:
+            self._tree = _parse_ast(self.text) or False
+        return self._tree or None
+
+    @property
+    def tf_names(self) -> dict:
+        if self._names is None:
+            self._names = tf_bound_names(self.tree) if self.tree is not None else {}
+        return self._names
+
+    @property
+    def code_without_imports(self) -> str:
+        """The text with the lines of its import statements (at any depth) blanked."""
+        if self._code is None:
+            lines = self.text.splitlines()
+            for node in _statements(self.tree.body if self.tree is not None else []):
+                if isinstance(node, (ast.Import, ast.ImportFrom)):
+                    for n in range(node.lineno - 1, node.end_lineno):
+                        lines[n] = ""
+            self._code = "\n".join(lines)
+        return self._code
+
+
 class Rule:
     """Base class. Subclasses set the class attributes and implement ``transform``."""
 
@@ -522,6 +570,12 @@ class Rule:
 
     def applies_to(self, text: str) -> bool:
         return any(n in text for n in self.needles)
+
+    def may_act(self, facts: "Facts") -> bool:
+        """False only when the rule certainly changes nothing and warns nothing in the
+        text (the engine then skips LibCST for the file when no selected rule may act).
+        Called after ``applies_to`` said yes, and only when ``facts.tree`` is not None."""
+        return True
 
     def transform(self, ctx: RuleContext) -> cst.Module:
         raise NotImplementedError

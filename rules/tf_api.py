@@ -78,13 +78,14 @@ script's entry point, never in a module others import.
 """
 from __future__ import annotations
 
+import ast
 from typing import Optional
 
 import libcst as cst
 
 from rules import tf_api_table as table
 from rules.aliases import TFTransformer, dotted_name, dotted_parts, local_name
-from rules.base import Rule, RuleContext, mentioning
+from rules.base import Facts, Rule, RuleContext, mentioning
 from rules.edit import add_imports, is_docstring, remove_unused_imports, statement_imports
 from rules.model_walk import bindings, target_names
 from rules.visitors import transform
@@ -735,6 +736,9 @@ class TfApi(Rule):
         "    y = tf.compat.v1.layers.dense(tf.math.log(x), 10)\n"
     )
 
+    def may_act(self, facts: Facts) -> bool:
+        return _may_act(facts.tree, facts.tf_names)
+
     def transform(self, ctx: RuleContext) -> cst.Module:
         compat = set(ctx.aliases.module_scope.v1_or_tensorflow)
         rewriter = _Rewriter(ctx, compat, _unmentioning(ctx))
@@ -767,6 +771,113 @@ def _contrib_imports(module: cst.Module) -> dict:
     """``import tensorflow.contrib as tc`` at module level: alias → statement."""
     return {i.asname: stmt for stmt in module.body if isinstance(stmt, cst.SimpleStatementLine)
             for i in statement_imports(stmt) if i.obj is None and i.asname and i.module == "tensorflow.contrib"}
+
+
+def _may_act(tree: ast.Module, names: dict) -> bool:
+    """Whether the rule could change or warn anything in the module, read from Python's
+    ``ast``: what the rewriter does at each dotted name (``_chain``), call (graph mode),
+    import and ``.value``, decided the same way where that is cheap and answered yes
+    where it is not (a name bound two ways, imports other than of ``tensorflow`` itself,
+    ``tensorflow.compat.v1`` and ``tensorflow.keras``, any ``.value``)."""
+    todo = [tree]
+    while todo:
+        node = todo.pop()
+        kind = type(node)
+        if kind is ast.Attribute:
+            if node.attr == "value":
+                return True
+            parts = _ast_dotted(node)
+            if parts is not None:
+                paths = names.get(parts[0])
+                if paths and (len(paths) > 1 or _chain_may_act(next(iter(paths)), parts)):
+                    return True
+                continue  # the rewriter does not enter a dotted name either
+        elif kind is ast.Call:
+            parts = _ast_dotted(node.func)
+            paths = names.get(parts[0]) if parts else None
+            if paths and any(_v1_rest(p, parts) in GRAPH_MODE for p in paths):
+                return True
+        elif kind is ast.Import:
+            if any(_import_may_act(alias.name) for alias in node.names):
+                return True
+        elif kind is ast.ImportFrom:
+            if _from_may_act(node):
+                return True
+        todo.extend(ast.iter_child_nodes(node))
+    return False
+
+
+def _ast_dotted(node) -> Optional[list]:
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    parts.append(node.id)
+    parts.reverse()
+    return parts
+
+
+def _v1_rest(base: str, parts: list) -> Optional[str]:
+    """``_Rewriter._v1_path`` for a name bound to ``base``."""
+    full = ".".join([base, *parts[1:]])
+    for root in ("tensorflow.compat.v1.", "tensorflow."):
+        if full.startswith(root):
+            rest = full[len(root):]
+            return None if rest.startswith(("compat.", "contrib.", "python.")) else rest
+    return None
+
+
+def _chain_may_act(base: str, parts: list) -> bool:
+    """Whether ``_Rewriter._chain`` would change or warn at this dotted name, its root
+    bound (one way) to ``base``."""
+    if GUIDE_SHIM.get(".".join([base, *parts[1:]])) is not None:
+        return True
+    if base.startswith("tensorflow.contrib") and len(parts) > 1:
+        return True
+    rest = parts[1:]
+    if base == "tensorflow.compat.v1":
+        if not rest or rest[0].startswith("_") or rest[0] == "compat":
+            return False
+        return resolve(".".join(rest))[2] is not None
+    if base != "tensorflow":
+        return False
+    if not rest or rest[0].startswith("_") or _is_internal(rest):
+        return False
+    if rest[0] == "compat" and len(rest) >= 2 and rest[1] in ("v1", "v2"):
+        return False
+    if rest[0] == "contrib":
+        return True
+    _prefix, new, problem = resolve(".".join(rest))
+    return problem is not None or bool(new)
+
+
+def _import_may_act(module: str) -> bool:
+    """Whether ``_Rewriter._import_target`` could change or warn at ``import <module>``."""
+    if module != "tensorflow" and not module.startswith("tensorflow."):
+        return False
+    rest = module.split(".")[1:]
+    if rest and _is_internal(rest):
+        return module not in table.INTERNAL_MODULES
+    return not (not rest or rest[0] == "keras" or rest[:2] in (["compat", "v1"], ["compat", "v2"]))
+
+
+def _from_may_act(node: ast.ImportFrom) -> bool:
+    """Whether ``_Rewriter.leave_ImportFrom`` could change or warn here."""
+    if node.level or node.module is None:
+        return False
+    module = node.module
+    if module != "tensorflow" and not module.startswith("tensorflow."):
+        return False
+    rest = module.split(".")[1:]
+    if any(a.name == "*" for a in node.names):
+        return not rest or rest[0] not in ("compat", "python", "keras")
+    if module in GUIDE_SHIM_MODULES or (rest and _is_internal(rest)):
+        return True
+    if rest and rest[0] == "keras":
+        return False
+    return not (rest[:1] == ["compat"] and (len(rest) == 1 or rest[1] in ("v1", "v2")))
 
 
 def _unmentioning(ctx: RuleContext) -> frozenset:

@@ -46,7 +46,7 @@ from __future__ import annotations
 import libcst as cst
 
 from rules.aliases import TFTransformer, dotted_parts
-from rules.base import Rule, RuleContext, mentioning
+from rules.base import Facts, Rule, RuleContext, mentioning
 from rules.edit import add_import, remove_unused_imports
 from rules.v1_layers import BY_CLASS, SPECS, V1_LAYERS
 from rules.visitors import transform
@@ -140,6 +140,13 @@ class _Rewriter(TFTransformer):
         self.constructions[id(node.func)] = problem
 
 
+def _reaching(names: dict) -> "re.Pattern":
+    """Only statements that say ``layers``, or name something bound to a path through it
+    (``from tensorflow.compat.v1.layers import dense``), can reach a v1 layer."""
+    through = [n for n, paths in names.items() if any("layers" in p.split(".") for p in paths)]
+    return mentioning(through, r"\blayers\b")
+
+
 class V1LayersShim(Rule):
     id = "v1-layers-shim"
     stage = 7
@@ -154,11 +161,13 @@ class V1LayersShim(Rule):
         "net = tf1to2.layers.conv2d(images, 32, 3, kernel_regularizer=regularizer)\n"
     )
 
+    def may_act(self, facts: Facts) -> bool:
+        """A v1 layer is reached only where the code (imports aside: the rewriter does not
+        enter them) says ``layers`` or names something bound through it."""
+        return bool(_reaching(facts.tf_names).search(facts.code_without_imports))
+
     def transform(self, ctx: RuleContext) -> cst.Module:
-        # only statements that say ``layers``, or name something bound to a path through
-        # it (``from tensorflow.compat.v1.layers import dense``), can reach a v1 layer
-        through = [n for n, paths in ctx.tf_names().items() if any("layers" in p.split(".") for p in paths)]
-        rewriter = _Rewriter(ctx, ctx.unmentioning(mentioning(through, r"\blayers\b")))
+        rewriter = _Rewriter(ctx, ctx.unmentioning(_reaching(ctx.tf_names())))
         module = transform(ctx.module, rewriter)
         if not rewriter.replaced:
             return ctx.module

@@ -77,7 +77,7 @@ from typing import Optional
 import libcst as cst
 
 from rules.aliases import TFVisitor
-from rules.base import Rule, RuleContext, mentioning
+from rules.base import Facts, Rule, RuleContext, mentioning
 from rules.edit import NameReplacer, add_import, is_docstring, keyword, literal_value, rebuild_args
 from rules.model_walk import VARIABLE_SCOPE, bindings, is_tracked, target_names, variable_scope_name
 from rules.v1_layers import BY_CLASS, KERAS_LAYER_ATTRIBUTES, SPECS, V1_LAYERS
@@ -364,6 +364,14 @@ class WrapInLayer(Rule):
         "            return tf.compat.v1.layers.dense(inputs, self.units)\n"
     )
 
+    def may_act(self, facts: Facts) -> bool:
+        """Everything the rule does starts from a module-level function whose text could
+        create a variable (``_may_create``)."""
+        pattern = _creating(facts.tf_names)
+        lines = facts.text.splitlines()
+        return any(pattern.search("\n".join(lines[min([f.lineno, *(d.lineno for d in f.decorator_list)]) - 1:f.end_lineno]))
+                   for f in facts.tree.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)))
+
     def transform(self, ctx: RuleContext) -> cst.Module:
         module = ctx.module
         names = {s.name.value for s in module.body if isinstance(s, cst.FunctionDef)}
@@ -515,15 +523,19 @@ def _collection_reader(name: str, functions: dict, survey: _Survey, ctx: RuleCon
     return None
 
 
+def _creating(names: dict) -> "re.Pattern":
+    through = [n for n, paths in names.items()
+               if any({"get_variable", "Variable", "layers"} & set(p.split(".")) for p in paths)]
+    return mentioning(through, r"\bget_variable\b", r"\bVariable\b", r"\blayers\b")
+
+
 def _may_create(ctx: RuleContext) -> bool:
     """Whether a module-level function's text could create a variable: everything the rule
     does starts from one that does (``_Function.creates``: a call that resolves to
     ``get_variable``, ``Variable`` or a v1 layer, which its text spells, or reaches through
     a name bound to a path through one). Python's ``ast`` and a regular expression answer
     for most modules without the survey's LibCST walk; True when they cannot."""
-    through = [n for n, paths in ctx.tf_names().items()
-               if any({"get_variable", "Variable", "layers"} & set(p.split(".")) for p in paths)]
-    skip = ctx.unmentioning(mentioning(through, r"\bget_variable\b", r"\bVariable\b", r"\blayers\b"))
+    skip = ctx.unmentioning(_creating(ctx.tf_names()))
     return not skip or any(id(s) not in skip for s in ctx.module.body if isinstance(s, cst.FunctionDef))
 
 

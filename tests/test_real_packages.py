@@ -75,6 +75,24 @@ def test_a_second_run_changes_nothing(trees):
     assert [f["path"] for f in report["files"] if f["status"] == "changed"] == []
 
 
+def test_files_left_unparsed_need_nothing(trees, monkeypatch):
+    """The engine skips LibCST for a file no selected rule may act on (each rule's
+    ``may_act``, from Python's ``ast``): every such file of the four published packages
+    comes out of the whole pipeline, run without that shortcut, unchanged and with no
+    change or warning; and the shortcut skips a good part of the files."""
+    import rules as rules_pkg
+    from codemod import pipeline
+
+    every = [r.id for r in rules_pkg.REGISTRY]
+    texts = [p.read_text(encoding="utf-8") for root in trees.original.values() for p in sorted(Path(root).rglob("*.py"))]
+    texts = [t for t in texts if rules_pkg.PREFILTER.search(t)]
+    quiet = [t for t in texts if not pipeline._may_act(t, set(every))]
+    assert len(quiet) > len(texts) // 4
+    monkeypatch.setattr(pipeline, "_may_act", lambda text, wanted: True)
+    acted = [t[:300] for t in quiet if pipeline.transform_text(t, every) != (t, [], [])]
+    assert acted == []
+
+
 def _explained(trees, package: str, result: dict) -> bool:
     missing = result.get("missing") or ""
     top = missing.split(".")[0]
