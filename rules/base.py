@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import re
+import warnings
 from dataclasses import dataclass, field
 from typing import Callable, ClassVar, Optional
 
@@ -310,7 +311,9 @@ def _parse_ast(text: str) -> Optional[ast.Module]:
     if text in _AST_CACHE:
         return _AST_CACHE[text]
     try:
-        tree = ast.parse(text)
+        with warnings.catch_warnings():  # the file's own invalid escapes are not ours to report
+            warnings.simplefilter("ignore")
+            tree = ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         tree = None
     if len(_AST_CACHE) >= 2:
