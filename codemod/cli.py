@@ -159,7 +159,7 @@ def cmd_migrate(args, out, err) -> int:
     readers = [c for c in chosen if c.reads_importers]
     imported, reached = project.cross_file(
         [f for f, _ in files], {c.id: c.run_use for c in readers if c.run_needles},
-        tuple(n for c in readers for n in c.run_needles)) if readers else ({}, {})
+        tuple(n for c in readers for n in c.run_needles), jobs=args.jobs) if readers else ({}, {})
     work = [(f, pipeline.Options(rule_ids, explicit=explicit and not args.force_exclude,
                                  module=project.module_name(f) if f in grouped else "",
                                  context=grouped.get(f, ()), imported=imported.get(f, ()),

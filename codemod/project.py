@@ -128,7 +128,7 @@ def of_paths(paths: Iterable[str]) -> dict[str, tuple[tuple[str, str], ...]]:
 
 
 def cross_file(paths: Iterable[str], scanners: Optional[dict] = None,
-                   needles: tuple = ()) -> tuple[dict[str, tuple[tuple[str, str], ...]], dict]:
+               needles: tuple = (), jobs: int = 1) -> tuple[dict[str, tuple[tuple[str, str], ...]], dict]:
     """What files of the run know of one another, read with Python's own ``ast`` in the
     main process:
 
@@ -142,7 +142,9 @@ def cross_file(paths: Iterable[str], scanners: Optional[dict] = None,
       leaving that file's functions may reach: the files that import it (directly or
       through others), and whatever those import. A file nothing in the run imports
       reaches no other file (the run is the closed world). A file is read when it has an
-      import, an ``__all__`` or one of ``needles``."""
+      import, an ``__all__`` or one of ``needles``.
+
+    Files are read over ``jobs`` processes."""
     scanners = scanners or {}
     py = [p for p in paths if p.endswith(".py")]
     names = {p: module_name(p) for p in py}
@@ -150,54 +152,18 @@ def cross_file(paths: Iterable[str], scanners: Optional[dict] = None,
     found: dict[str, dict[str, str]] = {}
     uses: list[tuple[str, str, str]] = []  # (rule id, "path:line", what)
     edges: dict[str, set] = {p: set() for p in py}  # file → run files it imports
-    for path in py:
-        try:
-            with open(path, "rb") as f:
-                data = f.read()
-            if b"import" not in data and b"__all__" not in data and not any(n in data for n in needles):
-                continue
-            tree = ast.parse(textio.decode(data).text)
-        except (OSError, textio.SourceError, SyntaxError, ValueError, RecursionError, MemoryError):
-            continue  # its worker reports it
-        own = names[path]
-        package = own if Path(path).name == "__init__.py" else own.rpartition(".")[0]
-        where = f"{Path(path).name}"
-        aliases: dict[str, str] = {}
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and len(uses) < 1000:
-                for rule_id, scan in scanners.items():
-                    what = scan(node)
-                    if what:
-                        uses.append((rule_id, f"{path}:{node.lineno}", what))
-            if isinstance(node, ast.ImportFrom):
-                base = absolute_module(package, node.level, node.module or "")
-                edges[path].update(_with_parents(base, by_name))
-                edges[path].update(by_name[f"{base}.{a.name}"] for a in node.names if f"{base}.{a.name}" in by_name)
-                target = by_name.get(base)
-                if target is not None and target != path:
-                    for a in node.names:
-                        found.setdefault(target, {}).setdefault(a.name, f"{where}:{node.lineno}")
-                for a in node.names:  # ``from pkg import model`` + ``model.classifier``
-                    sub = f"{base}.{a.name}" if base else a.name
-                    if sub in by_name:
-                        aliases[a.asname or a.name] = sub
-            elif isinstance(node, ast.Import):
-                for a in node.names:
-                    edges[path].update(_with_parents(a.name, by_name))
-                    if a.name in by_name:
-                        aliases[a.asname or a.name] = a.name
-            elif isinstance(node, ast.Assign) and own and path in by_name.values():
-                if any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets) \
-                        and isinstance(node.value, (ast.List, ast.Tuple)):
-                    for e in node.value.elts:
-                        if isinstance(e, ast.Constant) and isinstance(e.value, str):
-                            found.setdefault(path, {}).setdefault(e.value, "__all__")
-        if aliases:
-            for node in ast.walk(tree):
-                if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in aliases:
-                    target = by_name[aliases[node.value.id]]
-                    if target != path:
-                        found.setdefault(target, {}).setdefault(node.attr, f"{where}:{node.lineno}")
+    _SCAN.update(by_name=by_name, names=names, scanners=scanners, needles=needles)
+    for path, scanned in zip(py, _map(_scan, py, jobs)):
+        if scanned is None:
+            continue
+        file_found, calls, file_edges = scanned
+        edges[path] = file_edges
+        for target, entries in file_found:  # the first file (in the run's order) to name one wins
+            for name, where in entries:
+                found.setdefault(target, {}).setdefault(name, where)
+        for group in calls:  # at most 1000 (the check is per call, as the scan made them)
+            if len(uses) < 1000:
+                uses.extend(group)
     importers: dict[str, set] = {p: set() for p in py}
     for p, targets in edges.items():
         for t in targets:
@@ -214,6 +180,87 @@ def cross_file(paths: Iterable[str], scanners: Optional[dict] = None,
                 for rule_id, where, what in uses_in.get(f, ()):
                     reached.setdefault(path, {}).setdefault(rule_id, []).append((where, what))
     return {p: tuple(sorted(d.items())) for p, d in found.items()}, reached
+
+
+# what ``_scan`` reads besides the path; set before the work is handed out (forked
+# workers inherit it)
+_SCAN: dict = {}
+
+
+def _scan(path: str):
+    """One file's part of ``cross_file``: (((target, ((name, where), ...)), ...) in the
+    order found, [[use, ...] per call], the run files it imports); None when unread."""
+    by_name, names, scanners, needles = _SCAN["by_name"], _SCAN["names"], _SCAN["scanners"], _SCAN["needles"]
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+        if b"import" not in data and b"__all__" not in data and not any(n in data for n in needles):
+            return None
+        tree = ast.parse(textio.decode(data).text)
+    except (OSError, textio.SourceError, SyntaxError, ValueError, RecursionError, MemoryError):
+        return None  # its worker reports it
+    own = names[path]
+    package = own if Path(path).name == "__init__.py" else own.rpartition(".")[0]
+    where = f"{Path(path).name}"
+    found: list = []
+    calls: list = []
+    edges: set = set()
+    aliases: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and len(calls) < 1000:
+            group = []
+            for rule_id, scan in scanners.items():
+                what = scan(node)
+                if what:
+                    group.append((rule_id, f"{path}:{node.lineno}", what))
+            if group:
+                calls.append(group)
+        if isinstance(node, ast.ImportFrom):
+            base = absolute_module(package, node.level, node.module or "")
+            edges.update(_with_parents(base, by_name))
+            edges.update(by_name[f"{base}.{a.name}"] for a in node.names if f"{base}.{a.name}" in by_name)
+            target = by_name.get(base)
+            if target is not None and target != path:
+                found.append((target, tuple((a.name, f"{where}:{node.lineno}") for a in node.names)))
+            for a in node.names:  # ``from pkg import model`` + ``model.classifier``
+                sub = f"{base}.{a.name}" if base else a.name
+                if sub in by_name:
+                    aliases[a.asname or a.name] = sub
+        elif isinstance(node, ast.Import):
+            for a in node.names:
+                edges.update(_with_parents(a.name, by_name))
+                if a.name in by_name:
+                    aliases[a.asname or a.name] = a.name
+        elif isinstance(node, ast.Assign) and own and path in by_name.values():
+            if any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets) \
+                    and isinstance(node.value, (ast.List, ast.Tuple)):
+                found.append((path, tuple((e.value, "__all__") for e in node.value.elts
+                                          if isinstance(e, ast.Constant) and isinstance(e.value, str))))
+    if aliases:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in aliases:
+                target = by_name[aliases[node.value.id]]
+                if target != path:
+                    found.append((target, ((node.attr, f"{where}:{node.lineno}"),)))
+    return tuple(found), calls, edges
+
+
+_POOL_FROM = 200  # files: below this, starting processes costs more than it saves
+
+
+def _map(fn, items: list, jobs: int):
+    """``map`` over ``jobs`` forked processes when there is enough to share (a few
+    hundred files), else in this one."""
+    if jobs <= 1 or len(items) < _POOL_FROM or os.name != "posix":
+        return map(fn, items)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+    try:
+        return list(pool.map(fn, items, chunksize=max(1, len(items) // (jobs * 8))))
+    finally:
+        pool.shutdown()
 
 
 def _with_parents(module: str, by_name: dict) -> set:

@@ -271,3 +271,22 @@ def test_package_inits_and_large_components_are_not_grouped(tmp_path, monkeypatc
     assert set(project.of_paths(paths)) == set(paths[1:])
     monkeypatch.setattr(project, "MAX_GROUP", 1)
     assert project.of_paths(paths) == {}
+
+
+def test_cross_file_reads_the_same_over_processes(monkeypatch):
+    """``cross_file`` shares the files of a big run over processes: what it finds (who
+    imports what, which TF1 uses reach which file) is what one process finds, in the same
+    order, over tf_slim's tree (with the threshold lowered so that tree goes to a pool)."""
+    import sysconfig
+
+    import rules as rules_pkg
+    from codemod import project
+
+    paths = [str(p) for p in sorted((Path(sysconfig.get_paths()["purelib"]) / "tf_slim").rglob("*.py"))]
+    readers = [c for c in rules_pkg.REGISTRY if c.reads_importers]
+    scanners = {c.id: c.run_use for c in readers if c.run_needles}
+    needles = tuple(n for c in readers for n in c.run_needles)
+    alone = project.cross_file(paths, scanners, needles, jobs=1)
+    monkeypatch.setattr(project, "_POOL_FROM", 0)
+    assert project.cross_file(paths, scanners, needles, jobs=2) == alone
+    assert alone[0] and alone[1]  # tf_slim's modules import one another; TF1 uses reach some
