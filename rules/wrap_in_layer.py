@@ -159,8 +159,8 @@ class _Survey(TFVisitor):
     """One pass over the module: what each module-level function does, and every
     reference to a module-level function's name."""
 
-    def __init__(self, ctx: RuleContext, names: set) -> None:
-        super().__init__(ctx)
+    def __init__(self, ctx: RuleContext, names: set, skip: frozenset = frozenset()) -> None:
+        super().__init__(ctx, skip)
         self.names = names
         self.functions: dict[str, _Function] = {}
         self.current: Optional[_Function] = None
@@ -274,7 +274,7 @@ class _Survey(TFVisitor):
             if fn is not None:
                 fn.calls.add(node.func.value)
         q = self.qualify(node.func)
-        if q is not None:
+        if q is not None and q.rpartition(".")[2] in _COLLECTION_READERS:  # (rendering the argument costs)
             first = cst.Module(body=[]).code_for_node(node.args[0].value) if node.args else ""
             read = collection_read(q.rpartition(".")[2], first)
             if read is not None:
@@ -377,7 +377,7 @@ class WrapInLayer(Rule):
         names = {s.name.value for s in module.body if isinstance(s, cst.FunctionDef)}
         if not names or not _may_create(ctx):
             return module
-        survey = _Survey(ctx, names)
+        survey = _Survey(ctx, names, ctx.unmentioning(_surveyed(ctx, names)))
         walk(module, survey)
         functions = survey.functions
         _pass_tensor_uses(functions, survey.calls)
@@ -521,6 +521,17 @@ def _collection_reader(name: str, functions: dict, survey: _Survey, ctx: RuleCon
             path, _, line = where.rpartition(":")
             return f"{Path(path).name}:{line}", kind, what[len(kind) + 1:].strip()
     return None
+
+
+def _surveyed(ctx: RuleContext, functions: set) -> "re.Pattern":
+    """What a statement must say for the survey to learn anything from it: a name bound to
+    TensorFlow (its calls, variables, collections, regularizers), a module function's
+    name (its definition, calls and other references), or what makes a function no
+    layer or a parameter a tensor (``yield``, ``global``, a training step's methods,
+    ``.shape`` / ``.get_shape`` / ``.dtype``). Enclosing statements say it too, so loops,
+    branches, scopes and nested functions around such a statement are walked."""
+    return mentioning([*ctx.tf_names(), *functions], r"\byield\b", r"\bglobal\b",
+                      *(rf"\b{m}\b" for m in sorted(_BLOCKING_METHODS)), r"\bshape\b", r"\bget_shape\b", r"\bdtype\b")
 
 
 def _creating(names: dict) -> "re.Pattern":

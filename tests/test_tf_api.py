@@ -53,8 +53,8 @@ def test_a_second_run_keeps_every_rewritten_name():
 def test_walking_only_relevant_statements_changes_nothing(monkeypatch):
     """tf-api and v1-layers-shim walk only the statements (at any depth) whose text can
     matter to them (``RuleContext.unmentioning``: an import, a ``.value``, a name bound to
-    TensorFlow; ``layers``), and wrap-in-layer skips modules whose functions cannot create
-    variables: over the golden cases (their rule, and every rule) and four of tf_slim's nets, v1
+    TensorFlow; ``layers``), wrap-in-layer's survey walks only statements that say what it
+    reads, and it skips modules whose functions cannot create variables: over the golden cases (their rule, and every rule) and four of tf_slim's nets, v1
     layers included (stages 0-3 and 7), output, changes and warnings are what walking
     everything gives."""
     import sysconfig
@@ -70,6 +70,20 @@ def test_walking_only_relevant_statements_changes_nothing(monkeypatch):
     work += [(p.read_text(encoding="utf-8"), ["tf-api", "slim-arg-scope", "slim-to-layers", "wrap-in-layer",
                                                        "v1-layers-shim"])
              for p in nets]
+    # what stops a function becoming a layer, or makes a parameter a tensor, on statements
+    # that name nothing of TensorFlow's
+    work += [(text, ["wrap-in-layer"]) for text in (
+        "import tensorflow as tf\n\ndef gen(x):\n    w = tf.compat.v1.get_variable('w', [1])\n    yield x\n",
+        "import tensorflow as tf\nN = 0\n\ndef f(x):\n    w = tf.compat.v1.get_variable('w', [1])\n    global N\n"
+        "    N += 1\n    return x * w\n",
+        "import tensorflow as tf\n\ndef f(x, opt, loss):\n    w = tf.compat.v1.get_variable('w', [1])\n"
+        "    opt.minimize(loss)\n    return x * w\n",
+        "import tensorflow as tf\n\ndef f(x, n):\n    w = tf.compat.v1.get_variable('w', [1])\n    for i in range(n):\n"
+        "        k = x.shape\n        w2 = tf.compat.v1.get_variable('w%d' % i, [1])\n    return x * w\n\n"
+        "y = f(1, 2)\n",
+        "import tensorflow as tf\n\ndef f(x, y):\n    w = tf.compat.v1.get_variable('w', [1])\n    n = y.shape\n"
+        "    return tf.matmul(x, w) * n[0]\n\nout = f(a, b)\n",
+    )]
     skipped = []
     real = RuleContext.unmentioning
 
