@@ -363,14 +363,7 @@ class _Rewriter(TFTransformer):
     def _v1_path(self, parts: list[str]) -> Optional[str]:
         """The v1 API path a dotted name reaches (``train.Saver``), whatever the spelling."""
         base = self.binding(parts[0])
-        if base is None:
-            return None
-        full = ".".join([base, *parts[1:]])
-        for root in ("tensorflow.compat.v1.", "tensorflow."):
-            if full.startswith(root):
-                rest = full[len(root):]
-                return None if rest.startswith(("compat.", "contrib.", "python.")) else rest
-        return None
+        return None if base is None else _v1_rest(base, parts)
 
     def _chain(self, node: cst.Attribute, parts: list[str]) -> None:
         root = parts[0]
@@ -820,7 +813,7 @@ def _ast_dotted(node) -> Optional[list]:
 
 
 def _v1_rest(base: str, parts: list) -> Optional[str]:
-    """``_Rewriter._v1_path`` for a name bound to ``base``."""
+    """The v1 API path ``parts`` reaches, its root bound to ``base`` (None: not the v1 API)."""
     full = ".".join([base, *parts[1:]])
     for root in ("tensorflow.compat.v1.", "tensorflow."):
         if full.startswith(root):
