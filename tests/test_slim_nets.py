@@ -5,7 +5,8 @@ For each net: its module (``tf_slim/nets/<module>.py``, the installed copy) goes
 ``*_arg_scope()`` in a TF1 graph and saved; the migrated module runs in TF2 eager under
 ``tf1to2.track_tf1_style_variables`` and is loaded from that checkpoint through the run's
 name map, under tf-keras and under Keras 3 (there after stages 0 and 7 too, which give
-stage 2's tf.compat.v1.layers a Keras 3 home; the original is built once per net). Logits, every end point and the regularization loss must agree in inference
+stage 2's tf.compat.v1.layers a Keras 3 home; the originals are built once per net, all
+before the checks, in two processes at once). Logits, every end point and the regularization loss must agree in inference
 and training mode (dropout nets train with keep_prob 1.0 for the comparison, and a
 separate check shows their dropout is active). ``python tests/test_slim_nets.py`` prints
 the table (net, variables mapped, max abs diff).
@@ -75,6 +76,32 @@ def migrate(module: str, group: tuple = (), rules: tuple = RULES) -> tuple[str, 
     name_map: dict = {}
     new, changes, warnings = transform_text(texts[name], rules, name_map=name_map, project=project)
     return new, name_map, warnings
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _tf1_originals(tmp_path_factory):
+    """The TF1 originals of every net, built before the checks in two processes at once
+    (TensorFlow imported once in each, not once per net), for ``_TF1`` to hand out."""
+    build_originals(tmp_path_factory.mktemp("slim_nets_tf1"))
+
+
+def build_originals(root: Path) -> None:
+    order = ["inception_v3", "inception_v2", "resnet_v2_50", "resnet_v1_50", "inception_v1", "vgg_19", "vgg_16",
+             "overfeat", "vgg_a", "alexnet_v2"]  # the costliest first, dealt out in turn
+    order += sorted(set(NETS) - set(order))
+    works = {}
+    for net in order:
+        work = works[net] = root / net
+        work.mkdir(parents=True)
+        (work / "spec.json").write_text(json.dumps(dict(NETS[net], net=net)))
+    procs = [subprocess.Popen([sys.executable, str(SCRIPT), "tf1", *(str(works[n]) for n in order[i::2])],
+                              env=keras_env(True), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+             for i in range(2)]
+    for proc in procs:
+        _, err = proc.communicate(timeout=1800)
+        assert proc.returncode == 0, f"building the TF1 originals failed:\n{err[-4000:]}"
+    for net, work in works.items():
+        _TF1.built[net] = work
 
 
 def _side(side: str, work: Path, net: str, keras: str) -> None:

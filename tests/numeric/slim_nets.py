@@ -133,5 +133,8 @@ def _load(path: Path, name: str):
 
 
 if __name__ == "__main__":
-    side, work = sys.argv[1], Path(sys.argv[2])
-    {"tf1": tf1, "tf2": tf2}[side](work)
+    # tf1 takes several work folders (the test builds the originals in two processes,
+    # TensorFlow imported once in each); every net is built in graphs of its own
+    side, works = sys.argv[1], [Path(p) for p in sys.argv[2:]]
+    for work in works:
+        {"tf1": tf1, "tf2": tf2}[side](work)
