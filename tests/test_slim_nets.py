@@ -11,7 +11,8 @@ and training mode (dropout nets train with keep_prob 1.0 for the comparison, and
 separate check shows their dropout is active). ``python tests/test_slim_nets.py`` prints
 the table (net, variables mapped, max abs diff).
 
-Slow (about a minute a net): marked ``slow``, which the test command still runs.
+Slow (about ten seconds a check, after a minute building the originals): marked ``slow``,
+which the test command still runs.
 """
 from __future__ import annotations
 
