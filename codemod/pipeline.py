@@ -74,22 +74,25 @@ def transform_text(
     original = text
     changes: list[Finding] = []
     warnings: list[Finding] = unknown_ignores(text, rules_pkg.by_id()) if "tf1to2:" in text else []
-    if not _may_act(text, wanted):
-        return text, changes, warnings
-    module = cst.parse_module(text)
+    # Parsed when the first rule that may act needs it: most files of a real tree need
+    # nothing from any rule, and Python's ``ast`` tells so at a fifth of LibCST's cost.
+    module: Optional[cst.Module] = None
+    facts = Facts(text)
     # line of the text as the rules so far left it → line of the original (None: the same)
     lines: Optional[list[int]] = None
     for cls in rules_pkg.REGISTRY:
         if cls.id not in wanted:
             continue
         rule = cls()
-        if not rule.applies_to(text):  # the text as the rules before this one left it
+        if not _acts(rule, text, facts):  # the text as the rules before this one left it
             continue
+        if module is None:
+            module = cst.parse_module(text)
         if project is not None and any(c.cross_module and c.id in wanted and project.stage <= c.stage < rule.stage
                                        for c in rules_pkg.REGISTRY):
             project = _project_after(project, original, wanted, rule.stage)
         ctx = RuleContext(module=module, rule_id=rule.id, text=text, project=project, imported=dict(imported),
-                          run_uses=tuple(uses_of.get(rule.id, ())))
+                          run_uses=tuple(uses_of.get(rule.id, ())), facts=facts)
         if accepted is not None:
             chosen = accepted.get(rule.id, ())
             ctx.accept = chosen.__contains__
@@ -108,19 +111,15 @@ def transform_text(
             new_text = module.code
             lines = _compose(lines, line_map(text, new_text))
             text = new_text
+            facts = Facts(text)
     return text, changes, warnings
 
 
-def _may_act(text: str, wanted: set) -> bool:
-    """Whether any selected rule may change or warn anything in ``text``: most files of a
-    real tree need nothing from any rule, and Python's ``ast`` (with each rule's
-    ``may_act``) tells so at a fifth of the cost of LibCST's parse, which is then skipped.
-    When no rule can act on the text, none changes it, so every rule would see this text."""
-    facts = Facts(text)
-    if facts.tree is None:
-        return True  # LibCST says what is wrong
-    rules = [cls() for cls in rules_pkg.REGISTRY if cls.id in wanted]
-    return any(rule.applies_to(text) and rule.may_act(facts) for rule in rules)
+def _acts(rule, text: str, facts: Facts) -> bool:
+    """Whether ``rule`` may change or warn anything in ``text``: its needles are there and
+    its ``may_act`` (from Python's ``ast``, ``facts``) does not rule it out. Text ``ast``
+    cannot read goes to the rule, and LibCST says what is wrong with it."""
+    return rule.applies_to(text) and (facts.tree is None or rule.may_act(facts))
 
 
 def compose_names(name_map: dict, later: dict) -> None:

@@ -98,6 +98,8 @@ class RuleContext:
     # nearest first: (("path:line", what), ...)
     run_uses: tuple = ()
     _aliases: Aliases | None = None
+    # what Python's ``ast`` says of ``text`` (the engine's, when it has read it already)
+    facts: Optional["Facts"] = None
     _lines: Optional["_Lines"] = None
     _ignored: Optional[list] = None
     # the statements of ``module`` a walk of it is inside, outermost first (kept by
@@ -129,7 +131,7 @@ class RuleContext:
 
     def _line_table(self) -> "_Lines":
         if self._lines is None:
-            self._lines = _Lines.of_module(self.module, self.text)
+            self._lines = _Lines.of_module(self.module, self.text, self.facts)
         return self._lines
 
     def tf_names(self) -> dict:
@@ -192,21 +194,20 @@ class _Lines:
     _cache: dict = {}
 
     @classmethod
-    def of_module(cls, module: cst.Module, text: Optional[str]) -> "_Lines":
+    def of_module(cls, module: cst.Module, text: Optional[str], facts: Optional["Facts"] = None) -> "_Lines":
         key = id(module)
         hit = cls._cache.get(key)
         if hit is not None and hit.module is module:
             return hit
         if len(cls._cache) >= 2:
             cls._cache.clear()
-        lines = cls._cache[key] = cls(module, text)
+        lines = cls._cache[key] = cls(module, text, facts)
         return lines
 
-    def __init__(self, module: cst.Module, text: Optional[str] = None) -> None:
+    def __init__(self, module: cst.Module, text: Optional[str] = None, facts: Optional["Facts"] = None) -> None:
         self.module = module
         self.text = text
-        self._tree = None
-        self._tf_names: Optional[dict] = None
+        self._facts = facts  # of the module's code
         self.where: dict = {}
         self._unmentioning: dict = {}
         self._statements: Optional[dict] = None
@@ -220,16 +221,16 @@ class _Lines:
             self.text = self.module.code
         return self.text
 
+    def facts(self) -> "Facts":
+        if self._facts is None:
+            self._facts = Facts(self.code())
+        return self._facts
+
     def tree(self) -> Optional[ast.Module]:
-        if self._tree is None:
-            self._tree = _parse_ast(self.code()) or False
-        return self._tree or None
+        return self.facts().tree
 
     def tf_names(self) -> dict:
-        if self._tf_names is None:
-            tree = self.tree()
-            self._tf_names = tf_bound_names(tree) if tree is not None else {}
-        return self._tf_names
+        return self.facts().tf_names
 
     def statement_lines(self) -> dict:
         if self._statements is None:

@@ -366,7 +366,8 @@ class WrapInLayer(Rule):
 
     def may_act(self, facts: Facts) -> bool:
         """Everything the rule does starts from a module-level function whose text could
-        create a variable (``_may_create``)."""
+        create a variable: a call that resolves to ``get_variable``, ``Variable`` or a v1 layer,
+        which its text spells, or reaches through a name bound to a path through one."""
         pattern = _creating(facts.tf_names)
         lines = facts.text.splitlines()
         return any(pattern.search("\n".join(lines[min([f.lineno, *(d.lineno for d in f.decorator_list)]) - 1:f.end_lineno]))
@@ -375,7 +376,7 @@ class WrapInLayer(Rule):
     def transform(self, ctx: RuleContext) -> cst.Module:
         module = ctx.module
         names = {s.name.value for s in module.body if isinstance(s, cst.FunctionDef)}
-        if not names or not _may_create(ctx):
+        if not names:
             return module
         survey = _Survey(ctx, names, ctx.unmentioning(_surveyed(ctx, names)))
         walk(module, survey)
@@ -538,16 +539,6 @@ def _creating(names: dict) -> "re.Pattern":
     through = [n for n, paths in names.items()
                if any({"get_variable", "Variable", "layers"} & set(p.split(".")) for p in paths)]
     return mentioning(through, r"\bget_variable\b", r"\bVariable\b", r"\blayers\b")
-
-
-def _may_create(ctx: RuleContext) -> bool:
-    """Whether a module-level function's text could create a variable: everything the rule
-    does starts from one that does (``_Function.creates``: a call that resolves to
-    ``get_variable``, ``Variable`` or a v1 layer, which its text spells, or reaches through
-    a name bound to a path through one). Python's ``ast`` and a regular expression answer
-    for most modules without the survey's LibCST walk; True when they cannot."""
-    skip = ctx.unmentioning(_creating(ctx.tf_names()))
-    return not skip or any(id(s) not in skip for s in ctx.module.body if isinstance(s, cst.FunctionDef))
 
 
 def _reached(name: str, functions: dict) -> set:

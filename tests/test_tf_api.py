@@ -53,8 +53,8 @@ def test_a_second_run_keeps_every_rewritten_name():
 def test_walking_only_relevant_statements_changes_nothing(monkeypatch):
     """tf-api and v1-layers-shim walk only the statements (at any depth) whose text can
     matter to them (``RuleContext.unmentioning``: an import, a ``.value``, a name bound to
-    TensorFlow; ``layers``), wrap-in-layer's survey walks only statements that say what it
-    reads, and it skips modules whose functions cannot create variables: over the golden cases (their rule, and every rule) and four of tf_slim's nets, v1
+    TensorFlow; ``layers``), and wrap-in-layer's survey walks only statements that say what
+    it reads: over the golden cases (their rule, and every rule) and four of tf_slim's nets, v1
     layers included (stages 0-3 and 7), output, changes and warnings are what walking
     everything gives."""
     import sysconfig
