@@ -19,7 +19,7 @@ from typing import Iterable, Optional, Union
 
 import libcst as cst
 
-from rules.visitors import Transformer, Visitor
+from rules.visitors import STATEMENTS, Transformer, Visitor
 
 # Real module paths → canonical spelling, longest prefix first, matched on whole dotted
 # components. TF1 code spells the v1 API as ``tf.X``; canonically that is
@@ -311,9 +311,7 @@ def _lookup(name: str, stack: tuple[Scope, ...]):
     return None
 
 
-_SCOPES = frozenset({cst.FunctionDef, cst.ClassDef, cst.Lambda})
-_STATEMENTS = frozenset({cst.SimpleStatementLine, cst.If, cst.For, cst.While, cst.With, cst.Try, cst.TryStar,
-                         cst.FunctionDef, cst.ClassDef, cst.Match})
+_SCOPES = frozenset(SCOPE_NODES) - {cst.Module}  # the scopes a walk enters
 
 
 class _ScopeTracking:
@@ -330,7 +328,7 @@ class _ScopeTracking:
 
     def _enter(self, node: cst.CSTNode) -> None:
         kind = type(node)
-        if kind in _STATEMENTS:
+        if kind in STATEMENTS:
             self._statements.append(node)
         if self._statements:
             self._where[id(node)] = self._statements[-1]
@@ -339,7 +337,7 @@ class _ScopeTracking:
 
     def _exit(self, node: cst.CSTNode) -> None:
         kind = type(node)
-        if kind in _STATEMENTS and self._statements and self._statements[-1] is node:
+        if kind in STATEMENTS and self._statements and self._statements[-1] is node:
             self._statements.pop()
         if kind in _SCOPES:
             self.scope_stack.pop()

@@ -18,7 +18,7 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from rules.aliases import ROOTS, Aliases
-from rules.visitors import Visitor, walk
+from rules.visitors import COMPOUND_STATEMENTS, Visitor, walk
 
 
 @dataclass
@@ -294,13 +294,6 @@ class _Lines:
 # what a statement's node holds that may stand on the lines before it (its leading lines)
 _OFF_LINE = (cst.EmptyLine, cst.Comment)
 
-# LibCST's compound statements and the ``ast`` nodes each is
-_AST_OF = {
-    cst.If: (ast.If,), cst.For: (ast.For, ast.AsyncFor), cst.While: (ast.While,),
-    cst.With: (ast.With, ast.AsyncWith), cst.Try: (ast.Try,), cst.TryStar: (ast.TryStar,),
-    cst.FunctionDef: (ast.FunctionDef, ast.AsyncFunctionDef), cst.ClassDef: (ast.ClassDef,), cst.Match: (ast.Match,),
-}
-
 
 class _Misaligned(Exception):
     pass
@@ -420,7 +413,7 @@ def _align(statements, nodes: list, out: dict) -> None:
 
 
 def _compound(stmt, node, out: dict) -> None:
-    if not isinstance(node, _AST_OF.get(type(stmt), ())):
+    if not isinstance(node, COMPOUND_STATEMENTS.get(type(stmt), ())):
         raise _Misaligned
     first = min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", ()))])
     out[id(stmt)] = (node.lineno, first, node.end_lineno)

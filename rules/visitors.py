@@ -10,7 +10,18 @@ derives from these.
 """
 from __future__ import annotations
 
+import ast
+
 import libcst as cst
+
+# LibCST's compound statements and the ``ast`` nodes each is; with ``SimpleStatementLine``,
+# every statement (what a walk keeps track of: ``rules.aliases``, ``rules.base``)
+COMPOUND_STATEMENTS = {
+    cst.If: (ast.If,), cst.For: (ast.For, ast.AsyncFor), cst.While: (ast.While,),
+    cst.With: (ast.With, ast.AsyncWith), cst.Try: (ast.Try,), cst.TryStar: (ast.TryStar,),
+    cst.FunctionDef: (ast.FunctionDef, ast.AsyncFunctionDef), cst.ClassDef: (ast.ClassDef,), cst.Match: (ast.Match,),
+}
+STATEMENTS = frozenset({cst.SimpleStatementLine, *COMPOUND_STATEMENTS})
 
 _NONE = object()
 
