@@ -581,6 +581,5 @@ AveragePooling1D = _layer_class("AveragePooling1D", average_pooling1d)
 AveragePooling2D = _layer_class("AveragePooling2D", average_pooling2d)
 AveragePooling3D = _layer_class("AveragePooling3D", average_pooling3d)
 
-__all__ += ["Dense", "Conv1D", "Conv2D", "Conv3D", "Conv2DTranspose", "Conv3DTranspose", "SeparableConv1D",
-            "SeparableConv2D", "BatchNormalization", "Dropout", "Flatten", "MaxPooling1D", "MaxPooling2D",
-            "MaxPooling3D", "AveragePooling1D", "AveragePooling2D", "AveragePooling3D"]
+__all__ += [name for name, value in list(globals().items())
+            if isinstance(value, type) and issubclass(value, _Layer) and value is not _Layer]
