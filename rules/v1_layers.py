@@ -87,6 +87,16 @@ SPECS["flatten"] = _spec("flatten", "Flatten", ("name", "data_format"), ("data_f
 
 BY_CLASS: dict[str, LayerSpec] = {s.cls: s for s in SPECS.values()}
 
+# What the runtime shim's forms (tf1to2.layers) refuse, as ``tf1to2.layers._refuse``
+# does: an argument, and the values at which it changes nothing. At any other value the
+# layer needs tf.compat.v1.layers, which exists only with tf-keras.
+SHIM_REFUSES: dict[str, tuple] = {
+    "activity_regularizer": (None,),
+    "renorm": (None, False, 0),
+    "virtual_batch_size": (None, False, 0),
+    "adjustment": (None,),
+}
+
 # The defaults of the functional forms that matter at the call: a functional
 # batch_normalization / dropout without ``training=`` runs in inference mode.
 FUNCTIONAL_TRAINING_DEFAULT = "False"

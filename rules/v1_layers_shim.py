@@ -31,15 +31,21 @@ the shim's classes, ``tf1to2.layers.Conv2D(...)``: TF1's layer objects on those 
 taking the class' arguments, named on their first call and reusing their variables after.
 
 ## Will not touch (and says why, on the line)
+- a call or a class built with an argument the shim does not take, at a value that
+  matters (``activity_regularizer=``, ``renorm=True``, ``virtual_batch_size=``,
+  ``adjustment=``; ``rules.v1_layers.SHIM_REFUSES``), by keyword or by position: it
+  needs tf-keras, which the warning says;
 - a class used other than by building one (a base class, ``isinstance``), or built with
   ``*args`` / ``**kwargs`` or arguments TF1 took only through ``**kwargs`` (``_reuse``,
   ``dtype``): it needs tf-keras, which the warning says.
 
 ## Fix safety
-Exact: ``tests/test_v1_layer_forms.py`` builds one model with every form through
+Exact: ``tests/test_v1_layer_forms.py`` builds one model with every form, and this
+rule's golden case of each form with every argument (``form_*``: by keyword and by
+position, channels first, ``reuse``, not trainable, the form's class), through
 ``tf.compat.v1.layers`` in a TF1 graph and through ``tf1to2.layers`` in a TF1 graph and
-in TF2 eager under Keras 3 and tf-keras: same variable names, outputs, regularization
-losses and batch-norm statistics (1e-4).
+in TF2 eager under Keras 3 and tf-keras: same variable names (all and trainable),
+outputs, regularization losses and batch-norm statistics (1e-4).
 """
 from __future__ import annotations
 
@@ -47,8 +53,8 @@ import libcst as cst
 
 from rules.aliases import TFTransformer, dotted_parts
 from rules.base import Facts, Rule, RuleContext, mentioning
-from rules.edit import add_import, remove_unused_imports
-from rules.v1_layers import BY_CLASS, SPECS, V1_LAYERS
+from rules.edit import add_import, literal_value, remove_unused_imports
+from rules.v1_layers import BY_CLASS, SHIM_REFUSES, SPECS, V1_LAYERS
 from rules.visitors import transform
 
 # Every functional v1 layer has a tf1to2.layers form (the shim mirrors rules.v1_layers'
@@ -64,6 +70,7 @@ class _Rewriter(TFTransformer):
         self.replaced = False
         self.stale_imports: set = set()
         self.constructions: dict = {}  # id(func of a call building a v1 layer class) → problem or ""
+        self.refused: dict = {}  # id(func of a call giving an argument the shim refuses) → that argument
 
     def _target(self, node: cst.BaseExpression):
         name = self.qualify(node)
@@ -98,6 +105,10 @@ class _Rewriter(TFTransformer):
         target = self._target(original)
         if target is None:
             return updated
+        if id(original) in self.refused:
+            self.ctx.warn(original, f"tf.compat.v1.layers.{target} left as it is: tf1to2.layers does not take "
+                          f"{self.refused[id(original)]}; it exists only with tf-keras and TF_USE_LEGACY_KERAS=1")
+            return updated
         if target in FUNCTIONS:
             if self.ctx.change(original, f"tf.compat.v1.layers.{target} → tf1to2.layers.{target} (runs on Keras 3)"):
                 self.replaced = True
@@ -121,9 +132,20 @@ class _Rewriter(TFTransformer):
         return updated
 
     def visit_Call(self, node: cst.Call) -> None:
-        """A class built here: tf1to2.layers has it, taking the same arguments; the problem
-        with this call, if any ("" when there is none)."""
-        target = self._target(node.func) if dotted_parts(node.func) is not None else None
+        """A call of a form or class the shim has, giving an argument at a value the shim
+        refuses (``activity_regularizer=``, ``renorm=True``, ...): left as it is. A class
+        built here: tf1to2.layers has it, taking the same arguments; the problem with this
+        call, if any ("" when there is none)."""
+        if dotted_parts(node.func) is None and not isinstance(node.func, cst.Name):
+            return
+        target = self._target(node.func)
+        form = SPECS.get(target or "") or BY_CLASS.get(target or "")
+        if form is None:
+            return
+        function = target in SPECS
+        refused = _refused_argument(node, form.function_params if function else form.class_params, function)
+        if refused:
+            self.refused[id(node.func)] = refused
         spec = BY_CLASS.get(target or "")
         if spec is None:
             return
@@ -138,6 +160,19 @@ class _Rewriter(TFTransformer):
             if unknown:
                 problem = f"it is built with {unknown[0]}=, which TF1's layer took only through **kwargs"
         self.constructions[id(node.func)] = problem
+
+
+def _refused_argument(call: cst.Call, params: tuple, after_inputs: bool) -> str:
+    """``name=value`` of the first argument of ``call`` that the shim refuses at that
+    value; "" when there is none. ``params`` are the parameters the positional arguments
+    fill, after the inputs when ``after_inputs`` (a function's)."""
+    positional = [a.value for a in call.args if a.keyword is None and not a.star]
+    given = dict(zip(params, positional[1:] if after_inputs else positional))
+    given.update({a.keyword.value: a.value for a in call.args if a.keyword is not None})
+    for name, harmless in SHIM_REFUSES.items():
+        if name in given and literal_value(given[name]) not in harmless:
+            return f"{name}={cst.Module(body=[]).code_for_node(given[name])}"
+    return ""
 
 
 def _reaching(names: dict) -> "re.Pattern":

@@ -2,13 +2,17 @@
 ``tf.compat.v1.layers`` (tests/numeric/v1_layer_forms.py): one model using every form
 (conv 1/2/3d, transposed 2d/3d, separable 1d/2d, dense on rank 2 and 3, batch norm over
 the last axis, axis 1 and two axes, dropout, max/average pooling 1/2/3d, flatten, and
-layer objects of several classes, one called twice) is
+layer objects of several classes, one called twice), and one golden case per form
+(golden/v1-layers-shim/form_*: every argument, by keyword and by position, channels
+first, ``reuse``, not trainable, and the form's class), are each
 built with TF1's own layers in a TF1 graph, with the shim's in a TF1 graph, and with
 the shim's in TF2 eager inside a decorated Keras layer under Keras 3 and under tf-keras;
-same variable names, outputs in inference and training mode, regularization loss, and
-moving statistics after one training step, within 1e-4 of their scale."""
+same variable names (all and trainable), outputs in inference and training mode,
+regularization loss, and moving statistics after one training step, within 1e-4 of
+their scale. Each side is one subprocess building every model."""
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -16,44 +20,103 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from codemod.pipeline import transform_text
+from tests.golden import cases
 from tests.subprocess_env import keras_env
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "tests" / "numeric" / "v1_layer_forms.py"
+# golden/v1-layers-shim/form_*: one case per functional form, with every argument
+FORMS = [c for c in cases("v1-layers-shim") if c.numerics]
+SIDES = {"graph": ("graph", True), "keras3": ("shim", False), "tf_keras": ("shim", True)}
 
 
-def _run(side: str, work: Path, legacy: bool) -> dict:
-    proc = subprocess.run([sys.executable, str(SCRIPT), side, str(work)], capture_output=True, text=True,
-                          env=keras_env(legacy), timeout=600)
+@pytest.fixture(scope="module")
+def folders(tmp_path_factory) -> list:
+    """Each form case as the scripts read it: before.py, the rule's own output as
+    after.py, numerics.json."""
+    out, root = [], tmp_path_factory.mktemp("form_cases")
+    for case in FORMS:
+        d = root / case.name  # the scripts key each model by its folder's name
+        d.mkdir()
+        (d / "before.py").write_text(case.before, encoding="utf-8")
+        (d / "after.py").write_text(transform_text(case.before, [case.rule])[0], encoding="utf-8")
+        (d / "numerics.json").write_text((case.path / "numerics.json").read_text(encoding="utf-8"))
+        out.append(d)
+    return out
+
+
+def _run(side: str, work: Path, legacy: bool, folders: list) -> dict:
+    """One subprocess builds every model (the forms model and each case) on one side."""
+    proc = subprocess.run([sys.executable, str(SCRIPT), side, str(work), *map(str, folders)],
+                          capture_output=True, text=True, env=keras_env(legacy), timeout=900)
     assert proc.returncode == 0, proc.stderr[-4000:]
     return dict(np.load(work / f"{side}.npz"))
 
 
 @pytest.fixture(scope="module")
-def reference(tmp_path_factory):
-    return _run("tf1", tmp_path_factory.mktemp("v1_layers_tf1"), legacy=True)
+def reference(tmp_path_factory, folders):
+    return _run("tf1", tmp_path_factory.mktemp("v1_layers_tf1"), True, folders)
 
 
-def _same(want: dict, got: dict) -> None:
-    assert list(want["names"]) == list(got["names"])
-    keys = [k for k in want if k != "names" and want[k].dtype.kind == "f"]
-    assert {k for k in keys} <= set(got), sorted(set(keys) - set(got))
-    assert any(k.startswith("True:after:") for k in keys) and any(k.endswith(":reg") for k in keys)
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, folders):
+    """Each side's results, built on first use."""
+    done: dict = {}
+
+    def get(name: str) -> dict:
+        if name not in done:
+            side, legacy = SIDES[name]
+            done[name] = _run(side, tmp_path_factory.mktemp(f"v1_layers_{name}"), legacy, folders)
+        return done[name]
+    return get
+
+
+def _same(want: dict, got: dict, model: str) -> None:
+    """``model``'s variable names (all and trainable), outputs, regularization loss and
+    moving statistics agree, within 1e-4 of their scale."""
+    prefix = model + "|"
+    keys = [k for k in want if k.startswith(prefix)]
+    assert keys and set(keys) == {k for k in got if k.startswith(prefix)}, \
+        sorted(set(keys) ^ {k for k in got if k.startswith(prefix)})
     for k in keys:
-        scale = max(1.0, float(np.abs(want[k]).max()))
-        assert np.abs(want[k] - got[k]).max() <= 1e-4 * scale, f"{k}: off by {np.abs(want[k] - got[k]).max()}"
+        if want[k].dtype.kind != "f":
+            assert list(want[k]) == list(got[k]), k
+            continue
+        assert want[k].shape == got[k].shape, f"{k}: shape {got[k].shape}, TF1's {want[k].shape}"
+        if want[k].size:
+            scale = max(1.0, float(np.abs(want[k]).max()))
+            assert np.abs(want[k] - got[k]).max() <= 1e-4 * scale, f"{k}: off by {np.abs(want[k] - got[k]).max()}"
 
 
-def test_in_a_tf1_graph_the_shim_layers_are_tf1s(reference, tmp_path):
-    _same(reference, _run("graph", tmp_path, legacy=True))
+def test_in_a_tf1_graph_the_shim_layers_are_tf1s(reference, built):
+    got = built("graph")
+    assert any(k.startswith("forms|True:after:") for k in got) and "forms|True:reg" in got
+    _same(reference, got, "forms")
 
 
 @pytest.mark.parametrize("keras", ["keras3", "tf_keras"])
-def test_in_tf2_eager_the_shim_layers_compute_what_tf1_did(reference, tmp_path, keras):
-    got = _run("shim", tmp_path, legacy=keras == "tf_keras")
+def test_in_tf2_eager_the_shim_layers_compute_what_tf1_did(reference, built, keras):
+    got = built(keras)
     assert str(got["keras"]).startswith("tf_keras" if keras == "tf_keras" else "keras.")
-    _same(reference, got)
+    _same(reference, got, "forms")
+
+
+@pytest.mark.parametrize("side", list(SIDES))
+@pytest.mark.parametrize("case", FORMS, ids=[c.name for c in FORMS])
+def test_each_form_with_every_argument_computes_what_tf1_did(reference, built, case, side):
+    """golden/v1-layers-shim/form_*: the rule's output of each case (tf1to2.layers) in a
+    TF1 graph and in TF2 eager under each Keras, against the case's tf.compat.v1.layers
+    in a TF1 graph."""
+    code = ast.parse(transform_text(case.before, [case.rule])[0]).body[1:]  # its docstring aside
+    assert "compat.v1.layers" not in "\n".join(map(ast.unparse, code))
+    _same(reference, built(side), case.name)
+
+
+def test_every_form_has_its_case():
+    from rules.v1_layers import SPECS
+    assert {c.name for c in FORMS} == {f"form_{f}" for f in SPECS}
 
 
 def test_what_the_shim_layers_refuse_says_so():
@@ -67,11 +130,22 @@ def test_what_the_shim_layers_refuse_says_so():
     assert "activity_regularizer is not supported" in out and "renorm is not supported" in out
 
 
+def test_the_rule_refuses_what_the_shim_refuses():
+    """v1-layers-shim leaves a layer alone where an argument has a value the shim's
+    ``_refuse`` raises on: the two lists are the same (read with ast)."""
+    from rules.v1_layers import SHIM_REFUSES
+
+    tree = ast.parse((ROOT / "tf1to2" / "layers.py").read_text(encoding="utf-8"))
+    refused = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "_refuse":
+            refused |= {k.arg for k in node.keywords} | {a.id for a in node.args if isinstance(a, ast.Name)}
+    assert refused == set(SHIM_REFUSES)
+
+
 def test_every_functional_v1_layer_the_rules_know_has_a_shim_form():
     """The v1-layers-shim stage rewrites every function of rules.v1_layers.SPECS to
     tf1to2.layers: the shim must define each (read with ast: no TensorFlow needed)."""
-    import ast
-
     from rules.v1_layers import SPECS
 
     tree = ast.parse((ROOT / "tf1to2" / "layers.py").read_text(encoding="utf-8"))

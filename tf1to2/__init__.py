@@ -163,7 +163,9 @@ def track_tf1_style_variables(method: Callable) -> Callable:
         store = _Keras3Store.of(self)
         try:
             with store.active():
-                return method(self, *args, **kwargs)
+                result = method(self, *args, **kwargs)
+            store.add_frozen_losses()
+            return result
         except AttributeError as e:
             if "not available with Keras 3" in str(e):
                 raise MissingKerasSupport(
@@ -409,6 +411,10 @@ class _Keras3Store(_vs._VariableStore):
         self.layers: Dict[str, object] = {}
         # For a tf.Module, which has no ``losses``: TF1 name → its regularization loss.
         self.module_regularizers: Dict[str, Callable] = {}
+        # Keras 3 counts the regularizers of trainable weights only; TF1 counted every
+        # regularized variable's loss, frozen ones too: TF1 name → its loss, added per call.
+        self.frozen_regularizers: Dict[str, Callable] = {}
+        self._frozen_added_in = None  # the Keras call context they were last added in
         self._regularizer = None
 
     @classmethod
@@ -466,6 +472,8 @@ class _Keras3Store(_vs._VariableStore):
                 # tf.train.Checkpoint follows a Keras 3 layer's attributes (as Dense's
                 # ``_kernel``), not add_weight's list nor weights kept in a dict.
                 setattr(self.owner, _attribute_for(name), weight)
+                if regularizer is not None and not trainable:
+                    self.frozen_regularizers[name] = functools.partial(regularizer, weight)
             else:
                 kw = {**kw, "initial_value": value, "trainable": trainable}
                 weight = variable = next_creator(**kw)
@@ -474,6 +482,20 @@ class _Keras3Store(_vs._VariableStore):
                     self.module_regularizers[name] = functools.partial(regularizer, variable)
         self.by_name[name] = weight
         return variable
+
+    def add_frozen_losses(self) -> None:
+        """The losses of regularized non-trainable variables, which Keras 3 leaves out of
+        ``losses``: added to the owner once per outermost Keras call (Keras clears them
+        when the next one starts)."""
+        if not self.frozen_regularizers or not _is_keras3_layer(self.owner):
+            return
+        from keras.src.backend.common import global_state
+        context = global_state.get_global_attribute("current_call_ctx")
+        if context is not None and context is self._frozen_added_in:
+            return
+        self._frozen_added_in = context
+        for loss in self.frozen_regularizers.values():
+            self.owner.add_loss(loss())
 
     def get_or_create_layer(self, name, create_layer_method):
         scope = tf.compat.v1.get_variable_scope().name

@@ -429,7 +429,9 @@ def batch_normalization(inputs, axis=-1, momentum=0.99, epsilon=1e-3, center=Tru
     (``fused_batch_norm``), so outputs agree to the last bit through deep nets, and the
     moving variance moves with the batch's unbiased variance, as it did in TF1; otherwise
     the plain form, with the biased one. The output is normalized with the biased one
-    either way."""
+    either way. Over several axes the variables have the inputs' rank (1 on the other
+    axes), as TF1's did; with ``trainable=False`` a training call normalizes with the
+    batch's moments but leaves the moving averages alone, as TF1's frozen layer did."""
     _refuse(renorm=renorm, virtual_batch_size=virtual_batch_size, adjustment=adjustment)
     inputs = tf.convert_to_tensor(inputs)
     dtype = _dtype(inputs)
@@ -438,16 +440,17 @@ def batch_normalization(inputs, axis=-1, momentum=0.99, epsilon=1e-3, center=Tru
         raise ValueError("batch_normalization needs inputs of known rank")
     axes = [axis] if isinstance(axis, int) else list(axis)
     axes = sorted(a % rank for a in axes)
-    param_shape = [inputs.shape[a] for a in axes]
-    if any(d is None for d in param_shape):
+    if any(inputs.shape[a] is None for a in axes):
         raise ValueError(f"batch_normalization: axis {axis} of the inputs must have a known size")
     reduction = [i for i in range(rank) if i not in axes]
+    broadcast = [inputs.shape[i] if i in axes else 1 for i in range(rank)]
+    # TF1's variables: the axis' size, or over several axes the inputs' rank with 1 elsewhere
+    param_shape = [inputs.shape[axes[0]]] if len(axes) == 1 else broadcast
     # TF1's v1 layer takes its fused form for 4D/5D inputs normalized over their channels
     fused_form = fused is not False and rank in (4, 5) and axes in ([1], [rank - 1])
     if fused and not fused_form:
         raise ValueError(f"fused=True needs 4D or 5D inputs normalized over axis 1 or the last (got rank "
                          f"{rank}, axis {axis}), as in TF1")
-    broadcast = [inputs.shape[i] if i in axes else 1 for i in range(rank)]
     with v1.variable_scope(name, default_name="batch_normalization", reuse=reuse):
         gamma = _variable("gamma", param_shape, dtype, gamma_initializer, gamma_regularizer, gamma_constraint,
                           trainable) if scale else None
@@ -478,6 +481,8 @@ def batch_normalization(inputs, axis=-1, momentum=0.99, epsilon=1e-3, center=Tru
                 mean, variance = tf.nn.moments(x, reduction, keepdims=True)
                 out = normalize(mean, variance)
                 batch_mean, batch_variance = tf.reshape(mean, param_shape), tf.reshape(variance, param_shape)
+            if not trainable:  # a frozen v1 layer normalized with the batch's moments, and moved nothing
+                return out
             updates = [v1.assign_sub(moving_mean, (moving_mean - batch_mean) * factor),
                        v1.assign_sub(moving_variance, (moving_variance - batch_variance) * factor)]
             if not tf.executing_eagerly():

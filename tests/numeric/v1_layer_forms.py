@@ -1,19 +1,24 @@
 """Every functional form of ``tf1to2.layers`` against ``tf.compat.v1.layers``. Invoked by
 tests/test_v1_layer_forms.py in subprocesses:
 
-    v1_layer_forms.py tf1 WORKDIR     # tf.compat.v1.layers in a TF1 graph (tf-keras) → tf1.npz
-    v1_layer_forms.py graph WORKDIR   # tf1to2.layers in a TF1 graph → graph.npz
-    v1_layer_forms.py shim WORKDIR    # tf1to2.layers in TF2 eager, in a decorated Keras layer → shim.npz
+    v1_layer_forms.py tf1 WORKDIR [CASE ...]    # tf.compat.v1.layers in a TF1 graph (tf-keras) → tf1.npz
+    v1_layer_forms.py graph WORKDIR [CASE ...]  # tf1to2.layers in a TF1 graph → graph.npz
+    v1_layer_forms.py shim WORKDIR [CASE ...]   # tf1to2.layers in TF2 eager, in a decorated Keras layer → shim.npz
 
-One model uses every form with most of its arguments, and the layer objects (``Dense``,
-``BatchNormalization``, ``Dropout``, ``Conv2D``, ``SeparableConv2D``, ``MaxPooling2D``,
-``Flatten``; one ``Dense`` called twice). Each side gives every variable a
-seeded value by its TF1 name, and records: the variable names; the outputs in inference
-and in training mode; the moving statistics after one training step (TF1: the
+The models: ``forms``, one model here that uses every form with most of its arguments,
+and the layer objects (``Dense``, ``BatchNormalization``, ``Dropout``, ``Conv2D``,
+``SeparableConv2D``, ``MaxPooling2D``, ``Flatten``; one ``Dense`` called twice); and each
+CASE, a folder holding a golden case's ``model(x, training)`` (before.py, in TF1 spelling:
+the tf1 side; after.py, the rule's output: the other sides) and its numerics.json (the
+input shape). Each side gives every variable a seeded value by its TF1 name, and
+records, keyed ``MODEL|...``: the variable names and the trainable ones; the outputs in
+inference and in training mode; the moving statistics after one training step (TF1: the
 UPDATE_OPS run; the shim: the call itself moves them); the regularization loss.
 """
 from __future__ import annotations
 
+import functools
+import importlib.util
 import json
 import sys
 import zlib
@@ -65,74 +70,109 @@ def value(name: str, shape) -> np.ndarray:
     return rng.uniform(low, 1.0, shape).astype(np.float32)
 
 
-def inputs() -> np.ndarray:
-    return np.random.default_rng(0).uniform(-1, 1, (2, 12, 12, 3)).astype(np.float32)
+def inputs(shape=(2, 12, 12, 3)) -> np.ndarray:
+    return np.random.default_rng(0).uniform(-1, 1, shape).astype(np.float32)
 
 
-def tf1(work: Path, side: str = "tf1") -> None:
+def _outputs(result) -> dict:
+    """A model's outputs by name: its dict, or a tuple's or one tensor's by position."""
+    if isinstance(result, dict):
+        return result
+    return {str(i): t for i, t in enumerate(result if isinstance(result, (tuple, list)) else [result])}
+
+
+def models(side: str, cases: list) -> list:
+    """(key, model(x, training), input) for the built-in model and each case folder, as
+    ``side`` builds them."""
     import tensorflow as tf
-    v1 = tf.compat.v1
     if side == "tf1":
-        layers = v1.layers
+        layers = tf.compat.v1.layers
     else:
         from tf1to2 import layers
+    out = [("forms", functools.partial(model, layers, tf), inputs())]
+    for folder in map(Path, cases):
+        path = folder / ("before.py" if side == "tf1" else "after.py")
+        spec = importlib.util.spec_from_file_location(f"{folder.name}_{side}", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        shape = json.loads((folder / "numerics.json").read_text())["inputs"]["x"]
+        out.append((folder.name, functools.partial(_scoped, tf, module.model), inputs(shape)))
+    return out
+
+
+def _scoped(tf, build, x, training):
+    """A case's model inside a named variable scope, as wrap-in-layer writes it: entering
+    it restarts the numbering of the scopes under it, so a decorated call claims the same
+    names (``object``, not ``object_1``) on every call, as TF1 did once per graph."""
+    with tf.compat.v1.variable_scope("model"):
+        return build(x, training)
+
+
+def tf1(work: Path, cases: list, side: str = "tf1") -> None:
+    import tensorflow as tf
+    v1 = tf.compat.v1
     out: dict = {}
-    for mode in (False, True):
-        graph = tf.Graph()
-        with graph.as_default():
-            outs = model(layers, tf, tf.constant(inputs()), mode)
-            updates = v1.get_collection(v1.GraphKeys.UPDATE_OPS)
-            reg = tf.add_n(v1.losses.get_regularization_losses())
-            variables = v1.global_variables()
-            with v1.Session(graph=graph) as sess:
-                sess.run(v1.global_variables_initializer())
-                for v in variables:
-                    v.load(value(v.op.name, v.shape.as_list()), sess)
-                for k, t in sess.run(outs).items():
-                    out[f"{mode}:{k}"] = t
-                out[f"{mode}:reg"] = sess.run(reg)
-                sess.run(updates)
-                for v in variables:
-                    if "moving" in v.op.name:
-                        out[f"{mode}:after:{v.op.name}"] = sess.run(v)
-            out["names"] = np.asarray(sorted(v.op.name for v in variables))
+    for key, build, x in models(side, cases):
+        for mode in (False, True):
+            graph = tf.Graph()
+            with graph.as_default():
+                outs = _outputs(build(tf.constant(x), mode))
+                updates = v1.get_collection(v1.GraphKeys.UPDATE_OPS)
+                losses = v1.losses.get_regularization_losses()
+                reg = tf.add_n(losses) if losses else tf.constant(0.0)
+                variables = v1.global_variables()
+                with v1.Session(graph=graph) as sess:
+                    sess.run(v1.global_variables_initializer())
+                    for v in variables:
+                        v.load(value(v.op.name, v.shape.as_list()), sess)
+                    for k, t in sess.run(outs).items():
+                        out[f"{key}|{mode}:{k}"] = t
+                    out[f"{key}|{mode}:reg"] = sess.run(reg)
+                    sess.run(updates)
+                    for v in variables:
+                        if "moving" in v.op.name:
+                            out[f"{key}|{mode}:after:{v.op.name}"] = sess.run(v)
+                out[f"{key}|names"] = np.asarray(sorted(v.op.name for v in variables), dtype=str)
+                out[f"{key}|trainable"] = np.asarray(sorted(v.op.name for v in v1.trainable_variables()), dtype=str)
     np.savez(work / f"{side}.npz", **out)
 
 
-def shim(work: Path) -> None:
+def shim(work: Path, cases: list) -> None:
     import tensorflow as tf
 
     import tf1to2
-    from tf1to2 import layers as ly
-
-    class Model(tf.keras.layers.Layer):
-        @tf1to2.track_tf1_style_variables
-        def call(self, x, training=None):
-            return model(ly, tf, x, training)
 
     out: dict = {}
-    x = tf.constant(inputs())
-    for mode in (False, True):
-        layer = Model()
-        layer(x, training=False)
-        variables = tf1to2.tf1_variables(layer)
-        for name, var in variables.items():
-            var.assign(value(name, var.shape.as_list()))
-        for k, t in layer(x, training=mode).items():
-            out[f"{mode}:{k}"] = t.numpy()
-        out[f"{mode}:reg"] = np.asarray(float(tf.add_n(layer.losses)))
-        for name, var in variables.items():
-            if "moving" in name:
-                out[f"{mode}:after:{name}"] = var.numpy()
-        out["names"] = np.asarray(sorted(variables))
+    for key, build, x in models("shim", cases):
+
+        class Model(tf.keras.layers.Layer):
+            @tf1to2.track_tf1_style_variables
+            def call(self, x, training=None):
+                return build(x, training)
+
+        x = tf.constant(x)
+        for mode in (False, True):
+            layer = Model()
+            layer(x, training=False)
+            variables = tf1to2.tf1_variables(layer)
+            for name, var in variables.items():
+                var.assign(value(name, var.shape.as_list()))
+            for k, t in _outputs(layer(x, training=mode)).items():
+                out[f"{key}|{mode}:{k}"] = t.numpy()
+            out[f"{key}|{mode}:reg"] = np.asarray(float(tf.add_n(layer.losses)) if layer.losses else 0.0)
+            for name, var in variables.items():
+                if "moving" in name:
+                    out[f"{key}|{mode}:after:{name}"] = var.numpy()
+            out[f"{key}|names"] = np.asarray(sorted(variables), dtype=str)
+            out[f"{key}|trainable"] = np.asarray(sorted(n for n, v in variables.items() if v.trainable), dtype=str)
         out["keras"] = np.asarray(type(layer).__mro__[1].__module__)
     np.savez(work / "shim.npz", **out)
 
 
 if __name__ == "__main__":
-    side, work = sys.argv[1], Path(sys.argv[2])
+    side, work, cases = sys.argv[1], Path(sys.argv[2]), sys.argv[3:]
     if side == "shim":
-        shim(work)
+        shim(work, cases)
     else:
-        tf1(work, side)
+        tf1(work, cases, side)
     (work / f"{side}.done").write_text(json.dumps({"ok": True}))
