@@ -147,8 +147,10 @@ def compose_names(name_map: dict, later: dict) -> None:
 def line_map(old: str, new: str) -> list[int]:
     """For each line of ``new`` (1-based, in order), the line of ``old`` it comes from: the
     same line where it is unchanged, the line it replaces, or the line an inserted line
-    stands before (a rule's warning about an added import names where the code was)."""
-    a, b = old.splitlines(), new.splitlines()
+    stands before (a rule's warning about an added import names where the code was).
+    Lines are compared without their indentation: a function a rule makes a method keeps
+    its lines, one level deeper."""
+    a, b = [line.strip() for line in old.splitlines()], [line.strip() for line in new.splitlines()]
     out: list[int] = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b).get_opcodes():
         for j in range(j1, j2):

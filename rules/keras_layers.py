@@ -49,7 +49,7 @@ import libcst as cst
 from rules.base import Rule, RuleContext
 from rules.edit import add_import, add_imports, keyword, literal_value, new_keyword, rebuild_args, remove_unused_imports
 from rules.model_walk import ForwardPassVisitor, Site, find_method, range_bound, use_shim_decorator
-from rules.v1_layers import BY_CLASS, SPECS, V1_LAYERS, LayerSpec
+from rules.v1_layers import BY_CLASS, SPECS, V1_LAYERS, LayerSpec, shim_refused
 from rules.visitors import Transformer, transform, walk
 
 SHIM = "tf1to2"
@@ -136,7 +136,7 @@ class _Survey(ForwardPassVisitor):
                 elif any(a.keyword is not None and a.keyword.value.startswith("_") for a in value.args):
                     attr.problem = "built with private arguments (_reuse, _scope)"
                 else:
-                    attr.problem = _keras3_problem(spec, args)
+                    attr.problem = _keras_problem(spec, args)
                 attrs[attr.name] = attr
         return attrs
 
@@ -380,8 +380,14 @@ class KerasLayers(Rule):
         planned = {id(attr): (attr, ev, record) for attr, ev, record in converted}
         for attr in plan.attrs.values():
             if attr.problem and attr.problem is not _DECLINED:
-                ctx.warn(attr.ctor, f"left as tf.compat.v1.layers.{attr.spec.cls}: {attr.problem} (it runs "
-                                    "only with tf-keras and TF_USE_LEGACY_KERAS=1, not on Keras 3)")
+                # at its first call: where the layer is in the file on disk (its constructor
+                # may be one an earlier stage of the run wrote in __init__)
+                home = ("it runs only with tf-keras and TF_USE_LEGACY_KERAS=1"
+                        if shim_refused(attr.ctor, attr.spec.class_params, False) else
+                        "on Keras 3 it needs tf1to2.layers, which the v1-layers-shim stage writes")
+                ctx.warn(attr.first_call or attr.ctor,
+                         f"left as tf.compat.v1.layers.{attr.spec.cls}: {attr.problem} ({home})")
+        norms: list = []  # the batch norms converted, warned about once (_warn_keras3_inexact)
         for offer in offered:
             if id(offer) not in planned:
                 ctx.skip_change()  # declined, or it now depends on a declined one (warned above)
@@ -395,6 +401,7 @@ class KerasLayers(Rule):
                 continue
             ctors[id(attr.ctor)] = self._keras_ctor(attr, root, ctx)
             stale.add(ctx.aliases.imported_from(attr.ctor.func))
+            _warn_keras3_inexact(attr, ctx, norms)
             if record is not None:
                 stmt = ev.site.statement
                 returns = any(isinstance(s, (cst.Return, cst.Raise)) for s in stmt.body)
@@ -420,6 +427,16 @@ class KerasLayers(Rule):
                 for w in _weights(attr):
                     ctx.name_map[f"{old}/{w}"] = f"{new}/{w}"
 
+        if norms:
+            first, more = norms[0], len(norms) - 1
+            which = f"self.{first.name}" + (f" and {more} other BatchNormalization layer{'s' * (more > 1)}"
+                                            if more else "")
+            ctx.warn(first.first_call or first.ctor,
+                     f"{which}: under Keras 3, BatchNormalization moves moving_variance with the batch's biased "
+                     "variance, where TF1's fused kernel (4-D and 5-D inputs) used the unbiased one: with TF1's "
+                     "statistics loaded the outputs are TF1's, but training moves moving_variance towards (n-1)/n "
+                     "of TF1's (n values per channel in a batch); tf-keras moves it as TF1 did")
+
     def _keras_ctor(self, attr: _Attr, root: str, ctx: RuleContext) -> cst.Call:
         spec = attr.spec
         new_args = []
@@ -434,7 +451,7 @@ class KerasLayers(Rule):
             name = arg.keyword.value if arg.keyword is not None else spec.class_params[i]
             given.add(name)
             new_args.append(keyword(arg, name) if arg.keyword is None else arg)
-            if name in spec.keras3_rejects:  # at its default (_keras3_problem): dropped
+            if name in spec.keras3_rejects:  # at its default (_keras_problem): dropped
                 new_args.pop()
                 continue
             if name == "name":
@@ -456,8 +473,36 @@ _KERAS3_DROPPABLE = {"fused": (True, None), "renorm": (False,), "renorm_clipping
 _DECLINED = "its change was declined"
 
 
-def _keras3_problem(spec: LayerSpec, args: dict) -> Optional[str]:
-    """Why the layer cannot become a Keras layer that runs on Keras 3, or None."""
+def _warn_keras3_inexact(attr: _Attr, ctx: RuleContext, norms: list) -> None:
+    """What a converted layer computes differently under Keras 3, where it cannot be
+    exact: a seeded dropout's masks (warned here), a batch norm's moving variance
+    (``norms``: warned once per class, after them all)."""
+    if attr.spec.cls == "BatchNormalization":
+        norms.append(attr)
+        return
+    seed = next((a.value for i, a in enumerate(attr.ctor.args)
+                 if (a.keyword.value if a.keyword is not None else attr.spec.class_params[i]) == "seed"), None)
+    if attr.spec.cls == "Dropout" and seed is not None and literal_value(seed) is not None:
+        ctx.warn(attr.first_call or attr.ctor,
+                 f"self.{attr.name}: under Keras 3, Dropout draws its masks from Keras' own generator, so "
+                 f"seed={cst.Module(body=[]).code_for_node(seed)} drops other values than TF1 did (training-mode "
+                 "outputs differ; inference is the same); tf-keras draws TF1's masks")
+
+
+def _keras_problem(spec: LayerSpec, args: dict) -> Optional[str]:
+    """Why the layer cannot become a Keras layer that runs on Keras 3 and computes what
+    the v1 layer did, or None."""
+    if spec.cls == "BatchNormalization":
+        axis = args.get("axis")
+        value = literal_value(axis) if axis is not None else -1
+        if not isinstance(value, int) or isinstance(value, bool):
+            return (f"axis={cst.Module(body=[]).code_for_node(axis)}: Keras 3's BatchNormalization normalizes "
+                    "over one axis, given as an int")
+        trainable = args.get("trainable")
+        if trainable is not None and literal_value(trainable) is not True:
+            return (f"trainable={cst.Module(body=[]).code_for_node(trainable)}: a frozen Keras "
+                    "BatchNormalization runs in inference mode, where TF1's normalized with the batch's moments "
+                    "in training mode")
     for name in spec.keras3_rejects:
         if name not in args:
             continue

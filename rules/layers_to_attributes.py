@@ -263,11 +263,22 @@ class LayersToAttributes(Rule):
         # sharing by name
         by_name: dict = {}
         for cand in plan.candidates:
-            if cand.problem or cand.name is None:
-                continue
-            by_name.setdefault((id(cand.site.method), cand.name), []).append(cand)
+            if cand.name is not None:
+                by_name.setdefault((id(cand.site.method), cand.name), []).append(cand)
         for group in by_name.values():
             if len(group) < 2:
+                cand = group[0]
+                if not cand.problem and cand.args.get("reuse") is not None and \
+                        literal_value(cand.args["reuse"].value) is True:
+                    cand.problem = (f"reuse=True: its variables are those of another layer named {cand.name!r}, "
+                                    "which this rule does not see")
+                continue
+            left = [c for c in group if c.problem]
+            if left:  # one layer's variables: a call left functional keeps the others functional
+                for c in group:
+                    if not c.problem:
+                        c.problem = (f"it shares name={c.name!r}, and so its variables, with a call left as it "
+                                     f"is ({left[0].problem})")
                 continue
             reusing = any(c.reuse or c.site.reusing for c in group[1:])
             paths = {c.site.scope_path for c in group}

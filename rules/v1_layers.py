@@ -97,6 +97,23 @@ SHIM_REFUSES: dict[str, tuple] = {
     "adjustment": (None,),
 }
 
+
+def shim_refused(call, params: tuple, after_inputs: bool) -> str:
+    """``name=value`` of the first argument of the LibCST ``call`` that the shim refuses
+    at that value; "" when there is none. ``params`` are the parameters the positional
+    arguments fill, after the inputs when ``after_inputs`` (a function's)."""
+    import libcst as cst
+
+    from rules.edit import literal_value
+
+    positional = [a.value for a in call.args if a.keyword is None and not a.star]
+    given = dict(zip(params, positional[1:] if after_inputs else positional))
+    given.update({a.keyword.value: a.value for a in call.args if a.keyword is not None})
+    for name, harmless in SHIM_REFUSES.items():
+        if name in given and literal_value(given[name]) not in harmless:
+            return f"{name}={cst.Module(body=[]).code_for_node(given[name])}"
+    return ""
+
 # The defaults of the functional forms that matter at the call: a functional
 # batch_normalization / dropout without ``training=`` runs in inference mode.
 FUNCTIONAL_TRAINING_DEFAULT = "False"

@@ -53,8 +53,8 @@ import libcst as cst
 
 from rules.aliases import TFTransformer, dotted_parts
 from rules.base import Facts, Rule, RuleContext, mentioning
-from rules.edit import add_import, literal_value, remove_unused_imports
-from rules.v1_layers import BY_CLASS, SHIM_REFUSES, SPECS, V1_LAYERS
+from rules.edit import add_import, remove_unused_imports
+from rules.v1_layers import BY_CLASS, SPECS, V1_LAYERS, shim_refused
 from rules.visitors import transform
 
 # Every functional v1 layer has a tf1to2.layers form (the shim mirrors rules.v1_layers'
@@ -143,7 +143,7 @@ class _Rewriter(TFTransformer):
         if form is None:
             return
         function = target in SPECS
-        refused = _refused_argument(node, form.function_params if function else form.class_params, function)
+        refused = shim_refused(node, form.function_params if function else form.class_params, function)
         if refused:
             self.refused[id(node.func)] = refused
         spec = BY_CLASS.get(target or "")
@@ -160,19 +160,6 @@ class _Rewriter(TFTransformer):
             if unknown:
                 problem = f"it is built with {unknown[0]}=, which TF1's layer took only through **kwargs"
         self.constructions[id(node.func)] = problem
-
-
-def _refused_argument(call: cst.Call, params: tuple, after_inputs: bool) -> str:
-    """``name=value`` of the first argument of ``call`` that the shim refuses at that
-    value; "" when there is none. ``params`` are the parameters the positional arguments
-    fill, after the inputs when ``after_inputs`` (a function's)."""
-    positional = [a.value for a in call.args if a.keyword is None and not a.star]
-    given = dict(zip(params, positional[1:] if after_inputs else positional))
-    given.update({a.keyword.value: a.value for a in call.args if a.keyword is not None})
-    for name, harmless in SHIM_REFUSES.items():
-        if name in given and literal_value(given[name]) not in harmless:
-            return f"{name}={cst.Module(body=[]).code_for_node(given[name])}"
-    return ""
 
 
 def _reaching(names: dict) -> "re.Pattern":

@@ -45,9 +45,10 @@ KERASES = ("tf_keras", "keras3")
 KERAS3_STAGES = ["tf-api", "v1-layers-shim"]
 
 
-def _run(side: str, work: Path, keras: str = "tf_keras") -> dict:
-    proc = subprocess.run([sys.executable, str(SCRIPT), side, str(work)], capture_output=True, text=True,
-                          env=keras_env(side == "tf1" or keras == "tf_keras"), cwd=ROOT, timeout=600)
+def _run(side: str, work: Path, keras: str = "tf_keras", *more: Path) -> dict:
+    """Build ``work``'s model (and those of ``more`` folders, in the same process) on one side."""
+    proc = subprocess.run([sys.executable, str(SCRIPT), side, str(work), *map(str, more)], capture_output=True,
+                          text=True, env=keras_env(side == "tf1" or keras == "tf_keras"), cwd=ROOT, timeout=900)
     assert proc.returncode == 0, proc.stderr[-4000:]
     return json.loads((work / f"{side}.json").read_text())
 
@@ -129,3 +130,39 @@ def test_any_subset_of_accepted_changes_keeps_the_numbers(accepted, tmp_path):
     work, out = _prepare(PARTIAL, spec, ["keras-layers"], tmp_path / "partial", {"keras-layers": set(accepted)})
     assert out.count("tensorflow.keras.layers.Conv2D") == len(accepted)
     compare(_tf1(PARTIAL, spec, work), _run("tf2", work), spec)
+
+
+# golden/v1-layers-shim/form_*: each v1 layer form with every argument, by keyword and by
+# position, with reuse, frozen, and its class. A default run (every rule) makes the
+# model function a Keras layer and whatever layers it can native Keras layers, leaves
+# the others on the shim; the result loads the TF1 checkpoint through the run's name map
+# and computes TF1's numbers, under each Keras. All cases in one subprocess per side.
+FORMS = [c for c in cases("v1-layers-shim") if c.numerics]
+
+
+@pytest.fixture(scope="module")
+def default_runs(tmp_path_factory) -> dict:
+    from rules import all_rules
+    rules = [r.id for r in all_rules()]
+    root = tmp_path_factory.mktemp("forms")
+    works = {c.name: _prepare(c, c.numerics, rules, root / c.name)[0] for c in FORMS}
+    first, *rest = works.values()
+    _run("tf1", first, "tf_keras", *rest)
+    built: dict = {}
+
+    def side(keras: str) -> dict:
+        if keras not in built:
+            _run("tf2", first, keras, *rest)
+            built[keras] = {name: json.loads((w / "tf2.json").read_text()) for name, w in works.items()}
+        return built[keras]
+    return {"works": works, "side": side}
+
+
+@pytest.mark.parametrize("keras", KERASES)
+@pytest.mark.parametrize("case", FORMS, ids=[c.name for c in FORMS])
+def test_a_default_run_of_each_form_computes_what_tf1_did(case, keras, default_runs):
+    work = default_runs["works"][case.name]
+    spec = dict(case.numerics)
+    if keras == "keras3" and spec.get("keras3_random_in_training"):  # it says why Keras 3 cannot be exact
+        spec["random_in_training"] = True
+    compare(json.loads((work / "tf1.json").read_text()), default_runs["side"](keras)[case.name], spec)

@@ -140,6 +140,30 @@ def _count_sublayer_regularizers_once(obj) -> None:
         store._regularizers = _RegularizersOutsideSublayers(obj, store._regularizers)
 
 
+_outermost = threading.local()  # whether a decorated call is running in this thread
+
+
+@contextlib.contextmanager
+def _numbered_per_call():
+    """TF1 built a model once per graph, so the scopes it named itself (``conv2d``,
+    ``conv2d_1``, a layer object's ``dense``) were numbered once. A decorated call runs
+    once per forward pass: the outermost one numbers them afresh (in the scope it was
+    called in), so every call claims the names the first did, and so its variables,
+    instead of ``conv2d_2``, ``conv2d_3``, ... with new variables each time."""
+    if getattr(_outermost, "running", False):
+        yield
+        return
+    store = _vs.get_variable_scope_store()
+    saved = store.variable_scopes_count
+    store.variable_scopes_count = {}
+    _outermost.running = True
+    try:
+        yield
+    finally:
+        store.variable_scopes_count = saved
+        _outermost.running = False
+
+
 def track_tf1_style_variables(method: Callable) -> Callable:
     """Decorate a method of a Keras layer/model or ``tf.Module`` that creates variables
     TF1-style (``tf.compat.v1.get_variable``, ``variable_scope``, ``make_template``;
@@ -150,6 +174,10 @@ def track_tf1_style_variables(method: Callable) -> Callable:
         return _tf_keras_shim().track_tf1_style_variables(method)
 
     def wrapper(self, *args, **kwargs):
+        with _numbered_per_call():
+            return call(self, *args, **kwargs)
+
+    def call(self, *args, **kwargs):
         if _is_tf_keras_object(self) or (
             isinstance(self, tf.Module) and not _is_keras3_layer(self) and _legacy_keras_active()
         ):

@@ -1,15 +1,15 @@
 """Runs TF1 model code and its migrated version; prints JSON. Invoked by
 tests/test_layer_numerics.py in subprocesses (TF_USE_LEGACY_KERAS=1), one per side.
 
-    layer_models.py tf1 WORKDIR   # WORKDIR/before.py + spec.json → WORKDIR/tf1.json, ckpt/
-    layer_models.py tf2 WORKDIR   # WORKDIR/after.py + name_map.json + the TF1 checkpoint → tf2.json
+    layer_models.py tf1 WORKDIR [WORKDIR ...]  # WORKDIR/before.py + spec.json → WORKDIR/tf1.json, ckpt/
+    layer_models.py tf2 WORKDIR [WORKDIR ...]  # WORKDIR/after.py + name_map.json + the TF1 checkpoint → tf2.json
 
 spec.json: {"entry": name, "init": {...}, "inputs": {arg: shape}, "training_arg": name|null,
 "modes": [false, true], "random": bool}. A model returning several tensors is compared on all of
 them, flattened one after the other. ``entry`` in before.py is a function (called with
 the inputs, init as keywords and the training flag) or a layer class (built with init,
 called with the inputs and training=). On the TF2 side the entry is the class of the same
-name in CamelCase. TF1: a tf.Graph + Session per mode, every variable set to seeded
+name in CamelCase (or the function itself, where the run left one, in a decorated layer). TF1: a tf.Graph + Session per mode, every variable set to seeded
 random values (moving variances positive), saved with tf.compat.v1.train.Saver. TF2:
 eager; the layer is built, loaded from that checkpoint with tf1to2.load_tf1_checkpoint
 through the name map, and called in each mode.
@@ -86,10 +86,22 @@ def tf1(work: Path) -> dict:
                     v.load(values[v.op.name], sess)
                 res, reg_value = sess.run([result, reg])
                 if out["variables"] is None:
-                    tf.compat.v1.train.Saver().save(sess, str(work / "ckpt" / "model"))
+                    if variables:
+                        tf.compat.v1.train.Saver().save(sess, str(work / "ckpt" / "model"))
                     out["variables"] = sorted(values)
         out["modes"][str(mode)] = {"output": _flat(res), "reg": float(reg_value)}
     return out
+
+
+def _decorated(function, spec: dict) -> type:
+    """A model function the run left a function (it creates no variables: wrap-in-layer
+    has nothing to wrap) in a decorated Keras layer, called as before.py's was."""
+    class Model(tf.keras.layers.Layer):
+        @tf1to2.track_tf1_style_variables
+        def call(self, *args, training=None):
+            kwargs = {spec["training_arg"]: training} if spec.get("training_arg") else {}
+            return function(*args, **kwargs)
+    return Model
 
 
 def tf2(work: Path) -> dict:
@@ -99,12 +111,13 @@ def tf2(work: Path) -> dict:
     mod = _load(work / "after.py", "after_tf2")
     entry = getattr(mod, spec["entry"], None)
     if not isinstance(entry, type):
-        entry = getattr(mod, camel(spec["entry"]))
+        entry = getattr(mod, camel(spec["entry"]), None) or _decorated(entry, spec)
     layer = entry(**spec.get("init", {}))
     args = [tf.constant(feeds[k]) for k in spec["inputs"]]
     call_kw = {"training": False} if spec.get("training_arg") else {}
     layer(*args, **call_kw)  # build
-    loaded = tf1to2.load_tf1_checkpoint(layer, str(work / "ckpt" / "model"), name_map)
+    loaded = tf1to2.load_tf1_checkpoint(layer, str(work / "ckpt" / "model"), name_map) \
+        if (work / "ckpt").exists() else []
     out: dict = {"modes": {}, "loaded": loaded, "weights": len(layer.weights),
                  "tf1_names": sorted(tf1to2.tf1_variables(layer))}
     for mode in spec["modes"]:
@@ -116,6 +129,7 @@ def tf2(work: Path) -> dict:
 
 
 if __name__ == "__main__":
-    side, work = sys.argv[1], Path(sys.argv[2])
-    result = {"tf1": tf1, "tf2": tf2}[side](work)
-    (work / f"{side}.json").write_text(json.dumps(result))
+    side = sys.argv[1]
+    for work in map(Path, sys.argv[2:]):  # several models: one TensorFlow import for all
+        result = {"tf1": tf1, "tf2": tf2}[side](work)
+        (work / f"{side}.json").write_text(json.dumps(result))

@@ -96,16 +96,9 @@ def models(side: str, cases: list) -> list:
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
         shape = json.loads((folder / "numerics.json").read_text())["inputs"]["x"]
-        out.append((folder.name, functools.partial(_scoped, tf, module.model), inputs(shape)))
+        out.append((folder.name, module.model, inputs(shape)))
     return out
 
-
-def _scoped(tf, build, x, training):
-    """A case's model inside a named variable scope, as wrap-in-layer writes it: entering
-    it restarts the numbering of the scopes under it, so a decorated call claims the same
-    names (``object``, not ``object_1``) on every call, as TF1 did once per graph."""
-    with tf.compat.v1.variable_scope("model"):
-        return build(x, training)
 
 
 def tf1(work: Path, cases: list, side: str = "tf1") -> None:
