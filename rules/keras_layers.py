@@ -32,12 +32,21 @@ The guide's last steps: native Keras layers are what TF2 code is made of; the
   or with an argument Keras 3 does not have at a value that matters (``renorm=True``,
   ``fused=False``, ``virtual_batch_size=8``); at a value that changes nothing
   (``fused=True``) the argument is dropped;
+- a batch norm that is frozen (``trainable=False`` or not a literal ``True``: Keras runs a
+  frozen one in inference mode, where TF1's used the batch's moments in training mode)
+  or normalizes over several axes (Keras 3 takes one int);
 - a layer whose first call sits in a statement that also calls a v1 layer of the same
   kind, or inside an ``if``/``for``/``with`` header (no place for ``record_scope``).
 
 ## Fix safety
 Variable names of the remaining v1 layers are kept (checked by the golden numeric
-tests); the replaced layers' names change, and the name map says to what.
+tests); the replaced layers' names change, and the name map says to what. A default run
+of each v1 layer form with every argument loads the TF1 checkpoint and computes TF1's
+numbers under both Kerases (``tests/test_layer_numerics.py``). Where Keras 3 cannot be
+exact the rule warns: a seeded ``Dropout`` draws other masks than TF1's, and Keras 3's
+``BatchNormalization`` moves its moving variance with the biased batch variance (TF1's
+fused kernel used the unbiased one; warned once per class): inference from TF1's
+statistics is exact, training moves them differently. tf-keras matches TF1 in both.
 """
 from __future__ import annotations
 

@@ -54,7 +54,9 @@ becomes
 - a call in a loop whose bound is not a literal or a constructor argument, in a
   ``while`` loop, a comprehension, nested loops, or a nested function;
 - calls sharing a ``name=`` with reuse whose arguments differ, or whose variable scopes
-  cannot be told apart statically;
+  cannot be told apart statically, or of which one stays a function for a reason above
+  (the others stay too: they share its variables);
+- a lone call with ``reuse=True``: its variables belong to a layer the rule cannot see;
 - ``*args`` / ``**kwargs`` at the call.
 
 ## Fix safety
