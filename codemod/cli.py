@@ -39,7 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("paths", nargs="+", metavar="PATH",
                    help="files, folders or a repository; '-' reads standard input and prints the result")
     m.add_argument("--stdin-filename", metavar="NAME", help="the name to report standard input under")
-    m.add_argument("--write", action="store_true", help="apply the changes (default: show the diff only)")
+    m.add_argument("--write", action="store_true",
+                   help="apply the changes and name each file rewritten (default: show the diff only)")
+    m.add_argument("--diff", action="store_true", help="with --write, show the diff of each file too")
     m.add_argument("--select", action="append", metavar="RULES",
                    help="only these rule ids or stage numbers (comma-separated, repeatable)")
     m.add_argument("--ignore", action="append", metavar="RULES",
@@ -168,7 +170,10 @@ def cmd_migrate(args, out, err) -> int:
             for f, explicit in files]
     if args.interactive:
         return _interactive(args, work, rule_ids, discovery_errors, name_map_path, out, err)
-    show_diff = args.format == "text" and not args.quiet
+    # A dry run shows the diff; --write names the files it rewrote (as ruff --fix and
+    # pyupgrade do: the diff is in version control), and shows the diff too with --diff.
+    text_out = args.format == "text" and not args.quiet
+    show_diff = text_out and (args.diff or not args.write)
     colour = show_diff and report.colour_wanted(out)
     progress = report.Progress(len(work), err) if report.Progress.wanted(err, args.quiet) else None
     results = []
@@ -185,6 +190,12 @@ def cmd_migrate(args, out, err) -> int:
                     textio.write_atomic(result.path, result.new_bytes)
                 except textio.SourceError as e:
                     result.status, result.error = "failed", str(e)
+                else:
+                    if text_out and not show_diff:
+                        if progress:
+                            progress.clear()
+                        n = len(result.changes)
+                        out.write(f"rewrote {result.path} ({n} change{'s' * (n != 1)})\n")
         results.append(result)
     if progress:
         progress.clear()

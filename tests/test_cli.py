@@ -54,10 +54,21 @@ def test_dry_run_shows_diff_changes_nothing_and_exits_1(tmp_path):
 def test_write_then_second_run_is_clean(tmp_path):
     f = tmp_path / "model.py"
     f.write_text(TF1)
-    assert tf1to2("migrate", "--write", str(f)).returncode == 1
+    r = tf1to2("migrate", "--write", str(f))
+    assert r.returncode == 1
     assert f.read_text() == TF2
+    assert r.stdout.startswith(f"rewrote {f} (") and "---" not in r.stdout  # the file named, no diff
     again = tf1to2("migrate", str(f))
     assert again.returncode == 0 and again.stdout == ""
+
+
+def test_write_with_diff_shows_the_diff_too(tmp_path):
+    f = tmp_path / "model.py"
+    f.write_text(TF1)
+    dry = tf1to2("migrate", str(f))
+    r = tf1to2("migrate", "--write", "--diff", str(f))
+    assert r.returncode == 1 and f.read_text() == TF2
+    assert r.stdout == dry.stdout and r.stdout.startswith("---")
 
 
 def test_unchanged_files_are_not_touched(tmp_path):
