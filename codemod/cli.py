@@ -187,7 +187,7 @@ def cmd_migrate(args, out, err) -> int:
                 out.write(report.coloured(result.diff, colour))
             if args.write:
                 try:
-                    textio.write_atomic(result.path, result.new_bytes)
+                    textio.write_atomic(result.path, result.new_bytes, expected=result.digest)
                 except textio.SourceError as e:
                     result.status, result.error = "failed", str(e)
                 else:

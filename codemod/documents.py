@@ -176,19 +176,18 @@ PREFILTER_BYTES = re.compile(PREFILTER.pattern.encode())
 
 def load(path: str):
     """The document at ``path``; None for a ``.py`` file that never mentions TensorFlow
-    (it is not even decoded)."""
-    if path.endswith(".ipynb"):
-        try:
-            with open(path, "rb") as f:
-                raw = f.read()
-        except OSError as e:
-            raise textio.SourceError(f"cannot read: {e.strerror}") from e
-        return NotebookDocument(path, raw)
+    (it is not even decoded). Its ``digest`` is that of the bytes read: the file is
+    written only if it still has them (``textio.write_atomic``)."""
     try:
         with open(path, "rb") as f:
             data = f.read()
     except OSError as e:
         raise textio.SourceError(f"cannot read: {e.strerror}") from e
-    if not PREFILTER_BYTES.search(data):
+    if path.endswith(".ipynb"):
+        doc = NotebookDocument(path, data)
+    elif not PREFILTER_BYTES.search(data):
         return None  # never mentions TensorFlow: not decoded (an odd encoding is not this tool's business)
-    return PythonDocument(path, textio.decode(data))
+    else:
+        doc = PythonDocument(path, textio.decode(data))
+    doc.digest = textio.digest(data)
+    return doc

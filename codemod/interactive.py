@@ -105,7 +105,7 @@ class Session:
         result = finish_document(doc, text, changes, warnings)
         if result.status == "changed":
             try:
-                textio.write_atomic(doc.path, result.new_bytes)
+                textio.write_atomic(doc.path, result.new_bytes, expected=result.digest)
             except textio.SourceError as e:
                 return FileResult(doc.path, "failed", error=str(e), error_line=e.line)
         return result

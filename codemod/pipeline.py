@@ -35,6 +35,7 @@ class FileResult:
     reason: Optional[str] = None  # why a file was skipped
     name_map: dict = field(default_factory=dict)
     diff: str = ""
+    digest: Optional[str] = None  # of the bytes the rewrite was made from (textio.write_atomic)
 
 
 SKIP_FILE = re.compile(r"#\s*tf1to2:\s*skip-file\b")
@@ -276,7 +277,8 @@ def finish_document(doc, new_text: str, changes: list[Finding], warnings: list[F
         diff = doc.diff(new_text)
     except textio.SourceError as e:
         return FileResult(path, "failed", error=str(e), error_line=e.line)
-    return FileResult(path, "changed", new_bytes, changes, warnings, name_map=name_map or {}, diff=diff)
+    return FileResult(path, "changed", new_bytes, changes, warnings, name_map=name_map or {}, diff=diff,
+                      digest=getattr(doc, "digest", None))
 
 
 def syntax_error(text: str, path: str, error: cst.ParserSyntaxError) -> tuple[str, int]:

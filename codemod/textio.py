@@ -8,12 +8,14 @@ CRLF stays CRLF and mixed endings stay mixed.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import io
 import os
 import stat
 import tempfile
 import tokenize
 from dataclasses import dataclass
+from typing import Optional
 
 
 class SourceError(Exception):
@@ -70,13 +72,37 @@ def read(path: str) -> SourceText:
     return decode(data)
 
 
-def write_atomic(path: str, data: bytes, create: bool = False) -> None:
-    """Replace the file behind ``path`` with ``data`` all at once, keeping its mode.
+def _copy_xattrs(source: str, target: str) -> None:
+    """Extended attributes (SELinux labels, user tags) go with the contents where the
+    system has them; what cannot be copied is left."""
+    if not hasattr(os, "listxattr"):
+        return
+    try:
+        names = os.listxattr(source)
+    except OSError:
+        return
+    for name in names:
+        try:
+            os.setxattr(target, name, os.getxattr(source, name))
+        except OSError:
+            pass
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_atomic(path: str, data: bytes, create: bool = False, expected: Optional[str] = None) -> None:
+    """Replace the file behind ``path`` with ``data`` all at once, keeping its mode
+    (setuid/setgid bits included), owner where permitted, and extended attributes.
 
     A symlink is written through (its target is replaced, the link stays a link). A file
     we may not write is an error, even though replacing it would be possible: read-only
     means "do not touch". With ``create``, a missing file is made the same way, with the
-    mode the umask gives a new file (the run's own outputs: report, name map).
+    mode the umask gives a new file (the run's own outputs: report, name map). With
+    ``expected`` (the ``digest`` of the bytes the rewrite was made from), a file that
+    changed since (another run, an editor) is not written: its changes would be lost.
+    The write is a rename: a file with other hard links gets a copy of its own.
     """
     real = os.path.realpath(path)
     try:
@@ -105,11 +131,21 @@ def write_atomic(path: str, data: bytes, create: bool = False) -> None:
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)
         else:
-            os.chmod(tmp, stat.S_IMODE(st.st_mode))
             try:
                 os.chown(tmp, st.st_uid, st.st_gid)
             except OSError:
                 pass  # not permitted for non-root; the mode is what matters
+            os.chmod(tmp, stat.S_IMODE(st.st_mode))  # after chown, which clears setuid/setgid
+            _copy_xattrs(real, tmp)
+        if expected is not None:
+            try:
+                with open(real, "rb") as f:
+                    now = digest(f.read())
+            except OSError as e:
+                raise SourceError(f"cannot read it again before writing: {e.strerror}; not written") from e
+            if now != expected:
+                raise SourceError("changed on disk since it was read (another run or an editor?); not written, "
+                                  "so those changes are kept: run again")
         os.replace(tmp, real)
     except BaseException as e:
         try:

@@ -134,6 +134,42 @@ def test_mode_is_kept(tmp_path):
     assert stat.S_IMODE(f.stat().st_mode) == 0o751 and f.read_text() == TF2
 
 
+def test_setuid_setgid_bits_and_extended_attributes_are_kept(tmp_path):
+    """chown after chmod clears setuid/setgid (on Linux for root too): the mode is set
+    last; extended attributes are copied to the new file."""
+    f = tmp_path / "model.py"
+    f.write_text(TF1)
+    f.chmod(0o6755)
+    os.setxattr(f, "user.origin", b"kept")
+    r = tf1to2("migrate", "--write", str(f))
+    assert r.returncode == 1, r.stderr
+    assert f.read_text() == TF2
+    assert stat.S_IMODE(f.stat().st_mode) == 0o6755
+    assert os.getxattr(f, "user.origin") == b"kept"
+
+
+def test_a_file_changed_after_it_was_read_is_not_written(tmp_path):
+    """Another run or an editor changes the file between this run's read and its write:
+    the write is refused, with the path, and the other change is kept (exit 2)."""
+    f = tmp_path / "model.py"
+    f.write_text(TF1)
+    edited = TF1 + "# edited meanwhile\n"
+    code = ("import sys\nfrom pathlib import Path\nimport codemod.cli, codemod.pipeline as p\n"
+            "original = p.migrate_file\n"
+            "def racing(path, options):\n"
+            "    result = original(path, options)\n"
+            f"    Path(path).write_text({edited!r})\n"
+            "    return result\n"
+            "p.migrate_file = racing\n"
+            "sys.exit(codemod.cli.main(['migrate', '--write', '-j', '1', sys.argv[1]]))\n")
+    r = subprocess.run([sys.executable, "-c", code, str(f)], capture_output=True, text=True, cwd=ROOT,
+                       env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert r.returncode == 2, r.stderr
+    assert f.read_text() == edited
+    assert f"error: {f}: changed on disk since it was read" in r.stderr
+    assert not list(tmp_path.glob(".tf1to2-*"))
+
+
 def test_symlink_named_explicitly_is_written_through_and_stays_a_link(tmp_path):
     target = tmp_path / "real.py"
     target.write_text(TF1)
