@@ -153,7 +153,8 @@ def cmd_migrate(args, out, err) -> int:
     if "-" in args.paths:
         err.write("tf1to2: '-' (standard input) cannot be combined with paths\n")
         return EXIT_ERROR
-    files, discovery_errors = discover(args.paths)
+    files, discovery_errors, outside = discover(args.paths)
+    skipped = [pipeline.FileResult(path, "skipped", reason=why) for path, why in outside]
     files = [(f, explicit) for f, explicit in files
              if not ((args.force_exclude or not explicit) and config.excluded(f))]
     rule_ids = tuple(c.id for c in chosen)
@@ -169,7 +170,7 @@ def cmd_migrate(args, out, err) -> int:
                                                 for rule_id, uses in reached.get(f, {}).items())))
             for f, explicit in files]
     if args.interactive:
-        return _interactive(args, work, rule_ids, discovery_errors, name_map_path, out, err)
+        return _interactive(args, work, rule_ids, discovery_errors, name_map_path, out, err, skipped)
     # A dry run shows the diff; --write names the files it rewrote (as ruff --fix and
     # pyupgrade do: the diff is in version control), and shows the diff too with --diff.
     text_out = args.format == "text" and not args.quiet
@@ -201,7 +202,7 @@ def cmd_migrate(args, out, err) -> int:
         progress.clear()
     if args.format == "text" and not args.quiet and not any(r.changes for r in results):
         _hint_earlier_stages(chosen, err)
-    return finish(args, results, discovery_errors, name_map_path, out, err)
+    return finish(args, skipped + results, discovery_errors, name_map_path, out, err)
 
 
 def _stdin(args, rule_ids: tuple, out, err) -> int:
@@ -236,7 +237,7 @@ def _hint_earlier_stages(chosen, err) -> None:
                   "select those too, or run without --select\n")
 
 
-def _interactive(args, work, rule_ids, discovery_errors, name_map_path, out, err) -> int:
+def _interactive(args, work, rule_ids, discovery_errors, name_map_path, out, err, skipped=()) -> int:
     from codemod import interactive, pipeline
     if not sys.stdin.isatty():
         err.write("tf1to2: --interactive needs a terminal on standard input\n")
@@ -247,7 +248,7 @@ def _interactive(args, work, rule_ids, discovery_errors, name_map_path, out, err
     for result in pipeline.run(work, args.jobs):
         (pending if result.status == "changed" else results).append(result)
     asked = interactive.run([r.path for r in pending], rule_ids, out)
-    return finish(args, results + asked, discovery_errors, name_map_path, out, err)
+    return finish(args, [*skipped, *results, *asked], discovery_errors, name_map_path, out, err)
 
 
 def finish(args, results, discovery_errors, name_map_path, out, err) -> int:

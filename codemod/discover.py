@@ -4,7 +4,9 @@ An explicitly named file is always taken. A folder is walked with git's view of 
 it is inside a work tree (tracked and untracked-but-not-ignored files), else with
 os.walk. Either way virtualenvs, site-packages, build output and hidden directories
 are skipped, and symlinked files and folders inside a walk are not followed (git stores
-a link, not content; following them could leave the tree or visit a file twice).
+a link, not content; following them could leave the tree or visit a file twice); a file
+whose real path leaves the folder is skipped. Nested repositories are walked with their
+own git's view.
 """
 from __future__ import annotations
 
@@ -61,10 +63,37 @@ def _walk(folder: str) -> Iterator[str]:
             yield os.path.relpath(os.path.join(dirpath, f), folder)
 
 
-def discover(paths: Iterable[str]) -> tuple[list[tuple[str, bool]], list[tuple[str, str]]]:
-    """([(file, named explicitly)], [(path, error)]) for the paths given on the command line."""
+def _folder_files(folder: str) -> list[str]:
+    """The files of ``folder``, relative to it: git's view in a work tree, taking in
+    nested repositories (an untracked one git lists as ``sub/``, a submodule as its
+    gitlink) with their own git's view; os.walk elsewhere."""
+    rels = _git_files(folder)
+    if rels is None:
+        return list(_walk(folder))
+    out = []
+    for rel in rels:
+        sub = rel.rstrip("/")
+        full = os.path.join(folder, sub)
+        if (rel.endswith("/") or os.path.isdir(full)) and not os.path.islink(full):
+            if not _skipped_rel(os.path.join(sub, "_"), folder):
+                out += [os.path.join(sub, r) for r in _folder_files(full)]
+            continue
+        out.append(rel)
+    return out
+
+
+def _inside(real: str, root: str) -> bool:
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def discover(paths: Iterable[str]) -> tuple[list[tuple[str, bool]], list[tuple[str, str]], list[tuple[str, str]]]:
+    """([(file, named explicitly)], [(path, error)], [(path, why it is skipped)]) for the
+    paths given on the command line. A file found in a folder whose real path leaves that
+    folder (a folder in it is a symlink to elsewhere, which git's index still lists) is
+    skipped, not read: nothing outside the named paths is read as code or written."""
     files: list[tuple[str, bool]] = []
     errors: list[tuple[str, str]] = []
+    outside: list[tuple[str, str]] = []
     seen: set[str] = set()
 
     def add(path: str, explicit: bool = False) -> None:
@@ -77,18 +106,20 @@ def discover(paths: Iterable[str]) -> tuple[list[tuple[str, bool]], list[tuple[s
         if os.path.isfile(path):
             add(path, explicit=True)
         elif os.path.isdir(path):
-            rels = _git_files(path)
-            if rels is None:
-                rels = list(_walk(path))
-            for rel in sorted(set(rels)):
+            root = os.path.realpath(path)
+            for rel in sorted(set(_folder_files(path))):
                 if not rel.endswith(SOURCE_SUFFIXES) or _skipped_rel(rel, path):
                     continue
                 full = os.path.join(path, rel)
                 if os.path.islink(full) or not os.path.isfile(full):
+                    continue
+                if not _inside(os.path.realpath(full), root):
+                    outside.append((os.path.normpath(full), f"its real path leaves {path} (a symlinked folder on "
+                                                          "the way): not read, not written"))
                     continue
                 add(os.path.normpath(full))
         elif os.path.lexists(path):
             errors.append((path, "not a regular file or folder (a broken symlink?)"))
         else:
             errors.append((path, "no such file or folder"))
-    return files, errors
+    return files, errors, outside

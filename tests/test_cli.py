@@ -212,6 +212,52 @@ def test_discovery_skips_venvs_build_hidden_and_git_ignored(tmp_path):
     assert r.returncode == 1
 
 
+def _git_repo(repo: Path) -> None:
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    subprocess.run(["git", "-C", str(repo), "add", "-A"], check=True)
+    subprocess.run(["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"],
+                   check=True)
+
+
+def test_a_tracked_folder_replaced_by_a_symlink_out_of_the_tree_is_not_followed(tmp_path):
+    """git's index still lists pkg/model.py after pkg became a link to a folder outside the
+    repository: that file is skipped, named, and never written."""
+    repo, elsewhere = tmp_path / "repo", tmp_path / "elsewhere"
+    (repo / "pkg").mkdir(parents=True)
+    (repo / "pkg" / "model.py").write_text(TF1)
+    (repo / "main.py").write_text(TF1)
+    _git_repo(repo)
+    elsewhere.mkdir()
+    (elsewhere / "model.py").write_text(TF1)
+    for f in (repo / "pkg").iterdir():
+        f.unlink()
+    (repo / "pkg").rmdir()
+    (repo / "pkg").symlink_to(elsewhere, target_is_directory=True)
+    r = tf1to2("migrate", "--write", str(repo))
+    assert r.returncode == 1, r.stderr
+    assert (repo / "main.py").read_text() == TF2
+    assert (elsewhere / "model.py").read_text() == TF1
+    assert "skipped: " in r.stderr and "pkg/model.py: its real path leaves" in r.stderr
+    report = json.loads(tf1to2("migrate", "--format", "json", str(repo)).stdout)
+    assert [f["status"] for f in report["files"] if f["path"].endswith("pkg/model.py")] == ["skipped"]
+
+
+def test_files_in_a_nested_repository_are_migrated(tmp_path):
+    """A repository inside the one named (a vendored checkout, a submodule): git lists it
+    as a folder, not its files; they are found with its own git's view."""
+    outer = tmp_path / "outer"
+    (outer / "inner").mkdir(parents=True)
+    (outer / "model.py").write_text(TF1)
+    (outer / "inner" / "net.py").write_text(TF1)
+    (outer / "inner" / ".gitignore").write_text("ignored.py\n")
+    (outer / "inner" / "ignored.py").write_text(TF1)
+    _git_repo(outer / "inner")
+    subprocess.run(["git", "init", "-q", str(outer)], check=True)
+    r = tf1to2("migrate", "--format", "json", str(outer))
+    paths = sorted(os.path.relpath(f["path"], outer) for f in json.loads(r.stdout)["files"])
+    assert paths == ["inner/net.py", "model.py"]
+
+
 def test_files_without_tensorflow_are_not_parsed(tmp_path):
     f = tmp_path / "plain.py"
     f.write_text("def f(:\n")  # would not parse, but it is never parsed
