@@ -139,7 +139,11 @@ def cmd_migrate(args, out, err) -> int:
         config.exclude = args.exclude
     if args.extend_exclude:
         config.exclude = [*config.exclude, *args.extend_exclude]
-    name_map_path = args.name_map or config.name_map
+    try:
+        name_map_path = args.name_map or config.checked_name_map()
+    except config_mod.ConfigError as e:
+        err.write(f"tf1to2: {e}\n")
+        return EXIT_ERROR
     try:
         chosen = rules_pkg.select(select, ignore)
     except KeyError as e:

@@ -38,6 +38,18 @@ class Config:
     def root(self) -> Path:
         return self.path.parent if self.path else Path.cwd()
 
+    def checked_name_map(self) -> Optional[str]:
+        """The configured name map, which must be inside the configuration's folder: a
+        repository's configuration must not make a run write elsewhere (an absolute path,
+        ``..``, a symlinked file or folder); only the command line may."""
+        if not self.name_map:
+            return None
+        real, home = os.path.realpath(self.name_map), os.path.realpath(self.root)
+        if not real.startswith(home.rstrip(os.sep) + os.sep):
+            raise ConfigError(f"{self.path}: name-map is {real}, outside {home}, the folder of this configuration; "
+                              "name a file there, or give --name-map on the command line")
+        return self.name_map
+
     def excluded(self, path: str) -> bool:
         """Whether ``path`` matches an exclude glob: against its path relative to the
         config's folder, any of its parent folders, or its file name."""

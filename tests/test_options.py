@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 TF1 = "import tensorflow as tf\n\nopt = tf.train.AdamOptimizer(0.01)\n"
 # The same in tf.compat.v1 spelling: only the optimizers rule has something to do.
@@ -109,3 +111,29 @@ def test_the_name_map_is_kept_across_runs_and_its_folder_made(tmp_path):
     (tmp_path / "tf1to2.toml").write_text('name-map = "m.py/names.json"\n')  # a folder that cannot be made
     r = tf1to2("migrate", "--write", "m.py", cwd=tmp_path)
     assert r.returncode == 2 and "cannot write the name map" in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("where", ["absolute", "dotdot", "symlinked file", "symlinked folder"])
+def test_a_configuration_cannot_make_the_run_write_outside_its_folder(tmp_path, where):
+    """A repository's own tf1to2.toml naming a name map outside the repository (absolute,
+    ``..``, a symlinked file or folder) is refused, one line, exit 2, before anything is
+    written, dry run or not; --name-map on the command line may name any file."""
+    repo, outside = tmp_path / "repo", tmp_path / "outside"
+    repo.mkdir()
+    outside.mkdir()
+    victim = outside / "names.json"
+    victim.write_text("{}\n")
+    value = {"absolute": str(victim), "dotdot": "../outside/names.json", "symlinked file": "link.json",
+             "symlinked folder": "dir/names.json"}[where]
+    (repo / "link.json").symlink_to(victim)
+    (repo / "dir").symlink_to(outside, target_is_directory=True)
+    (repo / "tf1to2.toml").write_text(f"name-map = {value!r}\n".replace("'", '"'))
+    (repo / "m.py").write_text("import tensorflow.compat.v1 as tf\nimport tf_slim as slim\n\n\ndef net(x):\n"
+                               "    return slim.fully_connected(x, 3, scope='fc')\n")
+    for args in ((), ("--write",)):
+        r = tf1to2("migrate", *args, "m.py", cwd=repo)
+        assert r.returncode == 2 and "outside" in r.stderr and "Traceback" not in r.stderr, r.stderr
+        assert len(r.stderr.strip().splitlines()) == 1
+    assert victim.read_text() == "{}\n" and "slim" in (repo / "m.py").read_text()
+    r = tf1to2("migrate", "--write", "--name-map", str(victim), "m.py", cwd=repo)
+    assert r.returncode == 1 and "fc/weights" in victim.read_text()
