@@ -179,6 +179,8 @@ def cmd_migrate(args, out, err) -> int:
     # pyupgrade do: the diff is in version control), and shows the diff too with --diff.
     text_out = args.format == "text" and not args.quiet
     show_diff = text_out and (args.diff or not args.write)
+    if args.write:  # what a run killed while writing left behind (a dry run writes nothing)
+        _remove_stale_temporaries(work, err, quiet=args.quiet)
     colour = show_diff and report.colour_wanted(out)
     progress = report.Progress(len(work), err) if report.Progress.wanted(err, args.quiet) else None
     results = []
@@ -207,6 +209,15 @@ def cmd_migrate(args, out, err) -> int:
     if args.format == "text" and not args.quiet and not any(r.changes for r in results):
         _hint_earlier_stages(chosen, err)
     return finish(args, skipped + results, discovery_errors, name_map_path, out, err)
+
+
+def _remove_stale_temporaries(work, err, quiet: bool) -> None:
+    from codemod import textio
+    folders = {os.path.dirname(os.path.realpath(path)) for path, _ in work}
+    removed = textio.remove_stale_temporaries(sorted(folders))
+    if removed and not quiet:
+        err.write(f"tf1to2: removed {len(removed)} temporary file{'s' * (len(removed) > 1)} an interrupted run "
+                  "left\n")
 
 
 def _stdin(args, rule_ids: tuple, out, err) -> int:
@@ -247,6 +258,7 @@ def _interactive(args, work, rule_ids, discovery_errors, name_map_path, out, err
         err.write("tf1to2: --interactive needs a terminal on standard input\n")
         return EXIT_ERROR
     args.write = True  # what is accepted is written
+    _remove_stale_temporaries(work, err, quiet=args.quiet)
     # Find the files with something to offer in parallel, then ask in order.
     pending, results = [], []
     for result in pipeline.run(work, args.jobs):

@@ -12,7 +12,6 @@ import difflib
 import os
 import re
 import traceback
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional
 
@@ -300,11 +299,9 @@ def run(work: list[tuple[str, Options]], jobs: int) -> Iterator[FileResult]:
     if jobs == 1:
         yield from map(_worker, work)
         return
-    import multiprocessing
+    from codemod import workers
 
-    # fork: workers start in milliseconds and share the already imported LibCST.
-    mp = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=mp) as pool:
+    with workers.pool(jobs) as pool:
         # The biggest files first, one at a time: a big file handed out last keeps one
         # worker busy while the others wait (tf_slim's layers.py is 3,400 lines). Results
         # still come back in the order of ``work``.

@@ -253,10 +253,9 @@ def _map(fn, items: list, jobs: int):
     hundred files), else in this one."""
     if jobs <= 1 or len(items) < _POOL_FROM or os.name != "posix":
         return map(fn, items)
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from codemod import workers
 
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+    pool = workers.pool(jobs)
     try:
         return list(pool.map(fn, items, chunksize=max(1, len(items) // (jobs * 8))))
     finally:

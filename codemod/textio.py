@@ -72,6 +72,43 @@ def read(path: str) -> SourceText:
     return decode(data)
 
 
+TEMP_PREFIX = ".tf1to2-"  # + the writing process' id + "-" + random + ".tmp"
+
+
+def remove_stale_temporaries(folders) -> list[str]:
+    """Remove the temporary files a run killed while writing left in ``folders``: those
+    whose writing process is gone (a running one's are its business). Their content is
+    never a file's: the file itself was either replaced whole or not at all."""
+    removed = []
+    for folder in folders:
+        try:
+            names = [n for n in os.listdir(folder) if n.startswith(TEMP_PREFIX) and n.endswith(".tmp")]
+        except OSError:
+            continue
+        for name in names:
+            pid = name[len(TEMP_PREFIX):].split("-", 1)[0]
+            if pid.isdigit() and _alive(int(pid)):
+                continue
+            path = os.path.join(folder, name)
+            try:
+                if os.path.isfile(path) and not os.path.islink(path):
+                    os.unlink(path)
+                    removed.append(path)
+            except OSError:
+                pass
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, owned by someone else
+        return True
+    return True
+
+
 def _copy_xattrs(source: str, target: str) -> None:
     """Extended attributes (SELinux labels, user tags) go with the contents where the
     system has them; what cannot be copied is left."""
@@ -118,7 +155,7 @@ def write_atomic(path: str, data: bytes, create: bool = False, expected: Optiona
         raise SourceError("file is read-only; not written")
     directory = os.path.dirname(real) or "."
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".tf1to2-", suffix=".tmp", dir=directory)
+        fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=".tmp", dir=directory)
     except OSError as e:  # a writable file in a folder we may not create files in
         raise SourceError(f"cannot write: no new file can be made in its folder ({e.strerror}); not written") from e
     try:
