@@ -39,8 +39,21 @@ def _labels(path: str, suffix: str = "") -> tuple[str, str]:
     import os
 
     if os.path.isabs(path):
-        return path + suffix, path + suffix
-    return f"a/{path}{suffix}", f"b/{path}{suffix}"
+        return _quoted(path + suffix), _quoted(path + suffix)
+    return _quoted(f"a/{path}{suffix}"), _quoted(f"b/{path}{suffix}")
+
+
+_ESCAPES = {"\n": "\\n", "\t": "\\t", '"': '\\"', "\\": "\\\\", "\r": "\\r"}
+
+
+def _quoted(label: str) -> str:
+    """A diff header's file name as git writes it: in double quotes with C escapes when
+    it holds a newline, tab, quote, backslash or other control character (a newline
+    would otherwise end the header line and break the patch)."""
+    if not any(c in _ESCAPES or ord(c) < 32 or ord(c) == 127 for c in label):
+        return label
+    body = "".join(_ESCAPES.get(c) or (f"\\{ord(c):03o}" if ord(c) < 32 or ord(c) == 127 else c) for c in label)
+    return f'"{body}"'
 
 
 class PythonDocument:

@@ -605,3 +605,21 @@ def test_standard_input_in_migrated_source_out(tmp_path):
     assert r.returncode == 2 and r.stdout == "import tensorflow\ndef f(:\n" and "error: bad.py:2: does not parse" in r.stderr
     r = run(TF1, str(tmp_path))
     assert r.returncode == 2 and "cannot be combined" in r.stderr
+
+
+def test_diff_headers_quote_odd_file_names_as_git_does(tmp_path):
+    """A file name with a newline, a tab, a quote or a backslash: the diff names it in
+    git's quoted form, so each header stays one line and git applies the patch."""
+    name = 'new\nline\t"q"\\x.py'
+    (tmp_path / name).write_text(TF1)
+    (tmp_path / "plain.py").write_text(TF1)
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    r = subprocess.run([sys.executable, "-m", "codemod.cli", "migrate", "-j", "1", name, "plain.py"],
+                       capture_output=True, text=True, cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert r.returncode == 1, r.stderr
+    headers = [line for line in r.stdout.splitlines() if line.startswith(("--- ", "+++ "))]
+    assert headers == ['--- "a/new\\nline\\t\\"q\\"\\\\x.py"', '+++ "b/new\\nline\\t\\"q\\"\\\\x.py"',
+                       "--- a/plain.py", "+++ b/plain.py"]
+    applied = subprocess.run(["git", "apply", "-"], input=r.stdout, text=True, cwd=tmp_path, capture_output=True)
+    assert applied.returncode == 0, applied.stderr
+    assert (tmp_path / name).read_text() == TF2 and (tmp_path / "plain.py").read_text() == TF2
