@@ -211,7 +211,7 @@ class _Lines:
         self.where: dict = {}
         self._unmentioning: dict = {}
         self._statements: Optional[dict] = None
-        self._alone: dict[int, dict] = {}
+        self._alone: dict = {}  # (id(statement), whole) → (its positions, its first line)
         self.top: Optional[dict[int, int]] = None   # node id → index of its top-level statement
         self.start: Optional[list[int]] = None
         self.positions: dict[int, dict] = {}
@@ -257,17 +257,25 @@ class _Lines:
             where = lines.get(id(seen)) if seen is not None else None
             if where is not None and where[0] == where[1] == where[2] and not isinstance(node, _OFF_LINE):
                 return where[0]  # a statement on one line: everything in it is on that line
+            if id(node) in lines:  # a statement: its line is known
+                return lines[id(node)][0]
             for stmt in (*reversed(around), *([seen] if seen is not None else [])):
                 where = lines.get(id(stmt))
                 if where is None:
                     continue
-                positions = self._alone.get(id(stmt))
-                if positions is None:
-                    alone = cst.Module(body=[stmt])
-                    positions = self._alone[id(stmt)] = MetadataWrapper(alone, unsafe_skip_copy=True).resolve(PositionProvider)
-                pos = positions.get(node)
-                if pos is not None:
-                    return where[0] + pos.start.line - positions[stmt].start.line
+                # a node in a compound statement's header is found by rendering the header
+                # alone (a function's body can be long), the whole statement otherwise
+                for whole in (False, True) if type(stmt) in _HEADED else (True,):
+                    key = (id(stmt), whole)
+                    if key not in self._alone:
+                        shown = stmt if whole else stmt.with_changes(**_HEADED[type(stmt)])
+                        positions = MetadataWrapper(cst.Module(body=[shown]), unsafe_skip_copy=True).resolve(
+                            PositionProvider)
+                        self._alone[key] = (positions, positions[shown].start.line)
+                    positions, start = self._alone[key]
+                    pos = positions.get(node)
+                    if pos is not None:
+                        return where[0] + pos.start.line - start
         return self._walked(node)
 
     def _walked(self, node: cst.CSTNode) -> int:
@@ -293,6 +301,12 @@ class _Lines:
 
 # what a statement's node holds that may stand on the lines before it (its leading lines)
 _OFF_LINE = (cst.EmptyLine, cst.Comment)
+
+# Compound statements whose header can be rendered without their bodies: what replaces them.
+_STUB = cst.IndentedBlock(body=[cst.SimpleStatementLine(body=[cst.Pass()])])
+_HEADED = {cst.FunctionDef: {"body": _STUB}, cst.ClassDef: {"body": _STUB}, cst.With: {"body": _STUB},
+           cst.If: {"body": _STUB, "orelse": None}, cst.For: {"body": _STUB, "orelse": None},
+           cst.While: {"body": _STUB, "orelse": None}}
 
 
 class _Misaligned(Exception):
