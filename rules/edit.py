@@ -3,6 +3,8 @@ they rest on (what an import binds; replacing the names an expression reads)."""
 from __future__ import annotations
 
 import io
+import keyword as keyword_module
+import re
 import tokenize
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
@@ -12,6 +14,22 @@ import libcst as cst
 from rules.visitors import Transformer
 
 _NO_SPACE = cst.SimpleWhitespace("")
+
+
+_DOTTED = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
+
+
+def expression(text: str) -> cst.BaseExpression:
+    """``text`` as a LibCST expression: a dotted name (``tf.compat.v1.layers.dense``, what
+    the rules write most) built directly, anything else parsed (a twentieth of the cost
+    on a file with thousands of renames)."""
+    if _DOTTED.fullmatch(text) and not any(keyword_module.iskeyword(p) for p in text.split(".")):
+        parts = text.split(".")
+        node: cst.BaseExpression = cst.Name(parts[0])
+        for part in parts[1:]:
+            node = cst.Attribute(value=node, attr=cst.Name(part))
+        return node
+    return cst.parse_expression(text)
 
 
 def keyword(arg: cst.Arg, name: str) -> cst.Arg:

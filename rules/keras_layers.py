@@ -56,7 +56,7 @@ from typing import Optional
 import libcst as cst
 
 from rules.base import Rule, RuleContext
-from rules.edit import add_import, add_imports, keyword, literal_value, new_keyword, rebuild_args, remove_unused_imports
+from rules.edit import add_import, add_imports, expression, keyword, literal_value, new_keyword, rebuild_args, remove_unused_imports
 from rules.model_walk import ForwardPassVisitor, Site, find_method, range_bound, use_shim_decorator
 from rules.v1_layers import BY_CLASS, SPECS, V1_LAYERS, LayerSpec, shim_refused
 from rules.visitors import Transformer, transform, walk
@@ -468,7 +468,7 @@ class KerasLayers(Rule):
         for name, default in spec.keras_required:
             if name not in given:
                 new_args.insert(0, new_keyword(name, default))
-        func = cst.parse_expression(f"{root}.keras.layers.{spec.cls}")
+        func = expression(f"{root}.keras.layers.{spec.cls}")
         return attr.ctor.with_changes(func=func, args=rebuild_args(attr.ctor, new_args) if new_args else [])
 
 

@@ -56,7 +56,7 @@ import libcst as cst
 
 from rules.aliases import TFVisitor
 from rules.base import Rule, RuleContext
-from rules.edit import add_import, keyword, literal_value, new_keyword, rebuild_args, remove_unused_imports
+from rules.edit import add_import, expression, keyword, literal_value, new_keyword, rebuild_args, remove_unused_imports
 from rules.model_walk import free_names
 from rules.visitors import Transformer, transform, walk
 
@@ -483,7 +483,7 @@ class Optimizers(Rule):
         for name, value in spec.explicit.items():
             if name not in given:
                 new_args.append(new_keyword(spec.renames.get(name, name), value))
-        func = cst.parse_expression(f"{root}.keras.optimizers.{spec.keras}")
+        func = expression(f"{root}.keras.optimizers.{spec.keras}")
         if not ctx.change(call, f"{c.tf1_name} → tf.keras.optimizers.{spec.keras}"):
             return None
         for note in notes:

@@ -55,7 +55,7 @@ import libcst as cst
 from rules import slim
 from rules.aliases import TFTransformer
 from rules.base import Rule, RuleContext, mentioning
-from rules.edit import add_imports, literal_value, module_imports, remove_unused_imports
+from rules.edit import add_imports, expression, literal_value, module_imports, remove_unused_imports
 from rules.model_walk import target_names, variable_scope_name
 from rules.visitors import Visitor, transform, walk
 
@@ -820,7 +820,7 @@ class _Rewriter(TFTransformer):
             if not self.ctx.change(original, f"{op} → tf1to2.{op} (works in eager code too)"):
                 return updated
             self.stale.add(self.ctx.aliases.imported_from(original.func))
-            return updated.with_changes(func=cst.parse_expression(f"{self.shim()}.{op}"))
+            return updated.with_changes(func=expression(f"{self.shim()}.{op}"))
         reason = self.unsafe(original)
         if reason:
             self.ctx.warn(original, f"slim.{op} left as it is: {reason}")

@@ -86,7 +86,7 @@ import libcst as cst
 from rules import tf_api_table as table
 from rules.aliases import TFTransformer, dotted_name, dotted_parts, local_name
 from rules.base import Facts, Rule, RuleContext, mentioning
-from rules.edit import add_imports, is_docstring, remove_unused_imports, statement_imports
+from rules.edit import add_imports, expression, is_docstring, remove_unused_imports, statement_imports
 from rules.model_walk import bindings, target_names
 from rules.visitors import transform
 
@@ -636,7 +636,7 @@ def _fits_tf2(path: str, call: cst.Call) -> bool:
 
 
 def _expr(text: str) -> cst.BaseExpression:
-    return cst.parse_expression(text)
+    return expression(text)
 
 
 def _alias(name: str, asname: Optional[str]) -> cst.ImportAlias:

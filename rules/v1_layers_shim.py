@@ -53,7 +53,7 @@ import libcst as cst
 
 from rules.aliases import TFTransformer, dotted_parts
 from rules.base import Facts, Rule, RuleContext, mentioning
-from rules.edit import add_import, remove_unused_imports
+from rules.edit import add_import, expression, remove_unused_imports
 from rules.v1_layers import BY_CLASS, SPECS, V1_LAYERS, shim_refused
 from rules.visitors import transform
 
@@ -112,7 +112,7 @@ class _Rewriter(TFTransformer):
         if target in FUNCTIONS:
             if self.ctx.change(original, f"tf.compat.v1.layers.{target} → tf1to2.layers.{target} (runs on Keras 3)"):
                 self.replaced = True
-                return cst.parse_expression(f"tf1to2.layers.{target}")
+                return expression(f"tf1to2.layers.{target}")
             return updated
         if target in BY_CLASS and id(original) in self.constructions:
             problem = self.constructions[id(original)]
@@ -123,7 +123,7 @@ class _Rewriter(TFTransformer):
             if self.ctx.change(original, f"tf.compat.v1.layers.{target}(...) → tf1to2.layers.{target}(...) "
                                          "(TF1's layer object, on Keras 3 too)"):
                 self.replaced = True
-                return cst.parse_expression(f"tf1to2.layers.{target}")
+                return expression(f"tf1to2.layers.{target}")
             return updated
         if target in CLASSES:
             self.ctx.warn(original, f"tf.compat.v1.layers.{target} is a v1 layer class used other than by building "

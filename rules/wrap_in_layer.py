@@ -78,7 +78,7 @@ import libcst as cst
 
 from rules.aliases import TFVisitor
 from rules.base import Facts, Rule, RuleContext, mentioning
-from rules.edit import NameReplacer, add_import, is_docstring, keyword, literal_value, rebuild_args
+from rules.edit import NameReplacer, add_import, expression, is_docstring, keyword, literal_value, rebuild_args
 from rules.model_walk import VARIABLE_SCOPE, bindings, is_tracked, target_names, variable_scope_name
 from rules.v1_layers import BY_CLASS, KERAS_LAYER_ATTRIBUTES, SPECS, V1_LAYERS
 from rules.visitors import Transformer, Visitor, transform, walk
@@ -781,7 +781,7 @@ class _Wrapping:
         root = self.ctx.aliases.local_name_for("tensorflow") or "tensorflow"
         return cst.ClassDef(
             name=cst.Name(self.cls_name),
-            bases=[cst.Arg(cst.parse_expression(f"{root}.keras.layers.Layer"))],
+            bases=[cst.Arg(expression(f"{root}.keras.layers.Layer"))],
             body=cst.IndentedBlock(body=members),
             leading_lines=node.leading_lines,
         )
@@ -808,7 +808,7 @@ class _Renamer(NameReplacer):
     """Parameter reads → ``self.X`` / ``training``; ``name=`` for loose v1 layers."""
 
     def __init__(self, renames: dict, layer_names: dict) -> None:
-        super().__init__({k: cst.parse_expression(v) for k, v in renames.items()})
+        super().__init__({k: expression(v) for k, v in renames.items()})
         self.layer_names = layer_names
 
     def leave_Call(self, original_node, updated_node):
