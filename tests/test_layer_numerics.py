@@ -166,3 +166,45 @@ def test_a_default_run_of_each_form_computes_what_tf1_did(case, keras, default_r
     if keras == "keras3" and spec.get("keras3_random_in_training"):  # it says why Keras 3 cannot be exact
         spec["random_in_training"] = True
     compare(json.loads((work / "tf1.json").read_text()), default_runs["side"](keras)[case.name], spec)
+
+
+_MOVING_VARIANCE = """
+import json, sys
+import numpy as np
+import tensorflow as tf
+x = np.random.default_rng(3).normal(size=(2, 3, 3, 4)).astype(np.float32)  # n = 18 values per channel
+if sys.argv[1] == "tf1":
+    graph = tf.Graph()
+    with graph.as_default():
+        y = tf.compat.v1.layers.batch_normalization(tf.constant(x), momentum=0.0, training=True, name="bn")
+        with tf.compat.v1.Session() as sess:
+            sess.run(tf.compat.v1.global_variables_initializer())
+            sess.run(tf.compat.v1.get_collection(tf.compat.v1.GraphKeys.UPDATE_OPS))
+            out = sess.run(tf.compat.v1.global_variables(scope="bn/moving_variance")[0])
+else:
+    layer = tf.keras.layers.BatchNormalization(momentum=0.0, name="bn")  # what keras-layers writes
+    layer(x, training=True)
+    out = layer.moving_variance.numpy()
+print(json.dumps({"moving_variance": np.asarray(out).tolist(), "biased": x.var(axis=(0, 1, 2)).tolist()}))
+"""
+
+
+def test_what_keras_layers_warns_of_keras_3_batch_norm_is_so():
+    """keras-layers warns that Keras 3's BatchNormalization moves its moving variance with
+    the batch's biased variance, where TF1's fused kernel used the unbiased one (and
+    tf-keras' does): after one step with momentum 0 the moving variance is the batch's
+    variance, biased under Keras 3 (n / (n - 1) apart), TF1's under tf-keras. Inference
+    from TF1's statistics is unaffected, as the checks above show."""
+    got = {}
+    for side, legacy in (("tf1", True), ("tf_keras", True), ("keras3", False)):
+        proc = subprocess.run([sys.executable, "-c", _MOVING_VARIANCE, side], capture_output=True, text=True,
+                              env=keras_env(legacy), cwd=ROOT, timeout=300)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        got[side] = json.loads(proc.stdout.strip().splitlines()[-1])
+    n = 2 * 3 * 3
+    tf1, biased = np.asarray(got["tf1"]["moving_variance"]), np.asarray(got["tf1"]["biased"])
+    np.testing.assert_allclose(tf1, biased * n / (n - 1), rtol=1e-5)
+    np.testing.assert_allclose(got["tf_keras"]["moving_variance"], tf1, rtol=1e-5)
+    np.testing.assert_allclose(got["keras3"]["moving_variance"], biased, rtol=1e-5)
+    warned = [w for c in cases("keras-layers") for w in c.warnings if "moves moving_variance" in w]
+    assert warned, "the rule warns where it writes a BatchNormalization"
