@@ -155,6 +155,12 @@ def write_atomic(path: str, data: bytes, create: bool = False, expected: Optiona
         raise SourceError("file is read-only; not written")
     directory = os.path.dirname(real) or "."
     try:
+        folder_writable = os.stat(directory).st_mode & 0o222
+    except OSError as e:
+        raise SourceError(f"cannot stat its folder: {e.strerror}") from e
+    if not folder_writable:  # as for a file: read-only means "do not touch", root too
+        raise SourceError("its folder is read-only; not written")
+    try:
         fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=".tmp", dir=directory)
     except OSError as e:  # a writable file in a folder we may not create files in
         raise SourceError(f"cannot write: no new file can be made in its folder ({e.strerror}); not written") from e

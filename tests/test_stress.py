@@ -1,6 +1,7 @@
 """What an interrupted or hostile run must not do, through the real command line."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -100,3 +101,106 @@ def test_kill_9_of_the_run_while_it_writes(tmp_path):
     assert leftovers == [f".tf1to2-{os.getpid()}-live0000.tmp"]
     (nets / leftovers[0]).unlink()
     assert _files(tree) == new
+
+
+TF1_CODE = "import tensorflow as tf\n\n\ndef opt():\n    return tf.train.AdamOptimizer(0.1, beta1=0.5)\n"
+
+
+def _adversarial(root: Path, outside: Path) -> None:
+    """Files a real tree may hold that are hard on a rewriting tool: odd line endings and
+    encodings, bytes Python cannot read, new syntax, read-only files and folders, every
+    kind of symlink, names with spaces and non-ASCII, a binary file."""
+    crlf = TF1_CODE.replace("\n", "\r\n").encode()
+    files = {
+        "crlf.py": crlf,
+        "mixed.py": b"import tensorflow as tf\r\nx = 1\n\r\nopt = tf.train.AdamOptimizer(0.1)\r\n",
+        "bom.py": b"\xef\xbb\xbf" + TF1_CODE.encode(),
+        "latin1.py": b"# -*- coding: latin-1 -*-\n# caf\xe9\n" + TF1_CODE.encode(),
+        "undecodable.py": b"import tensorflow as tf\n# \xff\xfe\nopt = tf.train.AdamOptimizer(0.1)\n",
+        "nul.py": b"import tensorflow as tf\nopt = tf.train.AdamOptimizer(0.1)\x00\n",
+        "tabs.py": b"import tensorflow as tf\n\n\ndef opt():\n\treturn tf.train.AdamOptimizer(0.1)\n",
+        "empty.py": b"",
+        "walrus_match.py": (b"import tensorflow as tf\n\n\ndef f(x):\n    if (o := tf.train.AdamOptimizer(0.1)):\n"
+                            b"        match x:\n            case 1:\n                return o\n    return None\n"),
+        "py312.py": b"import tensorflow as tf\ntype Opt = tf.train.AdamOptimizer\n",
+        "binary.py": bytes(range(256)) * 4 + b"tensorflow",
+        "read_only.py": TF1_CODE.encode(),
+        "dir with space/\u00fc\u540d.py": TF1_CODE.encode(),
+        "ro_dir/inside.py": TF1_CODE.encode(),
+        "many/deep/er/x.py": TF1_CODE.encode(),
+    }
+    for rel, data in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    (root / "read_only.py").chmod(0o444)
+    (root / "ro_dir").chmod(0o555)
+    outside.mkdir()
+    (outside / "target.py").write_bytes(TF1_CODE.encode())
+    (outside / "pkg").mkdir()
+    (outside / "pkg" / "m.py").write_bytes(TF1_CODE.encode())
+    (root / "link_to_file.py").symlink_to(outside / "target.py")
+    (root / "link_to_dir").symlink_to(outside / "pkg", target_is_directory=True)
+    (root / "dangling.py").symlink_to(root / "missing.py")
+    (root / "loop.py").symlink_to(root / "loop.py")
+
+
+def _state(*roots: Path) -> dict:
+    """Every path under ``roots`` (links not followed) → (mode, bytes or link target)."""
+    out = {}
+    for root in roots:
+        for dirpath, dirnames, filenames in os.walk(root):
+            for name in dirnames + filenames:
+                p = Path(dirpath, name)
+                st = p.lstat()
+                content = os.readlink(p) if p.is_symlink() else (p.read_bytes() if p.is_file() else None)
+                out[p] = (st.st_mode, content)
+    return out
+
+
+def _report(*args: str) -> tuple[int, dict]:
+    run = subprocess.run([sys.executable, "-m", "codemod.cli", "migrate", "--format", "json", *args],
+                         capture_output=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=900)
+    return run.returncode, json.loads(run.stdout)
+
+
+def test_a_tree_of_real_and_adversarial_files(tmp_path):
+    """tf_slim's nets and a set of adversarial files in one tree, every rule: a dry run
+    changes no byte anywhere; --write changes exactly the files the dry run said would
+    change, keeps their modes and line endings, writes only code that compiles, leaves no
+    temporary file, and touches nothing outside the named folder (symlinks to it
+    included); a second run has nothing left to change."""
+    root, outside = tmp_path / "tree", tmp_path / "outside"
+    shutil.copytree(TF_SLIM / "nets", root / "nets", ignore=shutil.ignore_patterns("__pycache__"))
+    _adversarial(root, outside)
+    try:
+        before = _state(root, outside)
+        code, dry = _report(str(root))
+        assert code == 2  # the files Python cannot read are errors, named
+        assert _state(root, outside) == before, "a dry run changes nothing"
+        would = {f["path"] for f in dry["files"] if f["status"] == "changed"}
+        failed = {Path(f["path"]).name for f in dry["files"] if f["status"] == "failed"}
+        assert {"undecodable.py", "nul.py", "py312.py", "binary.py"} <= failed
+        assert "crlf.py" in {Path(p).name for p in would}
+        code, wrote = _report("--write", str(root))
+        after = _state(root, outside)
+        changed = {str(p) for p in before if before[p] != after.get(p)}
+        written = {f["path"] for f in wrote["files"] if f["status"] == "changed"}
+        refused = {Path(f["path"]).name for f in wrote["files"] if f["status"] == "failed"} - failed
+        assert refused == {"read_only.py", "inside.py"}  # a read-only file, a file in a read-only folder
+        assert changed == written == would - {str(root / "read_only.py"), str(root / "ro_dir" / "inside.py")}
+        assert set(after) == set(before), "no file made or removed (no temporary file left)"
+        for p in map(Path, changed):
+            mode, data = after[p]
+            assert mode == before[p][0]
+            assert data.count(b"\r\n") == 0 or data.count(b"\n") == data.count(b"\r\n") or p.name == "mixed.py"
+            assert (data.count(b"\r\n") > 0) == (before[p][1].count(b"\r\n") > 0)
+            compile(data, str(p), "exec")
+        assert after[root / "crlf.py"][1].count(b"\r\n") == after[root / "crlf.py"][1].count(b"\n")
+        assert after[root / "bom.py"][1].startswith(b"\xef\xbb\xbf")
+        assert b"caf\xe9" in after[root / "latin1.py"][1]
+        code, again = _report(str(root))
+        left = {Path(f["path"]).name for f in again["files"] if f["status"] == "changed"}
+        assert left == refused, "a second run has nothing left but what was refused"
+    finally:
+        (root / "ro_dir").chmod(0o755)
