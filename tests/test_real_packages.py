@@ -68,11 +68,39 @@ def test_every_written_file_compiles(trees):
     assert not bad, "\n".join(bad)
 
 
+def _snapshot(root: Path) -> dict:
+    return {p: (p.lstat().st_mode, p.lstat().st_mtime_ns, p.read_bytes() if p.is_file() else None)
+            for p in sorted(root.rglob("*"))}
+
+
 def test_a_second_run_changes_nothing(trees):
+    """A dry run over the migrated trees: nothing left to change, and no byte, mode or
+    time stamp of any file changed by the dry run itself."""
+    before = _snapshot(trees.base)
     proc = subprocess.run([sys.executable, "-m", "codemod.cli", "migrate", "-q", "--format", "json", "-j", "2",
                            str(trees.base)], capture_output=True, text=True, cwd=ROOT, timeout=1800, env=keras_env())
     report = json.loads(proc.stdout)
     assert [f["path"] for f in report["files"] if f["status"] == "changed"] == []
+    assert _snapshot(trees.base) == before
+
+
+def test_write_changed_exactly_what_it_reported(trees):
+    """Against the unpacked originals: --write made and removed no file (no temporary file
+    left), changed exactly the files its report says it changed, and kept every file's
+    mode and line endings."""
+    changed = {Path(f["path"]).resolve() for f in trees.report["files"] if f["status"] == "changed"}
+    differing = set()
+    for package, original in trees.original.items():
+        migrated = Path(trees.migrated[package])
+        old = {p.relative_to(original) for p in Path(original).rglob("*")}
+        assert old == {p.relative_to(migrated) for p in migrated.rglob("*")}, package
+        for rel in sorted(old):
+            a, b = Path(original) / rel, migrated / rel
+            assert a.lstat().st_mode == b.lstat().st_mode, rel
+            if a.is_file() and a.read_bytes() != b.read_bytes():
+                differing.add(b.resolve())
+                assert (b"\r\n" in a.read_bytes()) == (b"\r\n" in b.read_bytes()), rel
+    assert differing == changed and len(changed) > 100
 
 
 def test_files_left_unparsed_need_nothing(trees, monkeypatch):
