@@ -241,15 +241,17 @@ def _stdin(args, rule_ids: tuple, out, err) -> int:
 
 
 def _hint_earlier_stages(chosen, err) -> None:
-    """Nothing changed with only later stages selected: on TF1 code they find nothing,
-    since they work on what the earlier stages write; say so rather than a bare "0"."""
+    """Nothing changed with only rules selected that read what earlier stages write
+    (``Rule.works_on``): on TF1 code they find nothing; say so rather than a bare "0"."""
     import rules as rules_pkg
-    first = min(c.stage for c in chosen)
-    earlier = [c.id for c in rules_pkg.REGISTRY if c.stage < first and c not in chosen and c.stage > 0]
-    if first >= 3 and earlier:
-        err.write(f"note: {', '.join(c.id for c in chosen)} work{'s' if len(chosen) == 1 else ''} on what earlier "
-                  f"stages write ({', '.join(earlier)}: v1 layers, model functions as Keras layers); on TF1 code "
-                  "select those too, or run without --select\n")
+    needing = [c for c in chosen if c.works_on]
+    if not needing or len(needing) < len(chosen):
+        return
+    earlier = [c.id for c in rules_pkg.REGISTRY
+               if c.stage < min(n.stage for n in needing) and c not in chosen and c.stage > 0]
+    for c in needing:
+        err.write(f"note: {c.id} works on {c.works_on}; on TF1 code select the earlier stages too "
+                  f"({', '.join(earlier)}), or run without --select\n")
 
 
 def _interactive(args, work, rule_ids, discovery_errors, name_map_path, out, err, skipped=()) -> int:

@@ -559,6 +559,10 @@ class Rule:
     id: ClassVar[str] = ""
     stage: ClassVar[int] = 0
     summary: ClassVar[str] = ""
+    # What the rule reads that only earlier stages write ("" for a rule that works on TF1
+    # code as it is): the command line says so when such a rule, selected alone, finds
+    # nothing to do.
+    works_on: ClassVar[str] = ""
     # The rule does nothing to a file whose text contains none of these: the engine skips
     # it there without walking the tree.
     needles: ClassVar[tuple[str, ...]] = ()

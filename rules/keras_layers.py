@@ -261,6 +261,7 @@ class _Names:
 class KerasLayers(Rule):
     id = "keras-layers"
     stage = 5
+    works_on = "v1 layer objects held as attributes of decorated Keras layers (layers-to-attributes writes them)"
     summary = "v1 layer objects held as attributes → tf.keras.layers, record_scope keeps later names"
     needles = ("track_tf1_style_variables",)
     example_before = (

@@ -166,6 +166,7 @@ def _range_bound(loop: cst.For) -> Optional[cst.BaseExpression]:
 class LayersToAttributes(Rule):
     id = "layers-to-attributes"
     stage = 4
+    works_on = "model functions made Keras layers with a decorated forward pass (wrap-in-layer writes them)"
     summary = "functional v1.layers calls in a decorated forward pass → layer objects built in __init__"
     needles = ("track_tf1_style_variables",)
     example_before = (

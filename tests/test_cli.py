@@ -539,9 +539,15 @@ def test_rules_help_reads_as_text_and_later_stages_alone_say_what_they_need(tmp_
                  "        return tf.layers.dense(x, 3)\n")
     r = tf1to2("migrate", "--select", "keras-layers", str(f))
     assert r.returncode == 0
-    assert "note: keras-layers works on what earlier stages write (slim-arg-scope, slim-to-layers, " \
-           "wrap-in-layer, layers-to-attributes" in r.stderr
+    assert "note: keras-layers works on v1 layer objects held as attributes" in r.stderr
+    assert "select the earlier stages too (slim-arg-scope, slim-to-layers, wrap-in-layer, layers-to-attributes)" \
+        in r.stderr
     assert "note:" not in tf1to2("migrate", "--select", "wrap-in-layer", str(f)).stderr  # it changed something
+    # a rule that works on TF1 code as it is gets no such note when it finds nothing
+    plain = tmp_path / "plain.py"
+    plain.write_text("import tensorflow as tf\n\nx = tf.constant(1)\n")
+    r = tf1to2("migrate", "--select", "optimizers", str(plain))
+    assert r.returncode == 0 and "note:" not in r.stderr
 
 
 def test_reading_a_repository_runs_none_of_its_commands(tmp_path):
