@@ -32,6 +32,7 @@ batch renormalization, ``virtual_batch_size``, ``adjustment``, partitioners.
 from __future__ import annotations
 
 import inspect
+import threading
 from typing import Optional, Sequence, Union
 
 import tensorflow as tf
@@ -89,9 +90,16 @@ def _dtype(inputs) -> tf.DType:
     return dtype if dtype.is_floating else tf.float32
 
 
+_recording = threading.local()  # .into: the list a layer object's call gathers its variables in
+
+
 def _variable(name, shape, dtype, initializer, regularizer, constraint, trainable):
-    return v1.get_variable(name, shape=shape, dtype=dtype, initializer=initializer, regularizer=regularizer,
-                           constraint=constraint, trainable=trainable)
+    variable = v1.get_variable(name, shape=shape, dtype=dtype, initializer=initializer, regularizer=regularizer,
+                               constraint=constraint, trainable=trainable)
+    into = getattr(_recording, "into", None)
+    if into is not None:  # created or reused: the layer object calling owns it
+        into.append((name, variable))
+    return variable
 
 
 def _bias(outputs, bias, rank: int, first: bool, filters: int):
@@ -541,9 +549,46 @@ class _Layer:
             raise TypeError(f"{type(self).__name__}: {', '.join(sorted(both))} is set when it is built")
         if self._reuses:
             kwargs["reuse"] = reuse
-        return type(self)._function(inputs, *args, name=self._scope_name, **self._settings, **kwargs)
+        previous, found = getattr(_recording, "into", None), []
+        _recording.into = found
+        try:
+            return type(self)._function(inputs, *args, name=self._scope_name, **self._settings, **kwargs)
+        finally:
+            _recording.into = previous
+            if found:
+                self._variables = found
 
     _reuses = True  # its function takes reuse= (the ones that create variables)
+    _variables: list = []  # (leaf name, variable) of its last call
+
+    # What code reads of a v1 layer object after calling it: its variables.
+    @property
+    def variables(self) -> list:
+        return [v for _, v in self._variables]
+
+    weights = variables
+
+    @property
+    def trainable_variables(self) -> list:
+        return [v for v in self.variables if v.trainable]
+
+    trainable_weights = trainable_variables
+
+    @property
+    def non_trainable_variables(self) -> list:
+        return [v for v in self.variables if not v.trainable]
+
+    non_trainable_weights = non_trainable_variables
+
+    def __getattr__(self, name: str):
+        """``kernel``, ``bias``, ``gamma``, ``moving_mean``, ... : the variable of that name
+        its last call used (as TF1's layer object held them once built)."""
+        if not name.startswith("_"):
+            for leaf, variable in self.__dict__.get("_variables", ()):
+                if leaf == name:
+                    return variable
+        built = "" if self.__dict__.get("_variables") else " (a layer's variables exist once it has been called)"
+        raise AttributeError(f"{type(self).__name__} object has no attribute {name!r}{built}")
 
     def apply(self, inputs, *args, **kwargs):
         return self(inputs, *args, **kwargs)
