@@ -171,71 +171,11 @@ def test_every_v1_layer_class_the_rules_know_has_a_shim_class_with_its_arguments
     assert params == {c: list(s.class_params) for c, s in BY_CLASS.items()}
 
 
-_OBJECT_VARIABLES = """
-import json, sys
-import numpy as np
-import tensorflow as tf
-import tf1to2
-from tf1to2 import layers as ly
 
-def check(dense, norm, named):
-    # what code reads of a v1 layer object once called: its variables, by name and as lists
-    assert [v.shape.as_list() for v in dense.weights] == [[4, 3], [3]]
-    assert dense.kernel is dense.weights[0] and dense.bias is dense.weights[1]
-    assert len(norm.trainable_weights) == 2 and len(norm.non_trainable_weights) == 2
-    assert norm.moving_variance is norm.non_trainable_weights[1]
-    for name, value in named.items():
-        leaf = name.rpartition("/")[2]
-        owner = dense if name.startswith("m/d/") else norm
-        assert np.allclose(np.asarray(getattr(owner, leaf)), value), name
-    try:
-        dense.gamma
-    except AttributeError:
-        pass
-    else:
-        raise AssertionError("a Dense has no gamma")
-
-x = np.ones([2, 4], np.float32)
-if sys.argv[1] == "graph":
-    graph = tf.Graph()
-    with graph.as_default():
-        dense, norm = ly.Dense(3, name="d"), ly.BatchNormalization(name="bn")
-        with tf.compat.v1.variable_scope("m"):
-            norm(dense(tf.constant(x)), training=True)
-            dense(tf.constant(x))
-        with tf.compat.v1.Session() as sess:
-            sess.run(tf.compat.v1.global_variables_initializer())
-            named = {v.op.name: sess.run(v) for v in tf.compat.v1.global_variables()}
-            with sess.as_default():
-                check(dense, norm, {})
-                assert {v.op.name for v in dense.weights + norm.weights} == set(named)
-else:
-    class Model(tf.keras.layers.Layer):
-        def __init__(self):
-            super().__init__()
-            self.dense, self.norm = ly.Dense(3, name="d"), ly.BatchNormalization(name="bn")
-
-        @tf1to2.track_tf1_style_variables
-        def call(self, x, training=None):
-            with tf.compat.v1.variable_scope("m"):
-                return self.norm(self.dense(x), training=training)
-
-    model = Model()
-    model(x, training=True)
-    variables = tf1to2.tf1_variables(model)
-    for name, v in variables.items():
-        v.assign(np.full(v.shape, len(name), np.float32))
-    model(x, training=False)
-    check(model.dense, model.norm, {n: np.asarray(v) for n, v in variables.items()})
-print("ok")
-"""
-
-
-@pytest.mark.parametrize("side", ["graph", "keras3", "tf_keras"])
-def test_a_shim_layer_object_shows_its_variables_once_called(side):
+@pytest.mark.parametrize("side", list(SIDES))
+def test_a_shim_layer_object_shows_its_variables_once_called(built, side):
     """tf1to2.layers' objects, like TF1's, hold their variables once called: ``weights``,
     ``variables``, ``trainable_weights`` / ``non_trainable_weights``, and each by name
-    (``kernel``, ``bias``, ``moving_variance``, ...), the very variables the model uses."""
-    proc = subprocess.run([sys.executable, "-c", _OBJECT_VARIABLES, side], capture_output=True, text=True,
-                          env=keras_env(side != "keras3"), timeout=300)
-    assert proc.returncode == 0 and proc.stdout.strip().endswith("ok"), proc.stderr[-3000:]
+    (``kernel``, ``bias``, ``moving_variance``, ...), the very variables the model uses
+    (``objects`` in tests/numeric/v1_layer_forms.py, run by each side's subprocess)."""
+    assert str(built(side)["objects"]) == "ok"

@@ -81,6 +81,67 @@ def _outputs(result) -> dict:
     return {str(i): t for i, t in enumerate(result if isinstance(result, (tuple, list)) else [result])}
 
 
+def _check_objects(dense, norm, named: dict) -> None:
+    """What code reads of a v1 layer object once called: its variables, as lists and by
+    name, with the values ``named`` (TF1 name → value) gives them."""
+    assert [v.shape.as_list() for v in dense.weights] == [[4, 3], [3]]
+    assert dense.kernel is dense.weights[0] and dense.bias is dense.weights[1]
+    assert len(norm.trainable_weights) == 2 and len(norm.non_trainable_weights) == 2
+    assert norm.moving_variance is norm.non_trainable_weights[1]
+    for name, value in named.items():
+        owner = dense if name.startswith("m/d/") else norm
+        assert np.allclose(np.asarray(getattr(owner, name.rpartition("/")[2])), value), name
+    try:
+        dense.gamma
+    except AttributeError:
+        pass
+    else:
+        raise AssertionError("a Dense has no gamma")
+
+
+def objects(side: str) -> str:
+    """A Dense and a BatchNormalization object of tf1to2.layers, called in a TF1 graph or
+    in a decorated Keras layer: "ok", or what is wrong."""
+    import tensorflow as tf
+
+    import tf1to2
+    from tf1to2 import layers as ly
+
+    x = np.ones([2, 4], np.float32)
+    try:
+        if side == "graph":
+            with tf.Graph().as_default():
+                dense, norm = ly.Dense(3, name="d"), ly.BatchNormalization(name="bn")
+                with tf.compat.v1.variable_scope("m"):
+                    norm(dense(tf.constant(x)), training=True)
+                    dense(tf.constant(x))
+                _check_objects(dense, norm, {})
+                names = {v.op.name for v in tf.compat.v1.global_variables()}
+                assert {v.op.name for v in dense.weights + norm.weights} == names
+            return "ok"
+
+        class Model(tf.keras.layers.Layer):
+            def __init__(self):
+                super().__init__()
+                self.dense, self.norm = ly.Dense(3, name="d"), ly.BatchNormalization(name="bn")
+
+            @tf1to2.track_tf1_style_variables
+            def call(self, x, training=None):
+                with tf.compat.v1.variable_scope("m"):
+                    return self.norm(self.dense(x), training=training)
+
+        model = Model()
+        model(x, training=True)
+        variables = tf1to2.tf1_variables(model)
+        for name, v in variables.items():
+            v.assign(np.full(v.shape, len(name), np.float32))
+        model(x, training=False)
+        _check_objects(model.dense, model.norm, {n: np.asarray(v) for n, v in variables.items()})
+        return "ok"
+    except (AssertionError, AttributeError) as e:
+        return f"{type(e).__name__}: {e}"
+
+
 def models(side: str, cases: list) -> list:
     """(key, model(x, training), input) for the built-in model and each case folder, as
     ``side`` builds them."""
@@ -127,6 +188,8 @@ def tf1(work: Path, cases: list, side: str = "tf1") -> None:
                             out[f"{key}|{mode}:after:{v.op.name}"] = sess.run(v)
                 out[f"{key}|names"] = np.asarray(sorted(v.op.name for v in variables), dtype=str)
                 out[f"{key}|trainable"] = np.asarray(sorted(v.op.name for v in v1.trainable_variables()), dtype=str)
+    if side == "graph":
+        out["objects"] = np.asarray(objects("graph"))
     np.savez(work / f"{side}.npz", **out)
 
 
@@ -159,6 +222,7 @@ def shim(work: Path, cases: list) -> None:
             out[f"{key}|names"] = np.asarray(sorted(variables), dtype=str)
             out[f"{key}|trainable"] = np.asarray(sorted(n for n, v in variables.items() if v.trainable), dtype=str)
         out["keras"] = np.asarray(type(layer).__mro__[1].__module__)
+    out["objects"] = np.asarray(objects("shim"))
     np.savez(work / "shim.npz", **out)
 
 
