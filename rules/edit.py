@@ -261,18 +261,19 @@ def statement_imports(stmt: cst.SimpleStatementLine) -> Iterable[Imported]:
     for small in stmt.body:
         if isinstance(small, cst.Import):
             for a in small.names:
-                name = _code(a.name)
+                name = code(a.name)
                 asname = a.asname.name.value if a.asname else None
                 yield Imported(name, None, asname, asname or name.split(".")[0])
         elif isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
-            mod = _code(small.module) if small.module is not None else ""
+            mod = code(small.module) if small.module is not None else ""
             for a in small.names:
-                obj = _code(a.name)
+                obj = code(a.name)
                 asname = a.asname.name.value if a.asname else None
                 yield Imported(mod, obj, asname, asname or obj, len(small.relative))
 
 
-def _code(node: cst.CSTNode) -> str:
+def code(node: cst.CSTNode) -> str:
+    """A node's source text."""
     return cst.Module(body=[]).code_for_node(node)
 
 

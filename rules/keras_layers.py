@@ -56,9 +56,9 @@ from typing import Optional
 import libcst as cst
 
 from rules.base import Rule, RuleContext
-from rules.edit import add_import, add_imports, expression, keyword, literal_value, new_keyword, rebuild_args, remove_unused_imports
+from rules.edit import add_import, add_imports, code, expression, keyword, literal_value, new_keyword, rebuild_args, remove_unused_imports
 from rules.model_walk import ForwardPassVisitor, Site, find_method, range_bound, use_shim_decorator
-from rules.v1_layers import BY_CLASS, SPECS, V1_LAYERS, LayerSpec, shim_refused
+from rules.v1_layers import BY_CLASS, SPECS, V1_LAYERS, LayerSpec, call_arguments, shim_refused
 from rules.visitors import Transformer, transform, walk
 
 SHIM = "tf1to2"
@@ -393,7 +393,7 @@ class KerasLayers(Rule):
                 # at its first call: where the layer is in the file on disk (its constructor
                 # may be one an earlier stage of the run wrote in __init__)
                 home = ("it runs only with tf-keras and TF_USE_LEGACY_KERAS=1"
-                        if shim_refused(attr.ctor, attr.spec.class_params, False) else
+                        if shim_refused(attr.args) else
                         "on Keras 3 it needs tf1to2.layers, which the v1-layers-shim stage writes")
                 ctx.warn(attr.first_call or attr.ctor,
                          f"left as tf.compat.v1.layers.{attr.spec.cls}: {attr.problem} ({home})")
@@ -406,7 +406,7 @@ class KerasLayers(Rule):
             claimed = claims[id(ev)]
             message = f"self.{attr.name}: tf.compat.v1.layers.{attr.spec.cls} → tf.keras.layers.{attr.spec.cls}"
             if record is not None:
-                message += f"; {cst.Module(body=[]).code_for_node(record).strip()} keeps later v1 names"
+                message += f"; {code(record).strip()} keeps later v1 names"
             if not ctx.change(attr.ctor, message):
                 continue
             ctors[id(attr.ctor)] = self._keras_ctor(attr, root, ctx)
@@ -490,12 +490,11 @@ def _warn_keras3_inexact(attr: _Attr, ctx: RuleContext, norms: list) -> None:
     if attr.spec.cls == "BatchNormalization":
         norms.append(attr)
         return
-    seed = next((a.value for i, a in enumerate(attr.ctor.args)
-                 if (a.keyword.value if a.keyword is not None else attr.spec.class_params[i]) == "seed"), None)
+    seed = attr.args.get("seed")
     if attr.spec.cls == "Dropout" and seed is not None and literal_value(seed) is not None:
         ctx.warn(attr.first_call or attr.ctor,
                  f"self.{attr.name}: under Keras 3, Dropout draws its masks from Keras' own generator, so "
-                 f"seed={cst.Module(body=[]).code_for_node(seed)} drops other values than TF1 did (training-mode "
+                 f"seed={code(seed)} drops other values than TF1 did (training-mode "
                  "outputs differ; inference is the same); tf-keras draws TF1's masks")
 
 
@@ -506,20 +505,20 @@ def _keras_problem(spec: LayerSpec, args: dict) -> Optional[str]:
         axis = args.get("axis")
         value = literal_value(axis) if axis is not None else -1
         if not isinstance(value, int) or isinstance(value, bool):
-            return (f"axis={cst.Module(body=[]).code_for_node(axis)}: Keras 3's BatchNormalization normalizes "
+            return (f"axis={code(axis)}: Keras 3's BatchNormalization normalizes "
                     "over one axis, given as an int")
         trainable = args.get("trainable")
         if trainable is not None and literal_value(trainable) is not True:
-            return (f"trainable={cst.Module(body=[]).code_for_node(trainable)}: a frozen Keras "
+            return (f"trainable={code(trainable)}: a frozen Keras "
                     "BatchNormalization runs in inference mode, where TF1's normalized with the batch's moments "
                     "in training mode")
     for name in spec.keras3_rejects:
         if name not in args:
             continue
         value = literal_value(args[name])
-        code = cst.Module(body=[]).code_for_node(args[name])
+        text = code(args[name])
         if value is NotImplemented or value not in _KERAS3_DROPPABLE.get(name, ()):
-            return f"{name}={code} has no equivalent in Keras 3's {spec.cls}"
+            return f"{name}={text} has no equivalent in Keras 3's {spec.cls}"
     return None
 
 
@@ -532,9 +531,9 @@ def _keras_name(arg: cst.Arg, ctx: RuleContext) -> cst.Arg:
         quote = value.quote
         return arg.with_changes(value=cst.SimpleString(
             value.prefix + quote + value.evaluated_value.replace("/", "_") + quote))
-    code = cst.Module(body=[]).code_for_node(value)
-    if not isinstance(value, cst.SimpleString) and "/" in code and not isinstance(value, cst.Name):
-        ctx.warn(arg, f"name={code} may contain '/', which Keras 3 rejects in layer names")
+    text = code(value)
+    if not isinstance(value, cst.SimpleString) and "/" in text and not isinstance(value, cst.Name):
+        ctx.warn(arg, f"name={text} may contain '/', which Keras 3 rejects in layer names")
     return arg
 
 
@@ -545,13 +544,7 @@ def _same_family(a: str, b: str) -> bool:
 
 def _ctor_args(call: cst.Call, spec: LayerSpec) -> dict:
     """The v1 class' parameter → expression, positional ones included."""
-    args = {}
-    for i, a in enumerate(call.args):
-        if a.keyword is not None:
-            args[a.keyword.value] = a.value
-        elif i < len(spec.class_params) and not a.star:
-            args[spec.class_params[i]] = a.value
-    return args
+    return call_arguments(call, spec.class_params)
 
 
 def _weights(attr: _Attr) -> list:

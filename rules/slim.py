@@ -13,7 +13,7 @@ from typing import Iterable, Optional
 
 import libcst as cst
 
-from rules.edit import NameReplacer, module_imports
+from rules.edit import NameReplacer, code, module_imports  # noqa: F401 - code: slim.code, as rules use it
 from rules.model_walk import free_names, target_names
 from rules.visitors import Visitor, transform, walk
 
@@ -117,10 +117,6 @@ def _parenthesized(expr: cst.BaseExpression) -> cst.BaseExpression:
                          cst.List, cst.Tuple, cst.Dict)) or expr.lpar:
         return expr
     return expr.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
-
-
-def code(expr: cst.CSTNode) -> str:
-    return cst.Module(body=[]).code_for_node(expr)
 
 
 def module_names(module: cst.Module) -> set[str]:

@@ -9,7 +9,11 @@ from __future__ import annotations
 import keyword
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Sequence
+
+import libcst as cst
+
+from rules.edit import code, literal_value
 
 V1_LAYERS = "tf.compat.v1.layers"
 
@@ -98,20 +102,24 @@ SHIM_REFUSES: dict[str, tuple] = {
 }
 
 
-def shim_refused(call, params: tuple, after_inputs: bool) -> str:
-    """``name=value`` of the first argument of the LibCST ``call`` that the shim refuses
-    at that value; "" when there is none. ``params`` are the parameters the positional
-    arguments fill, after the inputs when ``after_inputs`` (a function's)."""
-    import libcst as cst
+def call_arguments(call: cst.Call, params: Sequence[str]) -> dict:
+    """Parameter → expression of a call, positional arguments filling ``params`` in order
+    (``*args`` / ``**kwargs`` left out)."""
+    args = {}
+    for i, a in enumerate(call.args):
+        if a.keyword is not None:
+            args[a.keyword.value] = a.value
+        elif i < len(params) and not a.star:
+            args[params[i]] = a.value
+    return args
 
-    from rules.edit import literal_value
 
-    positional = [a.value for a in call.args if a.keyword is None and not a.star]
-    given = dict(zip(params, positional[1:] if after_inputs else positional))
-    given.update({a.keyword.value: a.value for a in call.args if a.keyword is not None})
+def shim_refused(args: dict) -> str:
+    """``name=value`` of the first of a call's arguments (``call_arguments``) that the
+    shim refuses at that value; "" when there is none."""
     for name, harmless in SHIM_REFUSES.items():
-        if name in given and literal_value(given[name]) not in harmless:
-            return f"{name}={cst.Module(body=[]).code_for_node(given[name])}"
+        if name in args and literal_value(args[name]) not in harmless:
+            return f"{name}={code(args[name])}"
     return ""
 
 # The defaults of the functional forms that matter at the call: a functional

@@ -54,7 +54,7 @@ import libcst as cst
 from rules.aliases import TFTransformer, dotted_parts
 from rules.base import Facts, Rule, RuleContext, mentioning
 from rules.edit import add_import, expression, remove_unused_imports
-from rules.v1_layers import BY_CLASS, SPECS, V1_LAYERS, shim_refused
+from rules.v1_layers import BY_CLASS, SPECS, V1_LAYERS, call_arguments, shim_refused
 from rules.visitors import transform
 
 # Every functional v1 layer has a tf1to2.layers form (the shim mirrors rules.v1_layers'
@@ -142,8 +142,8 @@ class _Rewriter(TFTransformer):
         form = SPECS.get(target or "") or BY_CLASS.get(target or "")
         if form is None:
             return
-        function = target in SPECS
-        refused = shim_refused(node, form.function_params if function else form.class_params, function)
+        params = ("inputs", *form.function_params) if target in SPECS else form.class_params
+        refused = shim_refused(call_arguments(node, params))
         if refused:
             self.refused[id(node.func)] = refused
         spec = BY_CLASS.get(target or "")
