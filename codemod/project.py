@@ -207,6 +207,9 @@ def _scan(path: str):
     edges: set = set()
     aliases: dict[str, str] = {}
     for node in ast.walk(tree):
+        if isinstance(node, (ast.With, ast.AsyncWith)):
+            for item in node.items:  # a scanner may ask what a with's call is entered around
+                item.context_expr.tf1to2_with = node
         if isinstance(node, ast.Call) and len(calls) < 1000:
             group = []
             for rule_id, scan in scanners.items():
@@ -280,11 +283,15 @@ def _closure(start: set, links: dict) -> set:
 
 def nearest(path: str, uses: tuple) -> tuple:
     """The uses of other files, the one nearest ``path`` in the tree first (the one a
-    warning names)."""
+    warning names), then one of each other kind (what the scanner said), at most 20."""
     others = [u for u in uses if not u[0].startswith(path + ":")]
     if not others:
         return ()
     def shared(u) -> int:
         return len(os.path.commonpath([os.path.abspath(path), os.path.abspath(u[0].rpartition(":")[0])]))
     best = max(others, key=shared)
-    return (best, *[u for u in others if u is not best][:4])
+    rest = {}
+    for u in others:  # one of each kind of use (a rule may read them all)
+        if u is not best and u[1] != best[1]:
+            rest.setdefault(u[1], u)
+    return (best, *list(rest.values())[:20])

@@ -46,8 +46,11 @@ Will not touch (warns with the line)
 """
 from __future__ import annotations
 
+import ast
 import functools
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Optional
 
 import libcst as cst
@@ -1109,8 +1112,77 @@ def _slim_module_imports(module: cst.Module) -> set:
 
 def _unsafe_checker(ctx: RuleContext, rw: "_Rewriter"):
     """What stage 1 left: calls an arg_scope may still govern at run time."""
+    elsewhere = _run_scopes(ctx, rw)
     if "arg_scope" not in ctx.code:
+        return elsewhere
+    local = _local_checker(ctx, rw)
+    return lambda call: local(call) or elsewhere(call)
+
+
+def _run_scopes(ctx: RuleContext, rw: "_Rewriter"):
+    """Calls an ``arg_scope`` entered in another file of the run may govern: that file
+    imports this module (directly or through others, a package's re-exports included),
+    and enters a scope around code (``SlimToLayers.run_use``) listing the call's op, or
+    ops it cannot name. A module that defines or names its own ``*_arg_scope()`` (the
+    nets' convention) is taken to be called under that one, whose settings stage 1 wrote
+    into its calls (``_local_checker``)."""
+    scopes = [(where, what[len("arg_scope: "):].split(",")) for where, what in ctx.run_uses]
+    if not scopes or _CONVENTION.search(ctx.code):
         return lambda call: ""
+
+    def check(call: cst.Call) -> str:
+        op = rw.op_of(call.func)
+        if op not in slim.SCOPED_OPS:
+            return ""
+        for where, ops in scopes:
+            if op in ops or "?" in ops:
+                path, _, line = where.rpartition(":")
+                return (f"the arg_scope entered at {Path(path).name}:{line} may govern it at run time "
+                        f"({'its ops are not known' if '?' in ops else 'it lists ' + op}), and this module "
+                        "has no *_arg_scope() of its own whose settings stage 1 writes out")
+        return ""
+    return check
+
+
+# a module-level ``def net_arg_scope(`` or ``net_arg_scope = ...``: the nets' convention
+_CONVENTION = re.compile(r"^(?:def\s+\w*arg_scope\s*\(|\w*arg_scope\s*=)", re.M)
+
+
+def _scope_use(call: ast.Call) -> Optional[str]:
+    """An ``arg_scope(...)`` entered around code (a ``with`` whose body calls something):
+    "arg_scope: conv2d,fully_connected" (the leaf names its list names) or "arg_scope: ?".
+    A scope function's own ``with ... as sc: return sc`` runs no code under it."""
+    func = call.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+    with_node = getattr(call, "tf1to2_with", None)
+    if name != "arg_scope" or with_node is None or not _runs_calls(with_node.body):
+        return None
+    listed = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "list_ops_or_scope"),
+                                                  None)
+    ops = []
+    if isinstance(listed, (ast.List, ast.Tuple)):
+        for el in listed.elts:
+            leaf = el.attr if isinstance(el, ast.Attribute) else el.id if isinstance(el, ast.Name) else None
+            if leaf is None:
+                return "arg_scope: ?"
+            ops.append(slim.SYNONYMS.get(leaf, leaf))
+        return "arg_scope: " + ",".join(ops)
+    return "arg_scope: ?"
+
+
+def _runs_calls(body: list) -> bool:
+    """Whether statements call anything (nested ``with`` items aside)."""
+    for stmt in body:
+        if isinstance(stmt, (ast.With, ast.AsyncWith)):
+            if _runs_calls(stmt.body):
+                return True
+        elif any(isinstance(n, ast.Call) for n in ast.walk(stmt)):
+            return True
+    return False
+
+
+def _local_checker(ctx: RuleContext, rw: "_Rewriter"):
+    """Calls an arg_scope stage 1 left in this module (or its group) may govern."""
     m = rw.group
     blocked: dict[int, str] = {}
     convention = m.conventions().get(id(m.home))
@@ -1204,6 +1276,11 @@ class SlimToLayers(Rule):
         "        name='conv1')\n"
         "    return tf.compat.v1.layers.dropout(x, rate=0.2, training=is_training)\n"
     )
+
+    # an arg_scope another file of the run enters around this module's functions
+    reads_importers = True
+    run_needles = (b"arg_scope",)
+    run_use = staticmethod(_scope_use)
 
     def applies_to(self, text: str) -> bool:
         return "slim" in text or "contrib.layers" in text or "contrib import layers" in text

@@ -5,6 +5,7 @@ written, and what is refused when the run does not hold the other module or the
 helper's callers disagree."""
 from __future__ import annotations
 
+import json
 import textwrap
 from pathlib import Path
 
@@ -290,3 +291,70 @@ def test_cross_file_reads_the_same_over_processes(monkeypatch):
     monkeypatch.setattr(project, "_POOL_FROM", 0)
     assert project.cross_file(paths, scanners, needles, jobs=2) == alone
     assert alone[0] and alone[1]  # tf_slim's modules import one another; TF1 uses reach some
+
+
+SCOPES = '''\
+import tensorflow as tf
+import tf_slim as slim
+
+
+def net_arg_scope(weight_decay=0.0004):
+    with slim.arg_scope([slim.conv2d], activation_fn=tf.nn.relu6, biases_initializer=None,
+                        weights_regularizer=slim.l2_regularizer(weight_decay)) as sc:
+        return sc
+'''
+
+PLAIN_NET = '''\
+import tf_slim as slim
+
+
+def net(x):
+    x = slim.conv2d(x, 8, [3, 3], scope='conv1')
+    x = slim.flatten(x)
+    return slim.fully_connected(x, 4, scope='fc')
+'''
+
+
+def test_a_scope_another_file_enters_around_a_module_without_its_own_guards_its_ops(tmp_path, capsys):
+    """The scope function lives in one module, the net in another with no scope function
+    of its own, and a training script enters the scope around the net, reaching both
+    through the package's re-exports, under another name. Stage 1 cannot write the
+    scope into the net (the net does not mention arg_scope, so it is not grouped), so
+    stage 2 leaves every op such a scope may list, saying where the scope is entered;
+    ops the scope's list does not name are rewritten."""
+    pkg = _package(tmp_path, scopes=SCOPES, net=PLAIN_NET)
+    (pkg / "__init__.py").write_text("from pkg.net import net as build_net\nfrom pkg.scopes import net_arg_scope\n")
+    entered = {
+        "unknown": "with slim.arg_scope(pkg.net_arg_scope()):\n        return pkg.build_net(x)\n",
+        "listed": "with slim.arg_scope([slim.fully_connected], activation_fn=None):\n"
+                  "        return pkg.build_net(x)\n",
+        "nested": "with slim.arg_scope([slim.layers.conv2d], padding='VALID'):\n"
+                  "        with slim.arg_scope([slim.flatten]) as sc:\n"
+                  "            return pkg.build_net(x)\n",
+    }
+    for case, body in entered.items():
+        (tmp_path / "train.py").write_text(f"import tf_slim as slim\nimport pkg\n\n\ndef build(x):\n    {body}")
+        code = cli.main(["migrate", str(tmp_path), "--select", "slim-to-layers", "--format", "json"])
+        assert code == 1, case
+        out = capsys.readouterr()
+        files = {Path(f["path"]).name: f for f in json.loads(out.out)["files"]}
+        net = files["net.py"]
+        left = {w["line"]: w["message"] for w in net["warnings"]}
+        changed = {c["line"] for c in net["changes"]}
+        if case == "unknown":
+            assert set(left) == {5, 6, 7} and not changed, (case, left, changed)
+            assert left[5] == ("slim.conv2d left as it is: the arg_scope entered at train.py:6 may govern it at "
+                               "run time (its ops are not known), and this module has no *_arg_scope() of its "
+                               "own whose settings stage 1 writes out")
+        elif case == "listed":
+            assert set(left) == {7} and changed == {5, 6}, (case, left, changed)
+            assert "(it lists fully_connected)" in left[7]
+        else:
+            assert set(left) == {5, 6} and changed == {7}, (case, left, changed)
+            assert "train.py:6" in left[5] and "train.py:7" in left[6]
+    # a scope function's own ``with ... as sc: return sc`` enters nothing: alone in the
+    # run with the net, it guards nothing
+    (tmp_path / "train.py").unlink()
+    code = cli.main(["migrate", str(tmp_path), "--select", "slim-to-layers", "--format", "json"])
+    files = {Path(f["path"]).name: f for f in json.loads(capsys.readouterr().out)["files"]}
+    assert not files["net.py"]["warnings"] and len(files["net.py"]["changes"]) == 3
