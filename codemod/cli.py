@@ -126,7 +126,7 @@ def cmd_migrate(args, out, err) -> int:
     import rules as rules_pkg
     from codemod import config as config_mod
     from codemod import pipeline, project, report, textio
-    from codemod.discover import discover
+    from codemod.discover import bystanders as discover_bystanders, discover
     try:
         config = _load_config(args)
     except config_mod.ConfigError as e:
@@ -166,7 +166,8 @@ def cmd_migrate(args, out, err) -> int:
     readers = [c for c in chosen if c.reads_importers]
     imported, reached = project.cross_file(
         [f for f, _ in files], {c.id: c.run_use for c in readers if c.run_needles},
-        tuple(n for c in readers for n in c.run_needles), jobs=args.jobs) if readers else ({}, {})
+        tuple(n for c in readers for n in c.run_needles), jobs=args.jobs,
+        bystanders=discover_bystanders(args.paths, [f for f, _ in files])) if readers else ({}, {})
     work = [(f, pipeline.Options(rule_ids, explicit=explicit and not args.force_exclude,
                                  module=project.module_name(f) if f in grouped else "",
                                  context=grouped.get(f, ()), imported=imported.get(f, ()),

@@ -123,3 +123,51 @@ def discover(paths: Iterable[str]) -> tuple[list[tuple[str, bool]], list[tuple[s
         else:
             errors.append((path, "no such file or folder"))
     return files, errors, outside
+
+
+def _toplevel(folder: str) -> str | None:
+    """The work tree ``folder`` is in: the nearest folder above with a ``.git`` (a folder,
+    or a file for worktrees and submodules), found without starting git."""
+    here = os.path.abspath(folder)
+    while True:
+        if os.path.exists(os.path.join(here, ".git")):
+            return here
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
+
+
+def bystanders(paths: Iterable[str], run: Iterable[str]) -> list[str]:
+    """The ``.py`` files of the projects around the named paths that are not in the run:
+    the rest of each one's git work tree (a file named outside any work tree: the rest
+    of its folder). They are never migrated or written; the run reads their imports, as
+    code that may import what the run would rename (a pre-commit hook is handed only
+    the staged files). Found as ``discover`` finds files: git's view, no virtualenvs,
+    nothing whose real path leaves the project."""
+    taken = {os.path.realpath(f) for f in run}
+    roots: list[str] = []
+    for path in paths:
+        folder = path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path))
+        if not os.path.isdir(folder):
+            continue
+        root = _toplevel(folder)
+        if root is None and os.path.isfile(path):
+            root = folder
+        if root is not None and os.path.realpath(root) not in roots:
+            roots.append(os.path.realpath(root))
+    out: list[str] = []
+    for root in roots:
+        if any(os.path.realpath(p) == root for p in paths if os.path.isdir(p)):
+            continue  # the whole project is in the run
+        for rel in sorted(set(_folder_files(root))):
+            if not rel.endswith(".py") or _skipped_rel(rel, root):
+                continue
+            full = os.path.join(root, rel)
+            if os.path.islink(full) or not os.path.isfile(full):
+                continue
+            real = os.path.realpath(full)
+            if _inside(real, root) and real not in taken:
+                taken.add(real)
+                out.append(full)
+    return out

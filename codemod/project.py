@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -127,8 +128,8 @@ def of_paths(paths: Iterable[str]) -> dict[str, tuple[tuple[str, str], ...]]:
             for path, group in groups(files).items()}
 
 
-def cross_file(paths: Iterable[str], scanners: Optional[dict] = None,
-               needles: tuple = (), jobs: int = 1) -> tuple[dict[str, tuple[tuple[str, str], ...]], dict]:
+def cross_file(paths: Iterable[str], scanners: Optional[dict] = None, needles: tuple = (), jobs: int = 1,
+               bystanders: Iterable[str] = ()) -> tuple[dict[str, tuple[tuple[str, str], ...]], dict]:
     """What files of the run know of one another, read with Python's own ``ast`` in the
     main process:
 
@@ -144,9 +145,15 @@ def cross_file(paths: Iterable[str], scanners: Optional[dict] = None,
       reaches no other file (the run is the closed world). A file is read when it has an
       import, an ``__all__`` or one of ``needles``.
 
+    ``bystanders`` are files of the project that are not in the run (``discover.bystanders``):
+    what they import and use counts as the run's own files' does, though they are never
+    migrated; only those that may import a module of the run, directly or through
+    others, are parsed (``_importing``).
+
     Files are read over ``jobs`` processes."""
     scanners = scanners or {}
-    py = [p for p in paths if p.endswith(".py")]
+    run = [p for p in paths if p.endswith(".py")]
+    py = run + _importing(run, bystanders)
     names = {p: module_name(p) for p in py}
     by_name = {n: p for p, n in names.items() if n}
     found: dict[str, dict[str, str]] = {}
@@ -174,12 +181,52 @@ def cross_file(paths: Iterable[str], scanners: Optional[dict] = None,
         uses_in.setdefault(where.rpartition(":")[0], []).append((rule_id, where, what))
     reached: dict[str, dict] = {}
     if uses_in:
-        for path in py:
+        for path in run:
             reach = _closure(_closure({path}, importers) - {path}, edges) - {path}
             for f in sorted(reach):
                 for rule_id, where, what in uses_in.get(f, ()):
                     reached.setdefault(path, {}).setdefault(rule_id, []).append((where, what))
     return {p: tuple(sorted(d.items())) for p, d in found.items()}, reached
+
+
+def _importing(run: list, bystanders: Iterable[str]) -> list:
+    """The bystanders whose text names a module of the run, or a bystander that does (a
+    package ``__init__`` re-exporting it, a script importing that), to a fixed point: a
+    cheap byte test, so that a project's other files are parsed only when they may
+    import what the run changes."""
+    pending: dict[str, bytes] = {}
+    for path in bystanders:
+        if not path.endswith(".py"):
+            continue
+        try:
+            with open(path, "rb") as f:
+                data = f.read()
+        except OSError:
+            continue
+        if b"import" in data:
+            pending[path] = data
+    found: list = []
+    leaves = {module_name(p).rpartition(".")[2] for p in run} - {""}
+    while leaves and pending:
+        grown = set()
+        importing = _import_of(leaves)
+        for path, data in list(pending.items()):
+            if importing.search(data):
+                found.append(path)
+                del pending[path]
+                grown.add(module_name(path).rpartition(".")[2])
+        leaves = grown - {""}
+    return found
+
+
+def _import_of(leaves: set) -> "re.Pattern":
+    """An import statement naming one of ``leaves`` as a module: ``import a.model as m``,
+    ``from .model import f``, ``from pkg import (f,\n model)`` (a module name is a common
+    word: "model" is in most files of a TensorFlow project, in imports of few)."""
+    names = b"|".join(re.escape(leaf.encode()) for leaf in sorted(leaves))
+    return re.compile(rb"^[ \t]*(?:from[ \t]+\.*[\w.]*\b(?:%s)\b"
+                      rb"|from[ \t]+[\w.]+[ \t]+import[ \t]*(?:\([^)]*|[^\n]*)\b(?:%s)\b"
+                      rb"|import[ \t][^\n]*\b(?:%s)\b)" % (names, names, names), re.M)
 
 
 # what ``_scan`` reads besides the path; set before the work is handed out (forked

@@ -6,8 +6,12 @@ helper's callers disagree."""
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 import textwrap
 from pathlib import Path
+
+import pytest
 
 from codemod import cli, project
 
@@ -358,3 +362,60 @@ def test_a_scope_another_file_enters_around_a_module_without_its_own_guards_its_
     code = cli.main(["migrate", str(tmp_path), "--select", "slim-to-layers", "--format", "json"])
     files = {Path(f["path"]).name: f for f in json.loads(capsys.readouterr().out)["files"]}
     assert not files["net.py"]["warnings"] and len(files["net.py"]["changes"]) == 3
+
+
+MODEL = '''\
+import tensorflow as tf
+
+
+def classifier(x, training):
+    x = tf.layers.dense(x, 8, name="d1")
+    return tf.layers.dense(x, 2, name="out")
+'''
+
+
+@pytest.mark.parametrize("importer", [
+    "from model import classifier\n",
+    "from model import classifier as clf\n",
+    "import model as m\n\n\ndef run(x):\n    return m.classifier(x, True)\n",
+    # through a package of the project that re-exports it
+    "from pkg import classifier\n",
+])
+def test_a_file_outside_the_run_that_imports_a_function_keeps_it(tmp_path, capsys, importer):
+    """Only src/model.py is in the run (a pre-commit hook is handed the staged files),
+    but another file of the project imports classifier(): it stays a function (its
+    layer is added beside it), and the warning names the importer. In a git work tree
+    the whole tree is looked at; outside one, the named file's folder (and below)."""
+    src, scripts = tmp_path / "src", tmp_path / "scripts"
+    src.mkdir()
+    scripts.mkdir()
+    (src / "model.py").write_text(MODEL)
+    if "pkg" in importer:
+        (tmp_path / "pkg").mkdir()
+        (tmp_path / "pkg" / "__init__.py").write_text("from model import classifier\n")
+    (scripts / "train.py").write_text(importer)
+    for git in (False, True):
+        if git:
+            subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+        code = cli.main(["migrate", str(src / "model.py"), "--format", "json"])
+        assert code == 1
+        (model,) = json.loads(capsys.readouterr().out)["files"]
+        kept = [w["message"] for w in model["warnings"] if "kept as a function" in w["message"]]
+        if not git:  # the importer is not in the file's folder, and no work tree says what the project is
+            assert not kept and "-def classifier" in model["diff"], kept
+            continue
+        assert len(kept) == 1, model["warnings"]
+        name = "__init__.py:1" if "pkg" in importer else "train.py:"
+        assert f"classifier() is kept as a function because {name}" in kept[0]
+        assert "+class Classifier(tf.keras.layers.Layer):" in model["diff"]
+        assert "-def classifier" not in model["diff"]
+    # in its folder, found without git too
+    shutil.rmtree(tmp_path / ".git")
+    (scripts / "train.py").rename(src / "train.py")
+    if "pkg" in importer:
+        (tmp_path / "pkg").rename(src / "pkg")
+    code = cli.main(["migrate", str(src / "model.py"), "--format", "json"])
+    (model,) = json.loads(capsys.readouterr().out)["files"]
+    assert "-def classifier" not in model["diff"]
+    # the files outside the run are read, never written
+    assert (src / "train.py").read_text() == importer
