@@ -153,7 +153,7 @@ def cmd_migrate(args, out, err) -> int:
         err.write("tf1to2: -j must be at least 1\n")
         return EXIT_ERROR
     if args.paths == ["-"]:
-        return _stdin(args, tuple(c.id for c in chosen), out, err)
+        return _stdin(args, chosen, out, err)
     if "-" in args.paths:
         err.write("tf1to2: '-' (standard input) cannot be combined with paths\n")
         return EXIT_ERROR
@@ -221,16 +221,27 @@ def _remove_stale_temporaries(work, err, quiet: bool) -> None:
                   "left\n")
 
 
-def _stdin(args, rule_ids: tuple, out, err) -> int:
+def _stdin(args, chosen: list, out, err) -> int:
     """``migrate -``: the source on standard input, the migrated source on standard output
     (the input unchanged when nothing applies or it fails), findings on stderr under
     ``--stdin-filename`` (as editors call ruff and pyupgrade). Exit 1 when it changed."""
     from codemod import documents, pipeline, report, textio
     data = sys.stdin.buffer.read()
     name = args.stdin_filename or "-"
+    rule_ids = tuple(c.id for c in chosen)
+    options = pipeline.Options(rule_ids)
+    readers = [c for c in chosen if c.reads_importers]
+    if args.stdin_filename and readers and os.path.isdir(os.path.dirname(os.path.abspath(name))):
+        # the buffer's project is known: what imports the file on disk counts, as in a run
+        from codemod import project
+        from codemod.discover import bystanders
+        imported, reached = project.cross_file(
+            [name], {c.id: c.run_use for c in readers if c.run_needles},
+            tuple(n for c in readers for n in c.run_needles), bystanders=bystanders([name], [name]))
+        options = pipeline.Options(rule_ids, imported=imported.get(name, ()), run_uses=tuple(
+            (rule_id, project.nearest(name, uses)) for rule_id, uses in reached.get(name, {}).items()))
     try:
-        result = pipeline.migrate_document(documents.PythonDocument(name, textio.decode(data)),
-                                           pipeline.Options(rule_ids))
+        result = pipeline.migrate_document(documents.PythonDocument(name, textio.decode(data)), options)
     except textio.SourceError as e:
         result = pipeline.FileResult(name, "failed", error=str(e), error_line=e.line)
     out.flush()

@@ -6,8 +6,10 @@ helper's callers disagree."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -419,3 +421,20 @@ def test_a_file_outside_the_run_that_imports_a_function_keeps_it(tmp_path, capsy
     assert "-def classifier" not in model["diff"]
     # the files outside the run are read, never written
     assert (src / "train.py").read_text() == importer
+
+
+def test_an_editor_buffer_keeps_what_the_project_imports(tmp_path):
+    """``migrate - --stdin-filename src/model.py`` (an editor's buffer): the project
+    around that path counts as it does in a run."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "model.py").write_text("")  # the buffer is newer than the file
+    (tmp_path / "train.py").write_text("from model import classifier\n")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    root = Path(__file__).resolve().parent.parent
+    r = subprocess.run([sys.executable, "-m", "codemod.cli", "migrate", "--stdin-filename", "src/model.py", "-"],
+                       input=MODEL, capture_output=True, text=True, cwd=tmp_path,
+                       env={**os.environ, "PYTHONPATH": str(root)})
+    assert r.returncode == 1, r.stderr
+    assert "\ndef classifier(x, training):" in r.stdout and "\nclass Classifier(" in r.stdout
+    assert "src/model.py:4: wrap-in-layer: classifier() is kept as a function because train.py:1 imports it" \
+        in r.stderr
