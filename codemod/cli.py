@@ -167,7 +167,8 @@ def cmd_migrate(args, out, err) -> int:
     imported, reached = project.cross_file(
         [f for f, _ in files], {c.id: c.run_use for c in readers if c.run_needles},
         tuple(n for c in readers for n in c.run_needles), jobs=args.jobs,
-        bystanders=discover_bystanders(args.paths, [f for f, _ in files])) if readers else ({}, {})
+        bystanders=discover_bystanders(args.paths, [f for f, _ in files]),
+        downward=frozenset(c.id for c in readers if c.run_reach_imports)) if readers else ({}, {})
     work = [(f, pipeline.Options(rule_ids, explicit=explicit and not args.force_exclude,
                                  module=project.module_name(f) if f in grouped else "",
                                  context=grouped.get(f, ()), imported=imported.get(f, ()),
@@ -237,7 +238,8 @@ def _stdin(args, chosen: list, out, err) -> int:
         from codemod.discover import bystanders
         imported, reached = project.cross_file(
             [name], {c.id: c.run_use for c in readers if c.run_needles},
-            tuple(n for c in readers for n in c.run_needles), bystanders=bystanders([name], [name]))
+            tuple(n for c in readers for n in c.run_needles), bystanders=bystanders([name], [name]),
+            downward=frozenset(c.id for c in readers if c.run_reach_imports))
         options = pipeline.Options(rule_ids, imported=imported.get(name, ()), run_uses=tuple(
             (rule_id, project.nearest(name, uses)) for rule_id, uses in reached.get(name, {}).items()))
     try:

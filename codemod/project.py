@@ -129,7 +129,8 @@ def of_paths(paths: Iterable[str]) -> dict[str, tuple[tuple[str, str], ...]]:
 
 
 def cross_file(paths: Iterable[str], scanners: Optional[dict] = None, needles: tuple = (), jobs: int = 1,
-               bystanders: Iterable[str] = ()) -> tuple[dict[str, tuple[tuple[str, str], ...]], dict]:
+               bystanders: Iterable[str] = (), downward: frozenset = frozenset(),
+               ) -> tuple[dict[str, tuple[tuple[str, str], ...]], dict]:
     """What files of the run know of one another, read with Python's own ``ast`` in the
     main process:
 
@@ -141,9 +142,9 @@ def cross_file(paths: Iterable[str], scanners: Optional[dict] = None, needles: t
     - path → {rule id: (("path:line", what), ...)}: the calls a rule's scanner
       (``Rule.run_use``, given by rule id in ``scanners``) picks out, in the files an object
       leaving that file's functions may reach: the files that import it (directly or
-      through others), and whatever those import. A file nothing in the run imports
-      reaches no other file (the run is the closed world). A file is read when it has an
-      import, an ``__all__`` or one of ``needles``.
+      through others), and whatever those import; for the rules in ``downward``, also
+      whatever the file itself imports (an object handed to an imported function). A
+      file is read when it has an import, an ``__all__`` or one of ``needles``.
 
     ``bystanders`` are files of the project that are not in the run (``discover.bystanders``):
     what they import and use counts as the run's own files' does, though they are never
@@ -182,10 +183,15 @@ def cross_file(paths: Iterable[str], scanners: Optional[dict] = None, needles: t
     reached: dict[str, dict] = {}
     if uses_in:
         for path in run:
-            reach = _closure(_closure({path}, importers) - {path}, edges) - {path}
-            for f in sorted(reach):
+            up = _closure({path}, importers)
+            reach = _closure(up - {path}, edges) - {path}
+            # and what it imports itself, for rules following objects handed to an
+            # imported function (``train_utils.train(loss, optimizer=opt)``)
+            down = _closure(up, edges) - {path}
+            for f in sorted(down):
                 for rule_id, where, what in uses_in.get(f, ()):
-                    reached.setdefault(path, {}).setdefault(rule_id, []).append((where, what))
+                    if f in reach or rule_id in downward:
+                        reached.setdefault(path, {}).setdefault(rule_id, []).append((where, what))
     return {p: tuple(sorted(d.items())) for p, d in found.items()}, reached
 
 

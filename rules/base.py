@@ -575,6 +575,9 @@ class Rule:
     # (Python's ``ast``), and hands the rule what it found where the file's objects may
     # reach (``RuleContext.run_uses``).
     run_needles: ClassVar[tuple[bytes, ...]] = ()
+    # Uses in what the file itself imports count too (the rule follows objects the
+    # file's code hands to imported functions), not only in its importers' reach.
+    run_reach_imports: ClassVar[bool] = False
 
     @staticmethod
     def run_use(call) -> Optional[str]:

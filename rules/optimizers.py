@@ -56,7 +56,7 @@ import libcst as cst
 
 from rules.aliases import TFVisitor
 from rules.base import Rule, RuleContext
-from rules.edit import add_import, expression, keyword, literal_value, new_keyword, rebuild_args, remove_unused_imports
+from rules.edit import add_import, code, expression, keyword, literal_value, new_keyword, rebuild_args, remove_unused_imports
 from rules.model_walk import free_names
 from rules.visitors import Transformer, transform, walk
 
@@ -172,8 +172,9 @@ TF1_ONLY_METHODS = frozenset({
 })
 TF1_ONLY_KEYWORDS = {"apply_gradients": frozenset({"global_step", "name"})}
 # Seen in another file of the run, where the receiver is unknown: only what no Keras
-# optimizer does (a Keras ``minimize`` exists; ``global_step=`` does not).
-RUN_TF1_METHODS = frozenset({"compute_gradients", "get_slot", "get_slot_names"})
+# optimizer does (Keras 3 optimizers have no ``minimize``; tf-keras' needs a var_list
+# and a callable loss; none takes ``global_step=``).
+RUN_TF1_METHODS = frozenset({"compute_gradients", "get_slot", "get_slot_names", "minimize"})
 
 # Canonical names whose presence in a scope means a TF1 graph is built and run there.
 GRAPH_MODE_APIS = frozenset({
@@ -236,6 +237,7 @@ class _Survey(TFVisitor):
         self.graph_mode: dict[int, cst.CSTNode] = {}  # scope → first graph API node
         self.schedules: set[str] = set()  # names assigned a global_step schedule
         self.passed_to_tf: dict[tuple[str, str], list[tuple[str, cst.CSTNode, frozenset]]] = {}
+        self.passed_on: dict[tuple[str, str], list[tuple[str, cst.CSTNode, frozenset]]] = {}
         self._assign_targets: dict[int, tuple[str, str]] = {}
         self._chained: dict[int, str] = {}
         self._escaping: set[int] = set()
@@ -298,6 +300,13 @@ class _Survey(TFVisitor):
                     self.passed_to_tf.setdefault(ref, []).append((name, node, frozenset(self.func_stack)))
                 elif isinstance(a.value, cst.Call):
                     self._chained.setdefault(id(a.value), f"passed to {name}")
+        elif name is None or not name.startswith("tensorflow"):
+            # handed to code that is not TensorFlow's (``train_utils.train(loss, opt)``,
+            # ``opts.append(opt)``): it may be used the TF1 way there
+            for a in node.args:
+                if isinstance(a.value, cst.Name):
+                    self.passed_on.setdefault(("name", a.value.value), []).append(
+                        (code(func) + "()", node, frozenset(self.func_stack)))
 
     def relevant(self, table: dict, c: "_Construction") -> list:
         """Entries about what ``c`` is bound to, seen where that binding is visible."""
@@ -343,7 +352,8 @@ class Optimizers(Rule):
     id = "optimizers"
     stage = 6
     reads_importers = True
-    run_needles = (b"gradients",)
+    run_needles = (b"gradients", b"minimize", b"get_slot")
+    run_reach_imports = True  # an object handed to an imported function is used there
     summary = "tf.compat.v1.train optimizers → tf.keras.optimizers, TF1 defaults made explicit"
     needles = ("Optimizer",)
     example_before = (
@@ -408,7 +418,7 @@ class Optimizers(Rule):
                 f"it leaves this function ({leaves}) and {Path(path).name}:{line} uses an optimizer the "
                 f"TF1 way ({use}); cannot prove that is not this one"
             )
-        if c.escapes and survey.any_tf1_use:
+        if (c.escapes or self._passed_on(c, survey)) and survey.any_tf1_use:
             method, node = survey.any_tf1_use[0]
             return (
                 f"the optimizer leaves this expression and the module uses TF1-only "
@@ -431,22 +441,32 @@ class Optimizers(Rule):
             return "returned, stored or passed on"
         if c.bound_to[0] == "self":
             return f"self.{c.bound_to[1]}"
+        passed = Optimizers._passed_on(c, survey)
+        if passed:
+            return passed
         if (c.scope_key, c.bound_to[1]) in survey.returned:
             return f"{c.bound_to[1]} is returned"
         return None
 
     @staticmethod
+    def _passed_on(c: _Construction, survey: "_Survey") -> Optional[str]:
+        if c.bound_to is None or c.bound_to[0] != "name":
+            return None
+        passed = survey.relevant(survey.passed_on, c)
+        return f"{c.bound_to[1]} is passed to {passed[0][0]}" if passed else None
+
+    @staticmethod
     def run_use(call: ast.Call) -> Optional[str]:
         """An optimizer used the TF1 way in another file of the run (an ``ast.Call``):
         ``x.compute_gradients(...)``, ``x.get_slot(...)``, ``x.apply_gradients(...,
-        global_step=...)``, ``x.minimize(..., global_step=...)``."""
+        global_step=...)``, ``x.minimize(...)``."""
         func = call.func
         if not isinstance(func, ast.Attribute):
             return None
-        if func.attr in RUN_TF1_METHODS:
-            return f".{func.attr}(...)"
         if func.attr in ("apply_gradients", "minimize") and any(k.arg == "global_step" for k in call.keywords):
             return f".{func.attr}(..., global_step=...)"
+        if func.attr in RUN_TF1_METHODS:
+            return f".{func.attr}(...)"
         return None
 
     def _rewrite(self, c: _Construction, ctx: RuleContext, root: str) -> Optional[cst.Call]:

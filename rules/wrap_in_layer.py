@@ -469,6 +469,7 @@ class WrapInLayer(Rule):
         return add_import(module, "tf1to2", "track_tf1_style_variables")
 
     run_needles = (b"get_collection", b"regularization_loss", b"get_total_loss", b"create_train_op")
+    run_reach_imports = True  # an object handed to an imported function is used there
 
     @staticmethod
     def run_use(call: ast.Call) -> Optional[str]:

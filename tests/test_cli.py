@@ -466,6 +466,32 @@ def test_an_optimizer_is_kept_only_where_a_tf1_use_can_reach_it(tmp_path):
         "other.py:5 uses an optimizer the TF1 way (.minimize(..., global_step=...)); cannot prove that is not this one")
 
 
+@pytest.mark.parametrize("hand_over", [
+    "helpers.train_op(loss, optimizer=opt)",
+    "helpers.train_op(loss, opt)",
+    "run(helpers.train_op, loss, opt)",
+])
+def test_an_optimizer_handed_to_an_imported_function_that_minimizes_it_is_kept(tmp_path, hand_over):
+    """A local optimizer handed to a function of a module it imports, which calls
+    ``.minimize`` on it (Keras 3 optimizers have none; no global_step needed to see it),
+    is left as TF1's, in the file handing it over; a file that imports nothing that
+    uses an optimizer the TF1 way still has its optimizer rewritten."""
+    (tmp_path / "helpers.py").write_text("def train_op(loss, optimizer):\n    return optimizer.minimize(loss)\n")
+    (tmp_path / "other.py").write_text(
+        "import tensorflow as tf\nimport helpers\n\n\ndef run(f, *args):\n    return f(*args)\n\n\n"
+        f"def build(loss):\n    opt = tf.train.RMSPropOptimizer(0.1)\n    return {hand_over}\n")
+    (tmp_path / "alone.py").write_text(
+        "import tensorflow as tf\n\n\ndef build(loss):\n    opt = tf.train.RMSPropOptimizer(0.1)\n"
+        "    return run(loss, opt)\n")
+    files = _report_files("--select", "optimizers", tmp_path)
+    assert files["other.py"]["status"] == "unchanged"
+    assert files["other.py"]["warnings"][0]["message"] == (
+        "left as tf.compat.v1.train.RMSPropOptimizer: it leaves this function (opt is passed to "
+        f"{'run' if hand_over.startswith('run') else 'helpers.train_op'}()) and helpers.py:2 uses an optimizer "
+        "the TF1 way (.minimize(...)); cannot prove that is not this one")
+    assert files["alone.py"]["status"] == "changed"
+
+
 def test_what_cpython_rejects_is_neither_read_nor_written(tmp_path):
     """LibCST accepts a NUL byte and 300 nested parentheses; CPython does not: such a
     file fails with CPython's message. A rewrite CPython would not compile is not written."""
