@@ -58,3 +58,7 @@ def test_the_whole_tf_slim_package_in_one_run(tmp_path):
     for path in tree.rglob("*.py"):
         compile(path.read_text(encoding="utf-8"), str(path), "exec", dont_inherit=True)
     assert [f["path"] for f in run()["files"] if f["status"] == "changed"] == []
+    # every name a module took from another module of the package is still there
+    from tests.run_properties import imported_names, lost_names
+    assert len(imported_names(TF_SLIM)) > 500
+    assert lost_names(TF_SLIM, tree) == []
