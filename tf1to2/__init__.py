@@ -411,12 +411,28 @@ def _get_single_variable_capturing_regularizer(self, *args, **kwargs):
     instead, whichever store (ours, make_template's) creates the variable."""
     store = getattr(_active, "store", None)
     if store is None or not kwargs.get("regularizer"):
+        if kwargs.get("regularizer") is not None:
+            kwargs = {**kwargs, "regularizer": _reading_refs(kwargs["regularizer"])}
         return _original_get_single_variable(self, *args, **kwargs)
     store._regularizer = kwargs["regularizer"]
     try:
         return _original_get_single_variable(self, *args, **{**kwargs, "regularizer": None})
     finally:
         store._regularizer = None
+
+
+def _reading_refs(regularizer):
+    """A Keras 3 regularizer (``tf.keras.regularizers.l2(...)``, what the rules write for
+    slim's and contrib's) cannot take the reference variables of a TF1 graph built with
+    ``disable_v2_behavior()`` ("Invalid dtype: float32_ref"): it is handed the variable's
+    value, what TF1's own regularizers read from it."""
+    if not type(regularizer).__module__.startswith("keras"):
+        return regularizer
+
+    def read_first(variable):
+        dtype = getattr(variable, "dtype", None)
+        return regularizer(variable.value() if getattr(dtype, "_is_ref_dtype", False) else variable)
+    return read_first
 
 
 _vs._VariableStore._get_single_variable = _get_single_variable_capturing_regularizer
