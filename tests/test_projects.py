@@ -22,6 +22,10 @@ AS_TF1 = '''\
 import sys, types
 import tensorflow.compat.v1 as v1
 v1.disable_v2_behavior()
+import importlib
+# slim's batch_norm imports this lazily; tf-keras 2.21 ships it under tf_keras.src
+sys.modules["tf_keras.legacy_tf_layers.normalization"] = importlib.import_module(
+    "tf_keras.src.legacy_tf_layers.normalization")
 import tf_slim
 v1.contrib = types.SimpleNamespace(layers=types.SimpleNamespace(l2_regularizer=tf_slim.l2_regularizer))
 sys.modules["tensorflow"] = v1
@@ -36,7 +40,7 @@ def _numbers(out: str) -> list:
     return [float(x) for x in re.findall(r"-?\d+\.\d+(?:e-?\d+)?", out)]
 
 
-@pytest.mark.parametrize("project, script", [("graph_script", "train.py")])
+@pytest.mark.parametrize("project, script", [("graph_script", "train.py"), ("slim_package", "train.py")])
 def test_a_migrated_project_computes_its_tf1_numbers(tmp_path, project, script):
     original, migrated = tmp_path / "original", tmp_path / "migrated"
     shutil.copytree(PROJECTS / project, original)

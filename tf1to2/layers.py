@@ -112,8 +112,14 @@ def _activate(outputs, activation):
     return activation(outputs) if activation is not None else outputs
 
 
+def _dim(shape, i):
+    """Size ``i`` of a static shape, an int or None: TF1 behaviour
+    (``disable_v2_behavior()``) gives ``Dimension`` objects, TF2 ints."""
+    return tf.compat.dimension_value(shape[i])
+
+
 def _static_or_dynamic(x, i):
-    static = x.shape[i]
+    static = _dim(x.shape, i)
     return static if static is not None else tf.shape(x)[i]
 
 
@@ -136,7 +142,7 @@ def dense(inputs, units, activation=None, use_bias=True, kernel_initializer=None
     inputs = tf.convert_to_tensor(inputs)
     dtype = _dtype(inputs)
     with v1.variable_scope(name, default_name="dense", reuse=reuse):
-        last = inputs.shape[-1]
+        last = _dim(inputs.shape, -1)
         if last is None:
             raise ValueError("The last dimension of the inputs to dense should be defined. Found None.")
         kernel = _variable("kernel", [last, units], dtype, kernel_initializer, kernel_regularizer,
@@ -169,7 +175,7 @@ class _Spec:
         self.padding = _padding(padding)
 
     def channels(self) -> int:
-        channels = self.inputs.shape[1 if self.first else -1]
+        channels = _dim(self.inputs.shape, 1 if self.first else -1)
         if channels is None:
             raise ValueError("The channel dimension of the inputs should be defined. Found None.")
         return channels
@@ -448,12 +454,12 @@ def batch_normalization(inputs, axis=-1, momentum=0.99, epsilon=1e-3, center=Tru
         raise ValueError("batch_normalization needs inputs of known rank")
     axes = [axis] if isinstance(axis, int) else list(axis)
     axes = sorted(a % rank for a in axes)
-    if any(inputs.shape[a] is None for a in axes):
+    if any(_dim(inputs.shape, a) is None for a in axes):
         raise ValueError(f"batch_normalization: axis {axis} of the inputs must have a known size")
     reduction = [i for i in range(rank) if i not in axes]
-    broadcast = [inputs.shape[i] if i in axes else 1 for i in range(rank)]
+    broadcast = [_dim(inputs.shape, i) if i in axes else 1 for i in range(rank)]
     # TF1's variables: the axis' size, or over several axes the inputs' rank with 1 elsewhere
-    param_shape = [inputs.shape[axes[0]]] if len(axes) == 1 else broadcast
+    param_shape = [_dim(inputs.shape, axes[0])] if len(axes) == 1 else broadcast
     # TF1's v1 layer takes its fused form for 4D/5D inputs normalized over their channels
     fused_form = fused is not False and rank in (4, 5) and axes in ([1], [rank - 1])
     if fused and not fused_form:
