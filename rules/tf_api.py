@@ -397,6 +397,7 @@ class _Rewriter(TFTransformer):
         if not rest or rest[0].startswith("_") or _is_internal(rest):
             return
         if rest[0] == "compat" and len(rest) >= 2 and rest[1] in ("v1", "v2"):
+            self._warn_legacy_keras(node, rest[2:] if rest[1] == "v1" else [])
             return
         if rest[0] == "contrib":
             self._to_slim(node, parts, rest[1:])
@@ -406,6 +407,7 @@ class _Rewriter(TFTransformer):
         if problem is not None:
             self.ctx.warn(node, problem)
             return
+        self._warn_legacy_keras(node, rest)
         if not new or id(node) in self.tf2_exact:
             return
         tail = rest[len(prefix.split(".")):]
@@ -433,6 +435,18 @@ class _Rewriter(TFTransformer):
         _prefix, _new, problem = resolve(".".join(rest))
         if problem is not None:
             self.ctx.warn(node, problem.replace("tf.", "tf.compat.v1.", 1))
+            return
+        self._warn_legacy_keras(node, rest)
+
+    def _warn_legacy_keras(self, node: cst.Attribute, rest: list[str]) -> None:
+        """``tf.compat.v1.nn.rnn_cell.*`` exists in TF 2.21 but is tf-keras': under Keras 3
+        (the default) using it raises. No rule migrates RNN cells: say so at the line."""
+        if _legacy_keras(rest):
+            self.ctx.warn(node, f"tf.compat.v1.nn.rnn_cell.{rest[2]} is tf-keras' (TensorFlow {table.TF_VERSION} "
+                                "loads it from tf-keras): under Keras 3, the default, it raises; install tf-keras "
+                                "and set TF_USE_LEGACY_KERAS=1 before TensorFlow is imported, or move to "
+                                "tf.keras.layers cells and tf.keras.layers.RNN (their variables are named "
+                                "differently: convert the checkpoint)")
 
     # ---- imports ------------------------------------------------------------------
     def leave_Import(self, original_node: cst.Import, updated_node: cst.Import):
@@ -822,6 +836,11 @@ def _v1_rest(base: str, parts: list) -> Optional[str]:
     return None
 
 
+def _legacy_keras(rest: list) -> bool:
+    """A v1 API path (split) to tf-keras' RNN cells (``nn.rnn_cell.LSTMCell``)."""
+    return rest[:2] == ["nn", "rnn_cell"] and len(rest) > 2 and not rest[2].startswith("_")
+
+
 def _chain_may_act(base: str, parts: list) -> bool:
     """Whether ``_Rewriter._chain`` would change or warn at this dotted name, its root
     bound (one way) to ``base``."""
@@ -833,13 +852,13 @@ def _chain_may_act(base: str, parts: list) -> bool:
     if base == "tensorflow.compat.v1":
         if not rest or rest[0].startswith("_") or rest[0] == "compat":
             return False
-        return resolve(".".join(rest))[2] is not None
+        return resolve(".".join(rest))[2] is not None or _legacy_keras(rest)
     if base != "tensorflow":
         return False
     if not rest or rest[0].startswith("_") or _is_internal(rest):
         return False
     if rest[0] == "compat" and len(rest) >= 2 and rest[1] in ("v1", "v2"):
-        return False
+        return rest[1] == "v1" and _legacy_keras(rest[2:])
     if rest[0] == "contrib":
         return True
     _prefix, new, problem = resolve(".".join(rest))

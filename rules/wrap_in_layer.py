@@ -21,8 +21,11 @@ do) and takes the input tensor as its first argument becomes a
   Where that name depends on a loop or a branch it wraps the body in
   ``variable_scope("<function name>")`` instead, which changes the names, and says so;
 - its one call in the module becomes ``Generator(...)(...)``, where that call runs once:
-  at module level, or in TF1 graph-building code (placeholders, sessions, collections,
-  ``global_step``), outside any loop.
+  at module level, outside any loop. A call in TF1 graph-building code (placeholders,
+  sessions, collections, ``global_step``) stays a call of the function, which is kept
+  with its layer added after it (below): in a TF1 graph a Keras layer's variables do not
+  keep their TF1 names (Keras 3 names them ``net/kernel``, tf-keras prefixes the
+  layer's name), so a ``Saver``'s checkpoints would no longer restore.
 
 A function that only calls model functions (``block()`` calling ``attn()`` calling
 ``conv1d()``) is part of the forward pass too. Functions that such a forward pass calls
@@ -431,6 +434,13 @@ class WrapInLayer(Rule):
                 warning = (f"{name}() is kept as a function because it is called in {len(calls)} places, which in "
                            f"TF1 may share variables through variable scopes and a layer built at each would not: "
                            f"build {cls_name}() once and call it where {name}() is called")
+            elif calls and calls[0][1] is not None and calls[0][1].graph_code and id(calls[0][0]) not in survey.repeated:
+                call, fn = calls[0]
+                why = (f"{fn.node.name.value}(), which calls it, builds a TF1 graph (placeholders, sessions, "
+                       "collections), where a Keras layer's variables do not keep their TF1 names (a Saver's "
+                       "checkpoints would not restore)")
+                warning = (f"{name}() is kept as a function because {why}: the graph code keeps calling it; "
+                           f"build {cls_name}() in TF2 code, where the run's name map loads TF1 checkpoints")
             elif calls and not _runs_once(calls[0], survey):
                 call, fn = calls[0]
                 why = survey.repeated.get(id(call)) or (
@@ -655,13 +665,12 @@ class _Wrapping:
         inputs = by_name.get(self.inputs.name.value)
         if inputs is not None:
             fwd.append(inputs.with_changes(keyword=None, equal=cst.MaybeSentinel.DEFAULT))
-        positional = inputs is not None and inputs.keyword is None
+        # Keras 3 takes only tensors by position ("Only input tensors may be passed as
+        # positional arguments": a parameter used as a tensor may still be given an int)
         for p in self.tensors:
             arg = by_name.get(p.name.value)
-            if arg is None:
-                continue
-            positional = positional and arg.keyword is None
-            fwd.append(arg.with_changes(comma=cst.MaybeSentinel.DEFAULT) if positional else keyword(arg, p.name.value))
+            if arg is not None:
+                fwd.append(keyword(arg, p.name.value))
         if self.training is not None:
             given = by_name.get(self.training.name.value)
             if given is not None:

@@ -39,20 +39,26 @@ class RegularizedHead(tensorflow.keras.layers.Layer):
         return regularized_head(x, num_classes=self.num_classes)
 
 
+def plain_head(x, num_classes=3):
+    with tf.variable_scope('plain_head'):
+        return tf.layers.dense(x, num_classes, name='logits')
+
+
 class PlainHead(tensorflow.keras.layers.Layer):
+    """plain_head() as a Keras layer: build it once, call it like plain_head()."""
+
     def __init__(self, num_classes=3, **kwargs):
         super().__init__(**kwargs)
         self.num_classes = num_classes
 
     @track_tf1_style_variables
     def call(self, x):
-        with tf.variable_scope('plain_head'):
-            return tf.layers.dense(x, self.num_classes, name='logits')
+        return plain_head(x, num_classes=self.num_classes)
 
 
 def train_op(x, labels, optimizer):
     features = encoder(x, is_training=True)
-    logits = regularized_head(features) + PlainHead()(features)
+    logits = regularized_head(features) + plain_head(features)
     loss = tf.losses.sparse_softmax_cross_entropy(labels, logits)
     with tf.control_dependencies(tf.get_collection(tf.GraphKeys.UPDATE_OPS)):
         return optimizer.minimize(loss + tf.losses.get_regularization_loss())

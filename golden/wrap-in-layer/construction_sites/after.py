@@ -32,20 +32,26 @@ def train_step(x, y, optimizer):
     return loss
 
 
+def head(x, num_classes=3):
+    with tf.variable_scope('head'):
+        return tf.layers.dense(x, num_classes, name='logits')
+
+
 class Head(tensorflow.keras.layers.Layer):
+    """head() as a Keras layer: build it once, call it like head()."""
+
     def __init__(self, num_classes=3, **kwargs):
         super().__init__(**kwargs)
         self.num_classes = num_classes
 
     @track_tf1_style_variables
     def call(self, x):
-        with tf.variable_scope('head'):
-            return tf.layers.dense(x, self.num_classes, name='logits')
+        return head(x, num_classes=self.num_classes)
 
 
 def build_graph():
     x = tf.placeholder(tf.float32, [None, 5])
-    logits = Head()(x)
+    logits = head(x)
     return x, logits
 
 
