@@ -126,7 +126,7 @@ def cmd_migrate(args, out, err) -> int:
     import rules as rules_pkg
     from codemod import config as config_mod
     from codemod import pipeline, project, report, textio
-    from codemod.discover import bystanders as discover_bystanders, discover
+    from codemod.discover import discover
     try:
         config = _load_config(args)
     except config_mod.ConfigError as e:
@@ -163,17 +163,10 @@ def cmd_migrate(args, out, err) -> int:
              if not ((args.force_exclude or not explicit) and config.excluded(f))]
     rule_ids = tuple(c.id for c in chosen)
     grouped = project.of_paths([f for f, _ in files]) if any(c.cross_module for c in chosen) else {}
-    readers = [c for c in chosen if c.reads_importers]
-    imported, reached = project.cross_file(
-        [f for f, _ in files], {c.id: c.run_use for c in readers if c.run_needles},
-        tuple(n for c in readers for n in c.run_needles), jobs=args.jobs,
-        bystanders=discover_bystanders(args.paths, [f for f, _ in files]),
-        downward=frozenset(c.id for c in readers if c.run_reach_imports)) if readers else ({}, {})
+    across = _across_files(chosen, args.paths, [f for f, _ in files], args.jobs)
     work = [(f, pipeline.Options(rule_ids, explicit=explicit and not args.force_exclude,
                                  module=project.module_name(f) if f in grouped else "",
-                                 context=grouped.get(f, ()), imported=imported.get(f, ()),
-                                 run_uses=tuple((rule_id, project.nearest(f, uses))
-                                                for rule_id, uses in reached.get(f, {}).items())))
+                                 context=grouped.get(f, ()), **across(f)))
             for f, explicit in files]
     if args.interactive:
         return _interactive(args, work, rule_ids, discovery_errors, name_map_path, out, err, skipped)
@@ -231,17 +224,9 @@ def _stdin(args, chosen: list, out, err) -> int:
     name = args.stdin_filename or "-"
     rule_ids = tuple(c.id for c in chosen)
     options = pipeline.Options(rule_ids)
-    readers = [c for c in chosen if c.reads_importers]
-    if args.stdin_filename and readers and os.path.isdir(os.path.dirname(os.path.abspath(name))):
+    if args.stdin_filename and os.path.isdir(os.path.dirname(os.path.abspath(name))):
         # the buffer's project is known: what imports the file on disk counts, as in a run
-        from codemod import project
-        from codemod.discover import bystanders
-        imported, reached = project.cross_file(
-            [name], {c.id: c.run_use for c in readers if c.run_needles},
-            tuple(n for c in readers for n in c.run_needles), bystanders=bystanders([name], [name]),
-            downward=frozenset(c.id for c in readers if c.run_reach_imports))
-        options = pipeline.Options(rule_ids, imported=imported.get(name, ()), run_uses=tuple(
-            (rule_id, project.nearest(name, uses)) for rule_id, uses in reached.get(name, {}).items()))
+        options = pipeline.Options(rule_ids, **_across_files(chosen, [name], [name], 1)(name))
     try:
         result = pipeline.migrate_document(documents.PythonDocument(name, textio.decode(data)), options)
     except textio.SourceError as e:
@@ -252,6 +237,21 @@ def _stdin(args, chosen: list, out, err) -> int:
     report.findings([result], err)
     report.errors([result], [], err)
     return {"failed": EXIT_ERROR, "changed": EXIT_CHANGED}.get(result.status, EXIT_CLEAN)
+
+
+def _across_files(chosen, paths: list, files: list, jobs: int):
+    """file → the ``Options`` fields saying what the run's (and the project's) other files
+    know of it (``project.cross_file``), for the rules that read them."""
+    from codemod import project
+    from codemod.discover import bystanders
+    readers = [c for c in chosen if c.reads_importers]
+    if not readers:
+        return lambda f: {}
+    imported, reached = project.cross_file(
+        files, {c.id: c.run_use for c in readers if c.run_needles}, tuple(n for c in readers for n in c.run_needles),
+        jobs=jobs, bystanders=bystanders(paths, files), downward=frozenset(c.id for c in readers if c.run_reach_imports))
+    return lambda f: {"imported": imported.get(f, ()), "run_uses": tuple(
+        (rule_id, project.nearest(f, uses)) for rule_id, uses in reached.get(f, {}).items())}
 
 
 def _hint_earlier_stages(chosen, err) -> None:

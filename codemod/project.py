@@ -259,6 +259,7 @@ def _scan(path: str):
     calls: list = []
     edges: set = set()
     aliases: dict[str, str] = {}
+    stars: list = []  # (target, line) of ``from <run module> import *``
     for node in ast.walk(tree):
         if isinstance(node, (ast.With, ast.AsyncWith)):
             for item in node.items:  # a scanner may ask what a with's call is entered around
@@ -278,6 +279,8 @@ def _scan(path: str):
             target = by_name.get(base)
             if target is not None and target != path:
                 found.append((target, tuple((a.name, f"{where}:{node.lineno}") for a in node.names)))
+                if any(a.name == "*" for a in node.names):
+                    stars.append((target, node.lineno))
             for a in node.names:  # ``from pkg import model`` + ``model.classifier``
                 sub = f"{base}.{a.name}" if base else a.name
                 if sub in by_name:
@@ -292,6 +295,13 @@ def _scan(path: str):
                     and isinstance(node.value, (ast.List, ast.Tuple)):
                 found.append((path, tuple((e.value, "__all__") for e in node.value.elts
                                           if isinstance(e, ast.Constant) and isinstance(e.value, str))))
+    if stars:  # ``from model import *``: the names the file reads may come from there
+        read: dict = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id not in read:
+                read[node.id] = node.lineno
+        for target, line in stars:
+            found.append((target, tuple((n, f"{where}:{line} (import *)") for n in read)))
     if aliases:
         for node in ast.walk(tree):
             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in aliases:

@@ -118,15 +118,6 @@ class RuleContext:
             self._aliases = Aliases(self.module)
         return self._aliases
 
-    def importer(self, name: str) -> Optional[str]:
-        """Where another file imports module-level ``name`` ("train.py:3", "__all__"), or
-        None. ``from module import *`` takes every public name when the module has no
-        ``__all__`` (with one, star imports take just its names, which are listed)."""
-        where = self.imported.get(name)
-        if where is None and "*" in self.imported and not name.startswith("_") and "__all__" not in self.code:
-            where = f"{self.imported['*']} (import *)"
-        return where
-
     def line(self, node: cst.CSTNode) -> int:
         """1-based line of ``node``, which must belong to ``self.module``."""
         return self._line_table().of(node, self.statements)

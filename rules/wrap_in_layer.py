@@ -403,7 +403,7 @@ class WrapInLayer(Rule):
         for name in sorted(reaching, key=lambda n: _index(module, functions[n].node)):
             f = functions[name]
             calls = survey.calls.get(name, [])
-            importer = ctx.importer(name)
+            importer = ctx.imported.get(name)
             if (any(fn is not None and fn.node.name.value in forward for _, fn in calls)
                     or name in survey.called_in_layers) and not importer:
                 continue  # a helper: it runs inside the layer that calls it (importers get a layer too)

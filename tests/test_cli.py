@@ -427,16 +427,17 @@ def test_a_model_function_other_files_import_stays_beside_its_layer(tmp_path):
 
 
 def test_a_model_function_filling_a_collection_another_file_reads_stays_a_function(tmp_path):
-    """train.py reads UPDATE_OPS (a star import: no name is imported as such); model.py's
-    function fills it with its batch norm, so it stays beside its layer. A run without
-    train.py, or a train.py that reads no collection, wraps it."""
+    """train.py reads UPDATE_OPS (it imports model, and is handed the function: no name is
+    imported as such); model.py's function fills it with its batch norm, so it stays
+    beside its layer. A train.py that reads no collection, nor the function's name
+    (through ``import *`` either), wraps it."""
     model = ("import tensorflow.compat.v1 as tf\n\n\ndef classifier(x, is_training=False):\n"
              "    with tf.variable_scope('classifier'):\n"
              "        return tf.layers.batch_normalization(tf.layers.dense(x, 4), training=is_training)\n")
     (tmp_path / "model.py").write_text(model)
     (tmp_path / "train.py").write_text(
-        "import tensorflow.compat.v1 as tf\nfrom model import *\n\n\ndef step(x):\n"
-        "    out = classifier(x, is_training=True)\n"
+        "import tensorflow.compat.v1 as tf\nimport model\n\n\ndef step(x, build):\n"
+        "    out = build(x, is_training=True)\n"
         "    return tf.group(*tf.get_collection(tf.GraphKeys.UPDATE_OPS)), out\n")
     f = _report_files("--select", "wrap-in-layer", tmp_path)["model.py"]
     assert "-def classifier" not in f["diff"] and "+class Classifier(" in f["diff"]

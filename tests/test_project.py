@@ -379,7 +379,7 @@ def classifier(x, training):
 @pytest.mark.parametrize("importer", [
     "from model import classifier\n",
     "from model import classifier as clf\n",
-    "from model import *\n",
+    "from model import *\n\n\ndef run(x):\n    return classifier(x, True)\n",
     "import model as m\n\n\ndef run(x):\n    return m.classifier(x, True)\n",
     # through a package of the project that re-exports it
     "from pkg import classifier\n",
