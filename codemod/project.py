@@ -113,15 +113,12 @@ def of_paths(paths: Iterable[str]) -> dict[str, tuple[tuple[str, str], ...]]:
     rewrites the others."""
     files = []
     for path in paths:
-        if not path.endswith(".py"):
+        data = _python_bytes(path)
+        if data is None or NEEDLE.encode() not in data:
             continue
         try:
-            with open(path, "rb") as f:
-                data = f.read()
-            if NEEDLE.encode() not in data:
-                continue
             files.append((path, textio.decode(data).text))
-        except (OSError, textio.SourceError):
+        except textio.SourceError:
             continue
     texts = dict(files)
     return {path: tuple((name, texts[other]) for name, other in group)
@@ -195,6 +192,18 @@ def cross_file(paths: Iterable[str], scanners: Optional[dict] = None, needles: t
     return {p: tuple(sorted(d.items())) for p, d in found.items()}, reached
 
 
+def _python_bytes(path: str) -> Optional[bytes]:
+    """A ``.py`` file's bytes; None for other files and unreadable ones (their workers,
+    if they are in the run, report them)."""
+    if not path.endswith(".py"):
+        return None
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError:
+        return None
+
+
 def _importing(run: list, bystanders: Iterable[str]) -> list:
     """The bystanders whose text names a module of the run, or a bystander that does (a
     package ``__init__`` re-exporting it, a script importing that), to a fixed point: a
@@ -202,14 +211,8 @@ def _importing(run: list, bystanders: Iterable[str]) -> list:
     import what the run changes."""
     pending: dict[str, bytes] = {}
     for path in bystanders:
-        if not path.endswith(".py"):
-            continue
-        try:
-            with open(path, "rb") as f:
-                data = f.read()
-        except OSError:
-            continue
-        if b"import" in data:
+        data = _python_bytes(path)
+        if data is not None and b"import" in data:
             pending[path] = data
     found: list = []
     leaves = {module_name(p).rpartition(".")[2] for p in run} - {""}
