@@ -43,27 +43,45 @@ def _numbers(out: str) -> list:
     return [float(x) for x in re.findall(NUMBER, out)]
 
 
-@pytest.mark.parametrize("project, script", [("graph_script", "train.py"), ("slim_package", "train.py"),
-                                                     ("graph_single", "one.py")])
-def test_a_migrated_project_computes_its_tf1_numbers(tmp_path, project, script):
-    original, migrated = tmp_path / "original", tmp_path / "migrated"
-    shutil.copytree(PROJECTS / project, original)
-    shutil.copytree(PROJECTS / project, migrated)
-    (tmp_path / "as_tf1.py").write_text(AS_TF1)
-    tf1 = subprocess.run([sys.executable, str(tmp_path / "as_tf1.py"), str(original), script],
-                         capture_output=True, text=True, timeout=600, env=keras_env(True))
-    assert tf1.returncode == 0, tf1.stderr[-3000:]
-    run = subprocess.run([sys.executable, "-m", "codemod.cli", "migrate", "--write", "--format", "json",
-                          str(migrated)], capture_output=True, text=True, cwd=ROOT, timeout=600,
-                         env={**keras_env(), "PYTHONPATH": str(ROOT)})
-    report = json.loads(run.stdout)
-    assert run.returncode == 1 and not [f for f in report["files"] if f["status"] == "failed"], run.stderr
+CASES = {"graph_script": "train.py", "slim_package": "train.py", "graph_single": "one.py"}
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    """Every project run as TF1, migrated, and run again, the subprocesses of different
+    projects side by side: project → (TF1 run, migration, TF2 run)."""
+    base = tmp_path_factory.mktemp("projects")
+    (base / "as_tf1.py").write_text(AS_TF1)
+
+    def start(args, **kw):
+        return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
+
+    tf1, migration = {}, {}
+    for project, script in CASES.items():
+        shutil.copytree(PROJECTS / project, base / project / "original")
+        shutil.copytree(PROJECTS / project, base / project / "migrated")
+        tf1[project] = start([sys.executable, str(base / "as_tf1.py"), str(base / project / "original"), script],
+                             env=keras_env(True))
+        migration[project] = start([sys.executable, "-m", "codemod.cli", "migrate", "--write", "--format", "json",
+                                    "-j", "1", str(base / project / "migrated")], cwd=ROOT,
+                                   env={**keras_env(), "PYTHONPATH": str(ROOT)})
+    done = {p: (proc, *proc.communicate(timeout=900)) for p, proc in migration.items()}
+    tf2 = {p: start([sys.executable, CASES[p]], cwd=base / p / "migrated", env=keras_env(False, base / p / "migrated"))
+           for p in CASES}
+    return {p: ((tf1[p], *tf1[p].communicate(timeout=900)), done[p], (tf2[p], *tf2[p].communicate(timeout=900)))
+            for p in CASES}
+
+
+@pytest.mark.parametrize("project", list(CASES))
+def test_a_migrated_project_computes_its_tf1_numbers(runs, project):
+    (tf1, tf1_out, tf1_err), (run, report, run_err), (tf2, tf2_out, tf2_err) = runs[project]
+    assert tf1.returncode == 0, tf1_err[-3000:]
+    report = json.loads(report)
+    assert run.returncode == 1 and not [f for f in report["files"] if f["status"] == "failed"], run_err
     assert report["summary"]["changed"] == len([f for f in report["files"] if f["status"] != "skipped"])
-    tf2 = subprocess.run([sys.executable, script], capture_output=True, text=True, timeout=600, cwd=migrated,
-                         env=keras_env(False, migrated))
-    assert tf2.returncode == 0, tf2.stderr[-3000:]
+    assert tf2.returncode == 0, tf2_err[-3000:]
     # the same lines (variable names too), numbers within tolerance
-    assert re.sub(NUMBER, "#", tf1.stdout) == re.sub(NUMBER, "#", tf2.stdout), (tf1.stdout, tf2.stdout)
-    want, got = _numbers(tf1.stdout), _numbers(tf2.stdout)
-    assert len(want) >= 4 and len(got) == len(want), (tf1.stdout, tf2.stdout)
-    assert max(abs(a - b) for a, b in zip(want, got)) < 1e-4, (tf1.stdout, tf2.stdout)
+    assert re.sub(NUMBER, "#", tf1_out) == re.sub(NUMBER, "#", tf2_out), (tf1_out, tf2_out)
+    want, got = _numbers(tf1_out), _numbers(tf2_out)
+    assert len(want) >= 4 and len(got) == len(want), (tf1_out, tf2_out)
+    assert max(abs(a - b) for a, b in zip(want, got)) < 1e-4, (tf1_out, tf2_out)
