@@ -6,12 +6,14 @@ before."""
 from __future__ import annotations
 
 import ast
+import functools
 import warnings
 from pathlib import Path
 
 from codemod.project import module_name
 
 
+@functools.lru_cache(maxsize=None)
 def _tree(path: Path):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SyntaxWarning)
