@@ -930,6 +930,8 @@ def _graph_mode(ctx: RuleContext, rewriter: _Rewriter, module: cst.Module) -> cs
         while at < len(body) and (_is_import(body[at]) or (at == 0 and is_docstring(body[at]))):
             at += 1
         if ctx.change(first, f"builds a TF1 graph at module level: {v1}.disable_v2_behavior() after the imports (the overview's graph-mode step)"):
+            if at:  # a blank line after the imports, as an import added later leaves it
+                call = call.with_changes(leading_lines=[cst.EmptyLine()])
             return module.with_changes(body=[*body[:at], call, *body[at:]])
         return module
     for i, stmt in enumerate(body):

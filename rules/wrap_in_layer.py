@@ -21,8 +21,9 @@ do) and takes the input tensor as its first argument becomes a
   Where that name depends on a loop or a branch it wraps the body in
   ``variable_scope("<function name>")`` instead, which changes the names, and says so;
 - its one call in the module becomes ``Generator(...)(...)``, where that call runs once:
-  at module level, outside any loop. A call in TF1 graph-building code (placeholders,
-  sessions, collections, ``global_step``) stays a call of the function, which is kept
+  at module level, outside any loop. A call in TF1 graph-building code (a function's,
+  or the module's own top-level code: placeholders, sessions, collections,
+  ``global_step``, ``tf.Graph()``) stays a call of the function, which is kept
   with its layer added after it (below): in a TF1 graph a Keras layer's variables do not
   keep their TF1 names (Keras 3 names them ``net/kernel``, tf-keras prefixes the
   layer's name), so a ``Saver``'s checkpoints would no longer restore.
@@ -90,6 +91,8 @@ TRAINING_NAMES = ("is_training", "training")
 _TENSOR_KEYWORDS = ("inputs", "input", "x", "value", "values", "tensor", "features", "logits")
 
 _VARIABLE_MAKERS = ("tf.compat.v1.get_variable", "tf.compat.v1.Variable")
+# Module-level code calling these builds and runs a TF1 graph (besides ``_BLOCKERS``).
+_MODULE_GRAPH = frozenset({"tf.Graph", "tf.compat.v1.Graph"})
 _BLOCKERS = {
     "tf.compat.v1.get_default_graph": "reads the default graph",
     "tf.compat.v1.get_collection": "reads graph collections",
@@ -180,6 +183,7 @@ class _Survey(TFVisitor):
         self.defs = 0  # functions and lambdas around the current node
         self.repeated: dict = {}  # call of a module function → why it may run many times where it stands
         self.collection_reads: list = []  # (call, enclosing module function or None, collection)
+        self.module_graph: Optional[cst.Call] = None  # a call by which module-level code builds a TF1 graph
 
     def visit_Lambda(self, node: cst.Lambda) -> None:
         self.defs += 1
@@ -283,6 +287,8 @@ class _Survey(TFVisitor):
             if read is not None:
                 self.collection_reads.append((node, fn, read))
         if fn is None:
+            if self.module_graph is None and (q in _MODULE_GRAPH or (q in _BLOCKERS and "ops" not in _BLOCKERS[q])):
+                self.module_graph = node
             return
         for a in node.args:
             if a.keyword is not None and a.keyword.value in _REGULARIZER_KEYWORDS and not (
@@ -434,11 +440,13 @@ class WrapInLayer(Rule):
                 warning = (f"{name}() is kept as a function because it is called in {len(calls)} places, which in "
                            f"TF1 may share variables through variable scopes and a layer built at each would not: "
                            f"build {cls_name}() once and call it where {name}() is called")
-            elif calls and calls[0][1] is not None and calls[0][1].graph_code and id(calls[0][0]) not in survey.repeated:
+            elif calls and id(calls[0][0]) not in survey.repeated and (
+                    calls[0][1].graph_code if calls[0][1] is not None else survey.module_graph is not None):
                 call, fn = calls[0]
-                why = (f"{fn.node.name.value}(), which calls it, builds a TF1 graph (placeholders, sessions, "
-                       "collections), where a Keras layer's variables do not keep their TF1 names (a Saver's "
-                       "checkpoints would not restore)")
+                who = (f"{fn.node.name.value}(), which calls it, builds" if fn is not None
+                       else "the module-level code calling it builds")
+                why = (f"{who} a TF1 graph (placeholders, sessions, collections), where a Keras layer's "
+                       "variables do not keep their TF1 names (a Saver's checkpoints would not restore)")
                 warning = (f"{name}() is kept as a function because {why}: the graph code keeps calling it; "
                            f"build {cls_name}() in TF2 code, where the run's name map loads TF1 checkpoints")
             elif calls and not _runs_once(calls[0], survey):

@@ -43,7 +43,8 @@ def _numbers(out: str) -> list:
     return [float(x) for x in re.findall(NUMBER, out)]
 
 
-CASES = {"graph_script": "train.py", "slim_package": "train.py", "graph_single": "one.py"}
+CASES = {"graph_script": "train.py", "slim_package": "train.py", "graph_single": "one.py",
+         "graph_module": "script.py"}
 
 
 @pytest.fixture(scope="module")

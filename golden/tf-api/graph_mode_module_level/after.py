@@ -1,6 +1,7 @@
 """A TF1 script that builds its graph at module level."""
 import numpy as np
 import tensorflow as tf
+
 tf.compat.v1.disable_v2_behavior()
 
 x = tf.compat.v1.placeholder(tf.float32, [None, 3])
