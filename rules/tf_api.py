@@ -284,6 +284,7 @@ class _Rewriter(TFTransformer):
         self.switched = False
         self.depth = 0  # functions / classes entered
         self.as_default = 0  # with ...as_default() blocks entered
+        self.main_guard: Optional[cst.If] = None  # the ``if __name__ == "__main__":`` being walked
         self._tf_name: Optional[str] = None
         self.shape_names: list = [frozenset()]  # per function: names holding a shape (_LazyShapes)
         self.dims: list[set] = []  # loop variables over a shape, innermost last
@@ -325,6 +326,19 @@ class _Rewriter(TFTransformer):
 
     def leave_ClassDef(self, original_node, updated_node):
         self.depth -= 1
+        return updated_node
+
+    def visit_If(self, node: cst.If) -> None:
+        # a script's ``if __name__ == "__main__":`` is its entry point, not code an
+        # import of the module runs
+        if self.depth == 0 and _is_main_guard(node):
+            self.depth += 1
+            self.main_guard = node
+
+    def leave_If(self, original_node, updated_node):
+        if original_node is self.main_guard:
+            self.depth -= 1
+            self.main_guard = None
         return updated_node
 
     def visit_With(self, node: cst.With) -> None:
