@@ -11,14 +11,15 @@ and training mode (dropout nets train with keep_prob 1.0 for the comparison, and
 separate check shows their dropout is active). ``python tests/test_slim_nets.py`` prints
 the table (net, variables mapped, max abs diff).
 
-Slow (about ten seconds a check, after a minute building the originals): marked ``slow``,
-which the test command still runs.
+Slow (about ten seconds a check, two checks at a time, after a minute building the
+originals): marked ``slow``, which the test command still runs.
 """
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -112,18 +113,22 @@ def _side(side: str, work: Path, net: str, keras: str) -> None:
     assert proc.returncode == 0, f"{net} {side} ({keras}) failed:\n{proc.stderr[-4000:]}"
 
 
+_MIGRATING = threading.Lock()
+
+
 def run_net(net: str, work: Path, keras: str = "tf_keras") -> dict:
     spec = dict(NETS[net], net=net)
     work.mkdir(parents=True, exist_ok=True)
     (work / "spec.json").write_text(json.dumps(spec))
     group = spec.get("group", [])
     rules = KERAS3_RULES if keras == "keras3" else RULES
-    new, name_map, warnings = migrate(spec["module"], tuple(group), rules)
-    (work / f"{spec['module']}.py").write_text(new)
-    for other in group:  # the group's other modules, each migrated as its own worker would
-        text, more, _ = migrate(other, tuple(m for m in (spec["module"], *group) if m != other), rules)
-        (work / f"{other}.py").write_text(text)
-        name_map.update(more)
+    with _MIGRATING:  # one migration at a time in this process (checks run two at a time)
+        new, name_map, warnings = migrate(spec["module"], tuple(group), rules)
+        (work / f"{spec['module']}.py").write_text(new)
+        for other in group:  # the group's other modules, each migrated as its own worker would
+            text, more, _ = migrate(other, tuple(m for m in (spec["module"], *group) if m != other), rules)
+            (work / f"{other}.py").write_text(text)
+            name_map.update(more)
     spec["modules"] = [f"tf_slim.nets.{m}" for m in group]
     (work / "spec.json").write_text(json.dumps(spec))
     (work / "name_map.json").write_text(json.dumps(name_map, indent=1))
@@ -147,13 +152,40 @@ def run_net(net: str, work: Path, keras: str = "tf_keras") -> dict:
             "warnings": [f"{w.line}: {w.rule}: {w.message}" for w in warnings]}
 
 
+@pytest.fixture(scope="module")
+def checks(tmp_path_factory, _tf1_originals):
+    """Every (net, Keras) check run before the tests read them, two at a time (each
+    check's migrated side is a subprocess of its own; both cores work): (net, keras) →
+    (result, work folder, error)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    root = tmp_path_factory.mktemp("slim_nets_tf2")
+    costliest = ["inception_v3", "inception_v2", "resnet_v2_50", "resnet_v1_50", "vgg_19", "vgg_16",
+                 "overfeat", "inception_v1", "vgg_a", "alexnet_v2"]
+    pairs = [(net, keras) for net in [*costliest, *sorted(set(NETS) - set(costliest))]
+             for keras in ("tf_keras", "keras3")]
+
+    def check(pair):
+        net, keras = pair
+        work = root / f"{net}-{keras}"
+        try:
+            return run_net(net, work, keras), work, None
+        except BaseException as e:  # noqa: BLE001 - raised by that check's test
+            return None, work, e
+
+    with ThreadPoolExecutor(2) as pool:
+        return dict(zip(pairs, pool.map(check, pairs)))
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("keras", ["tf_keras", "keras3"])
 @pytest.mark.parametrize("net", sorted(NETS))
-def test_net_matches_original(net, keras, tmp_path):
-    r = run_net(net, tmp_path, keras)
+def test_net_matches_original(net, keras, checks):
+    r, work, error = checks[(net, keras)]
+    if error is not None:
+        raise error
     if keras == "keras3":
-        assert "v1.layers" not in (tmp_path / f"{NETS[net]['module']}.py").read_text()
+        assert "v1.layers" not in (work / f"{NETS[net]['module']}.py").read_text()
     assert not r["extra"], f"end points the original does not have: {r['extra']}"
     # every checkpoint variable loaded, and nothing else on the migrated side
     assert sorted(r["loaded"]["loaded"]) == r["tf1_names"]
