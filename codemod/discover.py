@@ -82,6 +82,19 @@ def _folder_files(folder: str) -> list[str]:
     return out
 
 
+def _sources(folder: str, suffixes: tuple) -> Iterator[tuple[str, bool]]:
+    """(path, whether its real path stays inside ``folder``) of the regular files with
+    ``suffixes`` a walk of ``folder`` finds (git's view, skipped folders and links left)."""
+    root = os.path.realpath(folder)
+    for rel in sorted(set(_folder_files(folder))):
+        if not rel.endswith(suffixes) or _skipped_rel(rel, folder):
+            continue
+        full = os.path.join(folder, rel)
+        if os.path.islink(full) or not os.path.isfile(full):
+            continue
+        yield full, _inside(os.path.realpath(full), root)
+
+
 def _inside(real: str, root: str) -> bool:
     return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
 
@@ -106,14 +119,8 @@ def discover(paths: Iterable[str]) -> tuple[list[tuple[str, bool]], list[tuple[s
         if os.path.isfile(path):
             add(path, explicit=True)
         elif os.path.isdir(path):
-            root = os.path.realpath(path)
-            for rel in sorted(set(_folder_files(path))):
-                if not rel.endswith(SOURCE_SUFFIXES) or _skipped_rel(rel, path):
-                    continue
-                full = os.path.join(path, rel)
-                if os.path.islink(full) or not os.path.isfile(full):
-                    continue
-                if not _inside(os.path.realpath(full), root):
+            for full, inside in _sources(path, SOURCE_SUFFIXES):
+                if not inside:
                     outside.append((os.path.normpath(full), f"its real path leaves {path} (a symlinked folder on "
                                                           "the way): not read, not written"))
                     continue
@@ -160,14 +167,9 @@ def bystanders(paths: Iterable[str], run: Iterable[str]) -> list[str]:
     for root in roots:
         if any(os.path.realpath(p) == root for p in paths if os.path.isdir(p)):
             continue  # the whole project is in the run
-        for rel in sorted(set(_folder_files(root))):
-            if not rel.endswith(".py") or _skipped_rel(rel, root):
-                continue
-            full = os.path.join(root, rel)
-            if os.path.islink(full) or not os.path.isfile(full):
-                continue
+        for full, inside in _sources(root, (".py",)):
             real = os.path.realpath(full)
-            if _inside(real, root) and real not in taken:
+            if inside and real not in taken:
                 taken.add(real)
                 out.append(full)
     return out
