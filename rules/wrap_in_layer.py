@@ -91,8 +91,6 @@ TRAINING_NAMES = ("is_training", "training")
 _TENSOR_KEYWORDS = ("inputs", "input", "x", "value", "values", "tensor", "features", "logits")
 
 _VARIABLE_MAKERS = ("tf.compat.v1.get_variable", "tf.compat.v1.Variable")
-# Module-level code calling these builds and runs a TF1 graph (besides ``_BLOCKERS``).
-_MODULE_GRAPH = frozenset({"tf.Graph", "tf.compat.v1.Graph"})
 _BLOCKERS = {
     "tf.compat.v1.get_default_graph": "reads the default graph",
     "tf.compat.v1.get_collection": "reads graph collections",
@@ -113,6 +111,12 @@ _BLOCKERS = {
     "tf.compat.v1.summary.histogram": "writes TF1 summaries",
     "tf.compat.v1.summary.image": "writes TF1 summaries",
 }
+# What builds ops in eager code too; everything else ``_BLOCKERS`` names builds a TF1
+# graph wherever it runs.
+_OP_BUILDERS = frozenset({"tf.compat.v1.group", "tf.compat.v1.no_op", "tf.compat.v1.assign",
+                          "tf.compat.v1.assign_add"})
+# Module-level code calling these builds and runs a TF1 graph.
+_MODULE_GRAPH = frozenset(_BLOCKERS) - _OP_BUILDERS | {"tf.Graph", "tf.compat.v1.Graph"}
 # TF1 collections a model function fills in a graph (batch norm's moving-average updates,
 # regularizers' losses), and the calls that read them. A Keras layer fills neither, so a
 # function stays a function while code of the run still reads what it fills.
@@ -287,7 +291,7 @@ class _Survey(TFVisitor):
             if read is not None:
                 self.collection_reads.append((node, fn, read))
         if fn is None:
-            if self.module_graph is None and (q in _MODULE_GRAPH or (q in _BLOCKERS and "ops" not in _BLOCKERS[q])):
+            if self.module_graph is None and q in _MODULE_GRAPH:
                 self.module_graph = node
             return
         for a in node.args:
@@ -440,13 +444,10 @@ class WrapInLayer(Rule):
                 warning = (f"{name}() is kept as a function because it is called in {len(calls)} places, which in "
                            f"TF1 may share variables through variable scopes and a layer built at each would not: "
                            f"build {cls_name}() once and call it where {name}() is called")
-            elif calls and id(calls[0][0]) not in survey.repeated and (
-                    calls[0][1].graph_code if calls[0][1] is not None else survey.module_graph is not None):
-                call, fn = calls[0]
-                who = (f"{fn.node.name.value}(), which calls it, builds" if fn is not None
-                       else "the module-level code calling it builds")
-                why = (f"{who} a TF1 graph (placeholders, sessions, collections), where a Keras layer's "
-                       "variables do not keep their TF1 names (a Saver's checkpoints would not restore)")
+            elif calls and (builder := _graph_builder(calls[0], survey)):
+                why = (f"{builder} a TF1 graph (placeholders, sessions, collections), "
+                       "where a Keras layer's variables do not keep their TF1 names (a Saver's checkpoints "
+                       "would not restore)")
                 warning = (f"{name}() is kept as a function because {why}: the graph code keeps calling it; "
                            f"build {cls_name}() in TF2 code, where the run's name map loads TF1 checkpoints")
             elif calls and not _runs_once(calls[0], survey):
@@ -596,13 +597,23 @@ def _pass_tensor_uses(functions: dict, calls: dict) -> None:
                         grown = True
 
 
+def _graph_builder(site, survey: _Survey) -> str:
+    """Who builds a TF1 graph around a call (call, enclosing module function) that runs
+    once there ("build_graph(), which calls it, builds"; module-level code), or ""."""
+    call, fn = site
+    if id(call) in survey.repeated:
+        return ""
+    if fn is not None:
+        return f"{fn.node.name.value}(), which calls it, builds" if fn.graph_code else ""
+    return "the module-level code calling it builds" if survey.module_graph is not None else ""
+
+
 def _runs_once(site, survey: _Survey) -> bool:
     """Does a call (call, enclosing module function) run once where it stands: at module
-    level, or in TF1 graph-building code (placeholders, sessions, collections, global_step:
-    it runs once per graph), and not in a loop there? An eager training step
-    (``GradientTape``, ``apply_gradients``) runs once per step."""
+    level, outside any loop? (Calls in TF1 graph-building code are ``_graph_builder``'s;
+    an eager training step, ``GradientTape``, ``apply_gradients``, runs once per step.)"""
     call, fn = site
-    return id(call) not in survey.repeated and (fn is None or fn.graph_code)
+    return id(call) not in survey.repeated and fn is None
 
 
 def _module_names(module: cst.Module) -> set:
