@@ -288,11 +288,12 @@ class _Rewriter(TFTransformer):
         self._tf_name: Optional[str] = None
         self.shape_names: list = [frozenset()]  # per function: names holding a shape (_LazyShapes)
         self.dims: list[set] = []  # loop variables over a shape, innermost last
+        self.reads_value = ".value" in ctx.code  # once: a search of the text per function is quadratic
 
     # ---- where we are -------------------------------------------------------------
     def visit_FunctionDef(self, node) -> None:
         self.depth += 1
-        self.shape_names.append(_LazyShapes(node) if ".value" in self.ctx.code else frozenset())
+        self.shape_names.append(_LazyShapes(node) if self.reads_value else frozenset())
 
     def leave_FunctionDef(self, original_node, updated_node):
         self.depth -= 1

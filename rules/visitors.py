@@ -26,28 +26,62 @@ STATEMENTS = frozenset({cst.SimpleStatementLine, *COMPOUND_STATEMENTS})
 _NONE = object()
 
 
+# Whitespace, comments, punctuation and operators: the leaves of LibCST's tree (more than
+# half of its nodes) that hold no code a rule reads by walking. A walk passes them by
+# without calling the visitor, unless its class has a ``visit_`` / ``leave_`` method for
+# one of them (``_Dispatch._trivia``); a transformer returns them as they are.
+TRIVIA = frozenset({
+    cst.Comment, cst.EmptyLine, cst.Newline, cst.ParenthesizedWhitespace, cst.SimpleWhitespace,
+    cst.TrailingWhitespace, cst.LeftParen, cst.RightParen, cst.LeftSquareBracket, cst.RightSquareBracket,
+    cst.LeftCurlyBrace, cst.RightCurlyBrace, cst.Add, cst.AddAssign, cst.And, cst.AssignEqual, cst.BitAnd,
+    cst.BitAndAssign, cst.BitInvert, cst.BitOr, cst.BitOrAssign, cst.BitXor, cst.BitXorAssign, cst.Colon,
+    cst.Comma, cst.Divide, cst.DivideAssign, cst.Dot, cst.Equal, cst.FloorDivide, cst.FloorDivideAssign,
+    cst.GreaterThan, cst.GreaterThanEqual, cst.ImportStar, cst.In, cst.Is, cst.IsNot, cst.LeftShift,
+    cst.LeftShiftAssign, cst.LessThan, cst.LessThanEqual, cst.MatrixMultiply, cst.MatrixMultiplyAssign,
+    cst.Minus, cst.Modulo, cst.ModuloAssign, cst.Multiply, cst.MultiplyAssign, cst.Not, cst.NotEqual,
+    cst.NotIn, cst.Or, cst.Plus, cst.Power, cst.PowerAssign, cst.RightShift, cst.RightShiftAssign,
+    cst.Semicolon, cst.Subtract, cst.SubtractAssign,
+})
+
+
 class _Dispatch:
     """Per class (each subclass gets its own, ``__init_subclass__``): node type → the
-    class' ``visit_<Node>`` / ``leave_<Node>`` function, or None."""
+    class' ``visit_<Node>`` / ``leave_<Node>`` function, or None; and the trivia types
+    its walks pass by (``_trivia``: all of them, or none for a class with a method for one)."""
 
     _visits: dict = {}
     _leaves: dict = {}
+    _trivia: frozenset = TRIVIA
 
     def __init_subclass__(cls, **kwargs) -> None:
         super().__init_subclass__(**kwargs)
         cls._visits, cls._leaves = {}, {}
+        # trivia hold trivia (a comment is in a line's trailing whitespace, which may be in
+        # a comma's): a class with a method for one kind walks them all
+        wants = any(_own(cls, f"{hook}_{kind.__name__}") is not None for kind in TRIVIA for hook in ("visit", "leave"))
+        cls._trivia = frozenset() if wants else TRIVIA
 
     def _visit_fn(self, kind: type):
         fn = self._visits.get(kind, _NONE)
         if fn is _NONE:
-            fn = self._visits[kind] = getattr(type(self), f"visit_{kind.__name__}", None)
+            fn = self._visits[kind] = _own(type(self), f"visit_{kind.__name__}")
         return fn
 
     def _leave_fn(self, kind: type):
         fn = self._leaves.get(kind, _NONE)
         if fn is _NONE:
-            fn = self._leaves[kind] = getattr(type(self), f"leave_{kind.__name__}", None)
+            fn = self._leaves[kind] = _own(type(self), f"leave_{kind.__name__}")
         return fn
+
+
+def _own(cls: type, name: str):
+    """``cls``'s method ``name``, or None when only LibCST's base classes have one (their
+    typed ``visit_<Node>`` / ``leave_<Node>`` do nothing: a visit goes on into the node's
+    children, a leave returns ``updated_node``)."""
+    for klass in cls.__mro__:
+        if name in klass.__dict__:
+            return None if klass.__module__.startswith("libcst.") else klass.__dict__[name]
+    return None
 
     def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
         pass
@@ -115,15 +149,24 @@ def _order(node: cst.CSTNode) -> tuple:
 
 
 def walk(node: cst.CSTNode, visitor: "Visitor") -> None:
-    """``node.visit(visitor)`` for a ``Visitor``, without rebuilding the tree."""
+    """``node.visit(visitor)`` for a ``Visitor``, without rebuilding the tree, passing by
+    the trivia the visitor has no method for."""
+    if type(node) in visitor._trivia:
+        return
+    _walk(node, visitor, visitor._trivia)
+
+
+def _walk(node: cst.CSTNode, visitor: "Visitor", trivia: frozenset) -> None:
     if visitor.on_visit(node):
-        for name in _ORDER.get(type(node)) or _order(node):
+        fields = _ORDER.get(type(node))
+        for name in _order(node) if fields is None else fields:
             value = getattr(node, name)
             if isinstance(value, (tuple, list)):
                 for child in value:
-                    walk(child, visitor)
-            elif value is not None and not isinstance(value, cst.MaybeSentinel):
-                walk(value, visitor)
+                    if type(child) not in trivia:
+                        _walk(child, visitor, trivia)
+            elif value is not None and type(value) not in trivia and not isinstance(value, cst.MaybeSentinel):
+                _walk(value, visitor, trivia)
     visitor.on_leave(node)
 
 
@@ -132,17 +175,25 @@ def transform(node: cst.CSTNode, transformer: "Transformer"):
     but a node none of whose children changed is passed on as it is (``updated_node`` is
     ``original_node``) instead of being rebuilt, so an unchanged subtree costs a read-only
     walk and an unchanged tree comes back as the same object. Removals and flattening
-    follow LibCST's rules (``libcst._nodes.internal``)."""
+    follow LibCST's rules (``libcst._nodes.internal``). Trivia the transformer has no
+    method for come out as they went in, unvisited."""
+    if type(node) in transformer._trivia:
+        return node
+    return _transform(node, transformer, transformer._trivia)
+
+
+def _transform(node: cst.CSTNode, transformer: "Transformer", trivia: frozenset):
     if transformer.on_visit(node):
         changes = None
-        for name in _ORDER.get(type(node)) or _order(node):
+        fields = _ORDER.get(type(node))
+        for name in _order(node) if fields is None else fields:
             value = getattr(node, name)
             if isinstance(value, (tuple, list)):
-                new = _transform_sequence(value, transformer, name == "body" and type(node) in _BODIES)
+                new = _transform_sequence(value, transformer, name == "body" and type(node) in _BODIES, trivia)
                 if new is not None:
                     (changes := changes or {})[name] = new
-            elif value is not None and not isinstance(value, cst.MaybeSentinel):
-                result = transform(value, transformer)
+            elif value is not None and type(value) not in trivia and not isinstance(value, cst.MaybeSentinel):
+                result = _transform(value, transformer, trivia)
                 if result is not value:
                     if isinstance(result, cst.FlattenSentinel):
                         raise TypeError(f"We got a FlattenSentinel while visiting a {type(value).__name__}. This "
@@ -163,11 +214,11 @@ def transform(node: cst.CSTNode, transformer: "Transformer"):
 _BODIES = (cst.Module, cst.IndentedBlock)
 
 
-def _transform_sequence(children, transformer: "Transformer", body: bool):
+def _transform_sequence(children, transformer: "Transformer", body: bool, trivia: frozenset):
     """The new sequence (a tuple), or None when every child came back as it was."""
     out = None
     for i, child in enumerate(children):
-        result = transform(child, transformer)
+        result = child if type(child) in trivia else _transform(child, transformer, trivia)
         if result is child and out is None:
             continue
         if out is None:

@@ -1,7 +1,9 @@
 """``rules.visitors.walk``: the read-only walk the rules' visitors use instead of LibCST's
 ``node.visit`` visits the same nodes, entering and leaving them in the same order, over
 every file of the installed tf_slim and the golden cases, and code with the node types
-whose children LibCST visits only when they are set (an f-string's format spec)."""
+whose children LibCST visits only when they are set (an f-string's format spec) -- but
+for the trivia (whitespace, comments, punctuation, operators), which it passes by unless
+the visitor has a method for one of them."""
 from __future__ import annotations
 
 import sysconfig
@@ -34,23 +36,60 @@ except* ValueError as e: raise e from None
 
 
 class _Record(Visitor):
+    def __init__(self, trivia: frozenset = frozenset()) -> None:
+        self.seen: list = []
+        self.trivia = trivia  # types not to record (what ``walk`` passes by)
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if type(node) not in self.trivia:
+            self.seen.append(("in", id(node)))
+        return not isinstance(node, cst.Lambda)  # and what a visitor declines is not entered
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        if type(original_node) not in self.trivia:
+            self.seen.append(("out", id(original_node)))
+
+
+def _same(text: str) -> bool:
+    module = cst.parse_module(text)
+    libcst_order, ours = _Record(visitors.TRIVIA), _Record()
+    module.visit(libcst_order)
+    walk(module, ours)
+    return libcst_order.seen == ours.seen and len(ours.seen) > 0
+
+
+class _Punctuation(Visitor):
+    """Records every node it is called for, and has methods for two kinds of trivia."""
+
     def __init__(self) -> None:
         self.seen: list = []
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         self.seen.append(("in", id(node)))
-        return not isinstance(node, cst.Lambda)  # and what a visitor declines is not entered
+        return super().on_visit(node)
 
     def on_leave(self, original_node: cst.CSTNode) -> None:
         self.seen.append(("out", id(original_node)))
+        super().on_leave(original_node)
+
+    def visit_Comment(self, node: cst.Comment) -> None:
+        self.seen.append(("comment", node.value))
+
+    def leave_Comma(self, original_node: cst.Comma) -> None:
+        self.seen.append(("comma", id(original_node)))
 
 
-def _same(text: str) -> bool:
-    module = cst.parse_module(text)
-    libcst_order, ours = _Record(), _Record()
-    module.visit(libcst_order)
+def test_a_visitor_gets_the_trivia_it_has_methods_for_and_no_other():
+    module = cst.parse_module("f(a, b)  # one\n# two\nx = [1, 2]\n")
+    ours, everything = _Punctuation(), _Punctuation()
     walk(module, ours)
-    return libcst_order.seen == ours.seen and len(ours.seen) > 0
+    module.visit(everything)
+    assert [what for kind, what in ours.seen if kind == "comment"] == ["# one", "# two"]
+    assert sum(kind == "comma" for kind, _ in ours.seen) == 2
+    assert ours.seen == everything.seen  # a comment sits in trivia: such a visitor is called for all of it
+    plain = _Record()
+    walk(module, plain)
+    assert len(plain.seen) < len(ours.seen) / 2  # one without such methods passes them by
 
 
 def test_walk_visits_what_libcst_visits_in_its_order():
@@ -70,11 +109,13 @@ class _Edit(Transformer):
         self.seen: list = []
 
     def on_visit(self, node):
-        self.seen.append(("in", type(node).__name__))
+        if type(node) not in visitors.TRIVIA:
+            self.seen.append(("in", type(node).__name__))
         return super().on_visit(node)
 
     def on_leave(self, original_node, updated_node):
-        self.seen.append(("out", type(original_node).__name__))
+        if type(original_node) not in visitors.TRIVIA:
+            self.seen.append(("out", type(original_node).__name__))
         return super().on_leave(original_node, updated_node)
 
     def leave_Name(self, original_node, updated_node):
