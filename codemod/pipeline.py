@@ -21,7 +21,7 @@ import libcst as cst
 
 import rules as rules_pkg
 from codemod import documents, textio
-from rules.base import Facts, Finding, Project, RuleContext, unknown_ignores
+from rules.base import Facts, Finding, Project, RuleContext, parse_module, release, unknown_ignores
 
 
 @dataclass
@@ -71,6 +71,13 @@ def transform_text(
     ``project`` holds the other modules of the file's group, as they were before the run;
     ``imported`` the module's names other files import ((name, where), ...); ``run_uses``
     what each rule's scanner found in files the module's objects may reach."""
+    try:
+        return _transform_text(text, rule_ids, accepted, name_map, project, imported, run_uses)
+    finally:
+        release()
+
+
+def _transform_text(text, rule_ids, accepted, name_map, project, imported, run_uses):
     wanted = set(rule_ids)
     uses_of = dict(run_uses)
     original = text
@@ -89,7 +96,7 @@ def transform_text(
         if not _acts(rule, text, facts):  # the text as the rules before this one left it
             continue
         if module is None:
-            module = cst.parse_module(text)
+            module = parse_module(text, facts.tree)
         if project is not None and any(c.cross_module and c.id in wanted and project.stage <= c.stage < rule.stage
                                        for c in rules_pkg.REGISTRY):
             project = _project_after(project, original, wanted, rule.stage)
@@ -99,6 +106,7 @@ def transform_text(
             chosen = accepted.get(rule.id, ())
             ctx.accept = chosen.__contains__
         try:
+            ctx.settle()
             new_module = rule.transform(ctx)
         except Exception as e:
             raise RuleCrash(rule.id, e) from e
@@ -113,6 +121,8 @@ def transform_text(
             new_text = module.code
             lines = _compose(lines, line_map(text, new_text))
             text = new_text
+            del ctx, facts
+            release(module, text)
             facts = Facts(text)
     return text, changes, warnings
 

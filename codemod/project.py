@@ -152,6 +152,10 @@ def cross_file(paths: Iterable[str], scanners: Optional[dict] = None, needles: t
     scanners = scanners or {}
     run = [p for p in paths if p.endswith(".py")]
     py = run + _importing(run, bystanders)
+    if len(py) == 1 and b"__all__" not in (_python_bytes(py[0]) or b""):
+        # one file and nothing that imports it: nothing to know but its own ``__all__``
+        # (what it imports is outside the run; its uses reach no other file)
+        return {}, {}
     names = {p: module_name(p) for p in py}
     by_name = {n: p for p, n in names.items() if n}
     found: dict[str, dict[str, str]] = {}

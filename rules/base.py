@@ -63,6 +63,71 @@ def _parse_shared(text: str) -> Optional[cst.Module]:
     return _SHARED[text]
 
 
+# A file longer than this many lines is parsed in pieces of about this many (``parse_module``).
+PIECE_LINES = 2000
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def parse_module(text: str, tree: Optional[ast.Module] = None, piece_lines: int = PIECE_LINES) -> cst.Module:
+    """``libcst.parse_module(text)``; a long text (with Python's ``ast`` of it, ``tree``)
+    in pieces of whole top-level statements, joined into the module one parse would
+    give. LibCST's parser holds about 27 MB per 1,000 lines while it works (a 50,000-line
+    file: 1.4 GB), and frees it when done: pieces bound that to one piece's worth.
+
+    A piece's trailing blank and comment lines at the top level (its module's ``footer``)
+    are the leading lines of the next piece's first statement, as in one parse; the
+    default indentation is the first indented block's, the newline the first line's.
+    Where the pieces' parses disagree on those defaults (a file indented two ways, or
+    with mixed line endings), which would render some blocks or newlines differently,
+    the text is parsed whole."""
+    if tree is None or text.count("\n") <= 2 * piece_lines:
+        return cst.parse_module(text)
+    module = _joined(text, tree, piece_lines)
+    return module if module is not None else cst.parse_module(text)
+
+
+def _joined(text: str, tree: ast.Module, piece_lines: int) -> Optional[cst.Module]:
+    starts = [0] + [m.end() for m in _LINE_END.finditer(text)]  # offset of each line (1-based: starts[line - 1])
+    cuts, last, end = [], 1, None
+    for node in tree.body:
+        first = min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", ()))])
+        if end is not None and first > end and first - last >= piece_lines:
+            cuts.append(first)
+            last = first
+        end = node.end_lineno
+    if not cuts:
+        return None
+    bounds = [starts[line - 1] for line in cuts]
+    pieces = [cst.parse_module(text[a:b]) for a, b in zip([0, *bounds], [*bounds, len(text)])]
+    body = list(pieces[0].body)
+    for before, piece in zip(pieces, pieces[1:]):
+        head = piece.body[0]
+        body.append(head.with_changes(leading_lines=[*before.footer, *piece.header, *head.leading_lines]))
+        body.extend(piece.body[1:])
+    indenting = [p.default_indent for p in pieces if _indents(p)]
+    if len(set(indenting)) > 1 or len({p.default_newline for p in pieces}) > 1:
+        return None
+    indent = indenting[0] if indenting else pieces[0].default_indent
+    return pieces[0].with_changes(body=body, footer=pieces[-1].footer, default_indent=indent,
+                                  has_trailing_newline=pieces[-1].has_trailing_newline)
+
+
+def _indents(module: cst.Module) -> bool:
+    """Whether the module has an indented block (whose indentation its parse took as the default)."""
+    return any(isinstance(node, cst.IndentedBlock) for stmt in module.body
+               if not isinstance(stmt, cst.SimpleStatementLine) for node in _blocks(stmt))
+
+
+def _blocks(node: cst.CSTNode):
+    for child in node.children:
+        if isinstance(child, (cst.IndentedBlock, cst.SimpleStatementSuite)):
+            yield child
+        elif isinstance(child, (cst.BaseCompoundStatement, cst.Else, cst.ExceptHandler, cst.ExceptStarHandler,
+                                cst.Finally, cst.MatchCase)):
+            yield from _blocks(child)
+
+
 # ``# tf1to2: ignore`` or ``# tf1to2: ignore[rule-a, rule-b]`` on a line of a statement.
 IGNORE_COMMENT = re.compile(r"#\s*tf1to2:\s*ignore(?:\[([^\]]*)\])?")
 
@@ -138,6 +203,13 @@ class RuleContext:
         """Names bound anywhere in the module to TensorFlow / tf_slim paths, with the paths
         (``tf_bound_names``); empty when Python's ``ast`` cannot read the code."""
         return self._line_table().tf_names()
+
+    def settle(self) -> None:
+        """Work out the lines of the module's statements from Python's ``ast`` of its text
+        now, and let the ``ast`` go (``Facts.let_go``): the engine calls it before a rule
+        transforms, so that a big file's two trees are not both held while it does."""
+        self._line_table().statement_lines()
+        self._line_table().facts().let_go()
 
     def unmentioning(self, pattern: "re.Pattern") -> frozenset:
         """ids of the module's statements, at any depth, whose text does not match
@@ -331,6 +403,20 @@ def _parse_ast(text: str) -> Optional[ast.Module]:
 
 
 _AST_CACHE: dict = {}
+
+
+def release(keep: Optional[cst.Module] = None, text: Optional[str] = None) -> None:
+    """Let go of what the caches shared between rules hold for modules other than
+    ``keep`` and texts other than ``text`` (all of it without them): the engine calls it
+    when a rule hands on a new module and when a file is done, so that a big file's
+    earlier trees, their lines and their ``ast`` (as big as the LibCST tree) are freed
+    as it goes, not kept until the next file."""
+    for key, lines in list(_Lines._cache.items()):
+        if lines.module is not keep:
+            del _Lines._cache[key]
+    for key in list(_AST_CACHE):
+        if key is not text:
+            del _AST_CACHE[key]
 
 
 def mentioning(names, *patterns: str) -> "re.Pattern":
@@ -539,6 +625,15 @@ class Facts:
         if self._names is None:
             self._names = tf_bound_names(self.tree) if self.tree is not None else {}
         return self._names
+
+    def let_go(self) -> None:
+        """Drop the tree (a big file's is as big as its LibCST tree) once what the rules
+        read from it as they work is worked out: the names it binds to TensorFlow and the
+        lines of the statements (``RuleContext.settle``). Asked for again, it is parsed again."""
+        if self._tree:
+            self.tf_names
+            self._tree = None
+        _AST_CACHE.pop(self.text, None)
 
     @property
     def code_without_imports(self) -> str:
