@@ -20,6 +20,9 @@ For each tree it prints, with medians over ``--repeat`` runs:
 - lines per second, so the report shows how time grows with the size of the tree;
 - stage 0 (``tf-api``) alone, and its share of the run.
 
+Then one file of 50,000 lines of TF1 model functions (``big_file``): wall time and peak
+memory of ``tf1to2 migrate FILE`` (goal: under 60 s and 1 GB).
+
 Then the costs a user pays per command: ``tf1to2 --version`` and ``tf1to2 rules``
 (goal: under 0.3 s) and ``tf1to2 migrate FILE`` on one typical model file (goal: under
 0.5 s, interpreter start included: what the pre-commit hook costs per commit).
@@ -152,11 +155,40 @@ def bench_commands(repeat: int, env: dict) -> None:
             print(f"{label}: median {median(times):.3f} s  (runs {[round(x, 3) for x in times]})")
 
 
+def big_file(blocks: int = 5556) -> str:
+    """About 9 lines per block of TF1 model code: ``get_variable`` under a ``variable_scope``
+    and three ``tf.layers`` calls, every stage has work in every function."""
+    parts = ["import tensorflow as tf\n\n"]
+    for i in range(blocks):
+        parts.append(f"""
+def block_{i}(x, is_training):
+    with tf.variable_scope("block_{i}"):
+        w = tf.get_variable("w", [4, 4], initializer=tf.truncated_normal_initializer(stddev=0.1))
+        h = tf.nn.relu(tf.matmul(x, w))
+        h = tf.layers.dense(h, 4, activation=tf.nn.relu)
+        h = tf.layers.batch_normalization(h, training=is_training)
+        return tf.layers.dropout(h, 0.1, training=is_training)
+
+""")
+    return "".join(parts)
+
+
+def bench_big_file(env: dict) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "big.py"
+        path.write_text(big_file())
+        lines = path.read_bytes().count(b"\n")
+        wall, peak = run_measured([sys.executable, "-m", "codemod.cli", "migrate", str(path)], env)
+        print(f"\n== one file of {lines} lines: tf1to2 migrate FILE {wall:.1f} s, peak {peak / 2**20:.0f} MiB"
+              f"  (goal: under 60 s and 1 GB)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--trees", default="tf_slim,tensor2tensor")
     parser.add_argument("--quick", action="store_true", help="only tf1to2 -j 2 and tf_upgrade_v2 per tree")
+    parser.add_argument("--no-big-file", action="store_true", help="leave out the 50,000-line file")
     args = parser.parse_args()
 
     bindir = Path(sys.executable).parent
@@ -173,6 +205,8 @@ def main() -> None:
             tree = scratch / name
             shutil.copytree(src, tree, ignore=shutil.ignore_patterns("__pycache__"))
             bench_tree(name, tree, scratch, tf_upgrade, args.repeat, env, ours_env, args.quick)
+    if not args.no_big_file:
+        bench_big_file(ours_env)
     bench_commands(args.repeat, ours_env)
 
 
