@@ -21,6 +21,7 @@ import libcst as cst
 
 import rules as rules_pkg
 from codemod import documents, textio
+from rules.edit import module_code
 from rules.base import Facts, Finding, Project, RuleContext, parse_module, release, unknown_ignores
 
 
@@ -118,7 +119,7 @@ def _transform_text(text, rule_ids, accepted, name_map, project, imported, run_u
             compose_names(name_map, ctx.name_map)
         if new_module is not module:  # generating code costs: only when something changed
             module = new_module
-            new_text = module.code
+            new_text = module_code(module)
             lines = _compose(lines, line_map(text, new_text))
             text = new_text
             del ctx, facts

@@ -417,6 +417,9 @@ def release(keep: Optional[cst.Module] = None, text: Optional[str] = None) -> No
     for key in list(_AST_CACHE):
         if key is not text:
             del _AST_CACHE[key]
+    from rules import edit  # (rules.edit imports this module)
+
+    edit._RENDERED[:] = [(m, t) for m, t in edit._RENDERED if m is keep]
 
 
 def mentioning(names, *patterns: str) -> "re.Pattern":
@@ -436,6 +439,17 @@ def _statements(body: list):
             inner = getattr(node, name, None)
             if isinstance(inner, list):
                 todo.extend(reversed(inner))
+
+
+def ast_dotted(node: ast.AST) -> Optional[list]:
+    """``a.b.c`` (Python's ``ast``) → ``["a", "b", "c"]``; None for anything else."""
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    return [node.id, *reversed(parts)]
 
 
 def tf_bound_names(tree: ast.Module) -> dict:

@@ -85,7 +85,7 @@ import libcst as cst
 
 from rules import tf_api_table as table
 from rules.aliases import TFTransformer, dotted_name, dotted_parts, local_name
-from rules.base import Facts, Rule, RuleContext, mentioning
+from rules.base import Facts, Rule, RuleContext, ast_dotted, mentioning
 from rules.edit import add_imports, expression, is_docstring, remove_unused_imports, statement_imports
 from rules.model_walk import bindings, target_names
 from rules.visitors import transform
@@ -808,14 +808,14 @@ def _may_act(tree: ast.Module, names: dict) -> bool:
         if kind is ast.Attribute:
             if node.attr == "value":
                 return True
-            parts = _ast_dotted(node)
+            parts = ast_dotted(node)
             if parts is not None:
                 paths = names.get(parts[0])
                 if paths and (len(paths) > 1 or _chain_may_act(next(iter(paths)), parts)):
                     return True
                 continue  # the rewriter does not enter a dotted name either
         elif kind is ast.Call:
-            parts = _ast_dotted(node.func)
+            parts = ast_dotted(node.func)
             paths = names.get(parts[0]) if parts else None
             if paths and any(_v1_rest(p, parts) in GRAPH_MODE for p in paths):
                 return True
@@ -827,18 +827,6 @@ def _may_act(tree: ast.Module, names: dict) -> bool:
                 return True
         todo.extend(ast.iter_child_nodes(node))
     return False
-
-
-def _ast_dotted(node) -> Optional[list]:
-    parts = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if not isinstance(node, ast.Name):
-        return None
-    parts.append(node.id)
-    parts.reverse()
-    return parts
 
 
 def _v1_rest(base: str, parts: list) -> Optional[str]:
@@ -900,11 +888,25 @@ def _from_may_act(node: ast.ImportFrom) -> bool:
     rest = module.split(".")[1:]
     if any(a.name == "*" for a in node.names):
         return not rest or rest[0] not in ("compat", "python", "keras")
-    if module in GUIDE_SHIM_MODULES or (rest and _is_internal(rest)):
+    if module in GUIDE_SHIM_MODULES:
         return True
+    if rest and _is_internal(rest):
+        return _internal_from_may_act(module, [a.name for a in node.names])
     if rest and rest[0] == "keras":
         return False
     return not (rest[:1] == ["compat"] and (len(rest) == 1 or rest[1] in ("v1", "v2")))
+
+
+def _internal_from_may_act(module: str, names: list) -> bool:
+    """Whether ``_Rewriter._internal_from`` could change or warn at ``from <module> import
+    <names>`` (no star: the caller has seen to that): the same tests on the same tables."""
+    if module not in table.INTERNAL_MODULES:
+        return True
+    if len(names) == 1 and f"{module}.{names[0]}" in INTERNAL_MODULE_RENAMES:
+        return True
+    return any(f"{module}.{name}" in INTERNAL_RENAMES or (module in table.INTERNAL_EMPTY_PACKAGES
+                                                         and f"{module}.{name}" not in table.INTERNAL_MODULES)
+               for name in names)
 
 
 def _unmentioning(ctx: RuleContext) -> frozenset:

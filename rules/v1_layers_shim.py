@@ -49,10 +49,13 @@ outputs, regularization losses and batch-norm statistics (1e-4).
 """
 from __future__ import annotations
 
+import ast
+from typing import Optional
+
 import libcst as cst
 
-from rules.aliases import TFTransformer, dotted_parts
-from rules.base import Facts, Rule, RuleContext, mentioning
+from rules.aliases import TFTransformer, canonicalize, dotted_parts
+from rules.base import Facts, Rule, RuleContext, ast_dotted, mentioning
 from rules.edit import add_import, expression, remove_unused_imports
 from rules.v1_layers import BY_CLASS, SPECS, V1_LAYERS, call_arguments, shim_refused
 from rules.visitors import transform
@@ -162,6 +165,13 @@ class _Rewriter(TFTransformer):
         self.constructions[id(node.func)] = problem
 
 
+def _known(path: Optional[str]) -> bool:
+    """Whether ``_Rewriter._replace`` does anything at a name reaching ``path``."""
+    if not path or not path.startswith(PREFIX):
+        return False
+    return path[len(PREFIX):] in FUNCTIONS or path[len(PREFIX):] in CLASSES
+
+
 def _reaching(names: dict) -> "re.Pattern":
     """Only statements that say ``layers``, or name something bound to a path through it
     (``from tensorflow.compat.v1.layers import dense``), can reach a v1 layer."""
@@ -184,9 +194,19 @@ class V1LayersShim(Rule):
     )
 
     def may_act(self, facts: Facts) -> bool:
-        """A v1 layer is reached only where the code (imports aside: the rewriter does not
-        enter them) says ``layers`` or names something bound through it."""
-        return bool(_reaching(facts.tf_names).search(facts.code_without_imports))
+        """The rewriter changes and warns only at a dotted name (or a name an import binds)
+        that reaches a v1 layer form or class the shim knows, outside imports: some name
+        or attribute of the code, through a name bound to TensorFlow (``facts.tf_names``,
+        a superset of what the walk resolves), must reach one."""
+        names = facts.tf_names
+        if not bool(_reaching(names).search(facts.code_without_imports)):
+            return False
+        for node in ast.walk(facts.tree):
+            if isinstance(node, (ast.Attribute, ast.Name)):
+                parts = ast_dotted(node)
+                if parts and any(_known(canonicalize(".".join([path, *parts[1:]]))) for path in names.get(parts[0], ())):
+                    return True
+        return False
 
     def transform(self, ctx: RuleContext) -> cst.Module:
         rewriter = _Rewriter(ctx, ctx.unmentioning(_reaching(ctx.tf_names())))

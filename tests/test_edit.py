@@ -1,7 +1,10 @@
 """The shared import edits: what they add and drop, and where, on their own."""
-import libcst as cst
+import itertools
 
-from rules.edit import add_imports, remove_unused_imports
+import libcst as cst
+import pytest
+
+from rules.edit import add_imports, remove_from_import, remove_unused_imports, statement_imports
 
 
 def added(code: str, *imports) -> str:
@@ -56,3 +59,47 @@ def test_remove_a_whole_statement_and_leave_nested_imports_alone():
     code = "import os\nimport tf_slim as slim\n\n\ndef f():\n    import tf_slim as slim2\n    return os\n"
     assert removed(code, ("tf_slim", None, "slim"), ("tf_slim", None, "slim2")) == (
         "import os\n\n\ndef f():\n    import tf_slim as slim2\n    return os\n")
+
+
+REMOVABLE = [
+    "import a\n", "import a, b\n", "import a.b\n", "import a.b as c, a.b\n", "import a as b, c  # t\n",
+    "# lead\nimport a, b, c\n", "import a.b.c as d, e as f, g\n",
+    "from x import a\n", "from x import a, b\n", "from x import a, b, c  # t\n", "from x import (a, b)\n",
+    "from x import (a, b,)\n", "from x.y import a as b, c\n", "from x import (\n    a,  # ca\n    b,  # cb\n)\n",
+    "from x import (\n    a,\n    # alone\n    b,\n    c\n)\n", "from x import (  # open\n    a,  # ca\n    b\n)\n",
+    "from x import (\n    a,  # ca\n    # alone\n    b,  # cb\n    c,\n)\n", "from x import (a as b,\n    c as d)\n",
+    "from . import a, b\n", "from .x import a\n", "from ..x import a, b\n", "from __future__ import annotations\n",
+    "from x import *\n", "# lead\n\nfrom x import a, b  # t\n",
+]
+
+
+def _requests(stmt: cst.SimpleStatementLine) -> list:
+    """Sets of imports to remove: every subset of those the statement makes (as
+    remove_unused_imports takes them), alone and with the same imports under an alias
+    that does not match."""
+    made = [i.as_removable() for i in statement_imports(stmt)]
+    other = [(i.module, i.obj, "nomatch") for i in statement_imports(stmt)]
+    subsets = [list(c) for r in range(len(made) + 1) for c in itertools.combinations(made, r)]
+    return subsets + [s + other for s in subsets]
+
+
+@pytest.mark.parametrize("text", REMOVABLE)
+def test_removing_from_one_statement_is_what_libcsts_visitor_makes_of_it(text):
+    """Every subset of a statement's imports (and non-matching ones), removed by
+    ``remove_from_import`` and by LibCST's ``RemoveImportsVisitor`` on the statement
+    alone: the same statements, node for node."""
+    from libcst.codemod import CodemodContext
+    from libcst.codemod.visitors import RemoveImportsVisitor
+
+    stmt = cst.parse_module(text).body[0]
+    changed = 0
+    for chosen in _requests(stmt):
+        ctx = CodemodContext()
+        for module_name, obj, *asname in chosen:
+            RemoveImportsVisitor.remove_unused_import(ctx, module_name, obj, *asname)
+        theirs = RemoveImportsVisitor(ctx).transform_module(cst.Module(body=[stmt])).body
+        ours = remove_from_import(stmt, list(chosen))
+        assert len(ours) == len(theirs) and all(a.deep_equals(b) for a, b in zip(ours, theirs)), chosen
+        assert cst.Module(body=ours).code == cst.Module(body=theirs).code
+        changed += cst.Module(body=ours).code != text
+    assert changed > 0 or text.startswith(("from .", "from __future__", "from x import *"))
