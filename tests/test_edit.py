@@ -103,3 +103,48 @@ def test_removing_from_one_statement_is_what_libcsts_visitor_makes_of_it(text):
         assert cst.Module(body=ours).code == cst.Module(body=theirs).code
         changed += cst.Module(body=ours).code != text
     assert changed > 0 or text.startswith(("from .", "from __future__", "from x import *"))
+
+
+HEADS = [
+    "", "x = 1\n", '"""Doc."""\nx = 1\n', '"""Doc."""\nimport os\n\nx = 1\n', "__strict__ = True\nimport os\nx = 1\n",
+    "import os\nimport sys\n# comment\nx = 1\n", "import tensorflow as tf\nfrom tf1to2 import layers\n\n\ndef f():\n    pass\n",
+    "from tf1to2 import *\nx = 1\n", "from tf1to2 import (\n    a,\n    b,\n)\nx = 1\n",
+    "import tensorflow as tf, tensorflow as tfx\nx = 1\n", "import a as x\nimport a as y\n",
+    "from . import a\nfrom tf1to2 import b as c\ny = 2\n", "# header\n\nimport os\nif x:\n    import tensorflow\n",
+    "from __future__ import annotations\nimport os\n", "import os; import sys\nx = 1\n", "x = 1\nimport os\n",
+    "#!/usr/bin/env python\n# coding: utf-8\n\n'''doc'''\n\nfrom tensorflow import keras\n\n# about x\nx = 1\n",
+    "import tensorflow as tf\r\nfrom tf1to2 import a\r\n\r\nx = 1\r\n", "from tf1to2 import a, b as c\nfrom tf1to2 import b as c\n",
+    "import tf1to2.layers\nimport tensorflow\n\n\n# a comment\n\nclass A:\n    pass\n", '"""Doc."""\n',
+]
+
+REQUESTS = [
+    [("tensorflow", None, "tf")], [("tensorflow", None)], [("tf1to2", None)], [("tf1to2", "layers")],
+    [("tf1to2", "track_tf1_style_variables")], [("tf1to2", "a"), ("tf1to2", "b", "c")],
+    [("tensorflow", None, "tf"), ("tf1to2", None), ("tf1to2.layers", None)], [("os", None)], [("a", None, "x")],
+    [("a", None, "y")], [("__future__", "annotations")], [("__future__", "division"), ("os", None)],
+    [("tf1to2", "layers"), ("tf1to2.layers", None), ("tensorflow", None)],
+    [("tensorflow", "nn"), ("tensorflow", "keras", "k")], [("tf1to2", "z"), ("tf1to2", "c"), ("tf1to2", "b", "c")],
+]
+
+
+@pytest.mark.parametrize("head", HEADS)
+def test_adding_imports_is_what_libcsts_visitor_makes_of_the_module(head):
+    """``add_imports`` against LibCST's ``AddImportsVisitor`` run on the whole module, for
+    module heads of every kind and sets of imports some of which are there already: the
+    same module, node for node."""
+    from libcst.codemod import CodemodContext
+    from libcst.codemod.visitors import AddImportsVisitor
+
+    module = cst.parse_module(head)
+    changed = 0
+    for imports in REQUESTS:
+        ctx = CodemodContext()
+        for module_name, obj, *asname in sorted(imports, key=lambda i: (i[0], i[1] or "", *i[2:])):
+            AddImportsVisitor.add_needed_import(ctx, module_name, obj, *asname)
+        theirs = AddImportsVisitor(ctx).transform_module(module)
+        ours = add_imports(module, imports)
+        assert ours.deep_equals(theirs) and ours.code == theirs.code, imports
+        changed += ours.code != head
+        if theirs.code == head:
+            assert ours is module  # nothing to add: the same module comes back
+    assert changed > 0
