@@ -162,8 +162,9 @@ def cmd_migrate(args, out, err) -> int:
     files = [(f, explicit) for f, explicit in files
              if not ((args.force_exclude or not explicit) and config.excluded(f))]
     rule_ids = tuple(c.id for c in chosen)
-    grouped = project.of_paths([f for f, _ in files]) if any(c.cross_module for c in chosen) else {}
-    across = _across_files(chosen, args.paths, [f for f, _ in files], args.jobs)
+    imports: dict = {}  # what the cross-file scan read of the files groups are made of
+    across = _across_files(chosen, args.paths, [f for f, _ in files], args.jobs, imports)
+    grouped = project.of_paths([f for f, _ in files], imports) if any(c.cross_module for c in chosen) else {}
     work = [(f, pipeline.Options(rule_ids, explicit=explicit and not args.force_exclude,
                                  module=project.module_name(f) if f in grouped else "",
                                  context=grouped.get(f, ()), **across(f)))
@@ -239,9 +240,10 @@ def _stdin(args, chosen: list, out, err) -> int:
     return {"failed": EXIT_ERROR, "changed": EXIT_CHANGED}.get(result.status, EXIT_CLEAN)
 
 
-def _across_files(chosen, paths: list, files: list, jobs: int):
+def _across_files(chosen, paths: list, files: list, jobs: int, imports: Optional[dict] = None):
     """file → the ``Options`` fields saying what the run's (and the project's) other files
-    know of it (``project.cross_file``), for the rules that read them."""
+    know of it (``project.cross_file``), for the rules that read them; ``imports`` gets
+    what the scan read of the modules files import (``project.groups``)."""
     from codemod import project
     from codemod.discover import bystanders
     readers = [c for c in chosen if c.reads_importers]
@@ -249,7 +251,8 @@ def _across_files(chosen, paths: list, files: list, jobs: int):
         return lambda f: {}
     imported, reached = project.cross_file(
         files, {c.id: c.run_use for c in readers if c.run_needles}, tuple(n for c in readers for n in c.run_needles),
-        jobs=jobs, bystanders=bystanders(paths, files), downward=frozenset(c.id for c in readers if c.run_reach_imports))
+        jobs=jobs, bystanders=bystanders(paths, files), downward=frozenset(c.id for c in readers if c.run_reach_imports),
+        imports=imports)
     return lambda f: {"imported": imported.get(f, ()), "run_uses": tuple(
         (rule_id, project.nearest(f, uses)) for rule_id, uses in reached.get(f, {}).items())}
 

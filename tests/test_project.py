@@ -295,8 +295,33 @@ def test_cross_file_reads_the_same_over_processes(monkeypatch):
     needles = tuple(n for c in readers for n in c.run_needles)
     alone = project.cross_file(paths, scanners, needles, jobs=1)
     monkeypatch.setattr(project, "_POOL_FROM", 0)
-    assert project.cross_file(paths, scanners, needles, jobs=2) == alone
+    imports: dict = {}
+    assert project.cross_file(paths, scanners, needles, jobs=2, imports=imports) == alone
     assert alone[0] and alone[1]  # tf_slim's modules import one another; TF1 uses reach some
+    # the arg_scope groups made from what the scan read are those made by parsing again
+    assert len(imports) > 20
+    assert project.of_paths(paths, imports) == project.of_paths(paths)
+
+
+def test_groups_from_what_the_scan_read_are_those_from_parsing(tmp_path):
+    """A package whose modules enter one another's arg_scopes: the group ``of_paths`` makes
+    from what ``cross_file`` read of each file's imports is the one it makes by parsing."""
+    from codemod import project
+
+    pkg = tmp_path / "nets"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "scopes.py").write_text("import tf_slim as slim\n\ndef net_arg_scope():\n"
+                                   "    with slim.arg_scope([slim.conv2d]) as sc:\n        return sc\n")
+    (pkg / "net.py").write_text("import tf_slim as slim\nfrom nets import scopes\n\ndef build(x):\n"
+                                "    with slim.arg_scope(scopes.net_arg_scope()):\n        return slim.conv2d(x, 4, 3)\n")
+    (pkg / "other.py").write_text("from .net import build\nx = 'arg_scope'\n")
+    paths = sorted(str(p) for p in pkg.iterdir())
+    imports: dict = {}
+    project.cross_file(paths, imports=imports)
+    grouped = project.of_paths(paths)
+    assert set(imports) == {str(pkg / "scopes.py"), str(pkg / "net.py"), str(pkg / "other.py")}
+    assert set(grouped) == set(imports) and project.of_paths(paths, imports) == grouped
 
 
 SCOPES = '''\
