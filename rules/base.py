@@ -9,6 +9,7 @@ and what needs a human, by line. Rules know nothing about files, processes or te
 from __future__ import annotations
 
 import ast
+import contextlib
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -340,14 +341,10 @@ class _Lines:
                 for whole in (False, True) if type(stmt) in _HEADED else (True,):
                     key = (id(stmt), whole)
                     if key not in self._alone:
-                        shown = stmt if whole else stmt.with_changes(**_HEADED[type(stmt)])
-                        positions = MetadataWrapper(cst.Module(body=[shown]), unsafe_skip_copy=True).resolve(
-                            PositionProvider)
-                        self._alone[key] = (positions, positions[shown].start.line)
-                    positions, start = self._alone[key]
-                    pos = positions.get(node)
-                    if pos is not None:
-                        return where[0] + pos.start.line - start
+                        self._alone[key] = _Alone(stmt if whole else stmt.with_changes(**_HEADED[type(stmt)]))
+                    start, line = self._alone[key].line(node)
+                    if line is not None:
+                        return where[0] + line - start
         return self._walked(node)
 
     def _walked(self, node: cst.CSTNode) -> int:
@@ -369,6 +366,116 @@ class _Lines:
             self.positions[i] = MetadataWrapper(alone, unsafe_skip_copy=True).resolve(PositionProvider)
         pos = self.positions[i].get(node)
         return self.start[i] + pos.start.line - 1 if pos is not None else 0
+
+
+class _Alone:
+    """A statement (or a compound statement's header) rendered alone, where ``_Lines.of``
+    looks for nodes: (its line, a node's line or None) as LibCST's ``PositionProvider``
+    gives them in a module of it alone. A node a rule put in two places (LibCST's trees
+    may share a node) has the position of the last place, as there: all positions are
+    worked out for such a statement; for the others, only as far as the node."""
+
+    def __init__(self, shown: cst.CSTNode) -> None:
+        self.shown = shown
+        self._counts: Optional[dict] = None
+        self._positions = None
+
+    def line(self, node: cst.CSTNode) -> tuple:
+        if self._counts is None:
+            self._counts = {}
+            walk(self.shown, _Count(self._counts))
+        if self._counts.get(id(node), 0) > 1:
+            if self._positions is None:
+                self._positions = MetadataWrapper(cst.Module(body=[self.shown]), unsafe_skip_copy=True).resolve(
+                    PositionProvider)
+            pos = self._positions.get(node)
+            return self._positions[self.shown].start.line, pos.start.line if pos is not None else None
+        return _line_in(self.shown, node)
+
+
+class _Count(Visitor):
+    def __init__(self, counts: dict) -> None:
+        self.counts = counts
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        self.counts[id(node)] = self.counts.get(id(node), 0) + 1
+        return True
+
+
+class _Found(Exception):
+    pass
+
+
+def _line_in(shown: cst.CSTNode, node: cst.CSTNode) -> tuple:
+    """(line of ``shown``, line of ``node`` or None when it is not in it): their starts
+    as LibCST's ``PositionProvider`` gives them in a module of ``shown`` alone, found by
+    rendering with its position-keeping state only as far as ``node`` (a whole
+    statement's positions cost six times its code; the nodes rules report are mostly
+    near a statement's start). Where LibCST's internals are not as this expects, all
+    positions are worked out as ``MetadataWrapper`` does."""
+    module = cst.Module(body=[shown])
+    try:
+        from libcst.metadata.position_provider import PositionProvidingCodegenState
+        provider = PositionProvider()
+        computed = provider._computed
+        state = _early_state(PositionProvidingCodegenState)(
+            default_indent=module.default_indent, default_newline=module.default_newline, provider=provider)
+        state.targets, state.found = (shown, node), {}
+    except (ImportError, AttributeError, TypeError):
+        return _all_positions(module, shown, node)
+    try:
+        module._codegen(state)
+    except (_Found, KeyError):  # stopped (the nodes around it, unwinding, miss their children's ends)
+        if node not in state.found:
+            return _all_positions(module, shown, node)
+    found = state.found
+    if shown not in found and shown in computed:
+        found[shown] = computed[shown].start.line
+    if shown not in found:
+        return _all_positions(module, shown, node)
+    return found[shown], found.get(node)
+
+
+def _all_positions(module: cst.Module, shown: cst.CSTNode, node: cst.CSTNode) -> tuple:
+    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    pos = positions.get(node)
+    return positions[shown].start.line, pos.start.line if pos is not None else None
+
+
+_EARLY: dict = {}
+
+
+def _early_state(base: type) -> type:
+    """``base`` (LibCST's syntactic position state) that notes where ``targets`` start and
+    stops rendering (``_Found``) once it knows where the last of them does."""
+    if base in _EARLY:
+        return _EARLY[base]
+
+    class Early(base):
+        targets: tuple = ()
+        found: dict = {}
+
+        def _note(self, node, line: int) -> None:
+            self.found.setdefault(node, line)
+            if node is self.targets[-1]:
+                raise _Found
+
+        @contextlib.contextmanager
+        def record_syntactic_position(self, node, *, start_node=None, end_node=None):
+            if start_node is None and node in self.targets:
+                self._note(node, self.line)
+            with super().record_syntactic_position(node, start_node=start_node, end_node=end_node):
+                yield
+            if node in self.targets:
+                self._note(node, self.provider._computed[node].start.line)
+
+        def after_codegen(self, node) -> None:
+            super().after_codegen(node)
+            if node in self.targets:
+                self._note(node, self.provider._computed[node].start.line)
+
+    _EARLY[base] = Early
+    return Early
 
 
 # what a statement's node holds that may stand on the lines before it (its leading lines)

@@ -3,11 +3,17 @@ alone) and that statement's line from Python's ``ast``; checked against LibCST's
 positions of the whole module for every node of code with every kind of statement."""
 from __future__ import annotations
 
+import sysconfig
+from pathlib import Path
+
 import libcst as cst
+import pytest
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from rules.aliases import TFVisitor
 from rules.base import RuleContext, statement_lines
+
+TF_SLIM = Path(sysconfig.get_paths()["purelib"]) / "tf_slim"
 
 SOURCE = '''\
 """Doc."""
@@ -134,3 +140,40 @@ def test_tf_bound_names_is_every_name_bound_to_tensorflow_anywhere():
     assert names == {"tf": {"tensorflow"}, "tensorflow": {"tensorflow"}, "D": {"tensorflow.compat.v1.layers.dense"},
                      "slim": {"tensorflow.contrib.slim"}, "conv": {"tensorflow.contrib.slim.conv2d"},
                      "ts": {"tf_slim"}, "v1": {"tensorflow.compat.v1"}, "L": {"tensorflow.compat.v1.layers"}}
+
+
+@pytest.mark.parametrize("name", ["nets/inception_v3.py", "nets/resnet_utils.py", "layers/initializers.py"])
+def test_every_node_of_real_files_gets_the_line_of_libcsts_positions(name):
+    """The same over real code (tf_slim's): long calls over many lines, decorators,
+    docstrings, comments inside calls -- where a node's line comes from rendering its
+    statement only as far as the node."""
+    text = (TF_SLIM / name).read_text(encoding="utf-8")
+    module = cst.parse_module(text)
+    expected = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    ctx = RuleContext(module=module, text=text)
+    walk = _Lines(ctx)
+    module.visit(walk)
+    assert len(walk.seen) > 200
+    wrong = [(type(n).__name__, line, expected[n].start.line) for n, line in walk.seen if line != expected[n].start.line]
+    assert wrong == []
+
+
+def test_a_node_in_two_places_gets_the_line_libcst_gives_it():
+    """LibCST's trees may share a node (a rule writes the same argument into two calls):
+    its position there is its last place's, and so is the line here."""
+    text = "y = f(\n    a,\n    g(1),\n    b,\n)\n"
+    module = cst.parse_module(text)
+    call = module.body[0].body[0].value
+    shared = call.args[1].value  # g(1)
+    args = [*call.args[:1], call.args[1], call.args[2], cst.Arg(shared, comma=cst.Comma())]
+    module = module.with_changes(body=[module.body[0].with_changes(
+        body=[module.body[0].body[0].with_changes(value=call.with_changes(args=args))])])
+    text = module.code
+    assert text.count("g(1)") == 2
+    expected = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    ctx = RuleContext(module=module, text=text)
+    walk = _Lines(ctx)
+    module.visit(walk)
+    assert expected[shared].start.line == 5
+    assert [line for n, line in walk.seen if n is shared] == [5, 5]
+    assert [(line, expected[n].start.line) for n, line in walk.seen if line != expected[n].start.line] == []
