@@ -81,14 +81,21 @@ class _Lines(TFVisitor):
         return result
 
 
-def test_every_node_gets_the_line_of_libcsts_positions():
-    module = cst.parse_module(SOURCE)
+def _lines_against_libcst(module: cst.Module, text: str) -> tuple:
+    """(the rule context, (node, line) for every node a walk asks the line of, and those
+    whose line is not LibCST's ``PositionProvider``'s: (type, line, LibCST's line))."""
     expected = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
-    ctx = RuleContext(module=module, text=SOURCE)
+    ctx = RuleContext(module=module, text=text)
     walk = _Lines(ctx)
     module.visit(walk)
-    assert len(walk.seen) > 120
     wrong = [(type(n).__name__, line, expected[n].start.line) for n, line in walk.seen if line != expected[n].start.line]
+    return ctx, walk.seen, wrong
+
+
+def test_every_node_gets_the_line_of_libcsts_positions():
+    module = cst.parse_module(SOURCE)
+    ctx, seen, wrong = _lines_against_libcst(module, SOURCE)
+    assert len(seen) > 120
     assert wrong == []
     # and outside a walk (the fallback: the module walked once)
     call = module.body[2].body.body[-1].body.body[0].body[0].value
@@ -148,13 +155,8 @@ def test_every_node_of_real_files_gets_the_line_of_libcsts_positions(name):
     docstrings, comments inside calls -- where a node's line comes from rendering its
     statement only as far as the node."""
     text = (TF_SLIM / name).read_text(encoding="utf-8")
-    module = cst.parse_module(text)
-    expected = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
-    ctx = RuleContext(module=module, text=text)
-    walk = _Lines(ctx)
-    module.visit(walk)
-    assert len(walk.seen) > 200
-    wrong = [(type(n).__name__, line, expected[n].start.line) for n, line in walk.seen if line != expected[n].start.line]
+    _, seen, wrong = _lines_against_libcst(cst.parse_module(text), text)
+    assert len(seen) > 200
     assert wrong == []
 
 
@@ -169,11 +171,7 @@ def test_a_node_in_two_places_gets_the_line_libcst_gives_it():
     module = module.with_changes(body=[module.body[0].with_changes(
         body=[module.body[0].body[0].with_changes(value=call.with_changes(args=args))])])
     text = module.code
-    assert text.count("g(1)") == 2
-    expected = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
-    ctx = RuleContext(module=module, text=text)
-    walk = _Lines(ctx)
-    module.visit(walk)
-    assert expected[shared].start.line == 5
-    assert [line for n, line in walk.seen if n is shared] == [5, 5]
-    assert [(line, expected[n].start.line) for n, line in walk.seen if line != expected[n].start.line] == []
+    assert text.count("g(1)") == 2 and text.splitlines()[4].startswith("g(1)")  # its last place: line 5
+    _, seen, wrong = _lines_against_libcst(module, text)
+    assert [line for n, line in seen if n is shared] == [5, 5]
+    assert wrong == []
