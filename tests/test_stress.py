@@ -107,6 +107,16 @@ def test_kill_9_of_the_run_while_it_writes(tmp_path):
 TF1_CODE = "import tensorflow as tf\n\n\ndef opt():\n    return tf.train.AdamOptimizer(0.1, beta1=0.5)\n"
 
 
+def _long_file(lines: int) -> bytes:
+    """``lines`` lines of plain functions and lists, and TF1 code at the end: parsed in
+    pieces (``rules.base.parse_module``), rewritten at its last lines."""
+    tail = TF1_CODE[len("import tensorflow as tf\n"):]  # two blank lines and a function
+    parts = ["import tensorflow as tf\n"]
+    for i in range((lines - 1 - tail.count("\n")) // 2):
+        parts.append(f"def f_{i}(x):\n    return x + {i}\n" if i % 2 == 0 else f"v_{i} = [{i}, {i + 1}]\n\n")
+    return ("".join(parts) + tail).encode()
+
+
 def _adversarial(root: Path, outside: Path) -> None:
     """Files a real tree may hold that are hard on a rewriting tool: odd line endings and
     encodings, bytes Python cannot read, new syntax, read-only files and folders, every
@@ -129,6 +139,7 @@ def _adversarial(root: Path, outside: Path) -> None:
         "dir with space/\u00fc\u540d.py": TF1_CODE.encode(),
         "ro_dir/inside.py": TF1_CODE.encode(),
         "many/deep/er/x.py": TF1_CODE.encode(),
+        "long.py": _long_file(50_000),
     }
     for rel, data in files.items():
         path = root / rel
@@ -200,6 +211,9 @@ def test_a_tree_of_real_and_adversarial_files(tmp_path):
         assert after[root / "crlf.py"][1].count(b"\r\n") == after[root / "crlf.py"][1].count(b"\n")
         assert after[root / "bom.py"][1].startswith(b"\xef\xbb\xbf")
         assert b"caf\xe9" in after[root / "latin1.py"][1]
+        long_before, long_after = before[root / "long.py"][1], after[root / "long.py"][1]
+        head = long_before[:long_before.index(b"\n\n\ndef opt")]
+        assert long_after.startswith(head) and b"beta_1=0.5" in long_after[len(head):]  # all of it, its end rewritten
         code, again = _report(str(root))
         left = {Path(f["path"]).name for f in again["files"] if f["status"] == "changed"}
         assert left == refused, "a second run has nothing left but what was refused"
