@@ -64,7 +64,10 @@ step (placeholders, sessions, optimizers, ``global_step``), returns ops, creates
 in a loop whose count depends on a tensor, is a generator or decorated, takes
 ``*args``/``**kwargs``, has a parameter Keras reserves (``name``, ``dtype``, ...) or one
 named ``self``, or is used other than by being called in this module (passed to
-``make_template``, ...).
+``make_template``, ...). A function that reads or writes checkpoints (the checkpoint
+guide's ``convert_tf1_to_tf2``: its variables only carry values to copy) or makes a TF1
+Hub module (``hub.Module``: the Hub guide replaces it with ``hub.KerasLayer`` /
+``hub.load``) is a tool, not a model: it stays a function.
 
 ## Fix safety
 Keeps variable names (golden numeric tests build the TF1 function and the layer and
@@ -80,9 +83,10 @@ from typing import Optional
 
 import libcst as cst
 
-from rules.aliases import TFVisitor
+from rules.aliases import TFVisitor, dotted_parts
 from rules.base import Facts, Rule, RuleContext, mentioning
-from rules.edit import NameReplacer, add_import, expression, is_docstring, keyword, literal_value, rebuild_args
+from rules.edit import (NameReplacer, add_import, expression, is_docstring, keyword, literal_value, module_imports,
+                        rebuild_args)
 from rules.model_walk import VARIABLE_SCOPE, bindings, is_tracked, target_names, variable_scope_name
 from rules.v1_layers import BY_CLASS, KERAS_LAYER_ATTRIBUTES, SPECS, V1_LAYERS
 from rules.visitors import Transformer, Visitor, transform, walk
@@ -111,6 +115,18 @@ _BLOCKERS = {
     "tf.compat.v1.summary.histogram": "writes TF1 summaries",
     "tf.compat.v1.summary.image": "writes TF1 summaries",
 }
+# Calls that make a function something other than a model's forward pass: it reads or
+# writes checkpoints (the checkpoint guide's ``convert_tf1_to_tf2`` makes tf.Variables only
+# to copy values into a new checkpoint). Such a function is a tool, not a layer.
+_CHECKPOINT_TOOLS = frozenset(f"tf.compat.v1.{name}" for name in (
+    "train.load_checkpoint", "train.list_variables", "train.load_variable", "train.NewCheckpointReader",
+    "train.checkpoint_exists", "train.latest_checkpoint", "train.get_checkpoint_state", "train.Saver",
+    "train.Checkpoint", "train.CheckpointManager", "train.init_from_checkpoint", "train.import_meta_graph",
+    "saved_model.load", "saved_model.save", "saved_model.simple_save", "saved_model.loader.load",
+    "saved_model.Builder", "saved_model.builder.SavedModelBuilder"))
+# A TF1 Hub module builds a TF1 graph where it is made: it fails in eager code, and a
+# layer's call would make a new one at every call.
+HUB_MODULE = "tensorflow_hub.Module"
 # What builds ops in eager code too; everything else ``_BLOCKERS`` names builds a TF1
 # graph wherever it runs.
 _OP_BUILDERS = frozenset({"tf.compat.v1.group", "tf.compat.v1.no_op", "tf.compat.v1.assign",
@@ -188,6 +204,17 @@ class _Survey(TFVisitor):
         self.repeated: dict = {}  # call of a module function → why it may run many times where it stands
         self.collection_reads: list = []  # (call, enclosing module function or None, collection)
         self.module_graph: Optional[cst.Call] = None  # a call by which module-level code builds a TF1 graph
+        # module-level names bound to tensorflow_hub or names in it: name → dotted path
+        self.hub = {i.bound: i.module + (f".{i.obj}" if i.obj else "") for i in module_imports(ctx.module)
+                    if i.module.split(".")[0] == "tensorflow_hub" and not i.relative}
+
+    def _hub_path(self, func: cst.BaseExpression) -> Optional[str]:
+        """``hub.Module`` → ``tensorflow_hub.Module`` (through the module's imports of
+        tensorflow_hub); None for anything else."""
+        parts = dotted_parts(func) if self.hub else None
+        if not parts or parts[0] not in self.hub:
+            return None
+        return ".".join([self.hub[parts[0]], *parts[1:]])
 
     def visit_Lambda(self, node: cst.Lambda) -> None:
         self.defs += 1
@@ -301,6 +328,14 @@ class _Survey(TFVisitor):
         if q in _BLOCKERS:
             fn.blockers.append((node, _BLOCKERS[q]))
             fn.graph_code = True
+        if q in _CHECKPOINT_TOOLS:
+            fn.blockers.append((node, f"it handles checkpoints ({q.replace('tf.compat.v1.', 'tf.')}): a tool, not "
+                                      "a model's forward pass (its variables hold values to copy); the checkpoint "
+                                      "migration guide's tools stay functions"))
+        if self._hub_path(node.func) == HUB_MODULE:
+            fn.blockers.append((node, "it makes a TF1 Hub module (hub.Module), which builds a TF1 graph and fails in "
+                                      "eager code: use hub.KerasLayer(handle, trainable=...) in a model, or "
+                                      "hub.load(handle) for low-level use, as the TF Hub migration guide does"))
         if isinstance(node.func, cst.Attribute) and node.func.attr.value in _BLOCKING_METHODS:
             fn.blockers.append((node, _BLOCKING_METHODS[node.func.attr.value]))
         spec = None
@@ -547,11 +582,12 @@ def _collection_reader(name: str, functions: dict, survey: _Survey, ctx: RuleCon
 def _surveyed(ctx: RuleContext, functions: set) -> "re.Pattern":
     """What a statement must say for the survey to learn anything from it: a name bound to
     TensorFlow (its calls, variables, collections, regularizers), a module function's
-    name (its definition, calls and other references), or what makes a function no
-    layer or a parameter a tensor (``yield``, ``global``, a training step's methods,
+    name (its definition, calls and other references), a name bound to TF Hub, or what
+    makes a function no layer or a parameter a tensor (``yield``, ``global``, a training step's methods,
     ``.shape`` / ``.get_shape`` / ``.dtype``). Enclosing statements say it too, so loops,
     branches, scopes and nested functions around such a statement are walked."""
-    return mentioning([*ctx.tf_names(), *functions], r"\byield\b", r"\bglobal\b",
+    hub = [i.bound for i in module_imports(ctx.module) if i.module.split(".")[0] == "tensorflow_hub"]
+    return mentioning([*ctx.tf_names(), *functions, *hub], r"\byield\b", r"\bglobal\b",
                       *(rf"\b{m}\b" for m in sorted(_BLOCKING_METHODS)), r"\bshape\b", r"\bget_shape\b", r"\bdtype\b")
 
 

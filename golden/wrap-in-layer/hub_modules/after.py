@@ -1,0 +1,33 @@
+"""Functions that make a TF1 Hub module (hub.Module builds a TF1 graph; the TF Hub guide
+replaces it with hub.KerasLayer or hub.load) stay functions, however hub is imported."""
+import tensorflow.compat.v1 as tf
+import tensorflow_hub as hub
+import tensorflow_hub
+from tensorflow_hub import Module as HubModule
+import tensorflow
+from tf1to2 import track_tf1_style_variables
+
+
+def embed(sentences):
+    m = hub.Module("https://tfhub.dev/google/nnlm-en-dim128/1", trainable=True)
+    h = m(sentences)
+    return tf.layers.dense(h, 10)
+
+
+def embed_scoped(sentences):
+    with tf.variable_scope("text"):
+        module = tensorflow_hub.Module("https://tfhub.dev/google/nnlm-en-dim128/1",
+                                       tags={"train"})
+        return tf.layers.dense(module(sentences), 10)
+
+
+def embed_aliased(sentences):
+    return tf.layers.dense(HubModule("https://tfhub.dev/google/nnlm-en-dim128/1")(sentences), 10)
+
+
+class Classify(tensorflow.keras.layers.Layer):
+    """No hub here: it becomes a layer."""
+
+    @track_tf1_style_variables
+    def call(self, features):
+        return tf.layers.dense(features, 2, name="dense")
