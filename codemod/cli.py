@@ -68,6 +68,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("rules", help="list the rules, or show one rule's documentation", allow_abbrev=False)
     r.add_argument("rule", nargs="?", metavar="ID")
+
+    c = sub.add_parser("checkpoint", help="inspect a checkpoint, or convert one between TF1 and TF2 form",
+                       allow_abbrev=False)
+    csub = c.add_subparsers(dest="action", required=True)
+    ci = csub.add_parser("inspect", help="names, shapes and dtypes, and whether name- or object-based",
+                         allow_abbrev=False)
+    ci.add_argument("ckpt", metavar="CKPT", help="a checkpoint prefix (or its folder)")
+    ci.add_argument("--format", choices=("text", "json"), default="text")
+    cc = csub.add_parser("convert", help="TF1 name-based <-> TF2 object-based (a vars dict, as the checkpoint "
+                         "guide's convert_tf1_to_tf2 writes), values bit for bit", allow_abbrev=False)
+    cc.add_argument("src", metavar="SRC")
+    cc.add_argument("dst", metavar="DST", help="the prefix to write")
+    cc.add_argument("--to", choices=("tf1", "tf2"), required=True)
+    cc.add_argument("--name-map", metavar="FILE", help="the map 'migrate --name-map' wrote: TF1 names → new names")
     return parser
 
 
@@ -333,6 +347,32 @@ def _write_output(path: str, text: str, what: str, err) -> bool:
     return True
 
 
+def cmd_checkpoint(args, out, err) -> int:
+    """``tf1to2 checkpoint inspect|convert`` (``codemod.checkpoint``): 0, or 2 with one line
+    saying what is wrong (nothing written)."""
+    from codemod import checkpoint
+    try:
+        if args.action == "inspect":
+            found = checkpoint.inspect(args.ckpt)
+            if args.format == "json":
+                out.write(json.dumps(found, indent=1) + "\n")
+                return EXIT_CLEAN
+            out.write(f"{found['path']}: {found['form']}, {len(found['variables'])} variables\n")
+            for v in found["variables"]:
+                saved = f"  ({v['variable']})" if "variable" in v else ""
+                out.write(f"{v['name']}  {v['dtype']}{v['shape']}{saved}\n")
+            return EXIT_CLEAN
+        name_map = checkpoint.read_name_map(args.name_map)
+        convert = checkpoint.to_tf2 if args.to == "tf2" else checkpoint.to_tf1
+        pairs = convert(args.src, args.dst, name_map)
+        renamed = sum(1 for a, b in pairs if a != b)
+        err.write(f"tf1to2: wrote {args.dst} ({args.to}): {len(pairs)} variables, {renamed} renamed\n")
+        return EXIT_CLEAN
+    except checkpoint.CheckpointError as e:
+        err.write(f"error: {e}\n")
+        return EXIT_ERROR
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = build_parser()
     try:
@@ -343,6 +383,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         if args.command == "rules":
             return cmd_rules(args.rule, out)
+        if args.command == "checkpoint":
+            return cmd_checkpoint(args, out, err)
         return cmd_migrate(args, out, err)
     except BrokenPipeError:  # `tf1to2 migrate . | head`
         return EXIT_ERROR
