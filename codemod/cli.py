@@ -2,7 +2,8 @@
 
 Conventions of ruff / pyupgrade / LibCST codemods: a dry run by default (diff on stdout,
 summary on stderr), ``--write`` to apply; exit 0 when nothing would change, 1 when
-something would (or did), 2 on errors. Never imports TensorFlow.
+something would (or did), 2 on errors. Never imports TensorFlow, but in ``checkpoint``
+(which reads and writes checkpoints).
 """
 from __future__ import annotations
 
