@@ -54,8 +54,8 @@ from typing import Optional
 
 import libcst as cst
 
-from rules.aliases import TFVisitor
-from rules.base import Rule, RuleContext
+from rules.aliases import TFVisitor, canonicalize
+from rules.base import Facts, Rule, RuleContext, ast_dotted
 from rules.edit import add_import, code, expression, keyword, literal_value, new_keyword, rebuild_args, remove_unused_imports
 from rules.model_walk import free_names
 from rules.visitors import Transformer, transform, walk
@@ -366,6 +366,19 @@ class Optimizers(Rule):
         "opt = tf.keras.optimizers.Adam(learning_rate=1e-4, beta_1=0.5, epsilon=1e-08)\n"
         "sgd = tf.keras.optimizers.SGD(learning_rate=0.1, momentum=0.9, nesterov=True)\n"
     )
+
+    def may_act(self, facts: Facts) -> bool:
+        """The rule changes and warns only at a construction of a TF1 optimizer
+        (``_Survey.visit_Call``): some call in the text must reach one through a name bound
+        to TensorFlow (``facts.tf_names``, a superset of what the walk resolves)."""
+        names = facts.tf_names
+        for node in ast.walk(facts.tree):
+            if isinstance(node, ast.Call):
+                parts = ast_dotted(node.func)
+                if parts and any(canonicalize(".".join([path, *parts[1:]])) in OPTIMIZERS
+                                 for path in names.get(parts[0], ())):
+                    return True
+        return False
 
     def transform(self, ctx: RuleContext) -> cst.Module:
         survey = _Survey(ctx)
