@@ -83,8 +83,8 @@ from typing import Optional
 
 import libcst as cst
 
-from rules.aliases import TFVisitor, dotted_parts
-from rules.base import Facts, Rule, RuleContext, mentioning
+from rules.aliases import TFVisitor, canonicalize, dotted_parts
+from rules.base import Facts, Rule, RuleContext, ast_dotted, mentioning
 from rules.edit import (NameReplacer, add_import, expression, is_docstring, keyword, literal_value, module_imports,
                         rebuild_args)
 from rules.model_walk import VARIABLE_SCOPE, bindings, is_tracked, target_names, variable_scope_name
@@ -418,8 +418,19 @@ class WrapInLayer(Rule):
         which its text spells, or reaches through a name bound to a path through one."""
         pattern = _creating(facts.tf_names)
         lines = facts.text.splitlines()
-        return any(pattern.search("\n".join(lines[min([f.lineno, *(d.lineno for d in f.decorator_list)]) - 1:f.end_lineno]))
-                   for f in facts.tree.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)))
+        names = facts.tf_names
+        for f in facts.tree.body:
+            if not isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) or not pattern.search(
+                    "\n".join(lines[min([f.lineno, *(d.lineno for d in f.decorator_list)]) - 1:f.end_lineno])):
+                continue
+            # a call the survey takes for one that creates variables (``_Function.creates``)
+            for node in ast.walk(f):
+                if isinstance(node, ast.Call):
+                    parts = ast_dotted(node.func)
+                    if parts and any(_creates(canonicalize(".".join([path, *parts[1:]])))
+                                     for path in names.get(parts[0], ())):
+                        return True
+        return False
 
     def transform(self, ctx: RuleContext) -> cst.Module:
         module = ctx.module
@@ -589,6 +600,17 @@ def _surveyed(ctx: RuleContext, functions: set) -> "re.Pattern":
     hub = [i.bound for i in module_imports(ctx.module) if i.module.split(".")[0] == "tensorflow_hub"]
     return mentioning([*ctx.tf_names(), *functions, *hub], r"\byield\b", r"\bglobal\b",
                       *(rf"\b{m}\b" for m in sorted(_BLOCKING_METHODS)), r"\bshape\b", r"\bget_shape\b", r"\bdtype\b")
+
+
+def _creates(q: Optional[str]) -> bool:
+    """Whether a call of ``q`` (a canonical name) creates variables, as ``_Survey.visit_Call``
+    takes it: ``get_variable``, ``Variable``, a v1 layer (function or class)."""
+    if not q:
+        return False
+    if q in _VARIABLE_MAKERS:
+        return True
+    tail = q[len(V1_LAYERS) + 1:] if q.startswith(V1_LAYERS + ".") else None
+    return tail is not None and (tail in SPECS or tail in BY_CLASS)
 
 
 def _creating(names: dict) -> "re.Pattern":
