@@ -349,9 +349,15 @@ def _write_output(path: str, text: str, what: str, err) -> bool:
 
 
 def cmd_checkpoint(args, out, err) -> int:
-    """``tf1to2 checkpoint inspect|convert`` (``codemod.checkpoint``): 0, or 2 with one line
-    saying what is wrong (nothing written)."""
-    from codemod import checkpoint
+    """``tf1to2 checkpoint inspect|convert`` (``tf1to2.checkpoints``, which imports
+    TensorFlow: the name map is read and checked first): 0, or 2 with one line saying
+    what is wrong (nothing written)."""
+    try:
+        name_map = _read_name_map(getattr(args, "name_map", None))
+    except ValueError as e:
+        err.write(f"error: {e}\n")
+        return EXIT_ERROR
+    from tf1to2 import checkpoints as checkpoint
     try:
         if args.action == "inspect":
             found = checkpoint.inspect(args.ckpt)
@@ -363,7 +369,6 @@ def cmd_checkpoint(args, out, err) -> int:
                 saved = f"  ({v['variable']})" if "variable" in v else ""
                 out.write(f"{v['name']}  {v['dtype']}{v['shape']}{saved}\n")
             return EXIT_CLEAN
-        name_map = checkpoint.read_name_map(args.name_map)
         convert = checkpoint.to_tf2 if args.to == "tf2" else checkpoint.to_tf1
         pairs = convert(args.src, args.dst, name_map)
         renamed = sum(1 for a, b in pairs if a != b)
@@ -372,6 +377,19 @@ def cmd_checkpoint(args, out, err) -> int:
     except checkpoint.CheckpointError as e:
         err.write(f"error: {e}\n")
         return EXIT_ERROR
+
+
+def _read_name_map(path: Optional[str]) -> Optional[dict]:
+    """The JSON object ``migrate --name-map`` wrote; ValueError saying what is wrong."""
+    if path is None:
+        return None
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise ValueError(f"{path}: cannot read the name map ({e})") from None
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+        raise ValueError(f"{path}: a name map is one JSON object of names to names (as migrate --name-map writes)")
+    return data
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

@@ -16,7 +16,7 @@ SCRIPT = textwrap.dedent('''
     import json, os, sys
     import numpy as np
     import tensorflow as tf
-    from codemod import checkpoint
+    from tf1to2 import checkpoints as checkpoint
 
     work = sys.argv[1]
     with tf.Graph().as_default():

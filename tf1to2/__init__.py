@@ -377,11 +377,23 @@ def checkpoint_names(name_map: Dict[str, str], variables) -> Dict[str, str]:
     return renamed
 
 
-def _wildcard_renames(name_map: Dict[str, str], variables) -> Dict[str, str]:
+def new_names(name_map: Dict[str, str], names) -> Dict[str, str]:
+    """``checkpoint_names`` the other way: checkpoint name → the new name, for those of
+    ``names`` (checkpoint names) the map renames: its own entry, else the longest
+    ``*/old → */new`` entry it ends with."""
+    renamed = _wildcard_renames(name_map, names, forward=True)
+    renamed.update({old: new for old, new in name_map.items() if old in names})
+    return renamed
+
+
+def _wildcard_renames(name_map: Dict[str, str], variables, forward: bool = False) -> Dict[str, str]:
     """``*/a/weights → */a/kernel`` entries (names under a scope known only at run time):
-    new variable name → old checkpoint name, the longest matching entry winning."""
-    rules = sorted(((old[2:], new[2:]) for old, new in name_map.items()
-                    if old.startswith("*/") and new.startswith("*/")), key=lambda r: -len(r[1]))
+    new variable name → old checkpoint name (``forward``: old → new), the longest
+    matching entry winning."""
+    rules = [(old[2:], new[2:]) for old, new in name_map.items() if old.startswith("*/") and new.startswith("*/")]
+    if forward:
+        rules = [(new, old) for old, new in rules]
+    rules.sort(key=lambda r: -len(r[1]))
     out = {}
     for name in variables:
         for old, new in rules:

@@ -1,6 +1,8 @@
-"""``tf1to2 checkpoint``: look into a checkpoint, and convert one between TF1's name-based
-form and TF2's object-based one, as the checkpoint migration guide's
-``convert_tf1_to_tf2`` / ``convert_tf2_to_tf1`` do, with the run's name map applied.
+"""What ``tf1to2 checkpoint`` does (``codemod.cli`` reads the arguments and the name map):
+look into a checkpoint, and convert one between TF1's name-based form and TF2's
+object-based one, as the checkpoint migration guide's ``convert_tf1_to_tf2`` /
+``convert_tf2_to_tf1`` do, with the run's name map applied (matched as
+``load_tf1_checkpoint`` matches it: ``new_names`` / ``checkpoint_names``).
 
 - ``inspect CKPT``: every variable's name, shape and dtype, and which form it is. In an
   object-based checkpoint, each value's key (``vars/scoped.Sc/.ATTRIBUTES/VARIABLE_VALUE``)
@@ -22,9 +24,10 @@ This is the one command that imports TensorFlow (to read and write checkpoints).
 """
 from __future__ import annotations
 
-import json
 import os
 from typing import Optional
+
+from tf1to2 import checkpoint_names, new_names
 
 GRAPH_KEY = "_CHECKPOINTABLE_OBJECT_GRAPH"
 VALUE = "/.ATTRIBUTES/VARIABLE_VALUE"
@@ -109,20 +112,13 @@ def to_tf1(src: str, dst: str, name_map: Optional[dict] = None) -> list:
         raise CheckpointError(f"{src}: not a checkpoint of a vars dict (as 'convert --to tf2' and the guide's "
                               f"convert_tf1_to_tf2 write); {len(odd)} other keys, e.g. {odd[0]}")
     names = {_unescape(k[len("vars/"):-len(VALUE)]): k for k in keys}
-    back = {new: old for old, new in (name_map or {}).items() if not old.startswith("*/")}
-    wild = [(new[2:], old[2:]) for old, new in (name_map or {}).items() if old.startswith("*/") and new.startswith("*/")]
-    pairs = [(name, back.get(name) or _wild(name, wild)) for name in sorted(names)]
+    back = checkpoint_names(name_map or {}, names)
+    pairs = [(name, back.get(name, name)) for name in sorted(names)]
     _unique([old for _, old in pairs], src)
     _ensure_folder(dst)
     tf.raw_ops.SaveV2(prefix=dst, tensor_names=[old for _, old in pairs], shape_and_slices=[""] * len(pairs),
                       tensors=[reader.get_tensor(names[name]) for name, _ in pairs])
     return pairs
-
-
-def _wild(name: str, wild: list) -> str:
-    """``name`` renamed by the first ``(a, b)`` of ``wild`` it ends with (``x/a`` → ``x/b``)."""
-    hit = next(((a, b) for a, b in wild if name == a or name.endswith("/" + a)), None)
-    return name[: len(name) - len(hit[0])] + hit[1] if hit else name
 
 
 def _renames(names: list, name_map: dict, src: str) -> list:
@@ -131,8 +127,8 @@ def _renames(names: list, name_map: dict, src: str) -> list:
     if missing:
         raise CheckpointError(f"{src}: the name map renames {len(missing)} variables the checkpoint does not have: "
                               + ", ".join(missing[:5]) + (" ..." if len(missing) > 5 else ""))
-    wild = [(old[2:], new[2:]) for old, new in name_map.items() if old.startswith("*/") and new.startswith("*/")]
-    out = [(old, name_map.get(old) or _wild(old, wild)) for old in names]
+    renamed = new_names(name_map, names)
+    out = [(old, renamed.get(old, old)) for old in names]
     _unique([new for _, new in out], src)
     return out
 
@@ -164,16 +160,3 @@ def _ensure_folder(prefix: str) -> None:
     folder = os.path.dirname(os.path.abspath(prefix))
     if not os.path.isdir(folder):
         raise CheckpointError(f"{prefix}: no folder {folder} to write into")
-
-
-def read_name_map(path: Optional[str]) -> Optional[dict]:
-    if path is None:
-        return None
-    try:
-        with open(path, encoding="utf-8") as f:
-            data = json.load(f)
-    except (OSError, ValueError) as e:
-        raise CheckpointError(f"{path}: cannot read the name map ({e})") from None
-    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
-        raise CheckpointError(f"{path}: a name map is one JSON object of names to names (as migrate --name-map writes)")
-    return data
