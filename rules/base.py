@@ -18,7 +18,7 @@ from typing import Callable, ClassVar, Optional
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from rules.aliases import ROOTS, Aliases
+from rules.aliases import ROOTS, Aliases, canonicalize
 from rules.visitors import COMPOUND_STATEMENTS, Visitor, walk
 
 
@@ -746,6 +746,21 @@ class Facts:
         if self._names is None:
             self._names = tf_bound_names(self.tree) if self.tree is not None else {}
         return self._names
+
+    def reaches(self, test: Callable[[str], bool], kinds: tuple = (ast.Call,), within: Optional[ast.AST] = None) -> bool:
+        """Whether some node of ``kinds`` (a call: its callee; a name or attribute: itself)
+        in the tree (or ``within``) is a dotted name reaching, through a name bound to
+        TensorFlow (``tf_names``: every binding anywhere, a superset of what a rule's walk
+        resolves), a canonical name ``test`` accepts: how a rule's ``may_act`` asks what
+        its walk would act on."""
+        names = self.tf_names
+        for node in ast.walk(within if within is not None else self.tree):
+            if isinstance(node, kinds):
+                parts = ast_dotted(node.func if isinstance(node, ast.Call) else node)
+                if parts and any(test(canonicalize(".".join([path, *parts[1:]])))
+                                 for path in names.get(parts[0], ())):
+                    return True
+        return False
 
     def let_go(self) -> None:
         """Drop the tree (a big file's is as big as its LibCST tree) once what the rules

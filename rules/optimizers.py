@@ -54,8 +54,8 @@ from typing import Optional
 
 import libcst as cst
 
-from rules.aliases import TFVisitor, canonicalize
-from rules.base import Facts, Rule, RuleContext, ast_dotted
+from rules.aliases import TFVisitor
+from rules.base import Facts, Rule, RuleContext
 from rules.edit import add_import, code, expression, keyword, literal_value, new_keyword, rebuild_args, remove_unused_imports
 from rules.model_walk import free_names
 from rules.visitors import Transformer, transform, walk
@@ -371,14 +371,7 @@ class Optimizers(Rule):
         """The rule changes and warns only at a construction of a TF1 optimizer
         (``_Survey.visit_Call``): some call in the text must reach one through a name bound
         to TensorFlow (``facts.tf_names``, a superset of what the walk resolves)."""
-        names = facts.tf_names
-        for node in ast.walk(facts.tree):
-            if isinstance(node, ast.Call):
-                parts = ast_dotted(node.func)
-                if parts and any(canonicalize(".".join([path, *parts[1:]])) in OPTIMIZERS
-                                 for path in names.get(parts[0], ())):
-                    return True
-        return False
+        return facts.reaches(OPTIMIZERS.__contains__)
 
     def transform(self, ctx: RuleContext) -> cst.Module:
         survey = _Survey(ctx)

@@ -56,8 +56,8 @@ from typing import Optional
 import libcst as cst
 
 from rules import slim
-from rules.aliases import TFTransformer, canonicalize
-from rules.base import Facts, Rule, RuleContext, ast_dotted, mentioning
+from rules.aliases import TFTransformer
+from rules.base import Facts, Rule, RuleContext, mentioning
 from rules.edit import add_imports, expression, literal_value, module_imports, remove_unused_imports
 from rules.model_walk import target_names, variable_scope_name
 from rules.visitors import Visitor, transform, walk
@@ -1289,14 +1289,7 @@ class SlimToLayers(Rule):
         """The rule changes and warns only at a call of an op it converts (``leave_Call``):
         some call in the text must name one through a name bound to TensorFlow or tf_slim
         (``facts.tf_names``: every binding anywhere, a superset of what the walk resolves)."""
-        names = facts.tf_names
-        for node in ast.walk(facts.tree):
-            if isinstance(node, ast.Call):
-                parts = ast_dotted(node.func)
-                if parts and any(slim.op_name(canonicalize(".".join([path, *parts[1:]]))) in CONVERTED
-                                 for path in names.get(parts[0], ())):
-                    return True
-        return False
+        return facts.reaches(lambda q: slim.op_name(q) in CONVERTED)
 
     def transform(self, ctx: RuleContext) -> cst.Module:
         # a slim op, initializer or regularizer is reached through a name bound to slim or

@@ -54,8 +54,8 @@ from typing import Optional
 
 import libcst as cst
 
-from rules.aliases import TFTransformer, canonicalize, dotted_parts
-from rules.base import Facts, Rule, RuleContext, ast_dotted, mentioning
+from rules.aliases import TFTransformer, dotted_parts
+from rules.base import Facts, Rule, RuleContext, mentioning
 from rules.edit import add_import, expression, remove_unused_imports
 from rules.v1_layers import BY_CLASS, SPECS, V1_LAYERS, call_arguments, shim_refused
 from rules.visitors import transform
@@ -198,15 +198,8 @@ class V1LayersShim(Rule):
         that reaches a v1 layer form or class the shim knows, outside imports: some name
         or attribute of the code, through a name bound to TensorFlow (``facts.tf_names``,
         a superset of what the walk resolves), must reach one."""
-        names = facts.tf_names
-        if not bool(_reaching(names).search(facts.code_without_imports)):
-            return False
-        for node in ast.walk(facts.tree):
-            if isinstance(node, (ast.Attribute, ast.Name)):
-                parts = ast_dotted(node)
-                if parts and any(_known(canonicalize(".".join([path, *parts[1:]]))) for path in names.get(parts[0], ())):
-                    return True
-        return False
+        return bool(_reaching(facts.tf_names).search(facts.code_without_imports)) and facts.reaches(
+            _known, kinds=(ast.Attribute, ast.Name))
 
     def transform(self, ctx: RuleContext) -> cst.Module:
         rewriter = _Rewriter(ctx, ctx.unmentioning(_reaching(ctx.tf_names())))

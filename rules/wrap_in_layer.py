@@ -83,8 +83,8 @@ from typing import Optional
 
 import libcst as cst
 
-from rules.aliases import TFVisitor, canonicalize, dotted_parts
-from rules.base import Facts, Rule, RuleContext, ast_dotted, mentioning
+from rules.aliases import TFVisitor, dotted_parts
+from rules.base import Facts, Rule, RuleContext, mentioning
 from rules.edit import (NameReplacer, add_import, expression, is_docstring, keyword, literal_value, module_imports,
                         rebuild_args)
 from rules.model_walk import VARIABLE_SCOPE, bindings, is_tracked, target_names, variable_scope_name
@@ -342,7 +342,7 @@ class _Survey(TFVisitor):
         if q and q.startswith(V1_LAYERS + "."):
             tail = q[len(V1_LAYERS) + 1:]
             spec = SPECS.get(tail) or BY_CLASS.get(tail)
-        if q in _VARIABLE_MAKERS or spec is not None:  # v1 layers count, weights or not: they take scope names
+        if _creates(q):  # v1 layers count, weights or not: they take scope names
             fn.creates = True
             if any(self.loop_over_tensor):
                 fn.blockers.append((node, "creates variables in a loop whose count depends on a tensor"))
@@ -418,19 +418,10 @@ class WrapInLayer(Rule):
         which its text spells, or reaches through a name bound to a path through one."""
         pattern = _creating(facts.tf_names)
         lines = facts.text.splitlines()
-        names = facts.tf_names
-        for f in facts.tree.body:
-            if not isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) or not pattern.search(
-                    "\n".join(lines[min([f.lineno, *(d.lineno for d in f.decorator_list)]) - 1:f.end_lineno])):
-                continue
-            # a call the survey takes for one that creates variables (``_Function.creates``)
-            for node in ast.walk(f):
-                if isinstance(node, ast.Call):
-                    parts = ast_dotted(node.func)
-                    if parts and any(_creates(canonicalize(".".join([path, *parts[1:]])))
-                                     for path in names.get(parts[0], ())):
-                        return True
-        return False
+        return any(isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and pattern.search(
+            "\n".join(lines[min([f.lineno, *(d.lineno for d in f.decorator_list)]) - 1:f.end_lineno]))
+            and facts.reaches(_creates, within=f)  # a call the survey takes for one that creates variables
+            for f in facts.tree.body)
 
     def transform(self, ctx: RuleContext) -> cst.Module:
         module = ctx.module
