@@ -21,8 +21,7 @@ import libcst as cst
 
 import rules as rules_pkg
 from codemod import documents, textio
-from rules.edit import module_code
-from rules.base import Facts, Finding, Project, RuleContext, parse_module, release, unknown_ignores
+from rules.base import Facts, Finding, Project, RuleContext, module_code, parse_module, release, unknown_ignores
 
 
 @dataclass

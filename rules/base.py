@@ -512,6 +512,21 @@ def _parse_ast(text: str) -> Optional[ast.Module]:
 _AST_CACHE: dict = {}
 
 
+_RENDERED: list = []  # (module, its code) of the last two modules rendered by ``module_code``
+
+
+def module_code(module: cst.Module) -> str:
+    """``module.code``, kept for the last two modules: a rule that drops unused imports
+    renders its module to count names, and when it drops none the engine renders the same
+    module again for the rule's new text."""
+    for seen, text in _RENDERED:
+        if seen is module:
+            return text
+    text = module.code
+    _RENDERED[:] = [(module, text), *_RENDERED[:1]]
+    return text
+
+
 def release(keep: Optional[cst.Module] = None, text: Optional[str] = None) -> None:
     """Let go of what the caches shared between rules hold for modules other than
     ``keep`` and texts other than ``text`` (all of it without them): the engine calls it
@@ -524,9 +539,7 @@ def release(keep: Optional[cst.Module] = None, text: Optional[str] = None) -> No
     for key in list(_AST_CACHE):
         if key is not text:
             del _AST_CACHE[key]
-    from rules import edit  # (rules.edit imports this module)
-
-    edit._RENDERED[:] = [(m, t) for m, t in edit._RENDERED if m is keep]
+    _RENDERED[:] = [(m, t) for m, t in _RENDERED if m is keep]
 
 
 def mentioning(names, *patterns: str) -> "re.Pattern":

@@ -11,6 +11,7 @@ from typing import Iterable, Optional, Sequence
 
 import libcst as cst
 
+from rules.base import module_code
 from rules.visitors import Transformer
 
 _NO_SPACE = cst.SimpleWhitespace("")
@@ -397,21 +398,6 @@ def statement_imports(stmt: cst.SimpleStatementLine) -> Iterable[Imported]:
 def code(node: cst.CSTNode) -> str:
     """A node's source text."""
     return cst.Module(body=[]).code_for_node(node)
-
-
-_RENDERED: list = []  # (module, its code) of the last two modules rendered by ``module_code``
-
-
-def module_code(module: cst.Module) -> str:
-    """``module.code``, kept for the last two modules: a rule that drops unused imports
-    renders its module to count names, and when it drops none the engine renders the same
-    module again for the rule's new text."""
-    for seen, text in _RENDERED:
-        if seen is module:
-            return text
-    text = module.code
-    _RENDERED[:] = [(module, text), *_RENDERED[:1]]
-    return text
 
 
 def _exported(module: cst.Module) -> set[str]:
