@@ -9,6 +9,7 @@ import re
 from rules.base import Finding, Rule, RuleContext
 from rules.keras_layers import KerasLayers
 from rules.layers_to_attributes import LayersToAttributes
+from rules.native_keras import NativeKeras
 from rules.optimizers import Optimizers
 from rules.slim_arg_scope import SlimArgScope
 from rules.slim_to_layers import SlimToLayers
@@ -16,7 +17,7 @@ from rules.tf_api import TfApi
 from rules.v1_layers_shim import V1LayersShim
 from rules.wrap_in_layer import WrapInLayer
 
-REGISTRY: tuple[type[Rule], ...] = tuple(sorted((TfApi, SlimArgScope, SlimToLayers, WrapInLayer, LayersToAttributes, KerasLayers, Optimizers, V1LayersShim), key=lambda r: r.stage))
+REGISTRY: tuple[type[Rule], ...] = tuple(sorted((TfApi, SlimArgScope, SlimToLayers, WrapInLayer, LayersToAttributes, KerasLayers, Optimizers, V1LayersShim, NativeKeras), key=lambda r: r.stage))
 
 # The stages of a migration (DESIGN.md). Ids and numbers of stages whose rule is not
 # written yet are still valid in --select / --ignore and configuration: they select nothing.
@@ -29,6 +30,7 @@ STAGES: dict[int, str] = {
     5: "keras-layers",
     6: "optimizers",
     7: "v1-layers-shim",
+    8: "native-keras",
 }
 
 # A file none of whose text matches this is not TensorFlow code: it is never parsed.

@@ -26,7 +26,7 @@ from tests.golden import cases
 from tests.subprocess_env import ROOT, References, keras_env
 
 SCRIPT = Path(__file__).parent / "numeric" / "layer_models.py"
-RULES = ("wrap-in-layer", "layers-to-attributes", "keras-layers")
+RULES = ("wrap-in-layer", "layers-to-attributes", "keras-layers", "native-keras")
 # numerics.json holds one model to build, or a list of them (several in one file)
 MODELS = [(c, spec) for r in RULES for c in cases(r) if c.numerics
           for spec in (c.numerics if isinstance(c.numerics, list) else [c.numerics])]

@@ -447,6 +447,15 @@ def _reading_refs(regularizer):
     return read_first
 
 
+def _on_value(regularizer):
+    """Keras 3 hands a weight's regularizer its own variable type, which a TF1
+    regularizer other than Keras' (slim's ``l2_regularizer`` reads ``dtype.base_dtype``)
+    does not take: it is handed the variable's value, as TF1 did."""
+    def on_value(variable):
+        return regularizer(tf.convert_to_tensor(variable))
+    return on_value
+
+
 _vs._VariableStore._get_single_variable = _get_single_variable_capturing_regularizer
 class _Keras3Store(_vs._VariableStore):
     """TF1 variable store of one object under Keras 3.
@@ -511,6 +520,9 @@ class _Keras3Store(_vs._VariableStore):
             return next_creator(**kw)
         name = kw["name"]
         regularizer, self._regularizer = self._regularizer, None
+        if callable(regularizer) and _is_keras3_layer(self.owner) and \
+                not type(regularizer).__module__.startswith("keras"):
+            regularizer = _on_value(regularizer)
         trainable = kw.get("trainable")
         if trainable is None:
             trainable = kw.get("synchronization") != tf.VariableSynchronization.ON_READ

@@ -69,13 +69,21 @@ def tf1(work: Path) -> dict:
             entry = getattr(mod, spec["entry"])
             args = [tf.constant(feeds[k]) for k in spec["inputs"]]
             kwargs = dict(spec.get("init", {}))
+            layer = None
             if isinstance(entry, type):
-                result = entry(**kwargs)(*args, **({"training": mode} if spec.get("training_arg") else {}))
+                layer = entry(**kwargs)
+                result = layer(*args, **({"training": mode} if spec.get("training_arg") else {}))
             else:
                 if spec.get("training_arg"):
                     kwargs[spec["training_arg"]] = mode
                 result = entry(*args, **kwargs)
-            reg = tf.compat.v1.losses.get_regularization_loss()
+            # a decorated Keras layer's variable store holds one regularizer per regularized
+            # variable, get_variable's too (whose losses never reach the graph's collection,
+            # and which its ``losses`` counts beside v1 layers' twice): those are its TF1 losses
+            store = getattr(layer, "_tf1_style_var_store", None)
+            regularizers = list(store._regularizers.values()) if store is not None else []
+            reg = tf.add_n([r() for r in regularizers]) if regularizers else \
+                tf.compat.v1.losses.get_regularization_loss()
             variables = tf.compat.v1.global_variables()
             with tf.compat.v1.Session() as sess:
                 sess.run(tf.compat.v1.global_variables_initializer())

@@ -120,6 +120,31 @@ def check_nested_scopes_auto_reuse_on_keras_model_and_tf1_numbers():
     np.testing.assert_allclose(float(sum(model.losses)), reg, rtol=TOL)
 
 
+def slim_regularized(inputs):
+    """A TF1 regularizer other than Keras' (slim's reads ``dtype.base_dtype``, which Keras 3
+    variables do not have)."""
+    import tf_slim
+    w = v1.get_variable("w", [inputs.shape[-1], 2], regularizer=tf_slim.l2_regularizer(0.3))
+    return tf.matmul(inputs, w)
+
+
+class SlimRegularized(tf.keras.layers.Layer):
+    @track_tf1_style_variables
+    def call(self, inputs):
+        return slim_regularized(inputs)
+
+
+def check_tf1_regularizers_other_than_keras_get_the_value():
+    layer = SlimRegularized()
+    x = tf.random.normal((3, 4), seed=3)
+    y = layer(x)
+    expected, reg = tf1_reference(slim_regularized, x.numpy(), values_of(layer))
+    np.testing.assert_allclose(y, expected, rtol=TOL, atol=TOL)
+    assert len(layer.losses) == 1
+    np.testing.assert_allclose(float(sum(layer.losses)), reg, rtol=TOL)
+    assert reg > 0
+
+
 def check_tf_module():
     module = TwoTowerModule()
     x = tf.random.normal((3, 5), seed=2)
