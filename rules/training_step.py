@@ -1,0 +1,353 @@
+"""TF1 collection reads in an eager training step → what eager code has: batch norm's
+``UPDATE_OPS`` control dependencies dropped, regularization losses and variable lists
+read from the model.
+
+## What it does
+In a function that runs eagerly (it opens ``tf.GradientTape`` or is a ``tf.function``),
+graph collections are empty: ``get_collection(UPDATE_OPS)`` is ``[]``,
+``get_regularization_loss()`` is 0 and ``trainable_variables()`` is ``[]``. The code runs,
+and trains without regularization, or without variables, saying nothing. The rule:
+
+- drops ``update_ops = tf.compat.v1.get_collection(tf.compat.v1.GraphKeys.UPDATE_OPS)``
+  and the ``with tf.control_dependencies(update_ops):`` around the step (its body stays),
+  and ``update_ops`` from ``tf.group(train_op, update_ops)``: eager Keras layers (and the
+  shim's v1 layers) update their moving averages as they run (the model-mapping guide's
+  batch-norm section);
+- where the step takes its gradients for one model (``tape.gradient(loss,
+  model.trainable_variables)``): ``tf.compat.v1.losses.get_regularization_loss()`` →
+  ``tf.math.reduce_sum(model.losses)``, ``get_regularization_losses()`` and
+  ``get_collection(GraphKeys.REGULARIZATION_LOSSES)`` → ``model.losses``,
+  ``tf.compat.v1.trainable_variables()`` → ``model.trainable_variables``,
+  ``global_variables()`` → ``model.variables`` (the overview: "``.losses`` replaces the
+  ``tf.GraphKeys.LOSSES`` collection").
+
+## Why
+The overview's step 4 (upgrade the training loop) and the model-mapping guide's
+batch-norm section. Without it a migrated step silently loses its regularization.
+
+## Will not touch (and says why, on the line)
+- a collection read in a step with no single model to read instead (gradients for
+  several models, or for a variable list), one filtered by ``scope=``, or
+  ``get_total_loss()`` (it adds the ``LOSSES`` collection too): warned, with what to write;
+- ``update_ops`` used other than in ``control_dependencies`` / ``tf.group``: warned;
+- functions that build a TF1 graph (sessions, placeholders), and files that switch
+  eager execution off (``disable_v2_behavior``): there the collections are filled, and
+  the code is right as it is.
+
+## Fix safety
+In eager code the collections are empty, so dropping the ``UPDATE_OPS`` dependencies
+changes nothing that ran; the model's ``losses`` are the regularization losses of its
+layers, decorated TF1-style ones included (the shim adds ``get_variable``'s). Checked by
+``tests/test_training_step.py``: the rewritten step's loss is the data loss plus the
+model's regularization, where the original's left the regularization out.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+import libcst as cst
+
+from rules.aliases import TFVisitor
+from rules.base import Facts, Rule, RuleContext
+from rules.edit import code
+from rules.visitors import Transformer, transform, walk
+
+TAPE = "tf.compat.v1.GradientTape"
+FUNCTION = "tf.compat.v1.function"
+GET_COLLECTION = ("tf.compat.v1.get_collection", "tf.compat.v1.get_collection_ref")
+CONTROL = "tf.compat.v1.control_dependencies"
+GROUP = "tf.compat.v1.group"
+GRAPH = ("tf.compat.v1.Session", "tf.compat.v1.InteractiveSession", "tf.compat.v1.placeholder",
+         "tf.compat.v1.placeholder_with_default", "tf.compat.v1.train.MonitoredTrainingSession",
+         "tf.compat.v1.train.MonitoredSession", "tf.compat.v1.get_default_graph", "tf.compat.v1.Graph")
+SWITCHES = ("tf.compat.v1.disable_v2_behavior", "tf.compat.v1.disable_eager_execution")
+# collection readers: canonical name → (what the model has instead, how the value is built)
+READERS = {
+    "tf.compat.v1.losses.get_regularization_loss": ("losses", "sum"),
+    "tf.compat.v1.losses.get_regularization_losses": ("losses", "list"),
+    "tf.compat.v1.trainable_variables": ("trainable_variables", "list"),
+    "tf.compat.v1.global_variables": ("variables", "list"),
+}
+COLLECTIONS = {"REGULARIZATION_LOSSES": "losses", "TRAINABLE_VARIABLES": "trainable_variables",
+               "GLOBAL_VARIABLES": "variables"}
+
+
+@dataclass
+class _Step:
+    fn: cst.FunctionDef
+    graph: bool = False
+    models: list = field(default_factory=list)  # code of X in X.trainable_variables given to tape.gradient
+    updates: dict = field(default_factory=dict)  # name → its get_collection(UPDATE_OPS) statement
+    update_calls: list = field(default_factory=list)  # get_collection(UPDATE_OPS) calls
+    controls: list = field(default_factory=list)  # with control_dependencies(...) statements
+    groups: list = field(default_factory=list)  # tf.group(...) calls
+    readers: list = field(default_factory=list)  # (call, attribute, kind)
+    uses: dict = field(default_factory=dict)  # name → number of reads
+    total: list = field(default_factory=list)  # get_total_loss() and other readers warned about
+
+
+def _collection(call: cst.Call, qualify) -> Optional[str]:
+    """``UPDATE_OPS`` for ``get_collection(tf.GraphKeys.UPDATE_OPS)`` (a key spelled through
+    TensorFlow, or a string), with ``"scope"`` appended when it filters by scope."""
+    if not call.args or (call.args[0].keyword is not None and call.args[0].keyword.value != "key"):
+        return None
+    key = call.args[0].value
+    name = None
+    q = qualify(key)
+    if q is not None and q.startswith("tf.compat.v1.GraphKeys."):
+        name = q.rsplit(".", 1)[1]
+    elif isinstance(key, cst.SimpleString):
+        name = {"update_ops": "UPDATE_OPS", "regularization_losses": "REGULARIZATION_LOSSES",
+                "trainable_variables": "TRAINABLE_VARIABLES", "variables": "GLOBAL_VARIABLES"}.get(
+            key.evaluated_value)
+    if name is None:
+        return None
+    return name + (" scope" if len(call.args) > 1 else "")
+
+
+class _Survey(TFVisitor):
+    def __init__(self, ctx: RuleContext) -> None:
+        super().__init__(ctx)
+        self.steps: list[_Step] = []
+        self.stack: list[_Step] = []
+        self.switched = False
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        step = _Step(node)
+        for d in node.decorators:
+            target = d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator
+            if self.qualify(target) == FUNCTION:
+                step.models.append(None)  # marks it eager; not a model
+        self.stack.append(step)
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.steps.append(self.stack.pop())
+
+    def visit_With(self, node: cst.With) -> None:
+        if not self.stack:
+            return
+        for item in node.items:
+            if isinstance(item.item, cst.Call) and self.qualify(item.item.func) == TAPE:
+                self.stack[-1].models.append(None)
+            if isinstance(item.item, cst.Call) and self.qualify(item.item.func) == CONTROL and len(node.items) == 1:
+                self.stack[-1].controls.append(node)
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if self.stack:
+            uses = self.stack[-1].uses
+            uses[node.value] = uses.get(node.value, 0) + 1
+
+    def leave_Call(self, node: cst.Call) -> None:
+        q = self.qualify(node.func)
+        if q in SWITCHES:
+            self.switched = True
+        if not self.stack:
+            return
+        step = self.stack[-1]
+        if q in GRAPH:
+            step.graph = True
+        elif q == GROUP:
+            step.groups.append(node)
+        elif q in GET_COLLECTION:
+            which = _collection(node, self.qualify)
+            if which == "UPDATE_OPS":
+                step.update_calls.append(node)
+            elif which in COLLECTIONS:
+                step.readers.append((node, COLLECTIONS[which], "list"))
+            elif which is not None and which.split()[0] in COLLECTIONS:
+                step.total.append((node, f"get_collection({which.split()[0]}, scope) reads a graph collection, empty "
+                                         "in eager code (the step would silently lose it): read .losses / "
+                                         ".trainable_variables of the layer that scope names instead"))
+        elif q in READERS:
+            attr, kind = READERS[q]
+            if node.args:
+                step.total.append((node, f"{code(node.func)}(scope) reads a graph collection, empty in eager code "
+                                         f"(the step would silently lose it): read .{attr} of the layer that scope "
+                                         "names instead"))
+            else:
+                step.readers.append((node, attr, kind))
+        elif q == "tf.compat.v1.losses.get_total_loss":
+            step.total.append((node, "get_total_loss() reads graph collections, empty in eager code (the step would "
+                                     "silently lose it): write the data loss plus tf.math.reduce_sum(model.losses)"))
+        elif isinstance(node.func, cst.Attribute) and node.func.attr.value == "gradient" and len(node.args) >= 2:
+            sources = node.args[1].value
+            if isinstance(sources, cst.Attribute) and sources.attr.value in ("trainable_variables",
+                                                                                "trainable_weights"):
+                step.models.append(code(sources.value))
+            else:
+                step.models.append(False)  # gradients for something other than one model
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+        if not self.stack or len(node.body) != 1 or not isinstance(node.body[0], cst.Assign):
+            return
+        assign = node.body[0]
+        value = assign.value
+        if len(assign.targets) == 1 and isinstance(assign.targets[0].target, cst.Name) and \
+                isinstance(value, cst.Call) and self.qualify(value.func) in GET_COLLECTION and \
+                _collection(value, self.qualify) == "UPDATE_OPS":
+            self.stack[-1].updates[assign.targets[0].target.value] = node
+
+
+class TrainingStep(Rule):
+    id = "training-step"
+    stage = 9
+    summary = "eager training steps: UPDATE_OPS dependencies dropped, collection reads → the model's losses/variables"
+    needles = ("GradientTape", "function")
+    example_before = (
+        "import tensorflow as tf\n\n\n"
+        "def train_step(model, optimizer, x, y):\n"
+        "    with tf.GradientTape() as tape:\n"
+        "        loss = tf.reduce_mean(tf.square(model(x, training=True) - y))\n"
+        "        loss += tf.compat.v1.losses.get_regularization_loss()\n"
+        "    update_ops = tf.compat.v1.get_collection(tf.compat.v1.GraphKeys.UPDATE_OPS)\n"
+        "    with tf.control_dependencies(update_ops):\n"
+        "        grads = tape.gradient(loss, model.trainable_variables)\n"
+        "        optimizer.apply_gradients(zip(grads, model.trainable_variables))\n"
+        "    return loss\n"
+    )
+    example_after = (
+        "import tensorflow as tf\n\n\n"
+        "def train_step(model, optimizer, x, y):\n"
+        "    with tf.GradientTape() as tape:\n"
+        "        loss = tf.reduce_mean(tf.square(model(x, training=True) - y))\n"
+        "        loss += tf.math.reduce_sum(model.losses)\n"
+        "    grads = tape.gradient(loss, model.trainable_variables)\n"
+        "    optimizer.apply_gradients(zip(grads, model.trainable_variables))\n"
+        "    return loss\n"
+    )
+
+    def may_act(self, facts: Facts) -> bool:
+        return facts.reaches(lambda name: name in (TAPE, FUNCTION))
+
+    def transform(self, ctx: RuleContext) -> cst.Module:
+        survey = _Survey(ctx)
+        walk(ctx.module, survey)
+        if survey.switched:
+            return ctx.module
+        root = ctx.aliases.local_name_for("tensorflow") or "tf"
+        plan = _Plan()
+        for step in survey.steps:
+            if step.graph or not step.models:
+                continue  # not eager, or a TF1 graph is built here
+            self._plan_updates(step, ctx, plan)
+            self._plan_readers(step, ctx, plan, root)
+        if not plan.edits and not plan.removed and not plan.unwrapped:
+            return ctx.module
+        return transform(ctx.module, _Apply(plan))
+
+    def _plan_updates(self, step: _Step, ctx: RuleContext, plan: "_Plan") -> None:
+        names = set(step.updates)
+        for name, stmt in step.updates.items():
+            # the assignment itself counts one read of the name (its target)
+            reads = step.uses.get(name, 0) - 1
+            allowed = 0
+            for w in step.controls:
+                arg = w.items[0].item.args
+                if len(arg) == 1 and isinstance(arg[0].value, cst.Name) and arg[0].value.value == name:
+                    allowed += 1
+            for g in step.groups:
+                allowed += sum(1 for a in g.args if isinstance(a.value, cst.Name) and a.value.value == name)
+                allowed += sum(1 for a in g.args if isinstance(a.value, (cst.List, cst.Tuple)) for e in a.value.elements
+                               if isinstance(e.value, cst.Name) and e.value.value == name or
+                               isinstance(e, cst.StarredElement) and isinstance(e.value, cst.Name) and
+                               e.value.value == name)
+            if reads != allowed:
+                names.discard(name)
+                ctx.warn(stmt, f"{name} (UPDATE_OPS) is empty in eager code, where layers update their moving "
+                               "averages as they run; it is used other than in control_dependencies / tf.group, "
+                               "so it is left: drop it")
+        for name in sorted(names, key=lambda n: ctx.line(step.updates[n])):
+            stmt = step.updates[name]
+            if not ctx.change(stmt, f"{name} = get_collection(UPDATE_OPS) removed with its control dependencies: "
+                                    "eager layers update their moving averages as they run"):
+                continue
+            plan.removed.add(id(stmt))
+            for w in step.controls:
+                arg = w.items[0].item.args
+                if len(arg) == 1 and isinstance(arg[0].value, cst.Name) and arg[0].value.value == name:
+                    plan.unwrapped.add(id(w))
+            for g in step.groups:
+                plan.groups.setdefault(id(g), set()).add(name)
+        for w in step.controls:
+            arg = w.items[0].item.args
+            if len(arg) == 1 and isinstance(arg[0].value, cst.Call) and any(arg[0].value is c for c in step.update_calls):
+                if ctx.change(w, "control_dependencies(UPDATE_OPS) removed: eager layers update their moving "
+                                 "averages as they run"):
+                    plan.unwrapped.add(id(w))
+
+    def _plan_readers(self, step: _Step, ctx: RuleContext, plan: "_Plan", root: str) -> None:
+        models = {m for m in step.models if m is not None}
+        model = next(iter(models)) if len(models) == 1 and False not in models else None
+        for call, attr, kind in step.readers:
+            what = code(call.func)
+            if model is None:
+                ctx.warn(call, f"{what}() reads a graph collection, empty in eager code (the step would "
+                               f"silently lose it): read the model's .{attr} instead (this step takes gradients "
+                               "for " + ("no single model" if models else "no model") + ", so tf1to2 cannot tell which)")
+                continue
+            new = f"{model}.{attr}" if kind == "list" else f"{root}.math.reduce_sum({model}.{attr})"
+            if ctx.change(call, f"{what}() → {new}: graph collections are empty in eager code"):
+                plan.edits[id(call)] = cst.parse_expression(new)
+        for node, why in step.total:
+            ctx.warn(node, why)
+
+
+@dataclass
+class _Plan:
+    removed: set = field(default_factory=set)
+    unwrapped: set = field(default_factory=set)
+    groups: dict = field(default_factory=dict)  # id(tf.group call) → names to drop from it
+    edits: dict = field(default_factory=dict)  # id(call) → new expression
+
+
+class _Apply(Transformer):
+    def __init__(self, plan: _Plan) -> None:
+        super().__init__()
+        self.plan = plan
+
+    def leave_Call(self, original_node, updated_node):
+        new = self.plan.edits.get(id(original_node))
+        if new is not None:
+            return new
+        names = self.plan.groups.get(id(original_node))
+        if names:
+            args = []
+            for a in updated_node.args:
+                if isinstance(a.value, cst.Name) and a.value.value in names:
+                    continue
+                if isinstance(a.value, (cst.List, cst.Tuple)):
+                    kept = [e for e in a.value.elements if not (isinstance(e.value, cst.Name) and e.value.value in names)]
+                    if len(kept) != len(a.value.elements):
+                        if kept:
+                            kept[-1] = kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+                        a = a.with_changes(value=a.value.with_changes(elements=kept))
+                args.append(a)
+            if args:
+                args[-1] = args[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+            return updated_node.with_changes(args=args)
+        return updated_node
+
+    def leave_SimpleStatementLine(self, original_node, updated_node):
+        if id(original_node) in self.plan.removed:
+            return cst.RemovalSentinel.REMOVE
+        return updated_node
+
+    def leave_With(self, original_node, updated_node):
+        if id(original_node) not in self.plan.unwrapped:
+            return updated_node
+        body = updated_node.body
+        inner = [cst.SimpleStatementLine(list(body.body))] if isinstance(body, cst.SimpleStatementSuite) \
+            else list(body.body)
+        lead = list(updated_node.leading_lines)
+        comment = body.header.comment if isinstance(body, cst.IndentedBlock) else body.trailing_whitespace.comment
+        if comment is not None:
+            lead.append(cst.EmptyLine(comment=comment))
+        inner[0] = inner[0].with_changes(leading_lines=[*lead, *inner[0].leading_lines])
+        return cst.FlattenSentinel(inner)
+
+    def leave_IndentedBlock(self, original_node, updated_node):
+        if not updated_node.body:
+            return updated_node.with_changes(body=[cst.SimpleStatementLine([cst.Pass()])])
+        return updated_node
+

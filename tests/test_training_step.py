@@ -1,0 +1,33 @@
+"""training-step's rewrite keeps what the TF1 step meant: run eagerly, the original step
+silently trains without its regularization (the collection is empty), the rewritten one
+adds the model's losses; batch norm's moving averages move in both, without the
+UPDATE_OPS dependencies."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.golden import cases
+from tests.subprocess_env import ROOT, keras_env
+
+pytestmark = pytest.mark.slow
+CASE = next(c for c in cases("training-step") if c.name == "eager_steps")
+
+
+def test_the_rewritten_step_trains_with_the_regularization_the_original_lost(tmp_path):
+    (tmp_path / "before.py").write_text(CASE.before, encoding="utf-8")
+    (tmp_path / "after.py").write_text(CASE.after, encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(Path(__file__).parent / "numeric" / "training_steps.py"),
+                           str(tmp_path / "before.py"), str(tmp_path / "after.py")],
+                          capture_output=True, text=True, env=keras_env(), cwd=ROOT, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    got = json.loads(proc.stdout.strip().splitlines()[-1])
+    before, after = got["before"], got["after"]
+    assert after["reg"] > 0.01
+    assert after["loss"] == pytest.approx(after["data"] + after["reg"], rel=1e-5)
+    assert before["loss"] == pytest.approx(before["data"], rel=1e-5), "eagerly, the TF1 collection is empty"
+    assert before["moving_mean_moved"] > 0 and after["moving_mean_moved"] > 0
