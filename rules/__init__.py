@@ -14,11 +14,12 @@ from rules.optimizers import Optimizers
 from rules.slim_arg_scope import SlimArgScope
 from rules.slim_to_layers import SlimToLayers
 from rules.tf_api import TfApi
+from rules.tf_hub import TfHub
 from rules.training_step import TrainingStep
 from rules.v1_layers_shim import V1LayersShim
 from rules.wrap_in_layer import WrapInLayer
 
-REGISTRY: tuple[type[Rule], ...] = tuple(sorted((TfApi, SlimArgScope, SlimToLayers, WrapInLayer, LayersToAttributes, KerasLayers, Optimizers, V1LayersShim, NativeKeras, TrainingStep), key=lambda r: r.stage))
+REGISTRY: tuple[type[Rule], ...] = tuple(sorted((TfApi, SlimArgScope, SlimToLayers, WrapInLayer, LayersToAttributes, KerasLayers, Optimizers, V1LayersShim, NativeKeras, TrainingStep, TfHub), key=lambda r: r.stage))
 
 # The stages of a migration (DESIGN.md). Ids and numbers of stages whose rule is not
 # written yet are still valid in --select / --ignore and configuration: they select nothing.
@@ -33,6 +34,7 @@ STAGES: dict[int, str] = {
     7: "v1-layers-shim",
     8: "native-keras",
     9: "training-step",
+    10: "tf-hub",
 }
 
 # A file none of whose text matches this is not TensorFlow code: it is never parsed.

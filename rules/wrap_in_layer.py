@@ -67,7 +67,9 @@ named ``self``, or is used other than by being called in this module (passed to
 ``make_template``, ...). A function that reads or writes checkpoints (the checkpoint
 guide's ``convert_tf1_to_tf2``: its variables only carry values to copy) or makes a TF1
 Hub module (``hub.Module``: the Hub guide replaces it with ``hub.KerasLayer`` /
-``hub.load``) is a tool, not a model: it stays a function.
+``hub.load``) is a tool, not a model: it stays a function. So does one that loads a Hub
+model (``hub.load``, ``hub.KerasLayer``, what the ``tf-hub`` stage writes): a layer's
+call would load it again on every call.
 
 ## Fix safety
 Keeps variable names (golden numeric tests build the TF1 function and the layer and
@@ -85,7 +87,7 @@ import libcst as cst
 
 from rules.aliases import TFVisitor, dotted_parts
 from rules.base import Facts, Rule, RuleContext, mentioning
-from rules.edit import (NameReplacer, add_import, expression, is_docstring, keyword, literal_value, module_imports,
+from rules.edit import (NameReplacer, add_import, code, expression, is_docstring, keyword, literal_value, module_imports,
                         rebuild_args)
 from rules.model_walk import VARIABLE_SCOPE, bindings, is_tracked, target_names, variable_scope_name
 from rules.v1_layers import BY_CLASS, KERAS_LAYER_ATTRIBUTES, SPECS, V1_LAYERS
@@ -127,6 +129,7 @@ _CHECKPOINT_TOOLS = frozenset(f"tf.compat.v1.{name}" for name in (
 # A TF1 Hub module builds a TF1 graph where it is made: it fails in eager code, and a
 # layer's call would make a new one at every call.
 HUB_MODULE = "tensorflow_hub.Module"
+HUB_LOADERS = ("tensorflow_hub.load", "tensorflow_hub.KerasLayer", "tensorflow_hub.module_v2.load")
 # What builds ops in eager code too; everything else ``_BLOCKERS`` names builds a TF1
 # graph wherever it runs.
 _OP_BUILDERS = frozenset({"tf.compat.v1.group", "tf.compat.v1.no_op", "tf.compat.v1.assign",
@@ -332,10 +335,14 @@ class _Survey(TFVisitor):
             fn.blockers.append((node, f"it handles checkpoints ({q.replace('tf.compat.v1.', 'tf.')}): a tool, not "
                                       "a model's forward pass (its variables hold values to copy); the checkpoint "
                                       "migration guide's tools stay functions"))
-        if self._hub_path(node.func) == HUB_MODULE:
+        hub = self._hub_path(node.func)
+        if hub == HUB_MODULE:
             fn.blockers.append((node, "it makes a TF1 Hub module (hub.Module), which builds a TF1 graph and fails in "
                                       "eager code: use hub.KerasLayer(handle, trainable=...) in a model, or "
                                       "hub.load(handle) for low-level use, as the TF Hub migration guide does"))
+        elif hub in HUB_LOADERS:
+            fn.blockers.append((node, f"it loads a TF Hub model ({code(node.func)}), which a layer's call would load "
+                                      "again on every call: load it once where the model is built"))
         if isinstance(node.func, cst.Attribute) and node.func.attr.value in _BLOCKING_METHODS:
             fn.blockers.append((node, _BLOCKING_METHODS[node.func.attr.value]))
         spec = None

@@ -23,6 +23,12 @@ def embed_aliased(sentences):
     return tf.layers.dense(HubModule("https://tfhub.dev/google/nnlm-en-dim128/1")(sentences), 10)
 
 
+def embed_loaded(sentences):
+    """What the tf-hub stage writes: a layer's call would load the model on every call."""
+    m = hub.load("https://tfhub.dev/google/nnlm-en-dim128/1")
+    return tf.layers.dense(m.signatures["default"](sentences)["default"], 10)
+
+
 def classify(features):
     """No hub here: it becomes a layer."""
     return tf.layers.dense(features, 2)

@@ -1,0 +1,24 @@
+"""A TF1 Hub module used three ways: the default signature, a named one with several
+inputs as a dict, and a named one's default output (tests/test_tf_hub.py exports the
+module and sets HUB_HANDLE)."""
+import os
+
+import tensorflow.compat.v1 as tf
+import tensorflow_hub as hub
+
+HANDLE = os.environ.get("HUB_HANDLE", "/models/scorer")
+
+
+def score(x):
+    scorer = hub.Module(HANDLE)
+    return scorer(x)
+
+
+def pairs(x, y):
+    m = hub.Module(HANDLE, tags=set())
+    out = m(dict(x=x, y=y), signature="pairs", as_dict=True)
+    return out["sum"], out["product"]
+
+
+def doubled(x):
+    return tf.nn.relu(hub.Module(HANDLE)(x, signature="double"))

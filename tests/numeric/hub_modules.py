@@ -1,0 +1,91 @@
+"""A TF1 Hub module, exported and used by golden/tf-hub/local_module's functions, before
+and after the rule. Invoked by tests/test_tf_hub.py, one process per side:
+
+    hub_modules.py tf1 WORK   # tensorflow_hub 0.15 (hub.Module) on PYTHONPATH: export
+                              # WORK/module, run before.py in a TF1 graph → tf1.json
+    hub_modules.py tf2 WORK   # the installed tensorflow_hub 0.16: run after.py eagerly → tf2.json
+
+tensorflow_hub 0.15 imports ``tensorflow.compat.v1.estimator``, which TensorFlow 2.21 no
+longer ships; its exporter class is all it reads at import, so a stand-in is enough."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import sys
+import types
+from pathlib import Path
+
+import numpy as np
+
+
+def _load(path: Path, name: str):
+    spec = importlib.util.spec_from_file_location(name, path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _inputs():
+    rng = np.random.default_rng(4)
+    return rng.normal(size=(2, 3)).astype(np.float32), rng.normal(size=(2, 3)).astype(np.float32)
+
+
+def _run(mod) -> dict:
+    x, y = _inputs()
+    return {"score": mod.score(x), "pairs": list(mod.pairs(x, y)), "doubled": mod.doubled(x)}
+
+
+def tf1(work: Path) -> None:
+    estimator = types.ModuleType("tensorflow.compat.v1.estimator")
+    estimator.Exporter = object
+    sys.modules["tensorflow.compat.v1.estimator"] = estimator
+    import tensorflow as tf
+    tf.compat.v1.estimator = estimator
+    import tensorflow_hub as hub
+    assert hasattr(hub, "Module"), hub.__file__
+    v1 = tf.compat.v1
+
+    def module_fn():
+        x = v1.placeholder(tf.float32, [None, 3])
+        y = v1.placeholder(tf.float32, [None, 3])
+        w = v1.get_variable("w", [3, 2], initializer=v1.random_normal_initializer(seed=1))
+        hub.add_signature(inputs=x, outputs=tf.matmul(x, w))
+        hub.add_signature(name="pairs", inputs={"x": x, "y": y},
+                          outputs={"sum": x + y, "product": tf.matmul(x * y, w)})
+        hub.add_signature(name="double", inputs=x, outputs=-2.0 * tf.matmul(x, w))
+
+    with tf.Graph().as_default():
+        module = hub.Module(hub.create_module_spec(module_fn))
+        with v1.Session() as sess:
+            sess.run(v1.global_variables_initializer())
+            module.export(str(work / "module"), sess)
+    os.environ["HUB_HANDLE"] = str(work / "module")
+    with tf.Graph().as_default():
+        out = _run(_load(work / "before.py", "before"))
+        with v1.Session() as sess:
+            sess.run(v1.global_variables_initializer())
+            values = sess.run(out)
+    (work / "tf1.json").write_text(json.dumps(_listed(values)))
+
+
+def tf2(work: Path) -> None:
+    import tensorflow as tf
+    import tensorflow_hub as hub
+    assert not hasattr(hub, "Module"), "the TF2 side runs on tensorflow_hub 0.16, which has no hub.Module"
+    assert tf.executing_eagerly()
+    os.environ["HUB_HANDLE"] = str(work / "module")
+    values = _run(_load(work / "after.py", "after"))
+    (work / "tf2.json").write_text(json.dumps(_listed(values)))
+
+
+def _listed(value):
+    if isinstance(value, dict):
+        return {k: _listed(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_listed(v) for v in value]
+    return np.asarray(value, np.float64).tolist()
+
+
+if __name__ == "__main__":
+    {"tf1": tf1, "tf2": tf2}[sys.argv[1]](Path(sys.argv[2]))
