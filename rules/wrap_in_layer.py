@@ -129,6 +129,10 @@ _CHECKPOINT_TOOLS = frozenset(f"tf.compat.v1.{name}" for name in (
 # A TF1 Hub module builds a TF1 graph where it is made: it fails in eager code, and a
 # layer's call would make a new one at every call.
 HUB_MODULE = "tensorflow_hub.Module"
+# Keras classes that own weights (canonical names): built in a forward pass, new each call
+_KERAS_BUILDERS = ("tf.keras.layers.", "tf.keras.Model", "tf.keras.Sequential", "tf.keras.models.Model",
+                   "tf.keras.models.Sequential", "tf.compat.v1.keras.layers.", "tf.compat.v1.keras.Model",
+                   "tf.compat.v1.keras.Sequential")
 HUB_LOADERS = ("tensorflow_hub.load", "tensorflow_hub.KerasLayer", "tensorflow_hub.module_v2.load")
 # What builds ops in eager code too; everything else ``_BLOCKERS`` names builds a TF1
 # graph wherever it runs.
@@ -182,6 +186,9 @@ class _Function:
     tensor_uses: set = field(default_factory=set)  # parameters used as tensors
     graph_code: bool = False  # builds a TF1 graph (placeholders, sessions, collections...): runs once per graph
     fills: set = field(default_factory=set)  # TF1 collections its own calls fill (UPDATE_OPS, ...)
+    # what it does that cannot run in a layer's call, which holds for the functions that
+    # call it too (it would run inside theirs): (node, reason)
+    inner: list = field(default_factory=list)
 
 
 class _Survey(TFVisitor):
@@ -335,14 +342,22 @@ class _Survey(TFVisitor):
             fn.blockers.append((node, f"it handles checkpoints ({q.replace('tf.compat.v1.', 'tf.')}): a tool, not "
                                       "a model's forward pass (its variables hold values to copy); the checkpoint "
                                       "migration guide's tools stay functions"))
+        inner = None
+        if q is not None and q.startswith(_KERAS_BUILDERS) and q.rpartition(".")[2][:1].isupper():
+            inner = (f"builds a Keras object ({q.replace('tf.compat.v1.', 'tf.')}) each time it runs, so a layer's "
+                     "call would make it, with new weights, on every call: build it once (in __init__), or through "
+                     "tf1to2.get_or_create_layer in the decorated call, as the model-mapping guide does")
         hub = self._hub_path(node.func)
         if hub == HUB_MODULE:
-            fn.blockers.append((node, "it makes a TF1 Hub module (hub.Module), which builds a TF1 graph and fails in "
-                                      "eager code: use hub.KerasLayer(handle, trainable=...) in a model, or "
-                                      "hub.load(handle) for low-level use, as the TF Hub migration guide does"))
+            inner = ("makes a TF1 Hub module (hub.Module), which builds a TF1 graph and fails in eager code: use "
+                     "hub.KerasLayer(handle, trainable=...) in a model, or hub.load(handle) for low-level use, as "
+                     "the TF Hub migration guide does")
         elif hub in HUB_LOADERS:
-            fn.blockers.append((node, f"it loads a TF Hub model ({code(node.func)}), which a layer's call would load "
-                                      "again on every call: load it once where the model is built"))
+            inner = (f"loads a TF Hub model ({code(node.func)}), and a layer's call would load it again on every "
+                     "call: load it once where the model is built")
+        if inner is not None:
+            fn.blockers.append((node, "it " + inner))
+            fn.inner.append((node, inner))
         if isinstance(node.func, cst.Attribute) and node.func.attr.value in _BLOCKING_METHODS:
             fn.blockers.append((node, _BLOCKING_METHODS[node.func.attr.value]))
         spec = None
@@ -549,6 +564,10 @@ class WrapInLayer(Rule):
         if f.blockers:
             where, reason = f.blockers[0]
             return reason, where
+        for callee in sorted(_reached(name, survey.functions) - {name}):
+            if survey.functions[callee].inner:
+                where, reason = survey.functions[callee].inner[0]
+                return f"it calls {callee}(), which {reason}", where
         if node.decorators:
             return "it is decorated", node
         params = node.params
