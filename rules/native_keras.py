@@ -636,17 +636,18 @@ def _variable_problem(v: _Variable, m: _Method, ctx: RuleContext, reader: _Reade
             return "it has a regularizer and may not be trainable (Keras counts the regularizers of trainable weights only)"
     params = [p.name.value for p in m.node.params.params]
     first = params[1] if len(params) > 1 else None
+    inputs = _input_names(m.node, v.call, first)
     required = [p for p in m.node.params.params[1:] if p.default is None]
     for key in CARRIED:
         expr = args.get(key)
         if expr is None:
             continue
-        reads = _reads(expr, first, key == "shape")
+        reads = _reads(expr, inputs, key == "shape")
         if reads is None:
             return f"its {key} reads the input {first} other than for its static shape"
         if reads and len(required) > 1:
             return f"its {key} reads the shape of {first}, and call() takes several inputs"
-        problem = _foreign(expr, first, m, reader)
+        problem = _foreign(expr, inputs, m, reader)
         if problem:
             return f"its {key} reads {problem}, which build() cannot see"
     return None
@@ -655,8 +656,10 @@ def _variable_problem(v: _Variable, m: _Method, ctx: RuleContext, reader: _Reade
 def _is_initializer(expr: cst.BaseExpression, ctx: RuleContext, reader: _Reader, depth: int = 0) -> bool:
     if isinstance(literal_value(expr), str):
         return True
-    if isinstance(expr, cst.Call):
-        path = reader.path(expr.func) or ""
+    if isinstance(expr, (cst.Call, cst.Attribute)):
+        # an initializer object, or its class (``tf.compat.v1.initializers.zeros``), which
+        # add_weight builds with its defaults as get_variable did
+        path = reader.path(expr.func if isinstance(expr, cst.Call) else expr) or ""
         return "initializer" in path.lower() and (path.startswith(("tf.", "keras.", "tf_slim.")))
     if isinstance(expr, cst.Name) and depth < 3:
         values = reader.module_values.get(expr.value)
@@ -665,7 +668,38 @@ def _is_initializer(expr: cst.BaseExpression, ctx: RuleContext, reader: _Reader,
     return False
 
 
-def _shape_read(expr: cst.BaseExpression, first: Optional[str]) -> Optional[str]:
+def _input_names(method: cst.FunctionDef, call: cst.Call, first: Optional[str]) -> frozenset:
+    """The names that hold ``call()``'s input where ``call`` runs: its parameter, unless
+    reassigned before, and locals assigned only from it before (the guide's ``out =
+    inputs``)."""
+    if first is None:
+        return frozenset()
+    assigned: dict = {}
+
+    class _Before(Visitor):
+        done = False
+
+        def on_visit(self, node: cst.CSTNode) -> bool:
+            if node is call:
+                self.done = True
+            return not self.done and super().on_visit(node)
+
+        def visit_Assign(self, node: cst.Assign) -> None:
+            for t in node.targets:
+                for n in target_names(t.target):
+                    assigned.setdefault(n, []).append(node.value)
+
+        def visit_AugAssign(self, node: cst.AugAssign) -> None:
+            for n in target_names(node.target):
+                assigned.setdefault(n, []).append(None)
+    walk(method.body, _Before())
+    if first in assigned:
+        return frozenset()  # the input was replaced before: its shape is not build()'s
+    return frozenset({first} | {n for n, values in assigned.items()
+                                if len(values) == 1 and isinstance(values[0], cst.Name) and values[0].value == first})
+
+
+def _shape_read(expr: cst.BaseExpression, first: frozenset) -> Optional[str]:
     """``first.shape`` / ``first.get_shape()`` (+ ``.as_list()``) → "input_shape" or
     "list(input_shape)"; None for anything else."""
     listed = False
@@ -679,12 +713,12 @@ def _shape_read(expr: cst.BaseExpression, first: Optional[str]) -> Optional[str]
         expr = expr.value
     else:
         return None
-    if isinstance(expr, cst.Name) and expr.value == first:
+    if isinstance(expr, cst.Name) and expr.value in first:
         return "list" if listed else "plain"
     return None
 
 
-def _reads(expr: cst.BaseExpression, first: Optional[str], shape_ok: bool) -> Optional[bool]:
+def _reads(expr: cst.BaseExpression, first: frozenset, shape_ok: bool) -> Optional[bool]:
     """Whether ``expr`` reads the input's static shape (True), not at all (False), or
     otherwise (None)."""
     class _Find(Visitor):
@@ -697,10 +731,10 @@ def _reads(expr: cst.BaseExpression, first: Optional[str], shape_ok: bool) -> Op
             if _shape_read(node, first) is not None:
                 self.shape += 1
                 return False
-            if isinstance(node, cst.Name) and node.value == first:
+            if isinstance(node, cst.Name) and node.value in first:
                 self.other = True
             return True
-    if first is None:
+    if not first:
         return False
     v = _Find()
     walk(expr, v)
@@ -709,7 +743,7 @@ def _reads(expr: cst.BaseExpression, first: Optional[str], shape_ok: bool) -> Op
     return bool(v.shape)
 
 
-def _foreign(expr: cst.BaseExpression, first: Optional[str], m: _Method, reader: _Reader) -> Optional[str]:
+def _foreign(expr: cst.BaseExpression, first: frozenset, m: _Method, reader: _Reader) -> Optional[str]:
     """A value ``expr`` reads that ``build`` would not have (a local of ``call``, an
     attribute only ``call`` sets), or None."""
     class _Strip(Transformer):
@@ -774,7 +808,7 @@ def _build_param(cls: cst.ClassDef) -> Optional[str]:
 def _add_weight(v: _Variable, m: _Method, ctx: RuleContext, root: Optional[str]) -> cst.SimpleStatementLine:
     param = _build_param(m.cls) or "input_shape"
     params = [p.name.value for p in m.node.params.params]
-    first = params[1] if len(params) > 1 else None
+    first = _input_names(m.node, v.call, params[1] if len(params) > 1 else None)
 
     class _Shape(Transformer):
         def on_leave(self, original_node, updated_node):

@@ -401,7 +401,9 @@ class _Survey(TFVisitor):
             self.current.tensor_uses.add(node.value.value)
 
     def visit_Name(self, node: cst.Name) -> None:
-        if node.value in self.names and id(node) not in self._not_references:
+        if node.value in self.names and id(node) not in self._not_references and not any(
+                scope.kind == "function" and node.value in scope.names for scope in self.scope_stack[1:]):
+            # (a function's own local of the same name, slim's ``net = ...``, is not the function)
             self.other_refs.setdefault(node.value, []).append(node)
 
 

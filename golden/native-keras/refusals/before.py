@@ -65,6 +65,14 @@ class Reused(tf.keras.layers.Layer):
         return a * wa + wb + h + k + d
 
 
+class Reshaped(tf.keras.layers.Layer):
+    @track_tf1_style_variables
+    def call(self, inputs):
+        inputs = tf.reshape(inputs, [-1, 8])
+        w = tf.compat.v1.get_variable("w", [inputs.shape[-1], 2])
+        return tf.matmul(inputs, w)
+
+
 class TwoInputs(tf.keras.layers.Layer):
     @track_tf1_style_variables
     def call(self, a, b):
