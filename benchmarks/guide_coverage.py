@@ -90,7 +90,7 @@ def model(inputs):
   nested = tf.keras.Sequential([tf.keras.layers.Dense(10, name="dense")])
   return nested(out)
 '''),
-    ("M7", "model mapping", "tf.Variable in the forward pass → created once, tracked", TF + '''
+    ("M7", "model mapping", "tf.Variable in the forward pass → must be made once (warned)", TF + '''
 def scaled(inputs):
   scale = tf.Variable(2.0, name="scale")
   return tf.compat.v1.layers.dense(inputs, 3) * scale
@@ -416,9 +416,11 @@ def main() -> None:
     args = parser.parse_args()
     totals: dict = {}
     for rid, guide, what, source in ROWS:
+        if args.show and args.show != rid:
+            continue
         result, out, said = run(source)
         totals[result] = totals.get(result, 0) + 1
-        if args.show == rid:
+        if args.show:
             print(out)
             print("\n".join(said))
             return

@@ -97,6 +97,7 @@ TRAINING_NAMES = ("is_training", "training")
 _TENSOR_KEYWORDS = ("inputs", "input", "x", "value", "values", "tensor", "features", "logits")
 
 _VARIABLE_MAKERS = ("tf.compat.v1.get_variable", "tf.compat.v1.Variable")
+_DIRECT_VARIABLES = ("tf.compat.v1.Variable", "tf.Variable")
 _BLOCKERS = {
     "tf.compat.v1.get_default_graph": "reads the default graph",
     "tf.compat.v1.get_collection": "reads graph collections",
@@ -343,7 +344,11 @@ class _Survey(TFVisitor):
                                       "a model's forward pass (its variables hold values to copy); the checkpoint "
                                       "migration guide's tools stay functions"))
         inner = None
-        if q is not None and q.startswith(_KERAS_BUILDERS) and q.rpartition(".")[2][:1].isupper():
+        if q in _DIRECT_VARIABLES:
+            inner = ("makes a tf.Variable each time it runs (TF1 made it once per graph): under tf-keras' "
+                     "track_tf1_style_variables a layer's call would make a new one on every call (tf1to2's, on "
+                     "Keras 3, reuses it); make it once, as the model-mapping guide asks: self.add_weight in build")
+        elif q is not None and q.startswith(_KERAS_BUILDERS) and q.rpartition(".")[2][:1].isupper():
             inner = (f"builds a Keras object ({q.replace('tf.compat.v1.', 'tf.')}) each time it runs, so a layer's "
                      "call would make it, with new weights, on every call: build it once (in __init__), or through "
                      "tf1to2.get_or_create_layer in the decorated call, as the model-mapping guide does")

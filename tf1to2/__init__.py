@@ -422,15 +422,19 @@ def _get_single_variable_capturing_regularizer(self, *args, **kwargs):
     never reads. While a Keras 3 shim call runs, hand the regularizer to its store
     instead, whichever store (ours, make_template's) creates the variable."""
     store = getattr(_active, "store", None)
-    if store is None or not kwargs.get("regularizer"):
-        if kwargs.get("regularizer") is not None:
-            kwargs = {**kwargs, "regularizer": _reading_refs(kwargs["regularizer"])}
-        return _original_get_single_variable(self, *args, **kwargs)
-    store._regularizer = kwargs["regularizer"]
+    _active.in_store = getattr(_active, "in_store", 0) + 1  # what it creates is a store's (_Keras3Store._create)
     try:
-        return _original_get_single_variable(self, *args, **{**kwargs, "regularizer": None})
+        if store is None or not kwargs.get("regularizer"):
+            if kwargs.get("regularizer") is not None:
+                kwargs = {**kwargs, "regularizer": _reading_refs(kwargs["regularizer"])}
+            return _original_get_single_variable(self, *args, **kwargs)
+        store._regularizer = kwargs["regularizer"]
+        try:
+            return _original_get_single_variable(self, *args, **{**kwargs, "regularizer": None})
+        finally:
+            store._regularizer = None
     finally:
-        store._regularizer = None
+        _active.in_store -= 1
 
 
 def _reading_refs(regularizer):
@@ -481,6 +485,10 @@ class _Keras3Store(_vs._VariableStore):
         self.frozen_regularizers: Dict[str, Callable] = {}
         self._frozen_added_in = None  # the Keras call context they were last added in
         self._regularizer = None
+        # ``tf.compat.v1.Variable``s made directly (not by get_variable): TF1 name → the
+        # variable, and how many of each name this call has made so far
+        self._direct: Dict[str, object] = {}
+        self._direct_seen: Dict[str, int] = {}
 
     @classmethod
     def of(cls, owner) -> "_Keras3Store":
@@ -497,6 +505,7 @@ class _Keras3Store(_vs._VariableStore):
     def active(self):
         previous = getattr(_active, "store", None)
         _active.store = self
+        self._direct_seen = {}
         try:
             with _vs.with_variable_store(self), tf.variable_creator_scope(self._create), _unlocked(self.owner):
                 yield
@@ -519,6 +528,18 @@ class _Keras3Store(_vs._VariableStore):
         if "use_resource" not in kw:  # tf.Variable / Keras weights: not ours
             return next_creator(**kw)
         name = kw["name"]
+        if not getattr(_active, "in_store", 0):
+            # ``tf.compat.v1.Variable(...)`` itself, not through a store's get_variable: TF1
+            # made it once per graph, under the name scope's name, numbered (``scale``,
+            # ``scale_1``); the first call makes it, later calls get the one made at the
+            # same place in the call (the n-th of that name), as get_variable's reuse does
+            scope = tf.compat.v1.get_variable_scope().name
+            full = f"{scope}/{name}" if scope and name else (name or "Variable")
+            seen = self._direct_seen.get(full, 0)
+            self._direct_seen[full] = seen + 1
+            name = full if not seen else f"{full}_{seen}"
+            if name in self._direct:
+                return self._direct[name]
         regularizer, self._regularizer = self._regularizer, None
         if callable(regularizer) and _is_keras3_layer(self.owner) and \
                 not type(regularizer).__module__.startswith("keras"):
@@ -549,6 +570,8 @@ class _Keras3Store(_vs._VariableStore):
                 if regularizer is not None:
                     self.module_regularizers[name] = functools.partial(regularizer, variable)
         self.by_name[name] = weight
+        if not getattr(_active, "in_store", 0):
+            self._direct[name] = variable
         return variable
 
     def add_frozen_losses(self) -> None:

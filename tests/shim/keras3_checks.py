@@ -145,6 +145,35 @@ def check_tf1_regularizers_other_than_keras_get_the_value():
     assert reg > 0
 
 
+def direct_variables(inputs):
+    """``tf.compat.v1.Variable`` made directly in a forward pass, twice under one name."""
+    with v1.variable_scope("scaled"):
+        scale = v1.Variable(2.0, name="scale")
+        shift = v1.Variable(tf.zeros([3]), name="scale")  # TF1 numbers it: scaled/scale_1
+        w = v1.get_variable("w", [inputs.shape[-1], 3])
+        return tf.matmul(inputs, w) * scale + shift
+
+
+class DirectVariables(tf.keras.layers.Layer):
+    @track_tf1_style_variables
+    def call(self, inputs):
+        return direct_variables(inputs)
+
+
+def check_direct_v1_variables_are_made_once_under_tf1_names():
+    layer = DirectVariables()
+    x = tf.random.normal((2, 4), seed=4)
+    y = layer(x)
+    layer(x)
+    layer(x)
+    assert sorted(tf1_variables(layer)) == ["scaled/scale", "scaled/scale_1", "scaled/w"], sorted(tf1_variables(layer))
+    assert len(layer.weights) == 3, [w.path for w in layer.weights]
+    expected, _ = tf1_reference(direct_variables, x.numpy(), values_of(layer))
+    np.testing.assert_allclose(y, expected, rtol=TOL, atol=TOL)
+    layer.weights[0].assign(layer.weights[0] * 0.0 + 5.0)  # trained values are the ones used
+    assert not np.allclose(layer(x), y)
+
+
 def check_tf_module():
     module = TwoTowerModule()
     x = tf.random.normal((3, 5), seed=2)
