@@ -95,7 +95,7 @@ def scaled(inputs):
   scale = tf.Variable(2.0, name="scale")
   return tf.compat.v1.layers.dense(inputs, 3) * scale
 '''),
-    ("M8", "model mapping", "make_template → a template built once in __init__, called in call", TF + '''
+    ("M8", "model mapping", "make_template → a layer building the template once in __init__, calling it in call", TF + '''
 def my_op(x, scalar_name):
   var1 = tf.compat.v1.get_variable(scalar_name, shape=[], initializer=tf.compat.v1.constant_initializer(1.5))
   return x * var1

@@ -75,6 +75,7 @@ from rules.visitors import Transformer, Visitor, transform, walk
 
 SHIM = "tf1to2"
 GET_VARIABLE = "tf.compat.v1.get_variable"
+MAKE_TEMPLATE = "tf.compat.v1.make_template"
 # get_variable's parameters, in order
 PARAMS = ("name", "shape", "dtype", "initializer", "regularizer", "trainable", "collections", "caching_device",
           "partitioner", "validate_shape", "use_resource", "custom_getter", "constraint", "synchronization",
@@ -254,7 +255,9 @@ class _Reader:
                     target = t.target
                     if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) and \
                             target.value.value == "self":
-                        kind = "layer" if self._makes_layer(node.value) else "other"
+                        kind = "layer" if self._makes_layer(node.value) else "template" if (
+                            isinstance(node.value, cst.Call) and self.path(node.value.func) == MAKE_TEMPLATE) \
+                            else "other"
                         if kinds.get(target.attr.value, kind) != kind:
                             kind = "other"
                         kinds[target.attr.value] = kind
@@ -314,6 +317,9 @@ class _Reader:
             kind = self.attribute_kinds(cls).get(attr)
             if kind == "layer":
                 return ("ok", None)
+            if kind == "template":
+                return ("block", f"self.{attr} is a make_template template, which creates its variables "
+                                 "TF1-style")
             return ("block", f"it calls self.{'.'.join(parts[1:])}, which tf1to2 cannot tell is a Keras layer")
         if head in local:
             if len(parts) > 1 or isinstance(func, cst.Subscript):

@@ -130,6 +130,7 @@ _CHECKPOINT_TOOLS = frozenset(f"tf.compat.v1.{name}" for name in (
 # A TF1 Hub module builds a TF1 graph where it is made: it fails in eager code, and a
 # layer's call would make a new one at every call.
 HUB_MODULE = "tensorflow_hub.Module"
+MAKE_TEMPLATE = "tf.compat.v1.make_template"
 # Keras classes that own weights (canonical names): built in a forward pass, new each call
 _KERAS_BUILDERS = ("tf.keras.layers.", "tf.keras.Model", "tf.keras.Sequential", "tf.keras.models.Model",
                    "tf.keras.models.Sequential", "tf.compat.v1.keras.layers.", "tf.compat.v1.keras.Model",
@@ -545,9 +546,10 @@ class WrapInLayer(Rule):
             for node, message in plan.warnings:
                 ctx.warn(node, message)
             taken.add(cls_name)
-        if not plans and not after:
+        templates = self._templates(ctx, module, survey, taken)
+        if not plans and not after and not templates:
             return module
-        module = transform(module, _Apply(plans, after, callers))
+        module = transform(module, _Apply(plans, after, callers, templates))
         root = ctx.aliases.local_name_for("tensorflow")
         if root is None:
             module = add_import(module, "tensorflow")
@@ -565,6 +567,65 @@ class WrapInLayer(Rule):
         first = ast.unparse(call.args[0]) if call.args else ""
         kind = collection_read(name, first)
         return f"{kind}: {name}(...)" if kind is not None else None
+
+    def _templates(self, ctx: RuleContext, module: cst.Module, survey: _Survey, taken: set) -> dict:
+        """``name = tf.compat.v1.make_template("scope", fn, **kwargs)`` at module level, ``fn`` a
+        function of the module: the template stays for the code that calls it, and a layer
+        building the same template once in ``__init__`` and calling it in a decorated
+        ``call`` is added after it (the model-mapping guide's
+        ``CompatV1TemplateScaleByY``). id(statement) → the class."""
+        out: dict = {}
+        functions = {s.name.value: s for s in module.body if isinstance(s, cst.FunctionDef)}
+        for stmt in module.body:
+            if not (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and
+                    isinstance(stmt.body[0], cst.Assign) and len(stmt.body[0].targets) == 1):
+                continue
+            target, value = stmt.body[0].targets[0].target, stmt.body[0].value
+            if not (isinstance(target, cst.Name) and isinstance(value, cst.Call)) or \
+                    survey.qualify(value.func) != MAKE_TEMPLATE:
+                continue
+            name = target.value
+            positional = [a.value for a in value.args if a.keyword is None and not a.star]
+            by_kw = {a.keyword.value: a.value for a in value.args if a.keyword is not None}
+            fn_expr = positional[1] if len(positional) > 1 else by_kw.get("func_")
+            fn = functions.get(fn_expr.value) if isinstance(fn_expr, cst.Name) else None
+            cls_name = camel_case(name)
+            if fn is None or any(a.star for a in value.args) or cls_name in taken:
+                why = ("its function is not one of this module's" if fn is None else
+                       "it is made with *args / **kwargs" if any(a.star for a in value.args) else
+                       f"the module already defines {cls_name}")
+                ctx.warn(stmt, f"{name} (make_template) left as it is: {why}; build the template once in a Keras "
+                               "layer's __init__ and call it in its call decorated with track_tf1_style_variables")
+                continue
+            bound = {k for k in by_kw if not k.endswith("_")}
+            params = [p for p in (*fn.params.params, *fn.params.kwonly_params) if p.name.value not in bound]
+            if not params or fn.params.star_arg not in (None, cst.MaybeSentinel.DEFAULT) or \
+                    fn.params.star_kwarg is not None or fn.params.posonly_params:
+                ctx.warn(stmt, f"{name} (make_template) left as it is: {fn.name.value}() takes no input, or "
+                               "*args / **kwargs, which a layer's call cannot pass on as they are")
+                continue
+            code = cst.Module(body=[]).code_for_node
+            first, rest = params[0], params[1:]
+            signature = ", ".join(["self", first.name.value] + [
+                p.name.value if p.default is None else f"{p.name.value}={code(p.default)}" for p in rest])
+            passed = ", ".join([first.name.value] + [f"{p.name.value}={p.name.value}" for p in rest])
+            root = ctx.aliases.local_name_for("tensorflow") or "tensorflow"
+            cls = cst.parse_statement(
+                f"class {cls_name}({root}.keras.layers.Layer):\n"
+                f'    """{name} (a make_template template) as a Keras layer: build it once, call it like {name}."""\n'
+                "\n    def __init__(self, **kwargs):\n        super().__init__(**kwargs)\n"
+                f"        self.{name} = {code(value)}\n"
+                f"\n    @track_tf1_style_variables\n    def call({signature}):\n"
+                f"        return self.{name}({passed})\n")
+            if not ctx.change(stmt, f"class {cls_name}(tf.keras.layers.Layer) added after {name}: it builds the "
+                                    "template once and calls it under track_tf1_style_variables"):
+                continue
+            ctx.warn(stmt, f"{name} (make_template) is kept for the code that calls it: in eager code, build "
+                           f"{cls_name}() once and call it instead (its variables are tracked there, under the "
+                           "template's TF1 names)")
+            out[id(stmt)] = cls.with_changes(leading_lines=[cst.EmptyLine(indent=False), cst.EmptyLine(indent=False)])
+            taken.add(cls_name)
+        return out
 
     def _blocker(self, f: _Function, survey: _Survey, name: str, taken: set):
         node = f.node
@@ -937,11 +998,17 @@ def _rename(stmt, renames: dict, layer_names: dict):
 
 
 class _Apply(Transformer):
-    def __init__(self, plans: dict, after: dict, callers: dict) -> None:
+    def __init__(self, plans: dict, after: dict, callers: dict, statements: Optional[dict] = None) -> None:
         super().__init__()
         self.plans = plans
         self.after = after
         self.callers = callers
+        self.statements = statements or {}  # id(module-level statement) → class added after it
+
+    def leave_SimpleStatementLine(self, original_node, updated_node):
+        if id(original_node) in self.statements:
+            return cst.FlattenSentinel([updated_node, self.statements[id(original_node)]])
+        return updated_node
 
     def leave_Call(self, original_node, updated_node):
         return self.callers.get(id(original_node), updated_node)
