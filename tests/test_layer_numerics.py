@@ -13,6 +13,7 @@ TF1 variable must be loaded into exactly one variable of the migrated layer.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -90,31 +91,79 @@ def _tf1(case, spec: dict, work: Path) -> dict:
     return json.loads((work / "tf1.json").read_text())
 
 
-def _check(case, spec: dict, rules: list, tmp: Path, keras: str) -> None:
-    work, out = _prepare(case, spec, rules + (KERAS3_STAGES if keras == "keras3" else []), tmp)
-    tf1 = _tf1(case, spec, work)
-    tf2 = _run("tf2", work, keras)
+# Cases whose numerics.json says why the chain cannot load every TF1 variable (the
+# rule warns that those names are not in the name map); they are not run in the chain.
+CHAIN = [(c, spec, i) for (c, spec), i in zip(MODELS, IDS) if "chain_not_mapped" not in spec]
+
+
+class _Built:
+    """Every model built in one subprocess per side (a TensorFlow import costs seconds;
+    there are over a hundred checks): the TF1 references once, and each migrated set
+    (a rule alone, or the stages together) once per Keras, on first use."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.tf1: dict = {}  # IDS entry → its TF1 work folder
+        self.sides: dict = {}  # (kind, keras) → {IDS entry: (tf1 json, tf2 json)}
+
+    def _references(self) -> None:
+        if self.tf1:
+            return
+        for (case, spec), ident in zip(MODELS, IDS):
+            work = self.root / "tf1" / ident.replace("/", "__").replace(":", "__")
+            work.mkdir(parents=True)
+            (work / "before.py").write_text(case.before, encoding="utf-8")
+            (work / "spec.json").write_text(json.dumps(spec), encoding="utf-8")
+            self.tf1[ident] = work
+        first, *rest = self.tf1.values()
+        _run("tf1", first, "tf_keras", *rest)
+
+    def result(self, kind: str, keras: str, ident: str) -> tuple:
+        key = (kind, keras)
+        if key not in self.sides:
+            self._references()
+            models = MODELS if kind == "rule" else [m[:2] for m in CHAIN]
+            ids = IDS if kind == "rule" else [m[2] for m in CHAIN]
+            works = {}
+            for (case, spec), i in zip(models, ids):
+                rules = [case.rule] if kind == "rule" else list(RULES)
+                tmp = self.root / kind / keras / i.replace("/", "__").replace(":", "__")
+                work, _ = _prepare(case, spec, rules + (KERAS3_STAGES if keras == "keras3" else []), tmp)
+                if (self.tf1[i] / "ckpt").exists():
+                    shutil.copytree(self.tf1[i] / "ckpt", work / "ckpt")
+                works[i] = work
+            first, *rest = works.values()
+            _run("tf2", first, keras, *rest)
+            self.sides[key] = {i: (json.loads((self.tf1[i] / "tf1.json").read_text()),
+                                   json.loads((w / "tf2.json").read_text())) for i, w in works.items()}
+        return self.sides[key][ident]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> _Built:
+    return _Built(tmp_path_factory.mktemp("layer_models"))
+
+
+def _check(built: _Built, kind: str, keras: str, ident: str, case, spec: dict) -> None:
+    tf1, tf2 = built.result(kind, keras, ident)
+    assert "error" not in tf1, tf1.get("error")
+    assert "error" not in tf2, tf2.get("error")
     compare(tf1, tf2, spec)
     expected = spec.get("tf1_names")
-    if expected is not None and rules == [case.rule]:
+    if expected is not None and kind == "rule":
         assert tf1["variables"] == sorted(expected), "the guide's variable names"
 
 
 @pytest.mark.parametrize("keras", KERASES)
 @pytest.mark.parametrize("case, spec", MODELS, ids=IDS)
-def test_rule_output_computes_what_tf1_did(case, spec, keras, tmp_path):
-    _check(case, spec, [case.rule], tmp_path / "rule", keras)
-
-
-# Cases whose numerics.json says why the chain cannot load every TF1 variable (the
-# rule warns that those names are not in the name map); they are not run here.
-CHAIN = [(c, spec, i) for (c, spec), i in zip(MODELS, IDS) if "chain_not_mapped" not in spec]
+def test_rule_output_computes_what_tf1_did(case, spec, keras, built):
+    _check(built, "rule", keras, f"{case.id}:{spec['entry']}", case, spec)
 
 
 @pytest.mark.parametrize("keras", KERASES)
 @pytest.mark.parametrize("case, spec", [m[:2] for m in CHAIN], ids=[m[2] for m in CHAIN])
-def test_stages_3_to_5_compute_what_tf1_did(case, spec, keras, tmp_path):
-    _check(case, spec, list(RULES), tmp_path / "chain", keras)
+def test_stages_3_to_5_compute_what_tf1_did(case, spec, keras, built):
+    _check(built, "chain", keras, f"{case.id}:{spec['entry']}", case, spec)
 
 
 PARTIAL = next(c for c in cases("keras-layers") if c.name == "three_in_one_scope")

@@ -137,7 +137,11 @@ def tf2(work: Path) -> dict:
 
 
 if __name__ == "__main__":
+    import traceback
     side = sys.argv[1]
     for work in map(Path, sys.argv[2:]):  # several models: one TensorFlow import for all
-        result = {"tf1": tf1, "tf2": tf2}[side](work)
+        try:
+            result = {"tf1": tf1, "tf2": tf2}[side](work)
+        except Exception:  # one model's failure is its own test's, not the others'
+            result = {"error": traceback.format_exc()}
         (work / f"{side}.json").write_text(json.dumps(result))
