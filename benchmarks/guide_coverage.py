@@ -357,6 +357,17 @@ with tf.Graph().as_default() as g:
     tf1.train.init_from_checkpoint('tf1-ckpt', assignment_map={'/': 'new_scope/'})
     sess.run(tf1.global_variables_initializer())
 '''),
+    ("C6", "checkpoints", "init_from_checkpoint in eager code (silently does nothing) → warned", V1 + '''
+def restore(path):
+  tf1.train.init_from_checkpoint(path, assignment_map={'/': 'new_scope/'})
+
+
+@tf.function
+def step(model, x):
+  with tf.GradientTape() as tape:
+    loss = tf.reduce_sum(model(x))
+  return tape.gradient(loss, model.trainable_variables)
+'''),
     ("C5", "checkpoints", "a migrated model loading its TF1 checkpoint (load_checkpoint + assign)", V1 + '''
 def restore(path):
   with tf1.variable_scope('new_scope'):

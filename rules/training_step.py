@@ -30,6 +30,9 @@ batch-norm section. Without it a migrated step silently loses its regularization
   several models, or for a variable list), one filtered by ``scope=``, or
   ``get_total_loss()`` (it adds the ``LOSSES`` collection too): warned, with what to write;
 - ``update_ops`` used other than in ``control_dependencies`` / ``tf.group``: warned;
+- checkpoint calls in eager code are warned: ``init_from_checkpoint`` silently does nothing
+  there, ``Saver()`` with no ``var_list`` raises (in an eager step, or in a module with eager
+  steps and no TF1 graph; code a graph built elsewhere runs, a session hook, is left);
 - functions that build a TF1 graph (sessions, placeholders), and files that switch
   eager execution off (``disable_v2_behavior``): there the collections are filled, and
   the code is right as it is.
@@ -62,6 +65,11 @@ GRAPH = ("tf.compat.v1.Session", "tf.compat.v1.InteractiveSession", "tf.compat.v
          "tf.compat.v1.placeholder_with_default", "tf.compat.v1.train.MonitoredTrainingSession",
          "tf.compat.v1.train.MonitoredSession", "tf.compat.v1.get_default_graph", "tf.compat.v1.Graph")
 SWITCHES = ("tf.compat.v1.disable_v2_behavior", "tf.compat.v1.disable_eager_execution")
+INIT_FROM_CHECKPOINT = "tf.compat.v1.train.init_from_checkpoint"
+SAVER = "tf.compat.v1.train.Saver"
+# what makes a module TF1 graph code as a whole (its checkpoint calls then run in graphs)
+MODULE_GRAPH = GRAPH + ("tf.compat.v1.estimator.Estimator", "tf.compat.v1.train.MonitoredTrainingSession",
+                        "tf.compat.v1.Graph", "tf.compat.v1.get_default_graph")
 # collection readers: canonical name → (what the model has instead, how the value is built)
 READERS = {
     "tf.compat.v1.losses.get_regularization_loss": ("losses", "sum"),
@@ -112,6 +120,9 @@ class _Survey(TFVisitor):
         self.steps: list[_Step] = []
         self.stack: list[_Step] = []
         self.switched = False
+        self.module_graph = False  # the module builds a TF1 graph somewhere
+        self.module_eager = False  # it has an eager step (tf.GradientTape / tf.function) somewhere
+        self.checkpoints: list = []  # (call, what, the step it is in or None)
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         step = _Step(node)
@@ -142,6 +153,13 @@ class _Survey(TFVisitor):
         q = self.qualify(node.func)
         if q in SWITCHES:
             self.switched = True
+        if q in MODULE_GRAPH or (q or "").startswith("tf.compat.v1.estimator."):
+            self.module_graph = True
+        if q == TAPE:
+            self.module_eager = True
+        if q == INIT_FROM_CHECKPOINT or (q == SAVER and not node.args and not any(
+                a.keyword is not None and a.keyword.value == "var_list" for a in node.args)):
+            self.checkpoints.append((node, q, self.stack[-1] if self.stack else None))
         if not self.stack:
             return
         step = self.stack[-1]
@@ -193,7 +211,7 @@ class TrainingStep(Rule):
     id = "training-step"
     stage = 9
     summary = "eager training steps: UPDATE_OPS dependencies dropped, collection reads → the model's losses/variables"
-    needles = ("GradientTape", "function")
+    needles = ("GradientTape", "function", "init_from_checkpoint", "Saver")
     example_before = (
         "import tensorflow as tf\n\n\n"
         "def train_step(model, optimizer, x, y):\n"
@@ -218,7 +236,7 @@ class TrainingStep(Rule):
     )
 
     def may_act(self, facts: Facts) -> bool:
-        return facts.reaches(lambda name: name in (TAPE, FUNCTION))
+        return facts.reaches(lambda name: name in (TAPE, FUNCTION, INIT_FROM_CHECKPOINT, SAVER))
 
     def transform(self, ctx: RuleContext) -> cst.Module:
         survey = _Survey(ctx)
@@ -226,6 +244,7 @@ class TrainingStep(Rule):
         if survey.switched:
             return ctx.module
         root = ctx.aliases.local_name_for("tensorflow") or "tf"
+        self._warn_checkpoints(survey, ctx)
         plan = _Plan()
         for step in survey.steps:
             if step.graph or not step.models:
@@ -235,6 +254,26 @@ class TrainingStep(Rule):
         if not plan.edits and not plan.removed and not plan.unwrapped:
             return ctx.module
         return transform(ctx.module, _Apply(plan))
+
+    def _warn_checkpoints(self, survey: _Survey, ctx: RuleContext) -> None:
+        """Checkpoint calls that do nothing, or raise, in eager code: in an eager step, or
+        anywhere in a module that has eager steps and builds no TF1 graph. (A module with
+        neither may be code a TF1 graph built elsewhere runs: a session hook, an
+        Estimator's model function.)"""
+        eager_module = (survey.module_eager or any(s.models for s in survey.steps)) and not survey.module_graph
+        for call, q, step in survey.checkpoints:
+            eager = step is not None and step.models and not step.graph
+            if not eager and not (eager_module and not (step is not None and step.graph)):
+                continue
+            if q == INIT_FROM_CHECKPOINT:
+                ctx.warn(call, "init_from_checkpoint does nothing in eager code (it sets the initializers of a "
+                               "TF1 graph's variables; in eager code the values stay as they were, silently): load "
+                               "a TF1 checkpoint into a migrated model with tf1to2.load_tf1_checkpoint(model, path, "
+                               "name_map), or tf.train.load_checkpoint(path) and assign, as the checkpoint guide does")
+            else:
+                ctx.warn(call, "Saver() with no var_list raises in eager code (there are no global variables): "
+                               "pass var_list=model.variables (name-based, TF1's format), or save with "
+                               "tf.train.Checkpoint(model=model), as the checkpoint guide does")
 
     def _plan_updates(self, step: _Step, ctx: RuleContext, plan: "_Plan") -> None:
         names = set(step.updates)
