@@ -101,7 +101,7 @@ def _transform_text(text, rule_ids, accepted, name_map, project, imported, run_u
                                        for c in rules_pkg.REGISTRY):
             project = _project_after(project, original, wanted, rule.stage)
         ctx = RuleContext(module=module, rule_id=rule.id, text=text, project=project, imported=dict(imported),
-                          run_uses=tuple(uses_of.get(rule.id, ())), facts=facts)
+                          run_uses=tuple(uses_of.get(rule.id, ())), facts=facts, rules=frozenset(wanted))
         if accepted is not None:
             chosen = accepted.get(rule.id, ())
             ctx.accept = chosen.__contains__

@@ -168,6 +168,8 @@ class RuleContext:
     facts: Optional["Facts"] = None
     _lines: Optional["_Lines"] = None
     _ignored: Optional[list] = None
+    # the ids of the rules this run runs (a rule may leave to a later one what it does)
+    rules: frozenset = frozenset()
     # the statements of ``module`` a walk of it is inside, outermost first (kept by
     # ``rules.aliases.TFVisitor`` / ``TFTransformer``): where ``line`` looks first
     statements: list = field(default_factory=list)

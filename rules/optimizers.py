@@ -176,6 +176,19 @@ TF1_ONLY_KEYWORDS = {"apply_gradients": frozenset({"global_step", "name"})}
 # and a callable loss; none takes ``global_step=``).
 RUN_TF1_METHODS = frozenset({"compute_gradients", "get_slot", "get_slot_names", "minimize"})
 
+# The contrib optimizers this stage rewrites: stage 0 leaves their warning to it.
+CONTRIB_OPTIMIZERS = frozenset(name[len("tf.contrib."):] for name in OPTIMIZERS if name.startswith("tf.contrib."))
+
+
+def _left(tf1_name: str) -> str:
+    """The start of a refusal's warning; a contrib optimizer, which TensorFlow 2 does not
+    have, says so (stage 0 left that to this stage)."""
+    if tf1_name.startswith("tf.contrib."):
+        return (f"left as {tf1_name}, which does not exist in TensorFlow 2 (TensorFlow Addons' tfa.optimizers "
+                "has it)")
+    return f"left as {tf1_name}"
+
+
 # Canonical names whose presence in a scope means a TF1 graph is built and run there.
 GRAPH_MODE_APIS = frozenset({
     "tf.compat.v1.Session", "tf.compat.v1.InteractiveSession", "tf.compat.v1.placeholder",
@@ -383,7 +396,7 @@ class Optimizers(Rule):
         for c in survey.constructions:
             reason = self._blocker(c, survey, ctx)
             if reason:
-                ctx.warn(c.call, f"left as {c.tf1_name}: {reason}")
+                ctx.warn(c.call, f"{_left(c.tf1_name)}: {reason}")
                 continue
             new = self._rewrite(c, ctx, root or "tensorflow")
             if new is not None:
@@ -481,17 +494,17 @@ class Optimizers(Rule):
         given: dict[str, cst.Arg] = {}
         for i, arg in enumerate(call.args):
             if arg.star:
-                ctx.warn(call, f"left as {c.tf1_name}: *args/**kwargs cannot be matched to Keras arguments")
+                ctx.warn(call, f"{_left(c.tf1_name)}: *args/**kwargs cannot be matched to Keras arguments")
                 return None
             if arg.keyword is None:
                 if i >= len(spec.signature):
-                    ctx.warn(call, f"left as {c.tf1_name}: more positional arguments than TF1 accepts")
+                    ctx.warn(call, f"{_left(c.tf1_name)}: more positional arguments than TF1 accepts")
                     return None
                 name = spec.signature[i]
             else:
                 name = arg.keyword.value
                 if name not in spec.signature:
-                    ctx.warn(call, f"left as {c.tf1_name}: unknown argument {name}= for TF1")
+                    ctx.warn(call, f"{_left(c.tf1_name)}: unknown argument {name}= for TF1")
                     return None
             given[name] = arg
         new_args: list[cst.Arg] = []

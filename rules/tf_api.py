@@ -86,6 +86,7 @@ import libcst as cst
 from rules import tf_api_table as table
 from rules.aliases import TFTransformer, dotted_name, dotted_parts, local_name
 from rules.base import Facts, Rule, RuleContext, ast_dotted, mentioning
+from rules.optimizers import CONTRIB_OPTIMIZERS
 from rules.edit import add_imports, expression, is_docstring, remove_unused_imports, statement_imports
 from rules.model_walk import bindings, target_names
 from rules.visitors import transform
@@ -435,7 +436,8 @@ class _Rewriter(TFTransformer):
         warning at the line (False)."""
         target, problem = contrib_target(contrib)
         if target is None:
-            self.ctx.warn(node, problem)
+            if not (".".join(contrib) in CONTRIB_OPTIMIZERS and "optimizers" in self.ctx.rules):
+                self.ctx.warn(node, problem)  # (the optimizers stage rewrites those, or says why not)
             return False
         if not self.ctx.change(node, f"{'.'.join(parts)} → {target}"):
             return False

@@ -166,3 +166,21 @@ def test_the_guides_api_runs_on_keras_3_after_the_rewrite(tmp_path):
                           env=env, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert proc.stdout.split()[:1] == ["ok"] and not proc.stdout.split()[1].startswith("tf_keras")
+
+
+def test_a_contrib_optimizer_is_warned_of_once_by_the_stage_that_handles_it():
+    """Stage 0 warns that tf.contrib.opt.AdaMaxOptimizer does not exist in TensorFlow 2
+    when it runs without the optimizers stage; with it, that stage rewrites the optimizer,
+    or leaves it and says both why and that it does not exist, and stage 0 says nothing."""
+    from codemod.pipeline import transform_text
+    rewritten = "import tensorflow as tf\n\n\ndef opt():\n    return tf.contrib.opt.AdaMaxOptimizer(1e-3)\n"
+    refused = ("import tensorflow as tf\n\n\ndef step(loss):\n"
+               "    return tf.contrib.opt.NadamOptimizer(1e-3).minimize(loss)\n")
+    _, _, alone = transform_text(rewritten, ["tf-api"])
+    assert [w.rule for w in alone] == ["tf-api"] and "does not exist in TensorFlow 2" in alone[0].message
+    out, _, both = transform_text(rewritten, ["tf-api", "optimizers"])
+    assert "tf.keras.optimizers.Adamax" in out and [w.rule for w in both] == []
+    out, _, both = transform_text(refused, ["tf-api", "optimizers"])
+    assert "tf.contrib.opt.NadamOptimizer" in out
+    assert [w.rule for w in both] == ["optimizers"]
+    assert "does not exist in TensorFlow 2" in both[0].message and "minimize" in both[0].message
