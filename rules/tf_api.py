@@ -275,6 +275,7 @@ class _Rewriter(TFTransformer):
         super().__init__(ctx, skip)
         self.replacements: dict[int, cst.CSTNode] = {}
         self.tf2_exact: set[int] = set()  # calls that mean the same under the TF2 name
+        self.callees: set[int] = set()  # ids of the callee of every call seen
         self.slim_imports: set[str] = set()  # tf_slim modules the rewritten chains read
         self.shim_imports: set = set()  # names chains now read from tf1to2 (None: tf1to2 itself)
         self.contrib_aliases: set[str] = set()  # ``tc`` of ``import tensorflow.contrib as tc``, rewritten uses
@@ -363,6 +364,7 @@ class _Rewriter(TFTransformer):
         return False
 
     def visit_Call(self, node: cst.Call) -> None:
+        self.callees.add(id(node.func))
         parts = dotted_parts(node.func)
         if parts is None:
             return
@@ -436,8 +438,9 @@ class _Rewriter(TFTransformer):
         warning at the line (False)."""
         target, problem = contrib_target(contrib)
         if target is None:
-            if not (".".join(contrib) in CONTRIB_OPTIMIZERS and "optimizers" in self.ctx.rules):
-                self.ctx.warn(node, problem)  # (the optimizers stage rewrites those, or says why not)
+            if not (".".join(contrib) in CONTRIB_OPTIMIZERS and "optimizers" in self.ctx.rules
+                    and id(node) in self.callees):
+                self.ctx.warn(node, problem)  # (the optimizers stage rewrites those it sees built, or says why not)
             return False
         if not self.ctx.change(node, f"{'.'.join(parts)} → {target}"):
             return False

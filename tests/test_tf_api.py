@@ -184,3 +184,6 @@ def test_a_contrib_optimizer_is_warned_of_once_by_the_stage_that_handles_it():
     assert "tf.contrib.opt.NadamOptimizer" in out
     assert [w.rule for w in both] == ["optimizers"]
     assert "does not exist in TensorFlow 2" in both[0].message and "minimize" in both[0].message
+    passed = "import tensorflow as tf\n\nOPTIMIZER = tf.contrib.opt.AdaMaxOptimizer\n"  # not built: stage 0 says it
+    _, _, found = transform_text(passed, ["tf-api", "optimizers"])
+    assert [w.rule for w in found] == ["tf-api"]
