@@ -25,6 +25,14 @@ sys.path.insert(0, str(ROOT))
 from codemod.pipeline import RuleCrash, transform_text  # noqa: E402
 from rules import all_rules  # noqa: E402
 
+GOLDEN = ROOT / "golden"
+
+
+def golden(case: str) -> str:
+    """The guide's code where a golden case already holds it (its before.py)."""
+    return (GOLDEN / case / "before.py").read_text(encoding="utf-8")
+
+
 TF = "import tensorflow as tf\n\n\n"
 V1 = "import tensorflow as tf\nimport tensorflow.compat.v1 as tf1\n\n\n"
 HUB = "import tensorflow as tf\nimport tensorflow_hub as hub\n\n\n"
@@ -33,23 +41,8 @@ SLIM = "import tensorflow as tf\nimport tf_slim as slim\n\n\n"
 # (id, guide, transformation, TF1 code)
 ROWS = [
     # ---------------------------------------------------------------- model mapping (000)
-    ("M1", "model mapping", "get_variable model function → decorated Keras layer (DenseLayer)", TF + '''
-def dense(inputs, units):
-  out = inputs
-  with tf.compat.v1.variable_scope("dense"):
-    kernel = tf.compat.v1.get_variable(
-        shape=[out.shape[-1], units],
-        regularizer=tf.keras.regularizers.L2(),
-        initializer=tf.compat.v1.initializers.glorot_normal,
-        name="kernel")
-    bias = tf.compat.v1.get_variable(
-        shape=[units,],
-        initializer=tf.compat.v1.initializers.zeros,
-        name="bias")
-    out = tf.linalg.matmul(out, kernel)
-    out = tf.compat.v1.nn.bias_add(out, bias)
-  return out
-'''),
+    ("M1", "model mapping", "get_variable model function → decorated Keras layer (DenseLayer)",
+     golden("wrap-in-layer/guide_dense_function")),
     ("M2", "model mapping", "v1.layers model function → decorated Keras layer (CompatV1LayerModel)", TF + '''
 def model(inputs, units):
   with tf.compat.v1.variable_scope('model'):
@@ -106,45 +99,10 @@ scale_by_y = tf.compat.v1.make_template('scale_by_y', my_op, scalar_name='y')
 def model(x):
   return scale_by_y(scale_by_y(x))
 '''),
-    ("M9", "model mapping", "functional v1 layers → layer objects held as attributes (OOStyleCompatModel)", TF + '''
-class FunctionalStyleCompatModel(tf.keras.layers.Layer):
-
-  @tf.compat.v1.keras.utils.track_tf1_style_variables
-  def call(self, inputs, training=None):
-    with tf.compat.v1.variable_scope('model'):
-      out = tf.compat.v1.layers.conv2d(
-          inputs, 3, 3,
-          kernel_regularizer="l2")
-      out = tf.compat.v1.layers.conv2d(
-          out, 4, 4,
-          kernel_regularizer="l2")
-      out = tf.compat.v1.layers.conv2d(
-          out, 5, 5,
-          kernel_regularizer="l2")
-      return out
-'''),
-    ("M10", "model mapping", "v1 layer objects → Keras layers, record_scope keeping names (PartiallyNative...)", TF + '''
-class OOStyleCompatModel(tf.keras.layers.Layer):
-
-  def __init__(self, *args, **kwargs):
-    super().__init__(*args, **kwargs)
-    self.conv_1 = tf.compat.v1.layers.Conv2D(
-          3, 3,
-          kernel_regularizer="l2")
-    self.conv_2 = tf.compat.v1.layers.Conv2D(
-          4, 4,
-          kernel_regularizer="l2")
-
-  @tf.compat.v1.keras.utils.track_tf1_style_variables
-  def call(self, inputs, training=None):
-    with tf.compat.v1.variable_scope('model'):
-      out = self.conv_1(inputs)
-      out = self.conv_2(out)
-      out = tf.compat.v1.layers.conv2d(
-          out, 5, 5,
-          kernel_regularizer="l2")
-      return out
-'''),
+    ("M9", "model mapping", "functional v1 layers → layer objects held as attributes (OOStyleCompatModel)",
+     golden("layers-to-attributes/guide_functional_style")),
+    ("M10", "model mapping", "v1 layer objects → Keras layers, record_scope keeping names (PartiallyNative...)",
+     golden("keras-layers/guide_partially_native")),
     ("M11", "model mapping", "CompatModel → PartiallyMigratedModel → NearlyFullyNativeModel", TF + '''
 class CompatModel(tf.keras.layers.Layer):
 
@@ -165,52 +123,10 @@ class CompatModel(tf.keras.layers.Layer):
           kernel_regularizer="l2")
       return out
 '''),
-    ("M12", "model mapping", "NearlyFullyNativeModel → FullyNativeModel (decorator and scopes dropped)", TF + '''
-class NearlyFullyNativeModel(tf.keras.layers.Layer):
-
-  def __init__(self, units, *args, **kwargs):
-    super().__init__(*args, **kwargs)
-    self.units = units
-    self.conv_layer = tf.keras.layers.Conv2D(
-      3, 3,
-      kernel_regularizer="l2")
-    self.flatten_layer = tf.keras.layers.Flatten()
-    self.dense_layer = tf.keras.layers.Dense(
-      self.units,
-      kernel_regularizer="l2")
-
-  @tf.compat.v1.keras.utils.track_tf1_style_variables
-  def call(self, inputs):
-    with tf.compat.v1.variable_scope('model'):
-      out = self.conv_layer(inputs)
-      out = self.flatten_layer(out)
-      out = self.dense_layer(out)
-      return out
-'''),
-    ("M13", "model mapping", "get_variable in a decorated Keras layer → self.add_weight", TF + '''
-class DenseLayer(tf.keras.layers.Layer):
-
-  def __init__(self, units, *args, **kwargs):
-    super().__init__(*args, **kwargs)
-    self.units = units
-
-  @tf.compat.v1.keras.utils.track_tf1_style_variables
-  def call(self, inputs):
-    out = inputs
-    with tf.compat.v1.variable_scope("dense"):
-      kernel = tf.compat.v1.get_variable(
-          shape=[out.shape[-1], self.units],
-          regularizer=tf.keras.regularizers.L2(),
-          initializer=tf.compat.v1.initializers.glorot_normal,
-          name="kernel")
-      bias = tf.compat.v1.get_variable(
-          shape=[self.units,],
-          initializer=tf.compat.v1.initializers.zeros,
-          name="bias")
-      out = tf.linalg.matmul(out, kernel)
-      out = tf.compat.v1.nn.bias_add(out, bias)
-    return out
-'''),
+    ("M12", "model mapping", "NearlyFullyNativeModel → FullyNativeModel (decorator and scopes dropped)",
+     golden("native-keras/guide_fully_native")),
+    ("M13", "model mapping", "get_variable in a decorated Keras layer → self.add_weight",
+     golden("native-keras/guide_dense_layer")),
     ("M14", "model mapping", "DeterministicRandomTestTool (tf-keras only in TF 2.16+) → the shim's", TF + '''
 from tensorflow.compat import v1
 
