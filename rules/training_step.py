@@ -30,6 +30,10 @@ batch-norm section. Without it a migrated step silently loses its regularization
   several models, or for a variable list), one filtered by ``scope=``, or
   ``get_total_loss()`` (it adds the ``LOSSES`` collection too): warned, with what to write;
 - ``update_ops`` used other than in ``control_dependencies`` / ``tf.group``: warned;
+- ``tf.compat.v1.summary.*`` in an eager step: warned, with the TF2 call and step to write
+  (they write nothing without a TF2 default writer and step; TF2's ``tf.summary`` needs the
+  tensorboard package, which TensorFlow 2.21 does not install, so a rewrite could make a
+  step that ran fail);
 - checkpoint calls in eager code are warned: ``init_from_checkpoint`` silently does nothing
   there, ``Saver()`` with no ``var_list`` raises (in an eager step, or in a module with eager
   steps and no TF1 graph; code a graph built elsewhere runs, a session hook, is left);
@@ -59,6 +63,15 @@ from rules.visitors import Transformer, transform, walk
 TAPE = "tf.compat.v1.GradientTape"
 FUNCTION = "tf.compat.v1.function"
 GET_COLLECTION = ("tf.compat.v1.get_collection", "tf.compat.v1.get_collection_ref")
+SUMMARY = "tf.compat.v1.summary."
+# TF1 summary ops and their parameters, in order
+SUMMARIES = {
+    "scalar": ("name", "tensor", "collections", "family"),
+    "histogram": ("name", "values", "collections", "family"),
+    "image": ("name", "tensor", "max_outputs", "collections", "family"),
+    "text": ("name", "tensor", "collections"),
+    "audio": ("name", "tensor", "sample_rate", "max_outputs", "collections", "family"),
+}
 CONTROL = "tf.compat.v1.control_dependencies"
 GROUP = "tf.compat.v1.group"
 GRAPH = ("tf.compat.v1.Session", "tf.compat.v1.InteractiveSession", "tf.compat.v1.placeholder",
@@ -93,6 +106,8 @@ class _Step:
     readers: list = field(default_factory=list)  # (call, attribute, kind)
     uses: dict = field(default_factory=dict)  # name → number of reads
     total: list = field(default_factory=list)  # get_total_loss() and other readers warned about
+    summaries: list = field(default_factory=list)  # (call, kind, whether its value is used)
+    optimizers: list = field(default_factory=list)  # code of X in X.apply_gradients(...) / X.minimize(...)
 
 
 def _collection(call: cst.Call, qualify) -> Optional[str]:
@@ -163,6 +178,13 @@ class _Survey(TFVisitor):
         if not self.stack:
             return
         step = self.stack[-1]
+        if q is not None and q.startswith(SUMMARY) and q[len(SUMMARY):] in SUMMARIES:
+            statement = self._statements[-1] if self._statements else None
+            alone = (isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1
+                     and isinstance(statement.body[0], cst.Expr) and statement.body[0].value is node)
+            step.summaries.append((node, q[len(SUMMARY):], not alone))
+        elif isinstance(node.func, cst.Attribute) and node.func.attr.value in ("apply_gradients", "minimize"):
+            step.optimizers.append(code(node.func.value))
         if q in GRAPH:
             step.graph = True
         elif q == GROUP:
@@ -251,6 +273,7 @@ class TrainingStep(Rule):
                 continue  # not eager, or a TF1 graph is built here
             self._plan_updates(step, ctx, plan)
             self._plan_readers(step, ctx, plan, root)
+            self._plan_summaries(step, ctx, plan, root)
         if not plan.edits and not plan.removed and not plan.unwrapped:
             return ctx.module
         return transform(ctx.module, _Apply(plan))
@@ -314,6 +337,20 @@ class TrainingStep(Rule):
                 if ctx.change(w, "control_dependencies(UPDATE_OPS) removed: eager layers update their moving "
                                  "averages as they run"):
                     plan.unwrapped.add(id(w))
+
+    def _plan_summaries(self, step: _Step, ctx: RuleContext, plan: "_Plan", root: str) -> None:
+        """TF1 summary ops in an eager step write nothing unless a TF2 default writer and a
+        step are set, and then only with the tensorboard package (TensorFlow 2.21 does not
+        install it; TF2's ``tf.summary.scalar`` needs it to run at all): said at the line,
+        not rewritten, so a step that ran does not start failing where tensorboard is absent."""
+        for call, kind, used in step.summaries:
+            optimizers = sorted(set(step.optimizers))
+            at = f"step={optimizers[0]}.iterations" if len(optimizers) == 1 else "step=..."
+            ctx.warn(call, f"tf.compat.v1.summary.{kind} in eager code writes nothing unless a TF2 default writer "
+                           "and a step are set (TF1 handed its result to a FileWriter"
+                           + (", as this code still does" if used else "") + f"): write tf.summary.{kind}(name, data, "
+                           f"{at}) under `with tf.summary.create_file_writer(logdir).as_default():` (TF2's summaries "
+                           "need the tensorboard package, which TensorFlow 2.21 does not install)")
 
     def _plan_readers(self, step: _Step, ctx: RuleContext, plan: "_Plan", root: str) -> None:
         models = {m for m in step.models if m is not None}
