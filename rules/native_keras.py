@@ -66,7 +66,7 @@ from typing import Optional
 
 import libcst as cst
 
-from rules.aliases import TFVisitor, dotted_parts
+from rules.aliases import TFVisitor, canonicalize, dotted_parts
 from rules.base import Rule, RuleContext
 from rules.edit import code, literal_value, module_imports, remove_unused_imports
 from rules.model_walk import (DECORATOR, VARIABLE_SCOPE, ForwardPassVisitor, Site, bindings, class_body_names,
@@ -232,7 +232,6 @@ class _Reader:
             return None
         q = self.ctx.aliases.module_scope.names.get(parts[0])
         if isinstance(q, str):
-            from rules.aliases import canonicalize
             return canonicalize(".".join([q, *parts[1:]]))
         imp = self.imports.get(parts[0])
         if imp is None:
@@ -528,7 +527,7 @@ class NativeKeras(Rule):
                 native = False
                 continue
             ctx.change(v.call, f"get_variable({v.name!r}) → self.{v.attr} = self.add_weight(...) in {cls_name}.build")
-            v.statement = _add_weight(v, m, ctx, root)
+            v.statement = _add_weight(v, m, ctx, reader, root)
             done.append(v)
             ctx.name_map[v.full] = f"{cls_name}/{v.attr}"
         if done:
@@ -592,7 +591,8 @@ def _arguments(call: cst.Call) -> Optional[dict]:
     return out
 
 
-def _variable_problem(v: _Variable, m: _Method, ctx: RuleContext, reader: _Reader, root: Optional[str]) -> Optional[str]:
+def _variable_problem(v: _Variable, m: _Method, ctx: RuleContext, reader: _Reader,
+                      root: Optional[str]) -> Optional[str]:
     args = _arguments(v.call)
     if args is None:
         return "it passes *args or **kwargs"
@@ -639,7 +639,8 @@ def _variable_problem(v: _Variable, m: _Method, ctx: RuleContext, reader: _Reade
     if reg is not None and literal_value(reg) is not None:
         trainable = args.get("trainable")
         if trainable is not None and literal_value(trainable) is not True:
-            return "it has a regularizer and may not be trainable (Keras counts the regularizers of trainable weights only)"
+            return ("it has a regularizer and may not be trainable (Keras counts the regularizers of trainable "
+                    "weights only)")
     params = [p.name.value for p in m.node.params.params]
     first = params[1] if len(params) > 1 else None
     inputs = _input_names(m.node, v.call, first)
@@ -811,7 +812,8 @@ def _build_param(cls: cst.ClassDef) -> Optional[str]:
     return params[1].name.value if len(params) > 1 else None
 
 
-def _add_weight(v: _Variable, m: _Method, ctx: RuleContext, root: Optional[str]) -> cst.SimpleStatementLine:
+def _add_weight(v: _Variable, m: _Method, ctx: RuleContext, reader: _Reader,
+                root: Optional[str]) -> cst.SimpleStatementLine:
     param = _build_param(m.cls) or "input_shape"
     params = [p.name.value for p in m.node.params.params]
     first = _input_names(m.node, v.call, params[1] if len(params) > 1 else None)
@@ -831,7 +833,7 @@ def _add_weight(v: _Variable, m: _Method, ctx: RuleContext, root: Optional[str])
         if expr is None or (key == "regularizer" and literal_value(expr) is None and code(expr) == "None"):
             continue
         text = code(transform(expr, _Shape()) if first else expr)
-        if key == "regularizer" and not _keras_regularizer(expr, ctx):
+        if key == "regularizer" and not _keras_regularizer(expr, reader):
             # Keras hands a regularizer its own variable type: a TF1 one gets the value
             arg = "variable" if "variable" not in free_names(expr) else "variable_"
             if not isinstance(expr, (cst.Call, cst.Name, cst.Attribute)):
@@ -848,16 +850,12 @@ def _add_weight(v: _Variable, m: _Method, ctx: RuleContext, root: Optional[str])
     return cst.parse_statement(line + "\n", config=ctx.module.config_for_parsing)
 
 
-def _keras_regularizer(expr: cst.BaseExpression, ctx: RuleContext) -> bool:
+def _keras_regularizer(expr: cst.BaseExpression, reader: _Reader) -> bool:
+    """A Keras regularizer (``tf.keras.regularizers.l2(...)``, a string), which Keras' own
+    variables suit; a TF1 one is called on the value (``_add_weight``)."""
     if isinstance(literal_value(expr), str):
         return True
-    func = expr.func if isinstance(expr, cst.Call) else expr
-    parts = dotted_parts(func) or []
-    q = ctx.aliases.module_scope.names.get(parts[0]) if parts else None
-    if not isinstance(q, str):
-        return False
-    from rules.aliases import canonicalize
-    path = canonicalize(".".join([q, *parts[1:]])) or ""
+    path = reader.path(expr.func if isinstance(expr, cst.Call) else expr) or ""
     return path.startswith("tf.keras.regularizers.")
 
 

@@ -89,7 +89,7 @@ from rules.aliases import TFVisitor, dotted_parts
 from rules.base import Facts, Rule, RuleContext, mentioning
 from rules.edit import (NameReplacer, add_import, code, expression, is_docstring, keyword, literal_value, module_imports,
                         rebuild_args)
-from rules.model_walk import VARIABLE_SCOPE, bindings, is_tracked, target_names, variable_scope_name
+from rules.model_walk import VARIABLE_SCOPE, bindings, is_tracked, variable_scope_name
 from rules.v1_layers import BY_CLASS, KERAS_LAYER_ATTRIBUTES, SPECS, V1_LAYERS
 from rules.visitors import Transformer, Visitor, transform, walk
 
