@@ -81,8 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
                          "guide's convert_tf1_to_tf2 writes), values bit for bit", allow_abbrev=False)
     cc.add_argument("src", metavar="SRC")
     cc.add_argument("dst", metavar="DST", help="the prefix to write")
-    cc.add_argument("--to", choices=("tf1", "tf2"), required=True)
+    cc.add_argument("--to", choices=("tf1", "tf2", "model"), required=True,
+                    help="model: into the migrated model itself (--model), as tf.train.Checkpoint(model=...) writes")
     cc.add_argument("--name-map", metavar="FILE", help="the map 'migrate --name-map' wrote: TF1 names → new names")
+    cc.add_argument("--model", metavar="FILE.py:Class", help="with --to model: the migrated model's class")
+    cc.add_argument("--init", metavar="JSON", help="with --to model: the class's keyword arguments, as a JSON object")
+    cc.add_argument("--input-shape", metavar="D,D,...", action="append", default=[],
+                    help="with --to model: the shape of an input to build the model with (once per input)")
     return parser
 
 
@@ -369,6 +374,14 @@ def cmd_checkpoint(args, out, err) -> int:
                 saved = f"  ({v['variable']})" if "variable" in v else ""
                 out.write(f"{v['name']}  {v['dtype']}{v['shape']}{saved}\n")
             return EXIT_CLEAN
+        if args.to == "model":
+            model_args = _model_arguments(args)
+            loaded = checkpoint.to_model(args.src, args.dst, args.model, name_map, *model_args)
+            err.write(f"tf1to2: wrote {args.dst} (model {args.model}): {len(loaded)} TF1 variables loaded; read it "
+                      "with tf.train.Checkpoint(model=model).read(...)\n")
+            return EXIT_CLEAN
+        if args.model or args.init or args.input_shape:
+            raise checkpoint.CheckpointError("--model, --init and --input-shape go with --to model")
         convert = checkpoint.to_tf2 if args.to == "tf2" else checkpoint.to_tf1
         pairs = convert(args.src, args.dst, name_map)
         renamed = sum(1 for a, b in pairs if a != b)
@@ -377,6 +390,25 @@ def cmd_checkpoint(args, out, err) -> int:
     except checkpoint.CheckpointError as e:
         err.write(f"error: {e}\n")
         return EXIT_ERROR
+
+
+def _model_arguments(args) -> tuple:
+    """(init, input shapes) for ``convert --to model``; CheckpointError saying what is wrong."""
+    from tf1to2.checkpoints import CheckpointError
+    if not args.model:
+        raise CheckpointError("--to model needs --model FILE.py:Class (the migrated model to load the checkpoint into)")
+    try:
+        init = json.loads(args.init) if args.init else {}
+    except ValueError as e:
+        raise CheckpointError(f"--init: not JSON ({e})") from None
+    if not isinstance(init, dict):
+        raise CheckpointError("--init: a JSON object of the class's keyword arguments")
+    try:
+        shapes = tuple(tuple(int(d) for d in s.split(",")) for s in args.input_shape)
+    except ValueError:
+        raise CheckpointError(f"--input-shape: dimensions separated by commas, such as 3,5 (got {args.input_shape})")\
+            from None
+    return init, shapes
 
 
 def _read_name_map(path: Optional[str]) -> Optional[dict]:

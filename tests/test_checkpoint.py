@@ -111,3 +111,76 @@ def test_the_command_line_says_what_is_wrong_in_one_line(tmp_path):
                           "--name-map", str(bad_map)], capture_output=True, text=True, env=keras_env(), cwd=ROOT)
     assert run.returncode == 2 and "a name map is one JSON object" in run.stderr
     assert "tensorflow" not in run.stderr.lower()  # refused before TensorFlow is imported
+
+
+MODEL_TF1 = textwrap.dedent('''
+    import json, sys
+    import numpy as np
+    import tensorflow as tf
+    work = sys.argv[1]
+    x = np.random.default_rng(3).normal(size=(3, 5)).astype(np.float32)
+    with tf.Graph().as_default():
+        inputs = tf.constant(x)
+        with tf.compat.v1.variable_scope("dense"):  # the guide's dense(): what DenseLayer was
+            kernel = tf.compat.v1.get_variable("kernel", [5, 4], initializer=tf.compat.v1.random_normal_initializer())
+            bias = tf.compat.v1.get_variable("bias", [4], initializer=tf.compat.v1.random_normal_initializer())
+            out = tf.compat.v1.nn.bias_add(tf.linalg.matmul(inputs, kernel), bias)
+        with tf.compat.v1.Session() as sess:
+            sess.run(tf.compat.v1.global_variables_initializer())
+            np.save(f"{work}/x.npy", x)
+            np.save(f"{work}/tf1.npy", sess.run(out))
+            tf.compat.v1.train.Saver().save(sess, f"{work}/tf1/model")
+''')
+MODEL_TF2 = textwrap.dedent('''
+    import importlib.util, json, sys
+    import numpy as np
+    import tensorflow as tf
+    work = sys.argv[1]
+    spec = importlib.util.spec_from_file_location("migrated", f"{work}/migrated.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    model = mod.DenseLayer(units=4)
+    x = np.load(f"{work}/x.npy")
+    model(tf.zeros(x.shape))
+    tf.train.Checkpoint(model=model).read(f"{work}/converted").assert_consumed()
+    print(json.dumps({"diff": float(np.abs(model(x).numpy() - np.load(f"{work}/tf1.npy")).max()),
+                      "weights": len(model.weights)}))
+''')
+
+
+def test_a_tf1_checkpoint_into_the_migrated_model_itself(tmp_path):
+    """``convert --to model``: the guide's DenseLayer taken to native Keras by native-keras
+    (golden/native-keras/guide_dense_layer: add_weight, no decorator), its TF1 checkpoint
+    loaded through the run's name map and written as tf.train.Checkpoint(model=...) writes
+    it; a fresh process reads it into a new model with no name map, and computes TF1's
+    numbers. A wrong model is refused in one line."""
+    from tests.golden import cases
+    case = next(c for c in cases("native-keras") if c.name == "guide_dense_layer")
+    (tmp_path / "migrated.py").write_text(case.after, encoding="utf-8")
+    (tmp_path / "name_map.json").write_text(json.dumps(case.name_map), encoding="utf-8")
+    env = keras_env()
+    tf1 = subprocess.run([sys.executable, "-c", MODEL_TF1, str(tmp_path)], capture_output=True, text=True, env=env,
+                         timeout=600)
+    assert tf1.returncode == 0, tf1.stderr[-2000:]
+
+    def convert(*extra, dst="converted"):
+        return subprocess.run([sys.executable, "-m", "codemod.cli", "checkpoint", "convert", str(tmp_path / "tf1/model"),
+                               str(tmp_path / dst), "--to", "model", *extra], capture_output=True, text=True,
+                              cwd=ROOT, env=env, timeout=600)
+    run = convert("--model", f"{tmp_path}/migrated.py:DenseLayer", "--init", '{"units": 4}', "--input-shape", "3,5",
+                  "--name-map", str(tmp_path / "name_map.json"))
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "2 TF1 variables loaded" in run.stderr
+    tf2 = subprocess.run([sys.executable, "-c", MODEL_TF2, str(tmp_path)], capture_output=True, text=True, env=env,
+                         timeout=600)
+    assert tf2.returncode == 0, tf2.stderr[-2000:]
+    got = json.loads(tf2.stdout.strip().splitlines()[-1])
+    assert got["weights"] == 2 and got["diff"] < 1e-5
+    # without the name map the model's weights have no TF1 names to load from: refused
+    bad = convert("--model", f"{tmp_path}/migrated.py:DenseLayer", "--init", '{"units": 4}', "--input-shape", "3,5",
+                  dst="refused")
+    said = [line for line in bad.stderr.splitlines() if line.startswith("error: ")]  # (TensorFlow logs at start)
+    assert bad.returncode == 2 and len(said) == 1 and "no checkpoint value" in said[0]
+    assert not list(tmp_path.glob("refused*")), "a refused conversion writes nothing"
+    wrong = convert("--model", f"{tmp_path}/migrated.py:Nothing", "--input-shape", "3,5")
+    assert wrong.returncode == 2 and "has no Nothing" in wrong.stderr

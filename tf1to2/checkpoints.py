@@ -15,6 +15,13 @@ object-based one, as the checkpoint migration guide's ``convert_tf1_to_tf2`` /
   name map undone: a ``*/a`` → ``*/b`` entry turns every name ending ``/b`` back into
   ``/a``), name-based, as ``tf.compat.v1.train.Saver`` writes them.
 
+- ``convert SRC DST --to model --model FILE.py:Class [--init JSON] [--input-shape 3,5]
+  --name-map MAP``: a TF1 checkpoint loaded into the migrated model itself (built with
+  ``--init`` as keyword arguments and called once on zeros of each input shape, so that
+  its variables exist), through the name map, as ``load_tf1_checkpoint`` loads it, and
+  written as ``tf.train.Checkpoint(model=model)`` writes it: the migrated code then reads
+  it with ``tf.train.Checkpoint(model=model).read(DST)``, no name map needed.
+
 Values are copied as tensors, never through Python numbers: a round trip gives back
 every value bit for bit. Unlike the guide's functions, it refuses, naming what is wrong,
 and writing nothing: a name map entry whose TF1 name the checkpoint lacks, two names
@@ -95,6 +102,57 @@ def to_tf2(src: str, dst: str, name_map: Optional[dict] = None) -> list:
     saved.save_counter  # made, as save() makes it: the guide's restore(...).assert_consumed() expects it
     saved.write(dst)
     return renames
+
+
+def to_model(src: str, dst: str, target: str, name_map: Optional[dict] = None, init: Optional[dict] = None,
+             input_shapes: tuple = ()) -> list:
+    """A TF1 checkpoint → ``dst``, as ``tf.train.Checkpoint(model=...)`` of the migrated
+    model ``target`` (``path/to/file.py:Class`` or ``package.module:Class``) writes it.
+    Returns the TF1 names loaded (``load_tf1_checkpoint``'s answer)."""
+    tf = _tf()
+    from tf1to2 import load_tf1_checkpoint
+    reader = _reader(src)
+    if GRAPH_KEY in reader.get_variable_to_shape_map():
+        raise CheckpointError(f"{src}: an object-based (TF2) checkpoint already")
+    cls = _model_class(target)
+    try:
+        model = cls(**(init or {}))
+        model(*[tf.zeros(shape) for shape in input_shapes])
+    except Exception as e:  # the user's model, built as asked: say what went wrong, in one line
+        raise CheckpointError(f"{target}: building it with --init {init or {}} and inputs {list(input_shapes)} "
+                              f"failed: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}") from None
+    try:
+        loaded = load_tf1_checkpoint(model, src, name_map)
+    except KeyError as e:
+        raise CheckpointError(str(e.args[0]) if e.args else str(e)) from None
+    _ensure_folder(dst)
+    tf.train.Checkpoint(model=model).write(dst)
+    return loaded
+
+
+def _model_class(target: str):
+    import importlib
+    import importlib.util
+    where, _, name = target.rpartition(":")
+    if not where or not name:
+        raise CheckpointError(f"{target}: name the model as FILE.py:Class or package.module:Class")
+    try:
+        if where.endswith(".py"):
+            spec = importlib.util.spec_from_file_location(os.path.splitext(os.path.basename(where))[0], where)
+            if spec is None or not os.path.exists(where):
+                raise CheckpointError(f"{where}: no such file")
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+        else:
+            module = importlib.import_module(where)
+    except CheckpointError:
+        raise
+    except Exception as e:
+        raise CheckpointError(f"{where}: cannot import it: {type(e).__name__}: {e}") from None
+    cls = getattr(module, name, None)
+    if cls is None:
+        raise CheckpointError(f"{where} has no {name}")
+    return cls
 
 
 def to_tf1(src: str, dst: str, name_map: Optional[dict] = None) -> list:
