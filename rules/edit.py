@@ -432,3 +432,33 @@ def _name_tokens(code: str) -> dict[str, int]:
         if tok.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT):
             previous = tok
     return counts
+
+
+# ---- statements that give way to their bodies ------------------------------------
+def filled(block: cst.IndentedBlock, fillers: set) -> cst.IndentedBlock:
+    """``block`` with ``pass`` where a transformer emptied it; the ``pass`` statement's
+    id goes into ``fillers``, so that a ``with`` giving way to the block drops it again."""
+    if block.body:
+        return block
+    filler = cst.SimpleStatementLine([cst.Pass()])
+    fillers.add(id(filler))
+    return block.with_changes(body=[filler])
+
+
+def unwrap_with(node: cst.With, fillers: set = frozenset()):
+    """A ``with`` statement replaced by its body (a transformer's ``leave_With`` result):
+    its leading lines and the comment after its colon go above the first statement;
+    ``pass`` statements ``filled`` wrote are dropped. Nothing left: removed, or a ``pass``
+    carrying those comments."""
+    body = node.body
+    if isinstance(body, cst.SimpleStatementSuite):
+        inner = [cst.SimpleStatementLine(list(body.body))]
+        comment = body.trailing_whitespace.comment
+    else:
+        inner = [s for s in body.body if id(s) not in fillers]
+        comment = body.header.comment
+    lead = list(node.leading_lines) + ([cst.EmptyLine(comment=comment)] if comment is not None else [])
+    if not inner:
+        return cst.SimpleStatementLine([cst.Pass()], leading_lines=lead) if lead else cst.RemovalSentinel.REMOVE
+    inner[0] = inner[0].with_changes(leading_lines=[*lead, *inner[0].leading_lines])
+    return cst.FlattenSentinel(inner)

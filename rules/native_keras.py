@@ -68,7 +68,7 @@ import libcst as cst
 
 from rules.aliases import TFVisitor, canonicalize, dotted_parts
 from rules.base import Rule, RuleContext
-from rules.edit import code, literal_value, module_imports, remove_unused_imports
+from rules.edit import code, filled, literal_value, module_imports, remove_unused_imports, unwrap_with
 from rules.model_walk import (DECORATOR, VARIABLE_SCOPE, ForwardPassVisitor, Site, bindings, class_body_names,
                               class_names, find_method, free_names, self_attributes, target_names)
 from rules.visitors import Transformer, Visitor, transform, walk
@@ -929,20 +929,7 @@ class _Apply(Transformer):
     def leave_With(self, original_node, updated_node):
         if id(original_node) not in self.plan.scopes:
             return updated_node
-        body = updated_node.body
-        if isinstance(body, cst.SimpleStatementSuite):
-            inner = [cst.SimpleStatementLine(list(body.body))]
-        else:
-            inner = [s for s in body.body if id(s) not in self.passes]
-        lead = list(updated_node.leading_lines)
-        comment = body.header.comment if isinstance(body, cst.IndentedBlock) else body.trailing_whitespace.comment
-        if comment is not None:
-            lead.append(cst.EmptyLine(comment=comment))
-        if not inner:
-            return cst.RemovalSentinel.REMOVE if not lead else cst.SimpleStatementLine(
-                [cst.Pass()], leading_lines=lead)
-        inner[0] = inner[0].with_changes(leading_lines=[*lead, *inner[0].leading_lines])
-        return cst.FlattenSentinel(inner)
+        return unwrap_with(updated_node, self.passes)
 
     def leave_SimpleStatementLine(self, original_node, updated_node):
         if id(original_node) in self.plan.records:
@@ -952,8 +939,4 @@ class _Apply(Transformer):
         return updated_node
 
     def leave_IndentedBlock(self, original_node, updated_node):
-        if not updated_node.body:
-            filler = cst.SimpleStatementLine([cst.Pass()])
-            self.passes.add(id(filler))  # a with that gives way to its body drops it again
-            return updated_node.with_changes(body=[filler])
-        return updated_node
+        return filled(updated_node, self.passes)

@@ -57,7 +57,7 @@ import libcst as cst
 
 from rules.aliases import TFVisitor
 from rules.base import Facts, Rule, RuleContext
-from rules.edit import code
+from rules.edit import code, filled, unwrap_with
 from rules.visitors import Transformer, transform, walk
 
 TAPE = "tf.compat.v1.GradientTape"
@@ -381,6 +381,7 @@ class _Apply(Transformer):
     def __init__(self, plan: _Plan) -> None:
         super().__init__()
         self.plan = plan
+        self.fillers: set = set()  # ids of the pass statements written into emptied blocks
 
     def leave_Call(self, original_node, updated_node):
         new = self.plan.edits.get(id(original_node))
@@ -412,18 +413,8 @@ class _Apply(Transformer):
     def leave_With(self, original_node, updated_node):
         if id(original_node) not in self.plan.unwrapped:
             return updated_node
-        body = updated_node.body
-        inner = [cst.SimpleStatementLine(list(body.body))] if isinstance(body, cst.SimpleStatementSuite) \
-            else list(body.body)
-        lead = list(updated_node.leading_lines)
-        comment = body.header.comment if isinstance(body, cst.IndentedBlock) else body.trailing_whitespace.comment
-        if comment is not None:
-            lead.append(cst.EmptyLine(comment=comment))
-        inner[0] = inner[0].with_changes(leading_lines=[*lead, *inner[0].leading_lines])
-        return cst.FlattenSentinel(inner)
+        return unwrap_with(updated_node, self.fillers)
 
     def leave_IndentedBlock(self, original_node, updated_node):
-        if not updated_node.body:
-            return updated_node.with_changes(body=[cst.SimpleStatementLine([cst.Pass()])])
-        return updated_node
+        return filled(updated_node, self.fillers)
 
