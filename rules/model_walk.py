@@ -17,6 +17,15 @@ from rules.visitors import Visitor, walk
 DECORATOR = "track_tf1_style_variables"
 VARIABLE_SCOPE = "tf.compat.v1.variable_scope"
 AUTO_REUSE = ("tf.compat.v1.AUTO_REUSE",)
+# Keras classes that own weights (canonical names): built in a forward pass, they are new
+# on every call
+KERAS_BUILDERS = ("tf.keras.layers.", "tf.keras.Model", "tf.keras.Sequential", "tf.keras.models.",
+                  "tf.compat.v1.keras.layers.", "tf.compat.v1.keras.Model", "tf.compat.v1.keras.Sequential")
+
+
+def builds_keras_object(q: Optional[str]) -> bool:
+    """Whether a call of ``q`` (a canonical name) builds a Keras layer, Model or Sequential."""
+    return q is not None and q.startswith(KERAS_BUILDERS) and q.rpartition(".")[2][:1].isupper()
 
 Loop = Union[cst.For, cst.While, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp]
 

@@ -69,8 +69,9 @@ import libcst as cst
 from rules.aliases import TFVisitor, canonicalize, dotted_parts
 from rules.base import Rule, RuleContext
 from rules.edit import code, filled, literal_value, module_imports, remove_unused_imports, unwrap_with
-from rules.model_walk import (DECORATOR, VARIABLE_SCOPE, ForwardPassVisitor, Site, bindings, class_body_names,
-                              class_names, find_method, free_names, self_attributes, target_names)
+from rules.model_walk import (DECORATOR, VARIABLE_SCOPE, ForwardPassVisitor, Site, bindings, builds_keras_object,
+                              class_body_names, class_names, dependencies, find_method, free_names, self_attributes,
+                              target_names)
 from rules.visitors import Transformer, Visitor, transform, walk
 
 SHIM = "tf1to2"
@@ -118,9 +119,6 @@ SHIM_NAMES = {
 # modules whose functions create no TensorFlow variables
 PLAIN_MODULES = ("numpy", "math", "functools", "itertools", "collections", "operator", "six", "typing", "copy",
                  "logging", "absl.logging", "string", "re", "warnings", "random", "sys", "os", "json", "time")
-# Keras classes that own variables: built in a forward pass, they are new every call
-KERAS_BUILDERS = ("tf.keras.layers.", "tf.keras.Model", "tf.keras.Sequential", "tf.keras.models.",
-                  "tf.compat.v1.keras.layers.", "tf.compat.v1.keras.Model", "tf.compat.v1.keras.Sequential")
 UNSAFE_BUILTINS = {"eval", "exec", "getattr", "__import__", "globals", "locals", "vars", "setattr"}
 # attributes every Keras layer has: a weight must not take their name
 KERAS_ATTRIBUTES = frozenset((
@@ -291,8 +289,7 @@ class _Reader:
             for prefix, why in BLOCKING:
                 if qualified == prefix.rstrip(".") or qualified.startswith(prefix):
                     return ("block", f"{why} ({code(func)})")
-            parts = dotted_parts(func) or []
-            if qualified.startswith(KERAS_BUILDERS) and parts and parts[-1][:1].isupper():
+            if builds_keras_object(qualified):
                 return ("block", f"{code(func)}(...) builds a Keras layer on every call")
             return ("ok", None)
         if isinstance(func, (cst.Call, cst.Lambda)):
@@ -760,27 +757,18 @@ def _foreign(expr: cst.BaseExpression, first: frozenset, m: _Method, reader: _Re
             return updated_node
     stripped = transform(expr, _Strip()) if first else expr
     local = bindings(m.node).names - {"self"}
-    for name in sorted(free_names(stripped) - {"self", "input_shape"}):
+    deps = dependencies([stripped])
+    for name in sorted(deps.names - {"self", "input_shape"}):
         if name in local:
             return f"{name} (a value of {m.node.name.value}())"
         if name not in reader.module_names and not hasattr(builtins, name):
             return f"{name} (not defined at module level)"
-    deps = set()
-    _self_attrs(stripped, deps)
     init = find_method(m.cls, "__init__")
     available = (self_attributes(init) if init is not None else set()) | class_body_names(m.cls) | KERAS_ATTRIBUTES
-    for attr in sorted(deps):
+    for attr in sorted(deps.self_attrs):
         if attr not in available or attr in self_attributes(m.node):
             return f"self.{attr} (not set in __init__)"
     return None
-
-
-def _self_attrs(expr: cst.CSTNode, out: set) -> None:
-    class _Find(Visitor):
-        def visit_Attribute(self, node: cst.Attribute) -> None:
-            if isinstance(node.value, cst.Name) and node.value.value == "self":
-                out.add(node.attr.value)
-    walk(expr, _Find())
 
 
 def _name_attributes(variables: list, cls: cst.ClassDef) -> None:

@@ -89,7 +89,7 @@ from rules.aliases import TFVisitor, dotted_parts
 from rules.base import Facts, Rule, RuleContext, mentioning
 from rules.edit import (NameReplacer, add_import, code, expression, is_docstring, keyword, literal_value, module_imports,
                         rebuild_args)
-from rules.model_walk import VARIABLE_SCOPE, bindings, is_tracked, variable_scope_name
+from rules.model_walk import VARIABLE_SCOPE, bindings, builds_keras_object, is_tracked, variable_scope_name
 from rules.v1_layers import BY_CLASS, KERAS_LAYER_ATTRIBUTES, SPECS, V1_LAYERS
 from rules.visitors import Transformer, Visitor, transform, walk
 
@@ -131,10 +131,6 @@ _CHECKPOINT_TOOLS = frozenset(f"tf.compat.v1.{name}" for name in (
 # layer's call would make a new one at every call.
 HUB_MODULE = "tensorflow_hub.Module"
 MAKE_TEMPLATE = "tf.compat.v1.make_template"
-# Keras classes that own weights (canonical names): built in a forward pass, new each call
-_KERAS_BUILDERS = ("tf.keras.layers.", "tf.keras.Model", "tf.keras.Sequential", "tf.keras.models.Model",
-                   "tf.keras.models.Sequential", "tf.compat.v1.keras.layers.", "tf.compat.v1.keras.Model",
-                   "tf.compat.v1.keras.Sequential")
 HUB_LOADERS = ("tensorflow_hub.load", "tensorflow_hub.KerasLayer", "tensorflow_hub.module_v2.load")
 # What builds ops in eager code too; everything else ``_BLOCKERS`` names builds a TF1
 # graph wherever it runs.
@@ -349,7 +345,7 @@ class _Survey(TFVisitor):
             inner = ("makes a tf.Variable each time it runs (TF1 made it once per graph): under tf-keras' "
                      "track_tf1_style_variables a layer's call would make a new one on every call (tf1to2's, on "
                      "Keras 3, reuses it); make it once, as the model-mapping guide asks: self.add_weight in build")
-        elif q is not None and q.startswith(_KERAS_BUILDERS) and q.rpartition(".")[2][:1].isupper():
+        elif builds_keras_object(q):
             inner = (f"builds a Keras object ({q.replace('tf.compat.v1.', 'tf.')}) each time it runs, so a layer's "
                      "call would make it, with new weights, on every call: build it once (in __init__), or through "
                      "tf1to2.get_or_create_layer in the decorated call, as the model-mapping guide does")
