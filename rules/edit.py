@@ -11,6 +11,7 @@ from typing import Iterable, Optional, Sequence
 
 import libcst as cst
 
+from rules.aliases import dotted_parts
 from rules.base import module_code
 from rules.visitors import Transformer
 
@@ -377,6 +378,23 @@ def module_imports(module: cst.Module) -> Iterable[Imported]:
     for stmt in module.body:
         if isinstance(stmt, cst.SimpleStatementLine):
             yield from statement_imports(stmt)
+
+
+class PackageNames:
+    """The module-level names a module binds to a package that is not TensorFlow
+    (``tensorflow_hub``) or to names in it, and the dotted path an expression spelled
+    through them reaches: ``hub.Module`` → ``tensorflow_hub.Module``."""
+
+    def __init__(self, module: cst.Module, package: str) -> None:
+        # bound name → dotted path (absolute imports only: a relative one is another package)
+        self.names = {i.bound: i.module + (f".{i.obj}" if i.obj else "") for i in module_imports(module)
+                      if i.module.split(".")[0] == package and not i.relative}
+
+    def path(self, expr: cst.BaseExpression) -> Optional[str]:
+        parts = dotted_parts(expr) if self.names else None
+        if not parts or parts[0] not in self.names:
+            return None
+        return ".".join([self.names[parts[0]], *parts[1:]])
 
 
 def statement_imports(stmt: cst.SimpleStatementLine) -> Iterable[Imported]:

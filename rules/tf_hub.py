@@ -44,9 +44,8 @@ from typing import Optional
 
 import libcst as cst
 
-from rules.aliases import dotted_parts
 from rules.base import Rule, RuleContext
-from rules.edit import add_import, code, literal_value, module_imports, remove_unused_imports
+from rules.edit import PackageNames, add_import, code, literal_value, module_imports, remove_unused_imports
 from rules.visitors import Transformer, Visitor, transform, walk
 
 HUB = "tensorflow_hub"
@@ -82,19 +81,13 @@ class _Module:
 
 
 class _Survey(Visitor):
-    def __init__(self, hub: dict) -> None:
-        self.hub = hub  # bound name → dotted path in tensorflow_hub
+    def __init__(self, hub: PackageNames) -> None:
+        self.path = hub.path  # hub.Module → tensorflow_hub.Module
         self.modules: list[_Module] = []
         self.gone: list = []  # (call, name)
         self.fields: list = []  # attribute nodes ``x.experimental.share_cluster_...``
         self.ctors: list = []  # every hub.Module(...) call
         self.scopes: list = []
-
-    def path(self, func: cst.BaseExpression) -> Optional[str]:
-        parts = dotted_parts(func)
-        if not parts or parts[0] not in self.hub:
-            return None
-        return ".".join([self.hub[parts[0]], *parts[1:]])
 
     def visit_Module(self, node: cst.Module) -> None:
         self.scopes.append(node)
@@ -192,12 +185,11 @@ class TfHub(Rule):
     )
 
     def transform(self, ctx: RuleContext) -> cst.Module:
-        hub = {i.bound: i.module + (f".{i.obj}" if i.obj else "") for i in module_imports(ctx.module)
-               if i.module.split(".")[0] == HUB and not i.relative}
+        hub = PackageNames(ctx.module, HUB)
         survey = _Survey(hub)
         walk(ctx.module, survey)
         edits: dict = {}
-        load = next((name for name, path in hub.items() if path == HUB), None)
+        load = next((name for name, path in hub.names.items() if path == HUB), None)
         stale = [i.as_removable() for i in module_imports(ctx.module) if i.module == HUB and i.obj == "Module"]
         planned = len(edits)
         for m in survey.modules:

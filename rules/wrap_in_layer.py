@@ -87,8 +87,8 @@ import libcst as cst
 
 from rules.aliases import TFVisitor, dotted_parts
 from rules.base import Facts, Rule, RuleContext, mentioning
-from rules.edit import (NameReplacer, add_import, code, expression, is_docstring, keyword, literal_value, module_imports,
-                        rebuild_args)
+from rules.edit import (NameReplacer, PackageNames, add_import, code, expression, is_docstring, keyword, literal_value,
+                        module_imports, rebuild_args)
 from rules.model_walk import VARIABLE_SCOPE, bindings, builds_keras_object, is_tracked, variable_scope_name
 from rules.v1_layers import BY_CLASS, KERAS_LAYER_ATTRIBUTES, SPECS, V1_LAYERS
 from rules.visitors import Transformer, Visitor, transform, walk
@@ -212,17 +212,7 @@ class _Survey(TFVisitor):
         self.repeated: dict = {}  # call of a module function → why it may run many times where it stands
         self.collection_reads: list = []  # (call, enclosing module function or None, collection)
         self.module_graph: Optional[cst.Call] = None  # a call by which module-level code builds a TF1 graph
-        # module-level names bound to tensorflow_hub or names in it: name → dotted path
-        self.hub = {i.bound: i.module + (f".{i.obj}" if i.obj else "") for i in module_imports(ctx.module)
-                    if i.module.split(".")[0] == "tensorflow_hub" and not i.relative}
-
-    def _hub_path(self, func: cst.BaseExpression) -> Optional[str]:
-        """``hub.Module`` → ``tensorflow_hub.Module`` (through the module's imports of
-        tensorflow_hub); None for anything else."""
-        parts = dotted_parts(func) if self.hub else None
-        if not parts or parts[0] not in self.hub:
-            return None
-        return ".".join([self.hub[parts[0]], *parts[1:]])
+        self.hub = PackageNames(ctx.module, "tensorflow_hub")  # hub.Module → tensorflow_hub.Module
 
     def visit_Lambda(self, node: cst.Lambda) -> None:
         self.defs += 1
@@ -349,7 +339,7 @@ class _Survey(TFVisitor):
             inner = (f"builds a Keras object ({q.replace('tf.compat.v1.', 'tf.')}) each time it runs, so a layer's "
                      "call would make it, with new weights, on every call: build it once (in __init__), or through "
                      "tf1to2.get_or_create_layer in the decorated call, as the model-mapping guide does")
-        hub = self._hub_path(node.func)
+        hub = self.hub.path(node.func)
         if hub == HUB_MODULE:
             inner = ("makes a TF1 Hub module (hub.Module), which builds a TF1 graph and fails in eager code: use "
                      "hub.KerasLayer(handle, trainable=...) in a model, or hub.load(handle) for low-level use, as "
@@ -678,7 +668,7 @@ def _surveyed(ctx: RuleContext, functions: set) -> "re.Pattern":
     makes a function no layer or a parameter a tensor (``yield``, ``global``, a training step's methods,
     ``.shape`` / ``.get_shape`` / ``.dtype``). Enclosing statements say it too, so loops,
     branches, scopes and nested functions around such a statement are walked."""
-    hub = [i.bound for i in module_imports(ctx.module) if i.module.split(".")[0] == "tensorflow_hub"]
+    hub = list(PackageNames(ctx.module, "tensorflow_hub").names)
     return mentioning([*ctx.tf_names(), *functions, *hub], r"\byield\b", r"\bglobal\b",
                       *(rf"\b{m}\b" for m in sorted(_BLOCKING_METHODS)), r"\bshape\b", r"\bget_shape\b", r"\bdtype\b")
 
