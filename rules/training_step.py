@@ -98,7 +98,9 @@ COLLECTIONS = {"REGULARIZATION_LOSSES": "losses", "TRAINABLE_VARIABLES": "traina
 class _Step:
     fn: cst.FunctionDef
     graph: bool = False
-    models: list = field(default_factory=list)  # code of X in X.trainable_variables given to tape.gradient
+    opens_tape: bool = False  # opens tf.GradientTape, or is a tf.function
+    # each tape.gradient(..., sources): the code of X for X.trainable_variables, else None
+    gradients: list = field(default_factory=list)
     updates: dict = field(default_factory=dict)  # name → its get_collection(UPDATE_OPS) statement
     update_calls: list = field(default_factory=list)  # get_collection(UPDATE_OPS) calls
     controls: list = field(default_factory=list)  # with control_dependencies(...) statements
@@ -108,6 +110,11 @@ class _Step:
     total: list = field(default_factory=list)  # get_total_loss() and other readers warned about
     summaries: list = field(default_factory=list)  # (call, kind, whether its value is used)
     optimizers: list = field(default_factory=list)  # code of X in X.apply_gradients(...) / X.minimize(...)
+
+    @property
+    def eager(self) -> bool:
+        """It runs eagerly: it opens a tape, is a tf.function, or takes a tape's gradients."""
+        return self.opens_tape or bool(self.gradients)
 
 
 def _collection(call: cst.Call, qualify) -> Optional[str]:
@@ -144,7 +151,7 @@ class _Survey(TFVisitor):
         for d in node.decorators:
             target = d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator
             if self.qualify(target) == FUNCTION:
-                step.models.append(None)  # marks it eager; not a model
+                step.opens_tape = True
         self.stack.append(step)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
@@ -155,7 +162,7 @@ class _Survey(TFVisitor):
             return
         for item in node.items:
             if isinstance(item.item, cst.Call) and self.qualify(item.item.func) == TAPE:
-                self.stack[-1].models.append(None)
+                self.stack[-1].opens_tape = True
             if isinstance(item.item, cst.Call) and self.qualify(item.item.func) == CONTROL and len(node.items) == 1:
                 self.stack[-1].controls.append(node)
 
@@ -214,9 +221,9 @@ class _Survey(TFVisitor):
             sources = node.args[1].value
             if isinstance(sources, cst.Attribute) and sources.attr.value in ("trainable_variables",
                                                                                 "trainable_weights"):
-                step.models.append(code(sources.value))
+                step.gradients.append(code(sources.value))
             else:
-                step.models.append(False)  # gradients for something other than one model
+                step.gradients.append(None)  # gradients for something other than one model
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
         if not self.stack or len(node.body) != 1 or not isinstance(node.body[0], cst.Assign):
@@ -269,7 +276,7 @@ class TrainingStep(Rule):
         self._warn_checkpoints(survey, ctx)
         plan = _Plan()
         for step in survey.steps:
-            if step.graph or not step.models:
+            if step.graph or not step.eager:
                 continue  # not eager, or a TF1 graph is built here
             self._plan_updates(step, ctx, plan)
             self._plan_readers(step, ctx, plan, root)
@@ -283,9 +290,9 @@ class TrainingStep(Rule):
         anywhere in a module that has eager steps and builds no TF1 graph. (A module with
         neither may be code a TF1 graph built elsewhere runs: a session hook, an
         Estimator's model function.)"""
-        eager_module = (survey.module_eager or any(s.models for s in survey.steps)) and not survey.module_graph
+        eager_module = (survey.module_eager or any(s.eager for s in survey.steps)) and not survey.module_graph
         for call, q, step in survey.checkpoints:
-            eager = step is not None and step.models and not step.graph
+            eager = step is not None and step.eager and not step.graph
             if not eager and not (eager_module and not (step is not None and step.graph)):
                 continue
             if q == INIT_FROM_CHECKPOINT:
@@ -353,8 +360,8 @@ class TrainingStep(Rule):
                            "need the tensorboard package, which TensorFlow 2.21 does not install)")
 
     def _plan_readers(self, step: _Step, ctx: RuleContext, plan: "_Plan", root: str) -> None:
-        models = {m for m in step.models if m is not None}
-        model = next(iter(models)) if len(models) == 1 and False not in models else None
+        models = set(step.gradients)
+        model = next(iter(models)) if len(models) == 1 and None not in models else None
         for call, attr, kind in step.readers:
             what = code(call.func)
             if model is None:
