@@ -179,8 +179,8 @@ class _Survey(TFVisitor):
             self.module_graph = True
         if q == TAPE:
             self.module_eager = True
-        if q == INIT_FROM_CHECKPOINT or (q == SAVER and not node.args and not any(
-                a.keyword is not None and a.keyword.value == "var_list" for a in node.args)):
+        if q == INIT_FROM_CHECKPOINT or (q == SAVER and not any(  # Saver(...) with no var_list, either way
+                a.keyword is None or a.keyword.value == "var_list" for a in node.args)):
             self.checkpoints.append((node, q, self.stack[-1] if self.stack else None))
         if not self.stack:
             return

@@ -15,5 +15,12 @@ def save(model, path):
     return tf.compat.v1.train.Saver().save(None, path)
 
 
+@tf.function
+def save_kept(model, path):
+    with tf.GradientTape():
+        pass
+    return tf.compat.v1.train.Saver(max_to_keep=3).save(None, path)  # still no var_list
+
+
 def save_named(model, path):
     return tf.compat.v1.train.Saver(var_list=model.variables).save(None, path)
