@@ -80,9 +80,6 @@ GRAPH = ("tf.compat.v1.Session", "tf.compat.v1.InteractiveSession", "tf.compat.v
 SWITCHES = ("tf.compat.v1.disable_v2_behavior", "tf.compat.v1.disable_eager_execution")
 INIT_FROM_CHECKPOINT = "tf.compat.v1.train.init_from_checkpoint"
 SAVER = "tf.compat.v1.train.Saver"
-# what makes a module TF1 graph code as a whole (its checkpoint calls then run in graphs)
-MODULE_GRAPH = GRAPH + ("tf.compat.v1.estimator.Estimator", "tf.compat.v1.train.MonitoredTrainingSession",
-                        "tf.compat.v1.Graph", "tf.compat.v1.get_default_graph")
 # collection readers: canonical name → (what the model has instead, how the value is built)
 READERS = {
     "tf.compat.v1.losses.get_regularization_loss": ("losses", "sum"),
@@ -175,7 +172,7 @@ class _Survey(TFVisitor):
         q = self.qualify(node.func)
         if q in SWITCHES:
             self.switched = True
-        if q in MODULE_GRAPH or (q or "").startswith("tf.compat.v1.estimator."):
+        if q in GRAPH or (q or "").startswith("tf.compat.v1.estimator."):  # a graph here, or an Estimator's
             self.module_graph = True
         if q == TAPE:
             self.module_eager = True
