@@ -65,7 +65,8 @@ in a loop whose count depends on a tensor, is a generator or decorated, takes
 ``*args``/``**kwargs``, has a parameter Keras reserves (``name``, ``dtype``, ...) or one
 named ``self``, or is used other than by being called in this module (passed to
 ``make_template``, ...). A function that reads or writes checkpoints (the checkpoint
-guide's ``convert_tf1_to_tf2``: its variables only carry values to copy) or makes a TF1
+guide's ``convert_tf1_to_tf2``: its variables only carry values to copy; it is left
+without a warning, since it runs as it is and is not a model) or makes a TF1
 Hub module (``hub.Module``: the Hub guide replaces it with ``hub.KerasLayer`` /
 ``hub.load``) is a tool, not a model: it stays a function. So does one that loads a Hub
 model (``hub.load``, ``hub.KerasLayer``, what the ``tf-hub`` stage writes): a layer's
@@ -120,7 +121,9 @@ _BLOCKERS = {
 }
 # Calls that make a function something other than a model's forward pass: it reads or
 # writes checkpoints (the checkpoint guide's ``convert_tf1_to_tf2`` makes tf.Variables only
-# to copy values into a new checkpoint). Such a function is a tool, not a layer.
+# to copy values into a new checkpoint). Such a function is a tool, not a layer: it stays a
+# function, and nothing is said (it runs as it is; the guide's tools are TF2 code).
+_TOOL = "it handles checkpoints: a tool, not a model's forward pass"
 _CHECKPOINT_TOOLS = frozenset(f"tf.compat.v1.{name}" for name in (
     "train.load_checkpoint", "train.list_variables", "train.load_variable", "train.NewCheckpointReader",
     "train.checkpoint_exists", "train.latest_checkpoint", "train.get_checkpoint_state", "train.Saver",
@@ -327,9 +330,7 @@ class _Survey(TFVisitor):
             fn.blockers.append((node, _BLOCKERS[q]))
             fn.graph_code = True
         if q in _CHECKPOINT_TOOLS:
-            fn.blockers.append((node, f"it handles checkpoints ({q.replace('tf.compat.v1.', 'tf.')}): a tool, not "
-                                      "a model's forward pass (its variables hold values to copy); the checkpoint "
-                                      "migration guide's tools stay functions"))
+            fn.blockers.append((node, _TOOL))
         inner = None
         if q in _DIRECT_VARIABLES:
             inner = ("makes a tf.Variable each time it runs (TF1 made it once per graph): under tf-keras' "
@@ -472,7 +473,7 @@ class WrapInLayer(Rule):
                 continue  # a helper: it runs inside the layer that calls it (importers get a layer too)
             reason, where = self._blocker(f, survey, name, taken)
             if reason:
-                if name in building:
+                if name in building and reason is not _TOOL:
                     ctx.warn(where or f.node, f"{name}() left as a function: {reason}")
                 continue
             cls_name = camel_case(name)

@@ -1,5 +1,6 @@
 """The checkpoint migration guide's conversion tools (its code cells, as the tf-api stage
-leaves them): they make variables only to copy values, and stay functions."""
+leaves them): they make variables only to copy values, and stay functions, with nothing said
+(they run as they are)."""
 import tensorflow as tf
 import tensorflow.compat.v1 as tf1
 from tensorflow.compat.v1.train import NewCheckpointReader
