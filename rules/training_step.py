@@ -39,7 +39,12 @@ batch-norm section. Without it a migrated step silently loses its regularization
   steps and no TF1 graph; code a graph built elsewhere runs, a session hook, is left);
 - functions that build a TF1 graph (sessions, placeholders), and files that switch
   eager execution off (``disable_v2_behavior``): there the collections are filled, and
-  the code is right as it is.
+  the code is right as it is;
+- a TF1 session loop (``sess.run`` in a loop, or fed through ``feed_dict``, on a session
+  the same code makes): it runs under TensorFlow 2.21, and is left; it is said once, at
+  the session (not at each run), with the overview's recipe for making it TF2 code. A
+  session made elsewhere (``tf_util.make_session()``) or bound in another method is not
+  followed.
 
 ## Fix safety
 In eager code the collections are empty, so dropping the ``UPDATE_OPS`` dependencies
@@ -78,6 +83,10 @@ GRAPH = ("tf.compat.v1.Session", "tf.compat.v1.InteractiveSession", "tf.compat.v
          "tf.compat.v1.placeholder_with_default", "tf.compat.v1.train.MonitoredTrainingSession",
          "tf.compat.v1.train.MonitoredSession", "tf.compat.v1.get_default_graph", "tf.compat.v1.Graph")
 SWITCHES = ("tf.compat.v1.disable_v2_behavior", "tf.compat.v1.disable_eager_execution")
+# TF1 sessions: one whose run is called in a loop, or fed, runs a TF1 training (or
+# evaluation) loop, which is left as it is (it runs) and said once, at the session
+SESSIONS = ("tf.compat.v1.Session", "tf.compat.v1.InteractiveSession", "tf.compat.v1.train.MonitoredTrainingSession",
+            "tf.compat.v1.train.MonitoredSession", "tf.compat.v1.train.SingularMonitoredSession")
 INIT_FROM_CHECKPOINT = "tf.compat.v1.train.init_from_checkpoint"
 SAVER = "tf.compat.v1.train.Saver"
 # collection readers: canonical name → (what the model has instead, how the value is built)
@@ -114,6 +123,22 @@ class _Step:
         return self.opens_tape or bool(self.gradients)
 
 
+@dataclass
+class _Session:
+    """A TF1 session this code makes (``with tf.compat.v1.Session() as sess:``,
+    ``sess = tf.compat.v1.Session()``) and the ``sess.run(...)`` calls it reaches."""
+    node: cst.CSTNode  # the with statement or the assignment
+    name: str  # sess, self.sess
+    runs: list = field(default_factory=list)  # (call, in a loop, fed)
+
+
+@dataclass
+class _Scope:
+    """The module's code or a function's: the sessions it binds, the loops it is in."""
+    sessions: dict = field(default_factory=dict)  # name → _Session
+    loops: int = 0
+
+
 def _collection(call: cst.Call, qualify) -> Optional[str]:
     """``UPDATE_OPS`` for ``get_collection(tf.GraphKeys.UPDATE_OPS)`` (a key spelled through
     TensorFlow, or a string), with ``"scope"`` appended when it filters by scope."""
@@ -142,8 +167,26 @@ class _Survey(TFVisitor):
         self.module_graph = False  # the module builds a TF1 graph somewhere
         self.module_eager = False  # it has an eager step (tf.GradientTape / tf.function) somewhere
         self.checkpoints: list = []  # (call, what, the step it is in or None)
+        self.sessions: list[_Session] = []
+        self.scopes: list[_Scope] = [_Scope()]
+
+    def _bind_session(self, name: cst.BaseExpression, value: cst.BaseExpression, node: cst.CSTNode) -> None:
+        if isinstance(value, cst.Call) and self.qualify(value.func) in SESSIONS and (
+                isinstance(name, cst.Name) or isinstance(name, cst.Attribute) and isinstance(name.value, cst.Name)):
+            session = _Session(node, code(name))
+            self.scopes[-1].sessions[session.name] = session
+            self.sessions.append(session)
+
+    def visit_For(self, node) -> None:
+        self.scopes[-1].loops += 1
+
+    def leave_For(self, node) -> None:
+        self.scopes[-1].loops -= 1
+
+    visit_While, leave_While = visit_For, leave_For
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.scopes.append(_Scope())
         step = _Step(node)
         for d in node.decorators:
             target = d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator
@@ -153,8 +196,12 @@ class _Survey(TFVisitor):
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.steps.append(self.stack.pop())
+        self.scopes.pop()
 
     def visit_With(self, node: cst.With) -> None:
+        for item in node.items:
+            if item.asname is not None:
+                self._bind_session(item.asname.name, item.item, node)
         if not self.stack:
             return
         for item in node.items:
@@ -169,6 +216,14 @@ class _Survey(TFVisitor):
             uses[node.value] = uses.get(node.value, 0) + 1
 
     def leave_Call(self, node: cst.Call) -> None:
+        if isinstance(node.func, cst.Attribute) and node.func.attr.value == "run":
+            name = code(node.func.value)
+            for scope in reversed(self.scopes):  # the innermost binding of that name
+                if name in scope.sessions:
+                    fed = len(node.args) > 1 or any(a.keyword is not None and a.keyword.value == "feed_dict"
+                                                    for a in node.args)
+                    scope.sessions[name].runs.append((node, self.scopes[-1].loops > 0, fed))
+                    break
         q = self.qualify(node.func)
         if q in SWITCHES:
             self.switched = True
@@ -223,9 +278,13 @@ class _Survey(TFVisitor):
                 step.gradients.append(None)  # gradients for something other than one model
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
-        if not self.stack or len(node.body) != 1 or not isinstance(node.body[0], cst.Assign):
+        if len(node.body) != 1 or not isinstance(node.body[0], cst.Assign):
             return
         assign = node.body[0]
+        if len(assign.targets) == 1:
+            self._bind_session(assign.targets[0].target, assign.value, node)
+        if not self.stack:
+            return
         value = assign.value
         if len(assign.targets) == 1 and isinstance(assign.targets[0].target, cst.Name) and \
                 isinstance(value, cst.Call) and self.qualify(value.func) in GET_COLLECTION and \
@@ -237,7 +296,7 @@ class TrainingStep(Rule):
     id = "training-step"
     stage = 9
     summary = "eager training steps: UPDATE_OPS dependencies dropped, collection reads → the model's losses/variables"
-    needles = ("GradientTape", "function", "init_from_checkpoint", "Saver")
+    needles = ("GradientTape", "function", "init_from_checkpoint", "Saver", "Session")
     example_before = (
         "import tensorflow as tf\n\n\n"
         "def train_step(model, optimizer, x, y):\n"
@@ -262,11 +321,12 @@ class TrainingStep(Rule):
     )
 
     def may_act(self, facts: Facts) -> bool:
-        return facts.reaches(lambda name: name in (TAPE, FUNCTION, INIT_FROM_CHECKPOINT, SAVER))
+        return facts.reaches(lambda name: name in (TAPE, FUNCTION, INIT_FROM_CHECKPOINT, SAVER) or name in SESSIONS)
 
     def transform(self, ctx: RuleContext) -> cst.Module:
         survey = _Survey(ctx)
         walk(ctx.module, survey)
+        self._warn_sessions(survey, ctx)
         if survey.switched:
             return ctx.module
         root = ctx.aliases.local_name_for("tensorflow") or "tf"
@@ -281,6 +341,26 @@ class TrainingStep(Rule):
         if not plan.edits and not plan.removed and not plan.unwrapped:
             return ctx.module
         return transform(ctx.module, _Apply(plan))
+
+    def _warn_sessions(self, survey: _Survey, ctx: RuleContext) -> None:
+        """A TF1 session loop (``sess.run`` in a loop, or fed through ``feed_dict``) runs
+        under TensorFlow 2.21 as it is, through ``tf.compat.v1``: left, and said once, at
+        the session, with the overview's recipe for it (not once per line it runs)."""
+        for session in survey.sessions:
+            loops = [call for call, in_loop, _ in session.runs if in_loop]
+            fed = [call for call, _, fed in session.runs if fed]
+            if not loops and not fed:
+                continue
+            first = (loops or fed)[0]
+            how = ("in a loop" if loops else "") + (" and " if loops and fed else "") + ("fed through feed_dict" if fed else "")
+            ctx.warn(session.node, f"{session.name} runs a TF1 graph ({session.name}.run at line {ctx.line(first)}, "
+                                   f"{how}), left as it is: it runs under TensorFlow 2.21 (tf.compat.v1, graph "
+                                   "mode). To make it "
+                                   "TF2 code, the overview's recipe: the model as Keras layers (tf1to2's stages do "
+                                   "that), the training step as a tf.function taking tensors (tf.GradientTape and "
+                                   "the optimizer's apply_gradients) instead of placeholders and feed_dict, each "
+                                   f"{session.name}.run(...) as a call of it, and no variable initializer (Keras "
+                                   "variables start initialized)")
 
     def _warn_checkpoints(self, survey: _Survey, ctx: RuleContext) -> None:
         """Checkpoint calls that do nothing, or raise, in eager code: in an eager step, or
