@@ -23,6 +23,18 @@ KERAS_BUILDERS = ("tf.keras.layers.", "tf.keras.Model", "tf.keras.Sequential", "
                   "tf.compat.v1.keras.layers.", "tf.compat.v1.keras.Model", "tf.compat.v1.keras.Sequential")
 
 
+# Keras layers that own no weights (class names): no checkpoint names them
+WEIGHTLESS_LAYERS = frozenset({
+    "Dropout", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D", "GaussianNoise", "GaussianDropout",
+    "AlphaDropout", "Activation", "ReLU", "LeakyReLU", "ELU", "Softmax", "ThresholdedReLU", "Flatten", "Reshape",
+    "Permute", "RepeatVector", "Lambda", "Concatenate", "Add", "Subtract", "Multiply", "Average", "Maximum",
+    "Minimum", "Dot", "Masking", "Identity", "InputLayer", "ActivityRegularization", "Cropping1D", "Cropping2D",
+    "Cropping3D", "ZeroPadding1D", "ZeroPadding2D", "ZeroPadding3D", "UpSampling1D", "UpSampling2D", "UpSampling3D",
+    *(f"{kind}Pooling{d}D" for kind in ("Max", "Average", "GlobalMax", "GlobalAverage") for d in (1, 2, 3)),
+    *(f"{kind}Pool{d}D" for kind in ("Max", "Avg", "GlobalMax", "GlobalAvg") for d in (1, 2, 3)),
+})
+
+
 def builds_keras_object(q: Optional[str]) -> bool:
     """Whether a call of ``q`` (a canonical name) builds a Keras layer, Model or Sequential."""
     return q is not None and q.startswith(KERAS_BUILDERS) and q.rpartition(".")[2][:1].isupper()

@@ -113,7 +113,7 @@ SHIM_NAMES = {
     "tf1to2.collect_named_outputs": "ok",
     "tf1to2.convert_collection_to_dict": "ok",
     "tf1to2.track_tf1_style_variables": "the shim's decorator",
-    "tf1to2.get_or_create_layer": "get_or_create_layer",
+    "tf1to2.get_or_create_layer": "get_or_create_layer, which makes its object once only under the decorator",
     "tf1to2.scope_name": "tf1to2.scope_name, which reads the variable scope",
 }
 # modules whose functions create no TensorFlow variables
@@ -382,6 +382,20 @@ def _assignments(node: cst.CSTNode) -> list:
     return v.found
 
 
+def _calls_in(node: cst.CSTNode) -> list:
+    class _Find(Visitor):
+        def __init__(self) -> None:
+            super().__init__()
+            self.found: list = []
+
+        def visit_Call(self, call: cst.Call) -> None:
+            self.found.append(call)
+
+    v = _Find()
+    walk(node, v)
+    return v.found
+
+
 class _Survey(ForwardPassVisitor):
     def __init__(self, ctx: RuleContext, reader: _Reader) -> None:
         super().__init__(ctx)
@@ -394,6 +408,12 @@ class _Survey(ForwardPassVisitor):
     def visit_Call(self, node: cst.Call) -> None:
         if self.method is not None and self.qualify(node.func) == GET_VARIABLE:
             self.inside.append(node)
+        parts = dotted_parts(node.func)
+        if self.current is not None and parts and parts[-1] == "get_or_create_layer":
+            # what its builder makes, it makes once: the call itself is the reason to keep
+            # the decorator, not the Keras objects built in its arguments
+            for arg in node.args:
+                self.current.skip.update(id(c) for c in _calls_in(arg.value))
 
     def leave_Call(self, node: cst.Call) -> None:
         super().leave_Call(node)

@@ -28,6 +28,22 @@ do) and takes the input tensor as its first argument becomes a
   keep their TF1 names (Keras 3 names them ``net/kernel``, tf-keras prefixes the
   layer's name), so a ``Saver``'s checkpoints would no longer restore.
 
+A Keras object the function's own code builds (``tf.keras.layers.Dense(3)(x)``,
+``net = tf.keras.Sequential([...])``, the guide's functional ``tf.keras.Model``) was
+built once per TF1 graph; in a layer's call it would be built, with new weights, on
+every call. Where it is built once per run of the function (not in a loop, a nested
+function or a lambda) it becomes ``get_or_create_layer("net", lambda: <the call>)``,
+the model-mapping guide's nested-model step: made on the first call, under the
+variable scope and the name it is assigned to (else its ``name=``, else its class's),
+and returned on the later ones. Its weights keep the names TF1's tf.keras gave them
+(``scope/sequential/dense/kernel``) where each Keras layer in it has a ``name=``; where
+one has none, TF1 numbered it across the whole graph (``dense_1``), and the rule says
+so at the line. (tf1to2's ``load_tf1_checkpoint`` maps these names under Keras 3;
+tf-keras' own ``get_or_create_layer`` names them by its eager name scopes, and loading
+there says which weights no name reaches.) A function that builds one and is itself
+a helper of another, or is kept with its layer added after it (below), stays a
+function with a warning: ``get_or_create_layer`` works only in a decorated call.
+
 A function that only calls model functions (``block()`` calling ``attn()`` calling
 ``conv1d()``) is part of the forward pass too. Functions that such a forward pass calls
 are its helpers and stay functions: they run inside the decorated ``call`` of the
@@ -90,8 +106,9 @@ from rules.aliases import TFVisitor, dotted_parts
 from rules.base import Facts, Rule, RuleContext, mentioning
 from rules.edit import (NameReplacer, PackageNames, add_import, code, expression, is_docstring, keyword, literal_value,
                         module_imports, rebuild_args)
-from rules.model_walk import VARIABLE_SCOPE, bindings, builds_keras_object, is_tracked, variable_scope_name
-from rules.v1_layers import BY_CLASS, KERAS_LAYER_ATTRIBUTES, SPECS, V1_LAYERS
+from rules.model_walk import (VARIABLE_SCOPE, WEIGHTLESS_LAYERS, bindings, builds_keras_object, is_tracked,
+                              variable_scope_name)
+from rules.v1_layers import BY_CLASS, KERAS_LAYER_ATTRIBUTES, SPECS, V1_LAYERS, snake_case
 from rules.visitors import Transformer, Visitor, transform, walk
 
 TRAINING_NAMES = ("is_training", "training")
@@ -190,6 +207,11 @@ class _Function:
     # what it does that cannot run in a layer's call, which holds for the functions that
     # call it too (it would run inside theirs): (node, reason)
     inner: list = field(default_factory=list)
+    # Keras objects its own code builds once per run (not in a loop, a nested function or
+    # another one's arguments): (call, the name they are made under), for
+    # get_or_create_layer
+    nested: list = field(default_factory=list)
+    unnamed: dict = field(default_factory=dict)  # id(nested call) → Keras classes in it without name=
 
 
 class _Survey(TFVisitor):
@@ -216,6 +238,7 @@ class _Survey(TFVisitor):
         self.collection_reads: list = []  # (call, enclosing module function or None, collection)
         self.module_graph: Optional[cst.Call] = None  # a call by which module-level code builds a TF1 graph
         self.hub = PackageNames(ctx.module, "tensorflow_hub")  # hub.Module → tensorflow_hub.Module
+        self.builders: list = []  # the Keras-object calls around the current node
 
     def visit_Lambda(self, node: cst.Lambda) -> None:
         self.defs += 1
@@ -340,6 +363,20 @@ class _Survey(TFVisitor):
             inner = (f"builds a Keras object ({q.replace('tf.compat.v1.', 'tf.')}) each time it runs, so a layer's "
                      "call would make it, with new weights, on every call: build it once (in __init__), or through "
                      "tf1to2.get_or_create_layer in the decorated call, as the model-mapping guide does")
+            if q.rpartition(".")[2] not in WEIGHTLESS_LAYERS and not any(
+                    a.keyword is not None and a.keyword.value == "name" for a in node.args):
+                outer = self.builders[0] if self.builders else node
+                fn.unnamed.setdefault(id(outer), []).append(q.rpartition(".")[2])
+            if self.builders:
+                inner = None  # an argument of the one around it, built with it
+            elif self.defs == 1 and not any(isinstance(c, (cst.For, cst.While, cst.ListComp, cst.GeneratorExp,
+                                                          cst.SetComp, cst.DictComp)) for c in self.control):
+                # made once per run of the function: its layer makes it once, through
+                # get_or_create_layer (callers that would run it as a helper still stop)
+                fn.nested.append((node, self._nested_name(node, q)))
+                fn.inner.append((node, inner))
+                inner = None
+            self.builders.append(node)
         hub = self.hub.path(node.func)
         if hub == HUB_MODULE:
             inner = ("makes a TF1 Hub module (hub.Module), which builds a TF1 graph and fails in eager code: use "
@@ -376,6 +413,24 @@ class _Survey(TFVisitor):
                     v = el.value if isinstance(el, (cst.Element, cst.StarredElement)) else el
                     if isinstance(v, cst.Name):
                         fn.tensor_uses.add(v.value)
+
+    def leave_Call(self, node: cst.Call) -> None:
+        if self.builders and self.builders[-1] is node:
+            self.builders.pop()
+
+    def _nested_name(self, call: cst.Call, q: str) -> str:
+        """What ``get_or_create_layer`` makes a Keras object under: the variable it is
+        assigned to, else its ``name=``, else its class's (``Dense`` → ``dense``)."""
+        statement = self._statements[-1] if self._statements else None
+        if isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1:
+            small = statement.body[0]
+            if isinstance(small, cst.Assign) and small.value is call and len(small.targets) == 1 and \
+                    isinstance(small.targets[0].target, cst.Name):
+                return small.targets[0].target.value
+        name = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "name"), None)
+        if isinstance(name, cst.SimpleString) and str(name.evaluated_value).isidentifier():
+            return str(name.evaluated_value)
+        return snake_case(q.rpartition(".")[2])
 
     def visit_Param(self, node: cst.Param) -> None:
         self._not_references.add(id(node.name))
@@ -462,6 +517,7 @@ class WrapInLayer(Rule):
         forward = {n for n in reaching if self._blocker(functions[n], survey, n, set())[0] is None
                    or n in survey.called_in_layers}
         plans: dict[int, cst.ClassDef] = {}  # function → the class that replaces it
+        nesting = False  # a layer calls get_or_create_layer
         after: dict[int, cst.ClassDef] = {}  # kept function → the class added after it
         callers: dict[int, cst.BaseExpression] = {}
         for name in sorted(reaching, key=lambda n: _index(module, functions[n].node)):
@@ -511,6 +567,11 @@ class WrapInLayer(Rule):
                 why += ", where a layer would be built, with new weights, on every run"
                 warning = (f"{name}() is kept as a function because {why}: build {cls_name}() once (in "
                            f"__init__, or at module level) and call it there")
+            if why and f.nested:
+                ctx.warn(f.nested[0][0], f"{name}() left as a function: it builds a Keras object "
+                                         f"({code(f.nested[0][0].func)}) each time it runs, which only a layer's "
+                                         f"decorated call can make once (get_or_create_layer), and {why}")
+                continue
             if why:
                 if not ctx.change(f.node, f"{name}() kept ({why}); class {cls_name}(tf.keras.layers.Layer) added, "
                                           f"calling it under track_tf1_style_variables"):
@@ -528,6 +589,7 @@ class WrapInLayer(Rule):
             if not ctx.change(f.node, msg):
                 continue
             plans[id(f.node)] = plan.build()
+            nesting = nesting or bool(plan.nested)
             for call, new in plan.caller_rewrites.items():
                 callers[call] = new
             for node, message in plan.warnings:
@@ -540,6 +602,8 @@ class WrapInLayer(Rule):
         root = ctx.aliases.local_name_for("tensorflow")
         if root is None:
             module = add_import(module, "tensorflow")
+        if nesting:
+            module = add_import(module, "tf1to2", "get_or_create_layer")
         return add_import(module, "tf1to2", "track_tf1_style_variables")
 
     run_needles = (b"get_collection", b"regularization_loss", b"get_total_loss", b"create_train_op")
@@ -782,6 +846,13 @@ class _Wrapping:
         self.warnings: list = []
         self.layer_names: dict = {}  # id(call) → name it took in TF1
         self.wrap_scope = False
+        # id(Keras-object call) → the name get_or_create_layer makes it under (one each)
+        self.nested: dict = {}
+        for call, name in f.nested:
+            key, n = name, 1
+            while key in self.nested.values():
+                key, n = f"{name}_{n}", n + 1
+            self.nested[id(call)] = key
 
     # -- checks and callers
     def prepare(self, calls: list):
@@ -806,6 +877,18 @@ class _Wrapping:
                 "call(training=None) runs in inference mode unless Keras or the caller passes training "
                 "(calls in this module now pass it)")))
         self._name_layers()
+        for call, _ in self.f.nested:
+            unnamed = self.f.unnamed.get(id(call))
+            if unnamed:
+                self.warnings.append((call, (
+                    f"{self.nested[id(call)]}: a Keras object built in the forward pass, now made once through "
+                    "get_or_create_layer (the model-mapping guide's way); its weights keep Keras' names under the "
+                    "variable scope (model/sequential/dense/kernel), which are the TF1 checkpoint's only if each "
+                    f"Keras layer in it has the name TF1's tf.keras gave it: {', '.join(unnamed)} "
+                    f"{'has' if len(unnamed) == 1 else 'have'} no name=, and "
+                    "TF1 numbered unnamed layers across the whole graph (dense_1, sequential_2): give it the "
+                    "checkpoint's name (tf1to2 checkpoint inspect lists them); loading says which weight no name "
+                    "reaches")))
         return None
 
     def _caller(self, call: cst.Call, by_name: dict) -> cst.Call:
@@ -897,7 +980,7 @@ class _Wrapping:
         preamble = []
         for old in sorted(rebound):
             preamble.append(cst.parse_statement(f"{old} = {renames.pop(old)}\n"))
-        new_body = [_rename(s, renames, self.layer_names) for s in body]
+        new_body = [_rename(s, renames, self.layer_names, self.nested) for s in body]
         if self.wrap_scope:
             root = self.ctx.aliases.local_name_for("tensorflow") or "tensorflow"
             new_body = [cst.With(
@@ -964,13 +1047,20 @@ def _rebound(fn: cst.FunctionDef, names: set) -> set:
 
 
 class _Renamer(NameReplacer):
-    """Parameter reads → ``self.X`` / ``training``; ``name=`` for loose v1 layers."""
+    """Parameter reads → ``self.X`` / ``training``; ``name=`` for loose v1 layers; Keras
+    objects built in the forward pass → ``get_or_create_layer("x", lambda: ...)``."""
 
-    def __init__(self, renames: dict, layer_names: dict) -> None:
+    def __init__(self, renames: dict, layer_names: dict, nested: dict) -> None:
         super().__init__({k: expression(v) for k, v in renames.items()})
         self.layer_names = layer_names
+        self.nested = nested
 
     def leave_Call(self, original_node, updated_node):
+        key = self.nested.get(id(original_node))
+        if key is not None:
+            return cst.Call(func=cst.Name("get_or_create_layer"), args=[
+                cst.Arg(cst.SimpleString(f'"{key}"'), comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))),
+                cst.Arg(cst.Lambda(params=cst.Parameters(), body=updated_node))])
         name = self.layer_names.get(id(original_node))
         if name is None:
             return updated_node
@@ -978,10 +1068,10 @@ class _Renamer(NameReplacer):
             args=rebuild_args(updated_node, [*updated_node.args, keyword(cst.Arg(cst.SimpleString(f'"{name}"')), "name")]))
 
 
-def _rename(stmt, renames: dict, layer_names: dict):
-    if not renames and not layer_names:
+def _rename(stmt, renames: dict, layer_names: dict, nested: dict):
+    if not renames and not layer_names and not nested:
         return stmt
-    return transform(stmt, _Renamer(renames, layer_names))
+    return transform(stmt, _Renamer(renames, layer_names, nested))
 
 
 class _Apply(Transformer):

@@ -273,7 +273,20 @@ def tf1_variables(obj) -> Dict[str, tf.Variable]:
     method of ``obj`` created."""
     store = obj.__dict__.get("_tf1to2_store")
     if store is not None:
-        return dict(store.by_name)
+        names = dict(store.by_name)
+        # Keras objects made by get_or_create_layer: TF1's tf.keras named their weights
+        # by the variable scope they were made in and their Keras names
+        # (``model/sequential/dense/kernel``); Keras 3's weight paths hold the Keras names
+        # under the owner's path instead. (Two of one name: the first keeps it, and
+        # loading says which variable nothing loads.)
+        owner = (getattr(obj, "path", None) or getattr(obj, "name", "")) + "/"
+        for full, layer in store.layers.items():
+            scope = full.rpartition("/")[0]
+            for w in getattr(layer, "weights", ()):
+                path = getattr(w, "path", None) or w.name.split(":")[0]
+                path = path[len(owner):] if path.startswith(owner) else path
+                names.setdefault(f"{scope}/{path}" if scope else path, w)
+        return names
     legacy = getattr(obj, "_tf1_style_var_store", None)
     if legacy is not None:
         return {name: v for name, v in legacy._vars.items()}

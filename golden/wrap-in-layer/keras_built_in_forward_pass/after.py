@@ -1,9 +1,11 @@
 """A forward pass that builds Keras layers (or loads a Hub model) as it runs: in TF1 it ran
-once per graph; as a layer's call it would make new weights on every call. Neither the
-function nor those that call it become layers."""
+once per graph; as a layer's call it would make new weights on every call. A function
+that becomes a layer builds them once, through get_or_create_layer (sequential); one
+called by another function (head, called by model) or loading a Hub model stays a
+function, and so do those that call it."""
 import tensorflow as tf
 import tensorflow_hub as hub
-from tf1to2 import track_tf1_style_variables
+from tf1to2 import track_tf1_style_variables, get_or_create_layer
 
 
 def head(x):
@@ -16,9 +18,11 @@ def model(x):
         return head(tf.layers.dense(x, 8))
 
 
-def sequential(x):
-    net = tf.keras.Sequential([tf.keras.layers.Dense(3)])
-    return net(tf.layers.conv2d(x, 4, 3))
+class Sequential(tf.keras.layers.Layer):
+    @track_tf1_style_variables
+    def call(self, x):
+        net = get_or_create_layer("net", lambda: tf.keras.Sequential([tf.keras.layers.Dense(3)]))
+        return net(tf.layers.conv2d(x, 4, 3, name="conv2d"))
 
 
 def embed(text):

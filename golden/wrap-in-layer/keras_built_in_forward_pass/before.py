@@ -1,6 +1,8 @@
 """A forward pass that builds Keras layers (or loads a Hub model) as it runs: in TF1 it ran
-once per graph; as a layer's call it would make new weights on every call. Neither the
-function nor those that call it become layers."""
+once per graph; as a layer's call it would make new weights on every call. A function
+that becomes a layer builds them once, through get_or_create_layer (sequential); one
+called by another function (head, called by model) or loading a Hub model stays a
+function, and so do those that call it."""
 import tensorflow as tf
 import tensorflow_hub as hub
 

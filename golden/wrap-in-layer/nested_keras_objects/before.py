@@ -1,0 +1,44 @@
+"""Keras objects built in a TF1 forward pass (the model-mapping guide's nested-model
+section): in a layer's decorated call each is made once, through get_or_create_layer,
+and its weights keep the names TF1's tf.keras gave them."""
+import tensorflow as tf
+
+
+def nested_model(inputs):
+    with tf.compat.v1.variable_scope("nested_model"):
+        out = tf.compat.v1.layers.dense(inputs, 5, name="hidden")
+        head = tf.keras.Sequential([tf.keras.layers.Dense(4, name="inner")], name="head")
+        out = head(out)
+        return tf.keras.layers.Dense(
+            3,
+            name="logits")(out)
+
+
+def functional(x):
+    """The guide's build_model: an Input, a layer, a Model over them."""
+    inp = tf.keras.Input(shape=(6,))
+    dense = tf.keras.layers.Dense(2, name="dense")
+    model = tf.keras.Model(inputs=inp, outputs=dense(inp), name="model")
+    return model(x) + tf.compat.v1.layers.dense(x, 2, name="side")
+
+
+def unnamed(x, training=False):
+    """Unnamed: TF1 numbered them across the whole graph, Keras 3 counts its own."""
+    if training:
+        x = tf.keras.layers.Dropout(0.5)(x, training=training)
+    y = tf.keras.layers.Dense(3)(x)
+    y = tf.keras.layers.Dense(3)(y)
+    return tf.compat.v1.layers.dense(y, 1, name="out")
+
+
+def in_a_loop(x):
+    """Built again on every turn: in TF1 each turn made new weights; left."""
+    for _ in range(2):
+        x = tf.keras.layers.Dense(3, name="d")(x)
+    return tf.compat.v1.layers.dense(x, 1)
+
+
+def in_a_lambda(x):
+    """Built in a nested function: what runs it and how often is not this code's; left."""
+    make = lambda: tf.keras.layers.Dense(3, name="d")
+    return make()(tf.compat.v1.layers.dense(x, 3, name="pre"))
