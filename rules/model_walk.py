@@ -20,7 +20,8 @@ AUTO_REUSE = ("tf.compat.v1.AUTO_REUSE",)
 # Keras classes that own weights (canonical names): built in a forward pass, they are new
 # on every call
 KERAS_BUILDERS = ("tf.keras.layers.", "tf.keras.Model", "tf.keras.Sequential", "tf.keras.models.",
-                  "tf.compat.v1.keras.layers.", "tf.compat.v1.keras.Model", "tf.compat.v1.keras.Sequential")
+                  "tf.compat.v1.keras.layers.", "tf.compat.v1.keras.Model", "tf.compat.v1.keras.Sequential",
+                  "tf.compat.v1.keras.models.")
 
 
 # Keras layers that own no weights (class names): no checkpoint names them

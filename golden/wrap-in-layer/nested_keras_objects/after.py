@@ -4,6 +4,9 @@ and its weights keep the names TF1's tf.keras gave them."""
 import tensorflow as tf
 from tf1to2 import track_tf1_style_variables, get_or_create_layer
 
+keras = tf.compat.v1.keras
+KL = keras.layers
+
 
 class NestedModel(tf.keras.layers.Layer):
     @track_tf1_style_variables
@@ -51,3 +54,13 @@ def in_a_lambda(x):
     """Built in a nested function: what runs it and how often is not this code's; left."""
     make = lambda: tf.keras.layers.Dense(3, name="d")
     return make()(tf.compat.v1.layers.dense(x, 3, name="pre"))
+
+
+class Aliased(tf.keras.layers.Layer):
+    """Keras reached through other names: the same."""
+
+    @track_tf1_style_variables
+    def call(self, x):
+        h = get_or_create_layer("a", lambda: KL.Dense(3, name="a"))(tf.compat.v1.layers.dense(x, 4, name="h"))
+        seq = get_or_create_layer("seq", lambda: keras.models.Sequential([KL.Dense(2, name="b")], name="s"))
+        return seq(h)

@@ -3,6 +3,9 @@ section): in a layer's decorated call each is made once, through get_or_create_l
 and its weights keep the names TF1's tf.keras gave them."""
 import tensorflow as tf
 
+keras = tf.compat.v1.keras
+KL = keras.layers
+
 
 def nested_model(inputs):
     with tf.compat.v1.variable_scope("nested_model"):
@@ -42,3 +45,10 @@ def in_a_lambda(x):
     """Built in a nested function: what runs it and how often is not this code's; left."""
     make = lambda: tf.keras.layers.Dense(3, name="d")
     return make()(tf.compat.v1.layers.dense(x, 3, name="pre"))
+
+
+def aliased(x):
+    """Keras reached through other names: the same."""
+    h = KL.Dense(3, name="a")(tf.compat.v1.layers.dense(x, 4, name="h"))
+    seq = keras.models.Sequential([KL.Dense(2, name="b")], name="s")
+    return seq(h)
