@@ -247,7 +247,7 @@ class _Reader:
             method = find_method(cls, name)
             if method is None:
                 continue
-            for node in _assignments(method):
+            for node in _nodes(method, cst.Assign):
                 for t in node.targets:
                     target = t.target
                     if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) and \
@@ -370,30 +370,11 @@ class _Reader:
         return found
 
 
-def _assignments(node: cst.CSTNode) -> list:
-    class _Find(Visitor):
-        def __init__(self) -> None:
-            self.found: list = []
-
-        def visit_Assign(self, n: cst.Assign) -> None:
-            self.found.append(n)
-    v = _Find()
-    walk(node, v)
-    return v.found
-
-
-def _calls_in(node: cst.CSTNode) -> list:
-    class _Find(Visitor):
-        def __init__(self) -> None:
-            super().__init__()
-            self.found: list = []
-
-        def visit_Call(self, call: cst.Call) -> None:
-            self.found.append(call)
-
-    v = _Find()
-    walk(node, v)
-    return v.found
+def _nodes(node: cst.CSTNode, kind: type) -> list:
+    """Every node of type ``kind`` in ``node``, in source order."""
+    found: list = []
+    walk(node, type("_Find", (Visitor,), {f"visit_{kind.__name__}": lambda self, n: found.append(n)})())
+    return found
 
 
 class _Survey(ForwardPassVisitor):
@@ -413,7 +394,7 @@ class _Survey(ForwardPassVisitor):
             # what its builder makes, it makes once: the call itself is the reason to keep
             # the decorator, not the Keras objects built in its arguments
             for arg in node.args:
-                self.current.skip.update(id(c) for c in _calls_in(arg.value))
+                self.current.skip.update(id(c) for c in _nodes(arg.value, cst.Call))
 
     def leave_Call(self, node: cst.Call) -> None:
         super().leave_Call(node)
