@@ -19,7 +19,16 @@ and trains without regularization, or without variables, saying nothing. The rul
   ``get_collection(GraphKeys.REGULARIZATION_LOSSES)`` → ``model.losses``,
   ``tf.compat.v1.trainable_variables()`` → ``model.trainable_variables``,
   ``global_variables()`` → ``model.variables`` (the overview: "``.losses`` replaces the
-  ``tf.GraphKeys.LOSSES`` collection").
+  ``tf.GraphKeys.LOSSES`` collection");
+- ``saver = Saver(var_list=model.variables)`` (or ``trainable_variables``, ``weights``, ...;
+  bound to a name, or used directly) → ``tf.compat.v2.train.Checkpoint(model=model)``
+  (TF2's ``tf.train.Checkpoint``, spelled so that stage 0 leaves it on a second run), its
+  ``save(sess, path)`` → ``write(path)`` and ``restore(sess, path)`` →
+  ``read(path).assert_existing_objects_matched()``, where those are its only uses. A Saver
+  keys variables by ``.name``, which Keras 3 variables share (``kernel``, ``bias``):
+  measured, a two-layer model's four variables were saved as one entry, and restoring it
+  "worked" and left other weights. The rewrite changes the checkpoint format, which is
+  said at the line: checkpoints written before load with ``tf1to2.load_tf1_checkpoint``.
 
 ## Why
 The overview's step 4 (upgrade the training loop) and the model-mapping guide's
@@ -34,6 +43,9 @@ batch-norm section. Without it a migrated step silently loses its regularization
   (they write nothing without a TF2 default writer and step; TF2's ``tf.summary`` needs the
   tensorboard package, which TensorFlow 2.21 does not install, so a rewrite could make a
   step that ran fail);
+- a Saver of a model's variables that is used otherwise (``save(global_step=)``, which
+  numbers files and keeps a state file: ``tf.train.CheckpointManager``; other Saver
+  arguments; the saver handed on): warned, with what to write;
 - checkpoint calls in eager code are warned: ``init_from_checkpoint`` silently does nothing
   there, ``Saver()`` with no ``var_list`` raises (in an eager step, or in a module with eager
   steps and no TF1 graph; code a graph built elsewhere runs, a session hook, is left);
@@ -62,7 +74,7 @@ import libcst as cst
 
 from rules.aliases import TFVisitor
 from rules.base import Facts, Rule, RuleContext
-from rules.edit import code, filled, unwrap_with
+from rules.edit import add_import, code, filled, unwrap_with
 from rules.visitors import Transformer, transform, walk
 
 TAPE = "tf.compat.v1.GradientTape"
@@ -89,6 +101,11 @@ SESSIONS = ("tf.compat.v1.Session", "tf.compat.v1.InteractiveSession", "tf.compa
             "tf.compat.v1.train.MonitoredSession", "tf.compat.v1.train.SingularMonitoredSession")
 INIT_FROM_CHECKPOINT = "tf.compat.v1.train.init_from_checkpoint"
 SAVER = "tf.compat.v1.train.Saver"
+# a Keras object's variable lists: a Saver given one saves a (migrated) model
+MODEL_LISTS = ("variables", "trainable_variables", "non_trainable_variables", "weights", "trainable_weights",
+               "non_trainable_weights")
+# Saver arguments the rewrite can drop: they change nothing where every save has one path
+SAVER_DROPPABLE = ("var_list", "max_to_keep")
 # collection readers: canonical name → (what the model has instead, how the value is built)
 READERS = {
     "tf.compat.v1.losses.get_regularization_loss": ("losses", "sum"),
@@ -136,7 +153,64 @@ class _Session:
 class _Scope:
     """The module's code or a function's: the sessions it binds, the loops it is in."""
     sessions: dict = field(default_factory=dict)  # name → _Session
+    savers: dict = field(default_factory=dict)  # name → _ModelSaver
+    bound_savers: list = field(default_factory=list)  # every _ModelSaver bound here
+    names: dict = field(default_factory=dict)  # name → reads and bindings, here and in nested functions
     loops: int = 0
+
+    def close(self, parent: Optional["_Scope"]) -> None:
+        """At the end of the scope: a saver whose name the scope reads other than by its
+        save / restore calls is used otherwise; nested functions' names count for the parent."""
+        for name in {s.name for s in self.bound_savers}:
+            same = [s for s in self.bound_savers if s.name == name]
+            if self.names.get(name, 0) != sum(1 + len(s.uses) for s in same):
+                for saver in same:
+                    saver.other_use = True
+        if parent is not None:
+            for name, n in self.names.items():
+                parent.names[name] = parent.names.get(name, 0) + n
+
+
+@dataclass
+class _ModelSaver:
+    """``Saver(var_list=model.variables)``: where it is bound (``saver = ...``), or the
+    call it is used in directly (``Saver(...).save(None, path)``), and its uses."""
+    call: cst.Call
+    model: cst.BaseExpression  # X of X.variables
+    model_list: str  # variables, trainable_variables, ...
+    step: Optional[_Step]
+    name: Optional[str] = None  # the name it is bound to
+    statement: Optional[cst.CSTNode] = None
+    uses: list = field(default_factory=list)  # (call of .save / .restore, why it cannot be rewritten or None)
+    other_use: bool = False  # its name is read other than by those calls
+
+
+def _saver_use(call: cst.Call) -> Optional[str]:
+    """Why ``saver.save(...)`` / ``saver.restore(...)`` cannot become
+    ``Checkpoint.write(path)`` / ``.read(path)``, or None when it can."""
+    method = call.func.attr.value
+    allowed = ("sess", "save_path")
+    if any(a.star for a in call.args):
+        return "it passes *args / **kwargs"
+    extra = [a.keyword.value for a in call.args if a.keyword is not None and a.keyword.value not in allowed]
+    if extra:
+        return (f"{method}({extra[0]}=...) " + ("numbers its checkpoints and keeps a 'checkpoint' state file: use "
+                "tf.train.CheckpointManager(tf.train.Checkpoint(model=model), directory, max_to_keep=...)"
+                ".save(checkpoint_number=step)" if extra[0] in ("global_step", "latest_filename", "write_state")
+                else "has no tf.train.Checkpoint counterpart"))
+    if len(call.args) > 2 or _saver_path(call) is None:
+        return f"{method}() is not called with (sess, save_path)"
+    return None
+
+
+def _saver_path(call: cst.Call) -> Optional[cst.BaseExpression]:
+    positional = [a for a in call.args if a.keyword is None]
+    by_name = {a.keyword.value: a.value for a in call.args if a.keyword is not None}
+    if "save_path" in by_name:
+        return by_name["save_path"]
+    if "sess" in by_name:
+        return positional[0].value if positional else None
+    return positional[1].value if len(positional) > 1 else None
 
 
 def _collection(call: cst.Call, qualify) -> Optional[str]:
@@ -169,6 +243,8 @@ class _Survey(TFVisitor):
         self.checkpoints: list = []  # (call, what, the step it is in or None)
         self.sessions: list[_Session] = []
         self.scopes: list[_Scope] = [_Scope()]
+        self.model_savers: list[_ModelSaver] = []
+        self._saver_names: dict = {}  # id(Saver call) → (name, statement) it is assigned to
 
     def _bind_session(self, name: cst.BaseExpression, value: cst.BaseExpression, node: cst.CSTNode) -> None:
         if isinstance(value, cst.Call) and self.qualify(value.func) in SESSIONS and (
@@ -196,7 +272,7 @@ class _Survey(TFVisitor):
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.steps.append(self.stack.pop())
-        self.scopes.pop()
+        self.scopes.pop().close(self.scopes[-1])
 
     def visit_With(self, node: cst.With) -> None:
         for item in node.items:
@@ -211,11 +287,36 @@ class _Survey(TFVisitor):
                 self.stack[-1].controls.append(node)
 
     def visit_Name(self, node: cst.Name) -> None:
+        names = self.scopes[-1].names
+        names[node.value] = names.get(node.value, 0) + 1
         if self.stack:
             uses = self.stack[-1].uses
             uses[node.value] = uses.get(node.value, 0) + 1
 
+    def _model_saver(self, node: cst.Call) -> None:
+        """``Saver(model.variables)`` (or ``var_list=``): a saver of a model's variables."""
+        given = [a for a in node.args if a.keyword is None or a.keyword.value == "var_list"]
+        if not given or not isinstance(given[0].value, cst.Attribute) or given[0].value.attr.value not in MODEL_LISTS:
+            return
+        saver = _ModelSaver(node, given[0].value.value, given[0].value.attr.value,
+                            self.stack[-1] if self.stack else None)
+        saver.name, saver.statement = self._saver_names.get(id(node), (None, None))
+        self.model_savers.append(saver)
+        if saver.name is not None:
+            self.scopes[-1].savers.setdefault(saver.name, saver)
+            self.scopes[-1].bound_savers.append(saver)
+
     def leave_Call(self, node: cst.Call) -> None:
+        if isinstance(node.func, cst.Attribute) and node.func.attr.value in ("save", "restore"):
+            target = node.func.value
+            saver = None
+            if isinstance(target, cst.Call):
+                saver = next((m for m in self.model_savers if m.call is target and m.name is None), None)
+            elif isinstance(target, cst.Name):
+                saver = next((scope.savers[target.value] for scope in reversed(self.scopes)
+                              if target.value in scope.savers), None)
+            if saver is not None:
+                saver.uses.append((node, _saver_use(node)))
         if isinstance(node.func, cst.Attribute) and node.func.attr.value == "run":
             name = code(node.func.value)
             for scope in reversed(self.scopes):  # the innermost binding of that name
@@ -234,6 +335,8 @@ class _Survey(TFVisitor):
         if q == INIT_FROM_CHECKPOINT or (q == SAVER and not any(  # Saver(...) with no var_list, either way
                 a.keyword is None or a.keyword.value == "var_list" for a in node.args)):
             self.checkpoints.append((node, q, self.stack[-1] if self.stack else None))
+        elif q == SAVER:
+            self._model_saver(node)
         if not self.stack:
             return
         step = self.stack[-1]
@@ -283,6 +386,8 @@ class _Survey(TFVisitor):
         assign = node.body[0]
         if len(assign.targets) == 1:
             self._bind_session(assign.targets[0].target, assign.value, node)
+            if isinstance(assign.targets[0].target, cst.Name) and isinstance(assign.value, cst.Call):
+                self._saver_names[id(assign.value)] = (assign.targets[0].target.value, node)
         if not self.stack:
             return
         value = assign.value
@@ -326,12 +431,19 @@ class TrainingStep(Rule):
     def transform(self, ctx: RuleContext) -> cst.Module:
         survey = _Survey(ctx)
         walk(ctx.module, survey)
+        survey.scopes[0].close(None)
         self._warn_sessions(survey, ctx)
         if survey.switched:
             return ctx.module
         root = ctx.aliases.local_name_for("tensorflow") or "tf"
         self._warn_checkpoints(survey, ctx)
         plan = _Plan()
+        # TF2's tf.train.Checkpoint, spelled tf.compat.v2.train.Checkpoint: stage 0 reads
+        # ``tf.train.Checkpoint`` as TF1's (compat.v1's, which has no ``read``) and would
+        # rename it on a second run. (A module reaching TensorFlow only as tf.compat.v1 gets
+        # ``import tensorflow``.)
+        tf2 = ctx.aliases.local_name_for("tensorflow")
+        self._plan_savers(survey, ctx, plan, tf2 or "tensorflow")
         for step in survey.steps:
             if step.graph or not step.eager:
                 continue  # not eager, or a TF1 graph is built here
@@ -340,7 +452,10 @@ class TrainingStep(Rule):
             self._plan_summaries(step, ctx, plan, root)
         if not plan.edits and not plan.removed and not plan.unwrapped:
             return ctx.module
-        return transform(ctx.module, _Apply(plan))
+        module = transform(ctx.module, _Apply(plan))
+        if plan.checkpoints and tf2 is None:
+            module = add_import(module, "tensorflow")
+        return module
 
     def _warn_sessions(self, survey: _Survey, ctx: RuleContext) -> None:
         """A TF1 session loop (``sess.run`` in a loop, or fed through ``feed_dict``) runs
@@ -362,15 +477,72 @@ class TrainingStep(Rule):
                                    f"{session.name}.run(...) as a call of it, and no variable initializer (Keras "
                                    "variables start initialized)")
 
+    @staticmethod
+    def _eager(survey: _Survey, step: Optional[_Step]) -> bool:
+        """Code that runs eagerly: an eager step, or anything in a module that has eager
+        steps and builds no TF1 graph. (A module with neither may be code a TF1 graph
+        built elsewhere runs: a session hook, an Estimator's model function.)"""
+        if step is not None and step.graph:
+            return False
+        if step is not None and step.eager:
+            return True
+        return (survey.module_eager or any(s.eager for s in survey.steps)) and not survey.module_graph
+
+    def _plan_savers(self, survey: _Survey, ctx: RuleContext, plan: "_Plan", root: str) -> None:
+        """``Saver(var_list=model.variables)`` in eager code → ``tf.train.Checkpoint(model=model)``,
+        its ``save(sess, path)`` → ``write(path)`` and ``restore(sess, path)`` →
+        ``read(path).assert_existing_objects_matched()``. A Saver saves variables by their
+        ``.name``, which Keras 3 variables share (``kernel``, ``bias``): measured, a Dense
+        layer's two variables became one checkpoint entry, silently. Rewritten only where
+        the Saver is used by those calls alone; otherwise said at the line."""
+        for saver in survey.model_savers:
+            if not self._eager(survey, saver.step):
+                continue
+            model = code(saver.model)
+            extra = [a.keyword.value for a in saver.call.args
+                     if a.keyword is not None and a.keyword.value not in SAVER_DROPPABLE]
+            why = None
+            if extra or len([a for a in saver.call.args if a.keyword is None]) > 1:
+                why = f"Saver({extra[0] if extra else 'positional arguments'}=...) has no tf.train.Checkpoint counterpart"
+            elif saver.other_use:
+                why = f"{saver.name} is used other than by .save(sess, path) / .restore(sess, path)"
+            elif saver.name is None and not saver.uses:
+                why = "it is used other than by .save(sess, path) / .restore(sess, path)"
+            else:
+                why = next((reason for _, reason in saver.uses if reason), None)
+            if why is not None:
+                ctx.warn(saver.call, f"Saver(var_list={model}.{saver.model_list}) saves variables by their .name, "
+                                     "which Keras 3 variables share (kernel, bias), so all but one of each name are "
+                                     f"lost, silently; left, because {why}: save with "
+                                     f"tf.train.Checkpoint(model={model}) (write(path) / read(path)) instead")
+                continue
+            lines = ", ".join(str(ctx.line(use)) for use, _ in saver.uses)
+            if not ctx.change(saver.call, f"Saver(var_list={model}.{saver.model_list}) → tf.compat.v2.train.Checkpoint("
+                                          f"model={model})" + (f", its save/restore at line {lines} → write/read"
+                                                               if lines else "")):
+                continue
+            checkpoint = cst.parse_expression(f"{root}.compat.v2.train.Checkpoint(model={model})")
+            plan.checkpoints = True
+            plan.edits[id(saver.call)] = checkpoint
+            for use, _ in saver.uses:
+                target = checkpoint if saver.name is None else use.func.value
+                method = "write" if use.func.attr.value == "save" else "read"
+                new = cst.Call(func=cst.Attribute(value=target, attr=cst.Name(method)),
+                               args=[cst.Arg(_saver_path(use))])
+                if method == "read":
+                    new = cst.Call(func=cst.Attribute(value=new, attr=cst.Name("assert_existing_objects_matched")))
+                plan.edits[id(use)] = new
+            ctx.warn(saver.call, "this now writes TF2's object-based checkpoints: code that reads them by "
+                                 "variable name (a TF1 Saver, tf.train.load_variable) must read them through "
+                                 f"tf.train.Checkpoint(model=...) too, and checkpoints written before (TF1's "
+                                 "name-based format) do not read this way (read raises): load those with "
+                                 f"tf1to2.load_tf1_checkpoint({model}, path, name_map), or convert them once with "
+                                 "tf1to2 checkpoint convert --to model")
+
     def _warn_checkpoints(self, survey: _Survey, ctx: RuleContext) -> None:
-        """Checkpoint calls that do nothing, or raise, in eager code: in an eager step, or
-        anywhere in a module that has eager steps and builds no TF1 graph. (A module with
-        neither may be code a TF1 graph built elsewhere runs: a session hook, an
-        Estimator's model function.)"""
-        eager_module = (survey.module_eager or any(s.eager for s in survey.steps)) and not survey.module_graph
+        """Checkpoint calls that do nothing, or raise, in eager code (``_eager``)."""
         for call, q, step in survey.checkpoints:
-            eager = step is not None and step.eager and not step.graph
-            if not eager and not (eager_module and not (step is not None and step.graph)):
+            if not self._eager(survey, step):
                 continue
             if q == INIT_FROM_CHECKPOINT:
                 ctx.warn(call, "init_from_checkpoint does nothing in eager code (it sets the initializers of a "
@@ -379,8 +551,9 @@ class TrainingStep(Rule):
                                "name_map), or tf.train.load_checkpoint(path) and assign, as the checkpoint guide does")
             else:
                 ctx.warn(call, "Saver() with no var_list raises in eager code (there are no global variables): "
-                               "pass var_list=model.variables (name-based, TF1's format), or save with "
-                               "tf.train.Checkpoint(model=model), as the checkpoint guide does")
+                               "save with tf.train.Checkpoint(model=model), as the checkpoint guide does (a Saver "
+                               "given a Keras 3 model's variables saves them by their shared short names, "
+                               "keeping one of each)")
 
     def _plan_updates(self, step: _Step, ctx: RuleContext, plan: "_Plan") -> None:
         names = set(step.updates)
@@ -459,6 +632,7 @@ class _Plan:
     unwrapped: set = field(default_factory=set)
     groups: dict = field(default_factory=dict)  # id(tf.group call) → names to drop from it
     edits: dict = field(default_factory=dict)  # id(call) → new expression
+    checkpoints: bool = False  # a tf.train.Checkpoint is written
 
 
 class _Apply(Transformer):

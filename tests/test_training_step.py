@@ -31,3 +31,26 @@ def test_the_rewritten_step_trains_with_the_regularization_the_original_lost(tmp
     assert after["loss"] == pytest.approx(after["data"] + after["reg"], rel=1e-5)
     assert before["loss"] == pytest.approx(before["data"], rel=1e-5), "eagerly, the TF1 collection is empty"
     assert before["moving_mean_moved"] > 0 and after["moving_mean_moved"] > 0
+
+
+SAVERS = next(c for c in cases("training-step") if c.name == "model_savers")
+
+
+def test_a_saver_of_a_keras_3_model_loses_weights_silently_and_the_checkpoint_keeps_them(tmp_path):
+    """The original saves a Keras 3 model's four variables through a Saver, which keys them
+    by .name (kernel, bias: shared): one entry is written, and restoring it into a second
+    model 'works' and leaves it computing something else. The rewrite (tf.train.Checkpoint)
+    restores the second model to the first's outputs exactly."""
+    results = {}
+    for side, text in (("before", SAVERS.before), ("after", SAVERS.after)):
+        (tmp_path / f"{side}.py").write_text(text, encoding="utf-8")
+        proc = subprocess.run([sys.executable, str(Path(__file__).parent / "numeric" / "model_savers.py"),
+                               str(tmp_path / f"{side}.py")],
+                              capture_output=True, text=True, env=keras_env(False), cwd=ROOT, timeout=600)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        results[side] = json.loads(proc.stdout.strip().splitlines()[-1])
+    before, after = results["before"], results["after"]
+    assert before["variables"] == after["variables"] == 4
+    assert before["entries"] < 4, "the Saver keeps one variable per shared name"
+    assert before["max_diff"] > 0.1, "the original's restore leaves other weights"
+    assert after["restored"] and after["max_diff"] == 0.0

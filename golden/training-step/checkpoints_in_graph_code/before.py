@@ -13,3 +13,13 @@ def restore(path):
             sess.run(tf1.global_variables_initializer())
             tf1.train.Saver().save(sess, path + "-copy")
             return sess.run(a)
+
+
+def keras_in_a_graph(path):
+    """A Saver of a model's variables in a TF1 graph: left (graph mode is not eager code)."""
+    with tf.Graph().as_default():
+        x = tf1.placeholder(tf.float32, [None, 3])
+        model = tf.keras.layers.Dense(2)
+        model(x)
+        with tf1.Session() as sess:
+            return tf1.train.Saver(var_list=model.variables).save(sess, path)

@@ -1,0 +1,64 @@
+"""Savers of a model's variables in eager code. A Saver keys variables by their .name,
+which Keras 3 variables share (kernel, bias), so it silently keeps one of each: each
+becomes tf.compat.v2.train.Checkpoint(model=...) (TF2's tf.train.Checkpoint) where it is used
+by save / restore alone."""
+import tensorflow as tf
+import tensorflow.compat.v1 as tf1
+
+
+@tf.function
+def train_step(model, optimizer, x):
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_sum(model(x))
+    grads = tape.gradient(loss, model.trainable_variables)
+    optimizer.apply_gradients(zip(grads, model.trainable_variables))
+
+
+def save_and_restore(model, path):
+    saver = tf.compat.v1.train.Saver(var_list=model.variables)
+    written = saver.save(None, path)
+    saver.restore(sess=None, save_path=written)
+    return written
+
+
+def trainable_only(model, path):
+    saver = tf1.train.Saver(model.trainable_variables, max_to_keep=5)
+    saver.save(
+        None,
+        path,
+    )
+
+
+def inline(model, path):
+    tf1.train.Saver(var_list=model.weights).restore(None, path)
+
+
+class Trainer:
+    def __init__(self, model):
+        self.model = model
+
+    def save(self, path):
+        saver = tf1.train.Saver(self.model.variables)
+        return saver.save(None, path)
+
+
+def numbered(model, path, step):
+    """global_step numbers the files and keeps a 'checkpoint' state file: left."""
+    saver = tf1.train.Saver(var_list=model.variables)
+    return saver.save(None, path, global_step=step)
+
+
+def handed_on(model, path):
+    saver = tf1.train.Saver(var_list=model.variables)
+    print(saver.last_checkpoints)
+    return saver.save(None, path)
+
+
+def sharded(model, path):
+    return tf1.train.Saver(var_list=model.variables, sharded=True).save(None, path)
+
+
+def explicit_variables(a, b, path):
+    """tf.Variables with their own names: a Saver keeps them apart, and is left."""
+    return tf1.train.Saver(var_list=[a, b]).save(None, path)
+
