@@ -184,3 +184,82 @@ def test_a_tf1_checkpoint_into_the_migrated_model_itself(tmp_path):
     assert not list(tmp_path.glob("refused*")), "a refused conversion writes nothing"
     wrong = convert("--model", f"{tmp_path}/migrated.py:Nothing", "--input-shape", "3,5")
     assert wrong.returncode == 2 and "has no Nothing" in wrong.stderr
+
+
+NESTED_MODEL = '''import tensorflow as tf
+
+
+def classifier(images, num_classes=3):
+    with tf.variable_scope("classifier"):
+        net = tf.layers.conv2d(images, 4, 3, activation=tf.nn.relu, name="conv")
+        net = tf.layers.flatten(net)
+        head = tf.keras.Sequential([tf.keras.layers.Dense(8, activation="relu", name="fc1"),
+                                    tf.keras.layers.Dense(num_classes, name="logits")], name="head")
+        return head(net)
+'''
+
+NESTED_TF1 = textwrap.dedent('''
+    import sys
+    import numpy as np
+    import tensorflow as tf
+    work = sys.argv[1]
+    src = open(f"{work}/original.py").read()
+    ns = {}
+    exec(src.replace("tf.variable_scope", "tf.compat.v1.variable_scope").replace("tf.layers.", "tf.compat.v1.layers."), ns)
+    x = np.random.default_rng(0).normal(size=(2, 6, 6, 1)).astype(np.float32)
+    with tf.Graph().as_default():
+        y = ns["classifier"](tf.constant(x))
+        with tf.compat.v1.Session() as sess:
+            sess.run(tf.compat.v1.global_variables_initializer())
+            tf.compat.v1.train.Saver().save(sess, f"{work}/tf1/model")
+            np.save(f"{work}/tf1.npy", sess.run(y))
+    np.save(f"{work}/x.npy", x)
+''')
+
+NESTED_TF2 = textwrap.dedent('''
+    import json, sys
+    import numpy as np
+    import tensorflow as tf
+    work = sys.argv[1]
+    sys.path.insert(0, work)
+    from model import Classifier
+    model = Classifier()
+    x = np.load(f"{work}/x.npy")
+    model(tf.zeros(x.shape))
+    tf.train.Checkpoint(model=model).read(f"{work}/converted").assert_consumed()
+    print(json.dumps({"diff": float(np.abs(model(x).numpy() - np.load(f"{work}/tf1.npy")).max()),
+                      "weights": len(model.weights)}))
+''')
+
+
+def test_a_whole_run_then_convert_loads_a_model_with_a_nested_keras_model(tmp_path):
+    """What a user does: a TF1 model function holding a nested tf.keras.Sequential (named
+    layers), its TF1 checkpoint saved from a TF1 graph (tf-keras, as TF1's tf.keras);
+    ``tf1to2 migrate --write --name-map`` alone makes it a Keras 3 layer (the Sequential
+    through get_or_create_layer); ``checkpoint convert --to model`` loads all six TF1
+    variables (two through the name map, four by the Keras names they kept) and a fresh
+    process reads the result and computes TF1's logits."""
+    (tmp_path / "original.py").write_text(NESTED_MODEL, encoding="utf-8")
+    (tmp_path / "model.py").write_text(NESTED_MODEL, encoding="utf-8")
+    tf1 = subprocess.run([sys.executable, "-c", NESTED_TF1, str(tmp_path)], capture_output=True, text=True,
+                         env=keras_env(True), timeout=600)
+    assert tf1.returncode == 0, tf1.stderr[-2000:]
+    env = keras_env()
+    run = subprocess.run([sys.executable, "-m", "codemod.cli", "migrate", "--write", "--name-map",
+                          str(tmp_path / "name_map.json"), str(tmp_path / "model.py")],
+                         capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
+    assert run.returncode in (0, 1), run.stderr[-2000:]
+    migrated = (tmp_path / "model.py").read_text(encoding="utf-8")
+    assert "class Classifier(tf.keras.layers.Layer)" in migrated and 'get_or_create_layer("head"' in migrated
+    convert = subprocess.run([sys.executable, "-m", "codemod.cli", "checkpoint", "convert", str(tmp_path / "tf1/model"),
+                              str(tmp_path / "converted"), "--to", "model", "--model",
+                              f"{tmp_path}/model.py:Classifier", "--input-shape", "1,6,6,1",
+                              "--name-map", str(tmp_path / "name_map.json")],
+                             capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
+    assert convert.returncode == 0, convert.stderr[-2000:]
+    assert "6 TF1 variables loaded" in convert.stderr
+    tf2 = subprocess.run([sys.executable, "-c", NESTED_TF2, str(tmp_path)], capture_output=True, text=True, env=env,
+                         timeout=600)
+    assert tf2.returncode == 0, tf2.stderr[-2000:]
+    got = json.loads(tf2.stdout.strip().splitlines()[-1])
+    assert got["weights"] == 6 and got["diff"] < 1e-5
