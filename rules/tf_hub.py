@@ -3,7 +3,9 @@
 
 ## What it does
 For ``m = hub.Module(handle, tags=...)`` (a local name, a module-level name or
-``self.m``) whose every use is a call:
+``self.m``; or made once in a layer by wrap-in-layer, ``m = get_or_create_layer("m",
+lambda: hub.Module(...))``, which keeps its ``get_or_create_layer``) whose every use is a
+call:
 
 - ``hub.Module(handle, tags=T)`` → ``hub.load(handle, tags=T)``;
 - ``m(x)`` → ``m.signatures["default"](x)["default"]``; ``m(x, signature="sig")`` →
@@ -45,6 +47,7 @@ from typing import Optional
 import libcst as cst
 
 from rules.base import Rule, RuleContext
+from rules.aliases import dotted_parts
 from rules.edit import PackageNames, add_import, code, literal_value, module_imports, remove_unused_imports
 from rules.visitors import Transformer, Visitor, transform, walk
 
@@ -78,6 +81,7 @@ class _Module:
     calls: list = field(default_factory=list)
     problem: Optional[str] = None
     problem_node: Optional[cst.CSTNode] = None
+    maker: Optional[cst.Call] = None  # called where it is made: the call that makes it
 
 
 class _Survey(Visitor):
@@ -104,19 +108,30 @@ class _Survey(Visitor):
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.scopes.pop()
 
+    def _made(self, value: cst.BaseExpression) -> Optional[cst.Call]:
+        """The ``hub.Module(...)`` call ``value`` makes: itself, or the one wrap-in-layer's
+        ``get_or_create_layer("m", lambda: hub.Module(...))`` makes once in a layer."""
+        if isinstance(value, cst.Call) and self.path(value.func) == MODULE:
+            return value
+        if isinstance(value, cst.Call) and (dotted_parts(value.func) or [""])[-1] == "get_or_create_layer" and \
+                len(value.args) == 2 and isinstance(value.args[1].value, cst.Lambda):
+            body = value.args[1].value.body
+            if isinstance(body, cst.Call) and self.path(body.func) == MODULE:
+                return body
+        return None
+
     def visit_Assign(self, node: cst.Assign) -> None:
-        if not (isinstance(node.value, cst.Call) and self.path(node.value.func) == MODULE):
-            return
-        if len(node.targets) != 1:
+        ctor = self._made(node.value)
+        if ctor is None or len(node.targets) != 1:
             return
         target = node.targets[0].target
         if isinstance(target, cst.Name):
-            self.modules.append(_Module(node.value, target.value, self.scopes[-1]))
+            self.modules.append(_Module(ctor, target.value, self.scopes[-1]))
         elif isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) and \
                 target.value.value == "self":
             cls = next((s for s in reversed(self.scopes) if isinstance(s, cst.ClassDef)), None)
             if cls is not None:
-                self.modules.append(_Module(node.value, f"self.{target.attr.value}", cls))
+                self.modules.append(_Module(ctor, f"self.{target.attr.value}", cls))
 
     def visit_Call(self, node: cst.Call) -> None:
         path = self.path(node.func)
@@ -124,8 +139,9 @@ class _Survey(Visitor):
             self.ctors.append(node)
         elif path is not None and path.startswith(HUB + ".") and path.rsplit(".", 1)[1] in GONE:
             self.gone.append((node, path.rsplit(".", 1)[1]))
-        elif isinstance(node.func, cst.Call) and self.path(node.func.func) == MODULE:
-            self.modules.append(_Module(node.func, None, None, [node]))  # hub.Module(handle)(x)
+        elif isinstance(node.func, cst.Call) and self._made(node.func) is not None:
+            # hub.Module(handle)(x), get_or_create_layer("module", lambda: hub.Module(handle))(x)
+            self.modules.append(_Module(self._made(node.func), None, None, [node], maker=node.func))
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         if node.attr.value == EXPERIMENTAL_FIELD and isinstance(node.value, cst.Attribute) and \
@@ -237,8 +253,11 @@ class TfHub(Rule):
             return self._refuse(m, ctx, uses.other[0], f"{m.target} is used other than by calling it (line "
                                 f"{ctx.line(uses.other[0])}), which hub.load's object does not support alike")
         new_calls = {}
+        made = f"{load}.load({', '.join(_load_args(args))})"
+        if m.target is None and m.maker is not m.ctor:  # made in get_or_create_layer's lambda
+            made = f"{code(m.maker.func)}({code(m.maker.args[0].value)}, lambda: {made})"
         for call in uses.calls:
-            new = _signature_call(call, m.target or f"{load}.load({', '.join(_load_args(args))})")
+            new = _signature_call(call, m.target or made)
             if isinstance(new, str):
                 return self._refuse(m, ctx, call, new)
             new_calls[id(call)] = new

@@ -82,11 +82,12 @@ in a loop whose count depends on a tensor, is a generator or decorated, takes
 named ``self``, or is used other than by being called in this module (passed to
 ``make_template``, ...). A function that reads or writes checkpoints (the checkpoint
 guide's ``convert_tf1_to_tf2``: its variables only carry values to copy; it is left
-without a warning, since it runs as it is and is not a model) or makes a TF1
-Hub module (``hub.Module``: the Hub guide replaces it with ``hub.KerasLayer`` /
-``hub.load``) is a tool, not a model: it stays a function. So does one that loads a Hub
-model (``hub.load``, ``hub.KerasLayer``, what the ``tf-hub`` stage writes): a layer's
-call would load it again on every call.
+without a warning, since it runs as it is and is not a model) stays a function. A TF1
+Hub module (``hub.Module``) or a ``hub.load`` the function makes once per run is made
+once through ``get_or_create_layer``, as Keras objects are (the ``tf-hub`` stage turns
+``hub.Module`` into ``hub.load``); a trainable ``hub.Module`` (TF2 cannot fine-tune the
+TF1 Hub format) and ``hub.KerasLayer`` (a tf-keras layer, which a Keras 3 layer cannot
+hold) keep the function a function, with a warning.
 
 ## Fix safety
 Keeps variable names (golden numeric tests build the TF1 function and the layer and
@@ -369,12 +370,7 @@ class _Survey(TFVisitor):
                 fn.unnamed.setdefault(id(outer), []).append(q.rpartition(".")[2])
             if self.builders:
                 inner = None  # an argument of the one around it, built with it
-            elif self.defs == 1 and not any(isinstance(c, (cst.For, cst.While, cst.ListComp, cst.GeneratorExp,
-                                                          cst.SetComp, cst.DictComp)) for c in self.control):
-                # made once per run of the function: its layer makes it once, through
-                # get_or_create_layer (callers that would run it as a helper still stop)
-                fn.nested.append((node, self._nested_name(node, q)))
-                fn.inner.append((node, inner))
+            elif self._once(fn, node, q, inner):
                 inner = None
             self.builders.append(node)
         hub = self.hub.path(node.func)
@@ -382,9 +378,15 @@ class _Survey(TFVisitor):
             inner = ("makes a TF1 Hub module (hub.Module), which builds a TF1 graph and fails in eager code: use "
                      "hub.KerasLayer(handle, trainable=...) in a model, or hub.load(handle) for low-level use, as "
                      "the TF Hub migration guide does")
+            trainable = [a.value for a in node.args if a.keyword is not None and a.keyword.value == "trainable"]
+            trainable += [a.value for a in node.args[1:2] if a.keyword is None]
+            if not any(literal_value(t) is not False for t in trainable) and self._once(fn, node, "hub.module", inner):
+                inner = None  # the tf-hub stage makes it hub.load, made once in the layer
         elif hub in HUB_LOADERS:
             inner = (f"loads a TF Hub model ({code(node.func)}), and a layer's call would load it again on every "
                      "call: load it once where the model is built")
+            if hub != "tensorflow_hub.KerasLayer" and self._once(fn, node, "hub.hub_model", inner):
+                inner = None
         if inner is not None:
             fn.blockers.append((node, "it " + inner))
             fn.inner.append((node, inner))
@@ -417,6 +419,18 @@ class _Survey(TFVisitor):
     def leave_Call(self, node: cst.Call) -> None:
         if self.builders and self.builders[-1] is node:
             self.builders.pop()
+
+    def _once(self, fn: _Function, node: cst.Call, q: str, why: str) -> bool:
+        """Whether ``node`` (a Keras object or a TF Hub model) is made once per run of the
+        function (not in a loop, a nested function or a lambda): then its layer makes it
+        once, through get_or_create_layer. Callers that would run the function as a helper
+        still stop (``why``)."""
+        if self.defs != 1 or any(isinstance(c, (cst.For, cst.While, cst.ListComp, cst.GeneratorExp, cst.SetComp,
+                                                cst.DictComp)) for c in self.control):
+            return False
+        fn.nested.append((node, self._nested_name(node, q)))
+        fn.inner.append((node, why))
+        return True
 
     def _nested_name(self, call: cst.Call, q: str) -> str:
         """What ``get_or_create_layer`` makes a Keras object under: the variable it is

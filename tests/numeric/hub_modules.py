@@ -5,6 +5,11 @@ and after the rule. Invoked by tests/test_tf_hub.py, one process per side:
                               # WORK/module, run before.py in a TF1 graph → tf1.json
     hub_modules.py tf2 WORK   # the installed tensorflow_hub 0.16: run after.py eagerly → tf2.json
 
+With WORK/model_before.py (a model function ``classifier(x)`` using the module) the TF1
+side also builds it in a TF1 graph, saves its checkpoint (WORK/ckpt) and its logits; the
+TF2 side builds model_after.py's ``Classifier`` layer (the whole run's output), loads
+that checkpoint through WORK/name_map.json, and gives its logits.
+
 tensorflow_hub 0.15 imports ``tensorflow.compat.v1.estimator``, which TensorFlow 2.21 no
 longer ships; its exporter class is all it reads at import, so a stand-in is enough."""
 from __future__ import annotations
@@ -66,6 +71,14 @@ def tf1(work: Path) -> None:
         with v1.Session() as sess:
             sess.run(v1.global_variables_initializer())
             values = sess.run(out)
+    if (work / "model_before.py").exists():
+        with tf.Graph().as_default():
+            logits = _load(work / "model_before.py", "model_before").classifier(tf.constant(_inputs()[0]))
+            with v1.Session() as sess:
+                sess.run(v1.global_variables_initializer())
+                values["logits"] = sess.run(logits)
+                values["variables"] = sorted(v.name for v in v1.global_variables())
+                v1.train.Saver().save(sess, str(work / "ckpt" / "model"))
     (work / "tf1.json").write_text(json.dumps(_listed(values)))
 
 
@@ -76,10 +89,21 @@ def tf2(work: Path) -> None:
     assert tf.executing_eagerly()
     os.environ["HUB_HANDLE"] = str(work / "module")
     values = _run(_load(work / "after.py", "after"))
+    if (work / "model_after.py").exists():
+        import tf1to2
+        layer = _load(work / "model_after.py", "model_after").Classifier()
+        x = tf.constant(_inputs()[0])
+        layer(x)
+        values["loaded"] = tf1to2.load_tf1_checkpoint(layer, str(work / "ckpt" / "model"),
+                                                      json.loads((work / "name_map.json").read_text()))
+        values["logits"] = layer(x)
+        values["weights"] = len(layer.weights)
     (work / "tf2.json").write_text(json.dumps(_listed(values)))
 
 
 def _listed(value):
+    if isinstance(value, str):
+        return value
     if isinstance(value, dict):
         return {k: _listed(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

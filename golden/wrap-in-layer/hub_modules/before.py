@@ -1,5 +1,7 @@
 """Functions that make a TF1 Hub module (hub.Module builds a TF1 graph; the TF Hub guide
-replaces it with hub.KerasLayer or hub.load) stay functions, however hub is imported."""
+replaces it with hub.KerasLayer or hub.load), however hub is imported: a layer makes it
+once, through get_or_create_layer (the tf-hub stage then makes it hub.load); a trainable
+one (which TF2 cannot fine-tune) stays in a function."""
 import tensorflow.compat.v1 as tf
 import tensorflow_hub as hub
 import tensorflow_hub
@@ -24,7 +26,7 @@ def embed_aliased(sentences):
 
 
 def embed_loaded(sentences):
-    """What the tf-hub stage writes: a layer's call would load the model on every call."""
+    """What the tf-hub stage writes: made once too."""
     m = hub.load("https://tfhub.dev/google/nnlm-en-dim128/1")
     return tf.layers.dense(m.signatures["default"](sentences)["default"], 10)
 
