@@ -305,6 +305,16 @@ def restore(path):
   a.assign(reader.get_tensor('a'))
   return a
 '''),
+    ("C7", "checkpoints", "Saver(var_list=model.variables) in eager code → tf.train.Checkpoint(model=model)", TF + '''
+def train(model, optimizer, data, path):
+  saver = tf.compat.v1.train.Saver(var_list=model.variables)
+  for x in data:
+    with tf.GradientTape() as tape:
+      loss = tf.reduce_sum(model(x))
+    grads = tape.gradient(loss, model.trainable_variables)
+    optimizer.apply_gradients(zip(grads, model.trainable_variables))
+  saver.save(None, path)
+'''),
     # ------------------------------------------------------------------------- TF Hub (004)
     ("H1", "TF Hub", "hub.Module(handle)(x) → hub.load(handle) and its signature", HUB + '''
 def embed(sentences):
@@ -320,6 +330,11 @@ def low_level(x1, x2):
     ("H3", "TF Hub", "a trainable hub.Module → warned (TF1 Hub format cannot be fine-tuned in TF2)", HUB + '''
 def embed(sentences):
   return hub.Module("https://tfhub.dev/google/nnlm-en-dim128/1", trainable=True)(sentences)
+'''),
+    ("H6", "TF Hub", "hub.Module in a model function → its layer makes hub.load once (get_or_create_layer)", HUB + '''
+def classifier(sentences):
+  embed = hub.Module("https://tfhub.dev/google/nnlm-en-dim128/1")
+  return tf.compat.v1.layers.dense(embed(sentences), 2, name="logits")
 '''),
     ("H4", "TF Hub", "session_config.experimental.share_cluster_devices_in_session → not experimental", TF + '''
 session_config = tf.compat.v1.ConfigProto()

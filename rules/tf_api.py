@@ -40,7 +40,8 @@ ships only with tf-keras: ``tf.compat.v1.keras.utils.track_tf1_style_variables``
 name) become the shim's ``tf1to2.*``, which work under Keras 3 and delegate to tf-keras'
 own under Keras 2.
 
-A script that builds and runs a TF1 graph (placeholders, sessions, queue runners) gets
+A script that builds and runs a TF1 graph (placeholders, sessions, queue runners, a
+``Saver`` not given its variables) gets
 the overview's graph-mode step, ``tf.compat.v1.disable_v2_behavior()``, at its entry
 point: first in its ``if __name__ == "__main__":`` block, or after its imports when it
 builds the graph at module level. A module with no entry point is warned instead.
@@ -373,7 +374,10 @@ class _Rewriter(TFTransformer):
         v1 = self._v1_path(parts)
         if v1 is None:
             return
-        if v1 in GRAPH_MODE:
+        if v1 in GRAPH_MODE and not (v1 == "train.Saver" and any(
+                a.keyword is None or a.keyword.value == "var_list" for a in node.args)):
+            # (a Saver given its variables runs in eager code too, as the checkpoint guide
+            # shows; one without needs a graph's global variables)
             self.graph_nodes.append((node, self.depth == 0, self.as_default > 0))
         if v1 in GRAPH_SWITCHES:
             self.switched = True
