@@ -131,21 +131,31 @@ MODEL_TF1 = textwrap.dedent('''
             np.save(f"{work}/tf1.npy", sess.run(out))
             tf.compat.v1.train.Saver().save(sess, f"{work}/tf1/model")
 ''')
+# argv: the work folder, the migrated file, its layer class, the class's settings (JSON)
 MODEL_TF2 = textwrap.dedent('''
     import importlib.util, json, sys
     import numpy as np
     import tensorflow as tf
-    work = sys.argv[1]
-    spec = importlib.util.spec_from_file_location("migrated", f"{work}/migrated.py")
+    work, migrated, cls, init = sys.argv[1:5]
+    spec = importlib.util.spec_from_file_location("migrated", f"{work}/{migrated}")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    model = mod.DenseLayer(units=4)
+    model = getattr(mod, cls)(**json.loads(init))
     x = np.load(f"{work}/x.npy")
     model(tf.zeros(x.shape))
     tf.train.Checkpoint(model=model).read(f"{work}/converted").assert_consumed()
     print(json.dumps({"diff": float(np.abs(model(x).numpy() - np.load(f"{work}/tf1.npy")).max()),
                       "weights": len(model.weights)}))
 ''')
+
+
+def _read_converted(work, migrated: str, cls: str, init: str) -> dict:
+    """A fresh process (Keras 3) builds ``cls(**init)`` from ``work/migrated``, reads
+    ``work/converted`` into it and compares its output with TF1's (MODEL_TF2)."""
+    tf2 = subprocess.run([sys.executable, "-c", MODEL_TF2, str(work), migrated, cls, init], capture_output=True,
+                         text=True, env=keras_env(), timeout=600)
+    assert tf2.returncode == 0, tf2.stderr[-2000:]
+    return json.loads(tf2.stdout.strip().splitlines()[-1])
 
 
 def test_a_tf1_checkpoint_into_the_migrated_model_itself(tmp_path):
@@ -171,10 +181,7 @@ def test_a_tf1_checkpoint_into_the_migrated_model_itself(tmp_path):
                   "--name-map", str(tmp_path / "name_map.json"))
     assert run.returncode == 0, run.stderr[-2000:]
     assert "2 TF1 variables loaded" in run.stderr
-    tf2 = subprocess.run([sys.executable, "-c", MODEL_TF2, str(tmp_path)], capture_output=True, text=True, env=env,
-                         timeout=600)
-    assert tf2.returncode == 0, tf2.stderr[-2000:]
-    got = json.loads(tf2.stdout.strip().splitlines()[-1])
+    got = _read_converted(tmp_path, "migrated.py", "DenseLayer", '{"units": 4}')
     assert got["weights"] == 2 and got["diff"] < 1e-5
     # without the name map the model's weights have no TF1 names to load from: refused
     bad = convert("--model", f"{tmp_path}/migrated.py:DenseLayer", "--init", '{"units": 4}', "--input-shape", "3,5",
@@ -216,21 +223,6 @@ NESTED_TF1 = textwrap.dedent('''
     np.save(f"{work}/x.npy", x)
 ''')
 
-NESTED_TF2 = textwrap.dedent('''
-    import json, sys
-    import numpy as np
-    import tensorflow as tf
-    work = sys.argv[1]
-    sys.path.insert(0, work)
-    from model import Classifier
-    model = Classifier()
-    x = np.load(f"{work}/x.npy")
-    model(tf.zeros(x.shape))
-    tf.train.Checkpoint(model=model).read(f"{work}/converted").assert_consumed()
-    print(json.dumps({"diff": float(np.abs(model(x).numpy() - np.load(f"{work}/tf1.npy")).max()),
-                      "weights": len(model.weights)}))
-''')
-
 
 def test_a_whole_run_then_convert_loads_a_model_with_a_nested_keras_model(tmp_path):
     """What a user does: a TF1 model function holding a nested tf.keras.Sequential (named
@@ -258,8 +250,5 @@ def test_a_whole_run_then_convert_loads_a_model_with_a_nested_keras_model(tmp_pa
                              capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
     assert convert.returncode == 0, convert.stderr[-2000:]
     assert "6 TF1 variables loaded" in convert.stderr
-    tf2 = subprocess.run([sys.executable, "-c", NESTED_TF2, str(tmp_path)], capture_output=True, text=True, env=env,
-                         timeout=600)
-    assert tf2.returncode == 0, tf2.stderr[-2000:]
-    got = json.loads(tf2.stdout.strip().splitlines()[-1])
+    got = _read_converted(tmp_path, "model.py", "Classifier", "{}")
     assert got["weights"] == 6 and got["diff"] < 1e-5
