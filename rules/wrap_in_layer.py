@@ -1074,12 +1074,23 @@ class _Renamer(NameReplacer):
         if key is not None:
             return cst.Call(func=cst.Name("get_or_create_layer"), args=[
                 cst.Arg(cst.SimpleString(f'"{key}"'), comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))),
-                cst.Arg(cst.Lambda(params=cst.Parameters(), body=updated_node))])
+                cst.Arg(cst.Lambda(params=cst.Parameters(), body=_shifted(updated_node, f'get_or_create_layer("{key}", '
+                                                                                         'lambda: ')))])
         name = self.layer_names.get(id(original_node))
         if name is None:
             return updated_node
         return updated_node.with_changes(
             args=rebuild_args(updated_node, [*updated_node.args, keyword(cst.Arg(cst.SimpleString(f'"{name}"')), "name")]))
+
+
+def _shifted(node: cst.BaseExpression, prefix: str) -> cst.BaseExpression:
+    """``node`` (a call spanning lines) with its continuation lines moved right by the
+    width of ``prefix``, written before it on its first line, so they stay aligned with
+    what they were aligned with. Left as it is where a string spans lines."""
+    text = code(node)
+    if "\n" not in text or '"""' in text or "'''" in text or "\\\n" in text:
+        return node
+    return cst.parse_expression(text.replace("\n", "\n" + " " * len(prefix)))
 
 
 def _rename(stmt, renames: dict, layer_names: dict, nested: dict):

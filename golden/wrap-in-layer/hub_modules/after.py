@@ -21,7 +21,7 @@ class EmbedScoped(tensorflow.keras.layers.Layer):
     def call(self, sentences):
         with tf.variable_scope("text"):
             module = get_or_create_layer("module", lambda: tensorflow_hub.Module("https://tfhub.dev/google/nnlm-en-dim128/1",
-                                           tags={"train"}))
+                                                                                 tags={"train"}))
             return tf.layers.dense(module(sentences), 10)
 
 

@@ -16,8 +16,8 @@ class NestedModel(tf.keras.layers.Layer):
             head = get_or_create_layer("head", lambda: tf.keras.Sequential([tf.keras.layers.Dense(4, name="inner")], name="head"))
             out = head(out)
             return get_or_create_layer("logits", lambda: tf.keras.layers.Dense(
-                3,
-                name="logits"))(out)
+                                                      3,
+                                                      name="logits"))(out)
 
 
 class Functional(tf.keras.layers.Layer):
