@@ -23,8 +23,13 @@ and trains without regularization, or without variables, saying nothing. The rul
 - ``saver = Saver(var_list=model.variables)`` (or ``trainable_variables``, ``weights``, ...;
   bound to a name, or used directly) → ``tf.compat.v2.train.Checkpoint(model=model)``
   (TF2's ``tf.train.Checkpoint``, spelled so that stage 0 leaves it on a second run), its
-  ``save(sess, path)`` → ``write(path)`` and ``restore(sess, path)`` →
-  ``read(path).assert_existing_objects_matched()``, where those are its only uses. A Saver
+  ``save(sess, path)`` → ``write(path)``, a numbered ``save(sess, prefix, global_step=step)``
+  → ``tf.train.CheckpointManager(ckpt, folder, max_to_keep=<the Saver's>,
+  checkpoint_name=name).save(checkpoint_number=step)`` (the same files, the same
+  'checkpoint' state file, the same ones deleted; ``os.path.join(folder, "name")`` is split
+  as written, any other prefix through ``os.path.dirname`` / ``basename``), and
+  ``restore(sess, path)`` → ``read(path).assert_existing_objects_matched()``, where those
+  are its only uses. A Saver
   keys variables by ``.name``, which Keras 3 variables share (``kernel``, ``bias``):
   measured, a two-layer model's four variables were saved as one entry, and restoring it
   "worked" and left other weights. The rewrite changes the checkpoint format, which is
@@ -43,9 +48,9 @@ batch-norm section. Without it a migrated step silently loses its regularization
   (they write nothing without a TF2 default writer and step; TF2's ``tf.summary`` needs the
   tensorboard package, which TensorFlow 2.21 does not install, so a rewrite could make a
   step that ran fail);
-- a Saver of a model's variables that is used otherwise (``save(global_step=)``, which
-  numbers files and keeps a state file: ``tf.train.CheckpointManager``; other Saver
-  arguments; the saver handed on): warned, with what to write;
+- a Saver of a model's variables that is used otherwise (``save(latest_filename=)``, a
+  numbered save whose prefix is computed by a call, other Saver arguments, the saver
+  handed on): warned, with what to write;
 - checkpoint calls in eager code are warned: ``init_from_checkpoint`` silently does nothing
   there, ``Saver()`` with no ``var_list`` raises (in an eager step, or in a module with eager
   steps and no TF1 graph; code a graph built elsewhere runs, a session hook, is left);
@@ -74,8 +79,8 @@ import libcst as cst
 
 from rules.aliases import TFVisitor
 from rules.base import Facts, Rule, RuleContext
-from rules.edit import add_import, code, filled, unwrap_with
-from rules.visitors import Transformer, transform, walk
+from rules.edit import add_import, code, filled, literal_value, unwrap_with
+from rules.visitors import Transformer, Visitor, transform, walk
 
 TAPE = "tf.compat.v1.GradientTape"
 FUNCTION = "tf.compat.v1.function"
@@ -187,30 +192,58 @@ class _ModelSaver:
 
 def _saver_use(call: cst.Call) -> Optional[str]:
     """Why ``saver.save(...)`` / ``saver.restore(...)`` cannot become
-    ``Checkpoint.write(path)`` / ``.read(path)``, or None when it can."""
+    ``Checkpoint.write(path)`` / ``.read(path)`` (or, numbered, a ``CheckpointManager``'s
+    save), or None when it can."""
     method = call.func.attr.value
-    allowed = ("sess", "save_path")
     if any(a.star for a in call.args):
         return "it passes *args / **kwargs"
-    extra = [a.keyword.value for a in call.args if a.keyword is not None and a.keyword.value not in allowed]
-    if extra:
-        return (f"{method}({extra[0]}=...) " + ("numbers its checkpoints and keeps a 'checkpoint' state file: use "
-                "tf.train.CheckpointManager(tf.train.Checkpoint(model=model), directory, max_to_keep=...)"
-                ".save(checkpoint_number=step)" if extra[0] in ("global_step", "latest_filename", "write_state")
-                else "has no tf.train.Checkpoint counterpart"))
-    if len(call.args) > 2 or _saver_path(call) is None:
-        return f"{method}() is not called with (sess, save_path)"
+    params = ("sess", "save_path", "global_step") if method == "save" else ("sess", "save_path")
+    given = _saver_arguments(call, params)
+    if given is None:
+        extra = next((a.keyword.value for a in call.args if a.keyword is not None and a.keyword.value not in params),
+                     None)
+        if extra in ("latest_filename", "write_state"):
+            return (f"save({extra}=...) changes the 'checkpoint' state file: use "
+                    "tf.train.CheckpointManager(tf.train.Checkpoint(model=model), directory, max_to_keep=...)"
+                    ".save(checkpoint_number=step)")
+        if extra is not None:
+            return f"{method}({extra}=...) has no tf.train.Checkpoint counterpart"
+        return f"{method}() is not called with (sess, save_path" + (", global_step)" if method == "save" else ")")
+    if "save_path" not in given:
+        return f"{method}() is given no save_path"
+    if "global_step" in given and not _plain(given["save_path"]):
+        return ("its save_path is computed by a call, which a numbered save (a CheckpointManager, split into "
+                "directory and name) would run twice")
     return None
 
 
-def _saver_path(call: cst.Call) -> Optional[cst.BaseExpression]:
-    positional = [a for a in call.args if a.keyword is None]
-    by_name = {a.keyword.value: a.value for a in call.args if a.keyword is not None}
-    if "save_path" in by_name:
-        return by_name["save_path"]
-    if "sess" in by_name:
-        return positional[0].value if positional else None
-    return positional[1].value if len(positional) > 1 else None
+def _saver_arguments(call: cst.Call, params: tuple) -> Optional[dict]:
+    """``call``'s arguments by the name of the parameter each is for, or None when it
+    passes one ``params`` does not name."""
+    out: dict = {}
+    for i, a in enumerate(call.args):
+        if a.keyword is None:
+            if i >= len(params):
+                return None
+            out[params[i]] = a.value
+        elif a.keyword.value in params:
+            out[a.keyword.value] = a.value
+        else:
+            return None
+    return out
+
+
+def _plain(node: cst.BaseExpression) -> bool:
+    """An expression with no call in it but ``os.path.join`` (a path that may be read twice)."""
+    class _Calls(Visitor):
+        found = False
+
+        def visit_Call(self, call: cst.Call) -> None:
+            if code(call.func) not in ("os.path.join", "path.join"):
+                self.found = True
+    v = _Calls()
+    walk(node, v)
+    return not v.found
 
 
 def _collection(call: cst.Call, qualify) -> Optional[str]:
@@ -437,7 +470,7 @@ class TrainingStep(Rule):
             return ctx.module
         root = ctx.aliases.local_name_for("tensorflow") or "tf"
         self._warn_checkpoints(survey, ctx)
-        plan = _Plan()
+        plan = _Plan(os=ctx.aliases.local_name_for("os") or "os")
         # TF2's tf.train.Checkpoint, spelled tf.compat.v2.train.Checkpoint: stage 0 reads
         # ``tf.train.Checkpoint`` as TF1's (compat.v1's, which has no ``read``) and would
         # rename it on a second run. (A module reaching TensorFlow only as tf.compat.v1 gets
@@ -455,6 +488,8 @@ class TrainingStep(Rule):
         module = transform(ctx.module, _Apply(plan))
         if plan.checkpoints and tf2 is None:
             module = add_import(module, "tensorflow")
+        if plan.uses_os and ctx.aliases.local_name_for("os") is None:
+            module = add_import(module, "os")
         return module
 
     def _warn_sessions(self, survey: _Survey, ctx: RuleContext) -> None:
@@ -518,7 +553,8 @@ class TrainingStep(Rule):
                 continue
             lines = ", ".join(str(ctx.line(use)) for use, _ in saver.uses)
             if not ctx.change(saver.call, f"Saver(var_list={model}.{saver.model_list}) → tf.compat.v2.train.Checkpoint("
-                                          f"model={model})" + (f", its save/restore at line {lines} → write/read"
+                                          f"model={model})" + (f", its save/restore at line {lines} → write/read (a "
+                                                               "numbered save: a CheckpointManager's)"
                                                                if lines else "")):
                 continue
             checkpoint = cst.parse_expression(f"{root}.compat.v2.train.Checkpoint(model={model})")
@@ -527,8 +563,13 @@ class TrainingStep(Rule):
             for use, _ in saver.uses:
                 target = checkpoint if saver.name is None else use.func.value
                 method = "write" if use.func.attr.value == "save" else "read"
+                given = _saver_arguments(use, ("sess", "save_path", "global_step") if method == "write"
+                                         else ("sess", "save_path"))
+                if "global_step" in given:
+                    plan.edits[id(use)] = self._numbered(target, given, saver, root, plan)
+                    continue
                 new = cst.Call(func=cst.Attribute(value=target, attr=cst.Name(method)),
-                               args=[cst.Arg(_saver_path(use))])
+                               args=[cst.Arg(given["save_path"])])
                 if method == "read":
                     new = cst.Call(func=cst.Attribute(value=new, attr=cst.Name("assert_existing_objects_matched")))
                 plan.edits[id(use)] = new
@@ -538,6 +579,29 @@ class TrainingStep(Rule):
                                  "name-based format) do not read this way (read raises): load those with "
                                  f"tf1to2.load_tf1_checkpoint({model}, path, name_map), or convert them once with "
                                  "tf1to2 checkpoint convert --to model")
+
+    @staticmethod
+    def _numbered(target: cst.BaseExpression, given: dict, saver: "_ModelSaver", root: str,
+                  plan: "_Plan") -> cst.BaseExpression:
+        """``saver.save(sess, prefix, global_step=step)`` → a ``CheckpointManager`` over the
+        prefix's folder and name: the same file (``prefix-step``), the same 'checkpoint'
+        state file and the Saver's ``max_to_keep`` (5 unless given; None or 0: keep all). A
+        manager made at each save reads the state file, so it deletes what the Saver would."""
+        keep = next((a.value for a in saver.call.args if a.keyword is not None and a.keyword.value == "max_to_keep"),
+                    None)
+        kept = "5" if keep is None else "None" if literal_value(keep) in (None, 0) else code(keep)
+        path = given["save_path"]
+        if isinstance(path, cst.Call) and code(path.func) in ("os.path.join", f"{plan.os}.path.join") and \
+                len(path.args) == 2 and not any(a.star or a.keyword for a in path.args) and \
+                isinstance(path.args[1].value, cst.SimpleString) and "/" not in path.args[1].value.evaluated_value:
+            folder, name = code(path.args[0].value), code(path.args[1].value)  # join(folder, name) as it is
+        else:
+            prefix = code(path)
+            folder, name = f"{plan.os}.path.dirname({prefix}) or \".\"", f"{plan.os}.path.basename({prefix})"
+            plan.uses_os = True
+        return cst.parse_expression(
+            f"{root}.train.CheckpointManager({code(target)}, {folder}, max_to_keep={kept}, checkpoint_name={name})"
+            f".save(checkpoint_number={code(given['global_step'])})")
 
     def _warn_checkpoints(self, survey: _Survey, ctx: RuleContext) -> None:
         """Checkpoint calls that do nothing, or raise, in eager code (``_eager``)."""
@@ -633,6 +697,8 @@ class _Plan:
     groups: dict = field(default_factory=dict)  # id(tf.group call) → names to drop from it
     edits: dict = field(default_factory=dict)  # id(call) → new expression
     checkpoints: bool = False  # a tf.train.Checkpoint is written
+    uses_os: bool = False  # a CheckpointManager is given a prefix's folder and name
+    os: str = "os"  # the module's name for os
 
 
 class _Apply(Transformer):

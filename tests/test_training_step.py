@@ -40,7 +40,8 @@ def test_a_saver_of_a_keras_3_model_loses_weights_silently_and_the_checkpoint_ke
     """The original saves a Keras 3 model's four variables through a Saver, which keys them
     by .name (kernel, bias: shared): one entry is written, and restoring it into a second
     model 'works' and leaves it computing something else. The rewrite (tf.train.Checkpoint)
-    restores the second model to the first's outputs exactly."""
+    restores the second model to the first's outputs exactly. The same for numbered saves
+    in a training loop (global_step, max_to_keep=2), rewritten to a CheckpointManager."""
     results = {}
     for side, text in (("before", SAVERS.before), ("after", SAVERS.after)):
         (tmp_path / f"{side}.py").write_text(text, encoding="utf-8")
@@ -54,3 +55,8 @@ def test_a_saver_of_a_keras_3_model_loses_weights_silently_and_the_checkpoint_ke
     assert before["entries"] < 4, "the Saver keeps one variable per shared name"
     assert before["max_diff"] > 0.1, "the original's restore leaves other weights"
     assert after["restored"] and after["max_diff"] == 0.0
+    # numbered saves: the CheckpointManager keeps the files the Saver kept, names the same
+    # latest one, and that one restores a fresh model exactly; the Saver's did not
+    assert before["kept"] == after["kept"] == ["model.ckpt-1.index", "model.ckpt-2.index"]
+    assert before["latest"] == after["latest"] == "model.ckpt-2"
+    assert before["numbered_diff"] > 0.1 and after["numbered_diff"] == 0.0 and "numbered_error" not in after

@@ -1,7 +1,9 @@
 """Run golden/training-step/model_savers' before.py or after.py (argv[1]) on a Keras 3
 model: save it with save_and_restore(), restore into a second model with other weights
 with inline(), and print JSON: whether that worked, how far the second model's outputs
-are from the first's, and the checkpoint's entries."""
+are from the first's, and the checkpoint's entries. Then train a third model with
+numbered_loop() (numbered saves, max_to_keep=2) and restore the latest checkpoint into a
+fourth: which checkpoints were kept, and how far the fourth is from the third."""
 import importlib.util
 import json
 import sys
@@ -37,4 +39,16 @@ except Exception as e:  # the original's restore may raise instead of restoring 
     out["error"] = f"{type(e).__name__}: {str(e)[:200]}"
 out["max_diff"] = float(np.max(np.abs(a(x).numpy() - b(x).numpy())))
 out["variables"] = len(a.variables)
+# numbered saves in a training loop (max_to_keep=2), the latest restored into a third model
+folder = Path(tempfile.mkdtemp())
+c, d = model(3), model(4)
+mod.numbered_loop(c, [x[:2], x[2:4], x[4:]], str(folder), tf.keras.optimizers.SGD(0.1))
+out["kept"] = sorted(p.name for p in folder.glob("*.index"))
+latest = tf.train.latest_checkpoint(str(folder))
+out["latest"] = Path(latest).name
+try:
+    mod.inline(d, latest)
+except Exception as e:
+    out["numbered_error"] = f"{type(e).__name__}: {str(e)[:200]}"
+out["numbered_diff"] = float(np.max(np.abs(c(x).numpy() - d(x).numpy())))
 print(json.dumps(out))

@@ -2,6 +2,8 @@
 which Keras 3 variables share (kernel, bias), so it silently keeps one of each: each
 becomes tf.compat.v2.train.Checkpoint(model=...) (TF2's tf.train.Checkpoint) where it is used
 by save / restore alone."""
+import os
+
 import tensorflow as tf
 import tensorflow.compat.v1 as tf1
 
@@ -40,9 +42,38 @@ class Trainer:
 
 
 def numbered(model, path, step):
-    """global_step numbers the files and keeps a 'checkpoint' state file: left."""
+    """global_step numbers the files and keeps a 'checkpoint' state file, as a
+    CheckpointManager does: one made at each save, keeping the Saver's 5."""
+    saver = tf.compat.v2.train.Checkpoint(model=model)
+    return tf.train.CheckpointManager(saver, os.path.dirname(path) or ".", max_to_keep=5, checkpoint_name=os.path.basename(path)).save(checkpoint_number=step)
+
+
+def numbered_loop(model, data, directory, optimizer):
+    saver = tf.compat.v2.train.Checkpoint(model=model)
+    for step, x in enumerate(data):
+        train_step(model, optimizer, x)
+        tf.train.CheckpointManager(saver, directory, max_to_keep=2, checkpoint_name="model.ckpt").save(checkpoint_number=step)
+    saver.read(tf.train.latest_checkpoint(directory)).assert_existing_objects_matched()
+
+
+def keep_all(model, prefix, step):
+    saver = tf.compat.v2.train.Checkpoint(model=model)
+    tf.train.CheckpointManager(saver, os.path.dirname(prefix) or ".", max_to_keep=None, checkpoint_name=os.path.basename(prefix)).save(checkpoint_number=step)
+
+
+def computed_prefix(model, step):
+    """The prefix would be computed twice (folder and name): left."""
     saver = tf1.train.Saver(var_list=model.variables)
-    return saver.save(None, path, global_step=step)
+    saver.save(None, next_prefix(), global_step=step)
+
+
+def own_state_file(model, path, step):
+    saver = tf1.train.Saver(var_list=model.variables)
+    saver.save(None, path, global_step=step, latest_filename="latest")
+
+
+def next_prefix():
+    return "/tmp/model.ckpt"
 
 
 def handed_on(model, path):
