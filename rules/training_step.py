@@ -134,7 +134,8 @@ class _Step:
     controls: list = field(default_factory=list)  # with control_dependencies(...) statements
     groups: list = field(default_factory=list)  # tf.group(...) calls
     readers: list = field(default_factory=list)  # (call, attribute, kind)
-    uses: dict = field(default_factory=dict)  # name → number of reads
+    # its names, sessions and savers (nested functions' reads count for it too)
+    scope: "_Scope" = field(default_factory=lambda: _Scope())
     total: list = field(default_factory=list)  # get_total_loss() and other readers warned about
     summaries: list = field(default_factory=list)  # (call, kind, whether its value is used)
     optimizers: list = field(default_factory=list)  # code of X in X.apply_gradients(...) / X.minimize(...)
@@ -295,8 +296,8 @@ class _Survey(TFVisitor):
     visit_While, leave_While = visit_For, leave_For
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self.scopes.append(_Scope())
         step = _Step(node)
+        self.scopes.append(step.scope)
         for d in node.decorators:
             target = d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator
             if self.qualify(target) == FUNCTION:
@@ -322,9 +323,6 @@ class _Survey(TFVisitor):
     def visit_Name(self, node: cst.Name) -> None:
         names = self.scopes[-1].names
         names[node.value] = names.get(node.value, 0) + 1
-        if self.stack:
-            uses = self.stack[-1].uses
-            uses[node.value] = uses.get(node.value, 0) + 1
 
     def _model_saver(self, node: cst.Call) -> None:
         """``Saver(model.variables)`` (or ``var_list=``): a saver of a model's variables."""
@@ -623,7 +621,7 @@ class TrainingStep(Rule):
         names = set(step.updates)
         for name, stmt in step.updates.items():
             # the assignment itself counts one read of the name (its target)
-            reads = step.uses.get(name, 0) - 1
+            reads = step.scope.names.get(name, 0) - 1
             allowed = 0
             for w in step.controls:
                 arg = w.items[0].item.args
