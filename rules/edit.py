@@ -380,6 +380,19 @@ def module_imports(module: cst.Module) -> Iterable[Imported]:
             yield from statement_imports(stmt)
 
 
+def bound_arguments(call: cst.Call, params: Sequence[str], known_only: bool = False) -> Optional[dict]:
+    """Parameter → expression of ``call``, its positional arguments filling ``params`` in
+    order; None where it passes ``*args`` / ``**kwargs``, more positional arguments than
+    ``params`` has, or (``known_only``) a keyword ``params`` does not name."""
+    out: dict = {}
+    for i, a in enumerate(call.args):
+        if a.star or (a.keyword is None and i >= len(params)) or \
+                (known_only and a.keyword is not None and a.keyword.value not in params):
+            return None
+        out[params[i] if a.keyword is None else a.keyword.value] = a.value
+    return out
+
+
 class PackageNames:
     """The module-level names a module binds to a package that is not TensorFlow
     (``tensorflow_hub``) or to names in it, and the dotted path an expression spelled

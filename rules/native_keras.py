@@ -68,7 +68,8 @@ import libcst as cst
 
 from rules.aliases import TFVisitor, canonicalize, dotted_parts
 from rules.base import Rule, RuleContext
-from rules.edit import code, filled, literal_value, module_imports, remove_unused_imports, unwrap_with
+from rules.edit import (bound_arguments, code, filled, literal_value, module_imports, remove_unused_imports,
+                        unwrap_with)
 from rules.model_walk import (DECORATOR, VARIABLE_SCOPE, ForwardPassVisitor, Site, bindings, builds_keras_object,
                               class_body_names, class_names, dependencies, find_method, free_names, self_attributes,
                               target_names)
@@ -575,23 +576,9 @@ class _Plan:
         return bool(self.calls or self.natives)
 
 
-def _arguments(call: cst.Call) -> Optional[dict]:
-    out: dict = {}
-    for i, a in enumerate(call.args):
-        if a.star:
-            return None
-        if a.keyword is None:
-            if i >= len(PARAMS):
-                return None
-            out[PARAMS[i]] = a.value
-        else:
-            out[a.keyword.value] = a.value
-    return out
-
-
 def _variable_problem(v: _Variable, m: _Method, ctx: RuleContext, reader: _Reader,
                       root: Optional[str]) -> Optional[str]:
-    args = _arguments(v.call)
+    args = bound_arguments(v.call, PARAMS)
     if args is None:
         return "it passes *args or **kwargs"
     v.args = args

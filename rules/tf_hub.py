@@ -48,7 +48,8 @@ import libcst as cst
 
 from rules.base import Rule, RuleContext
 from rules.aliases import dotted_parts
-from rules.edit import PackageNames, add_import, code, literal_value, module_imports, remove_unused_imports
+from rules.edit import (PackageNames, add_import, bound_arguments, code, literal_value, module_imports,
+                        remove_unused_imports)
 from rules.visitors import Transformer, Visitor, transform, walk
 
 HUB = "tensorflow_hub"
@@ -71,6 +72,18 @@ GONE = {
     "get_num_image_channels": "the SavedModel's signature (hub.load(handle).signatures)",
 }
 EXPERIMENTAL_FIELD = "share_cluster_devices_in_session"
+
+
+# hub.Module's parameters, in order
+MODULE_PARAMS = ("spec", "trainable", "name", "tags")
+# What loads a TF Hub model in TF2 code (what this stage writes, and hub.KerasLayer)
+LOADERS = (f"{HUB}.load", f"{HUB}.KerasLayer", f"{HUB}.module_v2.load")
+
+
+def trainable(args: dict) -> bool:
+    """Whether ``hub.Module``'s arguments (``MODULE_PARAMS``) may make it trainable: a
+    ``trainable`` that is not a literal False (TF2 cannot fine-tune a TF1 Hub format module)."""
+    return "trainable" in args and literal_value(args["trainable"]) is not False
 
 
 @dataclass
@@ -231,14 +244,10 @@ class TfHub(Rule):
         return remove_unused_imports(module, stale) if loads else module
 
     def _plan(self, m: _Module, ctx: RuleContext, edits: dict, load: str) -> None:
-        args = {a.keyword.value: a.value for a in m.ctor.args if a.keyword is not None}
-        positional = [a.value for a in m.ctor.args if a.keyword is None and not a.star]
-        names = ("spec", "trainable", "name", "tags")
-        for i, value in enumerate(positional[:len(names)]):
-            args.setdefault(names[i], value)
-        if any(a.star for a in m.ctor.args) or len(positional) > len(names):
+        args = bound_arguments(m.ctor, MODULE_PARAMS)
+        if args is None:
             return self._refuse(m, ctx, m.ctor, "it is built with *args / **kwargs")
-        if "trainable" in args and literal_value(args["trainable"]) is not False:
+        if trainable(args):
             return self._refuse(m, ctx, m.ctor, "it is trainable: a TF1 Hub format module cannot be fine-tuned in "
                                 "TF2; use the model's TF2 SavedModel in hub.KerasLayer(handle, trainable=True)")
         uses = _Uses(m.target or "")

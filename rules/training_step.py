@@ -79,7 +79,7 @@ import libcst as cst
 
 from rules.aliases import TFVisitor
 from rules.base import Facts, Rule, RuleContext
-from rules.edit import add_import, code, filled, literal_value, unwrap_with
+from rules.edit import add_import, bound_arguments, code, filled, literal_value, unwrap_with
 from rules.visitors import Transformer, Visitor, transform, walk
 
 TAPE = "tf.compat.v1.GradientTape"
@@ -199,7 +199,7 @@ def _saver_use(call: cst.Call) -> Optional[str]:
     if any(a.star for a in call.args):
         return "it passes *args / **kwargs"
     params = ("sess", "save_path", "global_step") if method == "save" else ("sess", "save_path")
-    given = _saver_arguments(call, params)
+    given = bound_arguments(call, params, known_only=True)
     if given is None:
         extra = next((a.keyword.value for a in call.args if a.keyword is not None and a.keyword.value not in params),
                      None)
@@ -216,22 +216,6 @@ def _saver_use(call: cst.Call) -> Optional[str]:
         return ("its save_path is computed by a call, which a numbered save (a CheckpointManager, split into "
                 "directory and name) would run twice")
     return None
-
-
-def _saver_arguments(call: cst.Call, params: tuple) -> Optional[dict]:
-    """``call``'s arguments by the name of the parameter each is for, or None when it
-    passes one ``params`` does not name."""
-    out: dict = {}
-    for i, a in enumerate(call.args):
-        if a.keyword is None:
-            if i >= len(params):
-                return None
-            out[params[i]] = a.value
-        elif a.keyword.value in params:
-            out[a.keyword.value] = a.value
-        else:
-            return None
-    return out
 
 
 def _plain(node: cst.BaseExpression) -> bool:
@@ -561,8 +545,8 @@ class TrainingStep(Rule):
             for use, _ in saver.uses:
                 target = checkpoint if saver.name is None else use.func.value
                 method = "write" if use.func.attr.value == "save" else "read"
-                given = _saver_arguments(use, ("sess", "save_path", "global_step") if method == "write"
-                                         else ("sess", "save_path"))
+                given = bound_arguments(use, ("sess", "save_path", "global_step") if method == "write"
+                                        else ("sess", "save_path"), known_only=True)
                 if "global_step" in given:
                     plan.edits[id(use)] = self._numbered(target, given, saver, root, plan)
                     continue
