@@ -4,7 +4,7 @@ import itertools
 import libcst as cst
 import pytest
 
-from rules.edit import add_imports, remove_from_import, remove_unused_imports, statement_imports
+from rules.edit import add_imports, bound_arguments, remove_from_import, remove_unused_imports, statement_imports
 
 
 def added(code: str, *imports) -> str:
@@ -148,3 +148,15 @@ def test_adding_imports_is_what_libcsts_visitor_makes_of_the_module(head):
         if theirs.code == head:
             assert ours is module  # nothing to add: the same module comes back
     assert changed > 0
+
+
+def test_bound_arguments_by_position_and_keyword_and_what_it_refuses():
+    def bound(text, params=("sess", "save_path", "global_step"), known_only=False):
+        got = bound_arguments(cst.parse_expression(text), params, known_only)
+        return None if got is None else {k: cst.Module(body=[]).code_for_node(v) for k, v in got.items()}
+    assert bound("s.save(None, p, global_step=3)") == {"sess": "None", "save_path": "p", "global_step": "3"}
+    assert bound("s.save(sess=None, save_path=p)") == {"sess": "None", "save_path": "p"}
+    assert bound("s.save(None, p, 3, 4)") is None, "more positional arguments than parameters"
+    assert bound("s.save(*args)") is None and bound("s.save(None, **kw)") is None
+    assert bound("s.save(None, p, latest_filename='x')") == {"sess": "None", "save_path": "p", "latest_filename": "'x'"}
+    assert bound("s.save(None, p, latest_filename='x')", known_only=True) is None
