@@ -13,7 +13,7 @@ import libcst as cst
 
 from rules.aliases import dotted_parts
 from rules.base import module_code
-from rules.visitors import Transformer
+from rules.visitors import Transformer, Visitor, walk
 
 _NO_SPACE = cst.SimpleWhitespace("")
 
@@ -378,6 +378,19 @@ def module_imports(module: cst.Module) -> Iterable[Imported]:
     for stmt in module.body:
         if isinstance(stmt, cst.SimpleStatementLine):
             yield from statement_imports(stmt)
+
+
+def nodes_of(node: cst.CSTNode, kind) -> list:
+    """Every node of type ``kind`` (a class or a tuple of them) in ``node``, in source order."""
+    found: list = []
+
+    class _Find(Visitor):
+        def on_visit(self, n: cst.CSTNode) -> bool:
+            if isinstance(n, kind):
+                found.append(n)
+            return True
+    walk(node, _Find())
+    return found
 
 
 def bound_arguments(call: cst.Call, params: Sequence[str], known_only: bool = False) -> Optional[dict]:

@@ -68,8 +68,8 @@ import libcst as cst
 
 from rules.aliases import TFVisitor, canonicalize, dotted_parts
 from rules.base import Rule, RuleContext
-from rules.edit import (bound_arguments, code, filled, literal_value, module_imports, remove_unused_imports,
-                        unwrap_with)
+from rules.edit import (bound_arguments, code, filled, literal_value, module_imports, nodes_of,
+                        remove_unused_imports, unwrap_with)
 from rules.model_walk import (DECORATOR, VARIABLE_SCOPE, ForwardPassVisitor, Site, bindings, builds_keras_object,
                               class_body_names, class_names, dependencies, find_method, free_names, self_attributes,
                               target_names)
@@ -248,7 +248,7 @@ class _Reader:
             method = find_method(cls, name)
             if method is None:
                 continue
-            for node in _nodes(method, cst.Assign):
+            for node in nodes_of(method, cst.Assign):
                 for t in node.targets:
                     target = t.target
                     if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) and \
@@ -371,13 +371,6 @@ class _Reader:
         return found
 
 
-def _nodes(node: cst.CSTNode, kind: type) -> list:
-    """Every node of type ``kind`` in ``node``, in source order."""
-    found: list = []
-    walk(node, type("_Find", (Visitor,), {f"visit_{kind.__name__}": lambda self, n: found.append(n)})())
-    return found
-
-
 class _Survey(ForwardPassVisitor):
     def __init__(self, ctx: RuleContext, reader: _Reader) -> None:
         super().__init__(ctx)
@@ -395,7 +388,7 @@ class _Survey(ForwardPassVisitor):
             # what its builder makes, it makes once: the call itself is the reason to keep
             # the decorator, not the Keras objects built in its arguments
             for arg in node.args:
-                self.current.skip.update(id(c) for c in _nodes(arg.value, cst.Call))
+                self.current.skip.update(id(c) for c in nodes_of(arg.value, cst.Call))
 
     def leave_Call(self, node: cst.Call) -> None:
         super().leave_Call(node)

@@ -59,7 +59,7 @@ import libcst as cst
 from rules import slim
 from rules.aliases import TFVisitor, dotted_parts
 from rules.base import Rule, RuleContext
-from rules.edit import NameReplacer, add_imports, module_imports, rebuild_args
+from rules.edit import NameReplacer, add_imports, module_imports, nodes_of, rebuild_args
 from rules.model_walk import free_names, target_names
 from rules.visitors import Transformer, Visitor, transform, walk
 
@@ -1356,15 +1356,7 @@ def _keeps(m: _Module, f: Func, with_node: cst.With, item: Item) -> str:
 
 
 def _ids_inside(node: cst.CSTNode) -> set[int]:
-    ids: set[int] = set()
-
-    class _V(Visitor):
-        def on_visit(self, n):
-            ids.add(id(n))
-            return True
-
-    walk(node, _V())
-    return ids
+    return {id(n) for n in nodes_of(node, cst.CSTNode)}
 
 
 def _names_read(fn: cst.FunctionDef) -> set[str]:

@@ -58,7 +58,7 @@ import libcst as cst
 from rules import slim
 from rules.aliases import TFTransformer
 from rules.base import Facts, Rule, RuleContext, mentioning
-from rules.edit import add_imports, expression, literal_value, module_imports, remove_unused_imports
+from rules.edit import add_imports, expression, literal_value, module_imports, nodes_of, remove_unused_imports
 from rules.model_walk import target_names, variable_scope_name
 from rules.visitors import Visitor, transform, walk
 
@@ -1069,14 +1069,7 @@ class _Frame:
 
 
 def _all_names(node: cst.CSTNode) -> set[str]:
-    names: set[str] = set()
-
-    class _V(Visitor):
-        def visit_Name(self, n):
-            names.add(n.value)
-
-    walk(node, _V())
-    return names
+    return {n.value for n in nodes_of(node, cst.Name)}
 
 
 def _string_names(fn: cst.FunctionDef) -> set[str]:

@@ -79,8 +79,8 @@ import libcst as cst
 
 from rules.aliases import TFVisitor
 from rules.base import Facts, Rule, RuleContext
-from rules.edit import add_import, bound_arguments, code, filled, literal_value, unwrap_with
-from rules.visitors import Transformer, Visitor, transform, walk
+from rules.edit import add_import, bound_arguments, code, filled, literal_value, nodes_of, unwrap_with
+from rules.visitors import Transformer, transform, walk
 
 TAPE = "tf.compat.v1.GradientTape"
 FUNCTION = "tf.compat.v1.function"
@@ -220,15 +220,7 @@ def _saver_use(call: cst.Call) -> Optional[str]:
 
 def _plain(node: cst.BaseExpression) -> bool:
     """An expression with no call in it but ``os.path.join`` (a path that may be read twice)."""
-    class _Calls(Visitor):
-        found = False
-
-        def visit_Call(self, call: cst.Call) -> None:
-            if code(call.func) not in ("os.path.join", "path.join"):
-                self.found = True
-    v = _Calls()
-    walk(node, v)
-    return not v.found
+    return all(code(c.func) in ("os.path.join", "path.join") for c in nodes_of(node, cst.Call))
 
 
 def _collection(call: cst.Call, qualify) -> Optional[str]:
