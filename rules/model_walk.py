@@ -1,7 +1,8 @@
 """Walking the forward pass of a TF1-style layer: which methods are decorated with
 ``track_tf1_style_variables``, which ``variable_scope`` each call runs in, whether it
 runs in a loop or a branch, and what a call's arguments depend on. Shared by
-``layers-to-attributes`` and ``keras-layers``.
+``layers-to-attributes`` and ``keras-layers``. Also the TensorFlow facts several rules
+read: which calls build Keras objects, which make TF1 sessions and graphs.
 """
 from __future__ import annotations
 
@@ -17,8 +18,8 @@ from rules.visitors import Visitor, walk
 DECORATOR = "track_tf1_style_variables"
 VARIABLE_SCOPE = "tf.compat.v1.variable_scope"
 AUTO_REUSE = ("tf.compat.v1.AUTO_REUSE",)
-# Keras classes that own weights (canonical names): built in a forward pass, they are new
-# on every call
+# Keras layer, Model and Sequential classes (canonical name prefixes): built in a forward
+# pass, they are new (with new weights, where they own any) on every call
 KERAS_BUILDERS = ("tf.keras.layers.", "tf.keras.Model", "tf.keras.Sequential", "tf.keras.models.",
                   "tf.compat.v1.keras.layers.", "tf.compat.v1.keras.Model", "tf.compat.v1.keras.Sequential",
                   "tf.compat.v1.keras.models.")
@@ -34,6 +35,21 @@ WEIGHTLESS_LAYERS = frozenset({
     *(f"{kind}Pooling{d}D" for kind in ("Max", "Average", "GlobalMax", "GlobalAverage") for d in (1, 2, 3)),
     *(f"{kind}Pool{d}D" for kind in ("Max", "Avg", "GlobalMax", "GlobalAvg") for d in (1, 2, 3)),
 })
+
+
+# TF1 sessions, and what builds or reads a TF1 graph wherever it runs (canonical names)
+SESSIONS = frozenset(f"tf.compat.v1.{name}" for name in (
+    "Session", "InteractiveSession", "train.MonitoredTrainingSession", "train.MonitoredSession",
+    "train.SingularMonitoredSession"))
+PLACEHOLDERS = frozenset(f"tf.compat.v1.{name}" for name in (
+    "placeholder", "placeholder_with_default", "sparse_placeholder"))
+GRAPH_BUILDERS = SESSIONS | PLACEHOLDERS | {"tf.compat.v1.get_default_graph", "tf.compat.v1.Graph"}
+
+
+def saver_given_variables(call: cst.Call) -> bool:
+    """A ``Saver(...)`` given its variables (first argument or ``var_list=``): it runs in
+    eager code too, where one without has no global variables to save."""
+    return any(a.keyword is None or a.keyword.value == "var_list" for a in call.args)
 
 
 def builds_keras_object(q: Optional[str]) -> bool:

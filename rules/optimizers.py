@@ -57,7 +57,7 @@ import libcst as cst
 from rules.aliases import TFVisitor
 from rules.base import Facts, Rule, RuleContext
 from rules.edit import add_import, code, expression, keyword, literal_value, new_keyword, rebuild_args, remove_unused_imports
-from rules.model_walk import free_names
+from rules.model_walk import GRAPH_BUILDERS, free_names
 from rules.visitors import Transformer, transform, walk
 
 _LOCKING_WARNING = (
@@ -190,11 +190,8 @@ def _left(tf1_name: str) -> str:
 
 
 # Canonical names whose presence in a scope means a TF1 graph is built and run there.
-GRAPH_MODE_APIS = frozenset({
-    "tf.compat.v1.Session", "tf.compat.v1.InteractiveSession", "tf.compat.v1.placeholder",
-    "tf.compat.v1.get_default_graph", "tf.compat.v1.Graph", "tf.compat.v1.global_variables_initializer",
-    "tf.compat.v1.train.MonitoredTrainingSession", "tf.compat.v1.train.MonitoredSession",
-    "tf.compat.v1.train.SingularMonitoredSession", "tf.compat.v1.train.Supervisor",
+GRAPH_MODE_APIS = GRAPH_BUILDERS | frozenset({
+    "tf.compat.v1.global_variables_initializer", "tf.compat.v1.train.Supervisor",
     "tf.compat.v1.train.get_or_create_global_step", "tf.compat.v1.train.get_global_step",
     "tf.compat.v1.gradients",
     # ops that only mean something in a graph a session runs (eager tf.group returns None)

@@ -89,7 +89,7 @@ from rules.aliases import TFTransformer, dotted_name, dotted_parts, local_name
 from rules.base import Facts, Rule, RuleContext, ast_dotted, mentioning
 from rules.optimizers import CONTRIB_OPTIMIZERS
 from rules.edit import add_imports, expression, is_docstring, remove_unused_imports, statement_imports
-from rules.model_walk import bindings, target_names
+from rules.model_walk import PLACEHOLDERS, SESSIONS, bindings, saver_given_variables, target_names
 from rules.visitors import transform
 
 # What the migration overview suggests for contrib modules tf-slim does not cover.
@@ -171,12 +171,10 @@ def _is_internal(rest: list[str]) -> bool:
 
 
 # TF1 graph-mode APIs (paths in the v1 API): a module using them needs graph mode.
-GRAPH_MODE = frozenset({
-    "placeholder", "placeholder_with_default", "sparse_placeholder", "Session", "InteractiveSession",
-    "train.MonitoredTrainingSession", "train.MonitoredSession", "train.SingularMonitoredSession",
+GRAPH_MODE = frozenset(q[len("tf.compat.v1."):] for q in SESSIONS | PLACEHOLDERS) | {
     "train.Supervisor", "train.start_queue_runners", "train.QueueRunner", "train.Saver",
     "train.string_input_producer", "train.batch", "train.shuffle_batch",
-})
+}
 GRAPH_SWITCHES = frozenset({"disable_v2_behavior", "disable_eager_execution"})
 # The model-mapping and validation guides' own API, which TensorFlow 2.16+ ships only with
 # tf-keras: the shim has each, for Keras 3 and (delegating to tf-keras) Keras 2 alike.
@@ -374,10 +372,8 @@ class _Rewriter(TFTransformer):
         v1 = self._v1_path(parts)
         if v1 is None:
             return
-        if v1 in GRAPH_MODE and not (v1 == "train.Saver" and any(
-                a.keyword is None or a.keyword.value == "var_list" for a in node.args)):
-            # (a Saver given its variables runs in eager code too, as the checkpoint guide
-            # shows; one without needs a graph's global variables)
+        if v1 in GRAPH_MODE and not (v1 == "train.Saver" and saver_given_variables(node)):
+            # (as the checkpoint guide shows)
             self.graph_nodes.append((node, self.depth == 0, self.as_default > 0))
         if v1 in GRAPH_SWITCHES:
             self.switched = True

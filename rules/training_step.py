@@ -80,6 +80,7 @@ import libcst as cst
 from rules.aliases import TFVisitor
 from rules.base import Facts, Rule, RuleContext
 from rules.edit import add_import, bound_arguments, code, filled, literal_value, nodes_of, unwrap_with
+from rules.model_walk import GRAPH_BUILDERS, SESSIONS, saver_given_variables
 from rules.visitors import Transformer, transform, walk
 
 TAPE = "tf.compat.v1.GradientTape"
@@ -96,14 +97,7 @@ SUMMARIES = {
 }
 CONTROL = "tf.compat.v1.control_dependencies"
 GROUP = "tf.compat.v1.group"
-GRAPH = ("tf.compat.v1.Session", "tf.compat.v1.InteractiveSession", "tf.compat.v1.placeholder",
-         "tf.compat.v1.placeholder_with_default", "tf.compat.v1.train.MonitoredTrainingSession",
-         "tf.compat.v1.train.MonitoredSession", "tf.compat.v1.get_default_graph", "tf.compat.v1.Graph")
 SWITCHES = ("tf.compat.v1.disable_v2_behavior", "tf.compat.v1.disable_eager_execution")
-# TF1 sessions: one whose run is called in a loop, or fed, runs a TF1 training (or
-# evaluation) loop, which is left as it is (it runs) and said once, at the session
-SESSIONS = ("tf.compat.v1.Session", "tf.compat.v1.InteractiveSession", "tf.compat.v1.train.MonitoredTrainingSession",
-            "tf.compat.v1.train.MonitoredSession", "tf.compat.v1.train.SingularMonitoredSession")
 INIT_FROM_CHECKPOINT = "tf.compat.v1.train.init_from_checkpoint"
 SAVER = "tf.compat.v1.train.Saver"
 # a Keras object's variable lists: a Saver given one saves a (migrated) model
@@ -335,12 +329,11 @@ class _Survey(TFVisitor):
         q = self.qualify(node.func)
         if q in SWITCHES:
             self.switched = True
-        if q in GRAPH or (q or "").startswith("tf.compat.v1.estimator."):  # a graph here, or an Estimator's
+        if q in GRAPH_BUILDERS or (q or "").startswith("tf.compat.v1.estimator."):  # a graph here, or an Estimator's
             self.module_graph = True
         if q == TAPE:
             self.module_eager = True
-        if q == INIT_FROM_CHECKPOINT or (q == SAVER and not any(  # Saver(...) with no var_list, either way
-                a.keyword is None or a.keyword.value == "var_list" for a in node.args)):
+        if q == INIT_FROM_CHECKPOINT or (q == SAVER and not saver_given_variables(node)):
             self.checkpoints.append((node, q, self.stack[-1] if self.stack else None))
         elif q == SAVER:
             self._model_saver(node)
@@ -354,7 +347,7 @@ class _Survey(TFVisitor):
             step.summaries.append((node, q[len(SUMMARY):], not alone))
         elif isinstance(node.func, cst.Attribute) and node.func.attr.value in ("apply_gradients", "minimize"):
             step.optimizers.append(code(node.func.value))
-        if q in GRAPH:
+        if q in GRAPH_BUILDERS:
             step.graph = True
         elif q == GROUP:
             step.groups.append(node)
