@@ -76,8 +76,10 @@ EXPERIMENTAL_FIELD = "share_cluster_devices_in_session"
 
 # hub.Module's parameters, in order
 MODULE_PARAMS = ("spec", "trainable", "name", "tags")
-# What loads a TF Hub model in TF2 code (what this stage writes, and hub.KerasLayer)
-LOADERS = (f"{HUB}.load", f"{HUB}.KerasLayer", f"{HUB}.module_v2.load")
+# What loads a TF Hub model in TF2 code (what this stage writes, and hub.KerasLayer, a
+# tf-keras layer, which a Keras 3 layer cannot hold)
+KERAS_LAYER = f"{HUB}.KerasLayer"
+LOADERS = (f"{HUB}.load", KERAS_LAYER, f"{HUB}.module_v2.load")
 
 
 def trainable(args: dict) -> bool:

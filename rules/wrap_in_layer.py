@@ -105,7 +105,9 @@ import libcst as cst
 
 from rules.aliases import TFVisitor, dotted_parts
 from rules.base import Facts, Rule, RuleContext, mentioning
-from rules.edit import (NameReplacer, PackageNames, add_import, code, expression, is_docstring, keyword, literal_value,
+from rules import tf_hub as hub_rule
+from rules.edit import (NameReplacer, PackageNames, add_import, bound_arguments, code, expression, is_docstring,
+                        keyword, literal_value,
                         module_imports, rebuild_args)
 from rules.model_walk import (VARIABLE_SCOPE, WEIGHTLESS_LAYERS, bindings, builds_keras_object, is_tracked,
                               variable_scope_name)
@@ -148,11 +150,7 @@ _CHECKPOINT_TOOLS = frozenset(f"tf.compat.v1.{name}" for name in (
     "train.Checkpoint", "train.CheckpointManager", "train.init_from_checkpoint", "train.import_meta_graph",
     "saved_model.load", "saved_model.save", "saved_model.simple_save", "saved_model.loader.load",
     "saved_model.Builder", "saved_model.builder.SavedModelBuilder"))
-# A TF1 Hub module builds a TF1 graph where it is made: it fails in eager code, and a
-# layer's call would make a new one at every call.
-HUB_MODULE = "tensorflow_hub.Module"
 MAKE_TEMPLATE = "tf.compat.v1.make_template"
-HUB_LOADERS = ("tensorflow_hub.load", "tensorflow_hub.KerasLayer", "tensorflow_hub.module_v2.load")
 # What builds ops in eager code too; everything else ``_BLOCKERS`` names builds a TF1
 # graph wherever it runs.
 _OP_BUILDERS = frozenset({"tf.compat.v1.group", "tf.compat.v1.no_op", "tf.compat.v1.assign",
@@ -238,7 +236,7 @@ class _Survey(TFVisitor):
         self.repeated: dict = {}  # call of a module function → why it may run many times where it stands
         self.collection_reads: list = []  # (call, enclosing module function or None, collection)
         self.module_graph: Optional[cst.Call] = None  # a call by which module-level code builds a TF1 graph
-        self.hub = PackageNames(ctx.module, "tensorflow_hub")  # hub.Module → tensorflow_hub.Module
+        self.hub = PackageNames(ctx.module, hub_rule.HUB)  # hub.Module → tensorflow_hub.Module
         self.builders: list = []  # the Keras-object calls around the current node
 
     def visit_Lambda(self, node: cst.Lambda) -> None:
@@ -374,18 +372,17 @@ class _Survey(TFVisitor):
                 inner = None
             self.builders.append(node)
         hub = self.hub.path(node.func)
-        if hub == HUB_MODULE:
+        if hub == hub_rule.MODULE:
             inner = ("makes a TF1 Hub module (hub.Module), which builds a TF1 graph and fails in eager code: use "
                      "hub.KerasLayer(handle, trainable=...) in a model, or hub.load(handle) for low-level use, as "
                      "the TF Hub migration guide does")
-            trainable = [a.value for a in node.args if a.keyword is not None and a.keyword.value == "trainable"]
-            trainable += [a.value for a in node.args[1:2] if a.keyword is None]
-            if not any(literal_value(t) is not False for t in trainable) and self._once(fn, node, "hub.module", inner):
+            args = bound_arguments(node, hub_rule.MODULE_PARAMS)
+            if args is not None and not hub_rule.trainable(args) and self._once(fn, node, "hub.module", inner):
                 inner = None  # the tf-hub stage makes it hub.load, made once in the layer
-        elif hub in HUB_LOADERS:
+        elif hub in hub_rule.LOADERS:
             inner = (f"loads a TF Hub model ({code(node.func)}), and a layer's call would load it again on every "
                      "call: load it once where the model is built")
-            if hub != "tensorflow_hub.KerasLayer" and self._once(fn, node, "hub.hub_model", inner):
+            if hub != hub_rule.KERAS_LAYER and self._once(fn, node, "hub.hub_model", inner):
                 inner = None
         if inner is not None:
             fn.blockers.append((node, "it " + inner))
@@ -747,7 +744,7 @@ def _surveyed(ctx: RuleContext, functions: set) -> "re.Pattern":
     makes a function no layer or a parameter a tensor (``yield``, ``global``, a training step's methods,
     ``.shape`` / ``.get_shape`` / ``.dtype``). Enclosing statements say it too, so loops,
     branches, scopes and nested functions around such a statement are walked."""
-    hub = list(PackageNames(ctx.module, "tensorflow_hub").names)
+    hub = list(PackageNames(ctx.module, hub_rule.HUB).names)
     return mentioning([*ctx.tf_names(), *functions, *hub], r"\byield\b", r"\bglobal\b",
                       *(rf"\b{m}\b" for m in sorted(_BLOCKING_METHODS)), r"\bshape\b", r"\bget_shape\b", r"\bdtype\b")
 
