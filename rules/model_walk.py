@@ -16,6 +16,7 @@ from rules.edit import literal_value
 from rules.visitors import Visitor, walk
 
 DECORATOR = "track_tf1_style_variables"
+GET_OR_CREATE_LAYER = "get_or_create_layer"  # the guide's maker of nested Keras objects
 VARIABLE_SCOPE = "tf.compat.v1.variable_scope"
 AUTO_REUSE = ("tf.compat.v1.AUTO_REUSE",)
 # Keras layer, Model and Sequential classes (canonical name prefixes): built in a forward
@@ -56,7 +57,9 @@ def builds_keras_object(q: Optional[str]) -> bool:
     """Whether a call of ``q`` (a canonical name) builds a Keras layer, Model or Sequential."""
     return q is not None and q.startswith(KERAS_BUILDERS) and q.rpartition(".")[2][:1].isupper()
 
-Loop = Union[cst.For, cst.While, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp]
+# What may run its body many times: loops and comprehensions
+LOOPS = (cst.For, cst.While, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
+Loop = Union[LOOPS]
 
 
 def is_tracked(fn: cst.FunctionDef) -> bool:
@@ -148,7 +151,7 @@ class ForwardPassVisitor(TFVisitor):
     def on_visit(self, node: cst.CSTNode) -> bool:
         result = super().on_visit(node)
         if self.method is not None:
-            if isinstance(node, (cst.For, cst.While, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)):
+            if isinstance(node, LOOPS):
                 self.loops.append(node)
             elif isinstance(node, (cst.If, cst.Try, cst.IfExp, cst.BooleanOperation)):
                 self.branches.append(node)

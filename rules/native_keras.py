@@ -70,9 +70,9 @@ from rules.aliases import TFVisitor, canonicalize, dotted_parts
 from rules.base import Rule, RuleContext
 from rules.edit import (bound_arguments, code, filled, literal_value, module_imports, nodes_of,
                         remove_unused_imports, unwrap_with)
-from rules.model_walk import (DECORATOR, VARIABLE_SCOPE, ForwardPassVisitor, Site, bindings, builds_keras_object,
-                              class_body_names, class_names, dependencies, find_method, free_names, self_attributes,
-                              target_names)
+from rules.model_walk import (DECORATOR, GET_OR_CREATE_LAYER, VARIABLE_SCOPE, ForwardPassVisitor, Site, bindings,
+                              builds_keras_object, class_body_names, class_names, dependencies, find_method,
+                              free_names, self_attributes, target_names)
 from rules.visitors import Transformer, Visitor, transform, walk
 
 SHIM = "tf1to2"
@@ -384,7 +384,7 @@ class _Survey(ForwardPassVisitor):
         if self.method is not None and self.qualify(node.func) == GET_VARIABLE:
             self.inside.append(node)
         parts = dotted_parts(node.func)
-        if self.current is not None and parts and parts[-1] == "get_or_create_layer":
+        if self.current is not None and parts and parts[-1] == GET_OR_CREATE_LAYER:
             # what its builder makes, it makes once: the call itself is the reason to keep
             # the decorator, not the Keras objects built in its arguments
             for arg in node.args:

@@ -48,6 +48,7 @@ import libcst as cst
 
 from rules.base import Rule, RuleContext
 from rules.aliases import dotted_parts
+from rules.model_walk import GET_OR_CREATE_LAYER
 from rules.edit import (PackageNames, add_import, bound_arguments, code, literal_value, module_imports,
                         remove_unused_imports)
 from rules.visitors import Transformer, Visitor, transform, walk
@@ -128,7 +129,7 @@ class _Survey(Visitor):
         ``get_or_create_layer("m", lambda: hub.Module(...))`` makes once in a layer."""
         if isinstance(value, cst.Call) and self.path(value.func) == MODULE:
             return value
-        if isinstance(value, cst.Call) and (dotted_parts(value.func) or [""])[-1] == "get_or_create_layer" and \
+        if isinstance(value, cst.Call) and (dotted_parts(value.func) or [""])[-1] == GET_OR_CREATE_LAYER and \
                 len(value.args) == 2 and isinstance(value.args[1].value, cst.Lambda):
             body = value.args[1].value.body
             if isinstance(body, cst.Call) and self.path(body.func) == MODULE:

@@ -87,14 +87,8 @@ TAPE = "tf.compat.v1.GradientTape"
 FUNCTION = "tf.compat.v1.function"
 GET_COLLECTION = ("tf.compat.v1.get_collection", "tf.compat.v1.get_collection_ref")
 SUMMARY = "tf.compat.v1.summary."
-# TF1 summary ops and their parameters, in order
-SUMMARIES = {
-    "scalar": ("name", "tensor", "collections", "family"),
-    "histogram": ("name", "values", "collections", "family"),
-    "image": ("name", "tensor", "max_outputs", "collections", "family"),
-    "text": ("name", "tensor", "collections"),
-    "audio": ("name", "tensor", "sample_rate", "max_outputs", "collections", "family"),
-}
+# TF1 summary ops (tf.compat.v1.summary.<kind>)
+SUMMARIES = frozenset({"scalar", "histogram", "image", "text", "audio"})
 CONTROL = "tf.compat.v1.control_dependencies"
 GROUP = "tf.compat.v1.group"
 SWITCHES = ("tf.compat.v1.disable_v2_behavior", "tf.compat.v1.disable_eager_execution")

@@ -109,8 +109,8 @@ from rules import tf_hub as hub_rule
 from rules.edit import (NameReplacer, PackageNames, add_import, bound_arguments, code, expression, is_docstring,
                         keyword, literal_value,
                         module_imports, rebuild_args)
-from rules.model_walk import (VARIABLE_SCOPE, WEIGHTLESS_LAYERS, bindings, builds_keras_object, is_tracked,
-                              variable_scope_name)
+from rules.model_walk import (GET_OR_CREATE_LAYER, LOOPS, VARIABLE_SCOPE, WEIGHTLESS_LAYERS, bindings,
+                              builds_keras_object, is_tracked, variable_scope_name)
 from rules.v1_layers import BY_CLASS, KERAS_LAYER_ATTRIBUTES, SPECS, V1_LAYERS, snake_case
 from rules.visitors import Transformer, Visitor, transform, walk
 
@@ -324,9 +324,7 @@ class _Survey(TFVisitor):
         fn = self.current
         if isinstance(node.func, cst.Name) and node.func.value in self.names:
             self.calls.setdefault(node.func.value, []).append((node, fn))
-            in_loop = any(isinstance(c, (cst.For, cst.While, cst.ListComp, cst.GeneratorExp, cst.SetComp,
-                                         cst.DictComp)) for c in self.control)
-            if in_loop:
+            if self.in_loop:
                 self.repeated[id(node)] = "its call is in a loop"
             elif self.defs != (0 if fn is None else 1):  # not the module's or fn's own code
                 self.repeated[id(node)] = "its call is in a method or nested function"
@@ -417,13 +415,17 @@ class _Survey(TFVisitor):
         if self.builders and self.builders[-1] is node:
             self.builders.pop()
 
+    @property
+    def in_loop(self) -> bool:
+        """The current node may run many times: a loop or a comprehension is around it."""
+        return any(isinstance(c, LOOPS) for c in self.control)
+
     def _once(self, fn: _Function, node: cst.Call, q: str, why: str) -> bool:
         """Whether ``node`` (a Keras object or a TF Hub model) is made once per run of the
         function (not in a loop, a nested function or a lambda): then its layer makes it
         once, through get_or_create_layer. Callers that would run the function as a helper
         still stop (``why``)."""
-        if self.defs != 1 or any(isinstance(c, (cst.For, cst.While, cst.ListComp, cst.GeneratorExp, cst.SetComp,
-                                                cst.DictComp)) for c in self.control):
+        if self.defs != 1 or self.in_loop:
             return False
         fn.nested.append((node, self._nested_name(node, q)))
         fn.inner.append((node, why))
@@ -614,7 +616,7 @@ class WrapInLayer(Rule):
         if root is None:
             module = add_import(module, "tensorflow")
         if nesting:
-            module = add_import(module, "tf1to2", "get_or_create_layer")
+            module = add_import(module, "tf1to2", GET_OR_CREATE_LAYER)
         return add_import(module, "tf1to2", "track_tf1_style_variables")
 
     run_needles = (b"get_collection", b"regularization_loss", b"get_total_loss", b"create_train_op")
@@ -666,7 +668,6 @@ class WrapInLayer(Rule):
                 ctx.warn(stmt, f"{name} (make_template) left as it is: {fn.name.value}() takes no input, or "
                                "*args / **kwargs, which a layer's call cannot pass on as they are")
                 continue
-            code = cst.Module(body=[]).code_for_node
             first, rest = params[0], params[1:]
             signature = ", ".join(["self", first.name.value] + [
                 p.name.value if p.default is None else f"{p.name.value}={code(p.default)}" for p in rest])
@@ -952,7 +953,6 @@ class _Wrapping:
         fn = self.node.name.value
         args = [self.inputs.name.value]
         args += [f"{p.name.value}={p.name.value}" for p in self.tensors]
-        code = cst.Module(body=[]).code_for_node
         if self.training is not None:
             default = self.training.default
             if default is not None and literal_value(default) is not None:
@@ -1069,9 +1069,9 @@ class _Renamer(NameReplacer):
     def leave_Call(self, original_node, updated_node):
         key = self.nested.get(id(original_node))
         if key is not None:
-            return cst.Call(func=cst.Name("get_or_create_layer"), args=[
+            return cst.Call(func=cst.Name(GET_OR_CREATE_LAYER), args=[
                 cst.Arg(cst.SimpleString(f'"{key}"'), comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))),
-                cst.Arg(cst.Lambda(params=cst.Parameters(), body=_shifted(updated_node, f'get_or_create_layer("{key}", '
+                cst.Arg(cst.Lambda(params=cst.Parameters(), body=_shifted(updated_node, f'{GET_OR_CREATE_LAYER}("{key}", '
                                                                                          'lambda: ')))])
         name = self.layer_names.get(id(original_node))
         if name is None:
