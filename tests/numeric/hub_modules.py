@@ -14,7 +14,6 @@ tensorflow_hub 0.15 imports ``tensorflow.compat.v1.estimator``, which TensorFlow
 longer ships; its exporter class is all it reads at import, so a stand-in is enough."""
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import sys
@@ -23,12 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-
-def _load(path: Path, name: str):
-    spec = importlib.util.spec_from_file_location(name, path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+from loading import load_module  # (this folder, on the script's path)
 
 
 def _inputs():
@@ -67,13 +61,13 @@ def tf1(work: Path) -> None:
             module.export(str(work / "module"), sess)
     os.environ["HUB_HANDLE"] = str(work / "module")
     with tf.Graph().as_default():
-        out = _run(_load(work / "before.py", "before"))
+        out = _run(load_module(work / "before.py", "before"))
         with v1.Session() as sess:
             sess.run(v1.global_variables_initializer())
             values = sess.run(out)
     if (work / "model_before.py").exists():
         with tf.Graph().as_default():
-            logits = _load(work / "model_before.py", "model_before").classifier(tf.constant(_inputs()[0]))
+            logits = load_module(work / "model_before.py", "model_before").classifier(tf.constant(_inputs()[0]))
             with v1.Session() as sess:
                 sess.run(v1.global_variables_initializer())
                 values["logits"] = sess.run(logits)
@@ -88,10 +82,10 @@ def tf2(work: Path) -> None:
     assert not hasattr(hub, "Module"), "the TF2 side runs on tensorflow_hub 0.16, which has no hub.Module"
     assert tf.executing_eagerly()
     os.environ["HUB_HANDLE"] = str(work / "module")
-    values = _run(_load(work / "after.py", "after"))
+    values = _run(load_module(work / "after.py", "after"))
     if (work / "model_after.py").exists():
         import tf1to2
-        layer = _load(work / "model_after.py", "model_after").Classifier()
+        layer = load_module(work / "model_after.py", "model_after").Classifier()
         x = tf.constant(_inputs()[0])
         layer(x)
         values["loaded"] = tf1to2.load_tf1_checkpoint(layer, str(work / "ckpt" / "model"),

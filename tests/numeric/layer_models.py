@@ -16,7 +16,6 @@ through the name map, and called in each mode.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -26,12 +25,7 @@ import tensorflow as tf
 
 import tf1to2
 
-
-def _load(path: Path, name: str):
-    spec = importlib.util.spec_from_file_location(name, path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+from loading import load_module  # (this folder, on the script's path)
 
 
 def _inputs(spec: dict) -> dict:
@@ -65,7 +59,7 @@ def tf1(work: Path) -> dict:
     for mode in spec["modes"]:
         graph = tf.Graph()
         with graph.as_default():
-            mod = _load(work / "before.py", "before_tf1")
+            mod = load_module(work / "before.py", "before_tf1")
             entry = getattr(mod, spec["entry"])
             args = [tf.constant(feeds[k]) for k in spec["inputs"]]
             kwargs = dict(spec.get("init", {}))
@@ -116,7 +110,7 @@ def tf2(work: Path) -> dict:
     spec = json.loads((work / "spec.json").read_text())
     name_map = json.loads((work / "name_map.json").read_text())
     feeds = _inputs(spec)
-    mod = _load(work / "after.py", "after_tf2")
+    mod = load_module(work / "after.py", "after_tf2")
     entry = getattr(mod, spec["entry"], None)
     if not isinstance(entry, type):
         entry = getattr(mod, camel(spec["entry"]), None) or _decorated(entry, spec)

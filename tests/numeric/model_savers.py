@@ -4,7 +4,6 @@ with inline(), and print JSON: whether that worked, how far the second model's o
 are from the first's, and the checkpoint's entries. Then train a third model with
 numbered_loop() (numbered saves, max_to_keep=2) and restore the latest checkpoint into a
 fourth: which checkpoints were kept, and how far the fourth is from the third."""
-import importlib.util
 import json
 import sys
 import tempfile
@@ -12,6 +11,8 @@ from pathlib import Path
 
 import numpy as np
 import tensorflow as tf
+
+from loading import load_module  # (this folder, on the script's path)
 
 
 def model(seed: int) -> tf.keras.Model:
@@ -22,9 +23,7 @@ def model(seed: int) -> tf.keras.Model:
     return m
 
 
-spec = importlib.util.spec_from_file_location("savers", sys.argv[1])
-mod = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(mod)
+mod = load_module(sys.argv[1], "savers")
 x = np.random.default_rng(0).normal(size=(5, 3)).astype(np.float32)
 a, b = model(1), model(2)
 path = str(Path(tempfile.mkdtemp()) / "ckpt")

@@ -11,19 +11,13 @@ and the largest difference from the TF1 output.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
 
 import numpy as np
 
-
-def _load(path: Path, name: str):
-    spec = importlib.util.spec_from_file_location(name, path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+from loading import load_module  # (this folder, on the script's path)
 
 
 def _input() -> np.ndarray:
@@ -35,7 +29,7 @@ def tf1(work: Path) -> None:
     from slim_nets import _alias_batch_norm_module
     _alias_batch_norm_module()
     with tf.Graph().as_default():
-        out = _load(work / "original.py", "original").net(tf.constant(_input()))
+        out = load_module(work / "original.py", "original").net(tf.constant(_input()))
         with tf.compat.v1.Session() as sess:
             sess.run(tf.compat.v1.global_variables_initializer())
             rng = np.random.default_rng(2)
@@ -51,7 +45,7 @@ def tf2(work: Path) -> None:
     import tensorflow as tf
     import tf1to2
     x = tf.constant(_input())
-    net = _load(work / "migrated.py", "migrated").Net()
+    net = load_module(work / "migrated.py", "migrated").Net()
     net(x)
     name_map = json.loads((work / "name_map.json").read_text())
     loaded = tf1to2.load_tf1_checkpoint(net, str(work / "ckpt" / "model"), name_map)

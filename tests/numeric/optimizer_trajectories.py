@@ -13,13 +13,14 @@ use_nesterov=True, which TensorFlow still ships).
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import sys
 import types
 
 import numpy as np
+
+from loading import load_module  # (this folder, on the script's path)
 
 STEPS = 6
 rng = np.random.RandomState(0)
@@ -43,13 +44,6 @@ def loss_of(tf, w, b, s):
         + 0.01 * tf.reduce_sum(tf.pow(w, 4))
         + tf.reduce_sum(TINY * s)
     )
-
-
-def load(path: str, name: str):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def install_tf1_environment():
@@ -142,7 +136,7 @@ def main(argv: list[str]) -> None:
     for i, case_dir in enumerate(case_dirs):
         with open(os.path.join(case_dir, "numerics.json")) as f:
             spec = json.load(f)
-        module = load(os.path.join(case_dir, "before.py" if side == "tf1" else "after.py"), f"case{i}")
+        module = load_module(os.path.join(case_dir, "before.py" if side == "tf1" else "after.py"), f"case{i}")
         per_case = results[os.path.basename(case_dir)] = {}
         for name, mode in spec["builders"].items():
             builder = getattr(module, name)

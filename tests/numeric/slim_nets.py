@@ -16,12 +16,13 @@ name map. Each side writes logits, every end point and the regularization loss p
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import json
 import sys
 from pathlib import Path
 
 import numpy as np
+
+from loading import load_module  # (this folder, on the script's path)
 
 
 def _alias_batch_norm_module() -> None:
@@ -96,8 +97,8 @@ def tf2(work: Path) -> None:
     name_map = json.loads((work / "name_map.json").read_text())
     for extra in spec.get("modules", []):  # migrated modules it imports, under their original names
         package, _, leaf = extra.rpartition(".")
-        setattr(importlib.import_module(package), leaf, _load(work / f"{leaf}.py", extra))
-    mod = _load(work / f"{spec['module']}.py", f"migrated_{spec['module']}")
+        setattr(importlib.import_module(package), leaf, load_module(work / f"{leaf}.py", extra))
+    mod = load_module(work / f"{spec['module']}.py", f"migrated_{spec['module']}")
     net = getattr(mod, spec["net"])
 
     class Net(tf.keras.layers.Layer):
@@ -122,14 +123,6 @@ def tf2(work: Path) -> None:
             float(np.max(np.abs(np.asarray(logits) - out["True:logits"]))) > 0)
     np.savez(work / "tf2.npz", **out)
     (work / "tf2_loaded.json").write_text(json.dumps({"loaded": loaded, "weights": len(layer.weights)}))
-
-
-def _load(path: Path, name: str):
-    spec = importlib.util.spec_from_file_location(name, path)
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod
-    spec.loader.exec_module(mod)
-    return mod
 
 
 if __name__ == "__main__":

@@ -26,7 +26,8 @@ from pathlib import Path
 import numpy as np
 
 # the same loading, aliasing and seeded values as the nets' check (this folder is on the path)
-from slim_nets import _alias_batch_norm_module, _load, _value
+from loading import load_module
+from slim_nets import _alias_batch_norm_module, _value
 
 
 def _alias_contrib() -> None:
@@ -64,8 +65,8 @@ def main(work: Path) -> None:
     _alias_contrib()
     spec = json.loads((work / "spec.json").read_text())
     name_map = spec.get("name_map", {})
-    before = _load(work / "before.py", "golden_before")
-    after = _load(work / "after.py", "golden_after")
+    before = load_module(work / "before.py", "golden_before")
+    after = load_module(work / "after.py", "golden_after")
     x = np.random.default_rng(7).uniform(-1, 1, size=spec["input"]).astype(np.float32)
     report: dict = {"outputs": {}, "init": {}}
     modes = (False, True) if spec.get("train_kwargs") else (False,)

@@ -5,19 +5,13 @@ from the same weights. Invoked by tests/test_training_step.py (Keras 3); prints 
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 
 import numpy as np
 import tensorflow as tf
 
-
-def _load(path: str, name: str):
-    spec = importlib.util.spec_from_file_location(name, path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+from loading import load_module  # (this folder, on the script's path)
 
 
 def _model() -> tf.keras.Model:
@@ -40,7 +34,7 @@ def step(path: str, name: str) -> dict:
     data = float(tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(labels=y, logits=logits)))
     reg = float(tf.add_n(reference.losses))
     mean_before = model.layers[1].moving_mean.numpy().copy()
-    loss = float(_load(path, name).train_step(model, tf.keras.optimizers.SGD(0.1), x, y))
+    loss = float(load_module(path, name).train_step(model, tf.keras.optimizers.SGD(0.1), x, y))
     moved = float(np.abs(model.layers[1].moving_mean.numpy() - mean_before).max())
     return {"loss": loss, "data": data, "reg": reg, "moving_mean_moved": moved}
 

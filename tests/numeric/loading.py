@@ -1,0 +1,18 @@
+"""A file loaded as a module, for the numeric scripts (each runs as a script, so this
+folder is on its import path: ``from loading import load_module``)."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Union
+
+
+def load_module(path: Union[str, Path], name: str):
+    """The module ``path`` holds, run and registered as ``name`` (so that what it defines
+    can be found by its module's name, as pickling and ``tf_slim``'s aliases need)."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod
+    spec.loader.exec_module(mod)
+    return mod
