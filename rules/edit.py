@@ -479,30 +479,35 @@ def _name_tokens(code: str) -> dict[str, int]:
 
 
 # ---- statements that give way to their bodies ------------------------------------
-def filled(block: cst.IndentedBlock, fillers: set) -> cst.IndentedBlock:
-    """``block`` with ``pass`` where a transformer emptied it; the ``pass`` statement's
-    id goes into ``fillers``, so that a ``with`` giving way to the block drops it again."""
-    if block.body:
-        return block
-    filler = cst.SimpleStatementLine([cst.Pass()])
-    fillers.add(id(filler))
-    return block.with_changes(body=[filler])
+class Unwrapper(Transformer):
+    """A transformer that replaces some ``with`` statements by their bodies (``unwrap``,
+    from its ``leave_With``) and may empty blocks (removing statements): an emptied block
+    gets ``pass``, which a ``with`` giving way to that block drops again."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._fillers: set = set()  # ids of the pass statements written into emptied blocks
 
-def unwrap_with(node: cst.With, fillers: set = frozenset()):
-    """A ``with`` statement replaced by its body (a transformer's ``leave_With`` result):
-    its leading lines and the comment after its colon go above the first statement;
-    ``pass`` statements ``filled`` wrote are dropped. Nothing left: removed, or a ``pass``
-    carrying those comments."""
-    body = node.body
-    if isinstance(body, cst.SimpleStatementSuite):
-        inner = [cst.SimpleStatementLine(list(body.body))]
-        comment = body.trailing_whitespace.comment
-    else:
-        inner = [s for s in body.body if id(s) not in fillers]
-        comment = body.header.comment
-    lead = list(node.leading_lines) + ([cst.EmptyLine(comment=comment)] if comment is not None else [])
-    if not inner:
-        return cst.SimpleStatementLine([cst.Pass()], leading_lines=lead) if lead else cst.RemovalSentinel.REMOVE
-    inner[0] = inner[0].with_changes(leading_lines=[*lead, *inner[0].leading_lines])
-    return cst.FlattenSentinel(inner)
+    def leave_IndentedBlock(self, original_node, updated_node):
+        if updated_node.body:
+            return updated_node
+        filler = cst.SimpleStatementLine([cst.Pass()])
+        self._fillers.add(id(filler))
+        return updated_node.with_changes(body=[filler])
+
+    def unwrap(self, node: cst.With):
+        """``node`` replaced by its body: its leading lines and the comment after its colon go
+        above the first statement; ``pass`` statements written into emptied blocks are
+        dropped. Nothing left: removed, or a ``pass`` carrying those comments."""
+        body = node.body
+        if isinstance(body, cst.SimpleStatementSuite):
+            inner = [cst.SimpleStatementLine(list(body.body))]
+            comment = body.trailing_whitespace.comment
+        else:
+            inner = [s for s in body.body if id(s) not in self._fillers]
+            comment = body.header.comment
+        lead = list(node.leading_lines) + ([cst.EmptyLine(comment=comment)] if comment is not None else [])
+        if not inner:
+            return cst.SimpleStatementLine([cst.Pass()], leading_lines=lead) if lead else cst.RemovalSentinel.REMOVE
+        inner[0] = inner[0].with_changes(leading_lines=[*lead, *inner[0].leading_lines])
+        return cst.FlattenSentinel(inner)

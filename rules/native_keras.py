@@ -68,8 +68,8 @@ import libcst as cst
 
 from rules.aliases import TFVisitor, canonicalize, dotted_parts
 from rules.base import Rule, RuleContext
-from rules.edit import (bound_arguments, code, filled, literal_value, module_imports, nodes_of,
-                        remove_unused_imports, unwrap_with)
+from rules.edit import (Unwrapper, bound_arguments, code, literal_value, module_imports, nodes_of,
+                        remove_unused_imports)
 from rules.model_walk import (DECORATOR, GET_OR_CREATE_LAYER, VARIABLE_SCOPE, ForwardPassVisitor, Site, bindings,
                               builds_keras_object, class_body_names, class_names, dependencies, find_method,
                               free_names, self_attributes, target_names)
@@ -828,11 +828,10 @@ def _keras_regularizer(expr: cst.BaseExpression, reader: _Reader) -> bool:
     return path.startswith("tf.keras.regularizers.")
 
 
-class _Apply(Transformer):
+class _Apply(Unwrapper):
     def __init__(self, plan: _Plan) -> None:
         super().__init__()
         self.plan = plan
-        self.passes: set = set()  # ids of the pass statements written into emptied blocks
 
     def leave_ClassDef(self, original_node, updated_node):
         variables = self.plan.variables.get(id(original_node))
@@ -898,7 +897,7 @@ class _Apply(Transformer):
     def leave_With(self, original_node, updated_node):
         if id(original_node) not in self.plan.scopes:
             return updated_node
-        return unwrap_with(updated_node, self.passes)
+        return self.unwrap(updated_node)
 
     def leave_SimpleStatementLine(self, original_node, updated_node):
         if id(original_node) in self.plan.records:
@@ -906,6 +905,3 @@ class _Apply(Transformer):
                 return cst.SimpleStatementLine([cst.Pass()], leading_lines=updated_node.leading_lines)
             return cst.RemovalSentinel.REMOVE
         return updated_node
-
-    def leave_IndentedBlock(self, original_node, updated_node):
-        return filled(updated_node, self.passes)

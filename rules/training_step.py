@@ -79,9 +79,9 @@ import libcst as cst
 
 from rules.aliases import TFVisitor
 from rules.base import Facts, Rule, RuleContext
-from rules.edit import add_import, bound_arguments, code, filled, literal_value, nodes_of, unwrap_with
+from rules.edit import Unwrapper, add_import, bound_arguments, code, literal_value, nodes_of
 from rules.model_walk import GRAPH_BUILDERS, SESSIONS, saver_given_variables
-from rules.visitors import Transformer, transform, walk
+from rules.visitors import transform, walk
 
 TAPE = "tf.compat.v1.GradientTape"
 FUNCTION = "tf.compat.v1.function"
@@ -662,11 +662,10 @@ class _Plan:
     os: str = "os"  # the module's name for os
 
 
-class _Apply(Transformer):
+class _Apply(Unwrapper):
     def __init__(self, plan: _Plan) -> None:
         super().__init__()
         self.plan = plan
-        self.fillers: set = set()  # ids of the pass statements written into emptied blocks
 
     def leave_Call(self, original_node, updated_node):
         new = self.plan.edits.get(id(original_node))
@@ -698,8 +697,5 @@ class _Apply(Transformer):
     def leave_With(self, original_node, updated_node):
         if id(original_node) not in self.plan.unwrapped:
             return updated_node
-        return unwrap_with(updated_node, self.fillers)
-
-    def leave_IndentedBlock(self, original_node, updated_node):
-        return filled(updated_node, self.fillers)
+        return self.unwrap(updated_node)
 
