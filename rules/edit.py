@@ -467,11 +467,12 @@ def _bound_name(module_name: str, obj: Optional[str] = None, asname: Optional[st
 
 
 def _name_tokens(code: str) -> dict[str, int]:
-    """How often each name occurs as a name token that is not an attribute."""
+    """How often each name occurs as a name token that is not an attribute, nor the
+    module of a ``from M import`` (which does not read a name ``M``)."""
     counts: dict[str, int] = {}
     previous = None
     for tok in tokenize.generate_tokens(io.StringIO(code).readline):
-        if tok.type == tokenize.NAME and not (previous is not None and previous.string == "."):
+        if tok.type == tokenize.NAME and not (previous is not None and previous.string in (".", "from")):
             counts[tok.string] = counts.get(tok.string, 0) + 1
         if tok.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT):
             previous = tok

@@ -18,7 +18,19 @@ or from such a class of the same module) whose ``call`` is decorated with
    ``regularizer=lambda w: (...)(tf.convert_to_tensor(w))``. The variable's TF1 name
    (its variable-scope path in ``call``) goes into the run's name map, to the object path
    Keras checkpoints it under: ``"model/w": "Model/w"``;
-2. once a decorated method creates no variables TF1-style any more (no ``get_variable``,
+2. each ``get_or_create_layer("key", lambda: EXPR)`` (what wrap-in-layer writes for a
+   Keras object a TF1 forward pass built, or the user's own) becomes ``self.key = EXPR``
+   at the end of ``__init__`` (written when the class has none, passing on what it gets),
+   and ``self.key`` where the call was; a local bound once to it (``head =
+   get_or_create_layer(...)``) goes, its uses reading ``self.head``. This is the guide's
+   advice for new code (nested layers as attributes, not ``get_or_create_layer``), and it
+   happens with step 3, when nothing else needs the decorator: all of a method's calls
+   move, or none. A Keras object's TF1 name (the variable scope it was made in and its
+   ``name=``, else its class's default name, ``sequential``, numbered as its key is)
+   goes into the name map, to its attribute: ``"model/head": "Model/head"``; its weights
+   are below it on both sides (``model/head/inner/kernel``, by the Keras names of the
+   layers holding them), as ``load_tf1_checkpoint`` and ``checkpoint convert`` read it;
+3. once a decorated method creates no variables TF1-style any more (no ``get_variable``,
    v1 layer, slim op, ``make_template``, ``tf.Variable`` or nested layer built per call,
    and no call into code the rule cannot see), the decorator goes, the ``with
    variable_scope(...)`` blocks give way to their bodies, and the ``record_scope`` calls
@@ -47,12 +59,24 @@ layers own variables. Without it the decorator stays forever and a second run sa
 - the decorator of a method that still creates variables TF1-style, calls code the rule
   cannot follow (a function from another module, a value passed in, ``self.x`` that is
   not a layer), reads the variable scope (``get_variable_scope``, ``scope_name``,
-  ``with ... as scope``), or builds a layer on every call.
+  ``with ... as scope``), or builds a layer on every call;
+- a ``get_or_create_layer`` whose key is not a literal, whose builder is not a lambda
+  with no parameters (``self.build_model``: tf1to2 does not follow the method), or reads
+  a value of the call (the guide's functional ``Input`` + ``Model``, whose weights TF1
+  named by their own layers) or an attribute ``__init__`` does not set; one in a nested
+  function, under a scope named at run time, or whose key another call of the method
+  makes too; and the local holding one where it is bound again (what it calls is then
+  not known). The decorator stays, and says which.
 
 ## Fix safety
 Outputs and regularization losses are those of the decorated layer, from the same TF1
 checkpoint loaded through the name map (``tests/test_layer_numerics.py`` runs the golden
-cases under tf-keras and Keras 3). The names of variables that native Keras layers own
+cases under tf-keras and Keras 3; ``golden/native-keras/nested_layers`` builds its TF1
+originals, Keras objects built in a TF1 graph, and loads their checkpoints into the
+layers whose objects moved to ``__init__``). An object made in ``__init__`` rather
+than at the first call is made from the same expression, which reads only what
+``__init__`` has (module-level names, attributes ``__init__`` sets); its weights are
+still created at its first call, under the layer's. The names of variables that native Keras layers own
 do not depend on the scopes the rule removes (they are object paths), so the name map
 the earlier stages wrote stays right.
 """
@@ -65,14 +89,15 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
 
 from rules.aliases import TFVisitor, canonicalize, dotted_parts
 from rules.base import Rule, RuleContext
 from rules.edit import (Unwrapper, bound_arguments, code, literal_value, module_imports, nodes_of,
                         remove_unused_imports)
-from rules.model_walk import (DECORATOR, GET_OR_CREATE_LAYER, VARIABLE_SCOPE, ForwardPassVisitor, Site, bindings,
-                              builds_keras_object, class_body_names, class_names, dependencies, find_method,
-                              free_names, self_attributes, target_names)
+from rules.model_walk import (DECORATOR, GET_OR_CREATE_LAYER, VARIABLE_SCOPE, WEIGHTLESS_LAYERS, ForwardPassVisitor,
+                              Site, bindings, builds_keras_object, class_body_names, class_names, dependencies,
+                              find_method, free_names, self_attributes, target_names)
 from rules.visitors import Transformer, Visitor, transform, walk
 
 SHIM = "tf1to2"
@@ -140,6 +165,7 @@ class _Variable:
     name: Optional[str] = None  # the literal name
     full: Optional[str] = None  # its TF1 name in the forward pass
     problem: Optional[str] = None
+    column: Optional[int] = None  # where EXPR starts, relative to its statement's indentation
     attr: str = ""
     statement: Optional[cst.SimpleStatementLine] = None  # self.attr = self.add_weight(...)
 
@@ -153,6 +179,20 @@ class _Method:
     records: list = field(default_factory=list)  # record_scope statements
     scopes: list = field(default_factory=list)  # with variable_scope(...) statements
     skip: set = field(default_factory=set)  # ids of calls that are scope headers
+    nested: list = field(default_factory=list)  # [_Nested]: get_or_create_layer calls
+
+
+@dataclass
+class _Nested:
+    """A ``get_or_create_layer(key, lambda: EXPR)`` call of a decorated method: once the
+    method needs the decorator for nothing else, ``self.attr = EXPR`` in ``__init__``."""
+    call: cst.Call
+    site: Site
+    key: str = ""
+    builder: Optional[cst.BaseExpression] = None  # EXPR
+    attr: str = ""
+    tf1_name: Optional[str] = None  # what TF1 named the object (its weights are below it)
+    problem: Optional[str] = None
 
 
 class _Calls(TFVisitor):
@@ -437,6 +477,8 @@ class _Survey(ForwardPassVisitor):
                 self.block(call, "record_scope is used inside an expression")
         elif kind == "block":
             self.block(call, rest[0])
+            if (dotted_parts(call.func) or [""])[-1] == GET_OR_CREATE_LAYER:
+                m.nested.append(_Nested(call, site))
         elif kind == "follow":
             found = self.reader.helper_problem(rest[0], m.cls)
             if found is not None:
@@ -449,7 +491,8 @@ class NativeKeras(Rule):
     id = "native-keras"
     stage = 8
     works_on = "Keras layers whose call is decorated with track_tf1_style_variables (wrap-in-layer writes them)"
-    summary = "get_variable → add_weight in build; decorator and variable scopes dropped once no TF1 code is left"
+    summary = ("get_variable → add_weight in build, get_or_create_layer → attributes made in __init__; decorator and "
+               "variable scopes dropped once no TF1 code is left")
     needles = (DECORATOR,)
     example_before = (
         "import tensorflow as tf\n"
@@ -495,7 +538,8 @@ class NativeKeras(Rule):
         if not plan.touched:
             return ctx.module
         module = transform(ctx.module, _Apply(plan))
-        return remove_unused_imports(module, [(SHIM, "track_tf1_style_variables"), (SHIM, "record_scope")])
+        return remove_unused_imports(module, [(SHIM, "track_tf1_style_variables"), (SHIM, "record_scope"),
+                                              (SHIM, "get_or_create_layer")] + ([(SHIM, None)] if plan.module_spelled else []))
 
     def _plan_method(self, m: _Method, ctx: RuleContext, reader: _Reader, root: Optional[str], plan: "_Plan") -> None:
         cls_name = m.cls.name.value
@@ -509,6 +553,7 @@ class NativeKeras(Rule):
         _name_attributes(convertible, m.cls)
         moved = {id(v.call) for v in convertible}
         m.blockers = [b for b in m.blockers if b[2] is None or id(b[2]) not in moved]
+        moving = _plan_nested(m, ctx, reader, plan)
         offer_native = not m.blockers and len(convertible) == len(m.variables)
         accepted = ctx.accepted([v.call for v in convertible] + ([m.node] if offer_native else []))
         native = offer_native
@@ -543,10 +588,34 @@ class NativeKeras(Rule):
                 message += f" and variable_scope({', '.join(names)})" if names else " and its variable scopes"
             if m.records:
                 message += " and record_scope"
-            if ctx.change(m.node, message + " removed"):
+            message += " removed"
+            if moving:
+                message += "; " + ", ".join(f"get_or_create_layer({n.key!r})" for n in moving) + \
+                    f" → {', '.join('self.' + n.attr for n in moving)}, made in {cls_name}.__init__"
+            if ctx.change(m.node, message):
                 plan.natives.add(id(m.node))
                 plan.scopes.update(id(s) for s in m.scopes)
                 plan.records.update(id(s) for s in m.records)
+                plan.config, plan.indent = ctx.module.config_for_parsing, ctx.module.default_indent
+                plan.direct[id(m.cls)] = all(
+                    not (len(dotted_parts(b.value) or ()) == 1 and dotted_parts(b.value)[0] in reader.classes)
+                    for b in m.cls.bases)
+                held = _held_locals(m)
+                for n in moving:
+                    plan.calls[id(n.call)] = n.attr
+                    # ``head = get_or_create_layer(...); head(x)`` → ``self.head(x)``
+                    stmt = n.site.statement
+                    target = stmt.body[0].targets[0].target if (
+                        isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and
+                        isinstance(stmt.body[0], cst.Assign) and stmt.body[0].value is n.call) else None
+                    uses = _held_uses(m, target.value) if isinstance(target, cst.Name) and \
+                        target.value in held else None
+                    if uses is not None:
+                        plan.records.add(id(stmt))
+                        plan.calls.update({id(u): n.attr for u in uses})
+                    plan.inits.setdefault(id(m.cls), []).append(n)
+                    if n.tf1_name is not None:
+                        ctx.name_map[n.tf1_name] = f"{cls_name}/{n.attr}"
         elif m.blockers:
             node, why, _ = m.blockers[0]
             lines = sorted({ctx.line(b[0]) for b in m.blockers[1:]} - {ctx.line(node)})
@@ -557,16 +626,221 @@ class NativeKeras(Rule):
 @dataclass
 class _Plan:
     variables: dict = field(default_factory=dict)  # id(class) → [_Variable]
-    calls: dict = field(default_factory=dict)  # id(get_variable call) → attribute
+    calls: dict = field(default_factory=dict)  # id(get_variable / get_or_create_layer call, or Name) → attribute
     build_param: dict = field(default_factory=dict)
     call_method: dict = field(default_factory=dict)  # id(class) → the method build goes before
     natives: set = field(default_factory=set)  # ids of methods whose decorator goes
     scopes: set = field(default_factory=set)  # ids of with statements that give way to their bodies
-    records: set = field(default_factory=set)  # ids of record_scope statements
+    records: set = field(default_factory=set)  # ids of statements removed (record_scope, ``x = get_or_create_layer``)
+    inits: dict = field(default_factory=dict)  # id(class) → [_Nested] made in __init__
+    direct: dict = field(default_factory=dict)  # id(class) → whether it derives from a Keras / TF class directly
+    config: Optional[cst.PartialParserConfig] = None
+    indent: str = "    "
+    module_spelled: bool = False  # a decorator removed was ``tf1to2.track_tf1_style_variables``
+    taken: dict = field(default_factory=dict)  # id(class) → attribute names given
 
     @property
     def touched(self) -> bool:
         return bool(self.calls or self.natives)
+
+
+def _plan_nested(m: _Method, ctx: RuleContext, reader: _Reader, plan: _Plan) -> list:
+    """The get_or_create_layer calls of ``m`` that become attributes made in ``__init__``
+    (the guide: new code sets nested layers as attributes): all of them, once they are
+    all that keeps the decorator, or none. Their blockers go; a call that cannot move
+    says why in its blocker."""
+    if not m.nested:
+        return []
+    for n in m.nested:
+        n.problem = _nested_problem(n, m, reader)
+    fulls = [(n.site.scope_path, n.key) for n in m.nested]
+    for n in m.nested:
+        if n.problem is None and fulls.count((n.site.scope_path, n.key)) > 1:
+            n.problem = f"another get_or_create_layer of {m.node.name.value}() makes {n.key!r} too"
+    ids = {id(n.call): n for n in m.nested}
+    # calls of the local a get_or_create_layer result is bound to (``head = ...; head(x)``)
+    held = _held_locals(m)
+    callers = {id(b[0]) for b in m.blockers if isinstance(b[0], cst.Call) and isinstance(b[0].func, cst.Name)
+               and b[0].func.value in held}
+    if any(n.problem for n in m.nested) or any(id(b[0]) not in ids and id(b[0]) not in callers
+                                               for b in m.blockers):
+        m.blockers = [(b[0], f"get_or_create_layer({ids[id(b[0])].key!r}) stays: {ids[id(b[0])].problem}",
+                       b[2]) if id(b[0]) in ids and ids[id(b[0])].problem else b for b in m.blockers]
+        # the reason named first: a call that cannot move, or what else needs the
+        # decorator, before the calls kept with them
+        m.blockers.sort(key=lambda b: 1 if id(b[0]) not in ids else 0 if ids[id(b[0])].problem else 2)
+        return []
+    taken = plan.taken.setdefault(id(m.cls), set(class_names(m.cls)) | KERAS_ATTRIBUTES)
+    positions = None
+    for n in m.nested:
+        n.attr = _free_attribute(re.sub(r"\W", "_", n.key), taken)
+        if "\n" in code(n.builder):  # where it starts: its continuation lines were aligned for there
+            if positions is None:
+                positions = MetadataWrapper(cst.Module(body=[m.cls]), unsafe_skip_copy=True).resolve(PositionProvider)
+            # continuation lines are written relative to their statement's indentation
+            n.column = positions[n.builder].start.column - positions[n.site.statement].start.column
+    m.blockers = []
+    return m.nested
+
+
+def _assignment(n: _Nested, column: int) -> str:
+    """``self.attr = EXPR``, written at ``column`` (relative to its class): EXPR on one
+    line where that fits in 99 columns, else its lines as they were, their continuation
+    lines (which LibCST writes relative to the statement's indentation) moved as far as
+    EXPR's start moved within its statement, so they stay aligned with what they were."""
+    head = f"self.{n.attr} = "
+    text = code(n.builder)
+    if "\n" not in text:
+        return head + text + "\n"
+    flat = _one_line(n.builder)
+    if "\n" not in flat and column + len(head + flat) <= 99:
+        return head + flat + "\n"
+    if '"""' in text or "'''" in text or "\\\n" in text or n.column is None:
+        return head + text + "\n"
+    shift = len(head) - n.column
+    lines = text.split("\n")
+    if shift < 0 and any(line[:-shift].strip() for line in lines[1:]):
+        return head + text + "\n"
+    lines[1:] = [(" " * shift + line) if shift >= 0 else line[-shift:] for line in lines[1:]]
+    return head + "\n".join(lines) + "\n"
+
+
+def _one_line(expr: cst.BaseExpression) -> str:
+    """``expr``'s code on one line where it spans several (its continuation lines were
+    aligned for where it stood), unless a comment is in it."""
+    text = code(expr)
+    if "\n" not in text or "#" in text:
+        return text
+
+    class _Flat(Transformer):
+        def leave_ParenthesizedWhitespace(self, original_node, updated_node):
+            return cst.SimpleWhitespace("")
+
+        def leave_Comma(self, original_node, updated_node):
+            if isinstance(original_node.whitespace_after, cst.ParenthesizedWhitespace):
+                return updated_node.with_changes(whitespace_after=cst.SimpleWhitespace(" "))
+            return updated_node
+    flat = code(transform(expr, _Flat()))
+    try:
+        cst.parse_expression(flat)
+    except cst.ParserSyntaxError:  # whitespace a keyword needed (``not\n x``): as written
+        return text
+    return flat if "\n" not in flat else text
+
+
+def _snake(name: str) -> str:
+    """Keras' default name for a layer of class ``name`` (``to_snake_case``)."""
+    name = re.sub(r"(.)([A-Z][a-z]+)", r"\1_\2", name)
+    return re.sub(r"([a-z])([A-Z])", r"\1_\2", name).lower()
+
+
+def _held_uses(m: _Method, name: str) -> Optional[list]:
+    """The Name nodes that read local ``name`` in ``m`` (not attribute names, keywords,
+    parameters); None when a nested function, lambda or comprehension binds it too."""
+    skip: set = set()
+    uses: list = []
+    for node in nodes_of(m.node.body, (cst.Attribute, cst.Arg, cst.Param, cst.Lambda, cst.FunctionDef, cst.CompFor,
+                                       cst.Name, cst.AssignTarget)):
+        if isinstance(node, cst.Attribute):
+            skip.add(id(node.attr))
+        elif isinstance(node, cst.Arg) and node.keyword is not None:
+            skip.add(id(node.keyword))
+        elif isinstance(node, cst.AssignTarget):
+            skip.update(id(n) for n in nodes_of(node.target, cst.Name))
+        elif isinstance(node, (cst.Lambda, cst.FunctionDef)):
+            if name in bindings(node).names:
+                return None
+        elif isinstance(node, cst.CompFor):
+            if name in target_names(node.target):
+                return None
+        elif isinstance(node, cst.Param):
+            skip.add(id(node.name))
+        elif isinstance(node, cst.Name) and node.value == name and id(node) not in skip:
+            uses.append(node)
+    return uses
+
+
+def _held_locals(m: _Method) -> set:
+    """Locals of ``m`` bound once, to a get_or_create_layer call (``head = get_or_create_layer(...)``)."""
+    calls = {id(n.call) for n in m.nested}
+    counts: dict = {}
+    held = set()
+    for node in nodes_of(m.node, (cst.Assign, cst.AugAssign, cst.AnnAssign, cst.For, cst.WithItem, cst.NamedExpr,
+                                  cst.CompFor)):
+        targets = node.targets if isinstance(node, cst.Assign) else [node]
+        for t in targets:
+            target = t.asname.name if isinstance(t, cst.WithItem) and t.asname else getattr(t, "target", None)
+            for name in target_names(target) if target is not None else ():
+                counts[name] = counts.get(name, 0) + 1
+                if isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(target, cst.Name) and \
+                        id(node.value) in calls:
+                    held.add(name)
+    params = {p.name.value for p in m.node.params.params}
+    return {name for name in held if counts[name] == 1 and name not in params}
+
+
+def _free_attribute(name: str, taken: set) -> str:
+    name = name if name and not name[0].isdigit() else "layer_" + name
+    candidates = [name, name + "_layer"] + [f"{name}_{i}" for i in range(2, 100)]
+    attr = next(c for c in candidates if c.isidentifier() and not _keyword.iskeyword(c) and c not in taken)
+    taken.add(attr)
+    return attr
+
+
+def _nested_problem(n: _Nested, m: _Method, reader: _Reader) -> Optional[str]:
+    args = bound_arguments(n.call, ("name", "create_layer_method"))
+    if args is None or "name" not in args or "create_layer_method" not in args:
+        return "its arguments are not (name, builder)"
+    key = literal_value(args["name"])
+    if not isinstance(key, str) or not key:
+        n.key = code(args["name"])
+        return "its name is not a literal string"
+    n.key = key
+    builder = args["create_layer_method"]
+    if not isinstance(builder, cst.Lambda) or builder.params.params or builder.params.star_arg not in (
+            None, cst.MaybeSentinel.DEFAULT) or builder.params.kwonly_params or builder.params.star_kwarg:
+        return f"its builder {code(builder)} is not a lambda with no parameters, which tf1to2 would have to follow"
+    if n.site.nested_function:
+        return "it is in a nested function"
+    path = n.site.scope_path
+    if path is None:
+        return "a variable scope around it has a name computed at run time"
+    if not reader.is_layer_class(m.cls, keras_only=False):
+        return f"{m.cls.name.value} is neither a Keras layer nor a tf.Module, which track their attributes"
+    body = builder.body
+    for call in nodes_of(body, cst.Call):
+        qualified = reader.path(call.func)
+        if qualified == GET_VARIABLE or qualified and any(
+                qualified == p.rstrip(".") or qualified.startswith(p) for p, _ in BLOCKING):
+            return f"its builder calls {code(call.func)}, which needs the decorator"
+    deps = dependencies([body])
+    local = bindings(m.node).names - {"self"}
+    for name in sorted(deps.names - {"self"}):
+        if name in local:
+            return f"its builder reads {name}, a value of {m.node.name.value}(), which __init__ does not have"
+        if name not in reader.module_names and not hasattr(builtins, name):
+            return f"its builder reads {name}, which is not defined at module level"
+    init = find_method(m.cls, "__init__")
+    available = (self_attributes(init) if init is not None else set()) | class_body_names(m.cls) | KERAS_ATTRIBUTES
+    for attr in sorted(deps.self_attrs):
+        if attr not in available or attr in self_attributes(m.node):
+            return f"its builder reads self.{attr}, which __init__ does not set"
+    if init is not None and (not isinstance(init.body, cst.IndentedBlock) or nodes_of(init, cst.Return)):
+        return "its __init__ returns early or is on one line"
+    if isinstance(body, cst.Call):
+        parts = dotted_parts(body.func)
+        own = parts[0] if parts and len(parts) == 1 and parts[0] in reader.classes else None
+        keras = builds_keras_object(reader.path(body.func)) or bool(own and reader.is_layer_class(reader.classes[own]))
+        if keras and not (parts and parts[-1] in WEIGHTLESS_LAYERS):  # a Dropout: no checkpoint names it
+            given = next((a.value for a in body.args if a.keyword is not None and a.keyword.value == "name"), None)
+            name = literal_value(given) if given is not None else None
+            if not (isinstance(name, str) and name):
+                # unnamed: Keras' default for its class (numbered as wrap-in-layer numbered its key)
+                name = _snake(parts[-1]) if parts else key
+                name = key if re.fullmatch(re.escape(name) + r"(_\d+)?", key) else name
+            n.tf1_name = "/".join([*path, name])
+    n.builder = body
+    return None
 
 
 def _variable_problem(v: _Variable, m: _Method, ctx: RuleContext, reader: _Reader,
@@ -834,6 +1108,7 @@ class _Apply(Unwrapper):
         self.plan = plan
 
     def leave_ClassDef(self, original_node, updated_node):
+        updated_node = self._made_in_init(original_node, updated_node)
         variables = self.plan.variables.get(id(original_node))
         if not variables or not isinstance(updated_node.body, cst.IndentedBlock):
             return updated_node
@@ -869,12 +1144,44 @@ class _Apply(Unwrapper):
             body.insert(at, new)
         return updated_node.with_changes(body=updated_node.body.with_changes(body=body))
 
+    def _made_in_init(self, original_node, updated_node):
+        """``self.attr = EXPR`` for each get_or_create_layer moved, at the end of
+        ``__init__`` (written when the class has none)."""
+        nested = self.plan.inits.get(id(original_node))
+        if not nested or not isinstance(updated_node.body, cst.IndentedBlock):
+            return updated_node
+        config = self.plan.config
+        body = list(updated_node.body.body)
+        at = next((i for i, s in enumerate(body) if isinstance(s, cst.FunctionDef) and s.name.value == "__init__"),
+                  None)
+        indent = self.plan.indent
+        column = len(updated_node.body.indent if updated_node.body.indent is not None else indent) + len(
+            body[at].body.indent if at is not None and body[at].body.indent is not None else indent)
+        statements = [cst.parse_statement(_assignment(n, column), config=config) for n in nested]
+        if at is not None:
+            fn = body[at]
+            body[at] = fn.with_changes(body=fn.body.with_changes(body=[*fn.body.body, *statements]))
+        else:
+            star = "" if self.plan.direct.get(id(original_node)) else "*args, "
+            init = cst.parse_statement(f"def __init__(self, {star}**kwargs):\n    super().__init__({star}**kwargs)\n",
+                                       config=config)
+            init = init.with_changes(body=init.body.with_changes(body=[*init.body.body, *statements]))
+            first = next((i for i, s in enumerate(body) if isinstance(s, cst.FunctionDef)), len(body))
+            if first < len(body):
+                init = init.with_changes(leading_lines=body[first].leading_lines)
+                body[first] = body[first].with_changes(leading_lines=[cst.EmptyLine(indent=False)] + [
+                    line for line in body[first].leading_lines if line.comment is not None])
+            body.insert(first, init)
+        return updated_node.with_changes(body=updated_node.body.with_changes(body=body))
+
     def leave_FunctionDef(self, original_node, updated_node):
         if id(original_node) not in self.plan.natives:
             return updated_node
         kept, carry = [], []  # comments above a removed decorator stay above what follows it
         for d in updated_node.decorators:
             if (dotted_parts(d.decorator) or [""])[-1] == DECORATOR:
+                if (dotted_parts(d.decorator) or [""])[0] == SHIM:  # tf-api's spelling of tf-keras' decorator
+                    self.plan.module_spelled = True
                 carry += d.leading_lines
                 if d.trailing_whitespace.comment is not None:
                     carry.append(cst.EmptyLine(comment=d.trailing_whitespace.comment))
@@ -893,6 +1200,8 @@ class _Apply(Unwrapper):
         if attr is None:
             return updated_node
         return cst.Attribute(cst.Name("self"), cst.Name(attr))
+
+    leave_Name = leave_Call  # a local that held a get_or_create_layer's object
 
     def leave_With(self, original_node, updated_node):
         if id(original_node) not in self.plan.scopes:

@@ -227,10 +227,11 @@ NESTED_TF1 = textwrap.dedent('''
 def test_a_whole_run_then_convert_loads_a_model_with_a_nested_keras_model(tmp_path):
     """What a user does: a TF1 model function holding a nested tf.keras.Sequential (named
     layers), its TF1 checkpoint saved from a TF1 graph (tf-keras, as TF1's tf.keras);
-    ``tf1to2 migrate --write --name-map`` alone makes it a Keras 3 layer (the Sequential
-    through get_or_create_layer); ``checkpoint convert --to model`` loads all six TF1
-    variables (two through the name map, four by the Keras names they kept) and a fresh
-    process reads the result and computes TF1's logits."""
+    ``tf1to2 migrate --write --name-map`` alone makes it a native Keras 3 layer (the
+    Sequential an attribute made in ``__init__``, its TF1 scope ``classifier/head`` in the
+    name map); ``checkpoint convert --to model`` loads all six TF1 variables (the
+    Sequential's four by the Keras names they kept below it) and a fresh process reads
+    the result and computes TF1's logits."""
     (tmp_path / "original.py").write_text(NESTED_MODEL, encoding="utf-8")
     (tmp_path / "model.py").write_text(NESTED_MODEL, encoding="utf-8")
     tf1 = subprocess.run([sys.executable, "-c", NESTED_TF1, str(tmp_path)], capture_output=True, text=True,
@@ -242,7 +243,10 @@ def test_a_whole_run_then_convert_loads_a_model_with_a_nested_keras_model(tmp_pa
                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
     assert run.returncode in (0, 1), run.stderr[-2000:]
     migrated = (tmp_path / "model.py").read_text(encoding="utf-8")
-    assert "class Classifier(tf.keras.layers.Layer)" in migrated and 'get_or_create_layer("head"' in migrated
+    # the guide's last step: the Sequential made in __init__, no decorator left
+    assert "class Classifier(tf.keras.layers.Layer)" in migrated and "self.head = tf.keras.Sequential(" in migrated
+    assert "get_or_create_layer" not in migrated and "track_tf1_style_variables" not in migrated
+    assert json.loads((tmp_path / "name_map.json").read_text())["classifier/head"] == "Classifier/head"
     convert = subprocess.run([sys.executable, "-m", "codemod.cli", "checkpoint", "convert", str(tmp_path / "tf1/model"),
                               str(tmp_path / "converted"), "--to", "model", "--model",
                               f"{tmp_path}/model.py:Classifier", "--input-shape", "1,6,6,1",
@@ -252,3 +256,31 @@ def test_a_whole_run_then_convert_loads_a_model_with_a_nested_keras_model(tmp_pa
     assert "6 TF1 variables loaded" in convert.stderr
     got = _read_converted(tmp_path, "model.py", "Classifier", "{}")
     assert got["weights"] == 6 and got["diff"] < 1e-5
+    # the same name map, without the model: --to tf2 names the Sequential's weights below
+    # its attribute (Classifier/head/fc1/kernel), and --to tf1 gives every TF1 name and
+    # value back, bit for bit
+    round_trip = subprocess.run([sys.executable, "-c", ROUND_TRIP, str(tmp_path)], capture_output=True, text=True,
+                                env=env, cwd=ROOT, timeout=600)
+    assert round_trip.returncode == 0, round_trip.stderr[-2000:]
+    out = json.loads(round_trip.stdout.strip().splitlines()[-1])
+    assert sorted(new for _, new in out["to_tf2"]) == [
+        "Classifier/conv/bias", "Classifier/conv/kernel", "Classifier/head/fc1/bias", "Classifier/head/fc1/kernel",
+        "Classifier/head/logits/bias", "Classifier/head/logits/kernel"]
+    assert out["names_back"] and out["bits_back"]
+
+
+ROUND_TRIP = textwrap.dedent('''
+    import json, os, sys
+    import tensorflow as tf
+    from tf1to2 import checkpoints as checkpoint
+    work = sys.argv[1]
+    os.makedirs(f"{work}/tf2"), os.makedirs(f"{work}/back")
+    name_map = json.load(open(f"{work}/name_map.json"))
+    out = {"to_tf2": checkpoint.to_tf2(f"{work}/tf1/model", f"{work}/tf2/model", name_map)}
+    checkpoint.to_tf1(f"{work}/tf2/model", f"{work}/back/model", name_map)
+    a, b = tf.train.load_checkpoint(f"{work}/tf1/model"), tf.train.load_checkpoint(f"{work}/back/model")
+    names = sorted(a.get_variable_to_dtype_map())
+    out["names_back"] = sorted(b.get_variable_to_dtype_map()) == names
+    out["bits_back"] = all(a.get_tensor(n).tobytes() == b.get_tensor(n).tobytes() for n in names)
+    print(json.dumps(out))
+''')

@@ -54,13 +54,15 @@ def test_hub_load_computes_what_hub_module_did(tmp_path):
     (work / "model_before.py").write_text(MODEL, encoding="utf-8")
     name_map: dict = {}
     migrated, _, _ = transform_text(MODEL, [r.id for r in all_rules()], name_map=name_map)
-    assert "class Classifier(" in migrated and 'get_or_create_layer("scorer", lambda: hub.load(' in migrated
+    # the guide's last step: the module made once, in __init__, and no decorator left
+    assert "class Classifier(" in migrated and "self.scorer = hub.load(HANDLE)" in migrated
+    assert "get_or_create_layer" not in migrated and "track_tf1_style_variables" not in migrated
     (work / "model_after.py").write_text(migrated, encoding="utf-8")
     (work / "name_map.json").write_text(json.dumps(name_map), encoding="utf-8")
     tf1 = _side("tf1", work, hub015)
     tf2 = _side("tf2", work)
-    # the model function: a Keras layer making its hub.load once (get_or_create_layer),
-    # loaded from the TF1 checkpoint (its dense layer; the module's own variable comes
+    # the model function: a Keras layer making its hub.load once (in __init__), loaded
+    # from the TF1 checkpoint (its dense layer; the module's own variable comes
     # from the module, as in TF1), computes TF1's logits
     assert tf1.pop("variables") == ["module/w:0", "out/bias:0", "out/kernel:0"]
     assert sorted(tf2.pop("loaded")) == ["out/bias", "out/kernel"] and tf2.pop("weights") == 2

@@ -328,7 +328,10 @@ def load_tf1_checkpoint(obj, path: str, name_map: Optional[Dict[str, str]] = Non
     ``name_map`` is the map ``tf1to2 migrate --name-map`` writes: checkpoint name → new
     name. A new name is either a TF1-style name ``obj`` still creates (stage 2 renames
     ``weights`` → ``kernel``), or an object path ``ClassName/attr/.../weight`` for a
-    variable a native Keras layer now owns (stage 5); entries for other classes are
+    variable a native Keras layer now owns (stage 5), or ``ClassName/attr`` for a Keras
+    object the layer holds (stage 8 moves ``get_or_create_layer``'s there), whose
+    weights' TF1 names are below the entry's (``model/head/inner/kernel``: the Keras
+    names of the layers that hold them below it); entries for other classes are
     ignored, so one map serves a whole run. Returns the checkpoint names loaded. Raises
     KeyError, loading nothing, listing what is missing on either side: a name the object
     needs that the checkpoint lacks, and any variable of the object that nothing loads.
@@ -348,6 +351,14 @@ def load_tf1_checkpoint(obj, path: str, name_map: Optional[Dict[str, str]] = Non
         var = _object_path(obj, rel)
         if var is None:
             missing.append(f"{prefix}{rel} (no such variable on the object)")
+        elif _is_layer(var):
+            # a Keras object the layer holds (native-keras moves get_or_create_layer's
+            # there): ``old`` is its TF1 name, its weights' TF1 names are their paths
+            # under it below that (``head/inner/kernel``)
+            for w in _own_variables(var):
+                sub = _path_under(w, var)
+                if sub is not None:
+                    targets[f"{old}/{sub}"] = w
         else:
             targets[old] = var
     missing += [n for n in targets if n not in available]
@@ -371,6 +382,28 @@ def _own_variables(obj) -> list:
     return list(weights or ())
 
 
+def _is_layer(obj) -> bool:
+    """A Keras layer or model (not a variable)."""
+    return not isinstance(obj, tf.Variable) and hasattr(obj, "weights") and not hasattr(obj, "assign")
+
+
+def _path_under(variable, layer) -> Optional[str]:
+    """A weight's path below ``layer`` by the Keras names of the layers that hold it,
+    as TF1's tf.keras named it below the layer's own name: ``inner/kernel`` for the
+    kernel of a Dense named ``inner`` in a Sequential ``layer``. Read from the layers
+    themselves, not from variable names (tf-keras names a Sequential's weights without
+    the Sequential's name, Keras 3 with the path it was built under)."""
+    target = _identity(variable)
+    children = list(layer._flatten_layers(include_self=False, recursive=False))
+    for child in children:
+        if any(_identity(w) == target for w in child.weights):
+            below = _path_under(variable, child)
+            return None if below is None else f"{child.name}/{below}"
+    if any(_identity(w) == target for w in layer.weights):
+        return variable.name.split(":")[0].rpartition("/")[2]  # its own: its short name
+    return None
+
+
 def _identity(v) -> int:
     """The same variable whether seen as a Keras 3 variable or as the tf.Variable it holds."""
     inner = getattr(v, "_value", None)
@@ -384,8 +417,10 @@ def _variable_name(v) -> str:
 def checkpoint_names(name_map: Dict[str, str], variables) -> Dict[str, str]:
     """New TF1-style variable name → the checkpoint name it was, for those of
     ``variables`` (names) the run's name map renamed: its own entry, else the longest
-    ``*/old → */new`` entry it ends with."""
-    renamed = _wildcard_renames(name_map, variables)
+    ``*/old → */new`` entry it ends with, else the longest entry of a Keras object it is
+    below (``Model/head/inner/kernel`` → ``model/head/inner/kernel``)."""
+    renamed = _prefix_renames([(new, old) for old, new in name_map.items()], variables)
+    renamed.update(_wildcard_renames(name_map, variables))
     renamed.update({new: old for old, new in name_map.items() if new in variables})
     return renamed
 
@@ -393,10 +428,27 @@ def checkpoint_names(name_map: Dict[str, str], variables) -> Dict[str, str]:
 def new_names(name_map: Dict[str, str], names) -> Dict[str, str]:
     """``checkpoint_names`` the other way: checkpoint name → the new name, for those of
     ``names`` (checkpoint names) the map renames: its own entry, else the longest
-    ``*/old → */new`` entry it ends with."""
-    renamed = _wildcard_renames(name_map, names, forward=True)
+    ``*/old → */new`` entry it ends with, else the longest entry of a Keras object it is
+    below."""
+    renamed = _prefix_renames(list(name_map.items()), names)
+    renamed.update(_wildcard_renames(name_map, names, forward=True))
     renamed.update({old: new for old, new in name_map.items() if old in names})
     return renamed
+
+
+def _prefix_renames(pairs: list, names) -> Dict[str, str]:
+    """Entries for a Keras object a layer holds (``nested_model/head`` →
+    ``NestedModel/head``: its weights are below it on both sides): each of ``names``
+    below a ``(from, to)`` pair's ``from`` → the same below its ``to``, the longest
+    ``from`` winning."""
+    pairs = sorted(((a, b) for a, b in pairs if not a.startswith("*/")), key=lambda p: -len(p[0]))
+    out = {}
+    for name in names:
+        for a, b in pairs:
+            if name.startswith(a + "/"):
+                out[name] = b + name[len(a):]
+                break
+    return out
 
 
 def _wildcard_renames(name_map: Dict[str, str], variables, forward: bool = False) -> Dict[str, str]:

@@ -15,6 +15,10 @@ object-based one, as the checkpoint migration guide's ``convert_tf1_to_tf2`` /
   name map undone: a ``*/a`` → ``*/b`` entry turns every name ending ``/b`` back into
   ``/a``), name-based, as ``tf.compat.v1.train.Saver`` writes them.
 
+An entry for a Keras object a layer holds (``"model/head": "Model/head"``, native-keras'
+for ``get_or_create_layer``'s) renames every name below it, both ways
+(``model/head/inner/kernel`` ↔ ``Model/head/inner/kernel``).
+
 - ``convert SRC DST --to model --model FILE.py:Class [--init JSON] [--input-shape 3,5]
   --name-map MAP``: a TF1 checkpoint loaded into the migrated model itself (built with
   ``--init`` as keyword arguments and called once on zeros of each input shape, so that
@@ -181,7 +185,8 @@ def to_tf1(src: str, dst: str, name_map: Optional[dict] = None) -> list:
 
 def _renames(names: list, name_map: dict, src: str) -> list:
     present = set(names)
-    missing = sorted(old for old in name_map if not old.startswith("*/") and old not in present)
+    missing = sorted(old for old in name_map if not old.startswith("*/") and old not in present
+                     and not any(n.startswith(old + "/") for n in names))  # a Keras object's: names below it
     if missing:
         raise CheckpointError(f"{src}: the name map renames {len(missing)} variables the checkpoint does not have: "
                               + ", ".join(missing[:5]) + (" ..." if len(missing) > 5 else ""))
