@@ -87,6 +87,7 @@ import libcst as cst
 from rules import tf_api_table as table
 from rules.aliases import TFTransformer, dotted_name, dotted_parts, local_name
 from rules.base import Facts, Rule, RuleContext, ast_dotted, mentioning
+from rules.contrib_summary import REWRITTEN as CONTRIB_SUMMARY
 from rules.optimizers import CONTRIB_OPTIMIZERS
 from rules.edit import add_imports, expression, is_docstring, remove_unused_imports, statement_imports
 from rules.model_walk import PLACEHOLDERS, SESSIONS, bindings, saver_given_variables, target_names
@@ -418,6 +419,9 @@ class _Rewriter(TFTransformer):
             self._warn_legacy_keras(node, rest[2:] if rest[1] == "v1" else [])
             return
         if rest[0] == "contrib":
+            if len(rest) == 3 and rest[1] == "summary" and rest[2] in CONTRIB_SUMMARY and \
+                    "training-step" in self.ctx.rules and id(node) in self.callees:
+                return  # the training-step stage rewrites the call, or says why not
             self._to_slim(node, parts, rest[1:])
             return
         path = ".".join(rest)

@@ -35,6 +35,13 @@ and trains without regularization, or without variables, saying nothing. The rul
   "worked" and left other weights. The rewrite changes the checkpoint format, which is
   said at the line: checkpoints written before load with ``tf1to2.load_tf1_checkpoint``.
 
+- ``tf.contrib.summary`` (TF1's summaries for eager code; gone with contrib) →
+  ``tf.compat.v2.summary`` (TF2's ``tf.summary``), in eager code and graphs alike: an
+  omitted step written out as contrib's default (the global step), recording contexts as
+  ``record_if``, ``max_images`` as ``max_outputs``, ``all_summary_ops`` / ``initialize``
+  through ``tf.compat.v1.summary`` (``rules.contrib_summary`` says what differs: image
+  scaling and tags, and the event file a writer made per call opens).
+
 ## Why
 The overview's step 4 (upgrade the training loop) and the model-mapping guide's
 batch-norm section. Without it a migrated step silently loses its regularization.
@@ -47,7 +54,9 @@ batch-norm section. Without it a migrated step silently loses its regularization
 - ``tf.compat.v1.summary.*`` in an eager step: warned, with the TF2 call and step to write
   (they write nothing without a TF2 default writer and step; TF2's ``tf.summary`` needs the
   tensorboard package, which TensorFlow 2.21 does not install, so a rewrite could make a
-  step that ran fail);
+  step that ran fail; ``tf.contrib.summary``, which runs nowhere in TF2, is rewritten);
+- ``tf.contrib.summary`` with ``family=`` / ``bad_color=``, ``*args``, or reached through
+  another name than the tensorflow module: warned (``rules.contrib_summary``);
 - a Saver of a model's variables that is used otherwise (``save(latest_filename=)``, a
   numbered save whose prefix is computed by a call, other Saver arguments, the saver
   handed on): warned, with what to write;
@@ -69,6 +78,9 @@ changes nothing that ran; the model's ``losses`` are the regularization losses o
 layers, decorated TF1-style ones included (the shim adds ``get_variable``'s). Checked by
 ``tests/test_training_step.py``: the rewritten step's loss is the data loss plus the
 model's regularization, where the original's left the regularization out.
+``tests/test_summaries.py`` runs the contrib summary case on TF1's contrib module (which
+TensorFlow 2.21 still has, as ``summary_ops_v2``) and rewritten on TF2's ``tf.summary``:
+the same events, tags, steps, values, pixels (within one level) and samples.
 """
 from __future__ import annotations
 
@@ -77,6 +89,7 @@ from typing import Optional
 
 import libcst as cst
 
+from rules import contrib_summary
 from rules.aliases import TFVisitor
 from rules.base import Facts, Rule, RuleContext
 from rules.edit import Unwrapper, add_import, bound_arguments, code, literal_value, nodes_of
@@ -394,8 +407,9 @@ class _Survey(TFVisitor):
 class TrainingStep(Rule):
     id = "training-step"
     stage = 9
-    summary = "eager training steps: UPDATE_OPS dependencies dropped, collection reads → the model's losses/variables"
-    needles = ("GradientTape", "function", "init_from_checkpoint", "Saver", "Session")
+    summary = ("eager training steps: UPDATE_OPS dependencies dropped, collection reads → the model's "
+               "losses/variables, Saver → Checkpoint, tf.contrib.summary → tf.summary")
+    needles = ("GradientTape", "function", "init_from_checkpoint", "Saver", "Session", "contrib")
     example_before = (
         "import tensorflow as tf\n\n\n"
         "def train_step(model, optimizer, x, y):\n"
@@ -420,18 +434,20 @@ class TrainingStep(Rule):
     )
 
     def may_act(self, facts: Facts) -> bool:
-        return facts.reaches(lambda name: name in (TAPE, FUNCTION, INIT_FROM_CHECKPOINT, SAVER) or name in SESSIONS)
+        return facts.reaches(lambda name: name in (TAPE, FUNCTION, INIT_FROM_CHECKPOINT, SAVER) or name in SESSIONS
+                             or name.startswith(contrib_summary.PREFIX))
 
     def transform(self, ctx: RuleContext) -> cst.Module:
         survey = _Survey(ctx)
         walk(ctx.module, survey)
         survey.scopes[0].close(None)
         self._warn_sessions(survey, ctx)
+        plan = _Plan(os=ctx.aliases.local_name_for("os") or "os")
+        contrib_summary.plan(ctx, plan.edits)  # in graphs and eager code alike
         if survey.switched:
-            return ctx.module
+            return transform(ctx.module, _Apply(plan)) if plan.edits else ctx.module
         root = ctx.aliases.local_name_for("tensorflow") or "tf"
         self._warn_checkpoints(survey, ctx)
-        plan = _Plan(os=ctx.aliases.local_name_for("os") or "os")
         # TF2's tf.train.Checkpoint, spelled tf.compat.v2.train.Checkpoint: stage 0 reads
         # ``tf.train.Checkpoint`` as TF1's (compat.v1's, which has no ``read``) and would
         # rename it on a second run. (A module reaching TensorFlow only as tf.compat.v1 gets
