@@ -533,6 +533,10 @@ class NativeKeras(Rule):
             return ctx.module
         root = ctx.aliases.local_name_for("tensorflow")
         plan = _Plan()
+        for m in survey.methods:  # the get_or_create_layer keys each class makes, over all its methods
+            for n in m.nested:
+                key = (id(m.cls), n.site.scope_path, _literal_key(n.call))
+                plan.keys[key] = plan.keys.get(key, 0) + 1
         for m in survey.methods:
             self._plan_method(m, ctx, reader, root, plan)
         if not plan.touched:
@@ -633,6 +637,7 @@ class _Plan:
     scopes: set = field(default_factory=set)  # ids of with statements that give way to their bodies
     records: set = field(default_factory=set)  # ids of statements removed (record_scope, ``x = get_or_create_layer``)
     inits: dict = field(default_factory=dict)  # id(class) → [_Nested] made in __init__
+    keys: dict = field(default_factory=dict)  # (id(class), scope path, key) → get_or_create_layer calls
     direct: dict = field(default_factory=dict)  # id(class) → whether it derives from a Keras / TF class directly
     config: Optional[cst.PartialParserConfig] = None
     indent: str = "    "
@@ -653,10 +658,10 @@ def _plan_nested(m: _Method, ctx: RuleContext, reader: _Reader, plan: _Plan) -> 
         return []
     for n in m.nested:
         n.problem = _nested_problem(n, m, reader)
-    fulls = [(n.site.scope_path, n.key) for n in m.nested]
     for n in m.nested:
-        if n.problem is None and fulls.count((n.site.scope_path, n.key)) > 1:
-            n.problem = f"another get_or_create_layer of {m.node.name.value}() makes {n.key!r} too"
+        # one object under one name, however many calls reach it: the shim shares it
+        if n.problem is None and plan.keys.get((id(m.cls), n.site.scope_path, n.key), 0) > 1:
+            n.problem = f"another get_or_create_layer of {m.cls.name.value} makes {n.key!r} too"
     ids = {id(n.call): n for n in m.nested}
     # calls of the local a get_or_create_layer result is bound to (``head = ...; head(x)``)
     held = _held_locals(m)
@@ -726,6 +731,12 @@ def _one_line(expr: cst.BaseExpression) -> str:
     except cst.ParserSyntaxError:  # whitespace a keyword needed (``not\n x``): as written
         return text
     return flat if "\n" not in flat else text
+
+
+def _literal_key(call: cst.Call) -> Optional[str]:
+    args = bound_arguments(call, ("name", "create_layer_method"), known_only=True)
+    key = literal_value(args["name"]) if args and "name" in args else None
+    return key if isinstance(key, str) else None
 
 
 def _snake(name: str) -> str:

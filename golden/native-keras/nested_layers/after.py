@@ -8,6 +8,7 @@ import tensorflow_hub as hub
 from tf1to2 import track_tf1_style_variables, get_or_create_layer
 
 HANDLE = "/models/embedder"
+UNITS = 4
 
 
 # The TF1 originals of Head, NoInit and Wider (what the numeric check builds in a TF1
@@ -150,3 +151,58 @@ class StillTF1(tf.keras.layers.Layer):
     def call(self, x):
         x = get_or_create_layer("e", lambda: tf.keras.layers.Dense(2, name="e"))(x)
         return x * tf.compat.v1.get_variable("s", initializer=tf.constant(2.0))
+
+
+class TwoMethods(tf.keras.layers.Layer):
+    """Keywords in any order, a module-level value, a method the attribute's name is taken by, two decorated methods."""
+
+    def __init__(self, units):
+        super().__init__()
+        self.units = units
+        self.head_layer = tf.keras.layers.Dense(UNITS, name="head")
+        self.enc = tf.keras.layers.Dense(self.units, name="enc")
+
+    def head(self):
+        return 1
+
+    def call(self, x):
+        return self.head_layer(x)
+
+    def encode(self, x, training=False):
+        return self.enc(x, training=training) if training else self.enc(x)
+
+
+class Shared(tf.keras.layers.Layer):
+    """One key in two methods: the shim shares one object between them; left."""
+
+    @track_tf1_style_variables
+    def call(self, x):
+        return get_or_create_layer("s", lambda: tf.keras.layers.Dense(2, name="s"))(x)
+
+    @track_tf1_style_variables
+    def again(self, x):
+        return get_or_create_layer("s", lambda: tf.keras.layers.Dense(2, name="s"))(x)
+
+
+class Mod(tf.Module):
+    """A tf.Module tracks its attributes too."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.m = tf.keras.layers.Dense(2, name="m")
+
+    def __call__(self, x):
+        return self.m(x)
+
+
+class Loop(tf.keras.layers.Layer):
+    """In a loop: one key, one object, made once either way."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.d = tf.keras.layers.Dense(2, name="d")
+
+    def call(self, x):
+        for _ in range(2):
+            x = self.d(x)
+        return x
