@@ -824,18 +824,10 @@ def _nested_problem(n: _Nested, m: _Method, reader: _Reader) -> Optional[str]:
         if qualified == GET_VARIABLE or qualified and any(
                 qualified == p.rstrip(".") or qualified.startswith(p) for p, _ in BLOCKING):
             return f"its builder calls {code(call.func)}, which needs the decorator"
-    deps = dependencies([body])
-    local = bindings(m.node).names - {"self"}
-    for name in sorted(deps.names - {"self"}):
-        if name in local:
-            return f"its builder reads {name}, a value of {m.node.name.value}(), which __init__ does not have"
-        if name not in reader.module_names and not hasattr(builtins, name):
-            return f"its builder reads {name}, which is not defined at module level"
+    unseen = _unseen(body, m, reader)
+    if unseen:
+        return f"its builder reads {unseen}, which __init__ cannot see"
     init = find_method(m.cls, "__init__")
-    available = (self_attributes(init) if init is not None else set()) | class_body_names(m.cls) | KERAS_ATTRIBUTES
-    for attr in sorted(deps.self_attrs):
-        if attr not in available or attr in self_attributes(m.node):
-            return f"its builder reads self.{attr}, which __init__ does not set"
     if init is not None and (not isinstance(init.body, cst.IndentedBlock) or nodes_of(init, cst.Return)):
         return "its __init__ returns early or is on one line"
     if isinstance(body, cst.Call):
@@ -1022,9 +1014,16 @@ def _foreign(expr: cst.BaseExpression, first: frozenset, m: _Method, reader: _Re
                 return cst.Name("input_shape")
             return updated_node
     stripped = transform(expr, _Strip()) if first else expr
+    return _unseen(stripped, m, reader, {"input_shape"})
+
+
+def _unseen(expr: cst.BaseExpression, m: _Method, reader: _Reader, given: frozenset = frozenset()) -> Optional[str]:
+    """A value ``expr`` reads that ``__init__`` / ``build`` would not have: a local of the
+    method, a name not defined at module level, an attribute ``__init__`` does not set
+    (or the method sets); None where it reads none (``given`` names aside)."""
     local = bindings(m.node).names - {"self"}
-    deps = dependencies([stripped])
-    for name in sorted(deps.names - {"self", "input_shape"}):
+    deps = dependencies([expr])
+    for name in sorted(deps.names - {"self", *given}):
         if name in local:
             return f"{name} (a value of {m.node.name.value}())"
         if name not in reader.module_names and not hasattr(builtins, name):
