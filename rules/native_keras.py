@@ -12,7 +12,11 @@ or from such a class of the same module) whose ``call`` is decorated with
    class has none, before ``call``), and ``self.w`` where the call was. ``dtype``,
    ``initializer``, ``regularizer``, ``trainable`` and ``constraint`` are carried over;
    a shape read from the input (``inputs.shape[-1]``, ``inputs.get_shape()[-1]``,
-   ``inputs.shape.as_list()[-1]``) is read from ``build``'s ``input_shape``. Keras calls a
+   ``inputs.shape.as_list()[-1]``) is read from ``build``'s ``input_shape``, and one read
+   from what Keras layers ``__init__`` holds made of it (``net = self.sep(inputs)``;
+   ``net.shape[-1]``, as slim's depthwise convolution after a separable one) through their
+   ``compute_output_shape``: ``self.sep.compute_output_shape(input_shape)[-1]`` (layers
+   whose shape it gives unbuilt, in both Kerases: ``SHAPE_LAYERS``). Keras calls a
    regularizer with its own variable type, which TF1 regularizers other than Keras' do
    not take (they read ``dtype.base_dtype``), so those are called on the variable's value:
    ``regularizer=lambda w: (...)(tf.convert_to_tensor(w))``. The variable's TF1 name
@@ -55,7 +59,9 @@ layers own variables. Without it the decorator stays forever and a second run sa
   ``validate_shape=False``; a regularizer on a variable that may not be trainable (Keras
   counts regularizers of trainable weights only);
 - arguments that read values of ``call`` (``build`` cannot see them), other than the
-  input's static shape, or the input of a ``call`` with several inputs;
+  input's static shape and that of a layer's output as above (not a layer of the module,
+  a local bound twice, a layer called with other positional arguments or set twice in
+  ``__init__``), or the input of a ``call`` with several inputs;
 - the decorator of a method that still creates variables TF1-style, calls code the rule
   cannot follow (a function from another module, a value passed in, ``self.x`` that is
   not a layer), reads the variable scope (``get_variable_scope``, ``scope_name``,
@@ -898,7 +904,7 @@ def _variable_problem(v: _Variable, m: _Method, ctx: RuleContext, reader: _Reade
                     "weights only)")
     params = [p.name.value for p in m.node.params.params]
     first = params[1] if len(params) > 1 else None
-    inputs = _input_names(m.node, v.call, first)
+    inputs = _input_names(m.node, v.call, first, m.cls, reader)
     required = [p for p in m.node.params.params[1:] if p.default is None]
     for key in CARRIED:
         expr = args.get(key)
@@ -930,12 +936,16 @@ def _is_initializer(expr: cst.BaseExpression, ctx: RuleContext, reader: _Reader,
     return False
 
 
-def _input_names(method: cst.FunctionDef, call: cst.Call, first: Optional[str]) -> frozenset:
-    """The names that hold ``call()``'s input where ``call`` runs: its parameter, unless
-    reassigned before, and locals assigned only from it before (the guide's ``out =
-    inputs``)."""
+def _input_names(method: cst.FunctionDef, call: cst.Call, first: Optional[str], cls: Optional[cst.ClassDef] = None,
+                 reader: Optional["_Reader"] = None) -> dict:
+    """The names whose static shape ``build()`` can work out where ``call`` runs → the
+    layers the input went through to them (``()`` for the input itself): ``call()``'s
+    input parameter, unless reassigned before; locals assigned only from it before (the
+    guide's ``out = inputs``); and locals assigned once before from a Keras layer held in
+    ``__init__`` called on one of those (``net = self.conv(inputs)``), whose shape its
+    ``compute_output_shape`` gives."""
     if first is None:
-        return frozenset()
+        return {}
     assigned: dict = {}
 
     class _Before(Visitor):
@@ -956,14 +966,57 @@ def _input_names(method: cst.FunctionDef, call: cst.Call, first: Optional[str]) 
                 assigned.setdefault(n, []).append(None)
     walk(method.body, _Before())
     if first in assigned:
-        return frozenset()  # the input was replaced before: its shape is not build()'s
-    return frozenset({first} | {n for n, values in assigned.items()
-                                if len(values) == 1 and isinstance(values[0], cst.Name) and values[0].value == first})
+        return {}  # the input was replaced before: its shape is not build()'s
+    names = {first: ()}
+    layers = _shape_layers(cls, reader) if cls is not None and reader is not None else {}
+    for n, values in assigned.items():  # (in the order they are first assigned)
+        if len(values) != 1:
+            continue
+        value = values[0]
+        if isinstance(value, cst.Name) and value.value == first:
+            names[n] = ()
+        elif isinstance(value, cst.Call) and value.args and value.args[0].keyword is None and \
+                not value.args[0].star and isinstance(value.args[0].value, cst.Name) and \
+                value.args[0].value.value in names and all(a.keyword is not None for a in value.args[1:]):
+            parts = dotted_parts(value.func)
+            if parts and len(parts) == 2 and parts[0] == "self" and parts[1] in layers:
+                names[n] = (*names[value.args[0].value.value], parts[1])
+    return names
 
 
-def _shape_read(expr: cst.BaseExpression, first: frozenset) -> Optional[str]:
-    """``first.shape`` / ``first.get_shape()`` (+ ``.as_list()``) → "input_shape" or
-    "list(input_shape)"; None for anything else."""
+# Keras layers whose compute_output_shape works before they are built (in build(), from
+# the input's shape), in Keras 3 and tf-keras alike
+SHAPE_LAYERS = frozenset({
+    "Dense", "Conv1D", "Conv2D", "Conv3D", "SeparableConv1D", "SeparableConv2D", "DepthwiseConv2D",
+    "Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose", "BatchNormalization", "LayerNormalization",
+    "MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "AveragePooling1D", "AveragePooling2D", "AveragePooling3D",
+    "MaxPool1D", "MaxPool2D", "MaxPool3D", "AvgPool1D", "AvgPool2D", "AvgPool3D", "Activation", "ReLU",
+    "LeakyReLU", "ELU", "Softmax", "Dropout", "ZeroPadding1D", "ZeroPadding2D", "ZeroPadding3D",
+})
+
+
+def _shape_layers(cls: cst.ClassDef, reader: "_Reader") -> set:
+    """Attributes ``__init__`` sets, once, to a Keras layer of ``SHAPE_LAYERS``."""
+    init = find_method(cls, "__init__")
+    if init is None:
+        return set()
+    made: dict = {}
+    for node in nodes_of(init, cst.Assign):
+        for t in node.targets:
+            target = t.target
+            if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) and \
+                    target.value.value == "self":
+                value = node.value
+                path = reader.path(value.func) if isinstance(value, cst.Call) else None
+                ok = bool(path) and path.startswith(("tf.keras.layers.", "keras.layers.")) and \
+                    path.rpartition(".")[2] in SHAPE_LAYERS
+                made[target.attr.value] = ok and target.attr.value not in made
+    return {attr for attr, ok in made.items() if ok}
+
+
+def _shape_read(expr: cst.BaseExpression, first: dict) -> Optional[tuple]:
+    """``x.shape`` / ``x.get_shape()`` (+ ``.as_list()``) for ``x`` in ``first`` → ("plain"
+    or "list", the layers between the input and ``x``); None for anything else."""
     listed = False
     if isinstance(expr, cst.Call) and not expr.args and isinstance(expr.func, cst.Attribute) and \
             expr.func.attr.value == "as_list":
@@ -976,11 +1029,11 @@ def _shape_read(expr: cst.BaseExpression, first: frozenset) -> Optional[str]:
     else:
         return None
     if isinstance(expr, cst.Name) and expr.value in first:
-        return "list" if listed else "plain"
+        return ("list" if listed else "plain", first[expr.value])
     return None
 
 
-def _reads(expr: cst.BaseExpression, first: frozenset, shape_ok: bool) -> Optional[bool]:
+def _reads(expr: cst.BaseExpression, first: dict, shape_ok: bool) -> Optional[bool]:
     """Whether ``expr`` reads the input's static shape (True), not at all (False), or
     otherwise (None)."""
     class _Find(Visitor):
@@ -1005,7 +1058,7 @@ def _reads(expr: cst.BaseExpression, first: frozenset, shape_ok: bool) -> Option
     return bool(v.shape)
 
 
-def _foreign(expr: cst.BaseExpression, first: frozenset, m: _Method, reader: _Reader) -> Optional[str]:
+def _foreign(expr: cst.BaseExpression, first: dict, m: _Method, reader: _Reader) -> Optional[str]:
     """A value ``expr`` reads that ``build`` would not have (a local of ``call``, an
     attribute only ``call`` sets), or None."""
     class _Strip(Transformer):
@@ -1069,16 +1122,19 @@ def _add_weight(v: _Variable, m: _Method, ctx: RuleContext, reader: _Reader,
                 root: Optional[str]) -> cst.SimpleStatementLine:
     param = _build_param(m.cls) or "input_shape"
     params = [p.name.value for p in m.node.params.params]
-    first = _input_names(m.node, v.call, params[1] if len(params) > 1 else None)
+    first = _input_names(m.node, v.call, params[1] if len(params) > 1 else None, m.cls, reader)
 
     class _Shape(Transformer):
         def on_leave(self, original_node, updated_node):
-            kind = _shape_read(original_node, first)
-            if kind == "plain":
-                return cst.Name(param)
-            if kind == "list":
-                return cst.Call(cst.Name("list"), [cst.Arg(cst.Name(param))])
-            return updated_node
+            read = _shape_read(original_node, first)
+            if read is None:
+                return updated_node
+            kind, layers = read
+            shape = param
+            for attr in layers:  # the shape after each layer the input went through
+                shape = f"self.{attr}.compute_output_shape({shape})"
+            expr = cst.parse_expression(shape)
+            return expr if kind == "plain" else cst.Call(cst.Name("list"), [cst.Arg(expr)])
 
     parts = [f'name="{v.attr}"']
     for key in CARRIED:

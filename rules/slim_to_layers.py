@@ -27,7 +27,10 @@ What it does
     - depthwise-only ``separable_conv2d(num_outputs=None)`` and ``bias_add``, which have no
       v1 layer, become slim's own ``variable_scope`` block: ``get_variable`` for
       ``depthwise_weights``/``biases`` (same names) and ``tf.nn.depthwise_conv2d`` /
-      ``tf.nn.bias_add`` (from a call on its own line only);
+      ``tf.nn.bias_add`` (from a call on its own line only); the depthwise ``biases`` are
+      sized as slim sized them, from the block's input (its channels times the
+      multiplier), and made before the convolution, so that a migrated layer's ``build``
+      can make them (native-keras);
     - ``outputs_collections=`` and ``utils.convert_collection_to_dict`` become the shim's
       ``tf1to2.collect_named_outputs`` / ``convert_collection_to_dict``, which keep the
       same end-point keys in eager code too.
@@ -117,7 +120,8 @@ class BlockStep(Step):
     with ``get_variable`` in slim's ``variable_scope``, so names need no map. Statements
     only: ``with variable_scope(...) as sc:`` and one line per op inside.
 
-    ``variables`` are (leaf name, shape code with IN for the input, keywords); ``ops``
+    ``variables`` are (leaf name, shape code with {IN} for the op's input and {IN0} for the
+    block's, keywords); ``ops``
     are ``(func, positional, keywords)`` applied in turn, ``{var}`` in a positional
     standing for the variable of that leaf name."""
 
@@ -149,15 +153,26 @@ class BlockStep(Step):
         head += ")" + (f" as {sc}:" if sc else ":")
         body = []
         current = inp
+        made: dict = {}  # leaf → its local
+
+        def make(leaf: str) -> str:
+            shape, kws = self.variables[leaf]
+            made[leaf] = fresh(leaf)
+            body.append(f"{made[leaf]} = " + Step(f"{v1}.get_variable", [repr(leaf).replace("'", '"')], [
+                ("shape", shape.replace("{IN0}", inp).replace("{IN}", current)), *kws],
+                takes_input=False).render(""))
+            return made[leaf]
+        # a variable sized from the block's input is made before the ops replace it (the
+        # target may be the input's own name: ``x = slim.separable_conv2d(x, None, ...)``):
+        # then all of them, in slim's order
+        if any("{IN0}" in shape for shape, _ in self.variables.values()):
+            for leaf in self.variables:
+                make(leaf)
         for func, positional, keywords in self.ops:
             args = []
             for p in positional:
                 if p.startswith("{") and p.endswith("}"):
-                    leaf = p[1:-1]
-                    shape, kws = self.variables[leaf]
-                    p = fresh(leaf)
-                    body.append(f"{p} = " + Step(f"{v1}.get_variable", [repr(leaf).replace("'", '"')], [
-                        ("shape", shape.replace("IN", current)), *kws], takes_input=False).render(""))
+                    p = made.get(p[1:-1]) or make(p[1:-1])
                 args.append(p)
             body.append(f"{target} = " + Step(func, args, keywords).render(current))
             current = target
@@ -362,7 +377,7 @@ class _Converter:
 
     def _bias(self, args: dict, nchw: bool, init_key: str, reg_key: str) -> tuple:
         """slim's ``biases`` variable (zeros unless given) and its ``bias_add``."""
-        spec = (f"[IN.shape[{1 if nchw else -1}]]", self._variable_keywords(
+        spec = (f"[{{IN}}.shape[{1 if nchw else -1}]]", self._variable_keywords(
             args, init_key, reg_key, f"{self.r.v1()}.zeros_initializer()"))
         return spec, (self.r.nn("bias_add"), ["{biases}"], [("data_format", '"NCHW"')] if nchw else [])
 
@@ -485,7 +500,7 @@ class _Converter:
             conv_kws.append(("data_format", '"NCHW"'))
         if rate != [1, 1]:
             conv_kws.append(("dilations", f"[{rate[0]}, {rate[1]}]"))
-        variables = {"depthwise_weights": (f"[{kh}, {kw}, IN.shape[{1 if nchw else -1}], {multiplier}]",
+        variables = {"depthwise_weights": (f"[{kh}, {kw}, {{IN}}.shape[{1 if nchw else -1}], {multiplier}]",
                                            self._variable_keywords(args, "weights_initializer",
                                                                    "weights_regularizer", None))}
         ops = [(self.r.nn("depthwise_conv2d"), ["{depthwise_weights}"], conv_kws)]
@@ -493,7 +508,12 @@ class _Converter:
         norm = None if norm is None or slim.is_none(norm) else norm
         bias_init = args.get("biases_initializer")
         if norm is None and not (bias_init is not None and slim.is_none(bias_init)):
-            variables["biases"], bias_op = self._bias(args, nchw, "biases_initializer", "biases_regularizer")
+            (_, keywords), bias_op = self._bias(args, nchw, "biases_initializer", "biases_regularizer")
+            # slim's size, the input's channels times the multiplier: read from the block's
+            # input, not the convolution's output, so that a layer's build() can see it
+            literal = _lit(args["depth_multiplier"]) if "depth_multiplier" in args else 1
+            times = "" if literal == 1 else f" * {multiplier}" if isinstance(literal, int) else f" * ({multiplier})"
+            variables["biases"] = (f"[{{IN0}}.shape[{1 if nchw else -1}]{times}]", keywords)
             ops.append(bias_op)
         self._collections(args)
         block = self._block("SeparableConv2d", args, ops, variables)

@@ -27,11 +27,11 @@ def wide(images):
         name="sep")
     with tf.compat.v1.variable_scope("dw"):
         depthwise_weights = tf.compat.v1.get_variable("depthwise_weights", shape=[5, 5, x.shape[-1], 8])
-        x = tf.nn.depthwise_conv2d(x, depthwise_weights, strides=[1, 1, 1, 1], padding="SAME")
         biases = tf.compat.v1.get_variable(
             "biases",
-            shape=[x.shape[-1]],
+            shape=[x.shape[-1] * 8],
             initializer=tf.compat.v1.zeros_initializer())
+        x = tf.nn.depthwise_conv2d(x, depthwise_weights, strides=[1, 1, 1, 1], padding="SAME")
         x = tf.nn.bias_add(x, biases)
         x = tf.nn.relu(x)
     x = tf.compat.v1.layers.flatten(tf.compat.v1.layers.max_pooling2d(x, [4, 4], strides=4))

@@ -7,11 +7,11 @@ import tf1to2
 def mobile_block(inputs, is_training=False, end_points_collection="mobile_end_points"):
     with tf.compat.v1.variable_scope("dw1"):
         depthwise_weights = tf.compat.v1.get_variable("depthwise_weights", shape=[3, 3, inputs.shape[-1], 2])
-        net = tf.nn.depthwise_conv2d(inputs, depthwise_weights, strides=[1, 2, 2, 1], padding="SAME")
         biases = tf.compat.v1.get_variable(
             "biases",
-            shape=[net.shape[-1]],
+            shape=[inputs.shape[-1] * 2],
             initializer=tf.compat.v1.zeros_initializer())
+        net = tf.nn.depthwise_conv2d(inputs, depthwise_weights, strides=[1, 2, 2, 1], padding="SAME")
         net = tf.nn.bias_add(net, biases)
         net = tf.nn.relu(net)
     with tf.compat.v1.variable_scope("dw2") as sc:
@@ -39,11 +39,11 @@ def mobile_block(inputs, is_training=False, end_points_collection="mobile_end_po
             "depthwise_weights",
             shape=[5, 5, net.shape[-1], 1],
             regularizer=tf.keras.regularizers.l2(0.05))
-        net = tf.nn.depthwise_conv2d(net, depthwise_weights, strides=[1, 1, 1, 1], padding="SAME")
         biases = tf.compat.v1.get_variable(
             "biases",
             shape=[net.shape[-1]],
             initializer=tf.compat.v1.zeros_initializer())
+        net = tf.nn.depthwise_conv2d(net, depthwise_weights, strides=[1, 1, 1, 1], padding="SAME")
         net = tf.nn.bias_add(net, biases)
         net = tf.nn.relu(net)
     with tf.compat.v1.variable_scope("b1"):
@@ -66,16 +66,16 @@ def channels_first(inputs, depthwise_weights):
     # the function already has a depthwise_weights: the generated local is another name
     with tf.compat.v1.variable_scope("dw"):
         depthwise_weights_1 = tf.compat.v1.get_variable("depthwise_weights", shape=[3, 3, inputs.shape[1], 1])
+        biases = tf.compat.v1.get_variable(
+            "biases",
+            shape=[inputs.shape[1]],
+            initializer=tf.compat.v1.zeros_initializer())
         net = tf.nn.depthwise_conv2d(
             inputs,
             depthwise_weights_1,
             strides=[1, 1, 1, 1],
             padding="SAME",
             data_format="NCHW")
-        biases = tf.compat.v1.get_variable(
-            "biases",
-            shape=[net.shape[1]],
-            initializer=tf.compat.v1.zeros_initializer())
         net = tf.nn.bias_add(net, biases, data_format="NCHW")
         net = tf.nn.relu(net)
     with tf.compat.v1.variable_scope("extra_bias"):
@@ -91,11 +91,11 @@ def returned_directly(inputs):
     # return slim.op(...): the block of statements comes first, then returns its result
     with tf.compat.v1.variable_scope("dw"):
         depthwise_weights = tf.compat.v1.get_variable("depthwise_weights", shape=[3, 3, inputs.shape[-1], 1])
-        net = tf.nn.depthwise_conv2d(inputs, depthwise_weights, strides=[1, 1, 1, 1], padding="SAME")
         biases = tf.compat.v1.get_variable(
             "biases",
-            shape=[net.shape[-1]],
+            shape=[inputs.shape[-1]],
             initializer=tf.compat.v1.zeros_initializer())
+        net = tf.nn.depthwise_conv2d(inputs, depthwise_weights, strides=[1, 1, 1, 1], padding="SAME")
         net = tf.nn.bias_add(net, biases)
         net = tf.nn.relu(net)
     return net
