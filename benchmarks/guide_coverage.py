@@ -96,7 +96,7 @@ def model(inputs):
   nested = tf.keras.Sequential([tf.keras.layers.Dense(10, name="dense")])
   return nested(out)
 '''),
-    ("M7", "model mapping", "tf.Variable in the forward pass → must be made once (warned)", TF + '''
+    ("M7", "model mapping", "tf.Variable in the forward pass → a layer whose decorator makes it once", TF + '''
 def scaled(inputs):
   scale = tf.Variable(2.0, name="scale")
   return tf.compat.v1.layers.dense(inputs, 3) * scale

@@ -118,7 +118,7 @@ TRAINING_NAMES = ("is_training", "training")
 _TENSOR_KEYWORDS = ("inputs", "input", "x", "value", "values", "tensor", "features", "logits")
 
 _VARIABLE_MAKERS = ("tf.compat.v1.get_variable", "tf.compat.v1.Variable")
-_DIRECT_VARIABLES = ("tf.compat.v1.Variable", "tf.Variable")
+_TF2_VARIABLE = "tf.Variable"  # (canonical: tf.compat.v2.Variable; TF1's tf.Variable is tf.compat.v1.Variable)
 _BLOCKERS = {
     "tf.compat.v1.get_default_graph": "reads the default graph",
     "tf.compat.v1.get_collection": "reads graph collections",
@@ -352,10 +352,13 @@ class _Survey(TFVisitor):
         if q in _CHECKPOINT_TOOLS:
             fn.blockers.append((node, _TOOL))
         inner = None
-        if q in _DIRECT_VARIABLES:
-            inner = ("makes a tf.Variable each time it runs (TF1 made it once per graph): under tf-keras' "
-                     "track_tf1_style_variables a layer's call would make a new one on every call (tf1to2's, on "
-                     "Keras 3, reuses it); make it once, as the model-mapping guide asks: self.add_weight in build")
+        if q == _TF2_VARIABLE:
+            # tf1to2's decorator makes TF1's tf.Variable (tf.compat.v1.Variable, as stage 0
+            # spells it) once, under both Kerases, as get_variable's; TF2's it cannot tell
+            # from a Keras weight
+            inner = ("makes a TF2 tf.Variable (tf.compat.v2.Variable) each time it runs, which a layer's call "
+                     "would make again on every call: make it once, as the model-mapping guide asks: "
+                     "self.add_weight in build")
         elif builds_keras_object(q):
             inner = (f"builds a Keras object ({q.replace('tf.compat.v1.', 'tf.')}) each time it runs, so a layer's "
                      "call would make it, with new weights, on every call: build it once (in __init__), or through "

@@ -182,7 +182,8 @@ def track_tf1_style_variables(method: Callable) -> Callable:
             isinstance(self, tf.Module) and not _is_keras3_layer(self) and _legacy_keras_active()
         ):
             _count_sublayer_regularizers_once(self)
-            return legacy()(self, *args, **kwargs)
+            with _direct_variables_on_tf_keras(self):
+                return legacy()(self, *args, **kwargs)
         if not (_is_keras3_layer(self) or isinstance(self, tf.Module)):
             raise TypeError(
                 "@track_tf1_style_variables must decorate a method of a tf.keras.layers.Layer, "
@@ -288,9 +289,10 @@ def tf1_variables(obj) -> Dict[str, tf.Variable]:
                 names.setdefault(f"{scope}/{path}" if scope else path, w)
         return names
     legacy = getattr(obj, "_tf1_style_var_store", None)
+    direct = dict(obj.__dict__.get("_tf1to2_direct", {}))  # tf.compat.v1.Variable made under tf-keras
     if legacy is not None:
-        return {name: v for name, v in legacy._vars.items()}
-    return {}
+        return {**{name: v for name, v in legacy._vars.items()}, **direct}
+    return direct
 
 
 # ------------------------------------------------------------ slim's end-point collections
@@ -598,11 +600,7 @@ class _Keras3Store(_vs._VariableStore):
             # made it once per graph, under the name scope's name, numbered (``scale``,
             # ``scale_1``); the first call makes it, later calls get the one made at the
             # same place in the call (the n-th of that name), as get_variable's reuse does
-            scope = tf.compat.v1.get_variable_scope().name
-            full = f"{scope}/{name}" if scope and name else (name or "Variable")
-            seen = self._direct_seen.get(full, 0)
-            self._direct_seen[full] = seen + 1
-            name = full if not seen else f"{full}_{seen}"
+            name = _direct_name(name, self._direct_seen)
             if name in self._direct:
                 return self._direct[name]
         regularizer, self._regularizer = self._regularizer, None
@@ -664,6 +662,65 @@ class _Keras3Store(_vs._VariableStore):
             else:
                 self.owner._tf1to2_layers[full] = layer
         return self.layers[full]
+
+
+def _direct_name(name: Optional[str], seen: Dict[str, int]) -> str:
+    """The TF1 name of a ``tf.compat.v1.Variable`` made directly in a decorated call: the
+    variable scope's path and its name (``Variable`` unless given), numbered as TF1
+    numbered a name made again in one graph (``scale``, ``scale_1``); ``seen`` counts
+    those of this call."""
+    scope = tf.compat.v1.get_variable_scope().name
+    full = f"{scope}/{name or 'Variable'}" if scope else (name or "Variable")
+    count = seen.get(full, 0)
+    seen[full] = count + 1
+    return full if not count else f"{full}_{count}"
+
+
+@contextlib.contextmanager
+def _direct_variables_on_tf_keras(owner):
+    """tf-keras' decorator tracks what ``get_variable`` makes, not ``tf.compat.v1.Variable``
+    made directly, which would be made again on every call and never be a weight: the
+    first call makes each (named as ``_direct_name`` says) and tracks it as an attribute
+    of the object; later calls get the one made at the same place in the call."""
+    made = owner.__dict__.get("_tf1to2_direct")
+    if made is None:
+        made = {}
+        object.__setattr__(owner, "_tf1to2_direct", made)  # (the attributes are what is tracked)
+    seen: Dict[str, int] = {}
+    _mark_tf_keras_weights()
+
+    def create(next_creator, **kw):
+        if "use_resource" not in kw or getattr(_active, "keras_weight", 0):
+            return next_creator(**kw)  # tf.Variable (tf-keras' own store), a tf-keras layer's weight
+        name = _direct_name(kw.get("name"), seen)
+        if name not in made:
+            with tf.init_scope():
+                made[name] = next_creator(**kw)
+            setattr(owner, _attribute_for(name), made[name])
+        return made[name]
+
+    with tf.variable_creator_scope(create):
+        yield
+
+
+def _mark_tf_keras_weights() -> None:
+    """tf-keras layers make their weights as ``tf.compat.v1.Variable``\ s too (through
+    ``base_layer_utils.make_variable``): while one does, ``_active.keras_weight`` says so,
+    so that ``_direct_variables_on_tf_keras`` lets it pass."""
+    utils = sys.modules.get("tf_keras.src.engine.base_layer_utils")
+    if utils is None or getattr(utils.make_variable, "_tf1to2", False):
+        return
+    original = utils.make_variable
+
+    @functools.wraps(original)
+    def make_variable(*args, **kwargs):
+        _active.keras_weight = getattr(_active, "keras_weight", 0) + 1
+        try:
+            return original(*args, **kwargs)
+        finally:
+            _active.keras_weight -= 1
+    make_variable._tf1to2 = True
+    utils.make_variable = make_variable
 
 
 def _attribute_for(tf1_name: str) -> str:

@@ -1,5 +1,6 @@
-"""tf.Variable in a TF1 forward pass: made once per graph. As a layer's call under
-tf-keras' decorator it would be made again on every call: the function stays one."""
+"""tf.Variable in a TF1 forward pass (a helper's): made once per graph. tf1to2's decorator
+makes it on the layer's first call and gives it back on later ones, under tf-keras too
+(whose own decorator would make it again on every call): the function becomes a layer."""
 import tensorflow.compat.v1 as tf
 
 
