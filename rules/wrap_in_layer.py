@@ -3,8 +3,8 @@
 
 ## What it does
 A module-level function that builds a model TF1-style (it creates variables through
-``get_variable`` or ``tf.compat.v1.layers``, or calls functions of the same module that
-do) and takes the input tensor as its first argument becomes a
+``get_variable``, ``tf.compat.v1.layers`` or TF1's ``tf.Variable``, or calls functions of
+the same module that do) and takes the input tensor as its first argument becomes a
 ``tf.keras.layers.Layer`` subclass named after it in CamelCase (``generator`` →
 ``Generator``, ``vgg_a`` → ``VggA``):
 
@@ -87,7 +87,10 @@ Hub module (``hub.Module``) or a ``hub.load`` the function makes once per run is
 once through ``get_or_create_layer``, as Keras objects are (the ``tf-hub`` stage turns
 ``hub.Module`` into ``hub.load``); a trainable ``hub.Module`` (TF2 cannot fine-tune the
 TF1 Hub format) and ``hub.KerasLayer`` (a tf-keras layer, which a Keras 3 layer cannot
-hold) keep the function a function, with a warning.
+hold) keep the function a function, with a warning. So does TF2's ``tf.Variable``
+(``tf.compat.v2.Variable``): tf1to2's decorator makes TF1's (``tf.compat.v1.Variable``,
+as stage 0 spells it) once, under both Kerases, and names it as TF1 did (its variable
+scope, ``Variable`` unless named, numbered), but cannot tell TF2's from a Keras weight.
 
 ## Fix safety
 Keeps variable names (golden numeric tests build the TF1 function and the layer and
