@@ -22,6 +22,14 @@ or from such a class of the same module) whose ``call`` is decorated with
    ``regularizer=lambda w: (...)(tf.convert_to_tensor(w))``. The variable's TF1 name
    (its variable-scope path in ``call``) goes into the run's name map, to the object path
    Keras checkpoints it under: ``"model/w": "Model/w"``;
+   TF1's ``tf.Variable`` (``tf.compat.v1.Variable(initial_value, name=...)``) goes the same
+   way, where its initial value is a float (``2.0``) or an op an initializer draws alike
+   (``tf.zeros`` / ``ones`` / ``constant(v, shape=)``, ``truncated_normal``,
+   ``random.normal`` / ``uniform``: ``truncated_normal_initializer(mean=, stddev=)``, ...),
+   and only as the decorator goes (it numbers the tf.Variables of a call, ``scale``,
+   ``scale_1``, as TF1 numbered them per graph: taking some away would rename the others);
+   an unnamed one takes the name of the local it is bound to (``w = ...`` → ``self.w``),
+   its TF1 name staying ``scope/Variable`` in the name map;
 2. each ``get_or_create_layer("key", lambda: EXPR)`` (what wrap-in-layer writes for a
    Keras object a TF1 forward pass built, or the user's own) becomes ``self.key = EXPR``
    at the end of ``__init__`` (written when the class has none, passing on what it gets),
@@ -53,6 +61,8 @@ layers own variables. Without it the decorator stays forever and a second run sa
   not a literal, whose scope name is computed, whose scope sets defaults
   (``initializer=``, ``regularizer=``, ``dtype=``, ``custom_getter=``, ...), or whose full
   name another ``get_variable`` of the method shares (reuse);
+- a tf.Variable whose initial value is computed (from the input, a numpy array, an int
+  with no dtype), or with ``validate_shape=False`` / ``synchronization=`` / ...;
 - one with no ``shape`` (a constant initializer), an initializer that is not an
   initializer (a tensor or an array), ``partitioner``, ``collections``,
   ``caching_device``, ``custom_getter``, ``synchronization``, ``aggregation``,
@@ -108,6 +118,7 @@ from rules.visitors import Transformer, Visitor, transform, walk
 
 SHIM = "tf1to2"
 GET_VARIABLE = "tf.compat.v1.get_variable"
+DIRECT_VARIABLE = "tf.compat.v1.Variable"  # TF1's tf.Variable
 MAKE_TEMPLATE = "tf.compat.v1.make_template"
 # get_variable's parameters, in order
 PARAMS = ("name", "shape", "dtype", "initializer", "regularizer", "trainable", "collections", "caching_device",
@@ -174,6 +185,17 @@ class _Variable:
     column: Optional[int] = None  # where EXPR starts, relative to its statement's indentation
     attr: str = ""
     statement: Optional[cst.SimpleStatementLine] = None  # self.attr = self.add_weight(...)
+    direct: bool = False  # TF1's tf.Variable (tf.compat.v1.Variable), not get_variable
+
+    @property
+    def shown(self) -> str:
+        """How the change and warnings name it."""
+        what = "tf.compat.v1.Variable" if self.direct else "get_variable"
+        if self.direct:
+            return f"{what}(name={self.name!r})" if self.name and self.name != "Variable" else f"{what}(...)"
+        if self.name:
+            return f"{what}({self.name!r})"
+        return f"{what}({code(self.args['name']) if 'name' in self.args else '...'})"
 
 
 @dataclass
@@ -333,6 +355,8 @@ class _Reader:
         if qualified is not None:
             if qualified == GET_VARIABLE:
                 return ("get_variable", None)
+            if qualified == DIRECT_VARIABLE:
+                return ("variable", None)
             for prefix, why in BLOCKING:
                 if qualified == prefix.rstrip(".") or qualified.startswith(prefix):
                     return ("block", f"{why} ({code(func)})")
@@ -405,6 +429,9 @@ class _Reader:
             kind, *rest = self.classify(call, qualified, cls, local)
             if kind == "get_variable":
                 found = (call, f"it creates variables with get_variable ({code(call.func)})")
+            elif kind == "variable":
+                found = (call, f"tf.Variable, which makes a new variable on every call without the decorator "
+                               f"({code(call.func)})")
             elif kind == "block":
                 found = (call, rest[0])
             elif kind == "follow" and depth < 8:
@@ -474,6 +501,10 @@ class _Survey(ForwardPassVisitor):
         kind, *rest = self.reader.classify(call, self.qualify(call.func), m.cls, self.local)
         if kind == "get_variable":
             m.variables.append(_Variable(call, site))
+        elif kind == "variable":
+            m.variables.append(_Variable(call, site, direct=True))
+            self.block(call, "tf.Variable, which makes a new variable on every call without the decorator "
+                             f"({code(call.func)})")
         elif kind == "record":
             stmt = site.statement
             if (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and isinstance(stmt.body[0], cst.Expr)
@@ -555,15 +586,29 @@ class NativeKeras(Rule):
         cls_name = m.cls.name.value
         for v in m.variables:
             v.problem = _variable_problem(v, m, ctx, reader, root)
+        seen: dict = {}
+        for v in m.variables:  # TF1's numbering of a tf.Variable name made again: scale, scale_1
+            if v.direct and v.full:
+                count = seen.get(v.full, 0)
+                seen[v.full] = count + 1
+                v.full = v.full if not count else f"{v.full}_{count}"
         fulls = [v.full for v in m.variables if v.full]
         for v in m.variables:
-            if v.problem is None and fulls.count(v.full) > 1:
+            if v.problem is None and not v.direct and fulls.count(v.full) > 1:
                 v.problem = f"another get_variable of {cls_name}.{m.node.name.value} makes {v.full!r} too (reuse)"
-        convertible = [v for v in m.variables if v.problem is None]
-        _name_attributes(convertible, m.cls)
+        convertible = [v for v in m.variables if v.problem is None and not v.direct]
         moved = {id(v.call) for v in convertible}
         m.blockers = [b for b in m.blockers if b[2] is None or id(b[2]) not in moved]
+        # TF1's tf.Variables go to build() only with the decorator (which numbers them per
+        # call, as TF1 did per graph: taking some away would rename the others)
+        direct = [v for v in m.variables if v.direct]
+        ids = {id(v.call) for v in direct}  # (each says why where it cannot go)
+        m.blockers = [b for b in m.blockers if id(b[0]) not in ids]
         moving = _plan_nested(m, ctx, reader, plan)
+        if not m.blockers and len(convertible) + len(direct) == len(m.variables) and \
+                all(v.problem is None for v in direct):
+            convertible += direct
+        _name_attributes(convertible, m.cls)
         offer_native = not m.blockers and len(convertible) == len(m.variables)
         accepted = ctx.accepted([v.call for v in convertible] + ([m.node] if offer_native else []))
         native = offer_native
@@ -573,7 +618,7 @@ class NativeKeras(Rule):
                 ctx.skip_change()
                 native = False
                 continue
-            ctx.change(v.call, f"get_variable({v.name!r}) → self.{v.attr} = self.add_weight(...) in {cls_name}.build")
+            ctx.change(v.call, f"{v.shown} → self.{v.attr} = self.add_weight(...) in {cls_name}.build")
             v.statement = _add_weight(v, m, ctx, reader, root)
             done.append(v)
             ctx.name_map[v.full] = f"{cls_name}/{v.attr}"
@@ -585,9 +630,7 @@ class NativeKeras(Rule):
         method = f"{cls_name}.{m.node.name.value}"
         for v in m.variables:
             if v.problem is not None:
-                shown = repr(v.name) if v.name else code(v.args["name"]) if "name" in v.args else "..."
-                ctx.warn(v.call, f"get_variable({shown}) left as it is, "
-                         f"so {method} keeps track_tf1_style_variables: {v.problem}")
+                ctx.warn(v.call, f"{v.shown} left as it is, so {method} keeps track_tf1_style_variables: {v.problem}")
         if offer_native:
             if not native:
                 ctx.skip_change()  # a get_variable stays (declined): so does the decorator
@@ -854,9 +897,16 @@ def _nested_problem(n: _Nested, m: _Method, reader: _Reader) -> Optional[str]:
 
 def _variable_problem(v: _Variable, m: _Method, ctx: RuleContext, reader: _Reader,
                       root: Optional[str]) -> Optional[str]:
-    args = bound_arguments(v.call, PARAMS)
-    if args is None:
-        return "it passes *args or **kwargs"
+    if v.direct:
+        given = next((a.value for a in v.call.args if a.keyword is not None and a.keyword.value == "name"), None)
+        v.name = literal_value(given) if given is not None and isinstance(literal_value(given), str) else None
+        args, problem = _direct_arguments(v.call, reader, root)
+        if problem is not None:
+            return problem
+    else:
+        args = bound_arguments(v.call, PARAMS)
+        if args is None:
+            return "it passes *args or **kwargs"
     v.args = args
     name = literal_value(args["name"]) if "name" in args else None
     if isinstance(name, str) and name:
@@ -877,7 +927,7 @@ def _variable_problem(v: _Variable, m: _Method, ctx: RuleContext, reader: _Reade
     path = site.scope_path
     if path is None:
         return "a variable scope around it has a name computed at run time"
-    for frame in site.scopes:
+    for frame in site.scopes if not v.direct else ():  # (a scope's defaults are get_variable's)
         given = {a.keyword.value for a in frame.node.items[0].item.args if a.keyword is not None}
         defaults = [k for k in SCOPE_DEFAULTS if k in given]
         if defaults:
@@ -919,6 +969,85 @@ def _variable_problem(v: _Variable, m: _Method, ctx: RuleContext, reader: _Reade
         if problem:
             return f"its {key} reads {problem}, which build() cannot see"
     return None
+
+
+# TF1's tf.Variable's parameters, in order; those add_weight has (the others at a value
+# that changes nothing)
+VARIABLE_PARAMS = ("initial_value", "trainable", "collections", "validate_shape", "caching_device", "name",
+                   "variable_def", "dtype", "expected_shape", "import_scope", "constraint", "use_resource",
+                   "synchronization", "aggregation", "shape")
+VARIABLE_HARMLESS = {"collections": None, "validate_shape": True, "caching_device": None, "use_resource": True}
+# ops that make a tf.Variable's initial value → (the initializer drawing the same values,
+# the op's parameters in order, those the initializer takes)
+_NORMAL = ("shape", "mean", "stddev", "dtype", "seed", "name")
+INITIAL_VALUES = {
+    "zeros": ("zeros_initializer", ("shape", "dtype", "name"), ()),
+    "ones": ("ones_initializer", ("shape", "dtype", "name"), ()),
+    "truncated_normal": ("truncated_normal_initializer", _NORMAL, ("mean", "stddev", "seed")),
+    "random.truncated_normal": ("truncated_normal_initializer", _NORMAL, ("mean", "stddev", "seed")),
+    "random_normal": ("random_normal_initializer", _NORMAL, ("mean", "stddev", "seed")),
+    "random.normal": ("random_normal_initializer", _NORMAL, ("mean", "stddev", "seed")),
+    "random_uniform": ("random_uniform_initializer", ("shape", "minval", "maxval", "dtype", "seed", "name"),
+                       ("minval", "maxval", "seed")),
+    "random.uniform": ("random_uniform_initializer", ("shape", "minval", "maxval", "dtype", "seed", "name"),
+                       ("minval", "maxval", "seed")),
+}
+
+
+def _direct_arguments(call: cst.Call, reader: _Reader, root: Optional[str]) -> tuple:
+    """A ``tf.compat.v1.Variable(initial_value, ...)`` call as get_variable's arguments
+    (``name``, ``shape``, ``initializer``, ``dtype``, ``trainable``, ``constraint``), the
+    initializer drawing what the initial value drew; (args, None) or (None, why not)."""
+    args = bound_arguments(call, VARIABLE_PARAMS, known_only=True)
+    if args is None:
+        return None, "it passes *args or **kwargs"
+    for key, value in VARIABLE_HARMLESS.items():
+        if key in args and literal_value(args[key]) != value:
+            return None, f"{key}={code(args[key])} has no add_weight counterpart"
+    odd = [k for k in args if k not in VARIABLE_HARMLESS and k not in ("initial_value", "name", "trainable", "dtype",
+                                                                         "constraint")]
+    if odd:
+        return None, f"{odd[0]}= has no add_weight counterpart"
+    if "initial_value" not in args:
+        return None, "it has no initial value"
+    v1 = f"{root}.compat.v1" if root else None
+    if v1 is None:
+        return None, "the module does not import tensorflow, which the initializer would need"
+    out = {k: args[k] for k in ("trainable", "dtype", "constraint") if k in args}
+    out["name"] = args.get("name", cst.SimpleString('"Variable"'))
+    init = args["initial_value"]
+    number = literal_value(init)
+    if isinstance(number, float) or (isinstance(number, int) and not isinstance(number, bool) and "dtype" in args):
+        out["shape"] = cst.parse_expression("[]")
+        out["initializer"] = cst.parse_expression(f"{v1}.constant_initializer({code(init)})")
+        return out, None
+    path = reader.path(init.func) if isinstance(init, cst.Call) else None
+    tail = path[len("tf.compat.v1."):] if path and path.startswith("tf.compat.v1.") else \
+        path[len("tf."):] if path and path.startswith("tf.") else None
+    if tail == "constant":
+        given = bound_arguments(init, ("value", "dtype", "shape", "name", "verify_shape"), known_only=True)
+        value = literal_value(given["value"]) if given and "value" in given else None
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or (
+                isinstance(value, int) and "dtype" not in given and "dtype" not in args):
+            return None, "its initial value is a constant tf1to2 cannot size (not one float, filled in a shape)"
+        out["shape"] = given.get("shape", cst.parse_expression("[]"))
+        out["initializer"] = cst.parse_expression(f"{v1}.constant_initializer({code(given['value'])})")
+        if "dtype" in given and "dtype" not in out:
+            out["dtype"] = given["dtype"]
+        return out, None
+    if tail not in INITIAL_VALUES:
+        return None, ("its initial value is not a float or a zeros / ones / constant / random op (whose values an "
+                      "initializer draws alike)")
+    initializer, params, taken = INITIAL_VALUES[tail]
+    given = bound_arguments(init, params, known_only=True)
+    if given is None or "shape" not in given:
+        return None, f"its initial value {code(init.func)}(...) passes *args or **kwargs, or no shape"
+    out["shape"] = given["shape"]
+    if "dtype" in given and "dtype" not in out:
+        out["dtype"] = given["dtype"]
+    keywords = ", ".join(f"{k}={code(given[k])}" for k in taken if k in given)
+    out["initializer"] = cst.parse_expression(f"{v1}.{initializer}({keywords})")
+    return out, None
 
 
 def _is_initializer(expr: cst.BaseExpression, ctx: RuleContext, reader: _Reader, depth: int = 0) -> bool:
@@ -1094,6 +1223,9 @@ def _name_attributes(variables: list, cls: cst.ClassDef) -> None:
     for v in variables:
         parts = [re.sub(r"\W", "_", p) for p in v.full.split("/")]
         candidates = [parts[-1], "_".join(parts), parts[-1] + "_weight"]
+        local = _assigned_to(v)
+        if v.direct and local and re.fullmatch(r"Variable(_\d+)?", parts[-1]):
+            candidates.insert(0, local)  # an unnamed tf.Variable: the local it is bound to (w = ...)
         attr = None
         for c in candidates:
             c = c if c and not c[0].isdigit() else "w_" + c
@@ -1108,6 +1240,16 @@ def _name_attributes(variables: list, cls: cst.ClassDef) -> None:
             i += 1
         taken.add(attr)
         v.attr = attr
+
+
+def _assigned_to(v: _Variable) -> Optional[str]:
+    """The local ``v``'s call is bound to (``w = tf.compat.v1.Variable(...)``), if so."""
+    stmt = v.site.statement
+    if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and isinstance(stmt.body[0], cst.Assign) \
+            and stmt.body[0].value is v.call and len(stmt.body[0].targets) == 1 and \
+            isinstance(stmt.body[0].targets[0].target, cst.Name):
+        return stmt.body[0].targets[0].target.value
+    return None
 
 
 def _build_param(cls: cst.ClassDef) -> Optional[str]:
