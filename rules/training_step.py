@@ -409,7 +409,7 @@ class TrainingStep(Rule):
     stage = 9
     summary = ("eager training steps: UPDATE_OPS dependencies dropped, collection reads → the model's "
                "losses/variables, Saver → Checkpoint, tf.contrib.summary → tf.summary")
-    needles = ("GradientTape", "function", "init_from_checkpoint", "Saver", "Session", "contrib")
+    needles = ("GradientTape", "function", "init_from_checkpoint", "Saver", "Session", "contrib.summary")
     example_before = (
         "import tensorflow as tf\n\n\n"
         "def train_step(model, optimizer, x, y):\n"
