@@ -611,6 +611,9 @@ class NativeKeras(Rule):
         _name_attributes(convertible, m.cls)
         offer_native = not m.blockers and len(convertible) == len(m.variables)
         accepted = ctx.accepted([v.call for v in convertible] + ([m.node] if offer_native else []))
+        if any(v.direct for v in convertible) and not all(accepted):
+            # tf.Variables go with the decorator or not at all (it numbers those it keeps)
+            accepted = [ok and not v.direct for v, ok in zip(convertible, accepted)] + accepted[len(convertible):]
         native = offer_native
         done = []
         for v, ok in zip(convertible, accepted):

@@ -266,3 +266,20 @@ def test_what_keras_layers_warns_of_keras_3_batch_norm_is_so():
     np.testing.assert_allclose(got["keras3"]["moving_variance"], biased, rtol=1e-5)
     warned = [w for c in cases("keras-layers") for w in c.warnings if "moves moving_variance" in w]
     assert warned, "the rule warns where it writes a BatchNormalization"
+
+
+DIRECT = next(c for c in cases("native-keras") if c.name == "direct_variables")
+
+
+@pytest.mark.parametrize("accepted", [{0}, {0, 1, 2, 3, 4, 5}, {1, 2, 3, 4, 5, 6}],
+                         ids=["one", "no-decorator", "one-declined"])
+def test_tf_variables_go_with_the_decorator_or_not_at_all(accepted):
+    """The decorator numbers the tf.Variables a call makes (scale, scale_1) as TF1 did: were
+    some moved to build() and others kept (some changes declined), the kept ones would be
+    renamed and the checkpoint would not load. Declining any of Block's changes (six
+    tf.Variables, then the decorator) keeps every one; accepting all moves them all."""
+    block = lambda text: text.split("class Block", 1)[1].split("class FromValues", 1)[0]  # noqa: E731
+    out, _, _ = transform_text(DIRECT.before, ["native-keras"], accepted={"native-keras": accepted})
+    assert block(out) == block(DIRECT.before)
+    out, _, _ = transform_text(DIRECT.before, ["native-keras"], accepted={"native-keras": set(range(7))})
+    assert block(out) == block(DIRECT.after) and "tf.compat.v1.Variable" not in block(out)
