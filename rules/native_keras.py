@@ -528,8 +528,8 @@ class NativeKeras(Rule):
     id = "native-keras"
     stage = 8
     works_on = "Keras layers whose call is decorated with track_tf1_style_variables (wrap-in-layer writes them)"
-    summary = ("get_variable → add_weight in build, get_or_create_layer → attributes made in __init__; decorator and "
-               "variable scopes dropped once no TF1 code is left")
+    summary = ("get_variable / tf.Variable → add_weight in build, get_or_create_layer → attributes made in "
+               "__init__; decorator and variable scopes dropped once no TF1 code is left")
     needles = (DECORATOR,)
     example_before = (
         "import tensorflow as tf\n"
@@ -579,8 +579,8 @@ class NativeKeras(Rule):
         if not plan.touched:
             return ctx.module
         module = transform(ctx.module, _Apply(plan))
-        return remove_unused_imports(module, [(SHIM, "track_tf1_style_variables"), (SHIM, "record_scope"),
-                                              (SHIM, "get_or_create_layer")] + ([(SHIM, None)] if plan.module_spelled else []))
+        shim_names = [(SHIM, "track_tf1_style_variables"), (SHIM, "record_scope"), (SHIM, "get_or_create_layer")]
+        return remove_unused_imports(module, shim_names + ([(SHIM, None)] if plan.module_spelled else []))
 
     def _plan_method(self, m: _Method, ctx: RuleContext, reader: _Reader, root: Optional[str], plan: "_Plan") -> None:
         cls_name = m.cls.name.value
