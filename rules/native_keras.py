@@ -802,6 +802,9 @@ def _held_uses(m: _Method, name: str) -> Optional[list]:
     parameters); None when a nested function, lambda or comprehension binds it too."""
     skip: set = set()
     uses: list = []
+    for node in nodes_of(m.node.body, (cst.Del, cst.Global, cst.Nonlocal)):
+        if name in {n.value for n in nodes_of(node, cst.Name)}:
+            return None  # ``del head``: not something to do to an attribute
     for node in nodes_of(m.node.body, (cst.Attribute, cst.Arg, cst.Param, cst.Lambda, cst.FunctionDef, cst.CompFor,
                                        cst.Name, cst.AssignTarget)):
         if isinstance(node, cst.Attribute):
