@@ -41,7 +41,11 @@ or from such a class of the same module) whose ``call`` is decorated with
    ``name=``, else its class's default name, ``sequential``, numbered as its key is)
    goes into the name map, to its attribute: ``"model/head": "Model/head"``; its weights
    are below it on both sides (``model/head/inner/kernel``, by the Keras names of the
-   layers holding them), as ``load_tf1_checkpoint`` and ``checkpoint convert`` read it;
+   layers holding them), as ``load_tf1_checkpoint`` and ``checkpoint convert`` read it.
+   A functional model (the guide's ``build_model``: ``inp = tf.keras.Input(...)``, a
+   layer, ``tf.keras.Model(inputs=inp, outputs=dense(inp))``) moves with its ``Input``
+   and its layers, which must be objects made the same way (TF1 named its weights by
+   them, not by the model, so the model gets no entry);
 3. once a decorated method creates no variables TF1-style any more (no ``get_variable``,
    v1 layer, slim op, ``make_template``, ``tf.Variable`` or nested layer built per call,
    and no call into code the rule cannot see), the decorator goes, the ``with
@@ -78,8 +82,8 @@ layers own variables. Without it the decorator stays forever and a second run sa
   ``with ... as scope``), or builds a layer on every call;
 - a ``get_or_create_layer`` whose key is not a literal, whose builder is not a lambda
   with no parameters (``self.build_model``: tf1to2 does not follow the method), or reads
-  a value of the call (the guide's functional ``Input`` + ``Model``, whose weights TF1
-  named by their own layers) or an attribute ``__init__`` does not set; one in a nested
+  a value of the call (other than an ``Input`` or an object that moves with it) or an
+  attribute ``__init__`` does not set; a functional model building a layer inline; one in a nested
   function, under a scope named at run time, or whose key another call of the method
   makes too; and the local holding one where it is bound again (what it calls is then
   not known). The decorator stays, and says which.
@@ -183,6 +187,7 @@ class _Variable:
     full: Optional[str] = None  # its TF1 name in the forward pass
     problem: Optional[str] = None
     column: Optional[int] = None  # where EXPR starts, relative to its statement's indentation
+    uses: list = field(default_factory=list)  # Name nodes in EXPR reading another's local → that _Nested
     attr: str = ""
     statement: Optional[cst.SimpleStatementLine] = None  # self.attr = self.add_weight(...)
     direct: bool = False  # TF1's tf.Variable (tf.compat.v1.Variable), not get_variable
@@ -208,6 +213,7 @@ class _Method:
     scopes: list = field(default_factory=list)  # with variable_scope(...) statements
     skip: set = field(default_factory=set)  # ids of calls that are scope headers
     nested: list = field(default_factory=list)  # [_Nested]: get_or_create_layer calls
+    inputs: dict = field(default_factory=dict)  # local → its ``x = tf.keras.Input(...)`` statement
 
 
 @dataclass
@@ -657,6 +663,9 @@ class NativeKeras(Rule):
                     not (len(dotted_parts(b.value) or ()) == 1 and dotted_parts(b.value)[0] in reader.classes)
                     for b in m.cls.bases)
                 held = _held_locals(m)
+                for stmt in m.inputs.values():  # a functional model's input: made in __init__ before it
+                    plan.records.add(id(stmt))
+                    plan.inputs.setdefault(id(m.cls), []).append(stmt)
                 for n in moving:
                     plan.calls[id(n.call)] = n.attr
                     # ``head = get_or_create_layer(...); head(x)`` → ``self.head(x)``
@@ -690,6 +699,7 @@ class _Plan:
     records: set = field(default_factory=set)  # ids of statements removed (record_scope, ``x = get_or_create_layer``)
     inits: dict = field(default_factory=dict)  # id(class) → [_Nested] made in __init__
     keys: dict = field(default_factory=dict)  # (id(class), scope path, key) → get_or_create_layer calls
+    inputs: dict = field(default_factory=dict)  # id(class) → ``x = tf.keras.Input(...)`` statements for __init__
     direct: dict = field(default_factory=dict)  # id(class) → whether it derives from a Keras / TF class directly
     config: Optional[cst.PartialParserConfig] = None
     indent: str = "    "
@@ -708,17 +718,36 @@ def _plan_nested(m: _Method, ctx: RuleContext, reader: _Reader, plan: _Plan) -> 
     says why in its blocker."""
     if not m.nested:
         return []
+    held = _held_locals(m)
+    bound = {}  # held local → the get_or_create_layer call it holds (made before those reading it)
     for n in m.nested:
-        n.problem = _nested_problem(n, m, reader)
+        stmt = n.site.statement
+        if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and \
+                isinstance(stmt.body[0], cst.Assign) and stmt.body[0].value is n.call and \
+                isinstance(stmt.body[0].targets[0].target, cst.Name) and \
+                stmt.body[0].targets[0].target.value in held:
+            bound[stmt.body[0].targets[0].target.value] = n
+    builders = [a.value for n in m.nested for a in n.call.args if isinstance(a.value, cst.Lambda)]
+    inputs = _input_locals(m, reader, builders)
+    m.inputs = inputs
+    before: set = set()
+    for n in m.nested:
+        n.problem = _nested_problem(n, m, reader, frozenset(before | set(inputs)))
+        before |= {name for name, held_by in bound.items() if held_by is n}
+        if n.problem is None:
+            n.uses = [(u, bound[u.value]) for u in nodes_of(n.builder, cst.Name)
+                      if u.value in bound and bound[u.value] is not n and id(u) in
+                      {id(x) for x in (_held_uses(m, u.value) or ())}]
     for n in m.nested:
         # one object under one name, however many calls reach it: the shim shares it
         if n.problem is None and plan.keys.get((id(m.cls), n.site.scope_path, n.key), 0) > 1:
             n.problem = f"another get_or_create_layer of {m.cls.name.value} makes {n.key!r} too"
     ids = {id(n.call): n for n in m.nested}
-    # calls of the local a get_or_create_layer result is bound to (``head = ...; head(x)``)
-    held = _held_locals(m)
+    # calls of the local a get_or_create_layer result is bound to (``head = ...; head(x)``),
+    # and a functional model's ``tf.keras.Input``, which moves with it
     callers = {id(b[0]) for b in m.blockers if isinstance(b[0], cst.Call) and isinstance(b[0].func, cst.Name)
                and b[0].func.value in held}
+    callers |= {id(stmt.body[0].value) for stmt in inputs.values()}
     if any(n.problem for n in m.nested) or any(id(b[0]) not in ids and id(b[0]) not in callers
                                                for b in m.blockers):
         m.blockers = [(b[0], f"get_or_create_layer({ids[id(b[0])].key!r}) stays: {ids[id(b[0])].problem}",
@@ -736,6 +765,15 @@ def _plan_nested(m: _Method, ctx: RuleContext, reader: _Reader, plan: _Plan) -> 
                 positions = MetadataWrapper(cst.Module(body=[m.cls]), unsafe_skip_copy=True).resolve(PositionProvider)
             # continuation lines are written relative to their statement's indentation
             n.column = positions[n.builder].start.column - positions[n.site.statement].start.column
+    for n in m.nested:  # another's local in a builder (a functional model's layer) → its attribute
+        if n.uses:
+            attrs = {id(u): other.attr for u, other in n.uses}
+
+            class _Attrs(Transformer):
+                def leave_Name(self, original_node, updated_node):
+                    attr = attrs.get(id(original_node))
+                    return updated_node if attr is None else cst.Attribute(cst.Name("self"), cst.Name(attr))
+            n.builder = transform(n.builder, _Attrs())
     m.blockers = []
     return m.nested
 
@@ -789,6 +827,52 @@ def _literal_key(call: cst.Call) -> Optional[str]:
     args = bound_arguments(call, ("name", "create_layer_method"), known_only=True)
     key = literal_value(args["name"]) if args and "name" in args else None
     return key if isinstance(key, str) else None
+
+
+def _functional(body: cst.BaseExpression, reader: _Reader) -> bool:
+    """``tf.keras.Model(inputs=..., outputs=...)``: a functional model."""
+    if not isinstance(body, cst.Call):
+        return False
+    q = reader.path(body.func) or ""
+    if not (builds_keras_object(q) and q.rpartition(".")[2] == "Model"):
+        return False
+    keywords = {a.keyword.value for a in body.args if a.keyword is not None}
+    return {"inputs", "outputs"} <= keywords or sum(1 for a in body.args if a.keyword is None) >= 2
+
+
+KERAS_INPUTS = ("tf.keras.Input", "tf.keras.layers.Input", "keras.Input", "keras.layers.Input",
+                "tf.compat.v1.keras.Input", "tf.compat.v1.keras.layers.Input")
+
+
+def _input_locals(m: _Method, reader: _Reader, builders: list) -> dict:
+    """Locals of ``m`` bound once to ``tf.keras.Input(...)`` (of values ``__init__`` has too)
+    and read only in the builders of get_or_create_layer calls (a functional model's
+    input): name → its statement, which moves to ``__init__`` with them."""
+    counts: dict = {}
+    found: dict = {}
+    for node in nodes_of(m.node, (cst.Assign, cst.AugAssign, cst.AnnAssign, cst.For, cst.WithItem, cst.NamedExpr)):
+        targets = node.targets if isinstance(node, cst.Assign) else [node]
+        for t in targets:
+            target = t.asname.name if isinstance(t, cst.WithItem) and t.asname else getattr(t, "target", None)
+            for name in target_names(target) if target is not None else ():
+                counts[name] = counts.get(name, 0) + 1
+    inside = {id(x) for b in builders for x in nodes_of(b, cst.Name)}
+    for stmt in nodes_of(m.node.body, cst.SimpleStatementLine):
+        if len(stmt.body) != 1 or not isinstance(stmt.body[0], cst.Assign):
+            continue
+        assign = stmt.body[0]
+        if len(assign.targets) != 1 or not isinstance(assign.targets[0].target, cst.Name):
+            continue
+        name = assign.targets[0].target.value
+        value = assign.value
+        if counts.get(name) != 1 or not isinstance(value, cst.Call) or reader.path(value.func) not in KERAS_INPUTS:
+            continue
+        if _unseen(value, m, reader):
+            continue
+        uses = _held_uses(m, name)
+        if uses and all(id(u) in inside for u in uses):
+            found[name] = stmt
+    return found
 
 
 def _snake(name: str) -> str:
@@ -853,7 +937,7 @@ def _free_attribute(name: str, taken: set) -> str:
     return attr
 
 
-def _nested_problem(n: _Nested, m: _Method, reader: _Reader) -> Optional[str]:
+def _nested_problem(n: _Nested, m: _Method, reader: _Reader, given: frozenset = frozenset()) -> Optional[str]:
     args = bound_arguments(n.call, ("name", "create_layer_method"))
     if args is None or "name" not in args or "create_layer_method" not in args:
         return "its arguments are not (name, builder)"
@@ -879,12 +963,29 @@ def _nested_problem(n: _Nested, m: _Method, reader: _Reader) -> Optional[str]:
         if qualified == GET_VARIABLE or qualified and any(
                 qualified == p.rstrip(".") or qualified.startswith(p) for p, _ in BLOCKING):
             return f"its builder calls {code(call.func)}, which needs the decorator"
-    unseen = _unseen(body, m, reader)
+    unseen = _unseen(body, m, reader, given)
     if unseen:
         return f"its builder reads {unseen}, which __init__ cannot see"
     init = find_method(m.cls, "__init__")
     if init is not None and (not isinstance(init.body, cst.IndentedBlock) or nodes_of(init, cst.Return)):
         return "its __init__ returns early or is on one line"
+    if _functional(body, reader):
+        # a functional model: its weights are its layers', which TF1 named by the layers'
+        # own names (not under the model's); so each must be an object moved here too
+        held = {name for name in given if name not in ("",)}
+        for call in nodes_of(body, cst.Call):
+            if call is body:
+                continue
+            parts = dotted_parts(call.func) or []
+            if len(parts) == 1 and parts[0] in held:
+                continue
+            q = reader.path(call.func) or ""
+            if builds_keras_object(q) and parts and parts[-1] in WEIGHTLESS_LAYERS:
+                continue
+            return (f"its functional model calls {code(call.func)}, not a layer made by get_or_create_layer, whose "
+                    "weights tf1to2 could name")
+        n.builder = body
+        return None
     if isinstance(body, cst.Call):
         parts = dotted_parts(body.func)
         own = parts[0] if parts and len(parts) == 1 and parts[0] in reader.classes else None
@@ -1371,7 +1472,9 @@ class _Apply(Unwrapper):
         indent = self.plan.indent
         column = len(updated_node.body.indent if updated_node.body.indent is not None else indent) + len(
             body[at].body.indent if at is not None and body[at].body.indent is not None else indent)
-        statements = [cst.parse_statement(_assignment(n, column), config=config) for n in nested]
+        statements = [cst.parse_statement(code(stmt).strip() + "\n", config=config)
+                      for stmt in self.plan.inputs.get(id(original_node), [])]
+        statements += [cst.parse_statement(_assignment(n, column), config=config) for n in nested]
         if at is not None:
             fn = body[at]
             body[at] = fn.with_changes(body=fn.body.with_changes(body=[*fn.body.body, *statements]))

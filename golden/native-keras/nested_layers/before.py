@@ -93,7 +93,9 @@ class Embedder(tf.keras.layers.Layer):
 
 
 class ReadsItsInput(tf.keras.layers.Layer):
-    """The builder reads a value of call(): __init__ has none; the decorator stays."""
+    """A functional model (the guide's build_model): its tf.keras.Input and its layer move
+    to __init__ with it; the model gets no name-map entry (TF1 named its weights by its
+    layer, which has one)."""
 
     @track_tf1_style_variables
     def call(self, x):
@@ -101,6 +103,20 @@ class ReadsItsInput(tf.keras.layers.Layer):
         dense = get_or_create_layer("dense", lambda: tf.keras.layers.Dense(2, name="dense"))
         model = get_or_create_layer("model", lambda: tf.keras.Model(inputs=inp, outputs=dense(inp), name="model"))
         return model(x)
+
+
+class InlineFunctional(tf.keras.layers.Layer):
+    """A functional model building its layer inline (TF1 named its weights by that layer,
+    which no entry names), and an Input shaped by the call's input: the decorator stays."""
+
+    @track_tf1_style_variables
+    def call(self, x):
+        inp = tf.keras.Input(shape=(6,))
+        model = get_or_create_layer("model", lambda: tf.keras.Model(inputs=inp, outputs=tf.keras.layers.Dense(2)(inp)))
+        shaped = tf.keras.Input(shape=x.shape[1:])
+        dense = get_or_create_layer("dense", lambda: tf.keras.layers.Dense(2, name="dense"))
+        other = get_or_create_layer("other", lambda: tf.keras.Model(inputs=shaped, outputs=dense(shaped)))
+        return model(x) + other(x)
 
 
 class Computed(tf.keras.layers.Layer):

@@ -26,7 +26,7 @@ class Functional(tf.keras.layers.Layer):
     @track_tf1_style_variables
     def call(self, x):
         inp = tf.keras.Input(shape=(6,))
-        dense = get_or_create_layer("dense", lambda: tf.keras.layers.Dense(2, name="dense"))
+        dense = get_or_create_layer("dense", lambda: tf.keras.layers.Dense(2, name="proj"))  # (the guide names it dense; Unnamed below takes that name)
         model = get_or_create_layer("model", lambda: tf.keras.Model(inputs=inp, outputs=dense(inp), name="model"))
         return model(x) + tf.compat.v1.layers.dense(x, 2, name="side")
 

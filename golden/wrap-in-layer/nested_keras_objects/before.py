@@ -20,7 +20,7 @@ def nested_model(inputs):
 def functional(x):
     """The guide's build_model: an Input, a layer, a Model over them."""
     inp = tf.keras.Input(shape=(6,))
-    dense = tf.keras.layers.Dense(2, name="dense")
+    dense = tf.keras.layers.Dense(2, name="proj")  # (the guide names it dense; Unnamed below takes that name)
     model = tf.keras.Model(inputs=inp, outputs=dense(inp), name="model")
     return model(x) + tf.compat.v1.layers.dense(x, 2, name="side")
 
