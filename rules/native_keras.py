@@ -848,14 +848,8 @@ def _input_locals(m: _Method, reader: _Reader, builders: list) -> dict:
     """Locals of ``m`` bound once to ``tf.keras.Input(...)`` (of values ``__init__`` has too)
     and read only in the builders of get_or_create_layer calls (a functional model's
     input): name → its statement, which moves to ``__init__`` with them."""
-    counts: dict = {}
+    once = _bound_once(m)
     found: dict = {}
-    for node in nodes_of(m.node, (cst.Assign, cst.AugAssign, cst.AnnAssign, cst.For, cst.WithItem, cst.NamedExpr)):
-        targets = node.targets if isinstance(node, cst.Assign) else [node]
-        for t in targets:
-            target = t.asname.name if isinstance(t, cst.WithItem) and t.asname else getattr(t, "target", None)
-            for name in target_names(target) if target is not None else ():
-                counts[name] = counts.get(name, 0) + 1
     inside = {id(x) for b in builders for x in nodes_of(b, cst.Name)}
     for stmt in nodes_of(m.node.body, cst.SimpleStatementLine):
         if len(stmt.body) != 1 or not isinstance(stmt.body[0], cst.Assign):
@@ -865,7 +859,8 @@ def _input_locals(m: _Method, reader: _Reader, builders: list) -> dict:
             continue
         name = assign.targets[0].target.value
         value = assign.value
-        if counts.get(name) != 1 or not isinstance(value, cst.Call) or reader.path(value.func) not in KERAS_INPUTS:
+        if once.get(name) is not value or not isinstance(value, cst.Call) or \
+                reader.path(value.func) not in KERAS_INPUTS:
             continue
         if _unseen(value, m, reader):
             continue
@@ -910,11 +905,11 @@ def _held_uses(m: _Method, name: str) -> Optional[list]:
     return uses
 
 
-def _held_locals(m: _Method) -> set:
-    """Locals of ``m`` bound once, to a get_or_create_layer call (``head = get_or_create_layer(...)``)."""
-    calls = {id(n.call) for n in m.nested}
+def _bound_once(m: _Method) -> dict:
+    """Locals of ``m`` (not parameters) bound exactly once → the value of that binding
+    where it is a plain ``name = value`` (else None)."""
     counts: dict = {}
-    held = set()
+    values: dict = {}
     for node in nodes_of(m.node, (cst.Assign, cst.AugAssign, cst.AnnAssign, cst.For, cst.WithItem, cst.NamedExpr,
                                   cst.CompFor)):
         targets = node.targets if isinstance(node, cst.Assign) else [node]
@@ -922,11 +917,16 @@ def _held_locals(m: _Method) -> set:
             target = t.asname.name if isinstance(t, cst.WithItem) and t.asname else getattr(t, "target", None)
             for name in target_names(target) if target is not None else ():
                 counts[name] = counts.get(name, 0) + 1
-                if isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(target, cst.Name) and \
-                        id(node.value) in calls:
-                    held.add(name)
+                plain = isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(target, cst.Name)
+                values[name] = node.value if plain else None
     params = {p.name.value for p in m.node.params.params}
-    return {name for name in held if counts[name] == 1 and name not in params}
+    return {name: values[name] for name, count in counts.items() if count == 1 and name not in params}
+
+
+def _held_locals(m: _Method) -> set:
+    """Locals of ``m`` bound once, to a get_or_create_layer call (``head = get_or_create_layer(...)``)."""
+    calls = {id(n.call) for n in m.nested}
+    return {name for name, value in _bound_once(m).items() if value is not None and id(value) in calls}
 
 
 def _free_attribute(name: str, taken: set) -> str:
