@@ -186,8 +186,6 @@ class _Variable:
     name: Optional[str] = None  # the literal name
     full: Optional[str] = None  # its TF1 name in the forward pass
     problem: Optional[str] = None
-    column: Optional[int] = None  # where EXPR starts, relative to its statement's indentation
-    uses: list = field(default_factory=list)  # Name nodes in EXPR reading another's local → that _Nested
     attr: str = ""
     statement: Optional[cst.SimpleStatementLine] = None  # self.attr = self.add_weight(...)
     direct: bool = False  # TF1's tf.Variable (tf.compat.v1.Variable), not get_variable
@@ -227,6 +225,8 @@ class _Nested:
     attr: str = ""
     tf1_name: Optional[str] = None  # what TF1 named the object (its weights are below it)
     problem: Optional[str] = None
+    column: Optional[int] = None  # where EXPR starts, relative to its statement's indentation
+    uses: list = field(default_factory=list)  # (Name node in EXPR, the _Nested whose local it reads)
 
 
 class _Calls(TFVisitor):
@@ -575,7 +575,7 @@ class NativeKeras(Rule):
         if not survey.methods:
             return ctx.module
         root = ctx.aliases.local_name_for("tensorflow")
-        plan = _Plan()
+        plan = _Plan(config=ctx.module.config_for_parsing, indent=ctx.module.default_indent)
         for m in survey.methods:  # the get_or_create_layer keys each class makes, over all its methods
             for n in m.nested:
                 key = (id(m.cls), n.site.scope_path, _literal_key(n.call))
@@ -658,9 +658,9 @@ class NativeKeras(Rule):
                 plan.natives.add(id(m.node))
                 plan.scopes.update(id(s) for s in m.scopes)
                 plan.records.update(id(s) for s in m.records)
-                plan.config, plan.indent = ctx.module.config_for_parsing, ctx.module.default_indent
-                plan.direct[id(m.cls)] = all(
-                    not (len(dotted_parts(b.value) or ()) == 1 and dotted_parts(b.value)[0] in reader.classes)
+                # (a subclass of a class of the module may take positional arguments)
+                plan.star_args[id(m.cls)] = any(
+                    len(dotted_parts(b.value) or ()) == 1 and dotted_parts(b.value)[0] in reader.classes
                     for b in m.cls.bases)
                 held = _held_locals(m)
                 for stmt in m.inputs.values():  # a functional model's input: made in __init__ before it
@@ -700,9 +700,9 @@ class _Plan:
     inits: dict = field(default_factory=dict)  # id(class) → [_Nested] made in __init__
     keys: dict = field(default_factory=dict)  # (id(class), scope path, key) → get_or_create_layer calls
     inputs: dict = field(default_factory=dict)  # id(class) → ``x = tf.keras.Input(...)`` statements for __init__
-    direct: dict = field(default_factory=dict)  # id(class) → whether it derives from a Keras / TF class directly
-    config: Optional[cst.PartialParserConfig] = None
-    indent: str = "    "
+    star_args: dict = field(default_factory=dict)  # id(class) → whether an __init__ written passes *args on
+    config: Optional[cst.PartialParserConfig] = None  # the module's, for the statements written
+    indent: str = "    "  # the module's
     module_spelled: bool = False  # a decorator removed was ``tf1to2.track_tf1_style_variables``
     taken: dict = field(default_factory=dict)  # id(class) → attribute names given
 
@@ -1479,7 +1479,7 @@ class _Apply(Unwrapper):
             fn = body[at]
             body[at] = fn.with_changes(body=fn.body.with_changes(body=[*fn.body.body, *statements]))
         else:
-            star = "" if self.plan.direct.get(id(original_node)) else "*args, "
+            star = "*args, " if self.plan.star_args.get(id(original_node)) else ""
             init = cst.parse_statement(f"def __init__(self, {star}**kwargs):\n    super().__init__({star}**kwargs)\n",
                                        config=config)
             init = init.with_changes(body=init.body.with_changes(body=[*init.body.body, *statements]))
