@@ -669,14 +669,10 @@ class NativeKeras(Rule):
                 for n in moving:
                     plan.calls[id(n.call)] = n.attr
                     # ``head = get_or_create_layer(...); head(x)`` → ``self.head(x)``
-                    stmt = n.site.statement
-                    target = stmt.body[0].targets[0].target if (
-                        isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and
-                        isinstance(stmt.body[0], cst.Assign) and stmt.body[0].value is n.call) else None
-                    uses = _held_uses(m, target.value) if isinstance(target, cst.Name) and \
-                        target.value in held else None
+                    local = _bound_local(n.call, n.site)
+                    uses = _held_uses(m, local) if local in held else None
                     if uses is not None:
-                        plan.records.add(id(stmt))
+                        plan.records.add(id(n.site.statement))
                         plan.calls.update({id(u): n.attr for u in uses})
                     plan.inits.setdefault(id(m.cls), []).append(n)
                     if n.tf1_name is not None:
@@ -719,14 +715,8 @@ def _plan_nested(m: _Method, ctx: RuleContext, reader: _Reader, plan: _Plan) -> 
     if not m.nested:
         return []
     held = _held_locals(m)
-    bound = {}  # held local → the get_or_create_layer call it holds (made before those reading it)
-    for n in m.nested:
-        stmt = n.site.statement
-        if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and \
-                isinstance(stmt.body[0], cst.Assign) and stmt.body[0].value is n.call and \
-                isinstance(stmt.body[0].targets[0].target, cst.Name) and \
-                stmt.body[0].targets[0].target.value in held:
-            bound[stmt.body[0].targets[0].target.value] = n
+    # held local → the get_or_create_layer call it holds (made before those reading it)
+    bound = {local: n for n in m.nested for local in [_bound_local(n.call, n.site)] if local in held}
     builders = [a.value for n in m.nested for a in n.call.args if isinstance(a.value, cst.Lambda)]
     inputs = _input_locals(m, reader, builders)
     m.inputs = inputs
@@ -1330,7 +1320,7 @@ def _name_attributes(variables: list, cls: cst.ClassDef) -> None:
     for v in variables:
         parts = [re.sub(r"\W", "_", p) for p in v.full.split("/")]
         candidates = [parts[-1], "_".join(parts), parts[-1] + "_weight"]
-        local = _assigned_to(v)
+        local = _bound_local(v.call, v.site)
         if v.direct and local and re.fullmatch(r"Variable(_\d+)?", parts[-1]):
             candidates.insert(0, local)  # an unnamed tf.Variable: the local it is bound to (w = ...)
         attr = None
@@ -1349,11 +1339,12 @@ def _name_attributes(variables: list, cls: cst.ClassDef) -> None:
         v.attr = attr
 
 
-def _assigned_to(v: _Variable) -> Optional[str]:
-    """The local ``v``'s call is bound to (``w = tf.compat.v1.Variable(...)``), if so."""
-    stmt = v.site.statement
+def _bound_local(call: cst.Call, site: Site) -> Optional[str]:
+    """The local a statement of its own binds ``call`` to (``w = tf.compat.v1.Variable(...)``,
+    ``head = get_or_create_layer(...)``), if so."""
+    stmt = site.statement
     if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and isinstance(stmt.body[0], cst.Assign) \
-            and stmt.body[0].value is v.call and len(stmt.body[0].targets) == 1 and \
+            and stmt.body[0].value is call and len(stmt.body[0].targets) == 1 and \
             isinstance(stmt.body[0].targets[0].target, cst.Name):
         return stmt.body[0].targets[0].target.value
     return None
