@@ -1408,6 +1408,19 @@ def _keras_regularizer(expr: cst.BaseExpression, reader: _Reader) -> bool:
     return path.startswith("tf.keras.regularizers.")
 
 
+def _insert_method(body: list, at: int, new: cst.FunctionDef) -> None:
+    """``new`` into a class body before ``body[at]``, set apart from what is above as
+    that statement was; the comments above it stay with it."""
+    blank = []
+    for line in body[at].leading_lines:
+        if line.comment is not None:
+            break
+        blank.append(cst.EmptyLine(indent=False))
+    if not blank or at == 0:
+        body[at] = body[at].with_changes(leading_lines=[cst.EmptyLine(indent=False), *body[at].leading_lines])
+    body.insert(at, new.with_changes(leading_lines=blank))
+
+
 class _Apply(Unwrapper):
     def __init__(self, plan: _Plan) -> None:
         super().__init__()
@@ -1439,15 +1452,7 @@ class _Apply(Unwrapper):
                     id(original_node)]))]),
                 body=cst.IndentedBlock(statements),
             )
-            blank = []  # build is set apart from what is above it as call was; call keeps its comments
-            for line in body[at].leading_lines:
-                if line.comment is not None:
-                    break
-                blank.append(cst.EmptyLine(indent=False))
-            new = new.with_changes(leading_lines=blank)
-            if not blank or at == 0:
-                body[at] = body[at].with_changes(leading_lines=[cst.EmptyLine(indent=False), *body[at].leading_lines])
-            body.insert(at, new)
+            _insert_method(body, at, new)
         return updated_node.with_changes(body=updated_node.body.with_changes(body=body))
 
     def _made_in_init(self, original_node, updated_node):
@@ -1474,12 +1479,8 @@ class _Apply(Unwrapper):
             init = cst.parse_statement(f"def __init__(self, {star}**kwargs):\n    super().__init__({star}**kwargs)\n",
                                        config=config)
             init = init.with_changes(body=init.body.with_changes(body=[*init.body.body, *statements]))
-            first = next((i for i, s in enumerate(body) if isinstance(s, cst.FunctionDef)), len(body))
-            if first < len(body):
-                init = init.with_changes(leading_lines=body[first].leading_lines)
-                body[first] = body[first].with_changes(leading_lines=[cst.EmptyLine(indent=False)] + [
-                    line for line in body[first].leading_lines if line.comment is not None])
-            body.insert(first, init)
+            # (before the first method: the decorated one, at the latest)
+            _insert_method(body, next(i for i, s in enumerate(body) if isinstance(s, cst.FunctionDef)), init)
         return updated_node.with_changes(body=updated_node.body.with_changes(body=body))
 
     def leave_FunctionDef(self, original_node, updated_node):

@@ -50,7 +50,7 @@ class Head(tf.keras.layers.Layer):
 
 
 class NoInit(tf.keras.layers.Layer):
-    """No __init__: one is written."""
+    """No __init__: one is written (above the comments of the method it goes before)."""
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -58,6 +58,7 @@ class NoInit(tf.keras.layers.Layer):
         self.proj = tf.keras.layers.Dense(2, name="proj")
         self.out = tf.keras.layers.Dense(2, name="out")
 
+    # the forward pass
     def call(self, x, training=None):
         if training:
             x = self.dropout(x, training=training)

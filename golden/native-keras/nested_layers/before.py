@@ -52,8 +52,9 @@ class Head(tf.keras.layers.Layer):
 
 
 class NoInit(tf.keras.layers.Layer):
-    """No __init__: one is written."""
+    """No __init__: one is written (above the comments of the method it goes before)."""
 
+    # the forward pass
     @tf.compat.v1.keras.utils.track_tf1_style_variables
     def call(self, x, training=None):
         if training:
