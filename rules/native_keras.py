@@ -154,6 +154,15 @@ BLOCKING = (
     ("tf.compat.v1.losses.get_regularization_loss", "get_regularization_loss, which reads graph collections"),
     ("tf.contrib.", "a tf.contrib op"),
 )
+
+
+def _blocking(qualified: str) -> Optional[str]:
+    """Why a call of ``qualified`` (a canonical TensorFlow name) makes a forward pass
+    TF1-style (``BLOCKING``), or None."""
+    return next((why for prefix, why in BLOCKING
+                 if qualified == prefix.rstrip(".") or qualified.startswith(prefix)), None)
+
+
 # the shim's names: what each means to a forward pass
 SHIM_NAMES = {
     "tf1to2.record_scope": "record",
@@ -361,11 +370,9 @@ class _Reader:
         if qualified is not None:
             if qualified == GET_VARIABLE:
                 return ("get_variable", None)
-            if qualified == DIRECT_VARIABLE:
-                return ("variable", None)
-            for prefix, why in BLOCKING:
-                if qualified == prefix.rstrip(".") or qualified.startswith(prefix):
-                    return ("block", f"{why} ({code(func)})")
+            why = _blocking(qualified)
+            if why is not None:  # (a tf.Variable can move to build(); while it stays, this is why)
+                return ("variable" if qualified == DIRECT_VARIABLE else "block", f"{why} ({code(func)})")
             if builds_keras_object(qualified):
                 return ("block", f"{code(func)}(...) builds a Keras layer on every call")
             return ("ok", None)
@@ -435,10 +442,7 @@ class _Reader:
             kind, *rest = self.classify(call, qualified, cls, local)
             if kind == "get_variable":
                 found = (call, f"it creates variables with get_variable ({code(call.func)})")
-            elif kind == "variable":
-                found = (call, f"tf.Variable, which makes a new variable on every call without the decorator "
-                               f"({code(call.func)})")
-            elif kind == "block":
+            elif kind in ("variable", "block"):
                 found = (call, rest[0])
             elif kind == "follow" and depth < 8:
                 inner = self.helper_problem(rest[0], cls, depth + 1)
@@ -509,8 +513,7 @@ class _Survey(ForwardPassVisitor):
             m.variables.append(_Variable(call, site))
         elif kind == "variable":
             m.variables.append(_Variable(call, site, direct=True))
-            self.block(call, "tf.Variable, which makes a new variable on every call without the decorator "
-                             f"({code(call.func)})")
+            self.block(call, rest[0])
         elif kind == "record":
             stmt = site.statement
             if (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and isinstance(stmt.body[0], cst.Expr)
@@ -950,8 +953,7 @@ def _nested_problem(n: _Nested, m: _Method, reader: _Reader, given: frozenset = 
     body = builder.body
     for call in nodes_of(body, cst.Call):
         qualified = reader.path(call.func)
-        if qualified == GET_VARIABLE or qualified and any(
-                qualified == p.rstrip(".") or qualified.startswith(p) for p, _ in BLOCKING):
+        if qualified is not None and (qualified == GET_VARIABLE or _blocking(qualified) is not None):
             return f"its builder calls {code(call.func)}, which needs the decorator"
     unseen = _unseen(body, m, reader, given)
     if unseen:
