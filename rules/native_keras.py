@@ -327,23 +327,37 @@ class _Reader:
         if id(cls) in self._kinds:
             return self._kinds[id(cls)]
         kinds: dict = {}
-        for name in ("__init__", "build"):
+        for attr, values in self.self_assignments(cls, ("__init__", "build")).items():
+            found = {"layer" if self._makes_layer(value) else "template" if (
+                isinstance(value, cst.Call) and self.path(value.func) == MAKE_TEMPLATE) else "other" for value in values}
+            kinds[attr] = found.pop() if len(found) == 1 else "other"
+        self._kinds[id(cls)] = kinds
+        return kinds
+
+    def shape_layers(self, cls: cst.ClassDef) -> set:
+        """Attributes ``__init__`` sets, once, to a Keras layer of ``SHAPE_LAYERS`` (whose
+        output shape ``build()`` can work out)."""
+        out = set()
+        for attr, values in self.self_assignments(cls, ("__init__",)).items():
+            path = self.path(values[0].func) if len(values) == 1 and isinstance(values[0], cst.Call) else None
+            if path and path.startswith(("tf.keras.layers.", "keras.layers.")) and \
+                    path.rpartition(".")[2] in SHAPE_LAYERS:
+                out.add(attr)
+        return out
+
+    @staticmethod
+    def self_assignments(cls: cst.ClassDef, methods: tuple) -> dict:
+        """``self.X = value`` in those methods of ``cls``: attribute → its values, in order."""
+        out: dict = {}
+        for name in methods:
             method = find_method(cls, name)
-            if method is None:
-                continue
-            for node in nodes_of(method, cst.Assign):
+            for node in nodes_of(method, cst.Assign) if method is not None else ():
                 for t in node.targets:
                     target = t.target
                     if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) and \
                             target.value.value == "self":
-                        kind = "layer" if self._makes_layer(node.value) else "template" if (
-                            isinstance(node.value, cst.Call) and self.path(node.value.func) == MAKE_TEMPLATE) \
-                            else "other"
-                        if kinds.get(target.attr.value, kind) != kind:
-                            kind = "other"
-                        kinds[target.attr.value] = kind
-        self._kinds[id(cls)] = kinds
-        return kinds
+                        out.setdefault(target.attr.value, []).append(node.value)
+        return out
 
     def _makes_layer(self, value: cst.BaseExpression) -> bool:
         if isinstance(value, (cst.ListComp,)):
@@ -1196,7 +1210,7 @@ def _input_names(method: cst.FunctionDef, call: cst.Call, first: Optional[str], 
     if first in assigned:
         return {}  # the input was replaced before: its shape is not build()'s
     names = {first: ()}
-    layers = _shape_layers(cls, reader) if cls is not None and reader is not None else {}
+    layers = reader.shape_layers(cls) if cls is not None and reader is not None else set()
     for n, values in assigned.items():  # (in the order they are first assigned)
         if len(values) != 1:
             continue
@@ -1221,25 +1235,6 @@ SHAPE_LAYERS = frozenset({
     "MaxPool1D", "MaxPool2D", "MaxPool3D", "AvgPool1D", "AvgPool2D", "AvgPool3D", "Activation", "ReLU",
     "LeakyReLU", "ELU", "Softmax", "Dropout", "ZeroPadding1D", "ZeroPadding2D", "ZeroPadding3D",
 })
-
-
-def _shape_layers(cls: cst.ClassDef, reader: "_Reader") -> set:
-    """Attributes ``__init__`` sets, once, to a Keras layer of ``SHAPE_LAYERS``."""
-    init = find_method(cls, "__init__")
-    if init is None:
-        return set()
-    made: dict = {}
-    for node in nodes_of(init, cst.Assign):
-        for t in node.targets:
-            target = t.target
-            if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) and \
-                    target.value.value == "self":
-                value = node.value
-                path = reader.path(value.func) if isinstance(value, cst.Call) else None
-                ok = bool(path) and path.startswith(("tf.keras.layers.", "keras.layers.")) and \
-                    path.rpartition(".")[2] in SHAPE_LAYERS
-                made[target.attr.value] = ok and target.attr.value not in made
-    return {attr for attr, ok in made.items() if ok}
 
 
 def _shape_read(expr: cst.BaseExpression, first: dict) -> Optional[tuple]:
