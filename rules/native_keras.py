@@ -329,7 +329,8 @@ class _Reader:
         kinds: dict = {}
         for attr, values in self.self_assignments(cls, ("__init__", "build")).items():
             found = {"layer" if self._makes_layer(value) else "template" if (
-                isinstance(value, cst.Call) and self.path(value.func) == MAKE_TEMPLATE) else "other" for value in values}
+                isinstance(value, cst.Call) and self.path(value.func) == MAKE_TEMPLATE) else "other"
+                for value in values}
             kinds[attr] = found.pop() if len(found) == 1 else "other"
         self._kinds[id(cls)] = kinds
         return kinds
