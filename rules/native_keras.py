@@ -202,12 +202,12 @@ class _Variable:
     @property
     def shown(self) -> str:
         """How the change and warnings name it."""
-        what = "tf.compat.v1.Variable" if self.direct else "get_variable"
         if self.direct:
-            return f"{what}(name={self.name!r})" if self.name and self.name != "Variable" else f"{what}(...)"
+            named = self.name and self.name != "Variable"
+            return f"tf.compat.v1.Variable({f'name={self.name!r}' if named else '...'})"
         if self.name:
-            return f"{what}({self.name!r})"
-        return f"{what}({code(self.args['name']) if 'name' in self.args else '...'})"
+            return f"get_variable({self.name!r})"
+        return f"get_variable({code(self.args['name']) if 'name' in self.args else '...'})"
 
 
 @dataclass
@@ -979,12 +979,11 @@ def _nested_problem(n: _Nested, m: _Method, reader: _Reader, given: frozenset = 
     if _functional(body, reader):
         # a functional model: its weights are its layers', which TF1 named by the layers'
         # own names (not under the model's); so each must be an object moved here too
-        held = {name for name in given if name not in ("",)}
         for call in nodes_of(body, cst.Call):
             if call is body:
                 continue
             parts = dotted_parts(call.func) or []
-            if len(parts) == 1 and parts[0] in held:
+            if len(parts) == 1 and parts[0] in given:  # a moved object's local
                 continue
             q = reader.path(call.func) or ""
             if builds_keras_object(q) and parts and parts[-1] in WEIGHTLESS_LAYERS:

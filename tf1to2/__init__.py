@@ -386,7 +386,7 @@ def _own_variables(obj) -> list:
 
 def _is_layer(obj) -> bool:
     """A Keras layer or model (not a variable)."""
-    return not isinstance(obj, tf.Variable) and hasattr(obj, "weights") and not hasattr(obj, "assign")
+    return hasattr(obj, "weights") and not hasattr(obj, "assign")  # (variables have assign)
 
 
 def _path_under(variable, layer) -> Optional[str]:
