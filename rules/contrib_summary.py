@@ -58,10 +58,16 @@ OPS = {
 }
 RECORDING = {"always_record_summaries": "True", "never_record_summaries": "False"}
 WRITERS = ("create_file_writer", "create_summary_file_writer")
-WRITER_PARAMS = ("logdir", "max_queue", "flush_millis", "filename_suffix", "name")
+_WRITER = ("compat.v2.summary.create_file_writer", ("logdir", "max_queue", "flush_millis", "filename_suffix", "name"))
+# what takes the same arguments in TF2: name → (its TF2 name under tensorflow, contrib's parameters)
+SAME_ARGUMENTS = {
+    **{name: _WRITER for name in WRITERS},
+    "flush": ("compat.v2.summary.flush", ("writer", "name")),
+    "initialize": ("compat.v1.summary.initialize", ("graph", "session")),
+    "all_summary_ops": ("compat.v1.summary.all_v2_summary_ops", ()),
+}
 # what stage 0 leaves to this stage, where the name is called through ``tensorflow``
-REWRITTEN = frozenset({*OPS, *RECORDING, *WRITERS, "record_summaries_every_n_global_steps", "flush",
-                       "all_summary_ops", "initialize"})
+REWRITTEN = frozenset({*OPS, *RECORDING, *SAME_ARGUMENTS, "record_summaries_every_n_global_steps"})
 NEEDS_TENSORBOARD = "TensorBoard's op: it needs the tensorboard package, which TensorFlow 2.21 does not install"
 
 
@@ -145,9 +151,7 @@ def _rewrite(call: cst.Call, name: str, tf: str) -> tuple[Optional[str], str]:
         out = [code(args["name"]), code(args["tensor"])]
         if name == "audio":
             out.append(code(args["sample_rate"]))
-        step = args.get("step")
-        out.append("step=" + (code(step) if step is not None and not _none(step) else
-                              f"{tf}.compat.v1.train.get_or_create_global_step()"))
+        out.append("step=" + _step(args.get("step"), tf))
         for param in params:
             if param in renamed and param in args:
                 out.append(f"{renamed[param]}={code(args[param])}")
@@ -162,31 +166,21 @@ def _rewrite(call: cst.Call, name: str, tf: str) -> tuple[Optional[str], str]:
         args = bound_arguments(call, ("n", "global_step"), known_only=True)
         if args is None or "n" not in args:
             return None, "it passes *args or **kwargs"
-        step = args.get("global_step")
-        step_code = code(step) if step is not None and not _none(step) else \
-            f"{tf}.compat.v1.train.get_or_create_global_step()"
-        return (f"{tf}.compat.v2.summary.record_if(lambda: {tf}.math.equal({tf}.math.floormod({step_code}, "
+        step = _step(args.get("global_step"), tf)
+        return (f"{tf}.compat.v2.summary.record_if(lambda: {tf}.math.equal({tf}.math.floormod({step}, "
                 f"{code(args['n'])}), 0))"), ""
-    if name in WRITERS:
-        args = bound_arguments(call, WRITER_PARAMS, known_only=True)
-        if args is None or "logdir" not in args:
-            return None, "it passes *args or **kwargs"
-        if _none(args["logdir"]):
-            return f"{tf}.compat.v2.summary.create_noop_writer()", ""
-        return f"{tf}.compat.v2.summary.create_file_writer({_args(call)})", ""
-    if name == "flush":
-        if bound_arguments(call, ("writer", "name"), known_only=True) is None:
-            return None, "it passes *args or **kwargs"
-        return f"{tf}.compat.v2.summary.flush({_args(call)})", ""
-    if name == "all_summary_ops":
-        if call.args:
-            return None, "all_summary_ops() takes no arguments"
-        return f"{tf}.compat.v1.summary.all_v2_summary_ops()", ""
-    if name == "initialize":
-        if bound_arguments(call, ("graph", "session"), known_only=True) is None:
-            return None, "it passes *args or **kwargs"
-        return f"{tf}.compat.v1.summary.initialize({_args(call)})", ""
-    return None, "not rewritten"  # pragma: no cover - REWRITTEN lists only the names above
+    target, params = SAME_ARGUMENTS[name]
+    args = bound_arguments(call, params, known_only=True)
+    if args is None or (name in WRITERS and "logdir" not in args):
+        return None, f"{name}() takes no arguments" if not params else "it passes *args or **kwargs"
+    if name in WRITERS and _none(args["logdir"]):
+        return f"{tf}.compat.v2.summary.create_noop_writer()", ""
+    return f"{tf}.{target}({_args(call)})", ""
+
+
+def _step(step: Optional[cst.BaseExpression], tf: str) -> str:
+    """The step as given, else contrib's default: the global step (its ``_choose_step``)."""
+    return code(step) if step is not None and not _none(step) else f"{tf}.compat.v1.train.get_or_create_global_step()"
 
 
 def _args(call: cst.Call) -> str:
