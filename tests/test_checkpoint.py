@@ -12,7 +12,18 @@ import textwrap
 
 from tests.subprocess_env import ROOT, keras_env
 
-SCRIPT = textwrap.dedent('''
+# (in the scripts below) whether a round trip gave back every name, and every value bit for bit
+SAME_VALUES = textwrap.dedent('''
+    def same_values(first, second):
+        import tensorflow as tf
+        a, b = tf.train.load_checkpoint(first), tf.train.load_checkpoint(second)
+        names = sorted(a.get_variable_to_dtype_map())
+        return {"names_back": sorted(b.get_variable_to_dtype_map()) == names,
+                "bits_back": all(a.get_tensor(n).dtype == b.get_tensor(n).dtype
+                                 and a.get_tensor(n).tobytes() == b.get_tensor(n).tobytes() for n in names)}
+''')
+
+SCRIPT = SAME_VALUES + textwrap.dedent('''
     import json, os, sys
     import numpy as np
     import tensorflow as tf
@@ -38,11 +49,8 @@ SCRIPT = textwrap.dedent('''
     out["inspect_tf1"] = checkpoint.inspect(f"{work}/tf1/model")
     out["inspect_tf2"] = checkpoint.inspect(f"{work}/model-tf2")
     out["to_tf1"] = checkpoint.to_tf1(f"{work}/model-tf2", f"{work}/model-back", name_map)
-    a, b = tf.train.load_checkpoint(f"{work}/tf1/model"), tf.train.load_checkpoint(f"{work}/model-back")
-    names = sorted(a.get_variable_to_dtype_map())
-    out["names_back"] = sorted(b.get_variable_to_dtype_map()) == names
-    out["bits_back"] = all(a.get_tensor(n).dtype == b.get_tensor(n).dtype
-                           and a.get_tensor(n).tobytes() == b.get_tensor(n).tobytes() for n in names)
+    out.update(same_values(f"{work}/tf1/model", f"{work}/model-back"))
+    a = tf.train.load_checkpoint(f"{work}/tf1/model")
     # loaded as the guide loads it: a dict of the (migrated) names to variables
     model = {new: tf.Variable(tf.zeros_like(a.get_tensor(old))) for old, new in out["to_tf2"]}
     tf.train.Checkpoint(vars=model).restore(f"{work}/model-tf2").assert_consumed()  # as the guide checks it
@@ -269,18 +277,14 @@ def test_a_whole_run_then_convert_loads_a_model_with_a_nested_keras_model(tmp_pa
     assert out["names_back"] and out["bits_back"]
 
 
-ROUND_TRIP = textwrap.dedent('''
+ROUND_TRIP = SAME_VALUES + textwrap.dedent('''
     import json, os, sys
-    import tensorflow as tf
     from tf1to2 import checkpoints as checkpoint
     work = sys.argv[1]
     os.makedirs(f"{work}/tf2"), os.makedirs(f"{work}/back")
     name_map = json.load(open(f"{work}/name_map.json"))
     out = {"to_tf2": checkpoint.to_tf2(f"{work}/tf1/model", f"{work}/tf2/model", name_map)}
     checkpoint.to_tf1(f"{work}/tf2/model", f"{work}/back/model", name_map)
-    a, b = tf.train.load_checkpoint(f"{work}/tf1/model"), tf.train.load_checkpoint(f"{work}/back/model")
-    names = sorted(a.get_variable_to_dtype_map())
-    out["names_back"] = sorted(b.get_variable_to_dtype_map()) == names
-    out["bits_back"] = all(a.get_tensor(n).tobytes() == b.get_tensor(n).tobytes() for n in names)
+    out.update(same_values(f"{work}/tf1/model", f"{work}/back/model"))
     print(json.dumps(out))
 ''')
