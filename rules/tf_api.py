@@ -144,6 +144,12 @@ CONTRIB_NAMES = {
     "cudnn_rnn.CudnnLSTM": "use tf.keras.layers.LSTM (it uses cuDNN when it can)",
     "tpu.TPUEstimator": "use tf.distribute.TPUStrategy with Keras (TPUEstimator was removed with tf.estimator)",
 }
+# contrib calls a later stage rewrites, or says why not, when the run has it: stage →
+# (the names under tf.contrib, whether only where spelled through the tensorflow module)
+LATER_STAGES = {
+    "optimizers": (CONTRIB_OPTIMIZERS, False),  # the optimizers it sees built
+    "training-step": (frozenset(f"summary.{name}" for name in CONTRIB_SUMMARY), True),
+}
 # contrib modules whose names tf-slim has (the migration overview: "switch to tf-slim").
 SLIM_CONTRIB = ("slim", "layers", "framework")
 # Removed from TensorFlow 2.21 altogether: what to do instead.
@@ -419,10 +425,7 @@ class _Rewriter(TFTransformer):
             self._warn_legacy_keras(node, rest[2:] if rest[1] == "v1" else [])
             return
         if rest[0] == "contrib":
-            if len(rest) == 3 and rest[1] == "summary" and rest[2] in CONTRIB_SUMMARY and \
-                    "training-step" in self.ctx.rules and id(node) in self.callees:
-                return  # the training-step stage rewrites the call, or says why not
-            self._to_slim(node, parts, rest[1:])
+            self._to_slim(node, parts, rest[1:], through_tensorflow=True)
             return
         path = ".".join(rest)
         prefix, new, problem = resolve(path)
@@ -437,14 +440,18 @@ class _Rewriter(TFTransformer):
         if self.ctx.change(node, f"tf.{prefix} → tf.{new}"):
             self.replacements[id(node)] = _expr(text)
 
-    def _to_slim(self, node: cst.Attribute, parts: list[str], contrib: list[str]) -> bool:
+    def _to_slim(self, node: cst.Attribute, parts: list[str], contrib: list[str],
+                 through_tensorflow: bool = False) -> bool:
         """``tf.contrib.<contrib>`` spelled ``parts`` → its tf_slim name (True), or a
-        warning at the line (False)."""
+        warning at the line (False), unless a later stage of the run rewrites the call
+        (``LATER_STAGES``)."""
         target, problem = contrib_target(contrib)
         if target is None:
-            if not (".".join(contrib) in CONTRIB_OPTIMIZERS and "optimizers" in self.ctx.rules
-                    and id(node) in self.callees):
-                self.ctx.warn(node, problem)  # (the optimizers stage rewrites those it sees built, or says why not)
+            path = ".".join(contrib)
+            later = any(stage in self.ctx.rules and path in names and (through_tensorflow or not tensorflow_only)
+                        for stage, (names, tensorflow_only) in LATER_STAGES.items())
+            if not (later and id(node) in self.callees):
+                self.ctx.warn(node, problem)
             return False
         if not self.ctx.change(node, f"{'.'.join(parts)} → {target}"):
             return False
