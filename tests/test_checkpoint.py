@@ -288,3 +288,83 @@ ROUND_TRIP = SAME_VALUES + textwrap.dedent('''
     out.update(same_values(f"{work}/tf1/model", f"{work}/back/model"))
     print(json.dumps(out))
 ''')
+
+
+UNNAMED_MODEL = NESTED_MODEL.replace(', name="fc1"', "").replace(', name="logits"', "").replace(', name="head"', "")
+
+# TF1 builds other Keras layers first: the classifier's Sequential and Dense layers are
+# numbered on from them (classifier/sequential_1/dense_3/kernel)
+UNNAMED_TF1 = NESTED_TF1.replace('''    y = ns["classifier"]''', '''    other = tf.keras.Sequential([tf.keras.layers.Dense(2) for _ in range(3)])
+    other(tf.zeros([1, 3]))
+    y = ns["classifier"]''')
+assert "other" in UNNAMED_TF1
+
+UNNAMED_TF2 = textwrap.dedent('''
+    import json, sys
+    import numpy as np
+    import tensorflow as tf
+    import tf1to2
+    work = sys.argv[1]
+    sys.path.insert(0, work)
+    from model import Classifier
+    name_map = json.load(open(f"{work}/name_map.json"))
+    x = np.load(f"{work}/x.npy")
+    out = {"names": sorted(tf.train.load_checkpoint(f"{work}/tf1/model").get_variable_to_shape_map())}
+    # this process numbers its Dense layers on from seven others (dense_7, dense_8)
+    others = [tf.keras.layers.Dense(1) for _ in range(7)]
+    model = Classifier()
+    model(x)
+    out["keras"] = sorted(w.path for w in model.weights)
+    out["loaded"] = tf1to2.load_tf1_checkpoint(model, f"{work}/tf1/model", name_map)
+    out["diff"] = float(np.abs(model(x).numpy() - np.load(f"{work}/tf1.npy")).max())
+    # two Sequentials beside the name map's: which one is the model's is not known, and
+    # loading says so instead of picking one
+    with tf.Graph().as_default():
+        for name in out["names"]:
+            shape = tf.train.load_variable(f"{work}/tf1/model", name).shape
+            for copy in sorted({name.replace("sequential_1", f"sequential_{n}") for n in (1, 2)}):
+                tf.compat.v1.get_variable(copy, shape)
+        with tf.compat.v1.Session() as sess:
+            sess.run(tf.compat.v1.global_variables_initializer())
+            tf.compat.v1.train.Saver().save(sess, f"{work}/two/model")
+    try:
+        tf1to2.load_tf1_checkpoint(model, f"{work}/two/model", name_map)
+        out["two"] = None
+    except KeyError as e:
+        out["two"] = str(e)
+    print(json.dumps(out))
+''')
+
+
+def test_a_nested_keras_model_without_names_loads_whatever_both_sides_numbered_it(tmp_path):
+    """The same model with no name= anywhere in its Sequential: TF1 numbered the
+    Sequential and its Dense layers across its whole graph (here after three other Dense
+    layers: classifier/sequential_1/dense_3), Keras 3 numbers them across its process
+    (here after seven: dense_7, dense_8). The same code makes them on both sides, so the
+    k-th made there is the k-th made here: the name map's ``classifier/sequential`` and
+    the Keras names below it find the checkpoint's, and the migrated model computes
+    TF1's logits. Where two Sequentials could be it, loading refuses, naming what it
+    could not find."""
+    (tmp_path / "original.py").write_text(UNNAMED_MODEL, encoding="utf-8")
+    (tmp_path / "model.py").write_text(UNNAMED_MODEL, encoding="utf-8")
+    tf1 = subprocess.run([sys.executable, "-c", UNNAMED_TF1, str(tmp_path)], capture_output=True, text=True,
+                         env=keras_env(True), timeout=600)
+    assert tf1.returncode == 0, tf1.stderr[-2000:]
+    env = keras_env()
+    run = subprocess.run([sys.executable, "-m", "codemod.cli", "migrate", "--write", "--name-map",
+                          str(tmp_path / "name_map.json"), str(tmp_path / "model.py")],
+                         capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
+    assert run.returncode == 1, run.stderr[-2000:]
+    assert "self.head = tf.keras.Sequential(" in (tmp_path / "model.py").read_text(encoding="utf-8")
+    assert json.loads((tmp_path / "name_map.json").read_text())["classifier/sequential"] == "Classifier/head"
+    tf2 = subprocess.run([sys.executable, "-c", UNNAMED_TF2, str(tmp_path)], capture_output=True, text=True,
+                         env=env, cwd=ROOT, timeout=600)
+    assert tf2.returncode == 0, tf2.stderr[-2000:]
+    out = json.loads(tf2.stdout.strip().splitlines()[-1])
+    head = [n for n in out["names"] if n.startswith("classifier/sequential")]
+    assert head == ["classifier/sequential_1/dense_3/bias", "classifier/sequential_1/dense_3/kernel",
+                    "classifier/sequential_1/dense_4/bias", "classifier/sequential_1/dense_4/kernel"]
+    assert "sequential/dense_7/kernel" in " ".join(out["keras"]) and "dense_8" in " ".join(out["keras"])
+    assert sorted(out["loaded"]) == sorted(["classifier/conv/bias", "classifier/conv/kernel", *head])
+    assert out["diff"] < 1e-5
+    assert out["two"] and "missing classifier/sequential/dense_7/bias" in out["two"]

@@ -21,6 +21,7 @@ import contextlib
 import functools
 import importlib.util
 import os
+import re
 import sys
 import threading
 import weakref
@@ -356,11 +357,9 @@ def load_tf1_checkpoint(obj, path: str, name_map: Optional[Dict[str, str]] = Non
         elif _is_layer(var):
             # a Keras object the layer holds (native-keras moves get_or_create_layer's
             # there): ``old`` is its TF1 name, its weights' TF1 names are their paths
-            # under it below that (``head/inner/kernel``)
-            for w in _own_variables(var):
-                sub = _path_under(w, var)
-                if sub is not None:
-                    targets[f"{old}/{sub}"] = w
+            # under it below that (``head/inner/kernel``), TF1's numbering of unnamed
+            # layers matched (``_numbered_as_tf1``)
+            targets.update(_weights_under(var, _numbered_as_tf1(old, available), available))
         else:
             targets[old] = var
     missing += [n for n in targets if n not in available]
@@ -389,21 +388,77 @@ def _is_layer(obj) -> bool:
     return hasattr(obj, "weights") and not hasattr(obj, "assign")  # (variables have assign)
 
 
-def _path_under(variable, layer) -> Optional[str]:
-    """A weight's path below ``layer`` by the Keras names of the layers that hold it,
-    as TF1's tf.keras named it below the layer's own name: ``inner/kernel`` for the
-    kernel of a Dense named ``inner`` in a Sequential ``layer``. Read from the layers
-    themselves, not from variable names (tf-keras names a Sequential's weights without
-    the Sequential's name, Keras 3 with the path it was built under)."""
-    target = _identity(variable)
+def _weights_under(layer, prefix: str, available) -> dict:
+    """TF1 name → weight, for the weights of ``layer`` (a Keras object whose TF1 name was
+    ``prefix``): each below the Keras names of the layers that hold it, as TF1's
+    tf.keras named it (``head/inner/kernel`` for the kernel of a Dense named ``inner``
+    in a Sequential ``head``), with the children's numbering matched to the
+    checkpoint's (``_pair_children``). Read from the layers themselves, not from
+    variable names (tf-keras names a Sequential's weights without the Sequential's
+    name, Keras 3 with the path it was built under)."""
     children = list(layer._flatten_layers(include_self=False, recursive=False))
+    theirs = {_identity(w) for child in children for w in child.weights}
+    out = {f"{prefix}/{_short_name(w)}": w for w in layer.weights if _identity(w) not in theirs}
+    for child, name in _pair_children(children, _below(prefix, available)):
+        out.update(_weights_under(child, f"{prefix}/{name}", available))
+    return out
+
+
+def _short_name(variable) -> str:
+    return variable.name.split(":")[0].rpartition("/")[2]
+
+
+_NUMBERED = re.compile(r"(.*?)(?:_(\d+))?")
+
+
+def _numbered(name: str) -> tuple:
+    """``dense_3`` → (``dense``, 3); ``dense`` → (``dense``, 0): how TF1's tf.keras (and
+    Keras 3) make a name unique, the first one bare."""
+    base, n = _NUMBERED.fullmatch(name).groups()
+    return base, int(n) if n else 0
+
+
+def _below(prefix: str, available) -> set:
+    """The names one level below ``prefix`` among the checkpoint's names."""
+    start = prefix + "/"
+    return {name[len(start):].partition("/")[0] for name in available if name.startswith(start)}
+
+
+def _numbered_as_tf1(prefix: str, available) -> str:
+    """``prefix`` as the checkpoint has it: itself where names are below it, else the one
+    name beside it numbered from the same base where there is exactly one
+    (``model/sequential`` saved as ``model/sequential_2``: TF1 numbered Keras objects,
+    and name scopes, across the whole graph); else ``prefix`` (loading then says what is
+    missing)."""
+    if _below(prefix, available):
+        return prefix
+    parent, _, last = prefix.rpartition("/")
+    base = _numbered(last)[0]
+    around = _below(parent, available) if parent else {name.partition("/")[0] for name in available}
+    same = [name for name in around if _numbered(name)[0] == base]
+    return (f"{parent}/{same[0]}" if parent else same[0]) if len(same) == 1 else prefix
+
+
+def _pair_children(children: list, tf1_names: set) -> list:
+    """(child layer, its TF1 name) for ``children`` of a Keras object, ``tf1_names`` the
+    names below it in the checkpoint. Layers of one base name (``dense``, ``dense_1``)
+    are numbered in the order they were made, by TF1 across its graph and by Keras 3
+    across its process, from different starts; the code that makes them is the same
+    code on both sides, so the k-th made here is the k-th made there: where the
+    checkpoint has as many names of that base as there are layers, they pair in that
+    order (which is each child's own name where the numbering agrees); otherwise each
+    child keeps its own name (and loading says what is missing)."""
+    groups: dict = {}
     for child in children:
-        if any(_identity(w) == target for w in child.weights):
-            below = _path_under(variable, child)
-            return None if below is None else f"{child.name}/{below}"
-    if any(_identity(w) == target for w in layer.weights):
-        return variable.name.split(":")[0].rpartition("/")[2]  # its own: its short name
-    return None
+        groups.setdefault(_numbered(child.name)[0], []).append(child)
+    pairs = []
+    for base, group in groups.items():
+        theirs = sorted((n for n in tf1_names if _numbered(n)[0] == base), key=lambda n: _numbered(n)[1])
+        if len(theirs) == len(group):
+            pairs += zip(sorted(group, key=lambda c: _numbered(c.name)[1]), theirs)
+        else:
+            pairs += [(child, child.name) for child in group]
+    return pairs
 
 
 def _identity(v) -> int:
