@@ -900,13 +900,13 @@ class _Wrapping:
             if unnamed:
                 self.warnings.append((call, (
                     f"{self.nested[id(call)]}: a Keras object built in the forward pass, now made once through "
-                    "get_or_create_layer (the model-mapping guide's way); its weights keep Keras' names under the "
-                    "variable scope (model/sequential/dense/kernel), which are the TF1 checkpoint's only if each "
-                    f"Keras layer in it has the name TF1's tf.keras gave it: {', '.join(unnamed)} "
-                    f"{'has' if len(unnamed) == 1 else 'have'} no name=, and "
-                    "TF1 numbered unnamed layers across the whole graph (dense_1, sequential_2): give it the "
-                    "checkpoint's name (tf1to2 checkpoint inspect lists them); loading says which weight no name "
-                    "reaches")))
+                    "get_or_create_layer (the model-mapping guide's way); "
+                    f"{', '.join(unnamed)} {'has' if len(unnamed) == 1 else 'have'} no name=, and TF1 numbered "
+                    "unnamed Keras objects across its whole graph (sequential_1/dense_3): loading a TF1 checkpoint "
+                    "matches that numbering in the order this code makes them, which is right unless other code "
+                    "made unnamed Keras objects of the same kind in the same variable scope of that graph (then "
+                    "their weights could be taken for these: give these the checkpoint's names, which tf1to2 "
+                    "checkpoint inspect lists)")))
         return None
 
     def _caller(self, call: cst.Call, by_name: dict) -> cst.Call:

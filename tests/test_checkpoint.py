@@ -317,6 +317,13 @@ UNNAMED_TF2 = textwrap.dedent('''
     out["keras"] = sorted(w.path for w in model.weights)
     out["loaded"] = tf1to2.load_tf1_checkpoint(model, f"{work}/tf1/model", name_map)
     out["diff"] = float(np.abs(model(x).numpy() - np.load(f"{work}/tf1.npy")).max())
+    # the model as the wrap-in-layer stage left it: the Sequential made by
+    # get_or_create_layer in the decorated call, no name map needed
+    from decorated import Classifier as Decorated
+    decorated = Decorated()
+    decorated(x)
+    out["decorated_loaded"] = tf1to2.load_tf1_checkpoint(decorated, f"{work}/tf1/model")
+    out["decorated_diff"] = float(np.abs(decorated(x).numpy() - np.load(f"{work}/tf1.npy")).max())
     # two Sequentials beside the name map's: which one is the model's is not known, and
     # loading says so instead of picking one
     with tf.Graph().as_default():
@@ -344,9 +351,11 @@ def test_a_nested_keras_model_without_names_loads_whatever_both_sides_numbered_i
     k-th made there is the k-th made here: the name map's ``classifier/sequential`` and
     the Keras names below it find the checkpoint's, and the migrated model computes
     TF1's logits. Where two Sequentials could be it, loading refuses, naming what it
-    could not find."""
+    could not find. The same holds for the model as wrap-in-layer leaves it, the
+    Sequential made by get_or_create_layer in its decorated call, with no name map."""
     (tmp_path / "original.py").write_text(UNNAMED_MODEL, encoding="utf-8")
     (tmp_path / "model.py").write_text(UNNAMED_MODEL, encoding="utf-8")
+    (tmp_path / "decorated.py").write_text(UNNAMED_MODEL, encoding="utf-8")
     tf1 = subprocess.run([sys.executable, "-c", UNNAMED_TF1, str(tmp_path)], capture_output=True, text=True,
                          env=keras_env(True), timeout=600)
     assert tf1.returncode == 0, tf1.stderr[-2000:]
@@ -356,6 +365,11 @@ def test_a_nested_keras_model_without_names_loads_whatever_both_sides_numbered_i
                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
     assert run.returncode == 1, run.stderr[-2000:]
     assert "self.head = tf.keras.Sequential(" in (tmp_path / "model.py").read_text(encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "codemod.cli", "migrate", "--write", "--select",
+                          "tf-api,v1-layers-shim,wrap-in-layer", str(tmp_path / "decorated.py")],
+                         capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
+    assert run.returncode == 1, run.stderr[-2000:]
+    assert 'get_or_create_layer("head", lambda: tf.keras.Sequential(' in (tmp_path / "decorated.py").read_text()
     assert json.loads((tmp_path / "name_map.json").read_text())["classifier/sequential"] == "Classifier/head"
     tf2 = subprocess.run([sys.executable, "-c", UNNAMED_TF2, str(tmp_path)], capture_output=True, text=True,
                          env=env, cwd=ROOT, timeout=600)
@@ -367,4 +381,5 @@ def test_a_nested_keras_model_without_names_loads_whatever_both_sides_numbered_i
     assert "sequential/dense_7/kernel" in " ".join(out["keras"]) and "dense_8" in " ".join(out["keras"])
     assert sorted(out["loaded"]) == sorted(["classifier/conv/bias", "classifier/conv/kernel", *head])
     assert out["diff"] < 1e-5
+    assert sorted(out["decorated_loaded"]) == sorted(out["loaded"]) and out["decorated_diff"] < 1e-5
     assert out["two"] and "missing classifier/sequential/dense_7/bias" in out["two"]

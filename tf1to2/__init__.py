@@ -350,6 +350,8 @@ def load_tf1_checkpoint(obj, path: str, name_map: Optional[Dict[str, str]] = Non
     missing = []
     for name, var in variables.items():
         targets[renamed.get(name, name)] = var
+    _match_held_layers(obj, targets, available)
+    held = []  # (TF1 name, Keras object the layer holds)
     for old, rel in by_path.items():
         var = _object_path(obj, rel)
         if var is None:
@@ -358,10 +360,13 @@ def load_tf1_checkpoint(obj, path: str, name_map: Optional[Dict[str, str]] = Non
             # a Keras object the layer holds (native-keras moves get_or_create_layer's
             # there): ``old`` is its TF1 name, its weights' TF1 names are their paths
             # under it below that (``head/inner/kernel``), TF1's numbering of unnamed
-            # layers matched (``_numbered_as_tf1``)
-            targets.update(_weights_under(var, _numbered_as_tf1(old, available), available))
+            # layers matched (``_as_numbered``)
+            held.append((old, var))
         else:
             targets[old] = var
+    names = _as_numbered([old for old, _ in held], available)
+    for old, layer in held:
+        targets.update(_weights_under(layer, names[old], available))
     missing += [n for n in targets if n not in available]
     if missing:
         raise KeyError(f"cannot load {path}: missing {', '.join(sorted(missing))}")
@@ -388,19 +393,47 @@ def _is_layer(obj) -> bool:
     return hasattr(obj, "weights") and not hasattr(obj, "assign")  # (variables have assign)
 
 
+def _match_held_layers(obj, targets: dict, available) -> None:
+    """The weights of Keras objects ``get_or_create_layer`` made in ``obj``'s decorated
+    call, under the checkpoint's names where the names they have here are not all in it
+    and the checkpoint has a name for each when its numbering is matched
+    (``_as_numbered``, ``_weights_under``): TF1 numbered unnamed Keras objects across
+    its graph (``model/sequential_1/dense_3/kernel``), Keras 3 across its process. (A
+    functional model's weights are not below its name in TF1: those stay as they are.)"""
+    store = obj.__dict__.get("_tf1to2_store")
+    if store is None or not store.layers:
+        return
+    held = []
+    for full, layer in store.layers.items():
+        scope = full.rpartition("/")[0]
+        held.append((f"{scope}/{layer.name}" if scope else layer.name, layer))
+    names = _as_numbered([prefix for prefix, _ in held], available)
+    for prefix, layer in held:
+        mine = {_identity(w) for w in _own_variables(layer)}
+        now = [name for name, var in targets.items() if _identity(var) in mine]
+        if not mine or all(name in available for name in now):
+            continue
+        found = _weights_under(layer, names[prefix], available)
+        if all(name in available for name in found) and {_identity(w) for w in found.values()} == mine:
+            for name in now:
+                del targets[name]
+            targets.update(found)
+
+
 def _weights_under(layer, prefix: str, available) -> dict:
     """TF1 name → weight, for the weights of ``layer`` (a Keras object whose TF1 name was
     ``prefix``): each below the Keras names of the layers that hold it, as TF1's
     tf.keras named it (``head/inner/kernel`` for the kernel of a Dense named ``inner``
     in a Sequential ``head``), with the children's numbering matched to the
-    checkpoint's (``_pair_children``). Read from the layers themselves, not from
+    checkpoint's (``_as_numbered``). Read from the layers themselves, not from
     variable names (tf-keras names a Sequential's weights without the Sequential's
     name, Keras 3 with the path it was built under)."""
     children = list(layer._flatten_layers(include_self=False, recursive=False))
     theirs = {_identity(w) for child in children for w in child.weights}
     out = {f"{prefix}/{_short_name(w)}": w for w in layer.weights if _identity(w) not in theirs}
-    for child, name in _pair_children(children, _below(prefix, available)):
-        out.update(_weights_under(child, f"{prefix}/{name}", available))
+    names = _as_numbered([f"{prefix}/{child.name}" for child in children], available)
+    for child in children:
+        out.update(_weights_under(child, names[f"{prefix}/{child.name}"], available))
     return out
 
 
@@ -424,41 +457,29 @@ def _below(prefix: str, available) -> set:
     return {name[len(start):].partition("/")[0] for name in available if name.startswith(start)}
 
 
-def _numbered_as_tf1(prefix: str, available) -> str:
-    """``prefix`` as the checkpoint has it: itself where names are below it, else the one
-    name beside it numbered from the same base where there is exactly one
-    (``model/sequential`` saved as ``model/sequential_2``: TF1 numbered Keras objects,
-    and name scopes, across the whole graph); else ``prefix`` (loading then says what is
-    missing)."""
-    if _below(prefix, available):
-        return prefix
-    parent, _, last = prefix.rpartition("/")
-    base = _numbered(last)[0]
-    around = _below(parent, available) if parent else {name.partition("/")[0] for name in available}
-    same = [name for name in around if _numbered(name)[0] == base]
-    return (f"{parent}/{same[0]}" if parent else same[0]) if len(same) == 1 else prefix
-
-
-def _pair_children(children: list, tf1_names: set) -> list:
-    """(child layer, its TF1 name) for ``children`` of a Keras object, ``tf1_names`` the
-    names below it in the checkpoint. Layers of one base name (``dense``, ``dense_1``)
-    are numbered in the order they were made, by TF1 across its graph and by Keras 3
-    across its process, from different starts; the code that makes them is the same
-    code on both sides, so the k-th made here is the k-th made there: where the
-    checkpoint has as many names of that base as there are layers, they pair in that
-    order (which is each child's own name where the numbering agrees); otherwise each
-    child keeps its own name (and loading says what is missing)."""
+def _as_numbered(prefixes: list, available) -> dict:
+    """Each of ``prefixes`` (TF1 names of Keras objects, as this side numbered them) →
+    the name the checkpoint has for it: TF1 numbered Keras objects of one base name
+    (``sequential``, ``sequential_1``) in the order it made them across its whole graph,
+    Keras 3 across its process, each from its own start. Those of one base beside one
+    another are the same objects made by the same code in the same order, so where
+    the checkpoint has names below each as they are, they stay; else where it has as
+    many of that base there, the k-th made here is its k-th; else they stay (and
+    loading says what is missing)."""
     groups: dict = {}
-    for child in children:
-        groups.setdefault(_numbered(child.name)[0], []).append(child)
-    pairs = []
-    for base, group in groups.items():
-        theirs = sorted((n for n in tf1_names if _numbered(n)[0] == base), key=lambda n: _numbered(n)[1])
+    for prefix in prefixes:
+        parent, _, last = prefix.rpartition("/")
+        groups.setdefault((parent, _numbered(last)[0]), []).append(prefix)
+    out = {prefix: prefix for prefix in prefixes}
+    for (parent, base), group in groups.items():
+        if all(_below(prefix, available) for prefix in group):
+            continue
+        around = _below(parent, available) if parent else {name.partition("/")[0] for name in available}
+        theirs = sorted((n for n in around if _numbered(n)[0] == base), key=lambda n: _numbered(n)[1])
         if len(theirs) == len(group):
-            pairs += zip(sorted(group, key=lambda c: _numbered(c.name)[1]), theirs)
-        else:
-            pairs += [(child, child.name) for child in group]
-    return pairs
+            ours = sorted(group, key=lambda p: _numbered(p.rpartition("/")[2])[1])
+            out.update({p: f"{parent}/{n}" if parent else n for p, n in zip(ours, theirs)})
+    return out
 
 
 def _identity(v) -> int:
