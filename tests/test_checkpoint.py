@@ -290,14 +290,37 @@ ROUND_TRIP = SAME_VALUES + textwrap.dedent('''
 ''')
 
 
-UNNAMED_MODEL = NESTED_MODEL.replace(', name="fc1"', "").replace(', name="logits"', "").replace(', name="head"', "")
+UNNAMED_MODEL = NESTED_MODEL.replace(', name="fc1"', "").replace(', name="logits"', "").replace(', name="head"', "") + '''
+
+def towers(x):
+    with tf.variable_scope("towers"):
+        y = tf.keras.layers.Dense(3)(x)
+        return tf.layers.dense(tf.keras.layers.Dense(2)(y) + tf.keras.layers.Dense(2)(x), 1, name="out")
+'''
 
 # TF1 builds other Keras layers first: the classifier's Sequential and Dense layers are
-# numbered on from them (classifier/sequential_1/dense_3/kernel)
-UNNAMED_TF1 = NESTED_TF1.replace('''    y = ns["classifier"]''', '''    other = tf.keras.Sequential([tf.keras.layers.Dense(2) for _ in range(3)])
-    other(tf.zeros([1, 3]))
-    y = ns["classifier"]''')
-assert "other" in UNNAMED_TF1
+# numbered on from them (classifier/sequential_1/dense_3/kernel, towers/dense_5/kernel)
+UNNAMED_TF1 = textwrap.dedent('''
+    import sys
+    import numpy as np
+    import tensorflow as tf
+    work = sys.argv[1]
+    src = open(f"{work}/original.py").read()
+    ns = {}
+    exec(src.replace("tf.variable_scope", "tf.compat.v1.variable_scope").replace("tf.layers.", "tf.compat.v1.layers."), ns)
+    x = np.random.default_rng(0).normal(size=(2, 6, 6, 1)).astype(np.float32)
+    with tf.Graph().as_default():
+        other = tf.keras.Sequential([tf.keras.layers.Dense(2) for _ in range(3)])
+        other(tf.zeros([1, 3]))
+        y = ns["classifier"](tf.constant(x))
+        z = ns["towers"](tf.constant(x[:, 0, :, 0]))
+        with tf.compat.v1.Session() as sess:
+            sess.run(tf.compat.v1.global_variables_initializer())
+            tf.compat.v1.train.Saver().save(sess, f"{work}/tf1/model")
+            np.save(f"{work}/tf1.npy", sess.run(y))
+            np.save(f"{work}/towers.npy", sess.run(z))
+    np.save(f"{work}/x.npy", x)
+''')
 
 UNNAMED_TF2 = textwrap.dedent('''
     import json, sys
@@ -324,6 +347,14 @@ UNNAMED_TF2 = textwrap.dedent('''
     decorated(x)
     out["decorated_loaded"] = tf1to2.load_tf1_checkpoint(decorated, f"{work}/tf1/model")
     out["decorated_diff"] = float(np.abs(decorated(x).numpy() - np.load(f"{work}/tf1.npy")).max())
+    # Dense layers made beside one another in a scope (towers/dense_5 ... dense_7 in TF1)
+    from model import Towers
+    from decorated import Towers as DecoratedTowers
+    out["towers"] = []
+    for towers, names in ((Towers(), name_map), (DecoratedTowers(), None)):
+        towers(x[:, 0, :, 0])
+        loaded = tf1to2.load_tf1_checkpoint(towers, f"{work}/tf1/model", names)
+        out["towers"].append((loaded, float(np.abs(towers(x[:, 0, :, 0]).numpy() - np.load(f"{work}/towers.npy")).max())))
     # two Sequentials beside the name map's: which one is the model's is not known, and
     # loading says so instead of picking one
     with tf.Graph().as_default():
@@ -351,8 +382,9 @@ def test_a_nested_keras_model_without_names_loads_whatever_both_sides_numbered_i
     k-th made there is the k-th made here: the name map's ``classifier/sequential`` and
     the Keras names below it find the checkpoint's, and the migrated model computes
     TF1's logits. Where two Sequentials could be it, loading refuses, naming what it
-    could not find. The same holds for the model as wrap-in-layer leaves it, the
-    Sequential made by get_or_create_layer in its decorated call, with no name map."""
+    could not find. The same holds for Dense layers made beside one another in a
+    variable scope (towers/dense_5 to dense_7), and for the models as wrap-in-layer
+    leaves them, made by get_or_create_layer in their decorated calls, with no name map."""
     (tmp_path / "original.py").write_text(UNNAMED_MODEL, encoding="utf-8")
     (tmp_path / "model.py").write_text(UNNAMED_MODEL, encoding="utf-8")
     (tmp_path / "decorated.py").write_text(UNNAMED_MODEL, encoding="utf-8")
@@ -382,4 +414,8 @@ def test_a_nested_keras_model_without_names_loads_whatever_both_sides_numbered_i
     assert sorted(out["loaded"]) == sorted(["classifier/conv/bias", "classifier/conv/kernel", *head])
     assert out["diff"] < 1e-5
     assert sorted(out["decorated_loaded"]) == sorted(out["loaded"]) and out["decorated_diff"] < 1e-5
+    towers = ["towers/dense_5/bias", "towers/dense_5/kernel", "towers/dense_6/bias", "towers/dense_6/kernel",
+              "towers/dense_7/bias", "towers/dense_7/kernel", "towers/out/bias", "towers/out/kernel"]
+    assert [n for n in out["names"] if n.startswith("towers/")] == towers
+    assert out["towers"] == [[towers, 0.0], [towers, 0.0]]
     assert out["two"] and "missing classifier/sequential/dense_7/bias" in out["two"]
