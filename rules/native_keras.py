@@ -42,10 +42,14 @@ or from such a class of the same module) whose ``call`` is decorated with
    goes into the name map, to its attribute: ``"model/head": "Model/head"``; its weights
    are below it on both sides (``model/head/inner/kernel``, by the Keras names of the
    layers holding them), as ``load_tf1_checkpoint`` and ``checkpoint convert`` read it.
-   A functional model (the guide's ``build_model``: ``inp = tf.keras.Input(...)``, a
-   layer, ``tf.keras.Model(inputs=inp, outputs=dense(inp))``) moves with its ``Input``
-   and its layers, which must be objects made the same way (TF1 named its weights by
-   them, not by the model, so the model gets no entry);
+   A functional model built in the call (``inp = tf.keras.Input(...)``, a layer,
+   ``tf.keras.Model(inputs=inp, outputs=dense(inp))``) moves with its ``Input`` and its
+   layers, which must be objects made the same way (TF1 named its weights by them, not
+   by the model, so the model gets no entry). A builder that is a method of the class
+   taking only ``self`` (the guide's ``get_or_create_layer("dense_model",
+   self.build_model)``) becomes ``self.dense_model = self.build_model()``, the method
+   kept; where it returns a functional model, each of its layers (all with a literal
+   ``name=``) gets the entry, ``"dense": "NestedModel/dense_model/dense"``;
 3. once a decorated method creates no variables TF1-style any more (no ``get_variable``,
    v1 layer, slim op, ``make_template``, ``tf.Variable`` or nested layer built per call,
    and no call into code the rule cannot see), the decorator goes, the ``with
@@ -80,13 +84,15 @@ layers own variables. Without it the decorator stays forever and a second run sa
   cannot follow (a function from another module, a value passed in, ``self.x`` that is
   not a layer), reads the variable scope (``get_variable_scope``, ``scope_name``,
   ``with ... as scope``), or builds a layer on every call;
-- a ``get_or_create_layer`` whose key is not a literal, whose builder is not a lambda
-  with no parameters (``self.build_model``: tf1to2 does not follow the method), or reads
-  a value of the call (other than an ``Input`` or an object that moves with it) or an
-  attribute ``__init__`` does not set; a functional model building a layer inline; one in a nested
-  function, under a scope named at run time, or whose key another call of the method
-  makes too; and the local holding one where it is bound again (what it calls is then
-  not known). The decorator stays, and says which.
+- a ``get_or_create_layer`` whose key is not a literal, whose builder is neither a
+  lambda with no parameters nor a method of the class taking only ``self`` (one that
+  needs the decorator itself, does not end in its one ``return``, returns what is not a
+  Keras object it makes, or makes a functional model with a layer that has no
+  ``name=``), or reads a value of the call (other than an ``Input`` or an object that
+  moves with it) or an attribute ``__init__`` does not set; a functional model building
+  a layer inline in a lambda; one in a nested function, under a scope named at run time,
+  or whose key another call of the method makes too; and the local holding one where it
+  is bound again (what it calls is then not known). The decorator stays, and says which.
 
 ## Fix safety
 Outputs and regularization losses are those of the decorated layer, from the same TF1
@@ -233,6 +239,8 @@ class _Nested:
     builder: Optional[cst.BaseExpression] = None  # EXPR
     attr: str = ""
     tf1_name: Optional[str] = None  # what TF1 named the object (its weights are below it)
+    # what TF1 named a functional model's layers (its weights are below them, not below it) → their Keras names
+    entries: dict = field(default_factory=dict)
     problem: Optional[str] = None
     column: Optional[int] = None  # where EXPR starts, relative to its statement's indentation
     uses: list = field(default_factory=list)  # (Name node in EXPR, the _Nested whose local it reads)
@@ -695,6 +703,8 @@ class NativeKeras(Rule):
                     plan.inits.setdefault(id(m.cls), []).append(n)
                     if n.tf1_name is not None:
                         ctx.name_map[n.tf1_name] = f"{cls_name}/{n.attr}"
+                    for tf1_name, keras_name in n.entries.items():
+                        ctx.name_map[tf1_name] = f"{cls_name}/{n.attr}/{keras_name}"
         elif m.blockers:
             node, why, _ = m.blockers[0]
             lines = sorted({ctx.line(b[0]) for b in m.blockers[1:]} - {ctx.line(node)})
@@ -916,9 +926,13 @@ def _held_uses(m: _Method, name: str) -> Optional[list]:
 def _bound_once(m: _Method) -> dict:
     """Locals of ``m`` (not parameters) bound exactly once → the value of that binding
     where it is a plain ``name = value`` (else None)."""
+    return _bound_once_in(m.node)
+
+
+def _bound_once_in(fn: cst.FunctionDef) -> dict:
     counts: dict = {}
     values: dict = {}
-    for node in nodes_of(m.node, (cst.Assign, cst.AugAssign, cst.AnnAssign, cst.For, cst.WithItem, cst.NamedExpr,
+    for node in nodes_of(fn, (cst.Assign, cst.AugAssign, cst.AnnAssign, cst.For, cst.WithItem, cst.NamedExpr,
                                   cst.CompFor)):
         targets = node.targets if isinstance(node, cst.Assign) else [node]
         for t in targets:
@@ -927,7 +941,7 @@ def _bound_once(m: _Method) -> dict:
                 counts[name] = counts.get(name, 0) + 1
                 plain = isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(target, cst.Name)
                 values[name] = node.value if plain else None
-    params = {p.name.value for p in m.node.params.params}
+    params = {p.name.value for p in fn.params.params}
     return {name: values[name] for name, count in counts.items() if count == 1 and name not in params}
 
 
@@ -955,16 +969,17 @@ def _nested_problem(n: _Nested, m: _Method, reader: _Reader, given: frozenset = 
         return "its name is not a literal string"
     n.key = key
     builder = args["create_layer_method"]
+    method = _own_method(builder, m)
+    if method is not None:
+        return _method_builder(n, builder, method, m, reader)
     if not isinstance(builder, cst.Lambda) or builder.params.params or builder.params.star_arg not in (
             None, cst.MaybeSentinel.DEFAULT) or builder.params.kwonly_params or builder.params.star_kwarg:
-        return f"its builder {code(builder)} is not a lambda with no parameters, which tf1to2 would have to follow"
-    if n.site.nested_function:
-        return "it is in a nested function"
+        return (f"its builder {code(builder)} is not a lambda with no parameters or a method of "
+                f"{m.cls.name.value}, which tf1to2 would have to follow")
+    problem = _site_problem(n, m, reader)
+    if problem is not None:
+        return problem
     path = n.site.scope_path
-    if path is None:
-        return "a variable scope around it has a name computed at run time"
-    if not reader.is_layer_class(m.cls, keras_only=False):
-        return f"{m.cls.name.value} is neither a Keras layer nor a tf.Module, which track their attributes"
     body = builder.body
     for call in nodes_of(body, cst.Call):
         qualified = reader.path(call.func)
@@ -973,9 +988,6 @@ def _nested_problem(n: _Nested, m: _Method, reader: _Reader, given: frozenset = 
     unseen = _unseen(body, m, reader, given)
     if unseen:
         return f"its builder reads {unseen}, which __init__ cannot see"
-    init = find_method(m.cls, "__init__")
-    if init is not None and (not isinstance(init.body, cst.IndentedBlock) or nodes_of(init, cst.Return)):
-        return "its __init__ returns early or is on one line"
     if _functional(body, reader):
         # a functional model: its weights are its layers', which TF1 named by the layers'
         # own names (not under the model's); so each must be an object moved here too
@@ -993,18 +1005,121 @@ def _nested_problem(n: _Nested, m: _Method, reader: _Reader, given: frozenset = 
         n.builder = body
         return None
     if isinstance(body, cst.Call):
-        parts = dotted_parts(body.func)
-        own = parts[0] if parts and len(parts) == 1 and parts[0] in reader.classes else None
-        keras = builds_keras_object(reader.path(body.func)) or bool(own and reader.is_layer_class(reader.classes[own]))
-        if keras and not (parts and parts[-1] in WEIGHTLESS_LAYERS):  # a Dropout: no checkpoint names it
-            given = next((a.value for a in body.args if a.keyword is not None and a.keyword.value == "name"), None)
-            name = literal_value(given) if given is not None else None
-            if not (isinstance(name, str) and name):
-                # unnamed: Keras' default for its class (numbered as wrap-in-layer numbered its key)
-                name = _snake(parts[-1]) if parts else key
-                name = key if re.fullmatch(re.escape(name) + r"(_\d+)?", key) else name
+        # unnamed: Keras' default for its class (numbered as wrap-in-layer numbered its key)
+        name = _keras_name(body, reader, key)
+        if name is not None:
             n.tf1_name = "/".join([*path, name])
     n.builder = body
+    return None
+
+
+def _site_problem(n: _Nested, m: _Method, reader: _Reader) -> Optional[str]:
+    """Why no get_or_create_layer call at ``n``'s place can become an attribute made in
+    ``__init__``, whatever its builder, if it cannot."""
+    if n.site.nested_function:
+        return "it is in a nested function"
+    if n.site.scope_path is None:
+        return "a variable scope around it has a name computed at run time"
+    if not reader.is_layer_class(m.cls, keras_only=False):
+        return f"{m.cls.name.value} is neither a Keras layer nor a tf.Module, which track their attributes"
+    init = find_method(m.cls, "__init__")
+    if init is not None and (not isinstance(init.body, cst.IndentedBlock) or nodes_of(init, cst.Return)):
+        return "its __init__ returns early or is on one line"
+    return None
+
+
+def _keras_name(call: cst.Call, reader: _Reader, default: str) -> Optional[str]:
+    """The name a Keras object ``call`` makes has in TF1: its literal ``name=``, else its
+    class's default (``sequential``; ``default`` where that is how the key numbered
+    it); None for one no checkpoint names (a Dropout, not a Keras object)."""
+    parts = dotted_parts(call.func)
+    own = parts[0] if parts and len(parts) == 1 and parts[0] in reader.classes else None
+    keras = builds_keras_object(reader.path(call.func)) or bool(own and reader.is_layer_class(reader.classes[own]))
+    if not keras or (parts and parts[-1] in WEIGHTLESS_LAYERS):
+        return None
+    given = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "name"), None)
+    name = literal_value(given) if given is not None else None
+    if isinstance(name, str) and name:
+        return name
+    name = _snake(parts[-1]) if parts else default
+    return default if re.fullmatch(re.escape(name) + r"(_\d+)?", default) else name
+
+
+def _own_method(builder: cst.BaseExpression, m: _Method) -> Optional[cst.FunctionDef]:
+    """The method of ``m``'s class ``builder`` is (``self.build_model``), if it is one."""
+    parts = dotted_parts(builder)
+    params = m.node.params.params
+    if not parts or len(parts) != 2 or not params or parts[0] != params[0].name.value:
+        return None
+    return find_method(m.cls, parts[1])
+
+
+def _method_builder(n: _Nested, builder: cst.BaseExpression, fn: cst.FunctionDef, m: _Method,
+                    reader: _Reader) -> Optional[str]:
+    """``get_or_create_layer(key, self.build_model)`` (the model-mapping guide's own
+    example): ``self.attr = self.build_model()`` in ``__init__``, where the method takes
+    nothing but ``self``, reads only what ``__init__`` has, needs no decorator, and
+    returns a Keras object tf1to2 can name: one made by a constructor (its TF1 name
+    ``scope/name`` in the name map, as a lambda's), or a functional model, whose weights
+    TF1 named by its layers (each layer made in the method has a literal ``name=``, and
+    an entry ``scope/name`` → ``Class/attr/name``)."""
+    what = f"its builder {code(builder)}"
+    params = fn.params
+    if len(params.params) != 1 or params.star_arg not in (None, cst.MaybeSentinel.DEFAULT) or \
+            params.kwonly_params or params.star_kwarg or not isinstance(fn.body, cst.IndentedBlock):
+        return f"{what} takes arguments other than self"
+    if fn.decorators or fn.asynchronous or nodes_of(fn, (cst.Yield, cst.Await)):
+        return f"{what} is decorated, asynchronous or a generator"
+    problem = _site_problem(n, m, reader)
+    if problem is not None:
+        return problem
+    for call in nodes_of(fn.body, cst.Call):
+        qualified = reader.path(call.func)
+        if qualified is not None and (qualified == GET_VARIABLE or _blocking(qualified) is not None):
+            return f"{what} calls {code(call.func)}, which needs the decorator"
+    me = params.params[0].name.value
+    own = bindings(fn).names - {me}
+    deps = dependencies(list(fn.body.body))
+    for name in sorted(deps.names - own - {me}):
+        if name not in reader.module_names and not hasattr(builtins, name):
+            return f"{what} reads {name} (not defined at module level), which __init__ cannot see"
+    init = find_method(m.cls, "__init__")
+    available = (self_attributes(init) if init is not None else set()) | class_body_names(m.cls) | KERAS_ATTRIBUTES
+    for attr in sorted(deps.self_attrs):
+        if attr not in available or attr in self_attributes(m.node):
+            return f"{what} reads self.{attr} (not set in __init__), which __init__ cannot see"
+    returns = nodes_of(fn.body, cst.Return)
+    last = fn.body.body[-1] if fn.body.body else None
+    if len(returns) != 1 or not (isinstance(last, cst.SimpleStatementLine) and last.body[0] is returns[0]) \
+            or returns[0].value is None:
+        return f"{what} does not end in its one return"
+    made = returns[0].value
+    if isinstance(made, cst.Name):
+        made = _bound_once_in(fn).get(made.value)
+    if not isinstance(made, cst.Call):
+        return f"{what} returns something other than a Keras object it makes, which tf1to2 cannot name"
+    path = n.site.scope_path
+    if _functional(made, reader):
+        for call in nodes_of(fn.body, cst.Call):
+            q = reader.path(call.func) or ""
+            if call is made or q in KERAS_INPUTS or not builds_keras_object(q):
+                continue
+            name = _keras_name(call, reader, "")
+            if name is None:
+                continue
+            given = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "name"), None)
+            if not isinstance(literal_value(given) if given is not None else None, str):
+                return (f"{what} makes a functional model whose {code(call.func)} has no name=: TF1 named its "
+                        "weights by it, numbered across the graph")
+            n.entries["/".join([*path, name])] = name
+    else:
+        name = _keras_name(made, reader, n.key)
+        if name is None and not (builds_keras_object(reader.path(made.func)) or
+                                 (dotted_parts(made.func) or [""])[-1] in WEIGHTLESS_LAYERS):
+            return f"{what} returns something other than a Keras object it makes, which tf1to2 cannot name"
+        if name is not None:
+            n.tf1_name = "/".join([*path, name])
+    n.builder = cst.Call(func=builder)
     return None
 
 
@@ -1422,6 +1537,7 @@ class _Apply(Unwrapper):
     def __init__(self, plan: _Plan) -> None:
         super().__init__()
         self.plan = plan
+        self._carriers: set = set()  # ids of the pass statements holding a removed statement's comments
 
     def leave_ClassDef(self, original_node, updated_node):
         updated_node = self._made_in_init(original_node, updated_node)
@@ -1517,6 +1633,23 @@ class _Apply(Unwrapper):
     def leave_SimpleStatementLine(self, original_node, updated_node):
         if id(original_node) in self.plan.records:
             if updated_node.leading_lines and any(line.comment for line in updated_node.leading_lines):
-                return cst.SimpleStatementLine([cst.Pass()], leading_lines=updated_node.leading_lines)
+                # its comments stay: above the statement after it (leave_IndentedBlock), or
+                # on a pass where none follows
+                carrier = cst.SimpleStatementLine([cst.Pass()], leading_lines=updated_node.leading_lines)
+                self._carriers.add(id(carrier))
+                return carrier
             return cst.RemovalSentinel.REMOVE
         return updated_node
+
+    def leave_IndentedBlock(self, original_node, updated_node):
+        body, carry = [], []
+        for stmt in updated_node.body:
+            if id(stmt) in self._carriers:
+                carry += stmt.leading_lines
+                continue
+            if carry:
+                stmt, carry = stmt.with_changes(leading_lines=[*carry, *stmt.leading_lines]), []
+            body.append(stmt)
+        if carry:
+            body.append(cst.SimpleStatementLine([cst.Pass()], leading_lines=carry))
+        return super().leave_IndentedBlock(original_node, updated_node.with_changes(body=body))

@@ -334,7 +334,8 @@ def load_tf1_checkpoint(obj, path: str, name_map: Optional[Dict[str, str]] = Non
     variable a native Keras layer now owns (stage 5), or ``ClassName/attr`` for a Keras
     object the layer holds (stage 8 moves ``get_or_create_layer``'s there), whose
     weights' TF1 names are below the entry's (``model/head/inner/kernel``: the Keras
-    names of the layers that hold them below it); entries for other classes are
+    names of the layers that hold them below it; ``ClassName/attr/dense``, the layer
+    named ``dense`` of a functional model it holds); entries for other classes are
     ignored, so one map serves a whole run. Returns the checkpoint names loaded. Raises
     KeyError, loading nothing, listing what is missing on either side: a name the object
     needs that the checkpoint lacks, and any variable of the object that nothing loads.
@@ -547,11 +548,22 @@ def _wildcard_renames(name_map: Dict[str, str], variables, forward: bool = False
 
 
 def _object_path(obj, path: str):
-    """``conv_1/kernel`` or ``blocks/0/kernel`` → that attribute of ``obj``."""
+    """``conv_1/kernel`` or ``blocks/0/kernel`` → that attribute of ``obj``; a step that
+    is no attribute (or one holding a tensor) may be the Keras name of a layer ``obj``
+    holds (``model/dense``: the layer named ``dense`` of a functional model)."""
     for part in path.split("/"):
         if obj is None:
             return None
-        obj = obj[int(part)] if part.isdigit() and isinstance(obj, (list, tuple)) else getattr(obj, part, None)
+        if part.isdigit() and isinstance(obj, (list, tuple)):
+            obj = obj[int(part)]
+            continue
+        found = getattr(obj, part, None)
+        if hasattr(found, "shape") and hasattr(found, "dtype") and not hasattr(found, "assign"):
+            found = None  # a tensor (a functional model's ``output``), not its layer named output
+        if found is None and _is_layer(obj):
+            found = next((c for c in obj._flatten_layers(include_self=False, recursive=False) if c.name == part),
+                         None)
+        obj = found
     return obj
 
 

@@ -121,8 +121,8 @@ class InlineFunctional(tf.keras.layers.Layer):
 
 
 class Computed(tf.keras.layers.Layer):
-    """A scope named at run time, a key that is not a literal, one key made twice, a
-    builder that is not a lambda: each says why the decorator stays."""
+    """A scope named at run time, a key that is not a literal, one key made twice: each
+    says why the decorator stays."""
 
     @track_tf1_style_variables
     def call(self, x, name="s"):
@@ -146,12 +146,15 @@ class Twice(tf.keras.layers.Layer):
 
 
 class ByMethod(tf.keras.layers.Layer):
+    """A builder that is a method (the guide's self.build_model): made in __init__ too
+    (golden/native-keras/guide_nested_model has more)."""
+
     def build_model(self):
-        return tf.keras.layers.Dense(2, name="d")
+        return tf.keras.layers.Dense(2, name="by_method")
 
     @track_tf1_style_variables
     def call(self, x):
-        return get_or_create_layer("d", self.build_model)(x)
+        return get_or_create_layer("by_method", self.build_model)(x)
 
 
 class StillTF1(tf.keras.layers.Layer):
