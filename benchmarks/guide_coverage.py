@@ -169,6 +169,29 @@ def net(inputs):
   net = slim.separable_conv2d(inputs, 16, [3, 3], depth_multiplier=1, scope="sep")
   return slim.separable_conv2d(net, None, [3, 3], depth_multiplier=2, scope="depthwise")
 '''),
+    ("M19", "model mapping", "get_or_create_layer(name, self.build_model) (NestedModel) → an attribute made in "
+     "__init__ (the guide's advice for new code)", TF + '''
+class NestedModel(tf.keras.Model):
+
+  def __init__(self, units, *args, **kwargs):
+    super().__init__(*args, **kwargs)
+    self.units = units
+
+  def build_model(self):
+    inp = tf.keras.Input(shape=(5, 5))
+    dense_layer = tf.keras.layers.Dense(
+        10, name="dense", kernel_regularizer="l2",
+        kernel_initializer=tf.compat.v1.ones_initializer())
+    model = tf.keras.Model(inputs=inp, outputs=dense_layer(inp))
+    return model
+
+  @tf.compat.v1.keras.utils.track_tf1_style_variables
+  def call(self, inputs):
+    # Get or create a nested model without assigning it as an explicit property
+    model = tf.compat.v1.keras.utils.get_or_create_layer(
+        "dense_model", self.build_model)
+    return model(inputs)
+'''),
     # ---------------------------------------------------------------------- overview (001)
     ("O1", "overview", "a TF1 graph script → tf.compat.v1 + disable_v2_behavior()", TF + '''
 x = tf.placeholder(tf.float32, [None, 3])
