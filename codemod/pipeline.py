@@ -112,6 +112,8 @@ def _transform_text(text, rule_ids, accepted, name_map, project, imported, run_u
             raise RuleCrash(rule.id, e) from e
         for finding in (*ctx.changes, *ctx.warnings):
             finding.line = _original_line(lines, finding.line)
+            if lines is not None and "line" in finding.message:
+                finding.message = _original_lines_in(lines, finding.message)
         changes += ctx.changes
         warnings += sorted(ctx.warnings, key=lambda w: w.line)
         if name_map is not None:
@@ -243,6 +245,20 @@ def _difflib(a: list, a0: int, a1: int, b: list, b0: int, b1: int, out: list, n_
 
 def _compose(first: Optional[list[int]], then: list[int]) -> list[int]:
     return then if first is None else [_original_line(first, line) for line in then]
+
+
+# the other lines of its file a finding's message names ("at line 12", "(lines 3, 7)"):
+# of the text the rule saw, which earlier rules may have changed
+_LINE_REFERENCES = re.compile(r"\b(lines? )(\d+(?:(?:, | and )\d+)*)")
+
+
+def _original_lines_in(lines: list[int], message: str) -> str:
+    """``message`` with the lines it names (``line 30``: ``RuleContext.line`` of the text
+    the rule saw) as lines of the file the user has (``line 27``), as its own line is."""
+    def original(match: re.Match) -> str:
+        numbers = re.sub(r"\d+", lambda n: str(_original_line(lines, int(n.group()))), match.group(2))
+        return match.group(1) + numbers
+    return _LINE_REFERENCES.sub(original, message)
 
 
 def _original_line(lines: Optional[list[int]], line: int) -> int:

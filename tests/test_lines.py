@@ -175,3 +175,48 @@ def test_a_node_in_two_places_gets_the_line_libcst_gives_it():
     _, seen, wrong = _lines_against_libcst(module, text)
     assert [line for n, line in seen if n is shared] == [5, 5]
     assert wrong == []
+
+
+TRAINING_SCRIPT = '''\
+import numpy as np
+import tensorflow as tf
+
+
+def model(x):
+    h = tf.layers.dense(x, 16, activation=tf.nn.relu)
+    return tf.layers.dense(h, 1)
+
+
+def main():
+    x = tf.placeholder(tf.float32, [None, 4])
+    y = tf.placeholder(tf.float32, [None, 1])
+    loss = tf.reduce_mean(tf.square(model(x) - y))
+    train_op = tf.train.AdamOptimizer(1e-3).minimize(loss)
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        for step in range(100):
+            xs = np.random.rand(8, 4)
+            sess.run(train_op, feed_dict={x: xs, y: xs.sum(1, keepdims=True)})
+
+
+if __name__ == "__main__":
+    main()
+'''
+
+
+def test_lines_a_message_names_are_lines_of_the_file_as_the_user_has_it():
+    """A later stage sees the text earlier ones changed (here tf-api's
+    ``disable_v2_behavior()`` and wrap-in-layer's class, 14 lines, above the session
+    loop): the lines its messages name ("sess.run at line 19") are mapped back to the
+    original file, as the finding's own line is; a single rule's are its text's."""
+    from codemod.pipeline import transform_text
+    from rules import all_rules
+    run_line = next(i for i, line in enumerate(TRAINING_SCRIPT.splitlines(), 1) if "sess.run(train_op" in line)
+    session_line = run_line - 4
+    out, _, warnings = transform_text(TRAINING_SCRIPT, [r.id for r in all_rules()])
+    assert out.count("\n") > TRAINING_SCRIPT.count("\n") + 10, "earlier stages moved the loop down"
+    said = [w for w in warnings if w.rule == "training-step"]
+    assert [w.line for w in said] == [session_line]
+    assert f"sess.run at line {run_line}," in said[0].message
+    _, _, alone = transform_text(TRAINING_SCRIPT, ["training-step"])
+    assert f"sess.run at line {run_line}," in alone[0].message
