@@ -1077,17 +1077,9 @@ def _method_builder(n: _Nested, builder: cst.BaseExpression, fn: cst.FunctionDef
         qualified = reader.path(call.func)
         if qualified is not None and (qualified == GET_VARIABLE or _blocking(qualified) is not None):
             return f"{what} calls {code(call.func)}, which needs the decorator"
-    me = params.params[0].name.value
-    own = bindings(fn).names - {me}
-    deps = dependencies(list(fn.body.body))
-    for name in sorted(deps.names - own - {me}):
-        if name not in reader.module_names and not hasattr(builtins, name):
-            return f"{what} reads {name} (not defined at module level), which __init__ cannot see"
-    init = find_method(m.cls, "__init__")
-    available = (self_attributes(init) if init is not None else set()) | class_body_names(m.cls) | KERAS_ATTRIBUTES
-    for attr in sorted(deps.self_attrs):
-        if attr not in available or attr in self_attributes(m.node):
-            return f"{what} reads self.{attr} (not set in __init__), which __init__ cannot see"
+    unseen = _unseen(list(fn.body.body), m, reader, builder=fn)
+    if unseen:
+        return f"{what} reads {unseen}, which __init__ cannot see"
     returns = nodes_of(fn.body, cst.Return)
     last = fn.body.body[-1] if fn.body.body else None
     if len(returns) != 1 or not (isinstance(last, cst.SimpleStatementLine) and last.body[0] is returns[0]) \
@@ -1408,12 +1400,17 @@ def _foreign(expr: cst.BaseExpression, first: dict, m: _Method, reader: _Reader)
     return _unseen(stripped, m, reader, {"input_shape"})
 
 
-def _unseen(expr: cst.BaseExpression, m: _Method, reader: _Reader, given: frozenset = frozenset()) -> Optional[str]:
+def _unseen(expr, m: _Method, reader: _Reader, given: frozenset = frozenset(),
+            builder: Optional[cst.FunctionDef] = None) -> Optional[str]:
     """A value ``expr`` reads that ``__init__`` / ``build`` would not have: a local of the
     method, a name not defined at module level, an attribute ``__init__`` does not set
-    (or the method sets); None where it reads none (``given`` names aside)."""
-    local = bindings(m.node).names - {"self"}
-    deps = dependencies([expr])
+    (or the method sets); None where it reads none (``given`` names aside). For the body
+    of a ``builder`` method (``expr``, its statements) its own names are its own, and
+    the method's locals are not in its reach."""
+    local = set() if builder is not None else bindings(m.node).names - {"self"}
+    if builder is not None:
+        given = frozenset(given | bindings(builder).names)
+    deps = dependencies(expr if isinstance(expr, (list, tuple)) else [expr])
     for name in sorted(deps.names - {"self", *given}):
         if name in local:
             return f"{name} (a value of {m.node.name.value}())"

@@ -232,6 +232,23 @@ NESTED_TF1 = textwrap.dedent('''
 ''')
 
 
+def _saved_and_migrated(work, source: str, tf1_script: str) -> dict:
+    """``source`` as original.py, built and saved by ``tf1_script`` in a TF1 graph (tf-keras,
+    as TF1's tf.keras), and as model.py, migrated by ``tf1to2 migrate --write`` with every
+    rule and the name map (name_map.json); the Keras 3 environment to go on in."""
+    (work / "original.py").write_text(source, encoding="utf-8")
+    (work / "model.py").write_text(source, encoding="utf-8")
+    tf1 = subprocess.run([sys.executable, "-c", tf1_script, str(work)], capture_output=True, text=True,
+                         env=keras_env(True), timeout=600)
+    assert tf1.returncode == 0, tf1.stderr[-2000:]
+    env = keras_env()
+    run = subprocess.run([sys.executable, "-m", "codemod.cli", "migrate", "--write", "--name-map",
+                          str(work / "name_map.json"), str(work / "model.py")],
+                         capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
+    assert run.returncode == 1, run.stderr[-2000:]
+    return env
+
+
 def test_a_whole_run_then_convert_loads_a_model_with_a_nested_keras_model(tmp_path):
     """What a user does: a TF1 model function holding a nested tf.keras.Sequential (named
     layers), its TF1 checkpoint saved from a TF1 graph (tf-keras, as TF1's tf.keras);
@@ -240,16 +257,7 @@ def test_a_whole_run_then_convert_loads_a_model_with_a_nested_keras_model(tmp_pa
     name map); ``checkpoint convert --to model`` loads all six TF1 variables (the
     Sequential's four by the Keras names they kept below it) and a fresh process reads
     the result and computes TF1's logits."""
-    (tmp_path / "original.py").write_text(NESTED_MODEL, encoding="utf-8")
-    (tmp_path / "model.py").write_text(NESTED_MODEL, encoding="utf-8")
-    tf1 = subprocess.run([sys.executable, "-c", NESTED_TF1, str(tmp_path)], capture_output=True, text=True,
-                         env=keras_env(True), timeout=600)
-    assert tf1.returncode == 0, tf1.stderr[-2000:]
-    env = keras_env()
-    run = subprocess.run([sys.executable, "-m", "codemod.cli", "migrate", "--write", "--name-map",
-                          str(tmp_path / "name_map.json"), str(tmp_path / "model.py")],
-                         capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
-    assert run.returncode in (0, 1), run.stderr[-2000:]
+    env = _saved_and_migrated(tmp_path, NESTED_MODEL, NESTED_TF1)
     migrated = (tmp_path / "model.py").read_text(encoding="utf-8")
     # the guide's last step: the Sequential made in __init__, no decorator left
     assert "class Classifier(tf.keras.layers.Layer)" in migrated and "self.head = tf.keras.Sequential(" in migrated
@@ -300,27 +308,16 @@ def towers(x):
 
 # TF1 builds other Keras layers first: the classifier's Sequential and Dense layers are
 # numbered on from them (classifier/sequential_1/dense_3/kernel, towers/dense_5/kernel)
-UNNAMED_TF1 = textwrap.dedent('''
-    import sys
-    import numpy as np
-    import tensorflow as tf
-    work = sys.argv[1]
-    src = open(f"{work}/original.py").read()
-    ns = {}
-    exec(src.replace("tf.variable_scope", "tf.compat.v1.variable_scope").replace("tf.layers.", "tf.compat.v1.layers."), ns)
-    x = np.random.default_rng(0).normal(size=(2, 6, 6, 1)).astype(np.float32)
-    with tf.Graph().as_default():
-        other = tf.keras.Sequential([tf.keras.layers.Dense(2) for _ in range(3)])
-        other(tf.zeros([1, 3]))
-        y = ns["classifier"](tf.constant(x))
-        z = ns["towers"](tf.constant(x[:, 0, :, 0]))
-        with tf.compat.v1.Session() as sess:
-            sess.run(tf.compat.v1.global_variables_initializer())
-            tf.compat.v1.train.Saver().save(sess, f"{work}/tf1/model")
-            np.save(f"{work}/tf1.npy", sess.run(y))
-            np.save(f"{work}/towers.npy", sess.run(z))
-    np.save(f"{work}/x.npy", x)
+UNNAMED_TF1 = NESTED_TF1.replace('''    y = ns["classifier"](tf.constant(x))
+''', '''    other = tf.keras.Sequential([tf.keras.layers.Dense(2) for _ in range(3)])
+    other(tf.zeros([1, 3]))
+    y = ns["classifier"](tf.constant(x))
+    z = ns["towers"](tf.constant(x[:, 0, :, 0]))
+''').replace('''        np.save(f"{work}/tf1.npy", sess.run(y))
+''', '''        np.save(f"{work}/tf1.npy", sess.run(y))
+        np.save(f"{work}/towers.npy", sess.run(z))
 ''')
+assert "other" in UNNAMED_TF1 and "towers.npy" in UNNAMED_TF1
 
 UNNAMED_TF2 = textwrap.dedent('''
     import json, sys
@@ -385,17 +382,8 @@ def test_a_nested_keras_model_without_names_loads_whatever_both_sides_numbered_i
     could not find. The same holds for Dense layers made beside one another in a
     variable scope (towers/dense_5 to dense_7), and for the models as wrap-in-layer
     leaves them, made by get_or_create_layer in their decorated calls, with no name map."""
-    (tmp_path / "original.py").write_text(UNNAMED_MODEL, encoding="utf-8")
-    (tmp_path / "model.py").write_text(UNNAMED_MODEL, encoding="utf-8")
     (tmp_path / "decorated.py").write_text(UNNAMED_MODEL, encoding="utf-8")
-    tf1 = subprocess.run([sys.executable, "-c", UNNAMED_TF1, str(tmp_path)], capture_output=True, text=True,
-                         env=keras_env(True), timeout=600)
-    assert tf1.returncode == 0, tf1.stderr[-2000:]
-    env = keras_env()
-    run = subprocess.run([sys.executable, "-m", "codemod.cli", "migrate", "--write", "--name-map",
-                          str(tmp_path / "name_map.json"), str(tmp_path / "model.py")],
-                         capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
-    assert run.returncode == 1, run.stderr[-2000:]
+    env = _saved_and_migrated(tmp_path, UNNAMED_MODEL, UNNAMED_TF1)
     assert "self.head = tf.keras.Sequential(" in (tmp_path / "model.py").read_text(encoding="utf-8")
     run = subprocess.run([sys.executable, "-m", "codemod.cli", "migrate", "--write", "--select",
                           "tf-api,v1-layers-shim,wrap-in-layer", str(tmp_path / "decorated.py")],
