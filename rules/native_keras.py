@@ -85,7 +85,8 @@ layers own variables. Without it the decorator stays forever and a second run sa
   not a layer), reads the variable scope (``get_variable_scope``, ``scope_name``,
   ``with ... as scope``), or builds a layer on every call;
 - a ``get_or_create_layer`` whose key is not a literal, whose builder is neither a
-  lambda with no parameters nor a method of the class taking only ``self`` (one that
+  lambda with no parameters nor a method of the class taking only ``self`` (or
+  parameters with defaults; one that
   needs the decorator itself, does not end in its one ``return``, returns what is not a
   Keras object it makes, or makes a functional model with a layer that has no
   ``name=``), or reads a value of the call (other than an ``Input`` or an object that
@@ -1008,9 +1009,18 @@ def _nested_problem(n: _Nested, m: _Method, reader: _Reader, given: frozenset = 
         # unnamed: Keras' default for its class (numbered as wrap-in-layer numbered its key)
         name = _keras_name(body, reader, key)
         if name is not None:
+            computed = _computed_name(body)
+            if computed:
+                return f"its name={computed} is computed, so tf1to2 cannot tell the name TF1 gave it"
             n.tf1_name = "/".join([*path, name])
     n.builder = body
     return None
+
+
+def _computed_name(call: cst.Call) -> Optional[str]:
+    """The code of ``call``'s ``name=`` where it is not a literal string."""
+    given = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "name"), None)
+    return code(given) if given is not None and not isinstance(literal_value(given), str) else None
 
 
 def _site_problem(n: _Nested, m: _Method, reader: _Reader) -> Optional[str]:
@@ -1058,16 +1068,19 @@ def _method_builder(n: _Nested, builder: cst.BaseExpression, fn: cst.FunctionDef
                     reader: _Reader) -> Optional[str]:
     """``get_or_create_layer(key, self.build_model)`` (the model-mapping guide's own
     example): ``self.attr = self.build_model()`` in ``__init__``, where the method takes
-    nothing but ``self``, reads only what ``__init__`` has, needs no decorator, and
+    nothing but ``self`` (other parameters have defaults), reads only what ``__init__``
+    has, needs no decorator, and
     returns a Keras object tf1to2 can name: one made by a constructor (its TF1 name
     ``scope/name`` in the name map, as a lambda's), or a functional model, whose weights
     TF1 named by its layers (each layer made in the method has a literal ``name=``, and
     an entry ``scope/name`` → ``Class/attr/name``)."""
     what = f"its builder {code(builder)}"
     params = fn.params
-    if len(params.params) != 1 or params.star_arg not in (None, cst.MaybeSentinel.DEFAULT) or \
-            params.kwonly_params or params.star_kwarg or not isinstance(fn.body, cst.IndentedBlock):
-        return f"{what} takes arguments other than self"
+    # get_or_create_layer calls it with nothing: parameters after self need defaults
+    if not params.params or any(p.default is None for p in (*params.params[1:], *params.kwonly_params)) or \
+            isinstance(params.star_arg, cst.Param) or params.star_kwarg or \
+            params.posonly_params or not isinstance(fn.body, cst.IndentedBlock):
+        return f"{what} takes arguments other than self (or ones without defaults)"
     if fn.decorators or fn.asynchronous or nodes_of(fn, (cst.Yield, cst.Await)):
         return f"{what} is decorated, asynchronous or a generator"
     problem = _site_problem(n, m, reader)
@@ -1099,10 +1112,9 @@ def _method_builder(n: _Nested, builder: cst.BaseExpression, fn: cst.FunctionDef
             name = _keras_name(call, reader, "")
             if name is None:
                 continue
-            given = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "name"), None)
-            if not isinstance(literal_value(given) if given is not None else None, str):
-                return (f"{what} makes a functional model whose {code(call.func)} has no name=: TF1 named its "
-                        "weights by it, numbered across the graph")
+            if not any(a.keyword is not None and a.keyword.value == "name" for a in call.args) or _computed_name(call):
+                return (f"{what} makes a functional model whose {code(call.func)} has no literal name=: TF1 "
+                        "named its weights by it")
             n.entries["/".join([*path, name])] = name
     else:
         name = _keras_name(made, reader, n.key)
@@ -1110,6 +1122,9 @@ def _method_builder(n: _Nested, builder: cst.BaseExpression, fn: cst.FunctionDef
                                  (dotted_parts(made.func) or [""])[-1] in WEIGHTLESS_LAYERS):
             return f"{what} returns something other than a Keras object it makes, which tf1to2 cannot name"
         if name is not None:
+            computed = _computed_name(made)
+            if computed:
+                return f"{what} makes a Keras object whose name={computed} is computed, so tf1to2 cannot tell its TF1 name"
             n.tf1_name = "/".join([*path, name])
     n.builder = cst.Call(func=builder)
     return None

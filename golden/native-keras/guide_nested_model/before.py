@@ -62,8 +62,31 @@ class HeadBlock(tf.keras.layers.Layer):
     units = 3
 
 
+class Defaults(tf.keras.layers.Layer):
+    """A builder whose other parameters have defaults: get_or_create_layer called it
+    with none, and so does __init__."""
+
+    def build_model(self, units=2, *, activation=None):
+        return tf.keras.layers.Dense(units, activation=activation, name="defaults")
+
+    @track_tf1_style_variables
+    def call(self, x):
+        return get_or_create_layer("defaults", self.build_model)(x)
+
+
+class ComputedName(tf.keras.layers.Layer):
+    """A name= computed at run time: what TF1 named it is not known here."""
+
+    def build_model(self, name="computed"):
+        return tf.keras.layers.Dense(2, name=name)
+
+    @track_tf1_style_variables
+    def call(self, x):
+        return get_or_create_layer("computed", self.build_model)(x)
+
+
 class TakesArguments(tf.keras.layers.Layer):
-    def build_model(self, units=2):
+    def build_model(self, units):
         return tf.keras.layers.Dense(units, name="d")
 
     @track_tf1_style_variables

@@ -231,3 +231,16 @@ class Loop(tf.keras.layers.Layer):
         for _ in range(2):
             x = self.d(x)
         return x
+
+
+class ComputedLambda(tf.keras.layers.Layer):
+    """A name= computed at run time: what TF1 named it is not known here (the decorator
+    stays, which names it as TF1 did when it runs)."""
+
+    def __init__(self, label="c", **kwargs):
+        super().__init__(**kwargs)
+        self.label = label
+
+    @track_tf1_style_variables
+    def call(self, x):
+        return get_or_create_layer("c", lambda: tf.keras.layers.Dense(2, name=self.label))(x)
