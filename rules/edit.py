@@ -44,6 +44,11 @@ def keyword(arg: cst.Arg, name: str) -> cst.Arg:
     )
 
 
+def keyword_value(call: cst.Call, name: str) -> Optional[cst.BaseExpression]:
+    """The value ``call`` passes as ``name=``, or None."""
+    return next((a.value for a in call.args if a.keyword is not None and a.keyword.value == name), None)
+
+
 def new_keyword(name: str, value: str) -> cst.Arg:
     return keyword(cst.Arg(value=cst.parse_expression(value)), name)
 

@@ -56,7 +56,7 @@ from typing import Optional
 import libcst as cst
 
 from rules.base import Rule, RuleContext
-from rules.edit import add_import, add_imports, code, expression, keyword, literal_value, new_keyword, rebuild_args, remove_unused_imports
+from rules.edit import add_import, add_imports, code, expression, keyword, keyword_value, literal_value, new_keyword, rebuild_args, remove_unused_imports
 from rules.model_walk import ForwardPassVisitor, Site, find_method, range_bound, use_shim_decorator
 from rules.v1_layers import BY_CLASS, SPECS, V1_LAYERS, LayerSpec, call_arguments, shim_refused
 from rules.visitors import Transformer, transform, walk
@@ -183,7 +183,7 @@ class _Survey(ForwardPassVisitor):
             tail = q[len(V1_LAYERS) + 1:]
             spec = SPECS.get(tail)
             if spec is not None:  # a functional layer stage 4 left
-                name = next((a.value for a in call.args if a.keyword and a.keyword.value == "name"), None)
+                name = keyword_value(call, "name")
                 lit = literal_value(name) if name is not None else None
                 prefix = spec.scope_name if name is None else (lit if isinstance(lit, str) and lit else None)
                 plan.events.append(_Event(call, site, prefix, name is not None,

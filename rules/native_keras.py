@@ -120,7 +120,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 
 from rules.aliases import TFVisitor, canonicalize, dotted_parts
 from rules.base import Rule, RuleContext
-from rules.edit import (Unwrapper, bound_arguments, code, literal_value, module_imports, nodes_of,
+from rules.edit import (Unwrapper, bound_arguments, code, keyword_value, literal_value, module_imports, nodes_of,
                         remove_unused_imports)
 from rules.model_walk import (DECORATOR, GET_OR_CREATE_LAYER, VARIABLE_SCOPE, WEIGHTLESS_LAYERS, ForwardPassVisitor,
                               Site, bindings, builds_keras_object, class_body_names, class_names, dependencies,
@@ -1019,7 +1019,7 @@ def _nested_problem(n: _Nested, m: _Method, reader: _Reader, given: frozenset = 
 
 def _computed_name(call: cst.Call) -> Optional[str]:
     """The code of ``call``'s ``name=`` where it is not a literal string."""
-    given = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "name"), None)
+    given = keyword_value(call, "name")
     return code(given) if given is not None and not isinstance(literal_value(given), str) else None
 
 
@@ -1047,7 +1047,7 @@ def _keras_name(call: cst.Call, reader: _Reader, default: str) -> Optional[str]:
     keras = builds_keras_object(reader.path(call.func)) or bool(own and reader.is_layer_class(reader.classes[own]))
     if not keras or (parts and parts[-1] in WEIGHTLESS_LAYERS):
         return None
-    given = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "name"), None)
+    given = keyword_value(call, "name")
     name = literal_value(given) if given is not None else None
     if isinstance(name, str) and name:
         return name
@@ -1112,7 +1112,7 @@ def _method_builder(n: _Nested, builder: cst.BaseExpression, fn: cst.FunctionDef
             name = _keras_name(call, reader, "")
             if name is None:
                 continue
-            if not any(a.keyword is not None and a.keyword.value == "name" for a in call.args) or _computed_name(call):
+            if keyword_value(call, "name") is None or _computed_name(call):
                 return (f"{what} makes a functional model whose {code(call.func)} has no literal name=: TF1 "
                         "named its weights by it")
             n.entries["/".join([*path, name])] = name
@@ -1133,7 +1133,7 @@ def _method_builder(n: _Nested, builder: cst.BaseExpression, fn: cst.FunctionDef
 def _variable_problem(v: _Variable, m: _Method, ctx: RuleContext, reader: _Reader,
                       root: Optional[str]) -> Optional[str]:
     if v.direct:
-        given = next((a.value for a in v.call.args if a.keyword is not None and a.keyword.value == "name"), None)
+        given = keyword_value(v.call, "name")
         v.name = literal_value(given) if given is not None and isinstance(literal_value(given), str) else None
         args, problem = _direct_arguments(v.call, reader, root)
         if problem is not None:

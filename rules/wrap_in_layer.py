@@ -110,7 +110,7 @@ from rules.aliases import TFVisitor, dotted_parts
 from rules.base import Facts, Rule, RuleContext, mentioning
 from rules import tf_hub as hub_rule
 from rules.edit import (NameReplacer, PackageNames, add_import, bound_arguments, code, expression, is_docstring,
-                        keyword, literal_value,
+                        keyword, keyword_value, literal_value,
                         module_imports, rebuild_args)
 from rules.model_walk import (GET_OR_CREATE_LAYER, LOOPS, VARIABLE_SCOPE, WEIGHTLESS_LAYERS, bindings,
                               builds_keras_object, is_tracked, variable_scope_name)
@@ -366,8 +366,7 @@ class _Survey(TFVisitor):
             inner = (f"builds a Keras object ({q.replace('tf.compat.v1.', 'tf.')}) each time it runs, so a layer's "
                      "call would make it, with new weights, on every call: build it once (in __init__), or through "
                      "tf1to2.get_or_create_layer in the decorated call, as the model-mapping guide does")
-            if q.rpartition(".")[2] not in WEIGHTLESS_LAYERS and not any(
-                    a.keyword is not None and a.keyword.value == "name" for a in node.args):
+            if q.rpartition(".")[2] not in WEIGHTLESS_LAYERS and keyword_value(node, "name") is None:
                 outer = self.builders[0] if self.builders else node
                 fn.unnamed.setdefault(id(outer), []).append(q.rpartition(".")[2])
             if self.builders:
@@ -446,7 +445,7 @@ class _Survey(TFVisitor):
             if isinstance(small, cst.Assign) and small.value is call and len(small.targets) == 1 and \
                     isinstance(small.targets[0].target, cst.Name):
                 return small.targets[0].target.value
-        name = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "name"), None)
+        name = keyword_value(call, "name")
         if isinstance(name, cst.SimpleString) and str(name.evaluated_value).isidentifier():
             return str(name.evaluated_value)
         return snake_case(q.rpartition(".")[2])
@@ -933,7 +932,7 @@ class _Wrapping:
     def _name_layers(self) -> None:
         """Names for auto-named v1 layers outside any named scope (see module doc)."""
         loose = [(c, spec, unsure) for c, spec, scopes, unsure in self.f.layer_calls
-                 if not any(scopes) and not any(a.keyword and a.keyword.value == "name" for a in c.args)
+                 if not any(scopes) and keyword_value(c, "name") is None
                  and not (len([a for a in c.args if a.keyword is None]) > spec.function_params.index("name") + 1)]
         if not loose:
             return
