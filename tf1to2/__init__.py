@@ -287,7 +287,7 @@ def tf1_variables(obj) -> Dict[str, tf.Variable]:
             for w in getattr(layer, "weights", ()):
                 path = getattr(w, "path", None) or w.name.split(":")[0]
                 path = path[len(owner):] if path.startswith(owner) else path
-                names.setdefault(f"{scope}/{path}" if scope else path, w)
+                names.setdefault(_join(scope, path), w)
         return names
     legacy = getattr(obj, "_tf1_style_var_store", None)
     direct = dict(obj.__dict__.get("_tf1to2_direct", {}))  # tf.compat.v1.Variable made under tf-keras
@@ -406,8 +406,7 @@ def _match_held_layers(obj, targets: dict, available) -> None:
         return
     held = []
     for full, layer in store.layers.items():
-        scope = full.rpartition("/")[0]
-        held.append((f"{scope}/{layer.name}" if scope else layer.name, layer))
+        held.append((_join(full.rpartition("/")[0], layer.name), layer))
     names = _as_numbered([prefix for prefix, _ in held], available)
     for prefix, layer in held:
         mine = {_identity(w) for w in _own_variables(layer)}
@@ -429,13 +428,22 @@ def _weights_under(layer, prefix: str, available) -> dict:
     checkpoint's (``_as_numbered``). Read from the layers themselves, not from
     variable names (tf-keras names a Sequential's weights without the Sequential's
     name, Keras 3 with the path it was built under)."""
-    children = list(layer._flatten_layers(include_self=False, recursive=False))
+    children = _sublayers(layer)
     theirs = {_identity(w) for child in children for w in child.weights}
     out = {f"{prefix}/{_short_name(w)}": w for w in layer.weights if _identity(w) not in theirs}
     names = _as_numbered([f"{prefix}/{child.name}" for child in children], available)
     for child in children:
         out.update(_weights_under(child, names[f"{prefix}/{child.name}"], available))
     return out
+
+
+def _sublayers(layer) -> list:
+    """The layers ``layer`` holds directly (a Sequential's, a model's attributes)."""
+    return list(layer._flatten_layers(include_self=False, recursive=False))
+
+
+def _join(parent: str, name: str) -> str:
+    return f"{parent}/{name}" if parent else name
 
 
 def _short_name(variable) -> str:
@@ -453,8 +461,9 @@ def _numbered(name: str) -> tuple:
 
 
 def _below(prefix: str, available) -> set:
-    """The names one level below ``prefix`` among the checkpoint's names."""
-    start = prefix + "/"
+    """The names one level below ``prefix`` among the checkpoint's names (the top
+    level's, for ``""``)."""
+    start = prefix + "/" if prefix else ""
     return {name[len(start):].partition("/")[0] for name in available if name.startswith(start)}
 
 
@@ -475,11 +484,11 @@ def _as_numbered(prefixes: list, available) -> dict:
     for (parent, base), group in groups.items():
         if all(_below(prefix, available) for prefix in group):
             continue
-        around = _below(parent, available) if parent else {name.partition("/")[0] for name in available}
-        theirs = sorted((n for n in around if _numbered(n)[0] == base), key=lambda n: _numbered(n)[1])
+        theirs = sorted((n for n in _below(parent, available) if _numbered(n)[0] == base),
+                        key=lambda n: _numbered(n)[1])
         if len(theirs) == len(group):
             ours = sorted(group, key=lambda p: _numbered(p.rpartition("/")[2])[1])
-            out.update({p: f"{parent}/{n}" if parent else n for p, n in zip(ours, theirs)})
+            out.update({p: _join(parent, n) for p, n in zip(ours, theirs)})
     return out
 
 
@@ -561,8 +570,7 @@ def _object_path(obj, path: str):
         if hasattr(found, "shape") and hasattr(found, "dtype") and not hasattr(found, "assign"):
             found = None  # a tensor (a functional model's ``output``), not its layer named output
         if found is None and _is_layer(obj):
-            found = next((c for c in obj._flatten_layers(include_self=False, recursive=False) if c.name == part),
-                         None)
+            found = next((c for c in _sublayers(obj) if c.name == part), None)
         obj = found
     return obj
 
@@ -741,7 +749,7 @@ class _Keras3Store(_vs._VariableStore):
 
     def get_or_create_layer(self, name, create_layer_method):
         scope = tf.compat.v1.get_variable_scope().name
-        full = f"{scope}/{name}" if scope else name
+        full = _join(scope, name)
         if full not in self.layers:
             layer = create_layer_method()
             self.layers[full] = layer
@@ -758,7 +766,7 @@ def _direct_name(name: Optional[str], seen: Dict[str, int]) -> str:
     numbered a name made again in one graph (``scale``, ``scale_1``); ``seen`` counts
     those of this call."""
     scope = tf.compat.v1.get_variable_scope().name
-    full = f"{scope}/{name or 'Variable'}" if scope else (name or "Variable")
+    full = _join(scope, name or "Variable")
     count = seen.get(full, 0)
     seen[full] = count + 1
     return full if not count else f"{full}_{count}"
