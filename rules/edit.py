@@ -487,14 +487,38 @@ def _name_tokens(code: str) -> dict[str, int]:
 # ---- statements that give way to their bodies ------------------------------------
 class Unwrapper(Transformer):
     """A transformer that replaces some ``with`` statements by their bodies (``unwrap``,
-    from its ``leave_With``) and may empty blocks (removing statements): an emptied block
-    gets ``pass``, which a ``with`` giving way to that block drops again."""
+    from its ``leave_With``) and may empty blocks (removing statements, ``remove`` keeping
+    their comments): an emptied block gets ``pass``, which a ``with`` giving way to that
+    block drops again."""
 
     def __init__(self) -> None:
         super().__init__()
         self._fillers: set = set()  # ids of the pass statements written into emptied blocks
+        self._carriers: set = set()  # ids of the pass statements holding a removed statement's comments
+
+    def remove(self, stmt: cst.SimpleStatementLine):
+        """``stmt`` removed (from its ``leave_SimpleStatementLine``). The comments above it
+        stay: above the statement after it in its block, or on a ``pass`` where none
+        follows."""
+        if not any(line.comment for line in stmt.leading_lines):
+            return cst.RemovalSentinel.REMOVE
+        carrier = cst.SimpleStatementLine([cst.Pass()], leading_lines=stmt.leading_lines)
+        self._carriers.add(id(carrier))
+        return carrier
 
     def leave_IndentedBlock(self, original_node, updated_node):
+        if self._carriers:
+            body, carry = [], []
+            for stmt in updated_node.body:
+                if id(stmt) in self._carriers:
+                    carry += stmt.leading_lines
+                    continue
+                if carry:
+                    stmt, carry = stmt.with_changes(leading_lines=[*carry, *stmt.leading_lines]), []
+                body.append(stmt)
+            if carry:
+                body.append(cst.SimpleStatementLine([cst.Pass()], leading_lines=carry))
+            updated_node = updated_node.with_changes(body=body)
         if updated_node.body:
             return updated_node
         filler = cst.SimpleStatementLine([cst.Pass()])

@@ -1549,7 +1549,6 @@ class _Apply(Unwrapper):
     def __init__(self, plan: _Plan) -> None:
         super().__init__()
         self.plan = plan
-        self._carriers: set = set()  # ids of the pass statements holding a removed statement's comments
 
     def leave_ClassDef(self, original_node, updated_node):
         updated_node = self._made_in_init(original_node, updated_node)
@@ -1644,24 +1643,5 @@ class _Apply(Unwrapper):
 
     def leave_SimpleStatementLine(self, original_node, updated_node):
         if id(original_node) in self.plan.records:
-            if updated_node.leading_lines and any(line.comment for line in updated_node.leading_lines):
-                # its comments stay: above the statement after it (leave_IndentedBlock), or
-                # on a pass where none follows
-                carrier = cst.SimpleStatementLine([cst.Pass()], leading_lines=updated_node.leading_lines)
-                self._carriers.add(id(carrier))
-                return carrier
-            return cst.RemovalSentinel.REMOVE
+            return self.remove(updated_node)
         return updated_node
-
-    def leave_IndentedBlock(self, original_node, updated_node):
-        body, carry = [], []
-        for stmt in updated_node.body:
-            if id(stmt) in self._carriers:
-                carry += stmt.leading_lines
-                continue
-            if carry:
-                stmt, carry = stmt.with_changes(leading_lines=[*carry, *stmt.leading_lines]), []
-            body.append(stmt)
-        if carry:
-            body.append(cst.SimpleStatementLine([cst.Pass()], leading_lines=carry))
-        return super().leave_IndentedBlock(original_node, updated_node.with_changes(body=body))
