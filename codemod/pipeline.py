@@ -112,6 +112,9 @@ def _transform_text(text, rule_ids, accepted, name_map, project, imported, run_u
             raise RuleCrash(rule.id, e) from e
         for finding in (*ctx.changes, *ctx.warnings):
             finding.line = _original_line(lines, finding.line)
+            if finding.covers:
+                first, last, topics = finding.covers
+                finding.covers = (_original_line(lines, first), _original_line(lines, last), topics)
             if lines is not None and "line" in finding.message:
                 finding.message = _original_lines_in(lines, finding.message)
         changes += ctx.changes
@@ -126,7 +129,29 @@ def _transform_text(text, rule_ids, accepted, name_map, project, imported, run_u
             del ctx, facts
             release(module, text)
             facts = Facts(text)
-    return text, changes, warnings
+    return text, changes, fold(warnings)
+
+
+def fold(warnings: list[Finding]) -> list[Finding]:
+    """Earlier warnings a later one stands for (``Finding.covers``: a topic, in its lines)
+    left out, their ``brief`` added to it: "Left with it: line 6, ...". One warning for
+    one TF1 session loop, where tf-api (graph mode), optimizers (``.minimize``) and
+    training-step each had one."""
+    covering = [w for w in warnings if w.covers]
+    if not covering:
+        return warnings
+    kept, briefs = [], {}
+    for w in warnings:
+        by = next((c for c in covering if c is not w and w.topic and w.topic in c.covers[2]
+                   and c.covers[0] <= w.line <= c.covers[1]), None)
+        if by is None:
+            kept.append(w)
+        elif w.brief:
+            briefs.setdefault(id(by), []).append((w.line, w.brief))
+    for c in covering:
+        if id(c) in briefs:
+            c.message = c.message.rstrip(".") + ". Left with it until then: " + "; ".join(f"line {line}, {brief}" for line, brief in sorted(briefs[id(c)])) + "."
+    return kept
 
 
 def _acts(rule, text: str, facts: Facts) -> bool:
@@ -237,10 +262,54 @@ def _difflib(a: list, a0: int, a1: int, b: list, b0: int, b1: int, out: list, n_
         for j in range(j1, j2):
             if tag == "equal":
                 out[j] = i1 + (j - j1) + 1
-            elif tag == "replace":
-                out[j] = i1 + min(j - j1, i2 - i1 - 1) + 1
+            elif tag == "replace" and i2 - i1 == j2 - j1:
+                out[j] = i1 + (j - j1) + 1
             elif tag == "insert":
                 out[j] = min(i1, max(n_old - 1, 0)) + 1
+        if tag == "replace" and i2 - i1 != j2 - j1:
+            _pair(a, i1, i2, b, j1, j2, out)
+
+
+def _pair(a: list, i1: int, i2: int, b: list, j1: int, j2: int, out: list) -> None:
+    """Lines ``b[j1:j2]`` replacing ``a[i1:i2]``, a different number of them. Where a rule
+    renamed these and inserted lines among them (tf-api's ``disable_v2_behavior()`` above
+    a script it renamed), each old line is paired with the new line most like it, in
+    order (the best total likeness, each pair at least half alike), and an inserted line
+    stands for the old line after it. Otherwise (a call expanded into several
+    statements, say) they pair in order as far as they go, which is as near as can be
+    told."""
+    n, m = i2 - i1, j2 - j1
+    if n * m > 2500:  # one big block: in order, as far as they go
+        _in_order(i1, i2, j1, j2, out)
+        return
+    like = [[difflib.SequenceMatcher(None, a[i1 + i], b[j1 + j], autojunk=False).ratio() for j in range(m)]
+            for i in range(n)]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            pair = best[i - 1][j - 1] + like[i - 1][j - 1] if like[i - 1][j - 1] >= 0.5 else -1.0
+            best[i][j] = max(best[i - 1][j], best[i][j - 1], pair)
+    i, j, paired = n, m, {}
+    while i > 0 and j > 0:
+        if like[i - 1][j - 1] >= 0.5 and best[i][j] == best[i - 1][j - 1] + like[i - 1][j - 1]:
+            paired[j - 1] = i - 1
+            i, j = i - 1, j - 1
+        elif best[i][j] == best[i - 1][j]:
+            i -= 1
+        else:
+            j -= 1
+    if len(paired) < n:  # not (only) lines inserted among renamed ones: in order, as far as they go
+        _in_order(i1, i2, j1, j2, out)
+        return
+    after = n - 1  # the old line an unpaired new line stands before (the block's last)
+    for j in reversed(range(m)):
+        after = paired.get(j, after)
+        out[j1 + j] = i1 + after + 1
+
+
+def _in_order(i1: int, i2: int, j1: int, j2: int, out: list) -> None:
+    for j in range(j1, j2):
+        out[j] = i1 + min(j - j1, i2 - i1 - 1) + 1
 
 
 def _compose(first: Optional[list[int]], then: list[int]) -> list[int]:

@@ -28,6 +28,14 @@ class Finding:
     line: int
     message: str
     index: int = -1  # for a change: its place among the rule's candidates in this file
+    # A warning one later warning can stand for (``topic``), and what that one then says
+    # of it (``brief``; nothing: the later one says it all). A warning that stands for
+    # earlier ones in its lines: ``covers`` = (first line, last line, topics). The engine
+    # folds them (``codemod.pipeline.fold``): one warning per TF1 session loop, not one per
+    # rule that left a line of it.
+    topic: str = ""
+    brief: str = ""
+    covers: tuple = ()
 
     def as_dict(self) -> dict:
         return {"rule": self.rule, "line": self.line, "message": self.message}
@@ -251,8 +259,28 @@ class RuleContext:
             self._ignored = _ignored_ranges(self.module, self.rule_id, self.code) if "tf1to2:" in self.code else []
         return any(start <= line <= end for start, end in self._ignored)
 
-    def warn(self, node: cst.CSTNode, message: str) -> None:
-        self.warnings.append(Finding(self.rule_id, self.line(node), message))
+    def warn(self, node: cst.CSTNode, message: str, topic: str = "", brief: str = "",
+             covers: Optional[tuple] = None) -> None:
+        """A warning at ``node``. ``topic`` / ``brief``: a later rule's warning covering
+        this line may stand for it (``Finding``); ``covers``: (a node, or None for the whole
+        module; topics) the earlier warnings in that node's lines this one stands for."""
+        finding = Finding(self.rule_id, self.line(node), message, topic=topic, brief=brief)
+        if covers is not None:
+            scope, topics = covers
+            finding.covers = (*self.lines_of(scope), tuple(topics))
+        self.warnings.append(finding)
+
+    def lines_of(self, node: Optional[cst.CSTNode]) -> tuple:
+        """First and last line of a statement (from its ``def`` / ``class`` / keyword line,
+        decorators and the blank lines before it not counted); the whole module for None."""
+        if node is None:
+            return 1, self.code.count("\n") + 1
+        first = self.line(node)
+        if hasattr(node, "decorators"):
+            node = node.with_changes(decorators=[])
+        if hasattr(node, "leading_lines"):
+            node = node.with_changes(leading_lines=[])
+        return first, first + cst.Module(body=[]).code_for_node(node).rstrip("\n").count("\n")
 
 
 class _Lines:

@@ -45,6 +45,20 @@ SESSIONS = frozenset(f"tf.compat.v1.{name}" for name in (
 PLACEHOLDERS = frozenset(f"tf.compat.v1.{name}" for name in (
     "placeholder", "placeholder_with_default", "sparse_placeholder"))
 GRAPH_BUILDERS = SESSIONS | PLACEHOLDERS | {"tf.compat.v1.get_default_graph", "tf.compat.v1.Graph"}
+# The topic (``rules.base.Finding``) of warnings about code left as it is because a TF1
+# graph runs it: training-step's one warning at a session loop stands for them there.
+GRAPH_TOPIC = "tf1-graph"
+
+
+def own_graph(call: cst.Call) -> bool:
+    """A session given its graph (``Session(graph=g)``): it runs that graph, made
+    elsewhere, which TF2's eager default does not touch."""
+    return any(a.keyword is not None and a.keyword.value == "graph" for a in call.args)
+
+
+def is_as_default(expr: cst.BaseExpression) -> bool:
+    """``X.as_default()``: a ``with`` item making a graph (or a session's) the default."""
+    return isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "as_default"
 
 
 def saver_given_variables(call: cst.Call) -> bool:

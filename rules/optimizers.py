@@ -57,7 +57,7 @@ import libcst as cst
 from rules.aliases import TFVisitor
 from rules.base import Facts, Rule, RuleContext
 from rules.edit import add_import, code, expression, keyword, literal_value, new_keyword, rebuild_args, remove_unused_imports
-from rules.model_walk import GRAPH_BUILDERS, free_names
+from rules.model_walk import GRAPH_BUILDERS, GRAPH_TOPIC, free_names
 from rules.visitors import Transformer, transform, walk
 
 _LOCKING_WARNING = (
@@ -391,9 +391,14 @@ class Optimizers(Rule):
         root = ctx.aliases.local_name_for("tensorflow")
         replacements: dict[int, cst.Call] = {}
         for c in survey.constructions:
-            reason = self._blocker(c, survey, ctx)
+            reason, graph = self._blocker(c, survey, ctx)
             if reason:
-                ctx.warn(c.call, f"{_left(c.tf1_name)}: {reason}")
+                # left for the TF1 training step it is in: a session loop's one warning
+                # (training-step) may stand for this one; not for a contrib optimizer's,
+                # which says the code no longer imports
+                graph = graph and not c.tf1_name.startswith("tf.contrib.")
+                ctx.warn(c.call, f"{_left(c.tf1_name)}: {reason}", topic=GRAPH_TOPIC if graph else "",
+                         brief=f"the optimizer {c.tf1_name} (a Keras one when tf1to2 runs on the step as TF2 code)" if graph else "")
                 continue
             new = self._rewrite(c, ctx, root or "tensorflow")
             if new is not None:
@@ -407,10 +412,12 @@ class Optimizers(Rule):
         stale = {ctx.aliases.imported_from(c.call.func) for c in survey.constructions if id(c.call) in replacements}
         return remove_unused_imports(module, sorted(stale - {None}))
 
-    def _blocker(self, c: _Construction, survey: _Survey, ctx: RuleContext) -> Optional[str]:
+    def _blocker(self, c: _Construction, survey: _Survey, ctx: RuleContext) -> tuple:
+        """Why ``c`` is left (or None), and whether for the TF1 training step it is in
+        (its ``minimize`` / ``compute_gradients``, a TF1 graph): (reason, that)."""
         if c.chained:
             what = c.chained if c.chained.startswith("passed") else f".{c.chained}(...)"
-            return f"its result is used through TF1-only API ({what}); migrate the training step first"
+            return f"its result is used through TF1-only API ({what}); migrate the training step first", True
         if c.bound_to is not None:
             uses = survey.relevant(survey.uses, c)
             if uses:
@@ -419,13 +426,13 @@ class Optimizers(Rule):
                     f"{_ref_text(c.bound_to)}.{method}(...) at line {ctx.line(node)} is TF1-only "
                     "(Keras optimizers have no global_step, compute_gradients or slots); "
                     "migrate the training step to tf.GradientTape + apply_gradients first"
-                )
+                ), True
             passed = survey.relevant(survey.passed_to_tf, c)
             if passed:
                 return (
                     f"{_ref_text(c.bound_to)} is passed to {passed[0][0]} at line "
                     f"{ctx.line(passed[0][1])}, which expects a TF1 optimizer"
-                )
+                ), False
         leaves = self._leaves(c, survey)
         if leaves and ctx.run_uses:
             where, use = ctx.run_uses[0]
@@ -433,20 +440,20 @@ class Optimizers(Rule):
             return (
                 f"it leaves this function ({leaves}) and {Path(path).name}:{line} uses an optimizer the "
                 f"TF1 way ({use}); cannot prove that is not this one"
-            )
+            ), False
         if (c.escapes or self._passed_on(c, survey)) and survey.any_tf1_use:
             method, node = survey.any_tf1_use[0]
             return (
                 f"the optimizer leaves this expression and the module uses TF1-only "
                 f"optimizer API (.{method}(...) at line {ctx.line(node)}); cannot prove it is not used that way"
-            )
+            ), False
         graph = survey.graph_mode.get(c.scope_key)
         if graph is not None:
             return (
                 f"this scope builds and runs a TF1 graph (line {ctx.line(graph)}); "
                 "Keras optimizers do not work in TF1 graph mode"
-            )
-        return None
+            ), True
+        return None, False
 
     @staticmethod
     def _leaves(c: _Construction, survey: "_Survey") -> Optional[str]:

@@ -90,7 +90,7 @@ from rules.base import Facts, Rule, RuleContext, ast_dotted, mentioning
 from rules.contrib_summary import REWRITTEN as CONTRIB_SUMMARY
 from rules.optimizers import CONTRIB_OPTIMIZERS
 from rules.edit import add_imports, expression, is_docstring, remove_unused_imports, statement_imports
-from rules.model_walk import PLACEHOLDERS, SESSIONS, bindings, saver_given_variables, target_names
+from rules.model_walk import GRAPH_TOPIC, PLACEHOLDERS, SESSIONS, bindings, is_as_default, own_graph, saver_given_variables, target_names
 from rules.visitors import transform
 
 # What the migration overview suggests for contrib modules tf-slim does not cover.
@@ -351,11 +351,11 @@ class _Rewriter(TFTransformer):
         return updated_node
 
     def visit_With(self, node: cst.With) -> None:
-        if any(_is_as_default(item.item) for item in node.items):
+        if any(is_as_default(item.item) for item in node.items):
             self.as_default += 1
 
     def leave_With(self, original_node, updated_node):
-        if any(_is_as_default(item.item) for item in original_node.items):
+        if any(is_as_default(item.item) for item in original_node.items):
             self.as_default -= 1
         return updated_node
 
@@ -381,7 +381,7 @@ class _Rewriter(TFTransformer):
             return
         if v1 in GRAPH_MODE and not (v1 == "train.Saver" and saver_given_variables(node)):
             # (as the checkpoint guide shows)
-            self.graph_nodes.append((node, self.depth == 0, self.as_default > 0))
+            self.graph_nodes.append((node, self.depth == 0, self.as_default > 0 or own_graph(node)))
         if v1 in GRAPH_SWITCHES:
             self.switched = True
 
@@ -700,10 +700,6 @@ def _fix_commas(stmt: cst.BaseSmallStatement) -> cst.BaseSmallStatement:
     return stmt.with_changes(names=names)
 
 
-def _is_as_default(expr: cst.BaseExpression) -> bool:
-    return isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "as_default"
-
-
 def _is_dimension(expr: cst.BaseExpression, shapes=frozenset()) -> bool:
     """``x.shape[i]`` / ``x.get_shape()[i]`` / ``x.shape.dims[i]`` / ``s[i]`` where ``s``
     holds a shape (not a slice: that is a TensorShape)."""
@@ -976,7 +972,8 @@ def _graph_mode(ctx: RuleContext, rewriter: _Rewriter, module: cst.Module) -> cs
                     return module.with_changes(body=[*body[:i], stmt.with_changes(body=block.with_changes(body=[call, *block.body])), *body[i + 1:]])
             return module
     ctx.warn(first, "builds and runs a TF1 graph (placeholders / sessions), which TF2's eager mode cannot: build it inside "
-             "`with tf.Graph().as_default():`, or call tf.compat.v1.disable_v2_behavior() at the program's entry point")
+             "`with tf.Graph().as_default():`, or call tf.compat.v1.disable_v2_behavior() at the program's entry point",
+             topic=GRAPH_TOPIC)
     return module
 
 

@@ -68,9 +68,14 @@ batch-norm section. Without it a migrated step silently loses its regularization
   the code is right as it is;
 - a TF1 session loop (``sess.run`` in a loop, or fed through ``feed_dict``, on a session
   the same code makes): it runs under TensorFlow 2.21, and is left; it is said once, at
-  the session (not at each run), with the overview's recipe for making it TF2 code. A
-  session made elsewhere (``tf_util.make_session()``) or bound in another method is not
-  followed.
+  the session (not at each run), with the overview's recipe for making it TF2 code, and
+  with how to make it run at all where nothing does yet (a graph of its own, or eager
+  execution off). That one warning stands for the others in the session's function
+  about leaving its TF1 graph code (tf-api's graph-mode advice, optimizers' TF1
+  optimizer kept for its ``minimize``), naming their lines ("Left with it until then:
+  line 6, the optimizer ..."); a contrib optimizer, which no longer imports, keeps its
+  own. A session made elsewhere (``tf_util.make_session()``) or bound in another method
+  is not followed.
 
 ## Fix safety
 In eager code the collections are empty, so dropping the ``UPDATE_OPS`` dependencies
@@ -93,7 +98,7 @@ from rules import contrib_summary
 from rules.aliases import TFVisitor
 from rules.base import Facts, Rule, RuleContext
 from rules.edit import Unwrapper, add_import, bound_arguments, code, literal_value, nodes_of
-from rules.model_walk import GRAPH_BUILDERS, SESSIONS, saver_given_variables
+from rules.model_walk import GRAPH_BUILDERS, GRAPH_TOPIC, SESSIONS, is_as_default, own_graph, saver_given_variables
 from rules.visitors import transform, walk
 
 TAPE = "tf.compat.v1.GradientTape"
@@ -153,6 +158,8 @@ class _Session:
     ``sess = tf.compat.v1.Session()``) and the ``sess.run(...)`` calls it reaches."""
     node: cst.CSTNode  # the with statement or the assignment
     name: str  # sess, self.sess
+    scope: Optional[cst.FunctionDef] = None  # the function it is made in (None: the module's code)
+    guarded: bool = False  # made under a ``with ....as_default():`` (a graph of its own)
     runs: list = field(default_factory=list)  # (call, in a loop, fed)
 
 
@@ -253,6 +260,7 @@ class _Survey(TFVisitor):
         self.module_eager = False  # it has an eager step (tf.GradientTape / tf.function) somewhere
         self.checkpoints: list = []  # (call, what, the step it is in or None)
         self.sessions: list[_Session] = []
+        self.as_default = 0  # ``with ....as_default():`` blocks the walk is in
         self.scopes: list[_Scope] = [_Scope()]
         self.model_savers: list[_ModelSaver] = []
         self._saver_names: dict = {}  # id(Saver call) → (name, statement) it is assigned to
@@ -260,7 +268,8 @@ class _Survey(TFVisitor):
     def _bind_session(self, name: cst.BaseExpression, value: cst.BaseExpression, node: cst.CSTNode) -> None:
         if isinstance(value, cst.Call) and self.qualify(value.func) in SESSIONS and (
                 isinstance(name, cst.Name) or isinstance(name, cst.Attribute) and isinstance(name.value, cst.Name)):
-            session = _Session(node, code(name))
+            session = _Session(node, code(name), self.stack[-1].fn if self.stack else None,
+                               self.as_default > 0 or own_graph(value))
             self.scopes[-1].sessions[session.name] = session
             self.sessions.append(session)
 
@@ -286,6 +295,8 @@ class _Survey(TFVisitor):
         self.scopes.pop().close(self.scopes[-1])
 
     def visit_With(self, node: cst.With) -> None:
+        if any(is_as_default(item.item) for item in node.items):
+            self.as_default += 1
         for item in node.items:
             if item.asname is not None:
                 self._bind_session(item.asname.name, item.item, node)
@@ -296,6 +307,10 @@ class _Survey(TFVisitor):
                 self.stack[-1].opens_tape = True
             if isinstance(item.item, cst.Call) and self.qualify(item.item.func) == CONTROL and len(node.items) == 1:
                 self.stack[-1].controls.append(node)
+
+    def leave_With(self, node: cst.With) -> None:
+        if any(is_as_default(item.item) for item in node.items):
+            self.as_default -= 1
 
     def visit_Name(self, node: cst.Name) -> None:
         names = self.scopes[-1].names
@@ -480,14 +495,20 @@ class TrainingStep(Rule):
                 continue
             first = (loops or fed)[0]
             how = ("in a loop" if loops else "") + (" and " if loops and fed else "") + ("fed through feed_dict" if fed else "")
+            # under TF2's eager default, a graph needs a graph of its own or eager off: said
+            # here unless done (tf-api's one warning about it is the same advice)
+            runs = ("it runs under TensorFlow 2.21 (tf.compat.v1, graph mode)" if survey.switched or session.guarded
+                    else "it runs under TensorFlow 2.21 (tf.compat.v1) in graph mode: build the graph inside `with "
+                         "tf.Graph().as_default():`, or call tf.compat.v1.disable_v2_behavior() at the program's "
+                         "entry point")
             ctx.warn(session.node, f"{session.name} runs a TF1 graph ({session.name}.run at line {ctx.line(first)}, "
-                                   f"{how}), left as it is: it runs under TensorFlow 2.21 (tf.compat.v1, graph "
-                                   "mode). To make it "
+                                   f"{how}), left as it is: {runs}. To make it "
                                    "TF2 code, the overview's recipe: the model as Keras layers (tf1to2's stages do "
                                    "that), the training step as a tf.function taking tensors (tf.GradientTape and "
                                    "the optimizer's apply_gradients) instead of placeholders and feed_dict, each "
                                    f"{session.name}.run(...) as a call of it, and no variable initializer (Keras "
-                                   "variables start initialized)")
+                                   "variables start initialized)",
+                     covers=(session.scope, (GRAPH_TOPIC,)))
 
     @staticmethod
     def _eager(survey: _Survey, step: Optional[_Step]) -> bool:

@@ -220,3 +220,17 @@ def test_lines_a_message_names_are_lines_of_the_file_as_the_user_has_it():
     assert f"sess.run at line {run_line}," in said[0].message
     _, _, alone = transform_text(TRAINING_SCRIPT, ["training-step"])
     assert f"sess.run at line {run_line}," in alone[0].message
+
+
+def test_renamed_lines_with_one_inserted_among_them_map_to_the_lines_they_were():
+    """tf-api renames a script's every line and inserts ``disable_v2_behavior()`` above
+    them: each renamed line is its old line (where pairing by position was 2 off), the
+    inserted ones stand for the line after them."""
+    from codemod.pipeline import line_map
+    old = ("import tensorflow as tf\n\nx = tf.placeholder(tf.float32)\ny = tf.layers.dense(x, 2)\n"
+           "with tf.Session() as sess:\n    print(sess.run(y))\n")
+    new = ("import tensorflow as tf\n\ntf.compat.v1.disable_v2_behavior()\n\nx = tf.compat.v1.placeholder(tf.float32)\n"
+           "y = tf.compat.v1.layers.dense(x, 2)\nwith tf.compat.v1.Session() as sess:\n    print(sess.run(y))\n")
+    assert line_map(old, new) == [1, 2, 3, 3, 3, 4, 5, 6]
+    # and where nothing is alike, in order as far as they go (the block's own length)
+    assert line_map("a\nqqq\nrrr\nz\n", "a\n1\n2\n3\nz\n") == [1, 2, 3, 3, 4]
