@@ -80,7 +80,10 @@ layers own variables. Without it the decorator stays forever and a second run sa
   input's static shape and that of a layer's output as above (not a layer of the module,
   a local bound twice, a layer called with other positional arguments or set twice in
   ``__init__``), or the input of a ``call`` with several inputs;
-- the decorator of a method that still creates variables TF1-style, calls code the rule
+- the decorator of a method that still creates variables TF1-style (``get_variable``
+  left, v1 layers, slim ops, TF1 RNN cells and the RNN functions that run them,
+  ``feature_column.input_layer``, ``tf.compat.v1.metrics``, ``ExponentialMovingAverage``,
+  the global step), calls code the rule
   cannot follow (a function from another module, a value passed in, ``self.x`` that is
   not a layer), reads the variable scope (``get_variable_scope``, ``scope_name``,
   ``with ... as scope``), or builds a layer on every call;
@@ -160,6 +163,19 @@ BLOCKING = (
     ("tf.compat.v1.global_variables", "global_variables()"),
     ("tf.compat.v1.losses.get_regularization_loss", "get_regularization_loss, which reads graph collections"),
     ("tf.contrib.", "a tf.contrib op"),
+    # what makes variables through the variable scope when it runs: a cell a TF1 RNN
+    # function runs, made again on every call without the decorator (new weights each
+    # call, none of them the layer's: measured, two calls differed by 0.02)
+    ("tf.compat.v1.nn.rnn_cell.", "a TF1 RNN cell, which creates its variables through the variable scope when run"),
+    *((f"tf.compat.v1.nn.{f}", f"{f}, which runs a TF1 RNN cell, whose variables are made through the variable scope")
+      for f in ("dynamic_rnn", "static_rnn", "bidirectional_dynamic_rnn", "static_bidirectional_rnn",
+                "static_state_saving_rnn", "raw_rnn")),
+    *((f"tf.compat.v1.feature_column.{f}", f"feature_column.{f}, which creates its columns' variables through "
+                                           "the variable scope") for f in ("input_layer", "linear_model")),
+    ("tf.compat.v1.metrics.", "a tf.compat.v1.metrics op, which creates local variables"),
+    ("tf.compat.v1.train.ExponentialMovingAverage", "ExponentialMovingAverage, whose apply() creates variables"),
+    *((f"tf.compat.v1.train.{f}", f"{f}(), which reads or makes the graph's global step")
+      for f in ("get_or_create_global_step", "create_global_step", "get_global_step")),
 )
 
 

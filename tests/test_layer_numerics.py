@@ -160,7 +160,10 @@ def _runs(spec: dict, keras: str, kind: str) -> bool:
     """Whether the model is built under ``keras`` for a ``kind`` ("rule" or "chain") check:
     a numerics.json with "tf_keras_not_mapped" says why tf-keras' names of it are not TF1's
     (the model is not built under tf-keras at all, rather than built and skipped), unless
-    "tf_keras_chain" says the chain's output, native Keras, maps them."""
+    "tf_keras_chain" says the chain's output, native Keras, maps them; one with
+    "keras3_raises" why it runs under tf-keras only."""
+    if keras == "keras3" and "keras3_raises" in spec:  # it says why (TF1 RNN cells are tf-keras')
+        return False
     return not (keras == "tf_keras" and "tf_keras_not_mapped" in spec and not (
         kind == "chain" and spec.get("tf_keras_chain")))
 
