@@ -18,8 +18,8 @@ the same module that do) and takes the input tensor as its first argument become
 - v1 layers without ``name=`` outside any named ``variable_scope`` would take a new
   name on every call under the shim (the guide's warning); the rule gives each the
   name it took in TF1 (``name="dense"``), so variables keep their names and are reused.
-  Where that name depends on a loop or a branch it wraps the body in
-  ``variable_scope("<function name>")`` instead, which changes the names, and says so;
+  Where that name depends on a loop or a branch they stay unnamed: the shim's decorator
+  numbers auto-named scopes afresh in each call, so each call takes TF1's names;
 - its one call in the module becomes ``Generator(...)(...)``, where that call runs once:
   at module level, outside any loop. A call in TF1 graph-building code (a function's,
   or the module's own top-level code: placeholders, sessions, collections,
@@ -862,7 +862,6 @@ class _Wrapping:
         self.caller_rewrites: dict = {}
         self.warnings: list = []
         self.layer_names: dict = {}  # id(call) → name it took in TF1
-        self.wrap_scope = False
         # id(Keras-object call) → the name get_or_create_layer makes it under (one each)
         self.nested: dict = {}
         for call, name in f.nested:
@@ -937,11 +936,8 @@ class _Wrapping:
         if not loose:
             return
         if any(unsure for _, _, unsure in loose):
-            self.wrap_scope = True
-            self.warnings.append((loose[0][0], (
-                f"v1 layers without name= run outside a named variable_scope in a loop or branch; wrapped the body in "
-                f"variable_scope({self.node.name.value!r}) so they are reused across calls: their variables are now "
-                f"prefixed with '{self.node.name.value}/'")))
+            # left unnamed: the shim's decorator numbers auto-named scopes afresh in each
+            # call, so they take TF1's names (conv2d, conv2d_1, ...) on every call
             return
         counts: dict = {}
         for call, spec, _ in loose:
@@ -997,11 +993,6 @@ class _Wrapping:
         for old in sorted(rebound):
             preamble.append(cst.parse_statement(f"{old} = {renames.pop(old)}\n"))
         new_body = [_rename(s, renames, self.layer_names, self.nested) for s in body]
-        if self.wrap_scope:
-            root = self.ctx.aliases.local_name_for("tensorflow") or "tensorflow"
-            new_body = [cst.With(
-                items=[cst.WithItem(cst.parse_expression(f"{root}.compat.v1.variable_scope({node.name.value!r})"))],
-                body=cst.IndentedBlock(body=new_body))]
         new_body = preamble + new_body
         call_params = [self.inputs.with_changes(default=None, equal=cst.MaybeSentinel.DEFAULT,
                                                 comma=cst.MaybeSentinel.DEFAULT)]
