@@ -2,6 +2,8 @@
 they rest on (what an import binds; replacing the names an expression reads)."""
 from __future__ import annotations
 
+import ast
+
 import io
 import keyword as keyword_module
 import re
@@ -107,6 +109,50 @@ def literal_value(expr: cst.BaseExpression) -> object:
         if isinstance(inner, (int, float)) and not isinstance(inner, bool):
             return -inner
     return NotImplemented
+
+
+# what a name computed from a loop index may be made of, to be worked out statically
+_NAME_NODES = (ast.Expression, ast.Constant, ast.Name, ast.Load, ast.BinOp, ast.Add, ast.Sub, ast.Mult, ast.Mod,
+               ast.Tuple, ast.JoinedStr, ast.FormattedValue, ast.Call, ast.Attribute)
+
+
+def names_for_index(expr: cst.BaseExpression, index: str, count: int) -> Optional[list]:
+    """The strings ``expr`` (``"h%d" % (i + 1)``, ``f"block{i}"``, ``"conv" + str(i)``,
+    ``"layer_{}".format(i)``) is for ``index`` = 0, 1, ..., count - 1: made only of
+    literals, the index, arithmetic, ``%``, f-strings, ``str()`` and a literal's
+    ``format``; None for anything else (a name read elsewhere, another call)."""
+    try:
+        tree = ast.parse(cst.Module(body=[]).code_for_node(expr).strip(), mode="eval")
+    except SyntaxError:
+        return None
+    for node in ast.walk(tree):
+        if not isinstance(node, _NAME_NODES):
+            return None
+        if isinstance(node, ast.Name) and node.id not in (index, "str"):
+            return None
+        if isinstance(node, ast.FormattedValue) and node.format_spec is not None:
+            return None
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and abs(node.value) > 10 ** 6:
+            return None  # (no "x" * 1000000000 to evaluate)
+        if isinstance(node, ast.Call) and not (
+                isinstance(node.func, ast.Name) and node.func.id == "str"
+                or isinstance(node.func, ast.Attribute) and node.func.attr == "format"
+                and isinstance(node.func.value, ast.Constant) and isinstance(node.func.value.value, str)) \
+                or isinstance(node, ast.Call) and node.keywords:
+            return None
+        if isinstance(node, ast.Attribute) and not (node.attr == "format" and isinstance(node.value, ast.Constant)):
+            return None
+    code = compile(tree, "<name>", "eval")
+    out = []
+    for i in range(count):
+        try:
+            value = eval(code, {"__builtins__": {}}, {index: i, "str": str})  # noqa: S307 (checked above)
+        except Exception:
+            return None
+        if not isinstance(value, str) or not value:
+            return None
+        out.append(value)
+    return out
 
 
 class NameReplacer(Transformer):

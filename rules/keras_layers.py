@@ -15,7 +15,11 @@ layer is still called later in the same scope, the rule inserts
 first call, so the later layer keeps its name (the guide's
 ``PartiallyNativeKerasLayersModel``). Names are computed statically; in a loop or a
 branch, where they depend on the run, it writes ``record_scope(default_name="conv2d")``,
-which claims the next free name exactly as the v1 layer did, and says so.
+which claims the next free name exactly as the v1 layer did, and says so. A list of
+layers built in ``for i in range(N)`` (N literal) whose ``name=`` is worked out from the
+index alone (``"h%d" % (i + 1)``, ``f"block{i}"``, ``"fc" + str(i)``,
+``"proj_{}".format(i)``: ``rules.edit.names_for_index``) takes those names, one per
+element, and so do the layers after it in its scope.
 
 Keras layers own their variables by object path, not by scope name, so the rule records
 each replaced variable in the run's name map (``--name-map FILE``):
@@ -56,7 +60,7 @@ from typing import Optional
 import libcst as cst
 
 from rules.base import Rule, RuleContext
-from rules.edit import add_import, add_imports, code, expression, keyword, keyword_value, literal_value, new_keyword, rebuild_args, remove_unused_imports
+from rules.edit import add_import, add_imports, code, expression, keyword, keyword_value, literal_value, names_for_index, new_keyword, rebuild_args, remove_unused_imports
 from rules.model_walk import ForwardPassVisitor, Site, find_method, range_bound, use_shim_decorator
 from rules.v1_layers import BY_CLASS, SPECS, V1_LAYERS, LayerSpec, call_arguments, shim_refused
 from rules.visitors import Transformer, transform, walk
@@ -78,6 +82,8 @@ class _Attr:
     convert: bool = False
     first_call: Optional[cst.Call] = None
     first_site: Optional[Site] = None
+    # a list's name= computed from the index (``"h%d" % (i + 1)``), element by element
+    layer_names: Optional[list] = None
 
 
 @dataclass
@@ -90,6 +96,7 @@ class _Event:
     exact: bool  # functional with name=: takes exactly that name, no suffix
     attr: Optional[_Attr] = None  # the attribute called, if any
     repeats: Optional[int] = 1  # how many layers this call makes (a list in a loop), None unknown
+    prefixes: Optional[list] = None  # the name each of them asks for, where computed from the index
 
 
 @dataclass
@@ -124,10 +131,12 @@ class _Survey(ForwardPassVisitor):
                 t = small.targets[0].target
                 if not (isinstance(t, cst.Attribute) and isinstance(t.value, cst.Name) and t.value.value == "self"):
                     continue
-                value, is_list, count = small.value, False, 1
+                value, is_list, count, index = small.value, False, 1, None
                 if isinstance(value, cst.ListComp) and isinstance(value.elt, cst.Call) and value.for_in.inner_for_in is None:
                     is_list = True
                     count = _literal_int(range_bound(value.for_in.iter))
+                    if isinstance(value.for_in.target, cst.Name) and not value.for_in.ifs:
+                        index = value.for_in.target.value
                     value = value.elt
                 if not isinstance(value, cst.Call):
                     continue
@@ -140,6 +149,8 @@ class _Survey(ForwardPassVisitor):
                 attr = _Attr(t.attr.value, spec, value, args, is_list, count,
                              lit if isinstance(lit, str) and lit else None,
                              name_arg is not None and lit is not None)
+                if is_list and count and index is not None and name_arg is not None and lit is NotImplemented:
+                    attr.layer_names = names_for_index(name_arg, index, count)
                 if any(a.star for a in value.args):
                     attr.problem = "built with *args / **kwargs"
                 elif any(a.keyword is not None and a.keyword.value.startswith("_") for a in value.args):
@@ -171,7 +182,7 @@ class _Survey(ForwardPassVisitor):
                 repeats = attr.count if _literal_loop(site, func) == attr.count and len(site.loops) == 1 else None
             # a computed name= (layer_name None) asks for a name known only at run time
             prefix = attr.layer_name if attr.named else attr.spec.scope_name
-            plan.events.append(_Event(call, site, prefix, False, attr, repeats))
+            plan.events.append(_Event(call, site, prefix, False, attr, repeats, attr.layer_names))
             return
         if isinstance(func, cst.Name) and func.value in self.layer_helpers:
             # a function of this module that makes v1 layers: which names they take is
@@ -323,12 +334,13 @@ class KerasLayers(Rule):
             unrolled = (ev.attr is not None and ev.repeats and ev.repeats > 1 and not ev.site.branches
                         and not any(o is not ev and set(o.site.loops) & set(ev.site.loops) for o in plan.events))
             if unrolled:  # the only layer call in its loop: its names follow one another
-                claimed = [names.claim(path, ev.prefix, ev.exact) for _ in range(ev.repeats)]
+                claimed = [names.claim(path, p, ev.exact) for p in (ev.prefixes or [ev.prefix] * ev.repeats)]
                 if None in claimed:
                     claimed = None
             elif ev.site.branches or ev.site.loops or ev.site.nested_function or ev.repeats != 1:
                 claimed = None
-                names.forget(path, ev.prefix)
+                for p in ev.prefixes or [ev.prefix]:
+                    names.forget(path, p)
             else:
                 claimed = names.claim(path, ev.prefix, ev.exact)
             claims[id(ev)] = claimed
