@@ -160,3 +160,20 @@ def test_bound_arguments_by_position_and_keyword_and_what_it_refuses():
     assert bound("s.save(*args)") is None and bound("s.save(None, **kw)") is None
     assert bound("s.save(None, p, latest_filename='x')") == {"sess": "None", "save_path": "p", "latest_filename": "'x'"}
     assert bound("s.save(None, p, latest_filename='x')", known_only=True) is None
+
+
+@pytest.mark.parametrize("expr, names", [
+    ('"h%d" % (i + 1)', ["h1", "h2", "h3"]),
+    ('f"block{i}"', ["block0", "block1", "block2"]),
+    ('"conv" + str(i)', ["conv0", "conv1", "conv2"]),
+    ('"layer_{}".format(i)', ["layer_0", "layer_1", "layer_2"]),
+    ('"a%d_%d" % (i, 2 * i)', ["a0_0", "a1_2", "a2_4"]),
+    ('"same"', ["same", "same", "same"]),
+    # not from the index alone, or not a plain string: None
+    ('prefix + str(i)', None), ('self.prefix + str(i)', None), ('f"x{i:02d}"', None), ('"h%d" % j', None),
+    ('open("x")', None), ('"".join(i)', None), ('"h" * 10000000', None), ('"%d" % (i - 1) if i else ""', None),
+    ('"h%d" % (1 / i)', None), ('str(i)[5:]', None),
+])
+def test_names_for_index_works_a_name_out_from_the_index_alone(expr, names):
+    from rules.edit import names_for_index
+    assert names_for_index(cst.parse_expression(expr), "i", 3) == names
