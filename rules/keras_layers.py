@@ -19,7 +19,10 @@ which claims the next free name exactly as the v1 layer did, and says so. A list
 layers built in ``for i in range(N)`` (N literal) whose ``name=`` is worked out from the
 index alone (``"h%d" % (i + 1)``, ``f"block{i}"``, ``"fc" + str(i)``,
 ``"proj_{}".format(i)``: ``rules.edit.names_for_index``) takes those names, one per
-element, and so do the layers after it in its scope.
+element, and so do the layers after it in its scope. Functional v1 layers left in a loop
+that runs a number of times the code states (``range(N)``, a literal tuple or list; no
+``break``, ``continue``, ``return`` or ``raise`` in it, no branch around the call) take
+that many names, so the layers after the loop keep known names too.
 
 Keras layers own their variables by object path, not by scope name, so the rule records
 each replaced variable in the run's name map (``--name-map FILE``):
@@ -60,7 +63,7 @@ from typing import Optional
 import libcst as cst
 
 from rules.base import Rule, RuleContext
-from rules.edit import add_import, add_imports, code, expression, keyword, keyword_value, literal_value, names_for_index, new_keyword, rebuild_args, remove_unused_imports
+from rules.edit import add_import, add_imports, code, expression, keyword, keyword_value, literal_value, names_for_index, new_keyword, nodes_of, rebuild_args, remove_unused_imports
 from rules.model_walk import ForwardPassVisitor, Site, find_method, range_bound, use_shim_decorator
 from rules.v1_layers import BY_CLASS, SPECS, V1_LAYERS, LayerSpec, call_arguments, shim_refused
 from rules.visitors import Transformer, transform, walk
@@ -198,7 +201,7 @@ class _Survey(ForwardPassVisitor):
                 lit = literal_value(name) if name is not None else None
                 prefix = spec.scope_name if name is None else (lit if isinstance(lit, str) and lit else None)
                 plan.events.append(_Event(call, site, prefix, name is not None,
-                                          repeats=1 if not site.loops else None))
+                                          repeats=1 if not site.loops else _loop_count(site)))
         elif isinstance(func, cst.Name) and func.value == "record_scope" or (
                 isinstance(func, cst.Attribute) and func.attr.value == "record_scope"):
             arg = call.args[0].value if call.args and call.args[0].keyword is None else None
@@ -232,6 +235,22 @@ def _literal_loop(site: Site, func: cst.BaseExpression) -> Optional[int]:
             and index.value.value == loop.target.value):
         return None
     return _literal_int(range_bound(loop.iter))
+
+
+def _loop_count(site: Site) -> Optional[int]:
+    """How many times the one loop around a call runs, where the code says: ``for ... in
+    range(N)`` or over a literal tuple or list, with no ``break`` / ``continue`` /
+    ``return`` / ``raise`` in it and no branch around the call; None otherwise."""
+    if len(site.loops) != 1 or site.branches or not isinstance(site.loops[0], cst.For):
+        return None
+    loop = site.loops[0]
+    n = _literal_int(range_bound(loop.iter))
+    if n is None and isinstance(loop.iter, (cst.Tuple, cst.List)) and not any(
+            isinstance(e, cst.StarredElement) for e in loop.iter.elements):
+        n = len(loop.iter.elements)
+    if n is None or nodes_of(loop.body, (cst.Break, cst.Continue, cst.Return, cst.Raise)):
+        return None
+    return n
 
 
 def _literal_int(expr: Optional[cst.BaseExpression]) -> Optional[int]:
@@ -335,6 +354,13 @@ class KerasLayers(Rule):
                         and not any(o is not ev and set(o.site.loops) & set(ev.site.loops) for o in plan.events))
             if unrolled:  # the only layer call in its loop: its names follow one another
                 claimed = [names.claim(path, p, ev.exact) for p in (ev.prefixes or [ev.prefix] * ev.repeats)]
+                if None in claimed:
+                    claimed = None
+            elif (ev.attr is None and ev.repeats and len(ev.site.loops) == 1 and not ev.site.branches
+                  and not ev.site.nested_function):
+                # a functional layer stage 4 left in a loop that runs a known number of
+                # times: the names it takes, in whatever order, are known, and so are the next
+                claimed = [names.claim(path, ev.prefix, ev.exact) for _ in range(ev.repeats)]
                 if None in claimed:
                     claimed = None
             elif ev.site.branches or ev.site.loops or ev.site.nested_function or ev.repeats != 1:

@@ -37,3 +37,14 @@ class Mlp(tf.keras.layers.Layer):
         if self.extra:
             x = tf.compat.v1.layers.dense(x, 5)
         return tf.compat.v1.layers.dense(x, 2)
+
+
+class Head(tf.keras.layers.Layer):
+    """A loop of a known count (a literal tuple) before: the last dense was dense_2 in TF1,
+    which the name map says."""
+
+    @track_tf1_style_variables
+    def call(self, x):
+        for units in (8, 4):
+            x = tf.compat.v1.layers.dense(x, units, activation=tf.nn.tanh)
+        return tf.compat.v1.layers.dense(x, 2)

@@ -27,3 +27,11 @@ def mlp(x, widths=(8, 4), extra=True):
     if extra:
         x = tf.compat.v1.layers.dense(x, 5)
     return tf.compat.v1.layers.dense(x, 2)
+
+
+def head(x):
+    """A loop of a known count (a literal tuple) before: the last dense was dense_2 in TF1,
+    which the name map says."""
+    for units in (8, 4):
+        x = tf.compat.v1.layers.dense(x, units, activation=tf.nn.tanh)
+    return tf.compat.v1.layers.dense(x, 2)
