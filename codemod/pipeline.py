@@ -326,6 +326,11 @@ def _original_lines_in(lines: list[int], message: str) -> str:
     the rule saw) as lines of the file the user has (``line 27``), as its own line is."""
     def original(match: re.Match) -> str:
         numbers = re.sub(r"\d+", lambda n: str(_original_line(lines, int(n.group()))), match.group(2))
+        if "," in numbers and " and " not in numbers:  # two lines of one: said once
+            unique = list(dict.fromkeys(numbers.split(", ")))
+            if len(unique) == 1:
+                return match.group(1).replace("lines", "line") + unique[0]
+            numbers = ", ".join(unique)
         return match.group(1) + numbers
     return _LINE_REFERENCES.sub(original, message)
 

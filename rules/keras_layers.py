@@ -22,7 +22,11 @@ index alone (``"h%d" % (i + 1)``, ``f"block{i}"``, ``"fc" + str(i)``,
 element, and so do the layers after it in its scope. Functional v1 layers left in a loop
 that runs a number of times the code states (``range(N)``, a literal tuple or list; no
 ``break``, ``continue``, ``return`` or ``raise`` in it, no branch around the call) take
-that many names, so the layers after the loop keep known names too.
+that many names, so the layers after the loop keep known names too. A replaced layer
+whose own TF1 name still depends on the run (after a loop of unknown count, in a branch,
+under a computed scope) gets ``record_scope(default_name="dense", layer=self.dense)`` at
+its first call: it claims the name the v1 layer claimed, and remembers it for the Keras
+layer, where ``tf1to2.load_tf1_checkpoint`` finds its weights (no name-map entry can).
 
 Keras layers own their variables by object path, not by scope name, so the rule records
 each replaced variable in the run's name map (``--name-map FILE``):
@@ -237,6 +241,25 @@ def _literal_loop(site: Site, func: cst.BaseExpression) -> Optional[int]:
     return _literal_int(range_bound(loop.iter))
 
 
+def _recording(attr: _Attr, ev: _Event, needed: bool) -> Optional[cst.SimpleStatementLine]:
+    """``record_scope(default_name="dense", layer=self.dense)`` at the first call of a
+    layer whose TF1 name depends on the run: it claims the name the v1 layer claimed, and
+    remembers it as the Keras layer's, which ``tf1to2.load_tf1_checkpoint`` reads. For a
+    layer called as ``self.X(...)`` in a simple statement, with a known prefix; else
+    ``record_scope(default_name=...)`` where later v1 layers ``needed`` the claim, else None."""
+    if ev.prefix is None:
+        return None
+    if not attr.is_list and isinstance(ev.site.statement, cst.SimpleStatementLine) \
+            and isinstance(ev.call.func, cst.Attribute):
+        return cst.parse_statement(f'record_scope(default_name="{ev.prefix}", layer=self.{attr.name})\n')
+    return cst.parse_statement(f'record_scope(default_name="{ev.prefix}")\n') if needed else None
+
+
+def _remembers(record: cst.SimpleStatementLine) -> bool:
+    call = record.body[0].value
+    return any(a.keyword is not None and a.keyword.value == "layer" for a in call.args)
+
+
 def _loop_count(site: Site) -> Optional[int]:
     """How many times the one loop around a call runs, where the code says: ``for ... in
     range(N)`` or over a literal tuple or list, with no ``break`` / ``continue`` /
@@ -403,9 +426,11 @@ class KerasLayers(Rule):
                         if isinstance(claimed, str):
                             record = cst.parse_statement(f'record_scope("{claimed}")\n')
                         elif ev.prefix is not None:
-                            record = cst.parse_statement(f'record_scope(default_name="{ev.prefix}")\n')
+                            record = _recording(attr, ev, needed=True)
                         else:
                             attr.problem = "its scope name is computed at run time, so record_scope cannot claim it"
+                elif claims[id(ev)] is None and _weights(attr):
+                    record = _recording(attr, ev, needed=False)  # for its own name only
                 if attr.problem:
                     continue
                 attr.convert = True
@@ -457,6 +482,8 @@ class KerasLayers(Rule):
                 (before if returns else after).append(record)
             if not _weights(attr):
                 continue
+            if claimed is None and record is not None and _remembers(record):
+                continue  # record_scope(layer=) remembers its TF1 name as the run gives it
             if claimed is None and not (ev.site.branches or ev.site.loops):
                 path_known = ev.site.scope_path is not None
                 if not path_known or ev.prefix is None:

@@ -83,7 +83,9 @@ layers own variables. Without it the decorator stays forever and a second run sa
 - the decorator of a method that still creates variables TF1-style (``get_variable``
   left, v1 layers, slim ops, TF1 RNN cells and the RNN functions that run them,
   ``feature_column.input_layer``, ``tf.compat.v1.metrics``, ``ExponentialMovingAverage``,
-  the global step), calls code the rule
+  the global step), or remembers a layer's TF1 name at run time
+  (``record_scope(..., layer=)``, keras-layers' for names that depend on the run), calls
+  code the rule
   cannot follow (a function from another module, a value passed in, ``self.x`` that is
   not a layer), reads the variable scope (``get_variable_scope``, ``scope_name``,
   ``with ... as scope``), or builds a layer on every call;
@@ -454,6 +456,9 @@ class _Reader:
             target = ".".join([imp.target(), *parts[1:]])
             if target in SHIM_NAMES:
                 what = SHIM_NAMES[target]
+                if what == "record" and keyword_value(call, "layer") is not None:
+                    return ("block", "record_scope(layer=...) remembers at run time the TF1 name of a layer whose "
+                                     "name depends on the run, which loading a TF1 checkpoint reads")
                 return ("record", None) if what == "record" else ("ok", None) if what == "ok" else ("block", what)
             if target.startswith("tf1to2.layers."):
                 return ("block", f"{code(func)}, a v1 layer op on the shim")

@@ -234,3 +234,13 @@ def test_renamed_lines_with_one_inserted_among_them_map_to_the_lines_they_were()
     assert line_map(old, new) == [1, 2, 3, 3, 3, 4, 5, 6]
     # and where nothing is alike, in order as far as they go (the block's own length)
     assert line_map("a\nqqq\nrrr\nz\n", "a\n1\n2\n3\nz\n") == [1, 2, 3, 3, 4]
+
+
+def test_two_lines_a_message_names_that_were_one_line_are_named_once():
+    """Two record_scope lines a stage wrote from one original line: "more at lines 29, 30"
+    of the text the rule saw is "more at line 29" of the user's file."""
+    from codemod.pipeline import _original_lines_in
+    lines = [1, 2, 3, 3, 4]  # lines 3 and 4 of the new text both come from line 3
+    assert _original_lines_in(lines, "more at lines 3, 4") == "more at line 3"
+    assert _original_lines_in(lines, "more at lines 2, 3, 4, 5") == "more at lines 2, 3, 4"
+    assert _original_lines_in(lines, "at line 5") == "at line 4"

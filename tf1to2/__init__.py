@@ -68,16 +68,24 @@ __all__ = [
     "DeterministicRandomTestTool",
 ]
 
-def record_scope(scope_name: Optional[str] = None, *, default_name: Optional[str] = None) -> None:
+def record_scope(scope_name: Optional[str] = None, *, default_name: Optional[str] = None, layer=None) -> None:
     """Claim the variable-scope name a replaced v1 layer took, so later auto-named v1
     layers keep their names: ``record_scope("conv2d_1")`` claims that name;
     ``record_scope(default_name="conv2d")`` claims the next free ``conv2d``, ``conv2d_1``,
     ..., which is what an auto-named v1 layer does when it is first called (the codemod
-    writes this form where the name depends on a loop or a branch)."""
+    writes this form where the name depends on a loop or a branch). With ``layer=`` (the
+    Keras layer that replaced the v1 one) it also remembers the name claimed first, the
+    full scope path, as that layer's TF1 name: ``load_tf1_checkpoint`` finds its weights
+    below it, where the name depends on the run and so is in no name map."""
     if (scope_name is None) == (default_name is None):
         raise TypeError("record_scope takes a scope name or default_name=, not both")
-    with tf.compat.v1.variable_scope(scope_name, default_name=default_name):
+    with tf.compat.v1.variable_scope(scope_name, default_name=default_name) as scope:
         pass
+    if layer is not None and _RECORDED not in layer.__dict__:
+        object.__setattr__(layer, _RECORDED, scope.name)  # (past Keras' attribute tracking)
+
+
+_RECORDED = "_tf1to2_tf1_scope"  # a Keras layer's TF1 scope path, as record_scope(layer=) claimed it
 
 
 # --------------------------------------------------------------------------- dispatch
@@ -368,6 +376,12 @@ def load_tf1_checkpoint(obj, path: str, name_map: Optional[Dict[str, str]] = Non
     names = _as_numbered([old for old, _ in held], available)
     for old, layer in held:
         targets.update(_weights_under(layer, names[old], available))
+    # layers whose TF1 names depended on the run: as record_scope(layer=) saw them
+    taken = {_identity(v) for v in targets.values()}
+    for layer in _recorded_layers(obj):
+        found = _weights_under(layer, layer.__dict__[_RECORDED], available)
+        if not any(_identity(w) in taken for w in found.values()):
+            targets.update(found)
     missing += [n for n in targets if n not in available]
     if missing:
         raise KeyError(f"cannot load {path}: missing {', '.join(sorted(missing))}")
@@ -434,6 +448,21 @@ def _weights_under(layer, prefix: str, available) -> dict:
     names = _as_numbered([f"{prefix}/{child.name}" for child in children], available)
     for child in children:
         out.update(_weights_under(child, names[f"{prefix}/{child.name}"], available))
+    return out
+
+
+def _recorded_layers(obj) -> list:
+    """The layers below ``obj`` (its own attributes', lists' and nested layers') whose TF1
+    scope ``record_scope(layer=)`` remembered, each once."""
+    out, seen, todo = [], set(), list(_sublayers(obj)) if _is_layer(obj) else []
+    while todo:
+        layer = todo.pop(0)
+        if id(layer) in seen:
+            continue
+        seen.add(id(layer))
+        if _RECORDED in layer.__dict__:
+            out.append(layer)
+        todo.extend(_sublayers(layer))
     return out
 
 

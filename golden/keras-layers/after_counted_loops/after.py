@@ -1,9 +1,11 @@
 """A layer object called after a loop of unnamed functional v1 layers (which stage 4
 leaves): where the loop runs a number of times the code states (range(N), a literal
 tuple or list) and cannot stop early, the names the loop took are known, and so is the
-layer's (dense_2 after two); otherwise it is not in the name map, and says so."""
+layer's (dense_2 after two), and goes into the name map; otherwise (a break, a
+parameter's widths, a branch) record_scope(layer=) claims it at run time as the v1 layer
+did and remembers it for the layer, where tf1to2.load_tf1_checkpoint reads it."""
 import tensorflow as tf
-from tf1to2 import track_tf1_style_variables
+from tf1to2 import record_scope, track_tf1_style_variables
 
 
 class Counted(tf.keras.layers.Layer):
@@ -31,6 +33,7 @@ class Stops(tf.keras.layers.Layer):
             if units < 4:
                 break
             x = tf.compat.v1.layers.dense(x, units)
+        record_scope(default_name="dense", layer=self.out)
         return self.out(x)
 
 
@@ -44,6 +47,7 @@ class Widths(tf.keras.layers.Layer):
     def call(self, x):
         for units in self.widths:
             x = tf.compat.v1.layers.dense(x, units)
+        record_scope(default_name="dense", layer=self.out)
         return self.out(x)
 
 
@@ -57,4 +61,5 @@ class Branch(tf.keras.layers.Layer):
         for units in (8, 4):
             if training:
                 x = tf.compat.v1.layers.dense(x, units)
+        record_scope(default_name="dense", layer=self.out)
         return self.out(x)

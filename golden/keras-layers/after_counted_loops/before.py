@@ -1,7 +1,9 @@
 """A layer object called after a loop of unnamed functional v1 layers (which stage 4
 leaves): where the loop runs a number of times the code states (range(N), a literal
 tuple or list) and cannot stop early, the names the loop took are known, and so is the
-layer's (dense_2 after two); otherwise it is not in the name map, and says so."""
+layer's (dense_2 after two), and goes into the name map; otherwise (a break, a
+parameter's widths, a branch) record_scope(layer=) claims it at run time as the v1 layer
+did and remembers it for the layer, where tf1to2.load_tf1_checkpoint reads it."""
 import tensorflow as tf
 from tf1to2 import track_tf1_style_variables
 

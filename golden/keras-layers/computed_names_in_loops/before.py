@@ -44,7 +44,7 @@ class Tower(tf.keras.layers.Layer):
 
 class Unknowable(tf.keras.layers.Layer):
     """The name reads a parameter: not worked out (said at the line); the layer after it
-    in the same scope can no longer be told either."""
+    in the same scope is named at run time, by record_scope(layer=)."""
 
     def __init__(self, prefix="h", **kwargs):
         super().__init__(**kwargs)

@@ -25,7 +25,7 @@ def tower(x):
 
 def unknowable(x, prefix="h"):
     """The name reads a parameter: not worked out (said at the line); the layer after it
-    in the same scope can no longer be told either."""
+    in the same scope is named at run time, by record_scope(layer=)."""
     for i in range(2):
         x = tf.compat.v1.layers.dense(x, 4, name=prefix + str(i))
     return tf.compat.v1.layers.dense(x, 2, name="out")
