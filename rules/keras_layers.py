@@ -27,6 +27,9 @@ whose own TF1 name still depends on the run (after a loop of unknown count, in a
 under a computed scope) gets ``record_scope(default_name="dense", layer=self.dense)`` at
 its first call: it claims the name the v1 layer claimed, and remembers it for the Keras
 layer, where ``tf1to2.load_tf1_checkpoint`` finds its weights (no name-map entry can).
+That keeps the decorator (native-keras), so it is written only where it makes the
+class's TF1 checkpoint load: not beside a replaced layer whose names neither the map nor
+a recording can hold (a list named at run time), which is warned as before.
 
 Keras layers own their variables by object path, not by scope name, so the rule records
 each replaced variable in the run's name map (``--name-map FILE``):
@@ -255,6 +258,18 @@ def _recording(attr: _Attr, ev: _Event, needed: bool) -> Optional[cst.SimpleStat
     return cst.parse_statement(f'record_scope(default_name="{ev.prefix}")\n') if needed else None
 
 
+def _forgetting(record: Optional[cst.SimpleStatementLine], only: bool) -> Optional[cst.SimpleStatementLine]:
+    """``record`` without ``layer=``: None where it was ``only`` for that."""
+    if record is None or not _remembers(record):
+        return record
+    if only:
+        return None
+    call = record.body[0].value
+    args = [a for a in call.args if not (a.keyword is not None and a.keyword.value == "layer")]
+    args[-1] = args[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+    return record.with_changes(body=[record.body[0].with_changes(value=call.with_changes(args=args))])
+
+
 def _remembers(record: cst.SimpleStatementLine) -> bool:
     call = record.body[0].value
     return any(a.keyword is not None and a.keyword.value == "layer" for a in call.args)
@@ -397,6 +412,8 @@ class KerasLayers(Rule):
             if attr.first_call is None:
                 attr.problem = attr.problem or "never called in the decorated forward pass"
 
+        only_remembering: set = set()  # id(attr) whose record_scope is there for layer= alone
+
         def convertible() -> list:
             """(attr, first event, record_scope statement) for each layer that can become a
             Keras layer, given the layers that stay v1 (``attr.problem``)."""
@@ -431,6 +448,7 @@ class KerasLayers(Rule):
                             attr.problem = "its scope name is computed at run time, so record_scope cannot claim it"
                 elif claims[id(ev)] is None and _weights(attr):
                     record = _recording(attr, ev, needed=False)  # for its own name only
+                    only_remembering.add(id(attr))
                 if attr.problem:
                     continue
                 attr.convert = True
@@ -450,6 +468,12 @@ class KerasLayers(Rule):
                 if id(attr) in declined:
                     attr.problem = _DECLINED
             converted = convertible()
+        # record_scope(layer=) keeps the decorator (native-keras): worth it only where it
+        # makes the class's checkpoint load, not beside a layer whose names no map can hold
+        if any(_weights(attr) and claims[id(ev)] is None and not (record is not None and _remembers(record))
+               for attr, ev, record in converted):
+            converted = [(attr, ev, _forgetting(record, id(attr) in only_remembering))
+                         for attr, ev, record in converted]
         planned = {id(attr): (attr, ev, record) for attr, ev, record in converted}
         for attr in plan.attrs.values():
             if attr.problem and attr.problem is not _DECLINED:

@@ -3,7 +3,7 @@ computed_names_in_loops, as stages 3 and 4 leave it): each element's TF1 name wo
 out from the index goes into the name map, and so do the layers after them; a name
 reading a parameter is not worked out, and says so."""
 import tensorflow as tf
-from tf1to2 import record_scope, track_tf1_style_variables
+from tf1to2 import track_tf1_style_variables
 
 
 class Discriminator(tf.keras.layers.Layer):
@@ -43,8 +43,9 @@ class Tower(tf.keras.layers.Layer):
 
 
 class Unknowable(tf.keras.layers.Layer):
-    """The name reads a parameter: not worked out (said at the line); the layer after it
-    in the same scope is named at run time, by record_scope(layer=)."""
+    """The name reads a parameter: not worked out (said at the line), and the layer after
+    it is not either (record_scope(layer=) would keep the decorator for a checkpoint that
+    still would not load)."""
 
     def __init__(self, prefix="h", **kwargs):
         super().__init__(**kwargs)
@@ -56,5 +57,4 @@ class Unknowable(tf.keras.layers.Layer):
     def call(self, x):
         for i in range(2):
             x = self.dense[i](x)
-        record_scope(default_name="out", layer=self.out)
         return self.out(x)

@@ -33,8 +33,9 @@ class Tower(tf.keras.layers.Layer):
 
 
 class Unknowable(tf.keras.layers.Layer):
-    """The name reads a parameter: not worked out (said at the line); the layer after it
-    in the same scope is named at run time, by record_scope(layer=)."""
+    """The name reads a parameter: not worked out (said at the line), and the layer after
+    it is not either (record_scope(layer=) would keep the decorator for a checkpoint that
+    still would not load)."""
 
     def __init__(self, prefix="h", **kwargs):
         super().__init__(**kwargs)

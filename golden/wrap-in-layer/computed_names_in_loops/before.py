@@ -24,8 +24,9 @@ def tower(x):
 
 
 def unknowable(x, prefix="h"):
-    """The name reads a parameter: not worked out (said at the line); the layer after it
-    in the same scope is named at run time, by record_scope(layer=)."""
+    """The name reads a parameter: not worked out (said at the line), and the layer after
+    it is not either (record_scope(layer=) would keep the decorator for a checkpoint that
+    still would not load)."""
     for i in range(2):
         x = tf.compat.v1.layers.dense(x, 4, name=prefix + str(i))
     return tf.compat.v1.layers.dense(x, 2, name="out")
