@@ -272,37 +272,52 @@ def _difflib(a: list, a0: int, a1: int, b: list, b0: int, b1: int, out: list, n_
 
 def _pair(a: list, i1: int, i2: int, b: list, j1: int, j2: int, out: list) -> None:
     """Lines ``b[j1:j2]`` replacing ``a[i1:i2]``, a different number of them. Where a rule
-    renamed these and inserted lines among them (tf-api's ``disable_v2_behavior()`` above
-    a script it renamed), each old line is paired with the new line most like it, in
-    order (the best total likeness, each pair at least half alike), and an inserted line
-    stands for the old line after it. Otherwise (a call expanded into several
-    statements, say) they pair in order as far as they go, which is as near as can be
-    told."""
-    n, m = i2 - i1, j2 - j1
-    if n * m > 2500:  # one big block: in order, as far as they go
+    renamed these and inserted a few lines among them (tf-api's ``disable_v2_behavior()``
+    above a script it renamed), each old line is paired with a new line at least half
+    like it, in order, the best total likeness, the k extra new lines skipped (O(n·k)
+    comparisons: each old line can only be one of k + 1 new ones); an inserted line
+    stands for the old line after it. Otherwise (fewer new lines, many more, or an old
+    line like none: a call expanded into several statements, say) they pair in order as
+    far as they go, which is as near as can be told."""
+    n, k = i2 - i1, (j2 - j1) - (i2 - i1)
+    if not 0 < k <= 8:
         _in_order(i1, i2, j1, j2, out)
         return
-    like = [[difflib.SequenceMatcher(None, a[i1 + i], b[j1 + j], autojunk=False).ratio() for j in range(m)]
-            for i in range(n)]
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
-    for i in range(1, n + 1):
-        for j in range(1, m + 1):
-            pair = best[i - 1][j - 1] + like[i - 1][j - 1] if like[i - 1][j - 1] >= 0.5 else -1.0
-            best[i][j] = max(best[i - 1][j], best[i][j - 1], pair)
-    i, j, paired = n, m, {}
-    while i > 0 and j > 0:
-        if like[i - 1][j - 1] >= 0.5 and best[i][j] == best[i - 1][j - 1] + like[i - 1][j - 1]:
-            paired[j - 1] = i - 1
-            i, j = i - 1, j - 1
-        elif best[i][j] == best[i - 1][j]:
+    cache: dict = {}
+
+    def like(i: int, j: int) -> float:
+        if (i, j) not in cache:
+            m = difflib.SequenceMatcher(None, a[i1 + i], b[j1 + j], autojunk=False)
+            cache[i, j] = m.ratio() if m.real_quick_ratio() >= 0.5 and m.quick_ratio() >= 0.5 else 0.0
+        return cache[i, j]
+
+    low = float("-inf")
+    best = [[low] * (k + 1) for _ in range(n + 1)]  # best[i][s]: i old lines paired, s new lines skipped
+    best[0][0] = 0.0
+    for i in range(n + 1):
+        for s_ in range(k + 1):
+            here = best[i][s_]
+            if here == low:
+                continue
+            if s_ < k and here > best[i][s_ + 1]:
+                best[i][s_ + 1] = here  # new line i + s_ inserted
+            if i < n:
+                score = like(i, i + s_)
+                if score >= 0.5 and here + score > best[i + 1][s_]:
+                    best[i + 1][s_] = here + score
+    if best[n][k] == low:
+        _in_order(i1, i2, j1, j2, out)
+        return
+    paired, i, s_ = {}, n, k
+    while i > 0 or s_ > 0:  # back from the end: a pair where it accounts for the score
+        if i > 0 and best[i - 1][s_] != low and like(i - 1, i - 1 + s_) >= 0.5 \
+                and best[i][s_] == best[i - 1][s_] + like(i - 1, i - 1 + s_):
+            paired[i - 1 + s_] = i - 1
             i -= 1
         else:
-            j -= 1
-    if len(paired) < n:  # not (only) lines inserted among renamed ones: in order, as far as they go
-        _in_order(i1, i2, j1, j2, out)
-        return
+            s_ -= 1
     after = n - 1  # the old line an unpaired new line stands before (the block's last)
-    for j in reversed(range(m)):
+    for j in reversed(range(n + k)):
         after = paired.get(j, after)
         out[j1 + j] = i1 + after + 1
 
