@@ -248,12 +248,12 @@ def _recording(attr: _Attr, ev: _Event, needed: bool) -> Optional[cst.SimpleStat
     """``record_scope(default_name="dense", layer=self.dense)`` at the first call of a
     layer whose TF1 name depends on the run: it claims the name the v1 layer claimed, and
     remembers it as the Keras layer's, which ``tf1to2.load_tf1_checkpoint`` reads. For a
-    layer called as ``self.X(...)`` in a simple statement, with a known prefix; else
+    layer called as ``self.X(...)`` in a simple statement in no loop, with a known prefix; else
     ``record_scope(default_name=...)`` where later v1 layers ``needed`` the claim, else None."""
     if ev.prefix is None:
         return None
-    if not attr.is_list and isinstance(ev.site.statement, cst.SimpleStatementLine) \
-            and isinstance(ev.call.func, cst.Attribute):
+    if not attr.is_list and not ev.site.loops and isinstance(ev.site.statement, cst.SimpleStatementLine) \
+            and isinstance(ev.call.func, cst.Attribute):  # (in a loop it would claim again each time round)
         return cst.parse_statement(f'record_scope(default_name="{ev.prefix}", layer=self.{attr.name})\n')
     return cst.parse_statement(f'record_scope(default_name="{ev.prefix}")\n') if needed else None
 

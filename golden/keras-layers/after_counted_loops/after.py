@@ -63,3 +63,20 @@ class Branch(tf.keras.layers.Layer):
                 x = tf.compat.v1.layers.dense(x, units)
         record_scope(default_name="dense", layer=self.out)
         return self.out(x)
+
+
+class SharedInLoop(tf.keras.layers.Layer):
+    """A layer object first called inside a loop: a record_scope there would claim a new
+    name each time round (the v1 layer claimed one, once), so it is not remembered, and
+    says so."""
+
+    def __init__(self, steps, **kwargs):
+        super().__init__(**kwargs)
+        self.steps = steps
+        self.cell = tf.keras.layers.Dense(4)
+
+    @track_tf1_style_variables
+    def call(self, x):
+        for _ in range(self.steps):
+            x = self.cell(x)
+        return x
