@@ -262,16 +262,15 @@ def _difflib(a: list, a0: int, a1: int, b: list, b0: int, b1: int, out: list, n_
         for j in range(j1, j2):
             if tag == "equal":
                 out[j] = i1 + (j - j1) + 1
-            elif tag == "replace" and i2 - i1 == j2 - j1:
-                out[j] = i1 + (j - j1) + 1
             elif tag == "insert":
                 out[j] = min(i1, max(n_old - 1, 0)) + 1
-        if tag == "replace" and i2 - i1 != j2 - j1:
+        if tag == "replace":
             _pair(a, i1, i2, b, j1, j2, out)
 
 
 def _pair(a: list, i1: int, i2: int, b: list, j1: int, j2: int, out: list) -> None:
-    """Lines ``b[j1:j2]`` replacing ``a[i1:i2]``, a different number of them. Where a rule
+    """Lines ``b[j1:j2]`` replacing ``a[i1:i2]``: as many, line for line. A different
+    number of them: where a rule
     renamed these and inserted a few lines among them (tf-api's ``disable_v2_behavior()``
     above a script it renamed), each old line is paired with a new line at least half
     like it, in order, the best total likeness, the k extra new lines skipped (O(n·k)
