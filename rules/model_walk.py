@@ -48,6 +48,10 @@ GRAPH_BUILDERS = SESSIONS | PLACEHOLDERS | {"tf.compat.v1.get_default_graph", "t
 # The topic (``rules.base.Finding``) of warnings about code left as it is because a TF1
 # graph runs it: training-step's one warning at a session loop stands for them there.
 GRAPH_TOPIC = "tf1-graph"
+# how to make a TF1 graph run under TF2's eager default, after "build it" (tf-api's
+# warning, training-step's)
+GRAPH_ADVICE = ("inside `with tf.Graph().as_default():`, or call tf.compat.v1.disable_v2_behavior() at the "
+                "program's entry point")
 
 
 def own_graph(call: cst.Call) -> bool:

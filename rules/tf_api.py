@@ -90,7 +90,7 @@ from rules.base import Facts, Rule, RuleContext, ast_dotted, mentioning
 from rules.contrib_summary import REWRITTEN as CONTRIB_SUMMARY
 from rules.optimizers import CONTRIB_OPTIMIZERS
 from rules.edit import add_imports, expression, is_docstring, remove_unused_imports, statement_imports
-from rules.model_walk import GRAPH_TOPIC, PLACEHOLDERS, SESSIONS, bindings, is_as_default, own_graph, saver_given_variables, target_names
+from rules.model_walk import GRAPH_ADVICE, GRAPH_TOPIC, PLACEHOLDERS, SESSIONS, bindings, is_as_default, own_graph, saver_given_variables, target_names
 from rules.visitors import transform
 
 # What the migration overview suggests for contrib modules tf-slim does not cover.
@@ -971,8 +971,7 @@ def _graph_mode(ctx: RuleContext, rewriter: _Rewriter, module: cst.Module) -> cs
                 if isinstance(block, cst.IndentedBlock):
                     return module.with_changes(body=[*body[:i], stmt.with_changes(body=block.with_changes(body=[call, *block.body])), *body[i + 1:]])
             return module
-    ctx.warn(first, "builds and runs a TF1 graph (placeholders / sessions), which TF2's eager mode cannot: build it inside "
-             "`with tf.Graph().as_default():`, or call tf.compat.v1.disable_v2_behavior() at the program's entry point",
+    ctx.warn(first, f"builds and runs a TF1 graph (placeholders / sessions), which TF2's eager mode cannot: build it {GRAPH_ADVICE}",
              topic=GRAPH_TOPIC)
     return module
 

@@ -98,7 +98,7 @@ from rules import contrib_summary
 from rules.aliases import TFVisitor
 from rules.base import Facts, Rule, RuleContext
 from rules.edit import Unwrapper, add_import, bound_arguments, code, literal_value, nodes_of
-from rules.model_walk import GRAPH_BUILDERS, GRAPH_TOPIC, SESSIONS, is_as_default, own_graph, saver_given_variables
+from rules.model_walk import GRAPH_ADVICE, GRAPH_BUILDERS, GRAPH_TOPIC, SESSIONS, is_as_default, own_graph, saver_given_variables
 from rules.visitors import transform, walk
 
 TAPE = "tf.compat.v1.GradientTape"
@@ -498,9 +498,7 @@ class TrainingStep(Rule):
             # under TF2's eager default, a graph needs a graph of its own or eager off: said
             # here unless done (tf-api's one warning about it is the same advice)
             runs = ("it runs under TensorFlow 2.21 (tf.compat.v1, graph mode)" if survey.switched or session.guarded
-                    else "it runs under TensorFlow 2.21 (tf.compat.v1) in graph mode: build the graph inside `with "
-                         "tf.Graph().as_default():`, or call tf.compat.v1.disable_v2_behavior() at the program's "
-                         "entry point")
+                    else f"it runs under TensorFlow 2.21 (tf.compat.v1) in graph mode: build the graph {GRAPH_ADVICE}")
             ctx.warn(session.node, f"{session.name} runs a TF1 graph ({session.name}.run at line {ctx.line(first)}, "
                                    f"{how}), left as it is: {runs}. To make it "
                                    "TF2 code, the overview's recipe: the model as Keras layers (tf1to2's stages do "
