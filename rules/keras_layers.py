@@ -244,30 +244,19 @@ def _literal_loop(site: Site, func: cst.BaseExpression) -> Optional[int]:
     return _literal_int(range_bound(loop.iter))
 
 
-def _recording(attr: _Attr, ev: _Event, needed: bool) -> Optional[cst.SimpleStatementLine]:
+def _recording(attr: _Attr, ev: _Event, needed: bool, remember: bool) -> Optional[cst.SimpleStatementLine]:
     """``record_scope(default_name="dense", layer=self.dense)`` at the first call of a
     layer whose TF1 name depends on the run: it claims the name the v1 layer claimed, and
     remembers it as the Keras layer's, which ``tf1to2.load_tf1_checkpoint`` reads. For a
-    layer called as ``self.X(...)`` in a simple statement in no loop, with a known prefix; else
-    ``record_scope(default_name=...)`` where later v1 layers ``needed`` the claim, else None."""
+    layer called as ``self.X(...)`` in a simple statement in no loop, with a known
+    prefix, where the plan ``remember``s; else ``record_scope(default_name=...)`` where
+    later v1 layers ``needed`` the claim, else None."""
     if ev.prefix is None:
         return None
-    if not attr.is_list and not ev.site.loops and isinstance(ev.site.statement, cst.SimpleStatementLine) \
+    if remember and not attr.is_list and not ev.site.loops and isinstance(ev.site.statement, cst.SimpleStatementLine) \
             and isinstance(ev.call.func, cst.Attribute):  # (in a loop it would claim again each time round)
         return cst.parse_statement(f'record_scope(default_name="{ev.prefix}", layer=self.{attr.name})\n')
     return cst.parse_statement(f'record_scope(default_name="{ev.prefix}")\n') if needed else None
-
-
-def _forgetting(record: Optional[cst.SimpleStatementLine], only: bool) -> Optional[cst.SimpleStatementLine]:
-    """``record`` without ``layer=``: None where it was ``only`` for that."""
-    if record is None or not _remembers(record):
-        return record
-    if only:
-        return None
-    call = record.body[0].value
-    args = [a for a in call.args if not (a.keyword is not None and a.keyword.value == "layer")]
-    args[-1] = args[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
-    return record.with_changes(body=[record.body[0].with_changes(value=call.with_changes(args=args))])
 
 
 def _remembers(record: cst.SimpleStatementLine) -> bool:
@@ -412,9 +401,7 @@ class KerasLayers(Rule):
             if attr.first_call is None:
                 attr.problem = attr.problem or "never called in the decorated forward pass"
 
-        only_remembering: set = set()  # id(attr) whose record_scope is there for layer= alone
-
-        def convertible() -> list:
+        def convertible(remember: bool = True) -> list:
             """(attr, first event, record_scope statement) for each layer that can become a
             Keras layer, given the layers that stay v1 (``attr.problem``)."""
             converted = []
@@ -443,12 +430,11 @@ class KerasLayers(Rule):
                         if isinstance(claimed, str):
                             record = cst.parse_statement(f'record_scope("{claimed}")\n')
                         elif ev.prefix is not None:
-                            record = _recording(attr, ev, needed=True)
+                            record = _recording(attr, ev, needed=True, remember=remember)
                         else:
                             attr.problem = "its scope name is computed at run time, so record_scope cannot claim it"
                 elif claims[id(ev)] is None and _weights(attr):
-                    record = _recording(attr, ev, needed=False)  # for its own name only
-                    only_remembering.add(id(attr))
+                    record = _recording(attr, ev, needed=False, remember=remember)  # for its own name only
                 if attr.problem:
                     continue
                 attr.convert = True
@@ -472,8 +458,7 @@ class KerasLayers(Rule):
         # makes the class's checkpoint load, not beside a layer whose names no map can hold
         if any(_weights(attr) and claims[id(ev)] is None and not (record is not None and _remembers(record))
                for attr, ev, record in converted):
-            converted = [(attr, ev, _forgetting(record, id(attr) in only_remembering))
-                         for attr, ev, record in converted]
+            converted = convertible(remember=False)
         planned = {id(attr): (attr, ev, record) for attr, ev, record in converted}
         for attr in plan.attrs.values():
             if attr.problem and attr.problem is not _DECLINED:
