@@ -462,6 +462,9 @@ class _Reader:
                 return ("record", None) if what == "record" else ("ok", None) if what == "ok" else ("block", what)
             if target.startswith("tf1to2.layers."):
                 return ("block", f"{code(func)}, a v1 layer op on the shim")
+            if target.startswith("tf1to2.rnn_cell."):
+                return ("block", f"{code(func)}, a TF1 RNN cell on the shim, which creates its variables through "
+                                 "the variable scope when run")
             if any(target == m or target.startswith(m + ".") for m in PLAIN_MODULES):
                 return ("ok", None)
             return ("block", f"it calls {code(func)}() (imported from {imp.module or imp.target()}), which tf1to2 "

@@ -133,6 +133,15 @@ CONTRIB_REPLACEMENTS = {
     "integrate": "TensorFlow Probability",
     "keras": "tf.keras",
 }
+# tf.contrib.rnn's names that were tf.nn's own objects in TensorFlow 1.x (contrib/rnn
+# re-exported them), spelled through the tensorflow module: → their tf.compat.v1 names,
+# as tf_upgrade_v2 maps them (the cells then go on to the shim at stage 7).
+CONTRIB_RNN = {
+    **{f"rnn.{n}": f"compat.v1.nn.rnn_cell.{n}"
+       for n in ("BasicLSTMCell", "BasicRNNCell", "DeviceWrapper", "DropoutWrapper", "GRUCell", "LSTMCell",
+                 "LSTMStateTuple", "MultiRNNCell", "ResidualWrapper", "RNNCell")},
+    **{f"rnn.{n}": f"compat.v1.nn.{n}" for n in ("static_rnn", "static_bidirectional_rnn", "static_state_saving_rnn")},
+}
 # Single contrib names worth their own advice.
 CONTRIB_NAMES = {
     "training.HParams": "nothing in TensorFlow replaces HParams: use a dict, a dataclass or absl flags",
@@ -425,6 +434,13 @@ class _Rewriter(TFTransformer):
             self._warn_legacy_keras(node, rest[2:] if rest[1] == "v1" else [])
             return
         if rest[0] == "contrib":
+            moved = CONTRIB_RNN.get(".".join(rest[1:3]))
+            if moved is not None:
+                if self.ctx.change(node, f"tf.contrib.{'.'.join(rest[1:3])} → tf.{moved} (the same object in "
+                                         "TensorFlow 1.x)"):
+                    self.replacements[id(node)] = _expr(".".join([root, moved, *rest[3:]]))
+                self._warn_legacy_keras(node, moved.split(".")[2:])
+                return
             self._to_slim(node, parts, rest[1:], through_tensorflow=True)
             return
         path = ".".join(rest)
@@ -471,13 +487,14 @@ class _Rewriter(TFTransformer):
 
     def _warn_legacy_keras(self, node: cst.Attribute, rest: list[str]) -> None:
         """``tf.compat.v1.nn.rnn_cell.*`` exists in TF 2.21 but is tf-keras': under Keras 3
-        (the default) using it raises. No rule migrates RNN cells: say so at the line."""
-        if _legacy_keras(rest):
+        (the default) using it raises. The v1-layers-shim stage makes it the shim's
+        (``tf1to2.rnn_cell``); without that stage in the run, say so at the line."""
+        if _legacy_keras(rest) and "v1-layers-shim" not in self.ctx.rules:
             self.ctx.warn(node, f"tf.compat.v1.nn.rnn_cell.{rest[2]} is tf-keras' (TensorFlow {table.TF_VERSION} "
                                 "loads it from tf-keras): under Keras 3, the default, it raises; install tf-keras "
-                                "and set TF_USE_LEGACY_KERAS=1 before TensorFlow is imported, or move to "
-                                "tf.keras.layers cells and tf.keras.layers.RNN (their variables are named "
-                                "differently: convert the checkpoint)")
+                                "and set TF_USE_LEGACY_KERAS=1 before TensorFlow is imported, or run the "
+                                "v1-layers-shim stage too, which makes it tf1to2.rnn_cell's (TF1's cells, on "
+                                "Keras 3 too)")
 
     # ---- imports ------------------------------------------------------------------
     def leave_Import(self, original_node: cst.Import, updated_node: cst.Import):

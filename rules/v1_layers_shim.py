@@ -1,4 +1,5 @@
-"""``tf.compat.v1.layers`` calls and layer objects the earlier stages left → ``tf1to2.layers``.
+"""``tf.compat.v1.layers`` calls and layer objects the earlier stages left → ``tf1to2.layers``;
+TF1's RNN cells (``tf.compat.v1.nn.rnn_cell``) → ``tf1to2.rnn_cell``.
 
 ## What it does
 Rewrites every use of a functional v1 layer (``tf.compat.v1.layers.conv2d``, ``dense``,
@@ -25,10 +26,24 @@ becomes
 net = tf1to2.layers.conv2d(images, 32, 3, kernel_regularizer=regularizer)
 ```
 
+TF1's RNN cells go the same way: every use of a public name of
+``tf.compat.v1.nn.rnn_cell`` (``LSTMCell``, ``GRUCell``, ``MultiRNNCell``, the wrappers,
+``LSTMStateTuple``, ``RNNCell``; built, subclassed, in ``isinstance``, the module as a
+value; however it is spelled or imported) becomes the shim's ``tf1to2.rnn_cell.<name>``,
+and ``tf1to2.rnn_cell`` is imported. ``tf.compat.v1.nn.dynamic_rnn`` & co stay: they are
+TensorFlow's own and take any cell.
+
 The layer objects the earlier stages leave (``self.conv = tf.compat.v1.layers.Conv2D(...)``,
 which stage 5 could not make Keras layers, or stage 4's output run alone) are built from
 the shim's classes, ``tf1to2.layers.Conv2D(...)``: TF1's layer objects on those functions,
 taking the class' arguments, named on their first call and reusing their variables after.
+
+The RNN cells: TensorFlow 2.21 loads ``tf.compat.v1.nn.rnn_cell`` from tf-keras, so under
+Keras 3 each name raises. TensorFlow still ships TF1's cells themselves (the ones its own
+``dynamic_rnn`` is written against); the shim hands those out under Keras 3 and
+tf-keras' under tf-keras: same arguments, same math, same variable names
+(``rnn/multi_rnn_cell/cell_0/lstm_cell/kernel``), made through ``get_variable``, so the
+shim's decorator makes them the layer's weights.
 
 ## Will not touch (and says why, on the line)
 - a call or a class built with an argument the shim does not take, at a value that
@@ -37,7 +52,10 @@ taking the class' arguments, named on their first call and reusing their variabl
   needs tf-keras, which the warning says;
 - a class used other than by building one (a base class, ``isinstance``), or built with
   ``*args`` / ``**kwargs`` or arguments TF1 took only through ``**kwargs`` (``_reuse``,
-  ``dtype``): it needs tf-keras, which the warning says.
+  ``dtype``): it needs tf-keras, which the warning says;
+- a name of ``tf.compat.v1.nn.rnn_cell`` TF1 did not make public (``_linear``): left as
+  it is (tf-api's warning says it raises under Keras 3); contrib cells TF1 had only in
+  ``tf.contrib.rnn`` (``LayerNormBasicLSTMCell``, ``LSTMBlockCell``): tf-api warns.
 
 ## Fix safety
 Exact: ``tests/test_v1_layer_forms.py`` builds one model with every form, and this
@@ -46,6 +64,12 @@ position, channels first, ``reuse``, not trainable, the form's class), through
 ``tf.compat.v1.layers`` in a TF1 graph and through ``tf1to2.layers`` in a TF1 graph and
 in TF2 eager under Keras 3 and tf-keras: same variable names (all and trainable),
 outputs, regularization losses and batch-norm statistics (1e-4).
+
+RNN cells: golden ``rnn_cells`` pins the spellings; the numeric checks of
+``wrap-in-layer/tf1_rnn_cells`` and ``tf1_rnn_cell_kinds`` (every cell and wrapper, peepholes,
+projection, clipping, a state as one tensor, ``static_rnn``, ``LSTMStateTuple`` initial
+states, a subclass of ``RNNCell``) load the TF1 checkpoint into the migrated layers
+under Keras 3 (through this stage) and tf-keras: every variable, outputs within 1e-4.
 """
 from __future__ import annotations
 
@@ -65,12 +89,28 @@ from rules.visitors import transform
 FUNCTIONS = frozenset(SPECS)
 CLASSES = frozenset(BY_CLASS) | {"Layer", "InputSpec"}
 PREFIX = V1_LAYERS + "."
+# TF1's RNN cells: every public name of tf.nn.rnn_cell is in tf1to2.rnn_cell (the shim's
+# NAMES), however it is used (built, subclassed, isinstance, LSTMStateTuple).
+RNN_CELL = "tf.compat.v1.nn.rnn_cell"
+RNN_CELL_NAMES = frozenset({"BasicLSTMCell", "BasicRNNCell", "DeviceWrapper", "DropoutWrapper", "GRUCell",
+                            "LSTMCell", "LSTMStateTuple", "MultiRNNCell", "ResidualWrapper", "RNNCell"})
+
+
+def rnn_cell_target(path: Optional[str]) -> Optional[str]:
+    """``tf.compat.v1.nn.rnn_cell[.LSTMCell...]`` → the shim's ``tf1to2.rnn_cell[...]``,
+    or None (another name, or one TF1 did not make public)."""
+    if path == RNN_CELL:
+        return "tf1to2.rnn_cell"
+    if path and path.startswith(RNN_CELL + ".") and path[len(RNN_CELL) + 1:].split(".")[0] in RNN_CELL_NAMES:
+        return "tf1to2.rnn_cell" + path[len(RNN_CELL):]
+    return None
 
 
 class _Rewriter(TFTransformer):
     def __init__(self, ctx: RuleContext, skip: frozenset = frozenset()) -> None:
         super().__init__(ctx, skip)
         self.replaced = False
+        self.rnn_cells = False  # a TF1 RNN cell name became tf1to2.rnn_cell's
         self.stale_imports: set = set()
         self.constructions: dict = {}  # id(func of a call building a v1 layer class) → problem or ""
         self.refused: dict = {}  # id(func of a call giving an argument the shim refuses) → that argument
@@ -87,7 +127,14 @@ class _Rewriter(TFTransformer):
     def leave_Attribute(self, original_node: cst.Attribute, updated_node: cst.Attribute):
         if dotted_parts(original_node) is None:
             return updated_node
-        return self._replace(original_node, updated_node)
+        new = self._replace(original_node, updated_node)
+        root = original_node
+        while isinstance(root, cst.Attribute):
+            root = root.value
+        imported = self.aliases.imported_from(root) if isinstance(root, cst.Name) else None
+        if new is not updated_node and imported is not None:
+            self.stale_imports.add(imported)  # ``from tensorflow.compat.v1.nn import rnn_cell``
+        return new
 
     def leave_Name(self, original_node: cst.Name, updated_node: cst.Name):
         imported = self.aliases.imported_from(original_node)
@@ -105,6 +152,14 @@ class _Rewriter(TFTransformer):
         return False
 
     def _replace(self, original, updated):
+        cells = rnn_cell_target(self.qualify(original))
+        if cells is not None:
+            name = cells[len("tf1to2."):]
+            if self.ctx.change(original, f"tf.compat.v1.{name.replace('rnn_cell', 'nn.rnn_cell', 1)} → {cells} "
+                                         "(TF1's RNN cell, on Keras 3 too)"):
+                self.rnn_cells = True
+                return expression(cells)
+            return updated
         target = self._target(original)
         if target is None:
             return updated
@@ -167,23 +222,28 @@ class _Rewriter(TFTransformer):
 
 def _known(path: Optional[str]) -> bool:
     """Whether ``_Rewriter._replace`` does anything at a name reaching ``path``."""
+    if rnn_cell_target(path) is not None:
+        return True
     if not path or not path.startswith(PREFIX):
         return False
     return path[len(PREFIX):] in FUNCTIONS or path[len(PREFIX):] in CLASSES
 
 
 def _reaching(names: dict) -> "re.Pattern":
-    """Only statements that say ``layers``, or name something bound to a path through it
-    (``from tensorflow.compat.v1.layers import dense``), can reach a v1 layer."""
-    through = [n for n, paths in names.items() if any("layers" in p.split(".") for p in paths)]
-    return mentioning(through, r"\blayers\b")
+    """Only statements that say ``layers`` or ``rnn_cell``, or name something bound to a
+    path through one (``from tensorflow.compat.v1.layers import dense``), can reach a v1
+    layer or a TF1 RNN cell."""
+    through = [n for n, paths in names.items()
+               if any({"layers", "rnn_cell"} & set(p.split(".")) for p in paths)]
+    return mentioning(through, r"\blayers\b", r"\brnn_cell\b")
 
 
 class V1LayersShim(Rule):
     id = "v1-layers-shim"
     stage = 7
-    summary = "tf.compat.v1.layers calls and layer objects left by earlier stages → tf1to2.layers (they run on Keras 3)"
-    needles = ("layers",)
+    summary = ("tf.compat.v1.layers calls and layer objects left by earlier stages → tf1to2.layers; TF1 RNN cells "
+               "→ tf1to2.rnn_cell (they run on Keras 3)")
+    needles = ("layers", "rnn_cell")
     example_before = (
         "import tensorflow as tf\n\n"
         "net = tf.compat.v1.layers.conv2d(images, 32, 3, kernel_regularizer=regularizer)\n"
@@ -204,7 +264,10 @@ class V1LayersShim(Rule):
     def transform(self, ctx: RuleContext) -> cst.Module:
         rewriter = _Rewriter(ctx, ctx.unmentioning(_reaching(ctx.tf_names())))
         module = transform(ctx.module, rewriter)
-        if not rewriter.replaced:
+        if not (rewriter.replaced or rewriter.rnn_cells):
             return ctx.module
-        module = add_import(module, "tf1to2.layers")
-        return remove_unused_imports(module, sorted(rewriter.stale_imports))
+        if rewriter.replaced:
+            module = add_import(module, "tf1to2.layers")
+        if rewriter.rnn_cells:
+            module = add_import(module, "tf1to2.rnn_cell")
+        return remove_unused_imports(module, sorted(rewriter.stale_imports, key=str))

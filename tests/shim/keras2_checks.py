@@ -324,6 +324,13 @@ def check_own_get_variable_module_fit_and_checkpoint():
     np.testing.assert_allclose(other(x), model(x))
 
 
+def check_tf1_rnn_cells_are_tf_keras_own():
+    import tf1to2.rnn_cell
+
+    assert tf1to2.rnn_cell.LSTMCell is tf.compat.v1.nn.rnn_cell.LSTMCell
+    assert tf1to2.rnn_cell.LSTMCell.__module__.startswith("tf_keras"), tf1to2.rnn_cell.LSTMCell.__module__
+
+
 def main() -> None:
     run_checks(globals(), {"_keras": tf.keras.layers.Layer.__module__})
 

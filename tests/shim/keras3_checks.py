@@ -331,6 +331,65 @@ def check_mirrored_strategy_two_replicas():
     np.testing.assert_allclose(layer.weights[0].numpy(), np.full((3, 2), 1 - 0.1 * 4), rtol=1e-6)
 
 
+class LstmEncoder(tf.keras.layers.Layer):
+    """TF1's LSTM encoder (cell + dynamic_rnn) through the shim's cells."""
+
+    @track_tf1_style_variables
+    def call(self, inputs):
+        import tf1to2.rnn_cell
+
+        with v1.variable_scope("encoder"):
+            cell = tf1to2.rnn_cell.MultiRNNCell([tf1to2.rnn_cell.LSTMCell(6), tf1to2.rnn_cell.GRUCell(3)])
+            outputs, _ = v1.nn.dynamic_rnn(cell, inputs, dtype=tf.float32)
+            return outputs[:, -1]
+
+
+def check_tf1_rnn_cells_train_and_checkpoint_under_keras3():
+    import tf1to2.rnn_cell
+
+    x = np.random.RandomState(5).randn(16, 7, 4).astype("float32")
+    y = np.random.RandomState(6).randn(16, 3).astype("float32")
+    layer = LstmEncoder()
+    first = layer(x)
+    assert sorted(tf1_variables(layer)) == [
+        "encoder/rnn/multi_rnn_cell/cell_0/lstm_cell/bias", "encoder/rnn/multi_rnn_cell/cell_0/lstm_cell/kernel",
+        "encoder/rnn/multi_rnn_cell/cell_1/gru_cell/candidate/bias",
+        "encoder/rnn/multi_rnn_cell/cell_1/gru_cell/candidate/kernel",
+        "encoder/rnn/multi_rnn_cell/cell_1/gru_cell/gates/bias", "encoder/rnn/multi_rnn_cell/cell_1/gru_cell/gates/kernel",
+    ], sorted(tf1_variables(layer))
+    np.testing.assert_allclose(layer(x), first)  # the cells are made again; their variables are not
+    assert len(layer.trainable_weights) == 6
+    np.testing.assert_allclose(tf.function(lambda t: layer(t))(x), first, rtol=TOL, atol=TOL)
+    opt = keras.optimizers.SGD(0.1)
+    losses = []
+    for _ in range(4):
+        with tf.GradientTape() as tape:
+            loss = tf.reduce_mean((layer(x) - y) ** 2)
+        grads = tape.gradient(loss, layer.trainable_weights)
+        assert all(g is not None for g in grads)
+        opt.apply_gradients(zip(grads, layer.trainable_weights))
+        losses.append(float(loss))
+    assert losses[-1] < losses[0], losses
+    inp = keras.Input((7, 4))
+    model = keras.Model(inp, LstmEncoder()(inp))
+    model.compile(optimizer=keras.optimizers.Adam(0.01), loss="mse")
+    history = model.fit(x, y, epochs=3, verbose=0)
+    assert history.history["loss"][-1] < history.history["loss"][0]
+    d = tempfile.mkdtemp()
+    path = tf.train.Checkpoint(layer=layer).save(os.path.join(d, "rnn"))
+    other = LstmEncoder()
+    other(x)
+    tf.train.Checkpoint(layer=other).restore(path).assert_existing_objects_matched()
+    np.testing.assert_allclose(other(x), layer(x))
+    assert tf1to2.rnn_cell.LSTMStateTuple(1, 2).h == 2
+    try:
+        tf1to2.rnn_cell.LayerNormBasicLSTMCell
+    except AttributeError as e:
+        assert "LSTMCell" in str(e), e
+    else:
+        raise AssertionError("a name TF1's tf.nn.rnn_cell did not have")
+
+
 def main() -> None:
     run_checks(globals(), {
         "_tf_keras_imported": "tf_keras" in sys.modules,

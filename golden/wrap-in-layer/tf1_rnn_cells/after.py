@@ -3,7 +3,8 @@ scope when dynamic_rnn runs it, so the layer keeps track_tf1_style_variables for
 (stage 5 says why at the line), under every spelling of the cells and RNN functions.
 Without the decorator the cell would be made again on every call, with new weights each
 time and none of them the layer's (measured: two calls differed by 0.02). The cells are
-tf-keras' in TensorFlow 2.21 (tf-api says so): the numeric check runs under tf-keras."""
+tf-keras' in TensorFlow 2.21; a default run makes them tf1to2.rnn_cell's (stage 7), TF1's
+cells on Keras 3 too: the numeric check runs under both Kerases."""
 import tensorflow as tf
 import tensorflow.compat.v1 as tf1
 from tensorflow.compat.v1.nn import rnn_cell
