@@ -42,6 +42,8 @@ CASES = {
     "stable_baselines-ddpg_actor": (["stable_baselines.common.tf_layers", "stable_baselines.common.policies",
                                      "stable_baselines.ddpg.policies"], "ddpg_actor", (3, 7), "model"),
     "tflearn-adam": (["tflearn.optimizers"], "tflearn_adam", (16, 4), "optimizer"),
+    "tensor2tensor-video_lstm": (["tensor2tensor.layers.common_layers", "tensor2tensor.layers.common_video"],
+                                 "t2t_video_lstm", (3, 7), "model"),
 }
 # tflearn 0.5's own ``__init__`` calls ``tf.disable_v2_behavior()`` (it is a TF1 library
 # ported to tf.compat.v1 that way): importing the package turns eager mode off for the
@@ -51,7 +53,7 @@ BARE_ON_TF2 = ("tflearn-conv_fc", "tflearn-adam", "stable_baselines-ddpg_actor")
 # Cases whose original uses tf.layers, which TF 2.21 has only with tf-keras: their TF1
 # reference runs with TF_USE_LEGACY_KERAS=1. (The migrated side never needs it: the
 # v1-layers-shim stage moves such calls to tf1to2.layers, which run on Keras 3.)
-TF1_NEEDS_TF_KERAS = ("stable_baselines-ddpg_actor",)
+TF1_NEEDS_TF_KERAS = ("stable_baselines-ddpg_actor", "tensor2tensor-video_lstm")
 STEPS = 4
 
 
@@ -93,6 +95,15 @@ def build(name: str, mods: dict, tf, x):
         with tf.variable_scope("gn") if hasattr(tf, "variable_scope") else tf.compat.v1.variable_scope("gn"):
             y = cl.group_norm(tf.nn.relu(y), num_groups=2)
         return cl.apply_norm(y, "layer", depth=8, epsilon=1e-6)
+    if name == "t2t_video_lstm":
+        # tensor2tensor's per-step LSTMs (tf.nn.rnn_cell, which the migration makes
+        # tf1to2.rnn_cell's): peepholes, a projection, the state as one tensor; a basic
+        # LSTM run for two steps, sharing its variables through AUTO_REUSE
+        cv = mods["tensor2tensor.layers.common_video"]
+        out1, _ = cv.lstm_cell(x, None, 6, use_peepholes=True, num_proj=4, cell_clip=2.0, name="lstm")
+        out2, state = cv.basic_lstm(out1, None, 5, name="basic")
+        out3, state = cv.basic_lstm(out1 * 2.0, state, 5, name="basic")
+        return tf.concat([out1, out2, out3, state.c], axis=1)
     if name == "ddpg_actor":
         # stable-baselines' DDPG actor: tf.layers.dense (v1 layers) and contrib's
         # layer_norm, called as the policy calls it (its attributes stood in for)
