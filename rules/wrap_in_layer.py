@@ -3,8 +3,9 @@
 
 ## What it does
 A module-level function that builds a model TF1-style (it creates variables through
-``get_variable``, ``tf.compat.v1.layers`` or TF1's ``tf.Variable``, or calls functions of
-the same module that do) and takes the input tensor as its first argument becomes a
+``get_variable``, ``tf.compat.v1.layers`` or TF1's ``tf.Variable``, runs a TF1 RNN cell
+through ``dynamic_rnn`` & co, which makes the cell's variables, or calls functions of the
+same module that do; a helper that only builds a cell and returns it makes none) and takes the input tensor as its first argument becomes a
 ``tf.keras.layers.Layer`` subclass named after it in CamelCase (``generator`` →
 ``Generator``, ``vgg_a`` → ``VggA``):
 
@@ -121,6 +122,10 @@ TRAINING_NAMES = ("is_training", "training")
 _TENSOR_KEYWORDS = ("inputs", "input", "x", "value", "values", "tensor", "features", "logits")
 
 _VARIABLE_MAKERS = ("tf.compat.v1.get_variable", "tf.compat.v1.Variable")
+# TF1's RNN functions run a cell, which makes its variables through the variable scope
+_RNN_FUNCTIONS = ("dynamic_rnn", "static_rnn", "bidirectional_dynamic_rnn", "static_bidirectional_rnn",
+                  "static_state_saving_rnn", "raw_rnn")
+_RNN_RUNNERS = tuple(f"tf.compat.v1.nn.{f}" for f in _RNN_FUNCTIONS)
 _TF2_VARIABLE = "tf.Variable"  # (canonical: tf.compat.v2.Variable; TF1's tf.Variable is tf.compat.v1.Variable)
 _BLOCKERS = {
     "tf.compat.v1.get_default_graph": "reads the default graph",
@@ -482,7 +487,7 @@ class WrapInLayer(Rule):
     stage = 3
     reads_importers = True
     summary = "TF1 model functions → Keras layers with a track_tf1_style_variables call"
-    needles = ("get_variable", "layers")
+    needles = ("get_variable", "layers", "_rnn")
     example_before = (
         "import tensorflow as tf\n\n\n"
         "def model(inputs, units):\n"
@@ -757,10 +762,11 @@ def _surveyed(ctx: RuleContext, functions: set) -> "re.Pattern":
 
 def _creates(q: Optional[str]) -> bool:
     """Whether a call of ``q`` (a canonical name) creates variables, as ``_Survey.visit_Call``
-    takes it: ``get_variable``, ``Variable``, a v1 layer (function or class)."""
+    takes it: ``get_variable``, ``Variable``, a v1 layer (function or class), a TF1 RNN
+    function (``dynamic_rnn``: it runs a cell, which makes its variables)."""
     if not q:
         return False
-    if q in _VARIABLE_MAKERS:
+    if q in _VARIABLE_MAKERS or q in _RNN_RUNNERS:
         return True
     tail = q[len(V1_LAYERS) + 1:] if q.startswith(V1_LAYERS + ".") else None
     return tail is not None and (tail in SPECS or tail in BY_CLASS)
@@ -768,8 +774,9 @@ def _creates(q: Optional[str]) -> bool:
 
 def _creating(names: dict) -> "re.Pattern":
     through = [n for n, paths in names.items()
-               if any({"get_variable", "Variable", "layers"} & set(p.split(".")) for p in paths)]
-    return mentioning(through, r"\bget_variable\b", r"\bVariable\b", r"\blayers\b")
+               if any({"get_variable", "Variable", "layers", *_RNN_FUNCTIONS} & set(p.split(".")) for p in paths)]
+    return mentioning(through, r"\bget_variable\b", r"\bVariable\b", r"\blayers\b",
+                      rf"\b({'|'.join(_RNN_FUNCTIONS)})\b")
 
 
 def _reached(name: str, functions: dict) -> set:
