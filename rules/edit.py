@@ -301,6 +301,12 @@ def _is_import_line(stmt: cst.CSTNode) -> bool:
             and isinstance(stmt.body[0], (cst.Import, cst.ImportFrom)))
 
 
+def _is_imports_line(stmt: cst.CSTNode) -> bool:
+    """A line of import statements only (one, or several joined by ``;``)."""
+    return (isinstance(stmt, cst.SimpleStatementLine) and bool(stmt.body)
+            and all(isinstance(s, (cst.Import, cst.ImportFrom)) for s in stmt.body))
+
+
 def remove_unused_imports(module: cst.Module, imports: Sequence[tuple]) -> cst.Module:
     """Drop the given imports, ``(module, obj)`` or ``(module, obj, asname)``, where
     nothing in the module uses them any more.
@@ -321,7 +327,7 @@ def remove_unused_imports(module: cst.Module, imports: Sequence[tuple]) -> cst.M
     body = []
     changed = False
     for stmt in module.body:
-        here = names & {i.bound for i in statement_imports(stmt)} if _is_import_line(stmt) else set()
+        here = names & {i.bound for i in statement_imports(stmt)} if _is_imports_line(stmt) else set()
         if here:
             body += remove_from_import(stmt, [i for i in unused if _bound_name(*i) in here])
             changed = True
@@ -340,7 +346,27 @@ def remove_from_import(stmt: cst.SimpleStatementLine, unused: Sequence[tuple]) -
     (or the open parenthesis), and a relative import, a star import or one from
     ``__future__`` is never touched. Written here because LibCST's visitor works out the
     module's scopes for this (about 27 ms a statement, and its codemod package 0.14 s to
-    import), where the rules already know which names are unused."""
+    import), where the rules already know which names are unused. A line of several
+    import statements (``from a import b; from c import d``) has each edited alone."""
+    if len(stmt.body) > 1:
+        smalls, changed = [], False
+        for small in stmt.body:
+            alone = stmt.with_changes(body=[small])
+            got = remove_from_import(alone, unused)
+            if got and got[0] is alone:
+                smalls.append(small)
+                continue
+            changed = True
+            if got:
+                smalls.append(got[0].body[0])
+        if not changed:
+            return [stmt]
+        if not smalls:
+            return []
+        last = smalls[-1].with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
+        smalls = [s if isinstance(s.semicolon, cst.Semicolon) else s.with_changes(semicolon=cst.Semicolon(
+            whitespace_after=cst.SimpleWhitespace(" "))) for s in smalls[:-1]]
+        return [stmt.with_changes(body=[*smalls, last])]
     node = stmt.body[0]
     if isinstance(node, cst.Import):
         modules = {module: (asname or [None])[0] for module, obj, *asname in unused if obj is None}

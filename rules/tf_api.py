@@ -295,6 +295,10 @@ class _Rewriter(TFTransformer):
         self.shim_imports: set = set()  # names chains now read from tf1to2 (None: tf1to2 itself)
         self.contrib_aliases: set[str] = set()  # ``tc`` of ``import tensorflow.contrib as tc``, rewritten uses
         self.contrib_kept: set[str] = set()  # ... with a use left
+        # ``rnn`` of ``from tensorflow.contrib import rnn`` / ``import tensorflow.contrib.rnn
+        # as rnn``: names whose uses were rewritten (CONTRIB_RNN), and those with a use left
+        self.contrib_rnn_aliases: set[str] = set()
+        self.contrib_rnn_kept: set[str] = set()
         self.needs_tf = False
         self.compat_names = compat_names
         self.graph_nodes: list[tuple[cst.CSTNode, bool, bool]] = []  # (node, at module level, under as_default)
@@ -417,6 +421,23 @@ class _Rewriter(TFTransformer):
             # rewritten; the import goes once nothing reads it (``transform``)
             (self.contrib_aliases if self._to_slim(node, parts, parts[1:]) else self.contrib_kept).add(root)
             return
+        if base == "tensorflow.contrib.rnn" and len(parts) > 1:
+            # ``from tensorflow.contrib import rnn`` + ``rnn.LSTMCell``: TF1's own object;
+            # the import goes once nothing reads it (``transform``)
+            moved = CONTRIB_RNN.get(f"rnn.{parts[1]}")
+            if moved is None:
+                self.contrib_rnn_kept.add(root)
+                self.ctx.warn(node, contrib_target(["rnn", *parts[1:]])[1])
+                return
+            if self.ctx.change(node, f"{'.'.join(parts[:2])} (tf.contrib.rnn.{parts[1]}) → tf.{moved} (the same "
+                                     "object in TensorFlow 1.x)"):
+                self.replacements[id(node)] = _expr(".".join([self.v1_name(), moved[len("compat.v1."):], *parts[2:]]))
+                self.needs_tf = True
+                self.contrib_rnn_aliases.add(root)
+            else:
+                self.contrib_rnn_kept.add(root)
+            self._warn_legacy_keras(node, moved.split(".")[2:])
+            return
         if base is not None and base.startswith("tensorflow.contrib.") and len(parts) > 1:
             target, problem = contrib_target([*base.split(".")[2:], *parts[1:]])
             if target is None:
@@ -524,7 +545,7 @@ class _Rewriter(TFTransformer):
         if not rest or rest[0] == "keras" or rest[:2] in (["compat", "v1"], ["compat", "v2"]):
             return None
         if rest[0] == "contrib":
-            if rest == ["contrib"] and named:
+            if rest in (["contrib"], ["contrib", "rnn"]) and named:
                 return None  # its uses are rewritten; it goes when none is left (transform)
             target, problem = contrib_target(rest[1:])
             if target is None:
@@ -632,8 +653,17 @@ class _Rewriter(TFTransformer):
     def _contrib_from(self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom, rest: list[str]):
         """``from tensorflow.contrib[.x] import y [as z]`` → tf_slim imports, all or none."""
         new: list[cst.BaseSmallStatement] = []
+        if not rest and [dotted_name(a.name) for a in original_node.names] == ["rnn"]:
+            return updated_node  # its uses are rewritten; it goes when none is left (transform)
         for alias in original_node.names:
             name = dotted_name(alias.name)
+            moved = CONTRIB_RNN.get(".".join([*rest, name]))
+            if moved is not None:  # ``from tensorflow.contrib.rnn import LSTMCell``
+                local = local_name(alias)
+                mod, obj = f"tensorflow.{moved}".rsplit(".", 1)
+                self._warn_legacy_keras(original_node, moved.split(".")[2:])
+                new.append(cst.ImportFrom(module=_expr(mod), names=[_alias(obj, None if local == obj else local)]))
+                continue
             target, problem = contrib_target([*rest, name])
             if target is None:
                 self.ctx.warn(original_node, problem)
@@ -653,7 +683,11 @@ class _Rewriter(TFTransformer):
             else:
                 merged.append(stmt)
         merged = [_fix_commas(s) for s in merged]
-        if not self.ctx.change(original_node, f"from tensorflow.contrib{'.' + '.'.join(rest) if rest else ''} import ... → tf_slim"):
+        where = "tf_slim" if any(dotted_name(st.module).startswith("tf_slim") for st in merged
+                                 if isinstance(st, cst.ImportFrom)) or not merged else "tf.compat.v1"
+        if rest == ["rnn"]:
+            where = "tf.compat.v1 (TF1's own objects)"
+        if not self.ctx.change(original_node, f"from tensorflow.contrib{'.' + '.'.join(rest) if rest else ''} import ... → {where}"):
             return updated_node
         return merged[0] if len(merged) == 1 else cst.FlattenSentinel(merged)
 
@@ -668,6 +702,13 @@ class _Rewriter(TFTransformer):
                 self.needs_tf = True
                 return cst.Call(func=_expr(f"{self.tf_name()}.compat.dimension_value"), args=[cst.Arg(updated_node.value)])
         return updated_node
+
+    def v1_name(self) -> str:
+        """How this module spells ``tensorflow.compat.v1`` (``tf.compat.v1``, or ``tf1`` where
+        that is all it imports)."""
+        name = self.tf_name()
+        return name if self.ctx.aliases.module_scope.names.get(name) == "tensorflow.compat.v1" else \
+            f"{name}.compat.v1"
 
     def tf_name(self) -> str:
         if self._tf_name is None:
@@ -809,6 +850,16 @@ class TfApi(Rule):
         rewritten = rewriter.contrib_aliases - rewriter.contrib_kept  # every use of the alias
         if rewritten:
             module = remove_unused_imports(module, [("tensorflow.contrib", None, a) for a in sorted(rewritten)])
+        rewritten_rnn = rewriter.contrib_rnn_aliases - rewriter.contrib_rnn_kept
+        for alias, (stmt, spelled) in (_contrib_rnn_imports(ctx.module) if "contrib" in ctx.code else {}).items():
+            if alias in rewritten_rnn:
+                module = remove_unused_imports(module, [spelled])
+            elif alias not in rewriter.contrib_rnn_kept:  # nothing reads it
+                ctx.warn(stmt, contrib_target(["rnn"])[1])
+            else:
+                ctx.warn(stmt, f"{alias} (tf.contrib.rnn): tf.contrib does not exist in TensorFlow 2, and not every "
+                         "use of it here could be rewritten (see their warnings); its cells are "
+                         "tf.compat.v1.nn.rnn_cell's, its static_rnn & co tf.compat.v1.nn's")
         contrib_imports = _contrib_imports(ctx.module) if "contrib" in ctx.code else {}
         for alias in sorted(set(contrib_imports) - rewritten):
             ctx.warn(contrib_imports[alias], f"import tensorflow.contrib as {alias}: tf.contrib does not exist "
@@ -816,6 +867,21 @@ class TfApi(Rule):
         if imports:
             module = add_imports(module, imports)
         return module
+
+
+def _contrib_rnn_imports(module: cst.Module) -> dict:
+    """``from tensorflow.contrib import rnn [as r]`` / ``import tensorflow.contrib.rnn as r``
+    at module level: bound name → (statement, the import as remove_unused_imports takes it)."""
+    found = {}
+    for stmt in module.body:
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            continue
+        for i in statement_imports(stmt):
+            if i.module == "tensorflow.contrib" and i.obj == "rnn":
+                found[i.bound] = (stmt, (i.module, i.obj, i.asname) if i.asname else (i.module, i.obj))
+            elif i.module == "tensorflow.contrib.rnn" and i.obj is None and i.asname:
+                found[i.bound] = (stmt, (i.module, None, i.asname))
+    return found
 
 
 def _contrib_imports(module: cst.Module) -> dict:

@@ -61,6 +61,20 @@ def test_remove_a_whole_statement_and_leave_nested_imports_alone():
         "import os\n\n\ndef f():\n    import tf_slim as slim2\n    return os\n")
 
 
+def test_remove_from_a_line_of_several_imports_edits_each_alone():
+    code = ("from a import b; from tf_slim import layers  # c\n"
+            "import x; from tf_slim import losses, nets; import y\n"
+            "import tf_slim as s1; import numpy as np\n"
+            "import os; z = 1\n\n"
+            "print(b, x, y, nets, os, z)\n")
+    assert removed(code, ("tf_slim", "layers"), ("tf_slim", "losses"), ("tf_slim", None, "s1"),
+                   ("numpy", None, "np"), ("os", None)) == (
+        "from a import b  # c\n"
+        "import x; from tf_slim import nets; import y\n"
+        "import os; z = 1\n\n"
+        "print(b, x, y, nets, os, z)\n")
+
+
 REMOVABLE = [
     "import a\n", "import a, b\n", "import a.b\n", "import a.b as c, a.b\n", "import a as b, c  # t\n",
     "# lead\nimport a, b, c\n", "import a.b.c as d, e as f, g\n",
