@@ -87,7 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     cc.add_argument("--model", metavar="FILE.py:Class", help="with --to model: the migrated model's class")
     cc.add_argument("--init", metavar="JSON", help="with --to model: the class's keyword arguments, as a JSON object")
     cc.add_argument("--input-shape", metavar="D,D,...", action="append", default=[],
-                    help="with --to model: the shape of an input to build the model with (once per input)")
+                    help="with --to model: the shape of an input to build the model with (once per input); "
+                         "float32 zeros, or of another dtype given after a colon (token ids: 2,7:int32)")
     return parser
 
 
@@ -403,12 +404,22 @@ def _model_arguments(args) -> tuple:
         raise CheckpointError(f"--init: not JSON ({e})") from None
     if not isinstance(init, dict):
         raise CheckpointError("--init: a JSON object of the class's keyword arguments")
-    try:
-        shapes = tuple(tuple(int(d) for d in s.split(",")) for s in args.input_shape)
-    except ValueError:
-        raise CheckpointError(f"--input-shape: dimensions separated by commas, such as 3,5 (got {args.input_shape})")\
-            from None
-    return init, shapes
+    shapes = []
+    for spec in args.input_shape:
+        dims, _, dtype = spec.partition(":")
+        try:
+            shape = tuple(int(d) for d in dims.split(","))
+        except ValueError:
+            raise CheckpointError(f"--input-shape: dimensions separated by commas, such as 3,5, and a dtype after a "
+                                  f"colon if not float32, such as 2,7:int32 (got {spec})") from None
+        if dtype and dtype not in _DTYPES:
+            raise CheckpointError(f"--input-shape {spec}: the dtype is one of {', '.join(_DTYPES)}")
+        shapes.append((shape, dtype) if dtype else shape)
+    return init, tuple(shapes)
+
+
+# what --input-shape takes after a colon (TensorFlow's names; the CLI never imports it)
+_DTYPES = ("float16", "bfloat16", "float32", "float64", "int8", "int16", "int32", "int64", "uint8", "bool", "string")
 
 
 def _read_name_map(path: Optional[str]) -> Optional[dict]:

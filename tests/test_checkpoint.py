@@ -150,7 +150,7 @@ MODEL_TF2 = textwrap.dedent('''
     spec.loader.exec_module(mod)
     model = getattr(mod, cls)(**json.loads(init))
     x = np.load(f"{work}/x.npy")
-    model(tf.zeros(x.shape))
+    model(tf.zeros(x.shape, dtype=x.dtype))
     tf.train.Checkpoint(model=model).read(f"{work}/converted").assert_consumed()
     print(json.dumps({"diff": float(np.abs(model(x).numpy() - np.load(f"{work}/tf1.npy")).max()),
                       "weights": len(model.weights)}))
@@ -283,6 +283,67 @@ def test_a_whole_run_then_convert_loads_a_model_with_a_nested_keras_model(tmp_pa
         "Classifier/conv/bias", "Classifier/conv/kernel", "Classifier/head/fc1/bias", "Classifier/head/fc1/kernel",
         "Classifier/head/logits/bias", "Classifier/head/logits/kernel"]
     assert out["names_back"] and out["bits_back"]
+
+
+LSTM_MODEL = '''import tensorflow as tf
+
+
+def classifier(tokens, vocab_size=20, embed=8, hidden=6, classes=3):
+    with tf.variable_scope("classifier"):
+        table = tf.get_variable("embedding", [vocab_size, embed])
+        x = tf.nn.embedding_lookup(table, tokens)
+        cells = [tf.nn.rnn_cell.LSTMCell(hidden), tf.nn.rnn_cell.GRUCell(hidden)]
+        outputs, state = tf.nn.dynamic_rnn(tf.nn.rnn_cell.MultiRNNCell(cells), x, dtype=tf.float32)
+        return tf.layers.dense(outputs[:, -1], classes, name="logits")
+'''
+
+LSTM_TF1 = textwrap.dedent('''
+    import sys
+    import numpy as np
+    import tensorflow.compat.v1 as v1
+    v1.disable_v2_behavior()
+    sys.modules["tensorflow"] = v1  # the TF1 API the original was written against
+    work = sys.argv[1]
+    sys.path.insert(0, work)
+    import original
+    tokens = np.random.default_rng(0).integers(0, 20, size=(2, 7)).astype(np.int32)
+    with v1.Graph().as_default():
+        y = original.classifier(v1.constant(tokens))
+        with v1.Session() as sess:
+            sess.run(v1.global_variables_initializer())
+            v1.train.Saver().save(sess, f"{work}/tf1/model")
+            np.save(f"{work}/tf1.npy", sess.run(y))
+    np.save(f"{work}/x.npy", tokens)
+''')
+
+
+def test_a_tf1_lstm_classifiers_checkpoint_loads_into_its_keras3_migration(tmp_path):
+    """A TF1 text classifier (an embedding through get_variable, an LSTM and a GRU cell
+    stacked by MultiRNNCell and run by dynamic_rnn, a dense head), its checkpoint saved from
+    a TF1 graph (tf-keras: TF 2.21 has TF1's cells only there); ``migrate --write`` alone
+    makes it a Keras layer on tf1to2.rnn_cell, which runs under Keras 3; ``checkpoint
+    convert --to model`` builds it on token ids (``--input-shape 2,7:int32``) and loads all
+    nine TF1 variables; a fresh process reads the result and computes TF1's logits."""
+    env = _saved_and_migrated(tmp_path, LSTM_MODEL, LSTM_TF1)
+    migrated = (tmp_path / "model.py").read_text(encoding="utf-8")
+    assert "tf1to2.rnn_cell.LSTMCell(self.hidden)" in migrated and "tf.nn.rnn_cell" not in migrated
+
+    def convert(*shape):
+        return subprocess.run([sys.executable, "-m", "codemod.cli", "checkpoint", "convert",
+                               str(tmp_path / "tf1/model"), str(tmp_path / "converted"), "--to", "model", "--model",
+                               f"{tmp_path}/model.py:Classifier", *shape,
+                               "--name-map", str(tmp_path / "name_map.json")],
+                              capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
+    floats = convert("--input-shape", "2,7")  # ids as floats: the model cannot be built, and says so
+    said = [line for line in floats.stderr.splitlines() if line.startswith("error: ")]
+    assert floats.returncode == 2 and len(said) == 1 and "building it" in said[0]
+    unknown = convert("--input-shape", "2,7:int")
+    assert unknown.returncode == 2 and "the dtype is one of" in unknown.stderr
+    run = convert("--input-shape", "2,7:int32")
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "9 TF1 variables loaded" in run.stderr
+    got = _read_converted(tmp_path, "model.py", "Classifier", "{}")
+    assert got["weights"] == 9 and got["diff"] < 1e-5
 
 
 ROUND_TRIP = SAME_VALUES + textwrap.dedent('''
