@@ -27,9 +27,13 @@ whose own TF1 name still depends on the run (after a loop of unknown count, in a
 under a computed scope) gets ``record_scope(default_name="dense", layer=self.dense)`` at
 its first call: it claims the name the v1 layer claimed, and remembers it for the Keras
 layer, where ``tf1to2.load_tf1_checkpoint`` finds its weights (no name-map entry can).
-That keeps the decorator (native-keras), so it is written only where it makes the
-class's TF1 checkpoint load: not beside a replaced layer whose names neither the map nor
-a recording can hold (a list named at run time), which is warned as before.
+So does a list of layers called as ``self.dense[i](...)`` directly in one ``for i in
+range(...)`` loop of any bound (a transformer's blocks over ``num_layers``, each under
+``"layer_%d" % i``): ``record_scope(default_name="dense", layer=self.dense[i])`` there
+claims once per element, in its round, as the v1 layer it replaced did. That keeps the
+decorator (native-keras), so it is written only where it makes the class's TF1
+checkpoint load: not beside a replaced layer whose names neither the map nor a recording
+can hold (one element called in nested loops), which is warned as before.
 
 Keras layers own their variables by object path, not by scope name, so the rule records
 each replaced variable in the run's name map (``--name-map FILE``):
@@ -253,10 +257,32 @@ def _recording(attr: _Attr, ev: _Event, needed: bool, remember: bool) -> Optiona
     later v1 layers ``needed`` the claim, else None."""
     if ev.prefix is None:
         return None
-    if remember and not attr.is_list and not ev.site.loops and isinstance(ev.site.statement, cst.SimpleStatementLine) \
-            and isinstance(ev.call.func, cst.Attribute):  # (in a loop it would claim again each time round)
-        return cst.parse_statement(f'record_scope(default_name="{ev.prefix}", layer=self.{attr.name})\n')
+    if remember and isinstance(ev.site.statement, cst.SimpleStatementLine):
+        if not attr.is_list and not ev.site.loops and isinstance(ev.call.func, cst.Attribute):
+            # (in a loop it would claim again each time round, where the v1 layer claimed once)
+            return cst.parse_statement(f'record_scope(default_name="{ev.prefix}", layer=self.{attr.name})\n')
+        index = _range_index(ev.site, ev.call.func) if attr.is_list else None
+        if index is not None:
+            # one element per time round, each called there first: each claims once, as the
+            # v1 layer it replaced did in that round
+            return cst.parse_statement(
+                f'record_scope(default_name="{ev.prefix}", layer=self.{attr.name}[{index}])\n')
     return cst.parse_statement(f'record_scope(default_name="{ev.prefix}")\n') if needed else None
+
+
+def _range_index(site: Site, func: cst.BaseExpression) -> Optional[str]:
+    """``i`` when the call is ``self.X[i](...)`` directly in one ``for i in range(...)`` loop
+    (any bound): each time round calls another element."""
+    if len(site.loops) != 1 or not isinstance(site.loops[0], cst.For) or not isinstance(func, cst.Subscript) \
+            or not (isinstance(func.value, cst.Attribute) and isinstance(func.value.value, cst.Name)
+                    and func.value.value.value == "self"):
+        return None
+    loop = site.loops[0]
+    index = func.slice[0].slice if len(func.slice) == 1 else None
+    if not (isinstance(index, cst.Index) and isinstance(index.value, cst.Name) and isinstance(loop.target, cst.Name)
+            and index.value.value == loop.target.value and range_bound(loop.iter) is not None):
+        return None
+    return index.value.value
 
 
 def _remembers(record: cst.SimpleStatementLine) -> bool:
@@ -429,8 +455,8 @@ class KerasLayers(Rule):
                         claimed = claims[id(ev)]
                         if isinstance(claimed, str):
                             record = cst.parse_statement(f'record_scope("{claimed}")\n')
-                        elif ev.prefix is not None:
-                            record = _recording(attr, ev, needed=True, remember=remember)
+                        elif ev.prefix is not None:  # (names claimed per element are in the name map)
+                            record = _recording(attr, ev, needed=True, remember=remember and claimed is None)
                         else:
                             attr.problem = "its scope name is computed at run time, so record_scope cannot claim it"
                 elif claims[id(ev)] is None and _weights(attr):

@@ -48,5 +48,5 @@ class Stack(tf.keras.layers.Layer):
         with tf.compat.v1.variable_scope("stack"):
             for i in range(self.depth):
                 x = self.dense[i](x)
-                record_scope(default_name="dense")
+                record_scope(default_name="dense", layer=self.dense[i])
             return tf.compat.v1.layers.dense(x, 4)
