@@ -653,7 +653,7 @@ class _Rewriter(TFTransformer):
     def _contrib_from(self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom, rest: list[str]):
         """``from tensorflow.contrib[.x] import y [as z]`` → tf_slim imports, all or none."""
         new: list[cst.BaseSmallStatement] = []
-        if not rest and [dotted_name(a.name) for a in original_node.names] == ["rnn"]:
+        if not rest and [dotted_name(a.name) for a in original_node.names] == ["rnn"] and self.depth == 0:
             return updated_node  # its uses are rewritten; it goes when none is left (transform)
         for alias in original_node.names:
             name = dotted_name(alias.name)
@@ -683,10 +683,9 @@ class _Rewriter(TFTransformer):
             else:
                 merged.append(stmt)
         merged = [_fix_commas(s) for s in merged]
-        where = "tf_slim" if any(dotted_name(st.module).startswith("tf_slim") for st in merged
-                                 if isinstance(st, cst.ImportFrom)) or not merged else "tf.compat.v1"
-        if rest == ["rnn"]:
-            where = "tf.compat.v1 (TF1's own objects)"
+        rnn = [CONTRIB_RNN.get(".".join([*rest, dotted_name(a.name)])) is not None for a in original_node.names]
+        where = "tf.compat.v1 (TF1's own objects)" if all(rnn) else "tf_slim and tf.compat.v1" if any(rnn) else \
+            "tf_slim"
         if not self.ctx.change(original_node, f"from tensorflow.contrib{'.' + '.'.join(rest) if rest else ''} import ... → {where}"):
             return updated_node
         return merged[0] if len(merged) == 1 else cst.FlattenSentinel(merged)
@@ -853,7 +852,11 @@ class TfApi(Rule):
         rewritten_rnn = rewriter.contrib_rnn_aliases - rewriter.contrib_rnn_kept
         for alias, (stmt, spelled) in (_contrib_rnn_imports(ctx.module) if "contrib" in ctx.code else {}).items():
             if alias in rewritten_rnn:
-                module = remove_unused_imports(module, [spelled])
+                before, module = module, remove_unused_imports(module, [spelled])
+                if module is before:  # the name occurs elsewhere (``f(rnn)``): the import stays, warned
+                    ctx.warn(stmt, f"{alias} (tf.contrib.rnn): tf.contrib does not exist in TensorFlow 2; the uses "
+                             f"of its names were rewritten, but the name {alias} occurs elsewhere in the module (the "
+                             "module as a value?), so the import stays")
             elif alias not in rewriter.contrib_rnn_kept:  # nothing reads it
                 ctx.warn(stmt, contrib_target(["rnn"])[1])
             else:

@@ -1,7 +1,8 @@
 """A module that imports only tensorflow.compat.v1 (as tensor2tensor's do): contrib.rnn's
 cells become that alias' nn.rnn_cell names. A contrib.rnn module alias with a use
-that has no TF2 home (LSTMBlockCell) stays imported, and that use is warned; another
-alias whose every use moved goes."""
+that has no TF2 home (LSTMBlockCell) stays imported, and that use is warned; so does
+one whose names moved but which is also handed on as a value, warned at its import, and
+the module imported in a function."""
 import tensorflow.compat.v1 as tf1
 import tensorflow.contrib.rnn as contrib_rnn
 from tensorflow.contrib import rnn as R
@@ -18,3 +19,12 @@ def fast(x, hidden=16):
     first = contrib_rnn.GRUCell(
         hidden)
     return cell, first
+
+
+def module_value():
+    return R
+
+
+def lazily():
+    from tensorflow.contrib import rnn as lazy_rnn
+    return lazy_rnn
