@@ -89,6 +89,7 @@ from rules.aliases import TFTransformer, dotted_name, dotted_parts, local_name
 from rules.base import Facts, Rule, RuleContext, ast_dotted, mentioning
 from rules.contrib_summary import REWRITTEN as CONTRIB_SUMMARY
 from rules.optimizers import CONTRIB_OPTIMIZERS
+from rules.v1_layers_shim import RNN_CELL_NAMES
 from rules.edit import add_imports, expression, is_docstring, remove_unused_imports, statement_imports
 from rules.model_walk import GRAPH_ADVICE, GRAPH_TOPIC, PLACEHOLDERS, SESSIONS, bindings, is_as_default, own_graph, saver_given_variables, target_names
 from rules.visitors import transform
@@ -508,9 +509,10 @@ class _Rewriter(TFTransformer):
 
     def _warn_legacy_keras(self, node: cst.Attribute, rest: list[str]) -> None:
         """``tf.compat.v1.nn.rnn_cell.*`` exists in TF 2.21 but is tf-keras': under Keras 3
-        (the default) using it raises. The v1-layers-shim stage makes it the shim's
-        (``tf1to2.rnn_cell``); without that stage in the run, say so at the line."""
-        if _legacy_keras(rest) and "v1-layers-shim" not in self.ctx.rules:
+        (the default) using it raises. The v1-layers-shim stage makes the public names
+        the shim's (``tf1to2.rnn_cell``); without that stage in the run, or for a name
+        the shim lacks, say so at the line."""
+        if _legacy_keras(rest) and ("v1-layers-shim" not in self.ctx.rules or rest[2] not in RNN_CELL_NAMES):
             self.ctx.warn(node, f"tf.compat.v1.nn.rnn_cell.{rest[2]} is tf-keras' (TensorFlow {table.TF_VERSION} "
                                 "loads it from tf-keras): under Keras 3, the default, it raises; install tf-keras "
                                 "and set TF_USE_LEGACY_KERAS=1 before TensorFlow is imported, or run the "

@@ -30,8 +30,10 @@ TF1's RNN cells go the same way: every use of a public name of
 ``tf.compat.v1.nn.rnn_cell`` (``LSTMCell``, ``GRUCell``, ``MultiRNNCell``, the wrappers,
 ``LSTMStateTuple``, ``RNNCell``; built, subclassed, in ``isinstance``, the module as a
 value; however it is spelled or imported) becomes the shim's ``tf1to2.rnn_cell.<name>``,
-and ``tf1to2.rnn_cell`` is imported. ``tf.compat.v1.nn.dynamic_rnn`` & co stay: they are
-TensorFlow's own and take any cell.
+and ``tf1to2.rnn_cell`` is imported; an import of the cells or of the module is made
+from the shim instead (``from tf1to2.rnn_cell import LSTMCell``, ``from tf1to2 import
+rnn_cell``), so the names it binds stay for other files that import them from this one.
+``tf.compat.v1.nn.dynamic_rnn`` & co stay: they are TensorFlow's own and take any cell.
 
 The layer objects the earlier stages leave (``self.conv = tf.compat.v1.layers.Conv2D(...)``,
 which stage 5 could not make Keras layers, or stage 4's output run alone) are built from
@@ -53,9 +55,10 @@ shim's decorator makes them the layer's weights.
 - a class used other than by building one (a base class, ``isinstance``), or built with
   ``*args`` / ``**kwargs`` or arguments TF1 took only through ``**kwargs`` (``_reuse``,
   ``dtype``): it needs tf-keras, which the warning says;
-- a name of ``tf.compat.v1.nn.rnn_cell`` TF1 did not make public (``_linear``): left as
-  it is (tf-api's warning says it raises under Keras 3); contrib cells TF1 had only in
-  ``tf.contrib.rnn`` (``LayerNormBasicLSTMCell``, ``LSTMBlockCell``): tf-api warns.
+- a name of ``tf.compat.v1.nn.rnn_cell`` TF1 did not make public (``_linear``), and an
+  import of one beside the cells: left as they are, warned (under Keras 3 they raise);
+  contrib cells TF1 had only in ``tf.contrib.rnn`` (``LayerNormBasicLSTMCell``,
+  ``LSTMBlockCell``): tf-api warns.
 
 ## Fix safety
 Exact: ``tests/test_v1_layer_forms.py`` builds one model with every form, and this
@@ -80,7 +83,7 @@ import libcst as cst
 
 from rules.aliases import TFTransformer, dotted_parts
 from rules.base import Facts, Rule, RuleContext, mentioning
-from rules.edit import add_import, expression, remove_unused_imports
+from rules.edit import add_import, code, expression, remove_unused_imports
 from rules.v1_layers import BY_CLASS, SPECS, V1_LAYERS, call_arguments, shim_refused
 from rules.visitors import transform
 
@@ -94,6 +97,53 @@ PREFIX = V1_LAYERS + "."
 RNN_CELL = "tf.compat.v1.nn.rnn_cell"
 RNN_CELL_NAMES = frozenset({"BasicLSTMCell", "BasicRNNCell", "DeviceWrapper", "DropoutWrapper", "GRUCell",
                             "LSTMCell", "LSTMStateTuple", "MultiRNNCell", "ResidualWrapper", "RNNCell"})
+
+
+def moved_import(stmt: cst.CSTNode) -> Optional[str]:
+    """The module an import of TF1's RNN cells is made from instead (``from
+    tensorflow.compat.v1.nn.rnn_cell import LSTMCell`` → ``tf1to2.rnn_cell``, ``from
+    tensorflow.compat.v1.nn import rnn_cell`` → ``tf1to2``, ``import
+    tensorflow.compat.v1.nn.rnn_cell as rc`` → ``tf1to2.rnn_cell``), or None: only where
+    every name it imports is the shim's, so the names it binds stay bound (importers of
+    this module keep them) and their uses stay as they are."""
+    if isinstance(stmt, cst.ImportFrom) and not stmt.relative and stmt.module is not None \
+            and not isinstance(stmt.names, cst.ImportStar):
+        module, names = code(stmt.module), [code(a.name) for a in stmt.names]
+        if module in ("tensorflow.compat.v1.nn.rnn_cell", "tensorflow.compat.v1.nn.rnn_cell.__init__") \
+                and all(n in RNN_CELL_NAMES for n in names):
+            return "tf1to2.rnn_cell"
+        if module == "tensorflow.compat.v1.nn" and all(n == "rnn_cell" for n in names):
+            return "tf1to2"
+    if isinstance(stmt, cst.Import) and all(code(a.name) == "tensorflow.compat.v1.nn.rnn_cell" and a.asname
+                                            for a in stmt.names):
+        return "tf1to2.rnn_cell"
+    return None
+
+
+def _bound_by(stmt: cst.CSTNode) -> set:
+    names = stmt.names if isinstance(stmt, (cst.Import, cst.ImportFrom)) and \
+        not isinstance(stmt.names, cst.ImportStar) else []
+    return {a.asname.name.value if a.asname else code(a.name).split(".")[0] for a in names}
+
+
+class _RnnImports(cst.CSTVisitor):
+    """The names bound only by imports of TF1's RNN cells that ``moved_import`` moves, at
+    any depth (a name also bound by one it cannot move has its uses rewritten)."""
+
+    def __init__(self) -> None:
+        self.moved: set = set()
+        self.kept: set = set()
+
+    def visit_Import(self, node: cst.Import) -> None:
+        self._see(node, any(code(a.name).startswith("tensorflow.compat.v1.nn") for a in node.names))
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        self._see(node, node.module is not None and code(node.module).startswith("tensorflow.compat.v1.nn"))
+
+    def _see(self, node, about_nn: bool) -> None:
+        if not about_nn:
+            return
+        (self.moved if moved_import(node) else self.kept).update(_bound_by(node))
 
 
 def rnn_cell_target(path: Optional[str]) -> Optional[str]:
@@ -111,6 +161,7 @@ class _Rewriter(TFTransformer):
         super().__init__(ctx, skip)
         self.replaced = False
         self.rnn_cells = False  # a TF1 RNN cell name became tf1to2.rnn_cell's
+        self.moved_names: set = set()  # names bound only by imports _move makes from the shim
         self.stale_imports: set = set()
         self.constructions: dict = {}  # id(func of a call building a v1 layer class) → problem or ""
         self.refused: dict = {}  # id(func of a call giving an argument the shim refuses) → that argument
@@ -151,8 +202,48 @@ class _Rewriter(TFTransformer):
     def visit_Import(self, node: cst.Import) -> bool:
         return False
 
+    def leave_ImportFrom(self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom):
+        return self._move(original_node, updated_node)
+
+    def leave_Import(self, original_node: cst.Import, updated_node: cst.Import):
+        return self._move(original_node, updated_node)
+
+    def _move(self, original, updated):
+        """An import of TF1's RNN cells, from the shim instead (``moved_import``)."""
+        target = moved_import(original)
+        if target is None:
+            if isinstance(original, cst.ImportFrom) and original.module is not None and \
+                    code(original.module) == "tensorflow.compat.v1.nn.rnn_cell":
+                lacking = sorted({code(a.name) for a in original.names} - RNN_CELL_NAMES) \
+                    if not isinstance(original.names, cst.ImportStar) else ["*"]
+                self.ctx.warn(original, f"from tensorflow.compat.v1.nn.rnn_cell import ... left as it is: "
+                                        f"tf1to2.rnn_cell has no {', '.join(lacking)} (TF1 made only the cells "
+                                        "public); under Keras 3 this import raises (it needs tf-keras and "
+                                        "TF_USE_LEGACY_KERAS=1)")
+            return updated
+        if isinstance(original, cst.Import):
+            if not self.ctx.change(original, f"import tensorflow.compat.v1.nn.rnn_cell → import {target} (TF1's RNN "
+                                             "cells, on Keras 3 too)"):
+                return updated
+            return updated.with_changes(names=[a.with_changes(name=expression(target)) for a in updated.names])
+        if not self.ctx.change(original, f"from {code(original.module)} import ... → from {target} import ... "
+                                         "(TF1's RNN cells, on Keras 3 too)"):
+            return updated
+        return updated.with_changes(module=expression(target))
+
     def _replace(self, original, updated):
         cells = rnn_cell_target(self.qualify(original))
+        root = original
+        while isinstance(root, cst.Attribute):
+            root = root.value
+        if cells is not None and isinstance(root, cst.Name) and root.value in self.moved_names:
+            return updated  # bound by an import made from the shim now (_move)
+        path = self.qualify(original)
+        if cells is None and path and path.startswith(RNN_CELL + "."):
+            self.ctx.warn(original, f"tf.compat.v1.nn.rnn_cell.{path[len(RNN_CELL) + 1:]} left as it is: not TF1's "
+                                    "public API, and tf1to2.rnn_cell has only that; under Keras 3 it raises (it needs "
+                                    "tf-keras and TF_USE_LEGACY_KERAS=1)")
+            return updated
         if cells is not None:
             name = cells[len("tf1to2."):]
             if self.ctx.change(original, f"tf.compat.v1.{name.replace('rnn_cell', 'nn.rnn_cell', 1)} → {cells} "
@@ -263,6 +354,10 @@ class V1LayersShim(Rule):
 
     def transform(self, ctx: RuleContext) -> cst.Module:
         rewriter = _Rewriter(ctx, ctx.unmentioning(_reaching(ctx.tf_names())))
+        if "rnn_cell" in ctx.code:
+            imports = _RnnImports()
+            ctx.module.visit(imports)
+            rewriter.moved_names = imports.moved - imports.kept
         module = transform(ctx.module, rewriter)
         if not (rewriter.replaced or rewriter.rnn_cells):
             return ctx.module

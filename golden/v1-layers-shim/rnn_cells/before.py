@@ -2,9 +2,11 @@
 TensorFlow 2.21 loads from tf-keras: under Keras 3 every name raises) → the shim's
 tf1to2.rnn_cell, TF1's cells on Keras 3 too, however they are spelled or imported, and
 however they are used: built, subclassed, checked with isinstance, the module handed
-on as a value. A name of the module that is not TF1's public API is left; so is a
-local name that only looks like the module, and so the import of the module whose name
-it shares (importing the module works under Keras 3; only its names raise)."""
+on as a value. An import of the cells or of the module is made from the shim instead,
+at any depth, so the names it binds stay (other files may import them from here) and
+their uses stay as they are; one that also imports a name the shim lacks stays, and
+the uses of its cells are rewritten. A name of the module that is not TF1's public API
+is left; so is a local name that only looks like the module."""
 import tensorflow as tf
 import tensorflow.compat.v1 as tf1
 from tensorflow.compat.v1.nn import rnn_cell
@@ -48,3 +50,14 @@ def private(x):
 
 def shadowed(rnn_cell):
     return rnn_cell.LSTMCell(3)
+
+
+def lazily(hidden):
+    from tensorflow.compat.v1.nn.rnn_cell import GRUCell as G
+    import tensorflow.compat.v1.nn.rnn_cell as rc
+    return G(hidden), rc.BasicRNNCell(hidden)
+
+
+def mixed(hidden):
+    from tensorflow.compat.v1.nn.rnn_cell import BasicLSTMCell, _private_helper
+    return BasicLSTMCell(hidden), _private_helper
