@@ -45,6 +45,16 @@ SESSIONS = frozenset(f"tf.compat.v1.{name}" for name in (
 PLACEHOLDERS = frozenset(f"tf.compat.v1.{name}" for name in (
     "placeholder", "placeholder_with_default", "sparse_placeholder"))
 GRAPH_BUILDERS = SESSIONS | PLACEHOLDERS | {"tf.compat.v1.get_default_graph", "tf.compat.v1.Graph"}
+
+# TF1's RNN cells: the public names of tf.nn.rnn_cell (TensorFlow 1.15), all of which the
+# shim's tf1to2.rnn_cell has (tests/test_shim.py checks its NAMES are these), and the RNN
+# functions that run a cell, which makes its variables through the variable scope
+RNN_CELL = "tf.compat.v1.nn.rnn_cell"
+RNN_CELL_NAMES = frozenset({"BasicLSTMCell", "BasicRNNCell", "DeviceWrapper", "DropoutWrapper", "GRUCell",
+                            "LSTMCell", "LSTMStateTuple", "MultiRNNCell", "ResidualWrapper", "RNNCell"})
+RNN_FUNCTIONS = ("dynamic_rnn", "static_rnn", "bidirectional_dynamic_rnn", "static_bidirectional_rnn",
+                 "static_state_saving_rnn", "raw_rnn")
+
 # The topic (``rules.base.Finding``) of warnings about code left as it is because a TF1
 # graph runs it: training-step's one warning at a session loop stands for them there.
 GRAPH_TOPIC = "tf1-graph"

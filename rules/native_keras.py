@@ -127,7 +127,7 @@ from rules.aliases import TFVisitor, canonicalize, dotted_parts
 from rules.base import Rule, RuleContext
 from rules.edit import (Unwrapper, bound_arguments, code, keyword_value, literal_value, module_imports, nodes_of,
                         remove_unused_imports)
-from rules.model_walk import (DECORATOR, GET_OR_CREATE_LAYER, VARIABLE_SCOPE, WEIGHTLESS_LAYERS, ForwardPassVisitor,
+from rules.model_walk import (DECORATOR, GET_OR_CREATE_LAYER, RNN_CELL, RNN_FUNCTIONS, VARIABLE_SCOPE, WEIGHTLESS_LAYERS, ForwardPassVisitor,
                               Site, bindings, builds_keras_object, class_body_names, class_names, dependencies,
                               find_method, free_names, self_attributes, target_names)
 from rules.visitors import Transformer, Visitor, transform, walk
@@ -168,10 +168,9 @@ BLOCKING = (
     # what makes variables through the variable scope when it runs: a cell a TF1 RNN
     # function runs, made again on every call without the decorator (new weights each
     # call, none of them the layer's: measured, two calls differed by 0.02)
-    ("tf.compat.v1.nn.rnn_cell.", "a TF1 RNN cell, which creates its variables through the variable scope when run"),
+    (f"{RNN_CELL}.", "a TF1 RNN cell, which creates its variables through the variable scope when run"),
     *((f"tf.compat.v1.nn.{f}", f"{f}, which runs a TF1 RNN cell, whose variables are made through the variable scope")
-      for f in ("dynamic_rnn", "static_rnn", "bidirectional_dynamic_rnn", "static_bidirectional_rnn",
-                "static_state_saving_rnn", "raw_rnn")),
+      for f in RNN_FUNCTIONS),
     *((f"tf.compat.v1.feature_column.{f}", f"feature_column.{f}, which creates its columns' variables through "
                                            "the variable scope") for f in ("input_layer", "linear_model")),
     ("tf.compat.v1.metrics.", "a tf.compat.v1.metrics op, which creates local variables"),

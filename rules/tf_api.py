@@ -89,9 +89,8 @@ from rules.aliases import TFTransformer, dotted_name, dotted_parts, local_name
 from rules.base import Facts, Rule, RuleContext, ast_dotted, mentioning
 from rules.contrib_summary import REWRITTEN as CONTRIB_SUMMARY
 from rules.optimizers import CONTRIB_OPTIMIZERS
-from rules.v1_layers_shim import RNN_CELL_NAMES
 from rules.edit import add_imports, expression, is_docstring, remove_unused_imports, statement_imports
-from rules.model_walk import GRAPH_ADVICE, GRAPH_TOPIC, PLACEHOLDERS, SESSIONS, bindings, is_as_default, own_graph, saver_given_variables, target_names
+from rules.model_walk import GRAPH_ADVICE, GRAPH_TOPIC, PLACEHOLDERS, RNN_CELL_NAMES, SESSIONS, bindings, is_as_default, own_graph, saver_given_variables, target_names
 from rules.visitors import transform
 
 # What the migration overview suggests for contrib modules tf-slim does not cover.
@@ -138,9 +137,7 @@ CONTRIB_REPLACEMENTS = {
 # re-exported them), spelled through the tensorflow module: → their tf.compat.v1 names,
 # as tf_upgrade_v2 maps them (the cells then go on to the shim at stage 7).
 CONTRIB_RNN = {
-    **{f"rnn.{n}": f"compat.v1.nn.rnn_cell.{n}"
-       for n in ("BasicLSTMCell", "BasicRNNCell", "DeviceWrapper", "DropoutWrapper", "GRUCell", "LSTMCell",
-                 "LSTMStateTuple", "MultiRNNCell", "ResidualWrapper", "RNNCell")},
+    **{f"rnn.{n}": f"compat.v1.nn.rnn_cell.{n}" for n in RNN_CELL_NAMES},
     **{f"rnn.{n}": f"compat.v1.nn.{n}" for n in ("static_rnn", "static_bidirectional_rnn", "static_state_saving_rnn")},
 }
 # Single contrib names worth their own advice.

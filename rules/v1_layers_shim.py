@@ -84,6 +84,7 @@ import libcst as cst
 from rules.aliases import TFTransformer, dotted_parts
 from rules.base import Facts, Rule, RuleContext, mentioning
 from rules.edit import add_import, code, expression, remove_unused_imports
+from rules.model_walk import RNN_CELL, RNN_CELL_NAMES
 from rules.v1_layers import BY_CLASS, SPECS, V1_LAYERS, call_arguments, shim_refused
 from rules.visitors import transform
 
@@ -92,11 +93,6 @@ from rules.visitors import transform
 FUNCTIONS = frozenset(SPECS)
 CLASSES = frozenset(BY_CLASS) | {"Layer", "InputSpec"}
 PREFIX = V1_LAYERS + "."
-# TF1's RNN cells: every public name of tf.nn.rnn_cell is in tf1to2.rnn_cell (the shim's
-# NAMES), however it is used (built, subclassed, isinstance, LSTMStateTuple).
-RNN_CELL = "tf.compat.v1.nn.rnn_cell"
-RNN_CELL_NAMES = frozenset({"BasicLSTMCell", "BasicRNNCell", "DeviceWrapper", "DropoutWrapper", "GRUCell",
-                            "LSTMCell", "LSTMStateTuple", "MultiRNNCell", "ResidualWrapper", "RNNCell"})
 
 
 def moved_import(stmt: cst.CSTNode) -> Optional[str]:

@@ -113,7 +113,7 @@ from rules import tf_hub as hub_rule
 from rules.edit import (NameReplacer, PackageNames, add_import, bound_arguments, code, expression, is_docstring,
                         keyword, keyword_value, literal_value,
                         module_imports, rebuild_args)
-from rules.model_walk import (GET_OR_CREATE_LAYER, LOOPS, VARIABLE_SCOPE, WEIGHTLESS_LAYERS, bindings,
+from rules.model_walk import (GET_OR_CREATE_LAYER, LOOPS, RNN_FUNCTIONS, VARIABLE_SCOPE, WEIGHTLESS_LAYERS, bindings,
                               builds_keras_object, is_tracked, variable_scope_name)
 from rules.v1_layers import BY_CLASS, KERAS_LAYER_ATTRIBUTES, SPECS, V1_LAYERS, snake_case
 from rules.visitors import Transformer, Visitor, transform, walk
@@ -122,10 +122,7 @@ TRAINING_NAMES = ("is_training", "training")
 _TENSOR_KEYWORDS = ("inputs", "input", "x", "value", "values", "tensor", "features", "logits")
 
 _VARIABLE_MAKERS = ("tf.compat.v1.get_variable", "tf.compat.v1.Variable")
-# TF1's RNN functions run a cell, which makes its variables through the variable scope
-_RNN_FUNCTIONS = ("dynamic_rnn", "static_rnn", "bidirectional_dynamic_rnn", "static_bidirectional_rnn",
-                  "static_state_saving_rnn", "raw_rnn")
-_RNN_RUNNERS = tuple(f"tf.compat.v1.nn.{f}" for f in _RNN_FUNCTIONS)
+_RNN_RUNNERS = tuple(f"tf.compat.v1.nn.{f}" for f in RNN_FUNCTIONS)  # they run a cell, which makes variables
 _TF2_VARIABLE = "tf.Variable"  # (canonical: tf.compat.v2.Variable; TF1's tf.Variable is tf.compat.v1.Variable)
 _BLOCKERS = {
     "tf.compat.v1.get_default_graph": "reads the default graph",
@@ -774,9 +771,9 @@ def _creates(q: Optional[str]) -> bool:
 
 def _creating(names: dict) -> "re.Pattern":
     through = [n for n, paths in names.items()
-               if any({"get_variable", "Variable", "layers", *_RNN_FUNCTIONS} & set(p.split(".")) for p in paths)]
+               if any({"get_variable", "Variable", "layers", *RNN_FUNCTIONS} & set(p.split(".")) for p in paths)]
     return mentioning(through, r"\bget_variable\b", r"\bVariable\b", r"\blayers\b",
-                      rf"\b({'|'.join(_RNN_FUNCTIONS)})\b")
+                      rf"\b({'|'.join(RNN_FUNCTIONS)})\b")
 
 
 def _reached(name: str, functions: dict) -> set:

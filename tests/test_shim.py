@@ -74,3 +74,14 @@ def test_legacy_keras_requested_but_tf_keras_missing_says_how_to_fix():
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert proc.stdout.startswith("MissingKerasSupport") and "pip install 'tf-keras==2.21.*'" in proc.stdout
     assert "unset TF_USE_LEGACY_KERAS" in proc.stdout
+
+
+def test_the_rules_rewrite_to_the_shim_exactly_the_rnn_cells_it_has():
+    """v1-layers-shim rewrites the names of ``rules.model_walk.RNN_CELL_NAMES`` to
+    ``tf1to2.rnn_cell``, which hands out the names of its ``NAMES`` (read from its source:
+    the codemod's side never imports TensorFlow)."""
+    from rules.model_walk import RNN_CELL_NAMES
+    tree = ast.parse((ROOT / "tf1to2" / "rnn_cell.py").read_text(encoding="utf-8"))
+    names = next(ast.literal_eval(n.value) for n in tree.body
+                 if isinstance(n, ast.Assign) and [t.id for t in n.targets if isinstance(t, ast.Name)] == ["NAMES"])
+    assert set(names) == RNN_CELL_NAMES and len(names) == len(RNN_CELL_NAMES)
