@@ -83,7 +83,7 @@ import libcst as cst
 
 from rules.aliases import TFTransformer, dotted_parts
 from rules.base import Facts, Rule, RuleContext, mentioning
-from rules.edit import add_import, code, expression, remove_unused_imports
+from rules.edit import add_import, code, expression, remove_unused_imports, statement_imports
 from rules.model_walk import RNN_CELL, RNN_CELL_NAMES
 from rules.v1_layers import BY_CLASS, SPECS, V1_LAYERS, call_arguments, shim_refused
 from rules.visitors import transform
@@ -105,8 +105,7 @@ def moved_import(stmt: cst.CSTNode) -> Optional[str]:
     if isinstance(stmt, cst.ImportFrom) and not stmt.relative and stmt.module is not None \
             and not isinstance(stmt.names, cst.ImportStar):
         module, names = code(stmt.module), [code(a.name) for a in stmt.names]
-        if module in ("tensorflow.compat.v1.nn.rnn_cell", "tensorflow.compat.v1.nn.rnn_cell.__init__") \
-                and all(n in RNN_CELL_NAMES for n in names):
+        if module == "tensorflow.compat.v1.nn.rnn_cell" and all(n in RNN_CELL_NAMES for n in names):
             return "tf1to2.rnn_cell"
         if module == "tensorflow.compat.v1.nn" and all(n == "rnn_cell" for n in names):
             return "tf1to2"
@@ -114,12 +113,6 @@ def moved_import(stmt: cst.CSTNode) -> Optional[str]:
                                             for a in stmt.names):
         return "tf1to2.rnn_cell"
     return None
-
-
-def _bound_by(stmt: cst.CSTNode) -> set:
-    names = stmt.names if isinstance(stmt, (cst.Import, cst.ImportFrom)) and \
-        not isinstance(stmt.names, cst.ImportStar) else []
-    return {a.asname.name.value if a.asname else code(a.name).split(".")[0] for a in names}
 
 
 class _RnnImports(cst.CSTVisitor):
@@ -139,7 +132,8 @@ class _RnnImports(cst.CSTVisitor):
     def _see(self, node, about_nn: bool) -> None:
         if not about_nn:
             return
-        (self.moved if moved_import(node) else self.kept).update(_bound_by(node))
+        bound = {i.bound for i in statement_imports(cst.SimpleStatementLine(body=[node]))}
+        (self.moved if moved_import(node) else self.kept).update(bound)
 
 
 def rnn_cell_target(path: Optional[str]) -> Optional[str]:
@@ -175,12 +169,9 @@ class _Rewriter(TFTransformer):
         if dotted_parts(original_node) is None:
             return updated_node
         new = self._replace(original_node, updated_node)
-        root = original_node
-        while isinstance(root, cst.Attribute):
-            root = root.value
-        imported = self.aliases.imported_from(root) if isinstance(root, cst.Name) else None
+        imported = self.aliases.imported_from(_root(original_node))
         if new is not updated_node and imported is not None:
-            self.stale_imports.add(imported)  # ``from tensorflow.compat.v1.nn import rnn_cell``
+            self.stale_imports.add(imported)  # ``from tensorflow.compat.v1.nn import rnn_cell, dynamic_rnn``
         return new
 
     def leave_Name(self, original_node: cst.Name, updated_node: cst.Name):
@@ -228,13 +219,10 @@ class _Rewriter(TFTransformer):
         return updated.with_changes(module=expression(target))
 
     def _replace(self, original, updated):
-        cells = rnn_cell_target(self.qualify(original))
-        root = original
-        while isinstance(root, cst.Attribute):
-            root = root.value
-        if cells is not None and isinstance(root, cst.Name) and root.value in self.moved_names:
-            return updated  # bound by an import made from the shim now (_move)
         path = self.qualify(original)
+        cells = rnn_cell_target(path)
+        if cells is not None and _root(original).value in self.moved_names:
+            return updated  # bound by an import made from the shim now (_move)
         if cells is None and path and path.startswith(RNN_CELL + "."):
             self.ctx.warn(original, f"tf.compat.v1.nn.rnn_cell.{path[len(RNN_CELL) + 1:]} left as it is: not TF1's "
                                     "public API, and tf1to2.rnn_cell has only that; under Keras 3 it raises (it needs "
@@ -305,6 +293,13 @@ class _Rewriter(TFTransformer):
             if unknown:
                 problem = f"it is built with {unknown[0]}=, which TF1's layer took only through **kwargs"
         self.constructions[id(node.func)] = problem
+
+
+def _root(name: cst.BaseExpression) -> cst.Name:
+    """``a`` of a dotted name ``a.b.c`` (the names this rule's walk replaces are dotted)."""
+    while isinstance(name, cst.Attribute):
+        name = name.value
+    return name
 
 
 def _known(path: Optional[str]) -> bool:
