@@ -236,16 +236,24 @@ def _layer_helpers(module: cst.Module) -> set:
     return helpers
 
 
-def _literal_loop(site: Site, func: cst.BaseExpression) -> Optional[int]:
-    """N when the call is ``self.X[i](...)`` directly in ``for i in range(N)`` (N literal)."""
+def _range_loop(site: Site, func: cst.BaseExpression) -> Optional[tuple]:
+    """(``i``, ``N``) when the call is ``X[i](...)`` directly in one ``for i in range(N)``
+    loop (``N`` the bound's expression, any): each time round calls another element."""
     if len(site.loops) != 1 or not isinstance(site.loops[0], cst.For) or not isinstance(func, cst.Subscript):
         return None
     loop = site.loops[0]
     index = func.slice[0].slice if len(func.slice) == 1 else None
+    bound = range_bound(loop.iter)
     if not (isinstance(index, cst.Index) and isinstance(index.value, cst.Name) and isinstance(loop.target, cst.Name)
-            and index.value.value == loop.target.value):
+            and index.value.value == loop.target.value and bound is not None):
         return None
-    return _literal_int(range_bound(loop.iter))
+    return index.value.value, bound
+
+
+def _literal_loop(site: Site, func: cst.BaseExpression) -> Optional[int]:
+    """N when the call is ``X[i](...)`` directly in ``for i in range(N)`` (N literal)."""
+    loop = _range_loop(site, func)
+    return None if loop is None else _literal_int(loop[1])
 
 
 def _recording(attr: _Attr, ev: _Event, needed: bool, remember: bool) -> Optional[cst.SimpleStatementLine]:
@@ -261,28 +269,17 @@ def _recording(attr: _Attr, ev: _Event, needed: bool, remember: bool) -> Optiona
         if not attr.is_list and not ev.site.loops and isinstance(ev.call.func, cst.Attribute):
             # (in a loop it would claim again each time round, where the v1 layer claimed once)
             return cst.parse_statement(f'record_scope(default_name="{ev.prefix}", layer=self.{attr.name})\n')
-        index = _range_index(ev.site, ev.call.func) if attr.is_list else None
-        if index is not None:
+        loop = _range_loop(ev.site, ev.call.func) if attr.is_list else None
+        if loop is not None and _is_self_attribute(ev.call.func.value):
             # one element per time round, each called there first: each claims once, as the
             # v1 layer it replaced did in that round
             return cst.parse_statement(
-                f'record_scope(default_name="{ev.prefix}", layer=self.{attr.name}[{index}])\n')
+                f'record_scope(default_name="{ev.prefix}", layer=self.{attr.name}[{loop[0]}])\n')
     return cst.parse_statement(f'record_scope(default_name="{ev.prefix}")\n') if needed else None
 
 
-def _range_index(site: Site, func: cst.BaseExpression) -> Optional[str]:
-    """``i`` when the call is ``self.X[i](...)`` directly in one ``for i in range(...)`` loop
-    (any bound): each time round calls another element."""
-    if len(site.loops) != 1 or not isinstance(site.loops[0], cst.For) or not isinstance(func, cst.Subscript) \
-            or not (isinstance(func.value, cst.Attribute) and isinstance(func.value.value, cst.Name)
-                    and func.value.value.value == "self"):
-        return None
-    loop = site.loops[0]
-    index = func.slice[0].slice if len(func.slice) == 1 else None
-    if not (isinstance(index, cst.Index) and isinstance(index.value, cst.Name) and isinstance(loop.target, cst.Name)
-            and index.value.value == loop.target.value and range_bound(loop.iter) is not None):
-        return None
-    return index.value.value
+def _is_self_attribute(expr: cst.BaseExpression) -> bool:
+    return isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name) and expr.value.value == "self"
 
 
 def _remembers(record: cst.SimpleStatementLine) -> bool:
