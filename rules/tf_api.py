@@ -427,14 +427,12 @@ class _Rewriter(TFTransformer):
                 self.contrib_rnn_kept.add(root)
                 self.ctx.warn(node, contrib_target(["rnn", *parts[1:]])[1])
                 return
-            if self.ctx.change(node, f"{'.'.join(parts[:2])} (tf.contrib.rnn.{parts[1]}) → tf.{moved} (the same "
-                                     "object in TensorFlow 1.x)"):
-                self.replacements[id(node)] = _expr(".".join([self.v1_name(), moved[len("compat.v1."):], *parts[2:]]))
+            text = ".".join([self.v1_name(), moved[len("compat.v1."):], *parts[2:]])
+            if self._contrib_rnn(node, f"{'.'.join(parts[:2])} (tf.contrib.rnn.{parts[1]})", moved, text):
                 self.needs_tf = True
                 self.contrib_rnn_aliases.add(root)
             else:
                 self.contrib_rnn_kept.add(root)
-            self._warn_legacy_keras(node, moved.split(".")[2:])
             return
         if base is not None and base.startswith("tensorflow.contrib.") and len(parts) > 1:
             target, problem = contrib_target([*base.split(".")[2:], *parts[1:]])
@@ -455,10 +453,7 @@ class _Rewriter(TFTransformer):
         if rest[0] == "contrib":
             moved = CONTRIB_RNN.get(".".join(rest[1:3]))
             if moved is not None:
-                if self.ctx.change(node, f"tf.contrib.{'.'.join(rest[1:3])} → tf.{moved} (the same object in "
-                                         "TensorFlow 1.x)"):
-                    self.replacements[id(node)] = _expr(".".join([root, moved, *rest[3:]]))
-                self._warn_legacy_keras(node, moved.split(".")[2:])
+                self._contrib_rnn(node, f"tf.contrib.{'.'.join(rest[1:3])}", moved, ".".join([root, moved, *rest[3:]]))
                 return
             self._to_slim(node, parts, rest[1:], through_tensorflow=True)
             return
@@ -474,6 +469,15 @@ class _Rewriter(TFTransformer):
         text = ".".join([root, new, *tail])
         if self.ctx.change(node, f"tf.{prefix} → tf.{new}"):
             self.replacements[id(node)] = _expr(text)
+
+    def _contrib_rnn(self, node: cst.Attribute, spelled: str, moved: str, text: str) -> bool:
+        """A name of tf.contrib.rnn (``spelled``) → its TF1 object's ``tf.{moved}`` name,
+        written ``text``; a cell's is tf-keras' (``_warn_legacy_keras``). Whether changed."""
+        changed = self.ctx.change(node, f"{spelled} → tf.{moved} (the same object in TensorFlow 1.x)")
+        if changed:
+            self.replacements[id(node)] = _expr(text)
+        self._warn_legacy_keras(node, moved.split(".")[2:])
+        return changed
 
     def _to_slim(self, node: cst.Attribute, parts: list[str], contrib: list[str],
                  through_tensorflow: bool = False) -> bool:
