@@ -108,25 +108,33 @@ def to_tf2(src: str, dst: str, name_map: Optional[dict] = None) -> list:
     return renames
 
 
+# the dtypes ``to_model`` builds a model's inputs of (``--input-shape 2,7:int32``)
+INPUT_DTYPES = ("float16", "bfloat16", "float32", "float64", "int8", "int16", "int32", "int64", "uint8", "bool",
+                "string")
+
+
 def to_model(src: str, dst: str, target: str, name_map: Optional[dict] = None, init: Optional[dict] = None,
-             input_shapes: tuple = ()) -> list:
+             inputs: tuple = ()) -> list:
     """A TF1 checkpoint → ``dst``, as ``tf.train.Checkpoint(model=...)`` of the migrated
     model ``target`` (``path/to/file.py:Class`` or ``package.module:Class``) writes it,
-    built with ``init`` and called once on zeros of ``input_shapes`` (each a shape, or a
-    (shape, dtype name) pair: token ids are ``int32``). Returns the TF1 names loaded
-    (``load_tf1_checkpoint``'s answer)."""
+    built with ``init`` and called once on zeros of ``inputs``, (shape, dtype name) pairs
+    (token ids are ``int32``; the names are ``INPUT_DTYPES``). Returns the TF1 names
+    loaded (``load_tf1_checkpoint``'s answer)."""
     tf = _tf()
     from tf1to2 import load_tf1_checkpoint
     reader = _reader(src)
     if GRAPH_KEY in reader.get_variable_to_shape_map():
         raise CheckpointError(f"{src}: an object-based (TF2) checkpoint already")
+    for shape, dtype in inputs:
+        if dtype not in INPUT_DTYPES:
+            raise CheckpointError(f"--input-shape {','.join(map(str, shape))}:{dtype}: the dtype is one of "
+                                  f"{', '.join(INPUT_DTYPES)}")
     cls = _model_class(target)
-    inputs = [spec if isinstance(spec[-1], str) else (spec, "float32") for spec in input_shapes]
     try:
         model = cls(**(init or {}))
         model(*[tf.zeros(shape, dtype=dtype) for shape, dtype in inputs])
     except Exception as e:  # the user's model, built as asked: say what went wrong, in one line
-        raise CheckpointError(f"{target}: building it with --init {init or {}} and inputs {inputs} "
+        raise CheckpointError(f"{target}: building it with --init {init or {}} and inputs {list(inputs)} "
                               f"failed: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}") from None
     try:
         loaded = load_tf1_checkpoint(model, src, name_map)
