@@ -297,8 +297,8 @@ def is_docstring(stmt: cst.CSTNode) -> bool:
 
 
 def _is_import_line(stmt: cst.CSTNode) -> bool:
-    return (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1
-            and isinstance(stmt.body[0], (cst.Import, cst.ImportFrom)))
+    """A line of one import statement."""
+    return _is_imports_line(stmt) and len(stmt.body) == 1
 
 
 def _is_imports_line(stmt: cst.CSTNode) -> bool:
