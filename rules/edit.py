@@ -298,28 +298,29 @@ def is_docstring(stmt: cst.CSTNode) -> bool:
 
 def _is_import_line(stmt: cst.CSTNode) -> bool:
     """A line of one import statement."""
-    return _is_imports_line(stmt) and len(stmt.body) == 1
+    return is_imports_line(stmt) and len(stmt.body) == 1
 
 
-def _is_imports_line(stmt: cst.CSTNode) -> bool:
+def is_imports_line(stmt: cst.CSTNode) -> bool:
     """A line of import statements only (one, or several joined by ``;``)."""
     return (isinstance(stmt, cst.SimpleStatementLine) and bool(stmt.body)
             and all(isinstance(s, (cst.Import, cst.ImportFrom)) for s in stmt.body))
 
 
-def remove_unused_imports(module: cst.Module, imports: Sequence[tuple]) -> cst.Module:
+def remove_unused_imports(module: cst.Module, imports: Sequence[tuple], keep: Iterable[str] = ()) -> cst.Module:
     """Drop the given imports, ``(module, obj)`` or ``(module, obj, asname)``, where
     nothing in the module uses them any more.
 
     An import is unused when its name occurs nowhere else as a name token (not after a
-    dot: ``tokenize``, so comments, strings and attributes do not count) and ``__all__``
-    does not list it; anything else is kept. Only module-level import statements are
-    edited, each as LibCST's ``RemoveImportsVisitor`` edits a statement alone
-    (``remove_from_import``)."""
+    dot: ``tokenize``, so comments, strings and attributes do not count), ``__all__``
+    does not list it and it is not in ``keep`` (the names other files of the run import
+    from this module, ``RuleContext.imported``: removing one would break them); anything
+    else is kept. Only module-level import statements are edited, each as LibCST's
+    ``RemoveImportsVisitor`` edits a statement alone (``remove_from_import``)."""
     if not imports:
         return module
-    uses = _name_tokens(module_code(module))
-    exported = _exported(module)
+    uses = name_tokens(module_code(module))
+    exported = exported_names(module) | set(keep)
     unused = [i for i in imports if uses.get(_bound_name(*i), 0) <= 1 and _bound_name(*i) not in exported]
     if not unused:
         return module
@@ -327,7 +328,7 @@ def remove_unused_imports(module: cst.Module, imports: Sequence[tuple]) -> cst.M
     body = []
     changed = False
     for stmt in module.body:
-        here = names & {i.bound for i in statement_imports(stmt)} if _is_imports_line(stmt) else set()
+        here = names & {i.bound for i in statement_imports(stmt)} if is_imports_line(stmt) else set()
         if here:
             body += remove_from_import(stmt, [i for i in unused if _bound_name(*i) in here])
             changed = True
@@ -521,7 +522,7 @@ def code(node: cst.CSTNode) -> str:
     return cst.Module(body=[]).code_for_node(node)
 
 
-def _exported(module: cst.Module) -> set[str]:
+def exported_names(module: cst.Module) -> set[str]:
     """The strings ``__all__`` is assigned or extended with at module level."""
     out: set[str] = set()
     for stmt in module.body:
@@ -543,7 +544,7 @@ def _bound_name(module_name: str, obj: Optional[str] = None, asname: Optional[st
     return asname or obj or module_name.split(".")[0]
 
 
-def _name_tokens(code: str) -> dict[str, int]:
+def name_tokens(code: str) -> dict[str, int]:
     """How often each name occurs as a name token that is not an attribute, nor the
     module of a ``from M import`` (which does not read a name ``M``)."""
     counts: dict[str, int] = {}

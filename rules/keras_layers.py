@@ -344,6 +344,7 @@ class KerasLayers(Rule):
     works_on = "v1 layer objects held as attributes of decorated Keras layers (layers-to-attributes writes them)"
     summary = "v1 layer objects held as attributes → tf.keras.layers, record_scope keeps later names"
     needles = ("track_tf1_style_variables",)
+    reads_importers = True  # the imports it removes keep names other files import
     example_before = (
         "import tensorflow as tf\n"
         "from tf1to2 import track_tf1_style_variables\n\n\n"
@@ -393,7 +394,7 @@ class KerasLayers(Rule):
             module = add_import(module, "tensorflow")
         module = add_imports(module, [(SHIM, name) for name, needed in (
             ("record_scope", bool(records)), ("track_tf1_style_variables", apply.shim_decorator)) if needed])
-        return remove_unused_imports(module, sorted(stale - {None}))
+        return remove_unused_imports(module, sorted(stale - {None}), keep=ctx.imported)
 
     def _plan(self, plan: _Plan, ctx: RuleContext, root: str, ctors: dict, records: dict, stale: set) -> None:
         names = _Names()

@@ -169,6 +169,7 @@ class LayersToAttributes(Rule):
     works_on = "model functions made Keras layers with a decorated forward pass (wrap-in-layer writes them)"
     summary = "functional v1.layers calls in a decorated forward pass → layer objects built in __init__"
     needles = ("track_tf1_style_variables",)
+    reads_importers = True  # the imports it removes keep names other files import
     example_before = (
         "import tensorflow as tf\n"
         "from tf1to2 import track_tf1_style_variables\n\n\n"
@@ -225,7 +226,7 @@ class LayersToAttributes(Rule):
         if apply.shim_decorator:
             imports.add(("tf1to2", "track_tf1_style_variables"))
         module = add_imports(module, sorted(imports))
-        return remove_unused_imports(module, sorted(stale - {None}))
+        return remove_unused_imports(module, sorted(stale - {None}), keep=ctx.imported)
 
     # ------------------------------------------------------------------ planning
     def _plan_class(self, plan: _ClassPlan, survey: _Survey, ctx: RuleContext) -> None:

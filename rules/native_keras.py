@@ -587,6 +587,7 @@ class NativeKeras(Rule):
     summary = ("get_variable / tf.Variable → add_weight in build, get_or_create_layer → attributes made in "
                "__init__; decorator and variable scopes dropped once no TF1 code is left")
     needles = (DECORATOR,)
+    reads_importers = True  # the imports it removes keep names other files import
     example_before = (
         "import tensorflow as tf\n"
         "from tf1to2 import track_tf1_style_variables\n\n\n"
@@ -636,7 +637,8 @@ class NativeKeras(Rule):
             return ctx.module
         module = transform(ctx.module, _Apply(plan))
         shim_names = [(SHIM, "track_tf1_style_variables"), (SHIM, "record_scope"), (SHIM, "get_or_create_layer")]
-        return remove_unused_imports(module, shim_names + ([(SHIM, None)] if plan.module_spelled else []))
+        return remove_unused_imports(module, shim_names + ([(SHIM, None)] if plan.module_spelled else []),
+                                     keep=ctx.imported)
 
     def _plan_method(self, m: _Method, ctx: RuleContext, reader: _Reader, root: Optional[str], plan: "_Plan") -> None:
         cls_name = m.cls.name.value

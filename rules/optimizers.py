@@ -410,7 +410,7 @@ class Optimizers(Rule):
             module = add_import(module, "tensorflow")
         # ``from tensorflow.compat.v1.train import AdamOptimizer`` may be unused now.
         stale = {ctx.aliases.imported_from(c.call.func) for c in survey.constructions if id(c.call) in replacements}
-        return remove_unused_imports(module, sorted(stale - {None}))
+        return remove_unused_imports(module, sorted(stale - {None}), keep=ctx.imported)
 
     def _blocker(self, c: _Construction, survey: _Survey, ctx: RuleContext) -> tuple:
         """Why ``c`` is left (or None), and whether for the TF1 training step it is in

@@ -1316,4 +1316,4 @@ class SlimToLayers(Rule):
                                             "(variables and update ops go to TF's standard collections in "
                                             "TF1 graphs; eager code does not use collections)")
         stale = {s for s in rw.stale if s} | _slim_module_imports(ctx.module)
-        return remove_unused_imports(module, sorted(stale, key=str))
+        return remove_unused_imports(module, sorted(stale, key=str), keep=ctx.imported)

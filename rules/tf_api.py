@@ -819,6 +819,7 @@ class TfApi(Rule):
     stage = 0
     summary = "TF1 names TF 2.21 lacks → tf.compat.v1 / TF2 names (a table generated from TensorFlow); tf.contrib → tf_slim; shape[i].value"
     needles = ("tensorflow", ".value")
+    reads_importers = True  # the imports it removes keep names other files import
     example_before = (
         "import tensorflow as tf\n\n"
         "with tf.variable_scope(\"model\"):\n"
@@ -851,12 +852,22 @@ class TfApi(Rule):
         module = _graph_mode(ctx, rewriter, module)
         rewritten = rewriter.contrib_aliases - rewriter.contrib_kept  # every use of the alias
         if rewritten:
-            module = remove_unused_imports(module, [("tensorflow.contrib", None, a) for a in sorted(rewritten)])
+            module = remove_unused_imports(module, [("tensorflow.contrib", None, a) for a in sorted(rewritten)],
+                                           keep=ctx.imported)
+        contrib_imports = _contrib_imports(ctx.module) if "contrib" in ctx.code else {}
+        for alias in sorted(rewritten & set(ctx.imported) & set(contrib_imports)):
+            ctx.warn(contrib_imports[alias], f"import tensorflow.contrib as {alias}: every use of it here was "
+                     f"rewritten, but {ctx.imported[alias]} imports {alias} from this module, so the import stays "
+                     "and raises: tf.contrib does not exist in TensorFlow 2 (give that file its own imports)")
         rewritten_rnn = rewriter.contrib_rnn_aliases - rewriter.contrib_rnn_kept
         for alias, (stmt, spelled) in (_contrib_rnn_imports(ctx.module) if "contrib" in ctx.code else {}).items():
             if alias in rewritten_rnn:
-                before, module = module, remove_unused_imports(module, [spelled])
-                if module is before:  # the name occurs elsewhere (``f(rnn)``): the import stays, warned
+                before, module = module, remove_unused_imports(module, [spelled], keep=ctx.imported)
+                if module is before and alias in ctx.imported:  # another file imports it from here
+                    ctx.warn(stmt, f"{alias} (tf.contrib.rnn): tf.contrib does not exist in TensorFlow 2; the uses "
+                             f"of its names were rewritten, but {ctx.imported[alias]} imports {alias} from this "
+                             "module, so the import stays and raises (give that file its own imports)")
+                elif module is before:  # the name occurs elsewhere (``f(rnn)``): the import stays, warned
                     ctx.warn(stmt, f"{alias} (tf.contrib.rnn): tf.contrib does not exist in TensorFlow 2; the uses "
                              f"of its names were rewritten, but the name {alias} occurs elsewhere in the module (the "
                              "module as a value?), so the import stays")
@@ -866,7 +877,6 @@ class TfApi(Rule):
                 ctx.warn(stmt, f"{alias} (tf.contrib.rnn): tf.contrib does not exist in TensorFlow 2, and not every "
                          "use of it here could be rewritten (see their warnings); its cells are "
                          "tf.compat.v1.nn.rnn_cell's, its static_rnn & co tf.compat.v1.nn's")
-        contrib_imports = _contrib_imports(ctx.module) if "contrib" in ctx.code else {}
         for alias in sorted(set(contrib_imports) - rewritten):
             ctx.warn(contrib_imports[alias], f"import tensorflow.contrib as {alias}: tf.contrib does not exist "
                      "in TensorFlow 2, and not every use of it here could be rewritten (see their warnings)")

@@ -201,6 +201,7 @@ class TfHub(Rule):
     stage = 10
     summary = "hub.Module (gone from tensorflow_hub 0.16) → hub.load + signatures; TF1 Hub format APIs warned"
     needles = ("tensorflow_hub", EXPERIMENTAL_FIELD)
+    reads_importers = True  # the imports it removes keep names other files import
     example_before = (
         "import tensorflow_hub as hub\n\n\n"
         "def embed(sentences, x1, x2):\n"
@@ -244,7 +245,7 @@ class TfHub(Rule):
         module = transform(ctx.module, _Apply(edits))
         if loads and load is None:
             module = add_import(module, HUB)
-        return remove_unused_imports(module, stale) if loads else module
+        return remove_unused_imports(module, stale, keep=ctx.imported) if loads else module
 
     def _plan(self, m: _Module, ctx: RuleContext, edits: dict, load: str) -> None:
         args = bound_arguments(m.ctor, MODULE_PARAMS)

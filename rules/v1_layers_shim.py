@@ -26,6 +26,23 @@ becomes
 net = tf1to2.layers.conv2d(images, 32, 3, kernel_regularizer=regularizer)
 ```
 
+Imports of the functions and classes go with them. ``from tensorflow.compat.v1.layers
+import dense`` raises under Keras 3 (the module is there, empty), so once the uses are
+rewritten:
+- a module-level import whose names nothing reads any more goes, as every stage's stale
+  imports do;
+- a name that must stay bound is imported from ``tf1to2.layers`` instead: one other files
+  of the run import from this module (``from model import dense``: the earlier stages keep
+  those too), one ``__all__`` lists, one imported in a function or block, or one never
+  read. The import line is split where some of its names stay;
+- a name still read here keeps its import: its uses were left with a warning (a base
+  class, an argument the shim refuses);
+- the module itself (``from tensorflow.compat.v1 import layers as L``, ``import
+  tensorflow.compat.v1.layers as tl``) imports under Keras 3, so it is made
+  ``tf1to2.layers`` only where other files import it from here and nothing here reads it.
+A class moved for other files is warned: built and called, it is TF1's layer object; as
+a base class or in ``isinstance``, it is not tf-keras' class.
+
 TF1's RNN cells go the same way: every use of a public name of
 ``tf.compat.v1.nn.rnn_cell`` (``LSTMCell``, ``GRUCell``, ``MultiRNNCell``, the wrappers,
 ``LSTMStateTuple``, ``RNNCell``; built, subclassed, in ``isinstance``, the module as a
@@ -61,6 +78,12 @@ shim's decorator makes them the layer's weights.
   ``LSTMBlockCell``): tf-api warns.
 
 ## Fix safety
+Imports: golden ``layer_imports`` pins each kind;
+``tests/test_project.py::test_v1_layer_names_other_files_import_stay_bound_and_import_under_keras3``
+migrates a package whose other file (no TensorFlow in it, so never rewritten) imports
+``dense``, ``Dense`` and the module from a migrated one, and runs it under plain Keras 3
+against the original under tf-keras: same outputs and variable names.
+
 Exact: ``tests/test_v1_layer_forms.py`` builds one model with every form, and this
 rule's golden case of each form with every argument (``form_*``: by keyword and by
 position, channels first, ``reuse``, not trainable, the form's class), through
@@ -77,13 +100,15 @@ under Keras 3 (through this stage) and tf-keras: every variable, outputs within 
 from __future__ import annotations
 
 import ast
+import re
 from typing import Optional
 
 import libcst as cst
 
 from rules.aliases import TFTransformer, dotted_parts
-from rules.base import Facts, Rule, RuleContext, mentioning
-from rules.edit import add_import, code, expression, remove_unused_imports, statement_imports
+from rules.base import Facts, Rule, RuleContext, mentioning, module_code
+from rules.edit import (add_import, code, exported_names, expression, is_imports_line, name_tokens,
+                        remove_from_import, remove_unused_imports, statement_imports)
 from rules.model_walk import RNN_CELL, RNN_CELL_NAMES
 from rules.v1_layers import BY_CLASS, SPECS, V1_LAYERS, call_arguments, shim_refused
 from rules.visitors import transform
@@ -155,6 +180,9 @@ class _Rewriter(TFTransformer):
         self.stale_imports: set = set()
         self.constructions: dict = {}  # id(func of a call building a v1 layer class) → problem or ""
         self.refused: dict = {}  # id(func of a call giving an argument the shim refuses) → that argument
+        self.origin: dict = {}  # id(an import this walk returned) → the import of ctx.module it was
+        self.nested_imports: set = set()  # names imports in functions or blocks bind from v1 layers
+        self.keep_alive: list = []
 
     def _target(self, node: cst.BaseExpression):
         name = self.qualify(node)
@@ -176,10 +204,11 @@ class _Rewriter(TFTransformer):
 
     def leave_Name(self, original_node: cst.Name, updated_node: cst.Name):
         imported = self.aliases.imported_from(original_node)
-        if imported is None:
-            return updated_node
+        if imported is None and (original_node.value not in self.nested_imports
+                                 or self.binding(original_node.value) is None):
+            return updated_node  # not bound by an import (one in a function or block is too)
         new = self._replace(original_node, updated_node)
-        if new is not updated_node:
+        if new is not updated_node and imported is not None:
             self.stale_imports.add(imported)
         return new
 
@@ -190,10 +219,16 @@ class _Rewriter(TFTransformer):
         return False
 
     def leave_ImportFrom(self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom):
-        return self._move(original_node, updated_node)
+        return self._origin(original_node, self._move(original_node, updated_node))
 
     def leave_Import(self, original_node: cst.Import, updated_node: cst.Import):
-        return self._move(original_node, updated_node)
+        return self._origin(original_node, self._move(original_node, updated_node))
+
+    def _origin(self, original, result):
+        """``result``, remembered as made from ``original`` (``_LayerImports`` reads it)."""
+        self.origin[id(result)] = original
+        self.keep_alive.append(result)  # the id stays its own
+        return result
 
     def _move(self, original, updated):
         """An import of TF1's RNN cells, from the shim instead (``moved_import``)."""
@@ -295,6 +330,168 @@ class _Rewriter(TFTransformer):
         self.constructions[id(node.func)] = problem
 
 
+# What an import of v1 layers binds that tf1to2.layers has too
+SHIM_NAMES = FUNCTIONS | frozenset(BY_CLASS)
+V1_LAYERS_MODULE = "tensorflow.compat.v1.layers"
+# An import this stage may move: of v1 layers' names (they raise under Keras 3), or of
+# the module (it imports, empty, under Keras 3; moved only for the files importing it)
+_LAYER_IMPORT = re.compile(r"\bfrom\s+tensorflow\.compat\.v1\.layers\s+import\b|"
+                           r"\bfrom\s+tensorflow\.compat\.v1\s+import\b[^\n]*\blayers\b|"
+                           r"\bimport\s+tensorflow\.compat\.v1\.layers\s+as\b")
+
+
+class _LayerImports(cst.CSTTransformer):
+    """Imports from ``tensorflow.compat.v1.layers`` of names the module no longer reads
+    (the rewrite made their uses ``tf1to2.layers.<name>``, or they were never read) →
+    the same names from ``tf1to2.layers``: under Keras 3 the old import raises
+    (``cannot import name 'dense'``), and a name other files of the run import from this
+    module (``ctx.imported``) or ``__all__`` lists must stay bound. A name still read
+    here (a use left with a warning: a base class, an argument the shim refuses) stays
+    as it is, its import too. The module itself (``from tensorflow.compat.v1 import
+    layers``, ``import tensorflow.compat.v1.layers as tl``) imports under Keras 3, so it is
+    moved only where other files import it from here and nothing here reads it."""
+
+    def __init__(self, ctx: RuleContext, uses: dict, exported: set, stale: set, origin: dict) -> None:
+        # uses: name → its name tokens in the rewritten module; stale: the names whose uses
+        # the rewrite replaced (their imports go, unless other files import them); origin:
+        # id(an import in the rewritten module) → the statement of ctx.module it is
+        self.ctx, self.uses, self.exported, self.stale, self.origin = ctx, uses, exported, stale, origin
+        self.depth = 0  # in indented blocks: imports there no rule removes
+
+    def _importer(self, bound: str) -> str:
+        where = self.ctx.imported.get(bound) or ("__all__" if bound in self.exported else "")
+        return "" if not where else "__all__ (code outside the run may import it)" if where == "__all__" else where
+
+    def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
+        self.depth += 1
+
+    def leave_IndentedBlock(self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock):
+        self.depth -= 1
+        return updated_node
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
+        return False  # its imports stay the objects ``origin`` knows
+
+    def leave_SimpleStatementLine(self, original_node: cst.SimpleStatementLine,
+                                  updated_node: cst.SimpleStatementLine):
+        if not is_imports_line(updated_node):
+            return updated_node
+        lines: list = []
+        body = []
+        for small in updated_node.body:
+            moved, new = self._move(small, len(updated_node.body) == 1)
+            body.append(moved)
+            if new is not None:
+                lines.append(new)
+        if not lines and all(a is b for a, b in zip(body, updated_node.body)):
+            return updated_node
+        first = updated_node.with_changes(body=body)
+        return cst.FlattenSentinel([first, *lines]) if lines else first
+
+    def _move(self, updated, alone: bool):
+        """(the statement, a new line of the names moved out of it, or None)."""
+        small = self.origin.get(id(updated), updated)
+        if small is not updated and not small.deep_equals(updated):
+            return updated, None
+        unread = lambda bound: self.uses.get(bound, 0) <= 1  # noqa: E731 (only its import)
+        if isinstance(small, cst.ImportFrom) and not small.relative and small.module is not None \
+                and not isinstance(small.names, cst.ImportStar):
+            module = code(small.module)
+            if module == V1_LAYERS_MODULE:
+                pairs = [(a, self._importer(_bound(a))) for a in small.names
+                         if code(a.name) in SHIM_NAMES and unread(_bound(a))]
+                # a name whose uses became tf1to2.layers' goes with the module's stale imports
+                # (remove_unused_imports), unless other files import it; one imported in a
+                # function or block stays, so it moves
+                pairs = [(a, w) for a, w in pairs if w or self.depth or _bound(a) not in self.stale]
+                move, importers = [a for a, _ in pairs], [w for _, w in pairs]
+                if not move:
+                    return updated, None
+                names = ", ".join(code(a.name) for a in move)
+                said = "; ".join(sorted({w for w in importers if w}))
+                why = (f"imported from this module by {said}" if said else "nothing here reads it") + \
+                    ": under Keras 3 the old import raises"
+                classes = sorted({code(a.name) for a, w in zip(move, importers) if w and code(a.name) in BY_CLASS})
+                if len(move) == len(small.names):
+                    if not self.ctx.change(small, f"from tensorflow.compat.v1.layers import {names} → from "
+                                                  f"tf1to2.layers import {names} ({why})"):
+                        return updated, None
+                    self._warn_classes(small, classes)
+                    return small.with_changes(module=expression("tf1to2.layers")), None
+                if not alone:
+                    self.ctx.warn(small, f"from tensorflow.compat.v1.layers import {names} left as it is (a line of "
+                                         "several imports): under Keras 3 it raises; import them from tf1to2.layers")
+                    return updated, None
+                if not self.ctx.change(small, f"{names}: from tensorflow.compat.v1.layers → from tf1to2.layers "
+                                              f"({why})"):
+                    return updated, None
+                self._warn_classes(small, classes)
+                line = cst.SimpleStatementLine(body=[small])
+                kept = remove_from_import(line, [(module, code(a.name), *([a.evaluated_alias] if a.asname else []))
+                                                 for a in move])
+                new = cst.ImportFrom(module=expression("tf1to2.layers"), names=[
+                    a.with_changes(comma=cst.MaybeSentinel.DEFAULT) if i == len(move) - 1 else
+                    a.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+                    for i, a in enumerate(move)])
+                # the comments after the moved names' commas go with them, to the end of their line
+                comments = [a.comma.whitespace_after.first_line.comment.value for a in move
+                            if isinstance(a.comma, cst.Comma) and isinstance(a.comma.whitespace_after,
+                                                                              cst.ParenthesizedWhitespace)
+                            and a.comma.whitespace_after.first_line.comment is not None]
+                trailing = cst.TrailingWhitespace(whitespace=cst.SimpleWhitespace("  "), comment=cst.Comment(
+                    "  ".join(comments))) if comments else cst.TrailingWhitespace()
+                return kept[0].body[0], cst.SimpleStatementLine(body=[new], trailing_whitespace=trailing)
+            if module == "tensorflow.compat.v1" and all(code(a.name) == "layers" for a in small.names):
+                bound = [a.evaluated_alias or "layers" for a in small.names]
+                importers = [self._importer(b) for b in bound]
+                if all(importers) and all(unread(b) for b in bound) and self.ctx.change(
+                        small, f"from tensorflow.compat.v1 import layers → from tf1to2 import layers (imported from "
+                               f"this module by {'; '.join(sorted(set(importers)))}: under Keras 3 "
+                               "tensorflow.compat.v1.layers is empty)"):
+                    return small.with_changes(module=expression("tf1to2")), None
+            return updated, None
+        if isinstance(small, cst.Import) and all(code(a.name) == V1_LAYERS_MODULE and a.asname for a in small.names):
+            bound = [a.evaluated_alias for a in small.names]
+            importers = [self._importer(b) for b in bound]
+            if all(importers) and all(unread(b) for b in bound) and self.ctx.change(
+                    small, f"import tensorflow.compat.v1.layers → import tf1to2.layers (imported from this module "
+                           f"by {'; '.join(sorted(set(importers)))}: under Keras 3 tensorflow.compat.v1.layers is "
+                           "empty)"):
+                return small.with_changes(names=[a.with_changes(name=expression("tf1to2.layers"))
+                                                 for a in small.names]), None
+        return updated, None
+
+    def _warn_classes(self, node, classes: list) -> None:
+        if classes:
+            self.ctx.warn(node, f"{', '.join(classes)} now tf1to2.layers' for the files importing "
+                                f"{'it' if len(classes) == 1 else 'them'} from here: built and called, the same as "
+                                "TF1's layer object; as a base class or in isinstance, not tf-keras' class")
+
+
+_NESTED_LAYER_IMPORT = re.compile(r"^[ \t]+from\s+tensorflow\.compat\.v1\.layers\s+import\b", re.M)
+
+
+def _nested_imports(module: cst.Module) -> list:
+    """The import lines in functions and blocks (not at the module's top level)."""
+    found: list = []
+
+    class _Find(cst.CSTVisitor):
+        def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
+            if is_imports_line(node):
+                found.append(node)
+            return False
+
+    for stmt in module.body:
+        if isinstance(stmt, cst.BaseCompoundStatement):
+            stmt.visit(_Find())
+    return found
+
+
+def _bound(alias: cst.ImportAlias) -> str:
+    """The name ``from m import a [as b]`` binds for one alias."""
+    return alias.evaluated_alias or code(alias.name)
+
+
 def _root(name: cst.BaseExpression) -> cst.Name:
     """``a`` of a dotted name ``a.b.c`` (the names this rule's walk replaces are dotted)."""
     while isinstance(name, cst.Attribute):
@@ -326,6 +523,7 @@ class V1LayersShim(Rule):
     summary = ("tf.compat.v1.layers calls and layer objects left by earlier stages → tf1to2.layers; TF1 RNN cells "
                "→ tf1to2.rnn_cell (they run on Keras 3)")
     needles = ("layers", "rnn_cell")
+    reads_importers = True  # the imports it removes keep names other files import
     example_before = (
         "import tensorflow as tf\n\n"
         "net = tf.compat.v1.layers.conv2d(images, 32, 3, kernel_regularizer=regularizer)\n"
@@ -340,20 +538,28 @@ class V1LayersShim(Rule):
         that reaches a v1 layer form or class the shim knows, outside imports: some name
         or attribute of the code, through a name bound to TensorFlow (``facts.tf_names``,
         a superset of what the walk resolves), must reach one."""
-        return bool(_reaching(facts.tf_names).search(facts.code_without_imports)) and facts.reaches(
+        return bool(_LAYER_IMPORT.search(facts.text)) or bool(
+            _reaching(facts.tf_names).search(facts.code_without_imports)) and facts.reaches(
             _known, kinds=(ast.Attribute, ast.Name))
 
     def transform(self, ctx: RuleContext) -> cst.Module:
         rewriter = _Rewriter(ctx, ctx.unmentioning(_reaching(ctx.tf_names())))
+        if _NESTED_LAYER_IMPORT.search(ctx.code):
+            rewriter.nested_imports = {i.bound for stmt in _nested_imports(ctx.module)
+                                       for i in statement_imports(stmt) if i.module == V1_LAYERS_MODULE}
         if "rnn_cell" in ctx.code:
             imports = _RnnImports()
             ctx.module.visit(imports)
             rewriter.moved_names = imports.moved - imports.kept
         module = transform(ctx.module, rewriter)
-        if not (rewriter.replaced or rewriter.rnn_cells):
-            return ctx.module
+        if _LAYER_IMPORT.search(ctx.code):
+            stale = {i[2] if len(i) > 2 and i[2] else i[1] for i in rewriter.stale_imports if i[1]}
+            module = module.visit(_LayerImports(ctx, name_tokens(module_code(module)), exported_names(module),
+                                                stale, rewriter.origin))
         if rewriter.replaced:
             module = add_import(module, "tf1to2.layers")
         if rewriter.rnn_cells:
             module = add_import(module, "tf1to2.rnn_cell")
-        return remove_unused_imports(module, sorted(rewriter.stale_imports, key=str))
+        if rewriter.replaced or rewriter.rnn_cells:
+            module = remove_unused_imports(module, sorted(rewriter.stale_imports, key=str), keep=ctx.imported)
+        return module if ctx.changes else ctx.module

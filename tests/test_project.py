@@ -464,3 +464,83 @@ def test_an_editor_buffer_keeps_what_the_project_imports(tmp_path):
     assert "\ndef classifier(x, training):" in r.stdout and "\nclass Classifier(" in r.stdout
     assert "src/model.py:4: wrap-in-layer: classifier() is kept as a function because train.py:1 imports it" \
         in r.stderr
+
+
+LAYERS_UTIL = '''\
+import tensorflow as tf
+from tensorflow.compat.v1.layers import dense, Dense
+from tensorflow.compat.v1 import layers as L
+
+
+def block(x):
+    return dense(x, 4, name="block")
+'''
+
+# no TensorFlow here: the run skips it, and it must keep working as it is
+USER = '''\
+from pkg.layers_util import dense, Dense, L
+
+
+def head(x, init):
+    y = dense(x, 3, kernel_initializer=init, name="h1")
+    y = Dense(2, kernel_initializer=init, name="h2")(y)
+    return L.flatten(y)
+'''
+
+RUN_HEAD = '''\
+import json, sys
+import numpy as np
+import tensorflow as tf
+sys.path.insert(0, sys.argv[1])
+from pkg import user
+with tf.Graph().as_default():
+    x = tf.constant(np.arange(12, dtype=np.float32).reshape(2, 6) / 10)
+    out = user.head(x, tf.compat.v1.constant_initializer(0.1))
+    with tf.compat.v1.Session() as s:
+        s.run(tf.compat.v1.global_variables_initializer())
+        print(json.dumps([s.run(out).tolist(), sorted(v.name for v in tf.compat.v1.global_variables())]))
+'''
+
+
+def test_v1_layer_names_other_files_import_stay_bound_and_import_under_keras3(tmp_path, capsys):
+    """``pkg/user.py`` imports ``dense``, ``Dense`` and the module ``L`` from a module whose own
+    uses of them become Keras layers. The stages that rewrite those uses keep the names
+    (another file imports them), and stage 7 imports them from ``tf1to2.layers`` instead
+    (``from tensorflow.compat.v1.layers import dense`` raises under Keras 3; the module
+    imports empty): after ``migrate --write`` the untouched importer imports under plain
+    Keras 3 and computes what the original computed under tf-keras, variable names too."""
+    from tests.subprocess_env import keras_env
+
+    before, after = tmp_path / "before", tmp_path / "after"
+    for root in (before, after):
+        pkg = root / "pkg"
+        pkg.mkdir(parents=True)
+        (pkg / "__init__.py").write_text("")
+        (pkg / "layers_util.py").write_text(LAYERS_UTIL)
+        (pkg / "user.py").write_text(USER)
+    (tmp_path / "run_head.py").write_text(RUN_HEAD)
+    assert cli.main(["migrate", str(after / "pkg"), "--write", "--format", "json"]) == 1
+    (changed,) = [f for f in json.loads(capsys.readouterr().out)["files"] if f["status"] == "changed"]
+    migrated = (after / "pkg" / "layers_util.py").read_text()
+    assert "from tf1to2.layers import dense, Dense\n" in migrated
+    assert "from tf1to2 import layers as L\n" in migrated
+    assert "class Block(tf.keras.layers.Layer):" in migrated
+    assert "tensorflow.compat.v1.layers" not in migrated
+    assert (after / "pkg" / "user.py").read_text() == USER
+    messages = [w["message"] for w in changed["warnings"]]
+    assert any(m.startswith("Dense now tf1to2.layers' for the files importing it") for m in messages), messages
+
+    def head(root: Path, legacy: bool):
+        return subprocess.run([sys.executable, str(tmp_path / "run_head.py"), str(root)], capture_output=True,
+                              text=True, env=keras_env(legacy), timeout=600)
+
+    # under Keras 3 the original does not even import
+    broken = head(before, legacy=False)
+    assert broken.returncode != 0 and "cannot import name 'dense'" in broken.stderr, broken.stderr[-2000:]
+    ref, new = head(before, legacy=True), head(after, legacy=False)
+    assert ref.returncode == 0, ref.stderr[-3000:]
+    assert new.returncode == 0, new.stderr[-3000:]
+    (ref_out, ref_names), (new_out, new_names) = json.loads(ref.stdout), json.loads(new.stdout)
+    assert new_names == ref_names == ["h1/bias:0", "h1/kernel:0", "h2/bias:0", "h2/kernel:0"]
+    import numpy as np
+    np.testing.assert_allclose(new_out, ref_out, atol=1e-5)
