@@ -336,8 +336,12 @@ V1_LAYERS_MODULE = "tensorflow.compat.v1.layers"
 # An import this stage may move: of v1 layers' names (they raise under Keras 3), or of
 # the module (it imports, empty, under Keras 3; moved only for the files importing it)
 _LAYER_IMPORT = re.compile(r"\bfrom\s+tensorflow\.compat\.v1\.layers\s+import\b|"
-                           r"\bfrom\s+tensorflow\.compat\.v1\s+import\b[^\n]*\blayers\b|"
+                           r"\bfrom\s+tensorflow\.compat\.v1\s+import\s+(?:\([^)]*|[^\n;]*)\blayers\b|"
                            r"\bimport\s+tensorflow\.compat\.v1\.layers\s+as\b")
+# An import of TF1's RNN cells or their module (``moved_import`` moves it, used or not)
+_CELL_IMPORT = re.compile(r"\bfrom\s+tensorflow\.compat\.v1\.nn\.rnn_cell\s+import\b|"
+                          r"\bfrom\s+tensorflow\.compat\.v1\.nn\s+import\s+(?:\([^)]*|[^\n;]*)\brnn_cell\b|"
+                          r"\bimport\s+tensorflow\.compat\.v1\.nn\.rnn_cell\s+as\b")
 
 
 class _LayerImports(cst.CSTTransformer):
@@ -534,11 +538,13 @@ class V1LayersShim(Rule):
     )
 
     def may_act(self, facts: Facts) -> bool:
-        """The rewriter changes and warns only at a dotted name (or a name an import binds)
-        that reaches a v1 layer form or class the shim knows, outside imports: some name
-        or attribute of the code, through a name bound to TensorFlow (``facts.tf_names``,
-        a superset of what the walk resolves), must reach one."""
-        return bool(_LAYER_IMPORT.search(facts.text)) or bool(
+        """The rewriter changes and warns only at an import it may move (of v1 layers'
+        names or modules, of TF1's cells: ``_LAYER_IMPORT``, ``_CELL_IMPORT``), or at a
+        dotted name (or a name an import binds) that reaches a v1 layer form or class the
+        shim knows, outside imports: some name or attribute of the code, through a name
+        bound to TensorFlow (``facts.tf_names``, a superset of what the walk resolves), must
+        reach one."""
+        return bool(_LAYER_IMPORT.search(facts.text) or _CELL_IMPORT.search(facts.text)) or bool(
             _reaching(facts.tf_names).search(facts.code_without_imports)) and facts.reaches(
             _known, kinds=(ast.Attribute, ast.Name))
 
