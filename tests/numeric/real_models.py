@@ -44,12 +44,13 @@ CASES = {
     "tflearn-adam": (["tflearn.optimizers"], "tflearn_adam", (16, 4), "optimizer"),
     "tensor2tensor-video_lstm": (["tensor2tensor.layers.common_layers", "tensor2tensor.layers.common_video"],
                                  "t2t_video_lstm", (3, 7), "model"),
+    "tflearn-rnn": (["tflearn.collections", "tflearn.layers.recurrent"], "tflearn_rnn", (3, 5, 4), "model"),
 }
 # tflearn 0.5's own ``__init__`` calls ``tf.disable_v2_behavior()`` (it is a TF1 library
 # ported to tf.compat.v1 that way): importing the package turns eager mode off for the
 # whole process, so its modules are loaded under bare packages on the TF2 side too.
 # stable-baselines' ``ddpg/__init__`` imports mpi4py (an MPI runtime this machine lacks).
-BARE_ON_TF2 = ("tflearn-conv_fc", "tflearn-adam", "stable_baselines-ddpg_actor")
+BARE_ON_TF2 = ("tflearn-conv_fc", "tflearn-adam", "tflearn-rnn", "stable_baselines-ddpg_actor")
 # Cases whose original uses tf.layers, which TF 2.21 has only with tf-keras: their TF1
 # reference runs with TF_USE_LEGACY_KERAS=1. (The migrated side never needs it: the
 # v1-layers-shim stage moves such calls to tf1to2.layers, which run on Keras 3.)
@@ -87,6 +88,13 @@ def build(name: str, mods: dict, tf, x):
         net = conv.conv_2d(x, 4, 3, activation="relu", scope="conv")
         net = conv.max_pool_2d(net, 2)
         return core.fully_connected(net, 5, activation="tanh", scope="fc")
+    if name == "tflearn_rnn":
+        # tflearn's own cells (subclasses of TF1's RNNCell from TensorFlow's in-tree
+        # rnn_cell_impl, their variables through tflearn.variables) run by static_rnn
+        rec = mods["tflearn.layers.recurrent"]
+        seq = rec.lstm(x, 6, return_seq=True, scope="lstm")
+        last, state = rec.gru(seq, 4, return_state=True, scope="gru")
+        return tf.concat([last, state, rec.simple_rnn(seq, 3, scope="simple")], axis=1)
     if name == "t2t_norms":
         # tensor2tensor's own get_variable layers (its dense/conv switch to Keras layers
         # built per call when TF2 behaviour is on: tensor2tensor's choice, not a migration)
@@ -144,6 +152,10 @@ def _tf1_environment():
     import tf_slim
 
     v1.disable_v2_behavior()
+    from tensorflow.python.util import nest
+
+    # TF1's name for it (tflearn's recurrent layers import it; TF renamed it since)
+    nest.is_sequence = nest.is_nested
     contrib = types.ModuleType("tensorflow.contrib")
     contrib.layers = contrib.slim = contrib.framework = tf_slim
     v1.contrib = contrib
