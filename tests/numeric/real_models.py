@@ -44,6 +44,8 @@ CASES = {
     "tflearn-adam": (["tflearn.optimizers"], "tflearn_adam", (16, 4), "optimizer"),
     "tensor2tensor-video_lstm": (["tensor2tensor.layers.common_layers", "tensor2tensor.layers.common_video"],
                                  "t2t_video_lstm", (3, 7), "model"),
+    "stable_baselines-distributions": (["stable_baselines.common.tf_layers", "stable_baselines.common.distributions"],
+                                       "sb_distributions", (3, 6), "model"),
     "tflearn-rnn": (["tflearn.collections", "tflearn.layers.recurrent"], "tflearn_rnn", (3, 5, 4), "model"),
 }
 # tflearn 0.5's own ``__init__`` calls ``tf.disable_v2_behavior()`` (it is a TF1 library
@@ -88,6 +90,17 @@ def build(name: str, mods: dict, tf, x):
         net = conv.conv_2d(x, 4, 3, activation="relu", scope="conv")
         net = conv.max_pool_2d(net, 2)
         return core.fully_connected(net, 5, activation="tanh", scope="fc")
+    if name == "sb_distributions":
+        # stable-baselines' action distributions made from a policy's latent vectors:
+        # methods of its distribution-type objects making get_variable weights (linear
+        # layers and a log-std) and computing from them
+        dist = mods["stable_baselines.common.distributions"]
+        pd, mean, q = dist.DiagGaussianProbabilityDistributionType(3).proba_distribution_from_latent(x, x * 2.0)
+        with tf.variable_scope("cat") if hasattr(tf, "variable_scope") else tf.compat.v1.variable_scope("cat"):
+            cat, logits, q2 = dist.CategoricalProbabilityDistributionType(4).proba_distribution_from_latent(
+                x, x, init_scale=0.5)
+        return tf.concat([mean, q, pd.mode(), pd.neglogp(mean * 0.5)[:, None], q2, cat.entropy()[:, None],
+                          cat.neglogp(tf.constant([0, 2, 3]))[:, None], logits], axis=1)
     if name == "tflearn_rnn":
         # tflearn's own cells (subclasses of TF1's RNNCell from TensorFlow's in-tree
         # rnn_cell_impl, their variables through tflearn.variables) run by static_rnn
