@@ -59,25 +59,29 @@ class Options:
     # per rule id, what its scanner found in files the file's objects may reach:
     # ((rule id, (("path:line", what), ...)), ...) (codemod.project.cross_file)
     run_uses: tuple = ()
+    # how the file spells the functions of other modules of the run that run no TF1-style
+    # code (codemod.project.cross_file, rules.pure_functions)
+    free_functions: tuple = ()
 
 
 def transform_text(
     text: str, rule_ids: Iterable[str], accepted: Optional[dict] = None, name_map: Optional[dict] = None,
-    project: Optional[Project] = None, imported: tuple = (), run_uses: tuple = (),
+    project: Optional[Project] = None, imported: tuple = (), run_uses: tuple = (), free_functions: tuple = (),
 ) -> tuple[str, list[Finding], list[Finding]]:
     """Run the rules (by id, in stage order) over source text; raises on parse errors
     and on a rule's exception. This is what the golden tests call. ``accepted`` maps a
     rule id to the indices of its changes to make (the others are left undone);
     ``project`` holds the other modules of the file's group, as they were before the run;
     ``imported`` the module's names other files import ((name, where), ...); ``run_uses``
-    what each rule's scanner found in files the module's objects may reach."""
+    what each rule's scanner found in files the module's objects may reach; ``free_functions``
+    the functions of other modules it calls that run no TF1-style code, as it spells them."""
     try:
-        return _transform_text(text, rule_ids, accepted, name_map, project, imported, run_uses)
+        return _transform_text(text, rule_ids, accepted, name_map, project, imported, run_uses, free_functions)
     finally:
         release()
 
 
-def _transform_text(text, rule_ids, accepted, name_map, project, imported, run_uses):
+def _transform_text(text, rule_ids, accepted, name_map, project, imported, run_uses, free_functions=()):
     wanted = set(rule_ids)
     uses_of = dict(run_uses)
     original = text
@@ -101,7 +105,8 @@ def _transform_text(text, rule_ids, accepted, name_map, project, imported, run_u
                                        for c in rules_pkg.REGISTRY):
             project = _project_after(project, original, wanted, rule.stage)
         ctx = RuleContext(module=module, rule_id=rule.id, text=text, project=project, imported=dict(imported),
-                          run_uses=tuple(uses_of.get(rule.id, ())), facts=facts, rules=frozenset(wanted))
+                          run_uses=tuple(uses_of.get(rule.id, ())), facts=facts, rules=frozenset(wanted),
+                          free_functions=frozenset(free_functions))
         if accepted is not None:
             chosen = accepted.get(rule.id, ())
             ctx.accept = chosen.__contains__
@@ -448,7 +453,7 @@ def migrate_document(doc, options: Options) -> FileResult:
     try:
         project = Project(options.module, dict(options.context)) if options.context else None
         new_text, changes, warnings = transform_text(doc.text, options.rule_ids, options.accepted, name_map, project,
-                                                     options.imported, options.run_uses)
+                                                     options.imported, options.run_uses, options.free_functions)
     except cst.ParserSyntaxError as e:
         message, line = syntax_error(doc.text, path, e)
         return FileResult(path, "failed", error=f"does not parse: {message}", error_line=line)

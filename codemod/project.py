@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from codemod import textio
+from rules import pure_functions
 from rules.edit import absolute_module
 
 NEEDLE = "arg_scope"
@@ -134,7 +135,7 @@ def of_paths(paths: Iterable[str], imports: Optional[dict] = None) -> dict[str, 
 
 def cross_file(paths: Iterable[str], scanners: Optional[dict] = None, needles: tuple = (), jobs: int = 1,
                bystanders: Iterable[str] = (), downward: frozenset = frozenset(), imports: Optional[dict] = None,
-               ) -> tuple[dict[str, tuple[tuple[str, str], ...]], dict]:
+               ) -> tuple[dict[str, tuple[tuple[str, str], ...]], dict, dict]:
     """What files of the run know of one another, read with Python's own ``ast`` in the
     main process:
 
@@ -148,7 +149,11 @@ def cross_file(paths: Iterable[str], scanners: Optional[dict] = None, needles: t
       leaving that file's functions may reach: the files that import it (directly or
       through others), and whatever those import; for the rules in ``downward``, also
       whatever the file itself imports (an object handed to an imported function). A
-      file is read when it has an import, an ``__all__`` or one of ``needles``.
+      file is read when it has an import, an ``__all__`` or one of ``needles``;
+    - path → (spelling, ...): the functions of other modules of the run (or the project)
+      that file calls, as it spells them (``common_layers.shape_list``), which run no
+      TF1-style code (``rules.pure_functions``: for the native-keras stage, which does
+      not need the shim's decorator for them).
 
     ``bystanders`` are files of the project that are not in the run (``discover.bystanders``):
     what they import and use counts as the run's own files' does, though they are never
@@ -164,17 +169,23 @@ def cross_file(paths: Iterable[str], scanners: Optional[dict] = None, needles: t
     if len(py) == 1 and b"__all__" not in (_python_bytes(py[0]) or b""):
         # one file and nothing that imports it: nothing to know but its own ``__all__``
         # (what it imports is outside the run; its uses reach no other file)
-        return {}, {}
+        return {}, {}, {}
     names = {p: module_name(p) for p in py}
     by_name = {n: p for p, n in names.items() if n}
     found: dict[str, dict[str, str]] = {}
+    facts: dict = {}  # pkg.mod.func → what rules.pure_functions says of it
+    spelled: dict = {}  # run file → ((spelling, pkg.mod.func), ...) of other run modules' functions
+    run_set = set(run)
     uses: list[tuple[str, str, str]] = []  # (rule id, "path:line", what)
     edges: dict[str, set] = {p: set() for p in py}  # file → run files it imports
     _SCAN.update(by_name=by_name, names=names, scanners=scanners, needles=needles)
     for path, scanned in zip(py, _map(_scan, py, jobs)):
         if scanned is None:
             continue
-        file_found, calls, file_edges, file_imports = scanned
+        file_found, calls, file_edges, file_imports, (functions, refs) = scanned
+        facts.update((f"{names[path]}.{name}", deps) for name, deps in functions.items())
+        if refs and path in run_set:
+            spelled[path] = refs
         edges[path] = file_edges
         if imports is not None and file_imports is not None:
             imports[path] = file_imports
@@ -204,7 +215,9 @@ def cross_file(paths: Iterable[str], scanners: Optional[dict] = None, needles: t
                 for rule_id, where, what in uses_in.get(f, ()):
                     if f in reach or rule_id in downward:
                         reached.setdefault(path, {}).setdefault(rule_id, []).append((where, what))
-    return {p: tuple(sorted(d.items())) for p, d in found.items()}, reached
+    ok = pure_functions.free(facts) if spelled else set()
+    free = {p: tuple(sorted({how for how, name in refs if name in ok})) for p, refs in spelled.items()}
+    return {p: tuple(sorted(d.items())) for p, d in found.items()}, reached, {p: f for p, f in free.items() if f}
 
 
 def _python_bytes(path: str) -> Optional[bytes]:
@@ -322,13 +335,23 @@ def _scan(path: str):
                 read[node.id] = node.lineno
         for target, line in stars:
             found.append((target, tuple((n, f"{where}:{line} (import *)") for n in read)))
+    refs: set = set()  # (how this file spells a function of another module of the run, its absolute name)
     if aliases:
         for node in ast.walk(tree):
             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in aliases:
                 target = by_name[aliases[node.value.id]]
                 if target != path:
                     found.append((target, ((node.attr, f"{where}:{node.lineno}"),)))
-    return tuple(found), calls, edges, imported
+                    refs.add((f"{node.value.id}.{node.attr}", f"{aliases[node.value.id]}.{node.attr}"))
+    for node in tree.body:  # ``from tensor2tensor.layers.common_layers import shape_list``
+        if isinstance(node, ast.ImportFrom):
+            base = absolute_module(package, node.level, node.module or "")
+            if by_name.get(base) not in (None, path):
+                refs.update((a.asname or a.name, f"{base}.{a.name}") for a in node.names if a.name != "*")
+    # which of its own functions run no TF1-style code (rules.pure_functions), where other
+    # files of the run call one
+    functions = pure_functions.function_facts(tree, own, package) if own and path in by_name.values() else {}
+    return tuple(found), calls, edges, imported, (functions, tuple(sorted(refs)))
 
 
 _POOL_FROM = 40  # files: below this, forking workers costs more than it saves (tf_slim's 86: 0.3 s less)

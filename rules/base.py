@@ -171,6 +171,9 @@ class RuleContext:
     # what this rule's ``run_use`` found in files this module's objects may reach, the
     # nearest first: (("path:line", what), ...)
     run_uses: tuple = ()
+    # how this module spells the functions of other modules of the run it calls that run no
+    # TF1-style code (``common_layers.shape_list``; ``rules.pure_functions``)
+    free_functions: frozenset = frozenset()
     _aliases: Aliases | None = None
     # what Python's ``ast`` says of ``text`` (the engine's, when it has read it already)
     facts: Optional["Facts"] = None

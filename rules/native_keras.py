@@ -86,8 +86,9 @@ layers own variables. Without it the decorator stays forever and a second run sa
   the global step), or remembers a layer's TF1 name at run time
   (``record_scope(..., layer=)``, keras-layers' for names that depend on the run), calls
   code the rule
-  cannot follow (a function from another module, a value passed in, ``self.x`` that is
-  not a layer), reads the variable scope (``get_variable_scope``, ``scope_name``,
+  cannot follow (a function from another module, unless the run holds that module and
+  the function runs no TF1-style code: ``rules.pure_functions``; a value passed in,
+  ``self.x`` that is not a layer), reads the variable scope (``get_variable_scope``, ``scope_name``,
   ``with ... as scope``), or builds a layer on every call;
 - a ``get_or_create_layer`` whose key is not a literal, whose builder is neither a
   lambda with no parameters nor a method of the class taking only ``self`` (or
@@ -101,6 +102,11 @@ layers own variables. Without it the decorator stays forever and a second run sa
   is bound again (what it calls is then not known). The decorator stays, and says which.
 
 ## Fix safety
+A layer calling another module's TF1-free functions: ``tests/test_checkpoint.py::
+test_a_layer_calling_tf1_free_functions_of_another_module_goes_native_and_loads_its_checkpoint``
+migrates a two-module folder and loads the TF1 checkpoint into the native layer (TF1's
+logits under Keras 3); ``tests/test_pure_functions.py`` pins what counts as TF1-free.
+
 Outputs and regularization losses are those of the decorated layer, from the same TF1
 checkpoint loaded through the name map (``tests/test_layer_numerics.py`` runs the golden
 cases under tf-keras and Keras 3; ``golden/native-keras/nested_layers`` builds its TF1
@@ -466,6 +472,8 @@ class _Reader:
                                  "the variable scope when run")
             if any(target == m or target.startswith(m + ".") for m in PLAIN_MODULES):
                 return ("ok", None)
+            if ".".join(parts) in self.ctx.free_functions and not isinstance(func, cst.Subscript):
+                return ("ok", None)  # another module's, which runs no TF1-style code (rules.pure_functions)
             return ("block", f"it calls {code(func)}() (imported from {imp.module or imp.target()}), which tf1to2 "
                              "does not follow")
         if head in self.module_names:

@@ -468,3 +468,106 @@ def test_a_nested_keras_model_without_names_loads_whatever_both_sides_numbered_i
     assert [n for n in out["names"] if n.startswith("towers/")] == towers
     assert out["towers"] == [[towers, 0.0], [towers, 0.0]]
     assert out["two"] and "missing classifier/sequential/dense_7/bias" in out["two"]
+
+
+HELPERS = '''import tensorflow as tf
+
+
+def shape_list(x):
+    """Static dimensions where they are known, dynamic ones where not (tensor2tensor's)."""
+    x = tf.convert_to_tensor(x)
+    static = x.get_shape().as_list()
+    shape = tf.shape(x)
+    return [shape[i] if dim is None else dim for i, dim in enumerate(static)]
+
+
+def flatten_last(x):
+    dims = shape_list(x)
+    return tf.reshape(x, dims[:-2] + [dims[-2] * dims[-1]])
+
+
+def scaled(x, name):
+    scale = tf.get_variable(name, [], initializer=tf.ones_initializer())
+    return x * scale
+'''
+
+HELPED_MODEL = '''import tensorflow as tf
+
+import shapes
+from shapes import shape_list as dims
+
+
+def classifier(x, classes=3):
+    with tf.variable_scope("classifier"):
+        h = shapes.flatten_last(x)
+        w = tf.get_variable("w", [6, 4])
+        h = tf.nn.relu(tf.matmul(h, w)) * tf.cast(dims(x)[1], tf.float32)
+        return tf.layers.dense(h, classes, name="logits")
+
+
+def scaled_classifier(x):
+    with tf.variable_scope("scaled"):
+        w = tf.get_variable("w", [6, 2])
+        return shapes.scaled(tf.matmul(shapes.flatten_last(x), w), "s")
+'''
+
+HELPED_TF1 = textwrap.dedent('''
+    import sys
+    import numpy as np
+    import tensorflow.compat.v1 as v1
+    v1.disable_v2_behavior()
+    sys.modules["tensorflow"] = v1  # the TF1 API the original was written against
+    work = sys.argv[1]
+    sys.path.insert(0, f"{work}/original")
+    import model
+    x = np.random.default_rng(0).uniform(-1, 1, size=(2, 2, 3)).astype(np.float32)
+    with v1.Graph().as_default():
+        y = model.classifier(v1.constant(x))
+        with v1.Session() as sess:
+            sess.run(v1.global_variables_initializer())
+            v1.train.Saver().save(sess, f"{work}/tf1/model")
+            np.save(f"{work}/tf1.npy", sess.run(y))
+    np.save(f"{work}/x.npy", x)
+''')
+
+
+def test_a_layer_calling_tf1_free_functions_of_another_module_goes_native_and_loads_its_checkpoint(tmp_path):
+    """A model function calling helpers of another module of the project (``shapes``,
+    through a module alias and a renamed from-import: tensor2tensor's ``shape_list`` and a
+    reshape built on it) that create no variables: ``migrate --write`` over the folder
+    reads that module (``rules.pure_functions``), so native-keras drops the decorator
+    (``add_weight``, the Dense an attribute); the TF1 checkpoint, saved from a TF1 graph,
+    loads through the run's name map into the native Keras 3 layer, which computes TF1's
+    logits. A function calling a helper that makes a variable keeps the decorator and
+    says which helper."""
+    original, pkg = tmp_path / "original", tmp_path / "pkg"
+    for folder in (original, pkg):
+        folder.mkdir()
+        (folder / "shapes.py").write_text(HELPERS, encoding="utf-8")
+        (folder / "model.py").write_text(HELPED_MODEL, encoding="utf-8")
+    tf1 = subprocess.run([sys.executable, "-c", HELPED_TF1, str(tmp_path)], capture_output=True, text=True,
+                         env=keras_env(True), timeout=600)
+    assert tf1.returncode == 0, tf1.stderr[-2000:]
+    env = keras_env(False, pkg)
+    run = subprocess.run([sys.executable, "-m", "codemod.cli", "migrate", "--write", "--name-map",
+                          str(tmp_path / "name_map.json"), str(pkg)],
+                         capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
+    assert run.returncode == 1, run.stderr[-2000:]
+    migrated = (pkg / "model.py").read_text(encoding="utf-8")
+    native, kept = migrated.split("class ScaledClassifier")
+    assert "class Classifier(tf.keras.layers.Layer)" in native and "self.add_weight(" in native
+    assert "track_tf1_style_variables" not in native.split("class Classifier")[1]
+    assert "@track_tf1_style_variables" in kept
+    assert "ScaledClassifier.call keeps track_tf1_style_variables: it calls shapes.scaled() (imported from " \
+           "shapes), which tf1to2 does not follow" in run.stderr
+    convert = subprocess.run([sys.executable, "-m", "codemod.cli", "checkpoint", "convert", str(tmp_path / "tf1/model"),
+                              str(tmp_path / "converted"), "--to", "model", "--model", f"{pkg}/model.py:Classifier",
+                              "--input-shape", "2,2,3", "--name-map", str(tmp_path / "name_map.json")],
+                             capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
+    assert convert.returncode == 0, convert.stderr[-2000:]
+    assert "3 TF1 variables loaded" in convert.stderr
+    tf2 = subprocess.run([sys.executable, "-c", MODEL_TF2, str(tmp_path), "pkg/model.py", "Classifier", "{}"],
+                         capture_output=True, text=True, env=env, timeout=600)
+    assert tf2.returncode == 0, tf2.stderr[-2000:]
+    got = json.loads(tf2.stdout.strip().splitlines()[-1])
+    assert got["weights"] == 3 and got["diff"] < 1e-5, got

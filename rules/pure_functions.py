@@ -1,0 +1,161 @@
+"""Which module-level functions of a module run no TF1-style code, read with Python's
+``ast`` (no LibCST), for the run-wide scan (``codemod.project.cross_file``): a decorated
+layer of another module that calls one of them (tensor2tensor's
+``common_layers.shape_list``, called by layers all over the package) still needs nothing
+of the shim for it, so the native-keras stage may drop its decorator.
+
+A function counts as TF1-free when, in its own body:
+
+- every call of a TensorFlow or tf_slim name is one native-keras lets a native layer make
+  (not ``get_variable``, v1 layers, slim, contrib, a variable scope, collections, RNN
+  cells and the functions that run them, ``tf.Variable``, a Keras object built per call:
+  ``rules.native_keras.BLOCKING``); a TF1 spelling (``tf.layers.dense``) is read as the
+  ``tf.compat.v1`` name it is, since the scan reads the files as they were;
+- every other call is of a builtin (not ``getattr``, ``eval``, ...), a method of a value
+  (``x.get_shape()``, ``ret.append``), a function of a plain module (``numpy``, ``math``),
+  or a function of this module or another module of the run that is TF1-free itself (the
+  scan resolves those to a fixed point: ``free``);
+- it has no decorator, no nested function, class or lambda, no ``global`` /
+  ``nonlocal``, and enters no variable scope.
+
+Anything else, and anything it cannot read, makes it not TF1-free: the layer keeps its
+decorator, as before, and says why.
+"""
+from __future__ import annotations
+
+import ast
+import builtins
+from typing import Iterable, Optional
+
+from rules.aliases import canonicalize
+from rules.base import ast_dotted, tf_bound_names
+from rules.edit import absolute_module
+from rules.model_walk import VARIABLE_SCOPE, builds_keras_object
+
+
+def function_facts(tree: ast.Module, module: str, package: str) -> dict:
+    """Module-level function name → None (it runs TF1-style code, or something the scan
+    cannot read) or the absolute names (``pkg.mod.func``) of the functions of this or
+    other modules it calls, which must be TF1-free too."""
+    from rules.native_keras import GET_VARIABLE, PLAIN_MODULES, UNSAFE_BUILTINS, _blocking
+
+    tf_names = tf_bound_names(tree)
+    functions = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
+    others = _module_values(tree)
+    imported = _module_imports(tree, package)
+
+    def tf_blocks(paths: Iterable[str], rest: list) -> bool:
+        for path in paths:
+            q = canonicalize(".".join([path, *rest]))
+            if q is None:
+                return True
+            spellings = [q] + (["tf.compat.v1." + q[3:]] if q.startswith("tf.") and not q.startswith("tf.compat.")
+                               else [])
+            for s in spellings:
+                if s == GET_VARIABLE or s == VARIABLE_SCOPE or _blocking(s) is not None or builds_keras_object(s):
+                    return True
+        return False
+
+    out: dict = {}
+    for fn in tree.body:
+        if not isinstance(fn, ast.FunctionDef):
+            continue
+        out[fn.name] = _facts(fn, module, functions, others, imported, tf_names, tf_blocks, PLAIN_MODULES,
+                              UNSAFE_BUILTINS)
+    return out
+
+
+def _facts(fn, module, functions, others, imported, tf_names, tf_blocks, plain, unsafe) -> Optional[tuple]:
+    if fn.decorator_list:
+        return None
+    local = {a.arg for a in (*fn.args.posonlyargs, *fn.args.args, *fn.args.kwonlyargs)}
+    local |= {a.arg for a in (fn.args.vararg, fn.args.kwarg) if a is not None}
+    nodes = list(ast.walk(fn))[1:]
+    for node in nodes:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.Global,
+                             ast.Nonlocal, ast.Import, ast.ImportFrom)):
+            return None
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            local.add(node.id)
+        elif isinstance(node, ast.arg):
+            local.add(node.arg)
+    deps: set = set()
+    for node in nodes:
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        while isinstance(func, ast.Subscript):
+            func = func.value
+        parts = ast_dotted(func)
+        if not parts:
+            if isinstance(node.func, (ast.Attribute, ast.Call)):
+                continue  # a method of a value computed here; an inner call is read on its own
+            return None
+        head = parts[0]
+        if head in local:
+            if len(parts) > 1 or isinstance(node.func, ast.Subscript):
+                continue  # a method of a value (a tensor's, a list's)
+            return None  # a value passed in or computed
+        if head in tf_names:
+            if tf_blocks(tf_names[head], parts[1:]):
+                return None
+            continue
+        if head in functions and len(parts) == 1:
+            deps.add(f"{module}.{head}")
+            continue
+        if head in imported:
+            target = ".".join([imported[head], *parts[1:]])
+            if any(target == m or target.startswith(m + ".") for m in plain):
+                continue
+            deps.add(target)
+            continue
+        if head in others or head in functions:
+            return None  # a class, or a module-level value
+        if hasattr(builtins, head) and len(parts) == 1 and head not in unsafe:
+            continue
+        return None
+    return tuple(sorted(deps))
+
+
+def _module_values(tree: ast.Module) -> set:
+    """Names the module binds at its top level other than by ``def`` or an import."""
+    out: set = set()
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef):
+            out.add(node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.For, ast.With, ast.If, ast.Try)):
+            out |= {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    return out
+
+
+def _module_imports(tree: ast.Module, package: str) -> dict:
+    """Name bound by a top-level import → the absolute dotted name it stands for."""
+    out: dict = {}
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            for a in node.names:
+                if a.asname:
+                    out[a.asname] = a.name
+                else:
+                    out[a.name.split(".")[0]] = a.name.split(".")[0]
+        elif isinstance(node, ast.ImportFrom):
+            base = absolute_module(package, node.level, node.module or "")
+            for a in node.names:
+                if a.name != "*":
+                    out[a.asname or a.name] = f"{base}.{a.name}" if base else a.name
+    return out
+
+
+def free(facts: dict) -> set:
+    """The absolute names (``pkg.mod.func``) of the TF1-free functions among ``facts``
+    (absolute name → what ``function_facts`` said of it), to a fixed point: one calling a
+    function that is not TF1-free, or one the scan did not read, is not."""
+    ok = {name for name, deps in facts.items() if deps is not None}
+    changed = True
+    while changed:
+        changed = False
+        for name in list(ok):
+            if any(d not in ok for d in facts[name]):
+                ok.discard(name)
+                changed = True
+    return ok
