@@ -350,7 +350,7 @@ def _scan(path: str):
                 refs.update((a.asname or a.name, f"{base}.{a.name}") for a in node.names if a.name != "*")
     # which of its own functions run no TF1-style code (rules.pure_functions), where other
     # files of the run call one
-    functions = pure_functions.function_facts(tree, own, package) if own and path in by_name.values() else {}
+    functions = pure_functions.function_facts(tree, own, package) if own and by_name.get(own) == path else {}
     return tuple(found), calls, edges, imported, (functions, tuple(sorted(refs)))
 
 

@@ -392,78 +392,80 @@ class _LayerImports(cst.CSTTransformer):
         first = updated_node.with_changes(body=body)
         return cst.FlattenSentinel([first, *lines]) if lines else first
 
+    def _unread(self, bound: str) -> bool:
+        return self.uses.get(bound, 0) <= 1  # only its import
+
     def _move(self, updated, alone: bool):
         """(the statement, a new line of the names moved out of it, or None)."""
         small = self.origin.get(id(updated), updated)
         if small is not updated and not small.deep_equals(updated):
             return updated, None
-        unread = lambda bound: self.uses.get(bound, 0) <= 1  # noqa: E731 (only its import)
         if isinstance(small, cst.ImportFrom) and not small.relative and small.module is not None \
                 and not isinstance(small.names, cst.ImportStar):
             module = code(small.module)
             if module == V1_LAYERS_MODULE:
-                pairs = [(a, self._importer(_bound(a))) for a in small.names
-                         if code(a.name) in SHIM_NAMES and unread(_bound(a))]
-                # a name whose uses became tf1to2.layers' goes with the module's stale imports
-                # (remove_unused_imports), unless other files import it; one imported in a
-                # function or block stays, so it moves
-                pairs = [(a, w) for a, w in pairs if w or self.depth or _bound(a) not in self.stale]
-                move, importers = [a for a, _ in pairs], [w for _, w in pairs]
-                if not move:
-                    return updated, None
-                names = ", ".join(code(a.name) for a in move)
-                said = "; ".join(sorted({w for w in importers if w}))
-                why = (f"imported from this module by {said}" if said else "nothing here reads it") + \
-                    ": under Keras 3 the old import raises"
-                classes = sorted({code(a.name) for a, w in zip(move, importers) if w and code(a.name) in BY_CLASS})
-                if len(move) == len(small.names):
-                    if not self.ctx.change(small, f"from tensorflow.compat.v1.layers import {names} → from "
-                                                  f"tf1to2.layers import {names} ({why})"):
-                        return updated, None
-                    self._warn_classes(small, classes)
-                    return small.with_changes(module=expression("tf1to2.layers")), None
-                if not alone:
-                    self.ctx.warn(small, f"from tensorflow.compat.v1.layers import {names} left as it is (a line of "
-                                         "several imports): under Keras 3 it raises; import them from tf1to2.layers")
-                    return updated, None
-                if not self.ctx.change(small, f"{names}: from tensorflow.compat.v1.layers → from tf1to2.layers "
-                                              f"({why})"):
-                    return updated, None
-                self._warn_classes(small, classes)
-                line = cst.SimpleStatementLine(body=[small])
-                kept = remove_from_import(line, [(module, code(a.name), *([a.evaluated_alias] if a.asname else []))
-                                                 for a in move])
-                new = cst.ImportFrom(module=expression("tf1to2.layers"), names=[
-                    a.with_changes(comma=cst.MaybeSentinel.DEFAULT) if i == len(move) - 1 else
-                    a.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
-                    for i, a in enumerate(move)])
-                # the comments after the moved names' commas go with them, to the end of their line
-                comments = [a.comma.whitespace_after.first_line.comment.value for a in move
-                            if isinstance(a.comma, cst.Comma) and isinstance(a.comma.whitespace_after,
-                                                                              cst.ParenthesizedWhitespace)
-                            and a.comma.whitespace_after.first_line.comment is not None]
-                trailing = cst.TrailingWhitespace(whitespace=cst.SimpleWhitespace("  "), comment=cst.Comment(
-                    "  ".join(comments))) if comments else cst.TrailingWhitespace()
-                return kept[0].body[0], cst.SimpleStatementLine(body=[new], trailing_whitespace=trailing)
+                return self._move_names(small, updated, alone)
             if module == "tensorflow.compat.v1" and all(code(a.name) == "layers" for a in small.names):
-                bound = [a.evaluated_alias or "layers" for a in small.names]
-                importers = [self._importer(b) for b in bound]
-                if all(importers) and all(unread(b) for b in bound) and self.ctx.change(
-                        small, f"from tensorflow.compat.v1 import layers → from tf1to2 import layers (imported from "
-                               f"this module by {'; '.join(sorted(set(importers)))}: under Keras 3 "
-                               "tensorflow.compat.v1.layers is empty)"):
-                    return small.with_changes(module=expression("tf1to2")), None
-            return updated, None
+                return self._move_module(small, updated, "from tensorflow.compat.v1 import layers → from tf1to2 "
+                                         "import layers", small.with_changes(module=expression("tf1to2"))), None
         if isinstance(small, cst.Import) and all(code(a.name) == V1_LAYERS_MODULE and a.asname for a in small.names):
-            bound = [a.evaluated_alias for a in small.names]
-            importers = [self._importer(b) for b in bound]
-            if all(importers) and all(unread(b) for b in bound) and self.ctx.change(
-                    small, f"import tensorflow.compat.v1.layers → import tf1to2.layers (imported from this module "
-                           f"by {'; '.join(sorted(set(importers)))}: under Keras 3 tensorflow.compat.v1.layers is "
-                           "empty)"):
-                return small.with_changes(names=[a.with_changes(name=expression("tf1to2.layers"))
-                                                 for a in small.names]), None
+            return self._move_module(small, updated, "import tensorflow.compat.v1.layers → import tf1to2.layers",
+                                     small.with_changes(names=[a.with_changes(name=expression("tf1to2.layers"))
+                                                               for a in small.names])), None
         return updated, None
+
+    def _move_names(self, small: cst.ImportFrom, updated, alone: bool):
+        pairs = [(a, self._importer(_bound(a))) for a in small.names
+                 if code(a.name) in SHIM_NAMES and self._unread(_bound(a))]
+        # a name whose uses became tf1to2.layers' goes with the module's stale imports
+        # (remove_unused_imports), unless other files import it; one imported in a
+        # function or block stays, so it moves
+        pairs = [(a, w) for a, w in pairs if w or self.depth or _bound(a) not in self.stale]
+        move, importers = [a for a, _ in pairs], [w for _, w in pairs]
+        if not move:
+            return updated, None
+        names = ", ".join(code(a.name) for a in move)
+        said = "; ".join(sorted({w for w in importers if w}))
+        why = (f"imported from this module by {said}" if said else "nothing here reads it") + \
+            ": under Keras 3 the old import raises"
+        classes = sorted({code(a.name) for a, w in zip(move, importers) if w and code(a.name) in BY_CLASS})
+        if len(move) == len(small.names):
+            if not self.ctx.change(small, f"from tensorflow.compat.v1.layers import {names} → from "
+                                          f"tf1to2.layers import {names} ({why})"):
+                return updated, None
+            self._warn_classes(small, classes)
+            return small.with_changes(module=expression("tf1to2.layers")), None
+        if not alone:
+            self.ctx.warn(small, f"from tensorflow.compat.v1.layers import {names} left as it is (a line of "
+                                 "several imports): under Keras 3 it raises; import them from tf1to2.layers")
+            return updated, None
+        if not self.ctx.change(small, f"{names}: from tensorflow.compat.v1.layers → from tf1to2.layers ({why})"):
+            return updated, None
+        self._warn_classes(small, classes)
+        kept = remove_from_import(cst.SimpleStatementLine(body=[small]), [
+            (V1_LAYERS_MODULE, code(a.name), *([a.evaluated_alias] if a.asname else [])) for a in move])
+        new = cst.ImportFrom(module=expression("tf1to2.layers"), names=[
+            a.with_changes(comma=cst.MaybeSentinel.DEFAULT) if i == len(move) - 1 else
+            a.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+            for i, a in enumerate(move)])
+        # the comments after the moved names' commas go with them, to the end of their line
+        comments = [a.comma.whitespace_after.first_line.comment.value for a in move
+                    if isinstance(a.comma, cst.Comma) and isinstance(a.comma.whitespace_after, cst.ParenthesizedWhitespace)
+                    and a.comma.whitespace_after.first_line.comment is not None]
+        trailing = cst.TrailingWhitespace(whitespace=cst.SimpleWhitespace("  "), comment=cst.Comment(
+            "  ".join(comments))) if comments else cst.TrailingWhitespace()
+        return kept[0].body[0], cst.SimpleStatementLine(body=[new], trailing_whitespace=trailing)
+
+    def _move_module(self, small, updated, what: str, moved):
+        """The module itself, made tf1to2.layers where other files import it from here and
+        nothing here reads it."""
+        bound = [a.evaluated_alias or code(a.name) for a in small.names]
+        importers = [self._importer(b) for b in bound]
+        if all(importers) and all(self._unread(b) for b in bound) and self.ctx.change(
+                small, f"{what} (imported from this module by {'; '.join(sorted(set(importers)))}: under Keras 3 "
+                       "tensorflow.compat.v1.layers is empty)"):
+            return moved
+        return updated
 
     def _warn_classes(self, node, classes: list) -> None:
         if classes:
