@@ -158,17 +158,19 @@ def cross_file(paths: Iterable[str], scanners: Optional[dict] = None, needles: t
     ``bystanders`` are files of the project that are not in the run (``discover.bystanders``):
     what they import and use counts as the run's own files' does, though they are never
     migrated; only those that may import a module of the run, directly or through
-    others, are parsed (``_importing``).
+    others, are parsed (``_importing``), and those the run imports (``_imported_by``).
 
     Files are read over ``jobs`` processes. ``imports``, when given, gets path → the
     modules each file of the run that mentions ``arg_scope`` imports (for ``groups``,
     which then need not parse them again)."""
     scanners = scanners or {}
     run = [p for p in paths if p.endswith(".py")]
+    bystanders = list(bystanders)
     py = run + _importing(run, bystanders)
+    py += [p for p in _imported_by(run, bystanders) if p not in py]
     if len(py) == 1 and b"__all__" not in (_python_bytes(py[0]) or b""):
-        # one file and nothing that imports it: nothing to know but its own ``__all__``
-        # (what it imports is outside the run; its uses reach no other file)
+        # one file, nothing that imports it, and nothing of the project it imports: nothing
+        # to know but its own ``__all__`` (its uses reach no other file)
         return {}, {}, {}
     names = {p: module_name(p) for p in py}
     by_name = {n: p for p, n in names.items() if n}
@@ -230,6 +232,45 @@ def _python_bytes(path: str) -> Optional[bytes]:
             return f.read()
     except OSError:
         return None
+
+
+DOWNWARD_LIMIT = 64  # files: what a run imports from the rest of its project, read at most
+
+
+def _imported_by(run: list, bystanders: list) -> list:
+    """The bystanders the run's files import, directly or through one another (up to
+    ``DOWNWARD_LIMIT``): a pre-commit hook is handed one file, whose helpers in the
+    project's other modules are read as a run over the whole folder reads them (for the
+    functions native-keras may follow, ``rules.pure_functions``, and for what objects the
+    file hands to them). Candidates are found by file name first, so that a project's
+    other files are not all given module names."""
+    if not bystanders:
+        return []
+    by_leaf: dict = {}
+    for b in bystanders:
+        p = Path(b)
+        by_leaf.setdefault(p.parent.name if p.name == "__init__.py" else p.stem, []).append(b)
+    found: list = []
+    seen = set(run)
+    todo = list(run)
+    while todo and len(found) < DOWNWARD_LIMIT:
+        path = todo.pop(0)
+        data = _python_bytes(path)
+        if data is None or b"import" not in data:
+            continue
+        try:
+            tree = ast.parse(textio.decode(data).text)
+        except (textio.SourceError, SyntaxError, ValueError, RecursionError, MemoryError):
+            continue  # its worker, if it is in the run, reports it
+        own = module_name(path)
+        package = own if Path(path).name == "__init__.py" else own.rpartition(".")[0]
+        for name in sorted(_imports_in(tree, package)):
+            for candidate in by_leaf.get(name.rpartition(".")[2], ()):
+                if candidate not in seen and module_name(candidate) == name and len(found) < DOWNWARD_LIMIT:
+                    seen.add(candidate)
+                    found.append(candidate)
+                    todo.append(candidate)
+    return found
 
 
 def _importing(run: list, bystanders: Iterable[str]) -> list:

@@ -544,3 +544,25 @@ def test_v1_layer_names_other_files_import_stay_bound_and_import_under_keras3(tm
     assert new_names == ref_names == ["h1/bias:0", "h1/kernel:0", "h2/bias:0", "h2/kernel:0"]
     import numpy as np
     np.testing.assert_allclose(new_out, ref_out, atol=1e-5)
+
+
+def test_one_file_run_reads_the_project_modules_it_imports_for_tf1_free_helpers(tmp_path, capsys):
+    """``migrate model.py`` alone (a pre-commit hook is handed the staged files): the
+    project's module it imports (``shapes``, not in the run) is read for the functions
+    that run no TF1-style code, as a run over the folder reads it, so the layer calling
+    ``shapes.flatten_last`` and a renamed ``shape_list`` becomes native Keras there too,
+    in a git work tree and outside one; the helper module is read, never written."""
+    from tests.test_checkpoint import HELPED_MODEL, HELPERS
+
+    (tmp_path / "shapes.py").write_text(HELPERS)
+    (tmp_path / "model.py").write_text(HELPED_MODEL)
+    for git in (False, True):
+        if git:
+            subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+        assert cli.main(["migrate", str(tmp_path / "model.py"), "--format", "json"]) == 1
+        (model,) = json.loads(capsys.readouterr().out)["files"]
+        native = model["diff"].split("+class ScaledClassifier")[0]
+        assert "+class Classifier(tf.keras.layers.Layer):" in native and "@track_tf1_style_variables" not in native
+        said = [w["message"] for w in model["warnings"] if w["rule"] == "native-keras"]
+        assert len(said) == 1 and "it calls shapes.scaled() (imported from shapes)" in said[0], said
+    assert (tmp_path / "shapes.py").read_text() == HELPERS
