@@ -297,24 +297,31 @@ def classifier(tokens, vocab_size=20, embed=8, hidden=6, classes=3):
         return tf.layers.dense(outputs[:, -1], classes, name="logits")
 '''
 
-LSTM_TF1 = textwrap.dedent('''
-    import sys
-    import numpy as np
-    import tensorflow.compat.v1 as v1
-    v1.disable_v2_behavior()
-    sys.modules["tensorflow"] = v1  # the TF1 API the original was written against
-    work = sys.argv[1]
-    sys.path.insert(0, work)
-    import original
-    tokens = np.random.default_rng(0).integers(0, 20, size=(2, 7)).astype(np.int32)
-    with v1.Graph().as_default():
-        y = original.classifier(v1.constant(tokens))
-        with v1.Session() as sess:
-            sess.run(v1.global_variables_initializer())
-            v1.train.Saver().save(sess, f"{work}/tf1/model")
-            np.save(f"{work}/tf1.npy", sess.run(y))
-    np.save(f"{work}/x.npy", tokens)
-''')
+def _classifier_tf1(folder: str, module: str, inputs: str) -> str:
+    """A script building ``module.classifier`` (imported from ``work/folder``, TF1's API as
+    ``tensorflow``) on ``inputs`` in a TF1 graph, saving its checkpoint (work/tf1/model),
+    its output (tf1.npy) and its input (x.npy)."""
+    return textwrap.dedent(f'''
+        import sys
+        import numpy as np
+        import tensorflow.compat.v1 as v1
+        v1.disable_v2_behavior()
+        sys.modules["tensorflow"] = v1  # the TF1 API the original was written against
+        work = sys.argv[1]
+        sys.path.insert(0, f"{{work}}/{folder}")
+        import {module}
+        x = {inputs}
+        with v1.Graph().as_default():
+            y = {module}.classifier(v1.constant(x))
+            with v1.Session() as sess:
+                sess.run(v1.global_variables_initializer())
+                v1.train.Saver().save(sess, f"{{work}}/tf1/model")
+                np.save(f"{{work}}/tf1.npy", sess.run(y))
+        np.save(f"{{work}}/x.npy", x)
+    ''')
+
+
+LSTM_TF1 = _classifier_tf1("", "original", "np.random.default_rng(0).integers(0, 20, size=(2, 7)).astype(np.int32)")
 
 
 def test_a_tf1_lstm_classifiers_checkpoint_loads_into_its_keras3_migration(tmp_path):
@@ -511,24 +518,8 @@ def scaled_classifier(x):
         return shapes.scaled(tf.matmul(shapes.flatten_last(x), w), "s")
 '''
 
-HELPED_TF1 = textwrap.dedent('''
-    import sys
-    import numpy as np
-    import tensorflow.compat.v1 as v1
-    v1.disable_v2_behavior()
-    sys.modules["tensorflow"] = v1  # the TF1 API the original was written against
-    work = sys.argv[1]
-    sys.path.insert(0, f"{work}/original")
-    import model
-    x = np.random.default_rng(0).uniform(-1, 1, size=(2, 2, 3)).astype(np.float32)
-    with v1.Graph().as_default():
-        y = model.classifier(v1.constant(x))
-        with v1.Session() as sess:
-            sess.run(v1.global_variables_initializer())
-            v1.train.Saver().save(sess, f"{work}/tf1/model")
-            np.save(f"{work}/tf1.npy", sess.run(y))
-    np.save(f"{work}/x.npy", x)
-''')
+HELPED_TF1 = _classifier_tf1("original", "model",
+                             "np.random.default_rng(0).uniform(-1, 1, size=(2, 2, 3)).astype(np.float32)")
 
 
 def test_a_layer_calling_tf1_free_functions_of_another_module_goes_native_and_loads_its_checkpoint(tmp_path):
