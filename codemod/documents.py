@@ -187,10 +187,11 @@ class NotebookDocument:
 PREFILTER_BYTES = re.compile(PREFILTER.pattern.encode())
 
 
-def load(path: str):
+def load(path: str, prefilter: bool = True):
     """The document at ``path``; None for a ``.py`` file that never mentions TensorFlow
-    (it is not even decoded). Its ``digest`` is that of the bytes read: the file is
-    written only if it still has them (``textio.write_atomic``)."""
+    (it is not even decoded), unless ``prefilter`` is off (it reaches TensorFlow through
+    another module's name). Its ``digest`` is that of the bytes read: the file is written
+    only if it still has them (``textio.write_atomic``)."""
     try:
         with open(path, "rb") as f:
             data = f.read()
@@ -198,7 +199,7 @@ def load(path: str):
         raise textio.SourceError(f"cannot read: {e.strerror}") from e
     if path.endswith(".ipynb"):
         doc = NotebookDocument(path, data)
-    elif not PREFILTER_BYTES.search(data):
+    elif prefilter and not PREFILTER_BYTES.search(data):
         return None  # never mentions TensorFlow: not decoded (an odd encoding is not this tool's business)
     else:
         doc = PythonDocument(path, textio.decode(data))

@@ -62,6 +62,9 @@ class Options:
     # how the file spells the functions of other modules of the run that run no TF1-style
     # code (codemod.project.cross_file, rules.pure_functions)
     free_functions: tuple = ()
+    # names the file imports from another module that binds them to TensorFlow:
+    # ((local name, dotted name, TensorFlow module, line), ...)
+    foreign_tf: tuple = ()
 
 
 def transform_text(
@@ -407,12 +410,12 @@ def _no_cyclic_gc():
 
 def _migrate_file(path: str, options: Options) -> FileResult:
     try:
-        doc = documents.load(path)
+        doc = documents.load(path, prefilter=not _foreign_tf(options))
     except textio.NotTouched as e:
         return FileResult(path, "skipped", reason=str(e))
     except textio.SourceError as e:
         return FileResult(path, "failed", error=str(e), error_line=e.line)
-    if doc is None or not rules_pkg.PREFILTER.search(doc.text):
+    if doc is None or not (rules_pkg.PREFILTER.search(doc.text) or _foreign_tf(options)):
         return FileResult(path, "skipped", reason="no TensorFlow")
     if SKIP_FILE.search(doc.text):
         return FileResult(path, "skipped", reason="tf1to2: skip-file")
@@ -462,7 +465,21 @@ def migrate_document(doc, options: Options) -> FileResult:
         return FileResult(path, "failed", error=f"rule {e.rule_id} crashed: {detail}")
     except RecursionError:
         return FileResult(path, "failed", error="too deeply nested to process")
+    warnings += [Finding("tf-api", line, _FOREIGN_TF.format(name=name, dotted=dotted, module=module))
+                 for name, dotted, module, line in _foreign_tf(options)]
     return finish_document(doc, new_text, located(doc, changes), located(doc, warnings), name_map)
+
+
+_FOREIGN_TF = ("{name} is {dotted}, which its module binds to TensorFlow ({module}): tf1to2 follows TensorFlow "
+               "only through names a module binds itself, so the TF1 code reached through {name} here is left as it is, "
+               "none of it rewritten or warned (under TensorFlow 2.21 with Keras 3, tf.compat.v1.layers and TF1's RNN "
+               "cells raise). Import TensorFlow here (import tensorflow.compat.v1 as {name}) and run tf1to2 again")
+
+
+def _foreign_tf(options: Options) -> tuple:
+    """The imports of another module's TensorFlow names to report (``Options.foreign_tf``):
+    stage 0 says what it cannot follow, when it runs."""
+    return options.foreign_tf if "tf-api" in options.rule_ids else ()
 
 
 def finish_document(doc, new_text: str, changes: list[Finding], warnings: list[Finding],

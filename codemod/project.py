@@ -22,6 +22,7 @@ from typing import Iterable, Optional
 
 from codemod import textio
 from rules import pure_functions
+from rules.base import tf_bound_names
 from rules.edit import absolute_module
 
 NEEDLE = "arg_scope"
@@ -150,10 +151,14 @@ def cross_file(paths: Iterable[str], scanners: Optional[dict] = None, needles: t
       through others), and whatever those import; for the rules in ``downward``, also
       whatever the file itself imports (an object handed to an imported function). A
       file is read when it has an import, an ``__all__`` or one of ``needles``;
-    - path → (spelling, ...): the functions of other modules of the run (or the project)
-      that file calls, as it spells them (``common_layers.shape_list``), which run no
-      TF1-style code (``rules.pure_functions``: for the native-keras stage, which does
-      not need the shim's decorator for them).
+    - path → {"free_functions": (spelling, ...), "foreign_tf": (...)}: the functions of
+      other modules of the run (or the project) that file calls, as it spells them
+      (``common_layers.shape_list``), which run no TF1-style code (``rules.pure_functions``:
+      for the native-keras stage, which does not need the shim's decorator for them); and
+      the names it imports from another module that binds them to TensorFlow (tensorpack's
+      ``from ..compat import tfv1 as tf``): (local name, its dotted name, the TensorFlow
+      module, the import's line), which the run reports, since the rules follow
+      TensorFlow only through names bound in the module itself.
 
     ``bystanders`` are files of the project that are not in the run (``discover.bystanders``):
     what they import and use counts as the run's own files' does, though they are never
@@ -176,6 +181,7 @@ def cross_file(paths: Iterable[str], scanners: Optional[dict] = None, needles: t
     by_name = {n: p for p, n in names.items() if n}
     found: dict[str, dict[str, str]] = {}
     facts: dict = {}  # pkg.mod.func → what rules.pure_functions says of it
+    exports: dict = {}  # pkg.mod.name → the TensorFlow module it is bound to
     spelled: dict = {}  # run file → ((spelling, pkg.mod.func), ...) of other run modules' functions
     run_set = set(run)
     uses: list[tuple[str, str, str]] = []  # (rule id, "path:line", what)
@@ -184,8 +190,9 @@ def cross_file(paths: Iterable[str], scanners: Optional[dict] = None, needles: t
     for path, scanned in zip(py, _map(_scan, py, jobs)):
         if scanned is None:
             continue
-        file_found, calls, file_edges, file_imports, (functions, refs) = scanned
+        file_found, calls, file_edges, file_imports, (functions, refs, tf_exports) = scanned
         facts.update((f"{names[path]}.{name}", deps) for name, deps in functions.items())
+        exports.update((f"{names[path]}.{name}", p) for name, p in tf_exports.items())
         if refs and path in run_set:
             spelled[path] = refs
         edges[path] = file_edges
@@ -218,8 +225,13 @@ def cross_file(paths: Iterable[str], scanners: Optional[dict] = None, needles: t
                     if f in reach or rule_id in downward:
                         reached.setdefault(path, {}).setdefault(rule_id, []).append((where, what))
     ok = pure_functions.free(facts) if spelled else set()
-    free = {p: tuple(sorted({how for how, name in refs if name in ok})) for p, refs in spelled.items()}
-    return {p: tuple(sorted(d.items())) for p, d in found.items()}, reached, {p: f for p, f in free.items() if f}
+    known: dict = {}
+    for p, refs in spelled.items():
+        free = tuple(sorted({how for how, name, _ in refs if name in ok}))
+        tf = tuple(sorted((how, name, exports[name], line) for how, name, line in refs if line and name in exports))
+        if free or tf:
+            known[p] = {"free_functions": free, "foreign_tf": tf}
+    return {p: tuple(sorted(d.items())) for p, d in found.items()}, reached, known
 
 
 def _python_bytes(path: str) -> Optional[bytes]:
@@ -383,16 +395,45 @@ def _scan(path: str):
                 target = by_name[aliases[node.value.id]]
                 if target != path:
                     found.append((target, ((node.attr, f"{where}:{node.lineno}"),)))
-                    refs.add((f"{node.value.id}.{node.attr}", f"{aliases[node.value.id]}.{node.attr}"))
+                    refs.add((f"{node.value.id}.{node.attr}", f"{aliases[node.value.id]}.{node.attr}", 0))
     for node in tree.body:  # ``from tensor2tensor.layers.common_layers import shape_list``
         if isinstance(node, ast.ImportFrom):
             base = absolute_module(package, node.level, node.module or "")
             if by_name.get(base) not in (None, path):
-                refs.update((a.asname or a.name, f"{base}.{a.name}") for a in node.names if a.name != "*")
+                refs.update((a.asname or a.name, f"{base}.{a.name}", node.lineno) for a in node.names if a.name != "*")
+    mine = own and by_name.get(own) == path
     # which of its own functions run no TF1-style code (rules.pure_functions), where other
-    # files of the run call one
-    functions = pure_functions.function_facts(tree, own, package) if own and by_name.get(own) == path else {}
-    return tuple(found), calls, edges, imported, (functions, tuple(sorted(refs)))
+    # files of the run call one; which of its module-level names are TensorFlow modules
+    functions = pure_functions.function_facts(tree, own, package) if mine else {}
+    return tuple(found), calls, edges, imported, (functions, tuple(sorted(refs)), _tf_exports(tree) if mine else {})
+
+
+def _tf_exports(tree: ast.Module) -> dict:
+    """Module-level names bound to a TensorFlow (or tf_slim) module, and to which
+    (``tfv1 = tf.compat.v1``, ``import tensorflow.compat.v1 as tfv1``, in any branch of a
+    module-level ``if`` / ``try``): another module importing one reaches TensorFlow
+    through a name the rules cannot follow."""
+    bound: set = set()
+    pending = list(tree.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            bound.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, ast.Assign):
+            bound.update(t.id for t in node.targets if isinstance(t, ast.Name))
+        pending.extend(ast.iter_child_nodes(node))
+    out = {}
+    for name, paths in tf_bound_names(tree).items():
+        if name in bound and paths and all(TF1_MODULES.fullmatch(p) for p in paths):
+            out[name] = " / ".join(sorted(paths))
+    return out
+
+
+# The modules TF1 code is written against: another module's name for one of these hides
+# TF1 code from the rules
+TF1_MODULES = re.compile(r"tensorflow(\.compat\.v1)?(\.layers|\.contrib(\.\w+)*)?|tf_slim")
 
 
 _POOL_FROM = 40  # files: below this, forking workers costs more than it saves (tf_slim's 86: 0.3 s less)

@@ -566,3 +566,49 @@ def test_one_file_run_reads_the_project_modules_it_imports_for_tf1_free_helpers(
         said = [w["message"] for w in model["warnings"] if w["rule"] == "native-keras"]
         assert len(said) == 1 and "it calls shapes.scaled() (imported from shapes)" in said[0], said
     assert (tmp_path / "shapes.py").read_text() == HELPERS
+
+
+def test_tensorflow_reached_through_another_modules_name_is_reported_at_the_import(tmp_path, capsys):
+    """tensorpack's ``from ..compat import tfv1 as tf``: the rules follow TensorFlow only
+    through names a module binds itself, so the TF1 code reached through ``tf`` here would
+    be left saying nothing. The run reads what the other module binds (``tfv1 =
+    tf.compat.v1`` in one branch, ``tf`` in another; an import as another name) and says
+    so at the import, even in a file that never spells "tensorflow"; other names that
+    module exports (a function, a Keras class) are not TensorFlow modules, and say
+    nothing."""
+    pkg = _package(tmp_path, compat='''\
+        import tensorflow as tf
+        import tensorflow.compat.v1 as v1
+
+        try:
+            tfv1 = tf.compat.v1
+        except AttributeError:
+            tfv1 = tf
+        Dense = tf.keras.layers.Dense
+
+
+        def helper(x):
+            return x
+        ''', model='''\
+        from .compat import tfv1 as tf, helper, Dense
+        from .compat import v1
+
+
+        def net(x):
+            return tf.layers.dense(helper(x), 3)
+        ''')
+    assert cli.main(["migrate", str(pkg), "--format", "json"]) == 0
+    files = {Path(f["path"]).name: f for f in json.loads(capsys.readouterr().out)["files"]}
+    model = files["model.py"]
+    assert model["status"] == "unchanged"
+    said = sorted((w["line"], w["message"]) for w in model["warnings"])
+    assert [line for line, _ in said] == [1, 2], said
+    assert said[0][1].startswith("tf is pkg.compat.tfv1, which its module binds to TensorFlow (tensorflow / "
+                                 "tensorflow.compat.v1): tf1to2 follows TensorFlow only through names a module "
+                                 "binds itself")
+    assert said[0][1].endswith("Import TensorFlow here (import tensorflow.compat.v1 as tf) and run tf1to2 again")
+    assert said[1][1].startswith("v1 is pkg.compat.v1, which its module binds to TensorFlow (tensorflow.compat.v1)")
+    # stage 0 says it: a run without it says nothing more
+    assert cli.main(["migrate", str(pkg), "--format", "json", "--ignore", "tf-api"]) == 0
+    files = {Path(f["path"]).name: f for f in json.loads(capsys.readouterr().out)["files"]}
+    assert not files["model.py"]["warnings"]
