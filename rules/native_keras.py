@@ -186,7 +186,7 @@ BLOCKING = (
 )
 
 
-def _blocking(qualified: str) -> Optional[str]:
+def blocking(qualified: str) -> Optional[str]:
     """Why a call of ``qualified`` (a canonical TensorFlow name) makes a forward pass
     TF1-style (``BLOCKING``), or None."""
     return next((why for prefix, why in BLOCKING
@@ -417,7 +417,7 @@ class _Reader:
         if qualified is not None:
             if qualified == GET_VARIABLE:
                 return ("get_variable", None)
-            why = _blocking(qualified)
+            why = blocking(qualified)
             if why is not None:  # (a tf.Variable can move to build(); while it stays, this is why)
                 return ("variable" if qualified == DIRECT_VARIABLE else "block", f"{why} ({code(func)})")
             if builds_keras_object(qualified):
@@ -1017,7 +1017,7 @@ def _nested_problem(n: _Nested, m: _Method, reader: _Reader, given: frozenset = 
     body = builder.body
     for call in nodes_of(body, cst.Call):
         qualified = reader.path(call.func)
-        if qualified is not None and (qualified == GET_VARIABLE or _blocking(qualified) is not None):
+        if qualified is not None and (qualified == GET_VARIABLE or blocking(qualified) is not None):
             return f"its builder calls {code(call.func)}, which needs the decorator"
     unseen = _unseen(body, m, reader, given)
     if unseen:
@@ -1121,7 +1121,7 @@ def _method_builder(n: _Nested, builder: cst.BaseExpression, fn: cst.FunctionDef
         return problem
     for call in nodes_of(fn.body, cst.Call):
         qualified = reader.path(call.func)
-        if qualified is not None and (qualified == GET_VARIABLE or _blocking(qualified) is not None):
+        if qualified is not None and (qualified == GET_VARIABLE or blocking(qualified) is not None):
             return f"{what} calls {code(call.func)}, which needs the decorator"
     unseen = _unseen(list(fn.body.body), m, reader, builder=fn)
     if unseen:

@@ -25,47 +25,50 @@ from __future__ import annotations
 
 import ast
 import builtins
+from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from rules.aliases import canonicalize
 from rules.base import ast_dotted, tf_bound_names
 from rules.edit import absolute_module
 from rules.model_walk import VARIABLE_SCOPE, builds_keras_object
+from rules.native_keras import GET_VARIABLE, PLAIN_MODULES, UNSAFE_BUILTINS, blocking
 
 
 def function_facts(tree: ast.Module, module: str, package: str) -> dict:
     """Module-level function name → None (it runs TF1-style code, or something the scan
     cannot read) or the absolute names (``pkg.mod.func``) of the functions of this or
     other modules it calls, which must be TF1-free too."""
-    from rules.native_keras import GET_VARIABLE, PLAIN_MODULES, UNSAFE_BUILTINS, _blocking
-
-    tf_names = tf_bound_names(tree)
-    functions = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
-    others = _module_values(tree)
-    imported = _module_imports(tree, package)
-
-    def tf_blocks(paths: Iterable[str], rest: list) -> bool:
-        for path in paths:
-            q = canonicalize(".".join([path, *rest]))
-            if q is None:
-                return True
-            spellings = [q] + (["tf.compat.v1." + q[3:]] if q.startswith("tf.") and not q.startswith("tf.compat.")
-                               else [])
-            for s in spellings:
-                if s == GET_VARIABLE or s == VARIABLE_SCOPE or _blocking(s) is not None or builds_keras_object(s):
-                    return True
-        return False
-
-    out: dict = {}
-    for fn in tree.body:
-        if not isinstance(fn, ast.FunctionDef):
-            continue
-        out[fn.name] = _facts(fn, module, functions, others, imported, tf_names, tf_blocks, PLAIN_MODULES,
-                              UNSAFE_BUILTINS)
-    return out
+    module_scope = _Module(module, tf_bound_names(tree), {n.name for n in tree.body if isinstance(n, ast.FunctionDef)},
+                           _module_values(tree), _module_imports(tree, package))
+    return {fn.name: _facts(fn, module_scope) for fn in tree.body if isinstance(fn, ast.FunctionDef)}
 
 
-def _facts(fn, module, functions, others, imported, tf_names, tf_blocks, plain, unsafe) -> Optional[tuple]:
+@dataclass
+class _Module:
+    name: str
+    tf_names: dict  # name → the TensorFlow paths it may be bound to (rules.base.tf_bound_names)
+    functions: set  # its module-level functions
+    values: set  # what else it binds at its top level (classes, assigned names)
+    imported: dict  # name a top-level import binds → its absolute dotted name
+
+
+def _tf_blocks(paths: Iterable[str], rest: list) -> bool:
+    """Whether ``path.rest`` (for any of ``paths``) is TensorFlow a native layer cannot run
+    (native-keras' ``blocking``), read also as its ``tf.compat.v1`` name: the scan reads
+    files as they were, where ``tf.layers.dense`` is TF1's."""
+    for path in paths:
+        q = canonicalize(".".join([path, *rest]))
+        if q is None:
+            return True
+        spellings = [q] + (["tf.compat.v1." + q[3:]] if q.startswith("tf.") and not q.startswith("tf.compat.") else [])
+        if any(s in (GET_VARIABLE, VARIABLE_SCOPE) or blocking(s) is not None or builds_keras_object(s)
+               for s in spellings):
+            return True
+    return False
+
+
+def _facts(fn: ast.FunctionDef, module: _Module) -> Optional[tuple]:
     if fn.decorator_list:
         return None
     local = {a.arg for a in (*fn.args.posonlyargs, *fn.args.args, *fn.args.kwonlyargs)}
@@ -96,22 +99,22 @@ def _facts(fn, module, functions, others, imported, tf_names, tf_blocks, plain, 
             if len(parts) > 1 or isinstance(node.func, ast.Subscript):
                 continue  # a method of a value (a tensor's, a list's)
             return None  # a value passed in or computed
-        if head in tf_names:
-            if tf_blocks(tf_names[head], parts[1:]):
+        if head in module.tf_names:
+            if _tf_blocks(module.tf_names[head], parts[1:]):
                 return None
             continue
-        if head in functions and len(parts) == 1:
-            deps.add(f"{module}.{head}")
+        if head in module.functions and len(parts) == 1:
+            deps.add(f"{module.name}.{head}")
             continue
-        if head in imported:
-            target = ".".join([imported[head], *parts[1:]])
-            if any(target == m or target.startswith(m + ".") for m in plain):
+        if head in module.imported:
+            target = ".".join([module.imported[head], *parts[1:]])
+            if any(target == m or target.startswith(m + ".") for m in PLAIN_MODULES):
                 continue
             deps.add(target)
             continue
-        if head in others or head in functions:
+        if head in module.values or head in module.functions:
             return None  # a class, or a module-level value
-        if hasattr(builtins, head) and len(parts) == 1 and head not in unsafe:
+        if hasattr(builtins, head) and len(parts) == 1 and head not in UNSAFE_BUILTINS:
             continue
         return None
     return tuple(sorted(deps))
