@@ -22,6 +22,7 @@ import libcst as cst
 import rules as rules_pkg
 from codemod import documents, textio
 from rules.base import Facts, Finding, Project, RuleContext, module_code, parse_module, release, unknown_ignores
+from rules.tf_api import TfApi, foreign_tf_warning
 
 
 @dataclass
@@ -465,21 +466,15 @@ def migrate_document(doc, options: Options) -> FileResult:
         return FileResult(path, "failed", error=f"rule {e.rule_id} crashed: {detail}")
     except RecursionError:
         return FileResult(path, "failed", error="too deeply nested to process")
-    warnings += [Finding("tf-api", line, _FOREIGN_TF.format(name=name, dotted=dotted, module=module))
+    warnings += [Finding(TfApi.id, line, foreign_tf_warning(name, dotted, module))
                  for name, dotted, module, line in _foreign_tf(options)]
     return finish_document(doc, new_text, located(doc, changes), located(doc, warnings), name_map)
-
-
-_FOREIGN_TF = ("{name} is {dotted}, which its module binds to TensorFlow ({module}): tf1to2 follows TensorFlow "
-               "only through names a module binds itself, so the TF1 code reached through {name} here is left as it is, "
-               "none of it rewritten or warned (under TensorFlow 2.21 with Keras 3, tf.compat.v1.layers and TF1's RNN "
-               "cells raise). Import TensorFlow here (import tensorflow.compat.v1 as {name}) and run tf1to2 again")
 
 
 def _foreign_tf(options: Options) -> tuple:
     """The imports of another module's TensorFlow names to report (``Options.foreign_tf``):
     stage 0 says what it cannot follow, when it runs."""
-    return options.foreign_tf if "tf-api" in options.rule_ids else ()
+    return options.foreign_tf if TfApi.id in options.rule_ids else ()
 
 
 def finish_document(doc, new_text: str, changes: list[Finding], warnings: list[Finding],

@@ -22,7 +22,6 @@ from typing import Iterable, Optional
 
 from codemod import textio
 from rules import pure_functions
-from rules.base import tf_bound_names
 from rules.edit import absolute_module
 
 NEEDLE = "arg_scope"
@@ -158,7 +157,7 @@ def cross_file(paths: Iterable[str], scanners: Optional[dict] = None, needles: t
       the names it imports from another module that binds them to TensorFlow (tensorpack's
       ``from ..compat import tfv1 as tf``): (local name, its dotted name, the TensorFlow
       module, the import's line), which the run reports, since the rules follow
-      TensorFlow only through names bound in the module itself.
+      TensorFlow only through names bound in the module itself (``rules.pure_functions.tf_exports``).
 
     ``bystanders`` are files of the project that are not in the run (``discover.bystanders``):
     what they import and use counts as the run's own files' does, though they are never
@@ -405,35 +404,7 @@ def _scan(path: str):
     # which of its own functions run no TF1-style code (rules.pure_functions), where other
     # files of the run call one; which of its module-level names are TensorFlow modules
     functions = pure_functions.function_facts(tree, own, package) if mine else {}
-    return tuple(found), calls, edges, imported, (functions, tuple(sorted(refs)), _tf_exports(tree) if mine else {})
-
-
-def _tf_exports(tree: ast.Module) -> dict:
-    """Module-level names bound to a TensorFlow (or tf_slim) module, and to which
-    (``tfv1 = tf.compat.v1``, ``import tensorflow.compat.v1 as tfv1``, in any branch of a
-    module-level ``if`` / ``try``): another module importing one reaches TensorFlow
-    through a name the rules cannot follow."""
-    bound: set = set()
-    pending = list(tree.body)
-    while pending:
-        node = pending.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            continue
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            bound.update((a.asname or a.name).split(".")[0] for a in node.names)
-        elif isinstance(node, ast.Assign):
-            bound.update(t.id for t in node.targets if isinstance(t, ast.Name))
-        pending.extend(ast.iter_child_nodes(node))
-    out = {}
-    for name, paths in tf_bound_names(tree).items():
-        if name in bound and paths and all(TF1_MODULES.fullmatch(p) for p in paths):
-            out[name] = " / ".join(sorted(paths))
-    return out
-
-
-# The modules TF1 code is written against: another module's name for one of these hides
-# TF1 code from the rules
-TF1_MODULES = re.compile(r"tensorflow(\.compat\.v1)?(\.layers|\.contrib(\.\w+)*)?|tf_slim")
+    return tuple(found), calls, edges, imported, (functions, tuple(sorted(refs)), pure_functions.tf_exports(tree) if mine else {})
 
 
 _POOL_FROM = 40  # files: below this, forking workers costs more than it saves (tf_slim's 86: 0.3 s less)

@@ -1,8 +1,12 @@
-"""Which module-level functions of a module run no TF1-style code, read with Python's
-``ast`` (no LibCST), for the run-wide scan (``codemod.project.cross_file``): a decorated
-layer of another module that calls one of them (tensor2tensor's
-``common_layers.shape_list``, called by layers all over the package) still needs nothing
-of the shim for it, so the native-keras stage may drop its decorator.
+"""What a module offers other modules, read with Python's ``ast`` (no LibCST) by the
+run-wide scan (``codemod.project.cross_file``):
+
+- which module-level functions run no TF1-style code (``function_facts``, ``free``): a
+  decorated layer of another module that calls one of them (tensor2tensor's
+  ``common_layers.shape_list``, called by layers all over the package) still needs
+  nothing of the shim for it, so the native-keras stage may drop its decorator;
+- which module-level names are TF1 modules (``tf_exports``): tensorpack's ``tfv1 =
+  tf.compat.v1``, which its other modules import as ``tf``, where no rule can follow.
 
 A function counts as TF1-free when, in its own body:
 
@@ -25,6 +29,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
@@ -162,3 +167,31 @@ def free(facts: dict) -> set:
                 ok.discard(name)
                 changed = True
     return ok
+
+
+# The modules TF1 code is written against: another module's name for one of these hides
+# TF1 code from the rules
+TF1_MODULES = re.compile(r"tensorflow(\.compat\.v1)?(\.layers|\.contrib(\.\w+)*)?|tf_slim")
+
+
+def tf_exports(tree: ast.Module) -> dict:
+    """Module-level names bound to a TF1 module (``TF1_MODULES``), and to which
+    (``tfv1 = tf.compat.v1``, ``import tensorflow.compat.v1 as tfv1``, in any branch of a
+    module-level ``if`` / ``try``): another module importing one reaches TensorFlow
+    through a name the rules cannot follow (tf-api's ``foreign_tf_warning``)."""
+    bound: set = set()
+    pending = list(tree.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            bound.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, ast.Assign):
+            bound.update(t.id for t in node.targets if isinstance(t, ast.Name))
+        pending.extend(ast.iter_child_nodes(node))
+    out = {}
+    for name, paths in tf_bound_names(tree).items():
+        if name in bound and paths and all(TF1_MODULES.fullmatch(p) for p in paths):
+            out[name] = " / ".join(sorted(paths))
+    return out

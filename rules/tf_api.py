@@ -283,6 +283,16 @@ def contrib_target(rest: list[str]) -> tuple[Optional[str], str]:
     return None, f"{what} does not exist in TensorFlow 2: see the migration overview's 'Remove tf.contrib usage' step"
 
 
+def foreign_tf_warning(name: str, dotted: str, module: str) -> str:
+    """What stage 0 says at an import of another module's name for TensorFlow
+    (``rules.pure_functions.tf_exports``; the engine reports it, since such a file may
+    never spell "tensorflow")."""
+    return (f"{name} is {dotted}, which its module binds to TensorFlow ({module}): tf1to2 follows TensorFlow "
+            f"only through names a module binds itself, so the TF1 code reached through {name} here is left as it "
+            "is, none of it rewritten or warned (under TensorFlow 2.21 with Keras 3, tf.compat.v1.layers and TF1's "
+            f"RNN cells raise). Import TensorFlow here (import tensorflow.compat.v1 as {name}) and run tf1to2 again")
+
+
 class _Rewriter(TFTransformer):
     def __init__(self, ctx: RuleContext, compat_names: set[str], skip: frozenset = frozenset()) -> None:
         super().__init__(ctx, skip)
