@@ -270,11 +270,11 @@ def _across_files(chosen, paths: list, files: list, jobs: int, imports: Optional
     readers = [c for c in chosen if c.reads_importers]
     if not readers:
         return lambda f: {}
-    imported, reached, free = project.cross_file(
+    imported, reached, known = project.cross_file(
         files, {c.id: c.run_use for c in readers if c.run_needles}, tuple(n for c in readers for n in c.run_needles),
         jobs=jobs, bystanders=bystanders(paths, files), downward=frozenset(c.id for c in readers if c.run_reach_imports),
         imports=imports)
-    return lambda f: {"imported": imported.get(f, ()), **free.get(f, {}), "run_uses": tuple(
+    return lambda f: {"imported": imported.get(f, ()), **known.get(f, {}), "run_uses": tuple(
         (rule_id, project.nearest(f, uses)) for rule_id, uses in reached.get(f, {}).items())}
 
 

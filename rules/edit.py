@@ -321,16 +321,16 @@ def remove_unused_imports(module: cst.Module, imports: Sequence[tuple], keep: It
         return module
     uses = name_tokens(module_code(module))
     exported = exported_names(module) | set(keep)
-    unused = [i for i in imports if uses.get(_bound_name(*i), 0) <= 1 and _bound_name(*i) not in exported]
+    unused = [i for i in imports if uses.get(bound_name(*i), 0) <= 1 and bound_name(*i) not in exported]
     if not unused:
         return module
-    names = {_bound_name(*i) for i in unused}
+    names = {bound_name(*i) for i in unused}
     body = []
     changed = False
     for stmt in module.body:
         here = names & {i.bound for i in statement_imports(stmt)} if is_imports_line(stmt) else set()
         if here:
-            body += remove_from_import(stmt, [i for i in unused if _bound_name(*i) in here])
+            body += remove_from_import(stmt, [i for i in unused if bound_name(*i) in here])
             changed = True
         else:
             body.append(stmt)
@@ -539,7 +539,7 @@ def exported_names(module: cst.Module) -> set[str]:
     return out
 
 
-def _bound_name(module_name: str, obj: Optional[str] = None, asname: Optional[str] = None) -> str:
+def bound_name(module_name: str, obj: Optional[str] = None, asname: Optional[str] = None) -> str:
     """The name an import binds: ``import a.b`` → a, ``from a import b as c`` → c."""
     return asname or obj or module_name.split(".")[0]
 

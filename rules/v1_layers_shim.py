@@ -107,7 +107,7 @@ import libcst as cst
 
 from rules.aliases import TFTransformer, dotted_parts
 from rules.base import Facts, Rule, RuleContext, mentioning, module_code
-from rules.edit import (add_import, code, exported_names, expression, is_imports_line, name_tokens,
+from rules.edit import (add_import, bound_name, code, exported_names, expression, is_imports_line, name_tokens,
                         remove_from_import, remove_unused_imports, statement_imports)
 from rules.model_walk import RNN_CELL, RNN_CELL_NAMES
 from rules.v1_layers import BY_CLASS, SPECS, V1_LAYERS, call_arguments, shim_refused
@@ -561,7 +561,7 @@ class V1LayersShim(Rule):
             rewriter.moved_names = imports.moved - imports.kept
         module = transform(ctx.module, rewriter)
         if _LAYER_IMPORT.search(ctx.code):
-            stale = {i[2] if len(i) > 2 and i[2] else i[1] for i in rewriter.stale_imports if i[1]}
+            stale = {bound_name(*i) for i in rewriter.stale_imports if i[1]}
             module = module.visit(_LayerImports(ctx, name_tokens(module_code(module)), exported_names(module),
                                                 stale, rewriter.origin))
         if rewriter.replaced:
