@@ -140,25 +140,40 @@ def moved_import(stmt: cst.CSTNode) -> Optional[str]:
     return None
 
 
-class _RnnImports(cst.CSTVisitor):
-    """The names bound only by imports of TF1's RNN cells that ``moved_import`` moves, at
-    any depth (a name also bound by one it cannot move has its uses rewritten)."""
+class _Imports(cst.CSTVisitor):
+    """What the module's imports bind, at any depth: ``moved`` / ``kept``, the names bound
+    by imports of TF1's RNN cells that ``moved_import`` moves or cannot (a name also bound
+    by one it cannot move has its uses rewritten); ``nested_layers``, the names imports
+    of v1 layers bind in functions and blocks (their uses are rewritten too)."""
 
     def __init__(self) -> None:
         self.moved: set = set()
         self.kept: set = set()
+        self.nested_layers: set = set()
+        self.depth = 0
+
+    def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
+        self.depth += 1
+
+    def leave_IndentedBlock(self, original_node: cst.IndentedBlock) -> None:
+        self.depth -= 1
 
     def visit_Import(self, node: cst.Import) -> None:
         self._see(node, any(code(a.name).startswith("tensorflow.compat.v1.nn") for a in node.names))
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
-        self._see(node, node.module is not None and code(node.module).startswith("tensorflow.compat.v1.nn"))
+        module = code(node.module) if node.module is not None else ""
+        if self.depth and module == V1_LAYERS_MODULE and not node.relative:
+            self.nested_layers.update(_bound_names(node))
+        self._see(node, module.startswith("tensorflow.compat.v1.nn"))
 
     def _see(self, node, about_nn: bool) -> None:
-        if not about_nn:
-            return
-        bound = {i.bound for i in statement_imports(cst.SimpleStatementLine(body=[node]))}
-        (self.moved if moved_import(node) else self.kept).update(bound)
+        if about_nn:
+            (self.moved if moved_import(node) else self.kept).update(_bound_names(node))
+
+
+def _bound_names(node) -> set:
+    return {i.bound for i in statement_imports(cst.SimpleStatementLine(body=[node]))}
 
 
 def rnn_cell_target(path: Optional[str]) -> Optional[str]:
@@ -477,22 +492,6 @@ class _LayerImports(cst.CSTTransformer):
 _NESTED_LAYER_IMPORT = re.compile(r"^[ \t]+from\s+tensorflow\.compat\.v1\.layers\s+import\b", re.M)
 
 
-def _nested_imports(module: cst.Module) -> list:
-    """The import lines in functions and blocks (not at the module's top level)."""
-    found: list = []
-
-    class _Find(cst.CSTVisitor):
-        def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
-            if is_imports_line(node):
-                found.append(node)
-            return False
-
-    for stmt in module.body:
-        if isinstance(stmt, cst.BaseCompoundStatement):
-            stmt.visit(_Find())
-    return found
-
-
 def _bound(alias: cst.ImportAlias) -> str:
     """The name ``from m import a [as b]`` binds for one alias."""
     return alias.evaluated_alias or code(alias.name)
@@ -552,13 +551,11 @@ class V1LayersShim(Rule):
 
     def transform(self, ctx: RuleContext) -> cst.Module:
         rewriter = _Rewriter(ctx, ctx.unmentioning(_reaching(ctx.tf_names())))
-        if _NESTED_LAYER_IMPORT.search(ctx.code):
-            rewriter.nested_imports = {i.bound for stmt in _nested_imports(ctx.module)
-                                       for i in statement_imports(stmt) if i.module == V1_LAYERS_MODULE}
-        if "rnn_cell" in ctx.code:
-            imports = _RnnImports()
+        if "rnn_cell" in ctx.code or _NESTED_LAYER_IMPORT.search(ctx.code):
+            imports = _Imports()
             ctx.module.visit(imports)
             rewriter.moved_names = imports.moved - imports.kept
+            rewriter.nested_imports = imports.nested_layers
         module = transform(ctx.module, rewriter)
         if _LAYER_IMPORT.search(ctx.code):
             stale = {bound_name(*i) for i in rewriter.stale_imports if i[1]}
