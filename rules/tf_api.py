@@ -68,7 +68,12 @@ with tf.compat.v1.variable_scope("model"):
   (already right), ``tf.keras`` (TF2's Keras), ``tensorflow.python`` internals;
 - contrib other than slim / layers / framework names tf-slim has (warned, with the
   suggested replacement); ``HParams`` (nothing in TensorFlow replaces it);
-- names TF 2.21 does not have at all (``tf.estimator``, removed in 2.16): warned;
+- names TF 2.21 does not have at all (``tf.estimator``, removed in 2.16): warned. Its
+  ``ModeKeys``, plain strings that model code reads far beyond Estimators (default
+  arguments, ``mode == ...``), becomes the shim's ``tf1to2.estimator.ModeKeys``, under any
+  spelling (``tf.estimator.ModeKeys.TRAIN``, ``from tensorflow.estimator import
+  ModeKeys``, ``from tensorflow import estimator as tf_estimator``); an import of the
+  estimator module whose every use was ``ModeKeys`` goes, any other is warned;
 - local names that shadow ``tf``, strings and comments.
 
 ## Fix safety
@@ -195,6 +200,29 @@ GRAPH_SWITCHES = frozenset({"disable_v2_behavior", "disable_eager_execution"})
 _GUIDE_NAMES = ("track_tf1_style_variables", "get_or_create_layer", "DeterministicRandomTestTool")
 GUIDE_SHIM_MODULES = ("tensorflow.compat.v1.keras.utils", "tensorflow.keras.utils")
 GUIDE_SHIM = {f"{m}.{n}": n for m in GUIDE_SHIM_MODULES for n in _GUIDE_NAMES}
+# tf.estimator (removed in TF 2.16) under each spelling of its module; its ModeKeys, plain
+# strings read far beyond Estimators (defaults, ``mode == ...``), is the shim's.
+ESTIMATOR_MODULES = tuple(f"tensorflow.{v}estimator" for v in ("", "compat.v1.", "compat.v2."))
+MODE_KEYS = "tf1to2.estimator.ModeKeys"
+
+
+def _mode_keys_tail(base: str, parts: list) -> Optional[list]:
+    """What follows ``ModeKeys`` in a dotted name (``[]``, ``["TRAIN"]``) when the name
+    spells tf.estimator.ModeKeys itself (``tf.estimator.ModeKeys.TRAIN``,
+    ``tf_estimator.ModeKeys``), its root bound to ``base``; None otherwise (and for a name
+    bound to ModeKeys by an import, which is rewritten where it is made)."""
+    full = [*base.split("."), *parts[1:]]
+    for module in ESTIMATOR_MODULES:
+        head = module.split(".")
+        at = len(head)
+        if full[:at] == head and full[at:at + 1] == ["ModeKeys"] and at >= len(base.split(".")):
+            return full[at + 1:]
+    return None
+
+
+def _estimator_module(module: str) -> bool:
+    """``tensorflow.estimator``, ``tensorflow.compat.v1.estimator.export``, ..."""
+    return any(module == m or module.startswith(m + ".") for m in ESTIMATOR_MODULES)
 
 
 def resolve(path: str) -> tuple[Optional[str], str, Optional[str]]:
@@ -307,6 +335,11 @@ class _Rewriter(TFTransformer):
         # as rnn``: names whose uses were rewritten (CONTRIB_RNN), and those with a use left
         self.contrib_rnn_aliases: set[str] = set()
         self.contrib_rnn_kept: set[str] = set()
+        self.estimator_shim = False  # a chain now reads tf1to2.estimator
+        # module-level imports binding tf.estimator itself (``from tensorflow import
+        # estimator as E``): (statement, the import as remove_unused_imports takes it),
+        # warned at the end unless every use was ModeKeys and the import could go
+        self.estimator_imports: list[tuple] = []
         self.needs_tf = False
         self.compat_names = compat_names
         self.graph_nodes: list[tuple[cst.CSTNode, bool, bool]] = []  # (node, at module level, under as_default)
@@ -414,6 +447,10 @@ class _Rewriter(TFTransformer):
     def _chain(self, node: cst.Attribute, parts: list[str]) -> None:
         root = parts[0]
         base = self.binding(root)
+        keys = None if base is None else _mode_keys_tail(base, parts)
+        if keys is not None:
+            self._mode_keys(node, parts, keys)
+            return
         shim = GUIDE_SHIM.get(".".join([base or "", *parts[1:]]))
         if shim is not None:
             # the bare name from tf1to2, as the later stages write it, unless the module
@@ -480,6 +517,18 @@ class _Rewriter(TFTransformer):
         if self.ctx.change(node, f"tf.{prefix} → tf.{new}"):
             self.replacements[id(node)] = _expr(text)
 
+    def _mode_keys(self, node: cst.Attribute, parts: list, tail: list) -> None:
+        """``tf.estimator.ModeKeys[.TRAIN]`` → ``tf1to2.estimator.ModeKeys[.TRAIN]``: the
+        same strings, where TensorFlow 2.21 has no tf.estimator at all."""
+        if self.ctx.aliases.module_scope.names.get("tf1to2") not in (None, "tf1to2"):
+            self.ctx.warn(node, f"{'.'.join(parts)}: {REMOVED['estimator']}; its ModeKeys (plain strings) is "
+                          f"{MODE_KEYS}, but this module binds the name tf1to2 to something else")
+            return
+        if self.ctx.change(node, f"{'.'.join(parts)} → {'.'.join([MODE_KEYS, *tail])} (the same strings: "
+                                 "tf.estimator was removed in TensorFlow 2.16)"):
+            self.estimator_shim = True
+            self.replacements[id(node)] = _expr(".".join([MODE_KEYS, *tail]))
+
     def _contrib_rnn(self, node: cst.Attribute, spelled: str, moved: str, text: str) -> bool:
         """A name of tf.contrib.rnn (``spelled``) → its TF1 object's ``tf.{moved}`` name,
         written ``text``; a cell's is tf-keras' (``_warn_legacy_keras``). Whether changed."""
@@ -536,6 +585,10 @@ class _Rewriter(TFTransformer):
         changed = []
         for alias in updated_node.names:
             module = dotted_name(alias.name)
+            if _estimator_module(module):
+                self._estimator_import(original_node, module, None, alias)
+                names.append(alias)
+                continue
             new = self._import_target(original_node, module, alias.asname is not None)
             if new is None or new == module:
                 names.append(alias)
@@ -586,6 +639,10 @@ class _Rewriter(TFTransformer):
         if module != "tensorflow" and not module.startswith("tensorflow."):
             return updated_node
         rest = module.split(".")[1:]
+        if _estimator_module(module) or (module in ("tensorflow", "tensorflow.compat.v1", "tensorflow.compat.v2")
+                                         and not isinstance(original_node.names, cst.ImportStar)
+                                         and any(dotted_name(a.name) == "estimator" for a in original_node.names)):
+            return self._estimator_from(original_node, updated_node, module)
         if isinstance(original_node.names, cst.ImportStar):
             if not rest or rest[0] not in ("compat", "python", "keras"):
                 self.ctx.warn(original_node, f"from {module} import *: the names it brings in are not known; import them by name")
@@ -628,6 +685,39 @@ class _Rewriter(TFTransformer):
         if not self.ctx.change(original_node, f"from {module} import ... → from {target} import ... (the TF1 objects)"):
             return updated_node
         return updated_node.with_changes(module=_expr(target))
+
+    def _estimator_from(self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom, module: str):
+        """``from tensorflow.estimator import ModeKeys`` → ``from tf1to2.estimator import
+        ModeKeys``; ``from tensorflow import estimator [as E]`` waits for the end (its
+        ModeKeys uses are rewritten; the import goes if nothing else reads it); any other
+        import from tf.estimator is warned."""
+        if isinstance(original_node.names, cst.ImportStar):
+            self.ctx.warn(original_node, f"from {module} import *: {REMOVED['estimator']}")
+            return updated_node
+        names = [dotted_name(a.name) for a in original_node.names]
+        if module in ESTIMATOR_MODULES and set(names) == {"ModeKeys"}:
+            if self.ctx.change(original_node, f"from {module} import ModeKeys → from tf1to2.estimator import ModeKeys "
+                                              "(the same strings: tf.estimator was removed in TensorFlow 2.16)"):
+                return updated_node.with_changes(module=_expr("tf1to2.estimator"))
+            return updated_node
+        if not _estimator_module(module) and len(names) == 1:
+            self._estimator_import(original_node, module, "estimator", original_node.names[0])
+            return updated_node
+        hint = " (its ModeKeys is tf1to2.estimator.ModeKeys: import that on its own line)" if "ModeKeys" in names else ""
+        self.ctx.warn(original_node, f"from {module} import {', '.join(names)}: {REMOVED['estimator']}{hint}")
+        return updated_node
+
+    def _estimator_import(self, node: cst.CSTNode, module: str, obj: Optional[str], alias: cst.ImportAlias) -> None:
+        """An import binding tf.estimator (or a module in it): at module level, alone in
+        its statement and bound to the module itself, decided at the end (``TfApi.transform``);
+        otherwise warned here."""
+        asname = local_name(alias) if alias.asname is not None else None
+        spelled = (f"from {module} import {obj}" if obj else f"import {module}") + (f" as {asname}" if asname else "")
+        whole = obj is not None or module in ESTIMATOR_MODULES
+        if whole and self.depth == 0 and len(node.names) == 1 and (asname is not None or obj is not None):
+            self.estimator_imports.append((node, (module, obj, asname), spelled))
+            return
+        self.ctx.warn(node, f"{spelled}: {REMOVED['estimator']}")
 
     def _internal_from(self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom, module: str):
         """``from tensorflow.python.x import y``: private API, checked as far as the table
@@ -859,11 +949,20 @@ class TfApi(Rule):
                 imports.append(("tf1to2", None))
             elif name is not None and ctx.aliases.module_scope.names.get(name) != f"tf1to2.{name}":
                 imports.append(("tf1to2", name))
+        if rewriter.estimator_shim:
+            imports.append(("tf1to2.estimator", None))
+        for stmt, spelled, text in rewriter.estimator_imports:
+            before, module = module, remove_unused_imports(module, [spelled], keep=ctx.imported)
+            if module is before:
+                ctx.warn(stmt, f"{text}: {REMOVED['estimator']}" + (
+                    " (its uses of ModeKeys here are tf1to2.estimator.ModeKeys now)" if rewriter.estimator_shim else ""))
         module = _graph_mode(ctx, rewriter, module)
         rewritten = rewriter.contrib_aliases - rewriter.contrib_kept  # every use of the alias
         if rewritten:
             module = remove_unused_imports(module, [("tensorflow.contrib", None, a) for a in sorted(rewritten)],
                                            keep=ctx.imported)
+        if "contrib" in ctx.code:
+            _warn_escaping_contrib(ctx)
         contrib_imports = _contrib_imports(ctx.module) if "contrib" in ctx.code else {}
         for alias in sorted(rewritten & set(ctx.imported) & set(contrib_imports)):
             ctx.warn(contrib_imports[alias], f"import tensorflow.contrib as {alias}: every use of it here was "
@@ -893,6 +992,72 @@ class TfApi(Rule):
         if imports:
             module = add_imports(module, imports)
         return module
+
+
+# Whole contrib modules an import makes tf_slim, which has only part of them: their names
+# are checked where the code reads them (``cf.arg_scope``), which it cannot do where the
+# module itself is handed on. What tf.contrib.framework had that tf-slim lacks, and TF2's
+# name for it, for the warning.
+PARTLY_SLIM = ("framework", "layers")
+FRAMEWORK_ELSEWHERE = "nest → tf.nest, sort → tf.sort, argsort → tf.argsort, load_checkpoint → tf.train.load_checkpoint"
+
+
+def _warn_escaping_contrib(ctx: RuleContext) -> None:
+    """A name bound to tf.contrib.framework / tf.contrib.layers (tf_slim after this stage)
+    used other than to read a name of it (returned, passed, stored): warned there, since
+    the code that gets the module may read names tf-slim lacks, which raise there."""
+    finder = _EscapingContrib()
+    ctx.module.visit(finder)
+    for node, name, module in finder.found:
+        ctx.warn(node, f"{name} (tf.contrib.{module}) is tf_slim now, which has only part of tf.contrib.{module}; "
+                 f"here the module itself is used as a value, so tf1to2 cannot check the names read from it where it "
+                 "goes: any tf-slim lacks raise AttributeError there"
+                 + (f" (tf.contrib.framework's {FRAMEWORK_ELSEWHERE}, deprecated → "
+                    "tensorflow.python.util.deprecation.deprecated)" if module == "framework" else "")
+                 + ": hand on tf_slim, or the TF2 names the receiving code needs, instead")
+
+
+class _EscapingContrib(cst.CSTVisitor):
+    """Uses of a name an import binds to a whole ``PARTLY_SLIM`` contrib module, in its
+    scope, other than reading an attribute of it: (node, name, module) in ``found``."""
+
+    def __init__(self) -> None:
+        self.scopes: list[dict] = [{}]  # per function: name → contrib module
+        self.bases: set[int] = set()  # Names read as ``name.attr``
+        self.found: list[tuple] = []
+
+    def visit_FunctionDef(self, node) -> None:
+        self.scopes.append({})
+
+    def leave_FunctionDef(self, original_node) -> None:
+        self.scopes.pop()
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+        if not node.relative and node.module is not None and dotted_name(node.module) == "tensorflow.contrib" \
+                and not isinstance(node.names, cst.ImportStar):
+            for alias in node.names:
+                if dotted_name(alias.name) in PARTLY_SLIM:
+                    self.scopes[-1][local_name(alias)] = dotted_name(alias.name)
+        return False
+
+    def visit_Import(self, node: cst.Import) -> bool:
+        for alias in node.names:
+            module = dotted_name(alias.name)
+            if alias.asname is not None and module in (f"tensorflow.contrib.{m}" for m in PARTLY_SLIM):
+                self.scopes[-1][local_name(alias)] = module.rpartition(".")[2]
+        return False
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if isinstance(node.value, cst.Name):
+            self.bases.add(id(node.value))
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if id(node) in self.bases:
+            return
+        for scope in reversed(self.scopes):
+            if node.value in scope:
+                self.found.append((node, node.value, scope[node.value]))
+                return
 
 
 def _contrib_rnn_imports(module: cst.Module) -> dict:
@@ -968,7 +1133,7 @@ def _legacy_keras(rest: list) -> bool:
 def _chain_may_act(base: str, parts: list) -> bool:
     """Whether ``_Rewriter._chain`` would change or warn at this dotted name, its root
     bound (one way) to ``base``."""
-    if GUIDE_SHIM.get(".".join([base, *parts[1:]])) is not None:
+    if GUIDE_SHIM.get(".".join([base, *parts[1:]])) is not None or _mode_keys_tail(base, parts) is not None:
         return True
     if base.startswith("tensorflow.contrib") and len(parts) > 1:
         return True
@@ -996,6 +1161,8 @@ def _import_may_act(module: str) -> bool:
     rest = module.split(".")[1:]
     if rest and _is_internal(rest):
         return module not in table.INTERNAL_MODULES
+    if _estimator_module(module):
+        return True
     return not (not rest or rest[0] == "keras" or rest[:2] in (["compat", "v1"], ["compat", "v2"]))
 
 
@@ -1007,9 +1174,11 @@ def _from_may_act(node: ast.ImportFrom) -> bool:
     if module != "tensorflow" and not module.startswith("tensorflow."):
         return False
     rest = module.split(".")[1:]
+    if _estimator_module(module):
+        return True
     if any(a.name == "*" for a in node.names):
         return not rest or rest[0] not in ("compat", "python", "keras")
-    if module in GUIDE_SHIM_MODULES:
+    if module in GUIDE_SHIM_MODULES or any(a.name == "estimator" for a in node.names):
         return True
     if rest and _is_internal(rest):
         return _internal_from_may_act(module, [a.name for a in node.names])

@@ -168,6 +168,41 @@ def test_the_guides_api_runs_on_keras_3_after_the_rewrite(tmp_path):
     assert proc.stdout.split()[:1] == ["ok"] and not proc.stdout.split()[1].startswith("tf_keras")
 
 
+MODE_KEYS_RUN = """
+import sys
+import tensorflow as tf
+from tensorflow.python.saved_model.model_utils.mode_keys import EstimatorModeKeys  # TF1's tf.estimator.ModeKeys
+sys.path.insert(0, sys.argv[1])
+import after
+assert not hasattr(tf.compat.v1, "estimator")  # what the rewrite is for
+public = lambda c: {k: getattr(c, k) for k in dir(c) if k.isupper()}
+assert public(after.Modes) == public(EstimatorModeKeys) == {"TRAIN": "train", "EVAL": "eval", "PREDICT": "infer"}
+assert after.ALL == ("train", "eval", "infer")
+for mode, want in (("infer", "eval"), ("train", "train"), ("eval", "train")):
+    assert after.model_fn(None, None, mode) == want, (mode, after.model_fn(None, None, mode))
+assert after.model_fn.__defaults__[0] == "train"
+print("ok")
+"""
+
+
+@pytest.mark.slow
+def test_estimator_mode_keys_import_and_keep_tf1s_strings_under_tf_2_21(tmp_path):
+    """tf.estimator is gone from TensorFlow 2.21, so a module reading
+    ``tf.estimator.ModeKeys.TRAIN`` at import (a default argument) no longer imports:
+    after stage 0 it does, under every spelling of the golden case, and its modes are
+    the very strings TF1's ModeKeys (TensorFlow's EstimatorModeKeys) held."""
+    source = (ROOT / "golden" / "tf-api" / "estimator_mode_keys" / "before.py").read_text()
+    out, _, warnings = transform_text(source, ["tf-api"])
+    assert warnings == [] and "estimator import" not in out.replace("tf1to2.estimator import", "")
+    (tmp_path / "after.py").write_text(out)
+    env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
+    env.update(TF_CPP_MIN_LOG_LEVEL="3", PYTHONPATH=str(ROOT))
+    proc = subprocess.run([sys.executable, "-c", MODE_KEYS_RUN, str(tmp_path)], capture_output=True, text=True,
+                          env=env, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert proc.stdout.split() == ["ok"]
+
+
 def test_a_contrib_optimizer_is_warned_of_once_by_the_stage_that_handles_it():
     """Stage 0 warns that tf.contrib.opt.AdaMaxOptimizer does not exist in TensorFlow 2
     when it runs without the optimizers stage; with it, that stage rewrites the optimizer,
