@@ -71,9 +71,9 @@ with tf.compat.v1.variable_scope("model"):
 - names TF 2.21 does not have at all (``tf.estimator``, removed in 2.16): warned. Its
   ``ModeKeys``, plain strings that model code reads far beyond Estimators (default
   arguments, ``mode == ...``), becomes the shim's ``tf1to2.estimator.ModeKeys``, under any
-  spelling (``tf.estimator.ModeKeys.TRAIN``, ``from tensorflow.estimator import
-  ModeKeys``, ``from tensorflow import estimator as tf_estimator``); an import of the
-  estimator module whose every use was ``ModeKeys`` goes, any other is warned;
+  spelling (``tf.estimator.ModeKeys.TRAIN``, imported by name, or through
+  ``from tensorflow import estimator as tf_estimator``); an import of the estimator
+  module whose every use was ``ModeKeys`` goes, any other is warned;
 - local names that shadow ``tf``, strings and comments.
 
 ## Fix safety
