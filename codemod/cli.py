@@ -303,7 +303,8 @@ def _interactive(args, work, rule_ids, discovery_errors, name_map_path, out, err
     pending, results = [], []
     for result in pipeline.run(work, args.jobs):
         (pending if result.status == "changed" else results).append(result)
-    asked = interactive.run([r.path for r in pending], rule_ids, out)
+    options = dict(work)
+    asked = interactive.run([(r.path, options[r.path]) for r in pending], rule_ids, out)
     return finish(args, [*skipped, *results, *asked], discovery_errors, name_map_path, out, err)
 
 

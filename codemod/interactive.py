@@ -16,7 +16,9 @@ import libcst as cst
 import rules as rules_pkg
 from codemod import documents, textio
 from codemod.report import colour_wanted, coloured
-from codemod.pipeline import FileResult, finish_document, located, syntax_error, transform_text
+from codemod.pipeline import (FileResult, Options, finish_document, foreign_tf_findings, located, project_for,
+                              syntax_error, transform_text)
+from rules.base import Project
 
 PROMPT = "Apply this change? [y,n,a,d,q,?] "
 HELP = """y - apply this change
@@ -48,11 +50,15 @@ class Session:
             self.out.write(f"{answer!r} is not one of y, n, a, d, q, ?\n" if answer and answer != "?" else "")
             self.out.write(HELP)
 
-    def file(self, path: str) -> FileResult:
+    def file(self, path: str, options: Optional[Options] = None) -> FileResult:
         """Offer every change in ``path``; write what was accepted. Raises Quit (after
-        writing) when asked to stop."""
+        writing) when asked to stop. ``options``: what the run's other files know of this
+        one (``codemod.project.cross_file``), read by the rules as in a run without
+        ``--interactive``, so accepting every change writes what that run writes."""
+        options = options or Options(self.rule_ids)
+        foreign = foreign_tf_findings(options)
         try:
-            doc = documents.load(path)
+            doc = documents.load(path, prefilter=not foreign)
         except textio.NotTouched as e:
             return FileResult(path, "skipped", reason=str(e))
         except textio.SourceError as e:
@@ -61,16 +67,22 @@ class Session:
             return FileResult(path, "skipped", reason="no TensorFlow")
         text = doc.text
         changes, warnings = [], []
+        name_map: dict = {}
         mode: Optional[str] = None  # "all" / "none" for the rest of this file
         quitting = False
+        group = Project(options.module, dict(options.context)) if options.context else None
         for cls in rules_pkg.REGISTRY:
             if cls.id not in self.rule_ids or quitting:
                 continue
+            known = dict(project=project_for(group, doc.text, set(self.rule_ids), cls.stage),
+                         imported=options.imported, run_uses=options.run_uses, free_functions=options.free_functions)
             try:
-                _, offered, rule_warnings = transform_text(text, [cls.id])
+                _, offered, rule_warnings = transform_text(text, [cls.id], **known)
             except cst.ParserSyntaxError as e:  # the file changed since it was scanned
                 message, line = syntax_error(text, path, e)
                 return FileResult(path, "failed", error=f"does not parse: {message}", error_line=line)
+            if cls.id == rules_pkg.TfApi.id:
+                rule_warnings += foreign
             rule_warnings = located(doc, rule_warnings)
             for w in rule_warnings:
                 self.out.write(f"{path}:{w.line}: {w.rule}: {w.message}\n")
@@ -78,7 +90,7 @@ class Session:
             accepted: set[int] = set()
             for change, shown in zip(offered, located(doc, offered)):
                 if mode is None:
-                    alone, _, _ = transform_text(text, [cls.id], {cls.id: {change.index}})
+                    alone, _, _ = transform_text(text, [cls.id], {cls.id: {change.index}}, **known)
                     self.out.write(f"\n{cls.id} · {path}:{shown.line}: {shown.message}\n")
                     # Against the text so far (earlier rules' accepted changes included).
                     self.out.write(coloured(doc.diff(alone, old_text=text), self.colour))
@@ -93,16 +105,16 @@ class Session:
                 elif mode == "all":
                     accepted.add(change.index)
             if accepted:
-                text, made, _ = transform_text(text, [cls.id], {cls.id: accepted})
+                text, made, _ = transform_text(text, [cls.id], {cls.id: accepted}, name_map=name_map, **known)
                 changes += located(doc, made)
-        result = self._write(doc, text, changes, warnings)
+        result = self._write(doc, text, changes, warnings, name_map)
         if quitting:
             raise Quit(result)
         return result
 
     @staticmethod
-    def _write(doc, text, changes, warnings) -> FileResult:
-        result = finish_document(doc, text, changes, warnings)
+    def _write(doc, text, changes, warnings, name_map) -> FileResult:
+        result = finish_document(doc, text, changes, warnings, name_map)
         if result.status == "changed":
             try:
                 textio.write_atomic(doc.path, result.new_bytes, expected=result.digest)
@@ -111,12 +123,13 @@ class Session:
         return result
 
 
-def run(paths: list[str], rule_ids: tuple[str, ...], out: TextIO = sys.stdout) -> list[FileResult]:
+def run(work: list[tuple[str, Options]], rule_ids: tuple[str, ...], out: TextIO = sys.stdout) -> list[FileResult]:
+    """Ask about each file of ``work`` (path, the run's ``Options`` for it) in turn."""
     session = Session(rule_ids, out, input, colour=colour_wanted(out))
     results = []
-    for path in paths:
+    for path, options in work:
         try:
-            results.append(session.file(path))
+            results.append(session.file(path, options))
         except Quit as q:
             results.append(q.args[0])
             break

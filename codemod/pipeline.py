@@ -105,9 +105,7 @@ def _transform_text(text, rule_ids, accepted, name_map, project, imported, run_u
             continue
         if module is None:
             module = parse_module(text, facts.tree)
-        if project is not None and any(c.cross_module and c.id in wanted and project.stage <= c.stage < rule.stage
-                                       for c in rules_pkg.REGISTRY):
-            project = _project_after(project, original, wanted, rule.stage)
+        project = project_for(project, original, wanted, rule.stage)
         ctx = RuleContext(module=module, rule_id=rule.id, text=text, project=project, imported=dict(imported),
                           run_uses=tuple(uses_of.get(rule.id, ())), facts=facts, rules=frozenset(wanted),
                           free_functions=frozenset(free_functions))
@@ -366,6 +364,16 @@ def _original_line(lines: Optional[list[int]], line: int) -> int:
     return lines[min(line, len(lines)) - 1]
 
 
+def project_for(project: Optional[Project], home_text: str, wanted: set, stage: int) -> Optional[Project]:
+    """The group's other modules as a rule of ``stage`` reads them, the rules of ``wanted``
+    before it (``_project_after``) having run on them; ``project`` itself when none of
+    those reads across modules."""
+    if project is not None and any(c.cross_module and c.id in wanted and project.stage <= c.stage < stage
+                                   for c in rules_pkg.REGISTRY):
+        return _project_after(project, home_text, wanted, stage)
+    return project
+
+
 def _project_after(project: Project, home_text: str, wanted: set, stage: int) -> Project:
     """The other modules of the group as the rules before ``stage`` leave them (each run
     with the whole group, as its own worker runs it): a later rule must see, say, the
@@ -466,9 +474,14 @@ def migrate_document(doc, options: Options) -> FileResult:
         return FileResult(path, "failed", error=f"rule {e.rule_id} crashed: {detail}")
     except RecursionError:
         return FileResult(path, "failed", error="too deeply nested to process")
-    warnings += [Finding(TfApi.id, line, foreign_tf_warning(name, dotted, module))
-                 for name, dotted, module, line in _foreign_tf(options)]
+    warnings += foreign_tf_findings(options)
     return finish_document(doc, new_text, located(doc, changes), located(doc, warnings), name_map)
+
+
+def foreign_tf_findings(options: Options) -> list[Finding]:
+    """Stage 0's warnings at the file's imports of another module's TensorFlow names."""
+    return [Finding(TfApi.id, line, foreign_tf_warning(name, dotted, module))
+            for name, dotted, module, line in _foreign_tf(options)]
 
 
 def _foreign_tf(options: Options) -> tuple:

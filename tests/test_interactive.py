@@ -1,6 +1,7 @@
 """--interactive in a real pseudo-terminal (pexpect): keys sent, files checked."""
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -170,3 +171,53 @@ def test_the_dry_run_diff_is_coloured_on_a_terminal_only(tmp_path):
     piped = subprocess.run([sys.executable, *cmd], cwd=tmp_path, capture_output=True, text=True, env=base)
     assert "+a = tensorflow.keras.optimizers.Adam" in piped.stdout and "\x1b[" not in piped.stdout
     assert (tmp_path / "one.py").read_text() == THREE
+
+
+FOREIGN_COMPAT = "import tensorflow.compat.v1 as tfv1\n"
+FOREIGN_READER = "from compat import tfv1 as tf\n\n\ndef scope():\n    return tf.variable_scope('x')\n"
+
+
+def test_accepting_every_change_writes_what_a_run_without_interactive_writes(tmp_path):
+    """Every change accepted ("a" at each file's first offer, per rule) writes, file for
+    file and name map entry for entry, what ``migrate --write`` writes: the rules read
+    what the run's other files know of each file there too (names another file imports
+    stay bound, another module's TF1-free helpers, the group's modules), and the
+    foreign-TensorFlow warning of stage 0 is said."""
+    from tests.test_checkpoint import HELPED_MODEL, HELPERS
+    from tests.test_project import LAYERS_UTIL, USER
+
+    roots = {}
+    for kind in ("batch", "asked"):
+        root = tmp_path / kind
+        (root / "pkg").mkdir(parents=True)
+        for rel, text in {"pkg/__init__.py": "", "pkg/layers_util.py": LAYERS_UTIL, "pkg/user.py": USER,
+                          "shapes.py": HELPERS, "model.py": HELPED_MODEL, "compat.py": FOREIGN_COMPAT,
+                          "reader.py": FOREIGN_READER}.items():
+            (root / rel).write_text(text)
+        roots[kind] = root
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm"}
+    env.pop("CI", None)
+    args = ["-m", "codemod.cli", "migrate", "-j", "1", "--name-map", "map.json", "."]
+    batch = pexpect.spawn(sys.executable, [*args, "--write"], cwd=str(roots["batch"]), env=env,
+                          encoding="utf-8", timeout=300)
+    batch.expect(pexpect.EOF)
+    batch.close()
+    assert batch.exitstatus == 1
+    child = pexpect.spawn(sys.executable, [*args, "--interactive"], cwd=str(roots["asked"]), env=env,
+                          encoding="utf-8", timeout=300)
+    said, offers = "", 0
+    while child.expect([PROMPT, pexpect.EOF]) == 0:
+        said += child.before
+        offers += 1
+        child.sendline("a")
+    said += child.before
+    child.close()
+    assert child.exitstatus == 1 and offers >= 3  # "a" accepts the rest of the file, every rule
+    assert "reader.py:1: tf-api: tf is compat.tfv1, which its module binds to TensorFlow" in said
+    files = sorted(p.relative_to(roots["batch"]) for p in roots["batch"].rglob("*.py"))
+    for rel in files:
+        assert (roots["asked"] / rel).read_text() == (roots["batch"] / rel).read_text(), rel
+    assert "from tf1to2.layers import dense, Dense" in (roots["asked"] / "pkg/layers_util.py").read_text()
+    assert "add_weight" in (roots["asked"] / "model.py").read_text()  # shapes' helpers are TF1-free
+    written = json.loads((roots["asked"] / "map.json").read_text())
+    assert written == json.loads((roots["batch"] / "map.json").read_text()) and written
