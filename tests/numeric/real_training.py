@@ -1,0 +1,82 @@
+"""A real TF1 project's own training loop, original against the tree ``tf1to2 migrate
+--write`` made of it: stable-baselines 2.10's PPO2 (its policies, distributions, runner,
+loss, Adam, gradient clipping, minibatch epochs) learning for a few rollouts on a tiny
+deterministic environment, seeded the same on both sides. Invoked by
+tests/test_real_packages.py in subprocesses, one per side:
+
+    real_training.py tf1 TREE OUT.npz   # the original: TF1 behaviour (tf = tf.compat.v1, TF2 behaviour
+                                        #   disabled, as the overview says unmodified TF1 code needs)
+    real_training.py tf2 TREE OUT.npz   # the migrated tree under plain TensorFlow 2.21 (Keras 3)
+
+Both write the model's parameters after training, by name, and the action
+probabilities it then gives for a few observations. stable-baselines builds its graph in
+its own ``tf.Graph`` and runs it in a ``Session`` there, which TensorFlow 2.21 runs
+without disabling eager mode: the migrated side needs nothing switched on.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROLLOUT, STEPS = 16, 64
+
+
+def _environment():
+    import gym
+    from gym import spaces
+
+    if not hasattr(gym.logger, "MIN_LEVEL"):  # gym 0.26 renamed it; stable-baselines predates that
+        gym.logger.MIN_LEVEL = gym.logger.min_level
+
+    class Line(gym.Env):
+        """Three numbers pushed one way or the other by two actions, rewarded by the first;
+        episodes of 8 steps. The old gym API stable-baselines speaks (reset → obs)."""
+        observation_space = spaces.Box(low=-1.0, high=1.0, shape=(3,), dtype=np.float32)
+        action_space = spaces.Discrete(2)
+        metadata = {"render.modes": []}
+
+        def __init__(self):
+            self.t, self.x = 0, np.zeros(3, np.float32)
+
+        def seed(self, seed=None):
+            return [seed]
+
+        def reset(self):
+            self.t, self.x = 0, np.array([0.1, -0.2, 0.3], np.float32)
+            return self.x.copy()
+
+        def step(self, action):
+            self.t += 1
+            push = (0.1 if action else -0.1) * np.array([1.0, -1.0, 0.5], np.float32)
+            self.x = np.clip(self.x + push, -1, 1).astype(np.float32)
+            return self.x.copy(), float(self.x[0]), self.t >= 8, {}
+
+    return Line
+
+
+def main(side: str, tree: Path, out: Path) -> None:
+    if side == "tf1":
+        sys.path.insert(0, str(Path(__file__).parent))
+        import real_models
+
+        real_models._tf1_environment()
+    sys.path.insert(0, str(tree))
+    line = _environment()
+    from stable_baselines import PPO2
+    from stable_baselines.common.vec_env import DummyVecEnv
+
+    model = PPO2("MlpPolicy", DummyVecEnv([line]), n_steps=ROLLOUT, learning_rate=1e-2, nminibatches=2,
+                 noptepochs=2, seed=0, n_cpu_tf_sess=1, policy_kwargs=dict(net_arch=[8]), verbose=0)
+    before = model.get_parameters()
+    model.learn(STEPS)
+    found = {f"param:{k}": np.asarray(v) for k, v in model.get_parameters().items()}
+    found.update({f"start:{k}": np.asarray(v) for k, v in before.items()})
+    obs = np.array([[0.1, -0.2, 0.3], [0.5, 0.5, -0.5], [-0.9, 0.2, 0.0]], np.float32)
+    found["probabilities"] = np.asarray(model.action_probability(obs))
+    np.savez(out, **found)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]))
