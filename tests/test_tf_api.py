@@ -157,15 +157,23 @@ print("ok", tf.keras.__name__)
 def test_the_guides_api_runs_on_keras_3_after_the_rewrite(tmp_path):
     """The guide-following code, after tf-api, runs under plain TensorFlow 2.21 (Keras 3,
     tf-keras blocked): the decorator, get_or_create_layer and the random test tool."""
-    source = (ROOT / "golden" / "tf-api" / "guide_apis" / "before.py").read_text()
-    out, _, _ = transform_text(source, ["tf-api"])
-    (tmp_path / "after.py").write_text(out)
-    env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
-    env.update(TF_CPP_MIN_LOG_LEVEL="3", PYTHONPATH=str(ROOT))
-    proc = subprocess.run([sys.executable, "-c", GUIDE_RUN, str(tmp_path)], capture_output=True, text=True,
-                          env=env, timeout=600)
+    proc, _ = _run_rewritten("guide_apis", GUIDE_RUN, tmp_path)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert proc.stdout.split()[:1] == ["ok"] and not proc.stdout.split()[1].startswith("tf_keras")
+
+
+def _run_rewritten(case: str, script: str, tmp_path: Path):
+    """The golden tf-api case's before.py, rewritten by stage 0 into ``after.py``, imported
+    and checked by ``script`` under plain TensorFlow 2.21 (Keras 3): (the process, the
+    rewrite's warnings)."""
+    from tests.subprocess_env import keras_env
+
+    source = (ROOT / "golden" / "tf-api" / case / "before.py").read_text()
+    out, _, warnings = transform_text(source, ["tf-api"])
+    (tmp_path / "after.py").write_text(out)
+    proc = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True,
+                          env=keras_env(), timeout=600)
+    return proc, warnings
 
 
 MODE_KEYS_RUN = """
@@ -191,14 +199,9 @@ def test_estimator_mode_keys_import_and_keep_tf1s_strings_under_tf_2_21(tmp_path
     ``tf.estimator.ModeKeys.TRAIN`` at import (a default argument) no longer imports:
     after stage 0 it does, under every spelling of the golden case, and its modes are
     the very strings TF1's ModeKeys (TensorFlow's EstimatorModeKeys) held."""
-    source = (ROOT / "golden" / "tf-api" / "estimator_mode_keys" / "before.py").read_text()
-    out, _, warnings = transform_text(source, ["tf-api"])
-    assert warnings == [] and "estimator import" not in out.replace("tf1to2.estimator import", "")
-    (tmp_path / "after.py").write_text(out)
-    env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
-    env.update(TF_CPP_MIN_LOG_LEVEL="3", PYTHONPATH=str(ROOT))
-    proc = subprocess.run([sys.executable, "-c", MODE_KEYS_RUN, str(tmp_path)], capture_output=True, text=True,
-                          env=env, timeout=600)
+    proc, warnings = _run_rewritten("estimator_mode_keys", MODE_KEYS_RUN, tmp_path)
+    assert warnings == [] and "estimator import" not in (tmp_path / "after.py").read_text().replace(
+        "tf1to2.estimator import", "")
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert proc.stdout.split() == ["ok"]
 
