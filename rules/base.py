@@ -548,14 +548,36 @@ _AST_CACHE: dict = {}
 _RENDERED: list = []  # (module, its code) of the last two modules rendered by ``module_code``
 
 
+# id of a module's top-level node (header line, statement, footer line) → (the node, the
+# module's indent and newline, its code): a rule edits a few statements and hands the
+# others on as they were (``rules.visitors.transform``), so rendering its module again
+# renders only those
+_STATEMENT_CODE: dict = {}
+
+
 def module_code(module: cst.Module) -> str:
-    """``module.code``, kept for the last two modules: a rule that drops unused imports
+    """``module.code``, kept for the last two modules (a rule that drops unused imports
     renders its module to count names, and when it drops none the engine renders the same
-    module again for the rule's new text."""
+    module again for the rule's new text), and made of the code of its top-level nodes,
+    each rendered once while it lives on from module to module (``_STATEMENT_CODE``).
+    ``Module.code`` is exactly that concatenation: LibCST renders a module node by node
+    with one ``CodegenState`` whose indentation at the top level is empty, and
+    ``code_for_node`` renders one node with the module's indent and newline; a module
+    without a trailing newline (which drops the last newline token) is rendered whole."""
     for seen, text in _RENDERED:
         if seen is module:
             return text
-    text = module.code
+    if not module.has_trailing_newline:
+        text = module.code
+    else:
+        style = (module.default_indent, module.default_newline)
+        parts = []
+        for node in (*module.header, *module.body, *module.footer):
+            known = _STATEMENT_CODE.get(id(node))
+            if known is None or known[0] is not node or known[1] != style:
+                known = _STATEMENT_CODE[id(node)] = (node, style, module.code_for_node(node))
+            parts.append(known[2])
+        text = "".join(parts) or module.default_newline
     _RENDERED[:] = [(module, text), *_RENDERED[:1]]
     return text
 
@@ -573,6 +595,10 @@ def release(keep: Optional[cst.Module] = None, text: Optional[str] = None) -> No
         if key is not text:
             del _AST_CACHE[key]
     _RENDERED[:] = [(m, t) for m, t in _RENDERED if m is keep]
+    kept = {} if keep is None else {id(n): _STATEMENT_CODE[id(n)] for n in (*keep.header, *keep.body, *keep.footer)
+                                    if _STATEMENT_CODE.get(id(n), (None,))[0] is n}
+    _STATEMENT_CODE.clear()
+    _STATEMENT_CODE.update(kept)
 
 
 def mentioning(names, *patterns: str) -> "re.Pattern":
