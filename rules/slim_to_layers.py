@@ -46,6 +46,11 @@ Will not touch (warns with the line)
     (``normalizer_params`` not a literal dict, ``data_format`` not a literal, a
     non-literal ``repeat`` count), and options v1 layers do not have
     (``batch_weights``, ``zero_debias_moving_mean``, ``variables_collections``...).
+    A layer call with no ``scope=`` where slim's run-time uniquification certainly names
+    it otherwise than the fixed default (``Conv_1``, ``fully_connected_2``): in a loop, or
+    with another unscoped call of that name in the same function. A lone unscoped call is
+    rewritten with slim's default name, and its function is warned once (a second run of
+    it in one variable scope was ``Conv_1`` in TF1).
 """
 from __future__ import annotations
 
@@ -641,10 +646,20 @@ def _nest(steps: list[Step], inp: str) -> str:
     return out
 
 
+# slim ops that make variables in a scope named after them when given no scope=: slim
+# names it ``variable_scope(None, default_name="Conv")``, uniquified at run time in its
+# variable scope (``Conv``, ``Conv_1``, ...); a fixed ``name="Conv"`` is that only for the
+# first such call there, and a second raises (the variable exists) or, under reuse,
+# shares the first one's variables
+SCOPE_VARIABLE_OPS = frozenset({"conv2d", "separable_conv2d", "conv2d_transpose", "fully_connected", "batch_norm"})
+
+
 class _Rewriter(TFTransformer):
     def __init__(self, ctx: RuleContext, skip: frozenset = frozenset()) -> None:
         super().__init__(ctx, skip)
         self.ctx = ctx
+        self.loops: list[int] = [0]  # per function (the module first): loops around the walk
+        self.unnamed: dict = {}      # id of a function (None: the module) → its unscoped calls by default name
         self.pending: dict[int, tuple] = {}  # original call id → (steps chain) for statement form
         self.stale: set = set()
         self.needs_tf = False
@@ -795,10 +810,77 @@ class _Rewriter(TFTransformer):
     # scopes
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.fn_stack.append(_Frame(node))
+        self.loops.append(0)
 
     def leave_FunctionDef(self, original, updated):
         self.fn_stack.pop()
+        self.loops.pop()
         return updated
+
+    def _enter_loop(self, node) -> None:
+        self.loops[-1] += 1
+
+    def _leave_loop(self, original, updated):
+        self.loops[-1] -= 1
+        return updated
+
+    visit_For = visit_While = visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _enter_loop
+    leave_For = leave_While = leave_ListComp = leave_SetComp = leave_DictComp = leave_GeneratorExp = _leave_loop
+
+    def _unscoped(self, op: str, call: cst.Call) -> bool:
+        scope = _bind(op, call).get("scope")
+        return scope is None or slim.is_none(scope)
+
+    def unscoped_default(self, op: str, call: cst.Call) -> None:
+        """An unscoped call of a ``SCOPE_VARIABLE_OPS`` op: Refused where slim's run-time
+        uniquification certainly gives it another name than the first one (in a loop, or
+        after another unscoped call of that name in the same function); else its function
+        is warned once that a second run of it in one variable scope would differ."""
+        default = slim.DEFAULT_SCOPE[op]
+        why = ("it is in a loop" if self.loops[-1] else
+               "another call in the same function makes the same name" if self._unnamed_here().get(default, 0) > 1 else "")
+        if why:
+            raise Refused(f"it has no scope=, and {why}: slim names them {default}, {default}_1, ... (uniquified "
+                          "at run time in their variable scope), which a fixed name= cannot reproduce; give each "
+                          "a scope=")
+        fn = self.fn_stack[-1].node if self.fn_stack else None
+        key = ("unscoped", id(fn), default)
+        if key not in self.noted:
+            self.noted.add(key)
+            where = f"{fn.name.value}()" if fn is not None else "the module"
+            self.ctx.warn(self.current_call, f"slim.{op} has no scope=: it gets name=\"{default}\", the name slim "
+                          f"gives the first unscoped {op} of a variable scope; if {where} runs twice in one variable "
+                          f"scope, TF1 named the second {default}_1, and here it raises (the variable exists) or, "
+                          "under reuse, shares the first one's variables: give it a scope= if so")
+
+    def _unnamed_here(self) -> dict:
+        """Unscoped ``SCOPE_VARIABLE_OPS`` calls of the function being walked (the module's
+        own statements at top level), not counting nested functions: default name → count."""
+        fn = self.fn_stack[-1].node if self.fn_stack else None
+        key = id(fn)
+        if key not in self.unnamed:
+            counts: dict = {}
+            rewriter = self
+
+            class _Calls(Visitor):
+                def visit_FunctionDef(self, node):
+                    return node is fn
+
+                def visit_ClassDef(self, node):
+                    return fn is not None
+
+                def visit_Call(self, node):
+                    op = rewriter.op_of(node.func)
+                    if op in SCOPE_VARIABLE_OPS:
+                        try:
+                            if rewriter._unscoped(op, node):
+                                counts[slim.DEFAULT_SCOPE[op]] = counts.get(slim.DEFAULT_SCOPE[op], 0) + 1
+                        except Refused:
+                            pass
+
+            walk(fn if fn is not None else self.ctx.module, _Calls())
+            self.unnamed[key] = counts
+        return self.unnamed[key]
 
     def visit_With(self, node: cst.With) -> None:
         names = []
@@ -849,6 +931,8 @@ class _Rewriter(TFTransformer):
             self.ctx.warn(original, f"slim.{op} left as it is: {reason}")
             return updated
         try:
+            if op in SCOPE_VARIABLE_OPS and self._unscoped(op, original) and not _depthwise_only(op, original):
+                self.unscoped_default(op, original)
             code, entries, message = self._convert(op, updated)
         except Refused as e:
             self.ctx.warn(original, f"slim.{op} left as it is: {e}")
@@ -1062,6 +1146,12 @@ def _returned_call(line: cst.SimpleStatementLine) -> Optional[cst.Call]:
     if len(line.body) == 1 and isinstance(line.body[0], cst.Return) and isinstance(line.body[0].value, cst.Call):
         return line.body[0].value
     return None
+
+
+def _depthwise_only(op: str, call: cst.Call) -> bool:
+    """``separable_conv2d(num_outputs=None)``: slim's own ``variable_scope(None,
+    default_name=...)`` block, which uniquifies its name as slim did."""
+    return op == "separable_conv2d" and slim.is_none(_bind(op, call).get("num_outputs", cst.Name("None")))
 
 
 def _describe(steps: list) -> str:

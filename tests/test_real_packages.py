@@ -208,26 +208,32 @@ def test_real_model_computes_its_tf1_numbers(trees, case, tmp_path):
         assert sorted(k for k in tf1 if k.startswith("var:")) == sorted(k for k in tf2 if k.startswith("var:"))
 
 
-def test_a_real_training_loop_learns_what_tf1_learned(trees, tmp_path):
+@pytest.mark.parametrize("algorithm", ["ppo2", "dqn"])
+def test_a_real_training_loop_learns_what_tf1_learned(trees, tmp_path, algorithm):
     """stable-baselines' PPO2, migrated by ``migrate --write`` alone, trains under plain
     TensorFlow 2.21 (Keras 3) and ends with the very parameters the original ends with
     under TF1 behaviour, from the same seed: four rollouts, two epochs of two minibatches
     each, through its own Session, Adam and gradient clipping (which the optimizers stage
-    leaves TF1's there: Keras optimizers do not run in a TF1 graph)."""
+    leaves TF1's there: Keras optimizers do not run in a TF1 graph). Its DQN builds the
+    same dueling networks (slim's unscoped layers, uniquified at run time, left slim's:
+    a fixed name= made the second one raise) and acts alike."""
     outputs = {}
     for side, tree in (("tf1", trees.original["stable_baselines"]), ("tf2", trees.migrated["stable_baselines"])):
         out = tmp_path / f"{side}.npz"
         # the original builds its MLP with tf.layers.flatten: TF 2.21 has it with tf-keras only
-        proc = subprocess.run([sys.executable, str(NUMERIC / "real_training.py"), side, str(tree), str(out)],
+        proc = subprocess.run([sys.executable, str(NUMERIC / "real_training.py"), side, str(tree), str(out), algorithm],
                               capture_output=True, text=True, timeout=900, env=keras_env(side == "tf1"))
         assert proc.returncode == 0, f"{side}:\n{proc.stderr[-4000:]}"
         outputs[side] = dict(np.load(out))
     tf1, tf2 = outputs["tf1"], outputs["tf2"]
     assert sorted(tf1) == sorted(tf2)
     params = [k for k in tf1 if k.startswith("param:")]
-    assert len(params) == 8, params  # shared layer, policy, value and q heads: weights and biases
-    moved = [k for k in params if np.abs(tf1[k] - tf1["start:" + k[6:]]).max() > 1e-3]
-    assert len(moved) >= 5, moved  # training did move them (q's head is not trained by PPO2)
+    if algorithm == "dqn":  # acting and target networks, 3 layers per head, and the exploration rate
+        assert len(params) == 25 and "param:deepq/model/action_value/fully_connected_2/weights:0" in params, params
+    else:  # shared layer, policy, value and q heads: weights and biases
+        assert len(params) == 8, params
+        moved = [k for k in params if np.abs(tf1[k] - tf1["start:" + k[6:]]).max() > 1e-3]
+        assert len(moved) >= 5, moved  # training did move them (q's head is not trained by PPO2)
     for key in sorted(tf1):
         assert tf1[key].shape == tf2[key].shape, key
         assert np.abs(tf1[key] - tf2[key]).max() <= 1e-4 * max(1.0, float(np.abs(tf1[key]).max())), key

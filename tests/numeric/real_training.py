@@ -4,9 +4,9 @@ loss, Adam, gradient clipping, minibatch epochs) learning for a few rollouts on 
 deterministic environment, seeded the same on both sides. Invoked by
 tests/test_real_packages.py in subprocesses, one per side:
 
-    real_training.py tf1 TREE OUT.npz   # the original: TF1 behaviour (tf = tf.compat.v1, TF2 behaviour
+    real_training.py tf1 TREE OUT.npz [dqn]   # the original: TF1 behaviour (tf = tf.compat.v1, TF2 behaviour
                                         #   disabled, as the overview says unmodified TF1 code needs)
-    real_training.py tf2 TREE OUT.npz   # the migrated tree under plain TensorFlow 2.21 (Keras 3)
+    real_training.py tf2 TREE OUT.npz [dqn]   # the migrated tree under plain TensorFlow 2.21 (Keras 3)
 
 Both write the model's parameters after training, by name, and the action
 probabilities it then gives for a few observations. stable-baselines builds its graph in
@@ -56,7 +56,7 @@ def _environment():
     return Line
 
 
-def main(side: str, tree: Path, out: Path) -> None:
+def main(side: str, tree: Path, out: Path, algorithm: str = "ppo2") -> None:
     if side == "tf1":
         sys.path.insert(0, str(Path(__file__).parent))
         import real_models
@@ -64,19 +64,28 @@ def main(side: str, tree: Path, out: Path) -> None:
         real_models._tf1_environment()
     sys.path.insert(0, str(tree))
     line = _environment()
-    from stable_baselines import PPO2
+    from stable_baselines import DQN, PPO2
     from stable_baselines.common.vec_env import DummyVecEnv
 
+    obs = np.array([[0.1, -0.2, 0.3], [0.5, 0.5, -0.5], [-0.9, 0.2, 0.0]], np.float32)
+    if algorithm == "dqn":
+        # its dueling Q network, built (its replay buffer needs NumPy < 2, so no learning):
+        # unscoped contrib fully_connected layers, made in a loop and after it, twice
+        # (the acting and the target network) and reused for the double-Q step
+        model = DQN("MlpPolicy", line(), seed=0, n_cpu_tf_sess=1, policy_kwargs=dict(layers=[8, 6]), verbose=0)
+        found = {f"param:{k}": np.asarray(v) for k, v in model.get_parameters().items()}
+        found["probabilities"] = np.asarray(model.action_probability(obs))
+        np.savez(out, **found)
+        return
     model = PPO2("MlpPolicy", DummyVecEnv([line]), n_steps=ROLLOUT, learning_rate=1e-2, nminibatches=2,
                  noptepochs=2, seed=0, n_cpu_tf_sess=1, policy_kwargs=dict(net_arch=[8]), verbose=0)
     before = model.get_parameters()
     model.learn(STEPS)
     found = {f"param:{k}": np.asarray(v) for k, v in model.get_parameters().items()}
     found.update({f"start:{k}": np.asarray(v) for k, v in before.items()})
-    obs = np.array([[0.1, -0.2, 0.3], [0.5, 0.5, -0.5], [-0.9, 0.2, 0.0]], np.float32)
     found["probabilities"] = np.asarray(model.action_probability(obs))
     np.savez(out, **found)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]))
+    main(sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]), *sys.argv[4:])
