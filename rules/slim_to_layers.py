@@ -658,8 +658,7 @@ class _Rewriter(TFTransformer):
     def __init__(self, ctx: RuleContext, skip: frozenset = frozenset()) -> None:
         super().__init__(ctx, skip)
         self.ctx = ctx
-        self.loops: list[int] = [0]  # per function (the module first): loops around the walk
-        self.unnamed: dict = {}      # id of a function (None: the module) → its unscoped calls by default name
+        self.module_frame = _Frame(ctx.module)  # the module's own statements, outside functions
         self.pending: dict[int, tuple] = {}  # original call id → (steps chain) for statement form
         self.stale: set = set()
         self.needs_tf = False
@@ -810,18 +809,20 @@ class _Rewriter(TFTransformer):
     # scopes
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.fn_stack.append(_Frame(node))
-        self.loops.append(0)
 
     def leave_FunctionDef(self, original, updated):
         self.fn_stack.pop()
-        self.loops.pop()
         return updated
 
+    def frame(self) -> "_Frame":
+        """The function being walked, or the module outside functions."""
+        return self.fn_stack[-1] if self.fn_stack else self.module_frame
+
     def _enter_loop(self, node) -> None:
-        self.loops[-1] += 1
+        self.frame().loops += 1
 
     def _leave_loop(self, original, updated):
-        self.loops[-1] -= 1
+        self.frame().loops -= 1
         return updated
 
     visit_For = visit_While = visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _enter_loop
@@ -837,30 +838,30 @@ class _Rewriter(TFTransformer):
         after another unscoped call of that name in the same function); else its function
         is warned once that a second run of it in one variable scope would differ."""
         default = slim.DEFAULT_SCOPE[op]
-        why = ("it is in a loop" if self.loops[-1] else
-               "another call in the same function makes the same name" if self._unnamed_here().get(default, 0) > 1 else "")
+        frame = self.frame()
+        why = ("it is in a loop" if frame.loops else
+               "another call in the same function makes the same name" if self._unnamed(frame).get(default, 0) > 1 else "")
         if why:
             raise Refused(f"it has no scope=, and {why}: slim names them {default}, {default}_1, ... (uniquified "
                           "at run time in their variable scope), which a fixed name= cannot reproduce; give each "
                           "a scope=")
-        fn = self.fn_stack[-1].node if self.fn_stack else None
-        key = ("unscoped", id(fn), default)
+        key = ("unscoped", id(frame.node), default)
         if key not in self.noted:
             self.noted.add(key)
-            where = f"{fn.name.value}()" if fn is not None else "the module"
+            where = f"{frame.node.name.value}()" if frame is not self.module_frame else "the module"
             self.ctx.warn(self.current_call, f"slim.{op} has no scope=: it gets name=\"{default}\", the name slim "
                           f"gives the first unscoped {op} of a variable scope; if {where} runs twice in one variable "
                           f"scope, TF1 named the second {default}_1, and here it raises (the variable exists) or, "
                           "under reuse, shares the first one's variables: give it a scope= if so")
 
-    def _unnamed_here(self) -> dict:
-        """Unscoped ``SCOPE_VARIABLE_OPS`` calls of the function being walked (the module's
-        own statements at top level), not counting nested functions: default name → count."""
-        fn = self.fn_stack[-1].node if self.fn_stack else None
-        key = id(fn)
-        if key not in self.unnamed:
+    def _unnamed(self, frame: "_Frame") -> dict:
+        """Unscoped ``SCOPE_VARIABLE_OPS`` calls of ``frame``'s function (the module's own
+        statements at top level), not counting nested functions: default name → count;
+        read once per frame."""
+        if frame.unnamed is None:
             counts: dict = {}
             rewriter = self
+            fn = None if frame is self.module_frame else frame.node
 
             class _Calls(Visitor):
                 def visit_FunctionDef(self, node):
@@ -878,9 +879,9 @@ class _Rewriter(TFTransformer):
                         except Refused:
                             pass
 
-            walk(fn if fn is not None else self.ctx.module, _Calls())
-            self.unnamed[key] = counts
-        return self.unnamed[key]
+            walk(frame.node, _Calls())
+            frame.unnamed = counts
+        return frame.unnamed
 
     def visit_With(self, node: cst.With) -> None:
         names = []
@@ -1159,11 +1160,13 @@ def _describe(steps: list) -> str:
 
 
 class _Frame:
-    """A function being rewritten; what is read of its body is read on first use (most
-    functions of a big file never call slim)."""
+    """A function being rewritten (or the module's statements outside functions); what is
+    read of its body is read on first use (most functions of a big file never call slim)."""
 
-    def __init__(self, node: cst.FunctionDef) -> None:
-        self.node = node
+    def __init__(self, node) -> None:
+        self.node = node  # a FunctionDef (the module for the statements outside functions)
+        self.loops = 0  # loops (and comprehensions) around the node being walked
+        self.unnamed: Optional[dict] = None  # its unscoped calls by default name (_Rewriter._unnamed)
 
     @functools.cached_property
     def assigns(self) -> dict:
