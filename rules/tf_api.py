@@ -225,6 +225,12 @@ def _estimator_module(module: str) -> bool:
     return any(module == m or module.startswith(m + ".") for m in ESTIMATOR_MODULES)
 
 
+def _imports_estimator(module: str, names) -> bool:
+    """``from <module> import <names>`` imports from tf.estimator, or tf.estimator itself
+    (``from tensorflow.compat.v1 import estimator``): ``_Rewriter._estimator_from``'s."""
+    return _estimator_module(module) or any(f"{module}.{name}" in ESTIMATOR_MODULES for name in names)
+
+
 def resolve(path: str) -> tuple[Optional[str], str, Optional[str]]:
     """A v1 API path (``train.AdamOptimizer.minimize``) → (prefix, new prefix, problem).
 
@@ -639,11 +645,10 @@ class _Rewriter(TFTransformer):
         if module != "tensorflow" and not module.startswith("tensorflow."):
             return updated_node
         rest = module.split(".")[1:]
-        if _estimator_module(module) or (module in ("tensorflow", "tensorflow.compat.v1", "tensorflow.compat.v2")
-                                         and not isinstance(original_node.names, cst.ImportStar)
-                                         and any(dotted_name(a.name) == "estimator" for a in original_node.names)):
+        star = isinstance(original_node.names, cst.ImportStar)
+        if _imports_estimator(module, [] if star else [dotted_name(a.name) for a in original_node.names]):
             return self._estimator_from(original_node, updated_node, module)
-        if isinstance(original_node.names, cst.ImportStar):
+        if star:
             if not rest or rest[0] not in ("compat", "python", "keras"):
                 self.ctx.warn(original_node, f"from {module} import *: the names it brings in are not known; import them by name")
             return updated_node
@@ -1174,11 +1179,11 @@ def _from_may_act(node: ast.ImportFrom) -> bool:
     if module != "tensorflow" and not module.startswith("tensorflow."):
         return False
     rest = module.split(".")[1:]
-    if _estimator_module(module):
+    if _imports_estimator(module, [a.name for a in node.names]):
         return True
     if any(a.name == "*" for a in node.names):
         return not rest or rest[0] not in ("compat", "python", "keras")
-    if module in GUIDE_SHIM_MODULES or any(a.name == "estimator" for a in node.names):
+    if module in GUIDE_SHIM_MODULES:
         return True
     if rest and _is_internal(rest):
         return _internal_from_may_act(module, [a.name for a in node.names])
