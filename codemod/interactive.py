@@ -18,7 +18,6 @@ from codemod import documents, textio
 from codemod.report import colour_wanted, coloured
 from codemod.pipeline import (FileResult, Options, finish_document, foreign_tf_findings, located, project_for,
                               syntax_error, transform_text)
-from rules.base import Project
 
 PROMPT = "Apply this change? [y,n,a,d,q,?] "
 HELP = """y - apply this change
@@ -70,12 +69,11 @@ class Session:
         name_map: dict = {}
         mode: Optional[str] = None  # "all" / "none" for the rest of this file
         quitting = False
-        group = Project(options.module, dict(options.context)) if options.context else None
+        group = options.group()
         for cls in rules_pkg.REGISTRY:
             if cls.id not in self.rule_ids or quitting:
                 continue
-            known = dict(project=project_for(group, doc.text, set(self.rule_ids), cls.stage),
-                         imported=options.imported, run_uses=options.run_uses, free_functions=options.free_functions)
+            known = dict(project=project_for(group, doc.text, set(self.rule_ids), cls.stage), **options.known())
             try:
                 _, offered, rule_warnings = transform_text(text, [cls.id], **known)
             except cst.ParserSyntaxError as e:  # the file changed since it was scanned

@@ -67,6 +67,14 @@ class Options:
     # ((local name, dotted name, TensorFlow module, line), ...)
     foreign_tf: tuple = ()
 
+    def group(self) -> Optional[Project]:
+        """The file's group, as the rules read it (``transform_text``'s ``project``)."""
+        return Project(self.module, dict(self.context)) if self.context else None
+
+    def known(self) -> dict:
+        """What the run's other files know of the file, as ``transform_text`` takes it."""
+        return dict(imported=self.imported, run_uses=self.run_uses, free_functions=self.free_functions)
+
 
 def transform_text(
     text: str, rule_ids: Iterable[str], accepted: Optional[dict] = None, name_map: Optional[dict] = None,
@@ -463,9 +471,8 @@ def migrate_document(doc, options: Options) -> FileResult:
         message, line = rejected
         return FileResult(path, "failed", error=f"does not parse: {message}", error_line=line)
     try:
-        project = Project(options.module, dict(options.context)) if options.context else None
-        new_text, changes, warnings = transform_text(doc.text, options.rule_ids, options.accepted, name_map, project,
-                                                     options.imported, options.run_uses, options.free_functions)
+        new_text, changes, warnings = transform_text(doc.text, options.rule_ids, options.accepted, name_map,
+                                                     options.group(), **options.known())
     except cst.ParserSyntaxError as e:
         message, line = syntax_error(doc.text, path, e)
         return FileResult(path, "failed", error=f"does not parse: {message}", error_line=line)
