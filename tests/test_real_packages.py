@@ -208,28 +208,39 @@ def test_real_model_computes_its_tf1_numbers(trees, case, tmp_path):
         assert sorted(k for k in tf1 if k.startswith("var:")) == sorted(k for k in tf2 if k.startswith("var:"))
 
 
-@pytest.mark.parametrize("algorithm", ["ppo2", "dqn"])
-def test_a_real_training_loop_learns_what_tf1_learned(trees, tmp_path, algorithm):
+@pytest.mark.parametrize("package,algorithm", [("stable_baselines", "ppo2"), ("stable_baselines", "dqn"),
+                                               ("tflearn", "tflearn")])
+def test_a_real_training_loop_learns_what_tf1_learned(trees, tmp_path, package, algorithm):
     """stable-baselines' PPO2, migrated by ``migrate --write`` alone, trains under plain
     TensorFlow 2.21 (Keras 3) and ends with the very parameters the original ends with
     under TF1 behaviour, from the same seed: four rollouts, two epochs of two minibatches
     each, through its own Session, Adam and gradient clipping (which the optimizers stage
     leaves TF1's there: Keras optimizers do not run in a TF1 graph). Its DQN builds the
     same dueling networks (slim's unscoped layers, uniquified at run time, left slim's:
-    a fixed name= made the second one raise) and acts alike."""
+    a fixed name= made the second one raise) and acts alike. tflearn's DNN.fit (its
+    convolution, batch norm, LSTM, dropout, Momentum, moving-average summaries) trains a
+    two-input net to the same parameters and slots too."""
     outputs = {}
-    for side, tree in (("tf1", trees.original["stable_baselines"]), ("tf2", trees.migrated["stable_baselines"])):
-        out = tmp_path / f"{side}.npz"
+    for side, tree in (("tf1", trees.original[package]), ("tf2", trees.migrated[package])):
+        out = tmp_path / side / "out.npz"
+        out.parent.mkdir()
         # the original builds its MLP with tf.layers.flatten: TF 2.21 has it with tf-keras only
         proc = subprocess.run([sys.executable, str(NUMERIC / "real_training.py"), side, str(tree), str(out), algorithm],
                               capture_output=True, text=True, timeout=900, env=keras_env(side == "tf1"))
         assert proc.returncode == 0, f"{side}:\n{proc.stderr[-4000:]}"
-        outputs[side] = dict(np.load(out))
+        # as numbers (tflearn's batch norm keeps a boolean variable)
+        outputs[side] = {k: v.astype(np.float64) for k, v in np.load(out).items()}
     tf1, tf2 = outputs["tf1"], outputs["tf2"]
     assert sorted(tf1) == sorted(tf2)
     params = [k for k in tf1 if k.startswith("param:")]
     if algorithm == "dqn":  # acting and target networks, 3 layers per head, and the exploration rate
         assert len(params) == 25 and "param:deepq/model/action_value/fully_connected_2/weights:0" in params, params
+    elif algorithm == "tflearn":  # 13 of the model and steps, 6 moving averages, 12 Momentum slots
+        assert len(params) == 31 and "param:LSTM/LSTM/BasicLSTMCell/Linear/Matrix/Momentum:0" in params, params
+        moved = [k for k in params if np.abs(tf1[k] - tf1["start:" + k[6:]]).max() > 1e-5]
+        assert {"param:Conv2D/W:0", "param:BatchNormalization/moving_variance:0",
+                "param:LSTM/LSTM/BasicLSTMCell/Linear/Matrix:0", "param:FullyConnected_1/W:0"} <= set(moved), moved
+        assert tf1["param:Global_Step:0"] == 12  # three epochs of four batches
     else:  # shared layer, policy, value and q heads: weights and biases
         assert len(params) == 8, params
         moved = [k for k in params if np.abs(tf1[k] - tf1["start:" + k[6:]]).max() > 1e-3]

@@ -1,12 +1,13 @@
 """A real TF1 project's own training loop, original against the tree ``tf1to2 migrate
 --write`` made of it: stable-baselines 2.10's PPO2 (its policies, distributions, runner,
 loss, Adam, gradient clipping, minibatch epochs) learning for a few rollouts on a tiny
-deterministic environment, seeded the same on both sides. Invoked by
-tests/test_real_packages.py in subprocesses, one per side:
+deterministic environment, seeded the same on both sides; or tflearn 0.5's ``DNN.fit``
+(its layers, Trainer, TrainOp, summaries and optimizer) on a small two-input net. Invoked
+by tests/test_real_packages.py in subprocesses, one per side:
 
-    real_training.py tf1 TREE OUT.npz [dqn]   # the original: TF1 behaviour (tf = tf.compat.v1, TF2 behaviour
-                                        #   disabled, as the overview says unmodified TF1 code needs)
-    real_training.py tf2 TREE OUT.npz [dqn]   # the migrated tree under plain TensorFlow 2.21 (Keras 3)
+    real_training.py tf1 TREE OUT.npz [dqn|tflearn]   # the original: TF1 behaviour (tf = tf.compat.v1, TF2
+                                        #   behaviour disabled, as the overview says unmodified TF1 code needs)
+    real_training.py tf2 TREE OUT.npz [dqn|tflearn]   # the migrated tree under plain TensorFlow 2.21 (Keras 3)
 
 Both write the model's parameters after training, by name, and the action
 probabilities it then gives for a few observations. stable-baselines builds its graph in
@@ -56,6 +57,38 @@ def _environment():
     return Line
 
 
+def _tflearn(out: Path) -> None:
+    """tflearn's DNN.fit: a convolution, max pooling and batch norm on one input, an LSTM on
+    the other, merged, a dense layer with dropout and a softmax one, trained by Momentum for
+    three epochs of four batches, in its own graph; no shuffling, seeded."""
+    import tensorflow as tf
+    import tflearn
+
+    rng = np.random.RandomState(0)
+    images = rng.rand(32, 6, 6, 1).astype(np.float32)
+    sequences = rng.rand(32, 5, 3).astype(np.float32)
+    labels = np.eye(2)[(images.reshape(32, -1).sum(1) > 18).astype(int)]
+    with tf.Graph().as_default():
+        tf.compat.v1.set_random_seed(1)
+        net = tflearn.input_data(shape=[None, 6, 6, 1], name="images")
+        net = tflearn.conv_2d(net, 4, 3, activation="relu", regularizer="L2")
+        net = tflearn.batch_normalization(tflearn.max_pool_2d(net, 2))
+        rnn = tflearn.lstm(tflearn.input_data(shape=[None, 5, 3], name="sequences"), 6)
+        net = tflearn.merge([tflearn.flatten(net), rnn], "concat")
+        net = tflearn.dropout(tflearn.fully_connected(net, 8, activation="tanh"), 0.8)
+        net = tflearn.fully_connected(net, 2, activation="softmax")
+        net = tflearn.regression(net, optimizer=tflearn.Momentum(0.05, momentum=0.9),
+                                 loss="categorical_crossentropy")
+        model = tflearn.DNN(net, tensorboard_verbose=0, tensorboard_dir=str(out.parent / "logs"))
+        variables = tf.compat.v1.global_variables()
+        found = {f"start:{v.name}": np.asarray(model.get_weights(v)) for v in variables}
+        model.fit([images, sequences], labels, n_epoch=3, batch_size=8, shuffle=False, show_metric=False,
+                  snapshot_epoch=False)
+        found.update({f"param:{v.name}": np.asarray(model.get_weights(v)) for v in variables})
+        found["probabilities"] = np.asarray(model.predict([images[:5], sequences[:5]]))
+    np.savez(out, **found)
+
+
 def main(side: str, tree: Path, out: Path, algorithm: str = "ppo2") -> None:
     if side == "tf1":
         sys.path.insert(0, str(Path(__file__).parent))
@@ -63,6 +96,9 @@ def main(side: str, tree: Path, out: Path, algorithm: str = "ppo2") -> None:
 
         real_models._tf1_environment()
     sys.path.insert(0, str(tree))
+    if algorithm == "tflearn":
+        _tflearn(out)
+        return
     line = _environment()
     from stable_baselines import DQN, PPO2
     from stable_baselines.common.vec_env import DummyVecEnv
