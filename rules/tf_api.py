@@ -22,8 +22,16 @@ An import statement is rewritten as a whole: ``from tensorflow import train`` �
 it meant in TF1.
 
 ``tf.contrib``: slim, ``contrib.layers`` and ``contrib.framework`` names that tf-slim
-has become ``tf_slim`` names (stages 1–2 take over from there); every other contrib name
-is warned at its line with the replacement the migration overview suggests.
+has become ``tf_slim`` names (stages 1–2 take over from there). ``contrib.framework``'s
+names that tf-slim lacks and TensorFlow 2 has become TensorFlow 2's, the same objects
+(``sort``, ``argsort``, ``nest.flatten`` → ``tf.nest.flatten``, ``nest.is_sequence`` →
+``is_nested``, ``load_checkpoint`` → ``tf.train.load_checkpoint``, ...), and
+``get_name_scope`` → ``tf.get_current_name_scope`` (the graph's name scope in a graph, as
+TF1's read it). Where ``contrib.framework`` (or its ``nest``) is handed on as a value
+(returned, passed, stored), its import becomes ``tf1to2.contrib_framework``, the shim's
+stand-in with every name of it TensorFlow 2 or tf-slim still has (warned there: the
+few neither has raise where read). Every other contrib name is warned at its line with
+the replacement the migration overview suggests.
 
 ``x.shape[i].value`` / ``x.get_shape()[i].value`` (a ``Dimension`` in TF1, an int in TF2),
 also through a name that only ever holds a shape and a loop over a shape
@@ -148,7 +156,6 @@ CONTRIB_RNN = {
 # Single contrib names worth their own advice.
 CONTRIB_NAMES = {
     "training.HParams": "nothing in TensorFlow replaces HParams: use a dict, a dataclass or absl flags",
-    "framework.nest": "use tf.nest",
     "layers.feature_column": "use tf.feature_column",
     "opt.AdamWOptimizer": "use tf.keras.optimizers.AdamW",
     "opt.LazyAdamOptimizer": "use TensorFlow Addons' tfa.optimizers.LazyAdam",
@@ -162,6 +169,59 @@ LATER_STAGES = {
     "optimizers": (CONTRIB_OPTIMIZERS, False),  # the optimizers it sees built
     "training-step": (frozenset(f"summary.{name}" for name in CONTRIB_SUMMARY), True),
 }
+# tf.contrib.framework's names that tf-slim lacks and TensorFlow 2 has, the same objects:
+# name → (module, its name there). (tf1to2/contrib_framework.py, which stands in for the
+# module where it is handed on whole, holds these and TensorFlow's private ones.)
+FRAMEWORK_TF2 = {
+    **{n: ("tensorflow.compat.v1", n) for n in (
+        "sort", "argsort", "is_tensor", "py_func", "assert_same_float_dtype", "assert_scalar",
+        "convert_to_tensor_or_sparse_tensor", "is_numeric_tensor", "is_non_decreasing", "is_strictly_increasing",
+        "CriticalSection", "TensorSpec")},
+    **{n: ("tensorflow.compat.v1", f"train.{n}") for n in (
+        "load_checkpoint", "list_variables", "load_variable", "init_from_checkpoint")},
+    # TF1's read the graph's name scope; this one that in a graph, and the eager one in eager code
+    "get_name_scope": ("tensorflow", "get_current_name_scope"),
+}
+# tf.contrib.framework.nest's names that tf.nest has (TF1's is_sequence is is_nested);
+# the rest of TF1's nest (flatten_up_to, ...) is the shim's nest, TensorFlow's own module
+NEST_PUBLIC = {"flatten": "flatten", "map_structure": "map_structure", "pack_sequence_as": "pack_sequence_as",
+               "assert_same_structure": "assert_same_structure", "is_nested": "is_nested",
+               "is_sequence": "is_nested"}
+FRAMEWORK_SHIM = "tf1to2.contrib_framework"
+# what tf.contrib.framework had that neither TensorFlow 2.21 nor tf-slim has, and what to
+# use instead (the shim raises at these with the same advice: tests/test_shim.py)
+FRAMEWORK_GONE = {
+    "assert_scalar_int": "tf.debugging.assert_scalar and tf.debugging.assert_integer",
+    "get_graph_from_inputs": "the graph of one of the tensors (t.graph)",
+    "reduce_sum_n": "tf.add_n, or tf.reduce_sum of each tensor",
+    "remove_squeezable_dimensions": "tf.squeeze of the dimension that should go",
+    "with_shape": "tf.debugging.assert_shapes or tf.ensure_shape",
+    "with_same_shape": "tf.debugging.assert_shapes or tf.ensure_shape",
+    "fuse_op": "nothing in TensorFlow 2",
+    "zero_initializer": "tf.compat.v1.assign(var, tf.zeros_like(var))",
+    "load_and_remap_matrix_initializer": "tf.compat.v1.train.warm_start",
+    "load_embedding_initializer": "tf.compat.v1.train.warm_start",
+    "load_linear_multiclass_bias_initializer": "tf.compat.v1.train.warm_start",
+    "load_variable_slot_initializer": "tf.compat.v1.train.warm_start",
+    "get_placeholders": "the graph's operations of type Placeholder",
+}
+
+
+def framework_tf2(rest: list[str]) -> Optional[tuple[str, str]]:
+    """``tf.contrib.<rest>``, a name of tf.contrib.framework that tf-slim lacks and TensorFlow
+    2 has: (module, the dotted name under it), e.g. ("tensorflow.compat.v1", "sort"),
+    ("tensorflow.compat.v1", "nest.flatten"), ("tf1to2.contrib_framework", "nest") for
+    TF1's whole nest module; None otherwise."""
+    if len(rest) < 2 or rest[0] != "framework" or rest[1] in table.TF_SLIM:
+        return None
+    if rest[1] == "nest":
+        if len(rest) >= 3 and rest[2] in NEST_PUBLIC:
+            return "tensorflow.compat.v1", ".".join(["nest", NEST_PUBLIC[rest[2]], *rest[3:]])
+        return FRAMEWORK_SHIM, ".".join(rest[1:])
+    found = FRAMEWORK_TF2.get(rest[1])
+    return None if found is None else (found[0], ".".join([found[1], *rest[2:]]))
+
+
 # contrib modules whose names tf-slim has (the migration overview: "switch to tf-slim").
 SLIM_CONTRIB = ("slim", "layers", "framework")
 # Removed from TensorFlow 2.21 altogether: what to do instead.
@@ -310,6 +370,8 @@ def contrib_target(rest: list[str]) -> tuple[Optional[str], str]:
         if named:
             return None, f"{what} does not exist in TensorFlow 2: {named}"
     suggestion = CONTRIB_REPLACEMENTS.get(module)
+    if module == "framework" and len(rest) >= 2 and rest[1] in FRAMEWORK_GONE:
+        return None, f"{what} does not exist in TensorFlow 2 or tf-slim: use {FRAMEWORK_GONE[rest[1]]} instead"
     if module in SLIM_CONTRIB:
         return None, f"{what} is not in tf_slim {table.TF_SLIM_VERSION}: replace it with " + (CONTRIB_REPLACEMENTS[module] if module != "slim" else "the TF2 API")
     if suggestion:
@@ -342,6 +404,10 @@ class _Rewriter(TFTransformer):
         self.contrib_rnn_aliases: set[str] = set()
         self.contrib_rnn_kept: set[str] = set()
         self.estimator_shim = False  # a chain now reads tf1to2.estimator
+        self.module_imports: set[str] = set()  # modules chains now read whole (``import tensorflow``)
+        # names of imports of tf.contrib.framework that hand the module on (``return cf``):
+        # those import tf1to2.contrib_framework, which has all of it TF2 has
+        self.framework_escapes: set[str] = set()
         # module-level imports binding tf.estimator itself (``from tensorflow import
         # estimator as E``): (statement, the import as remove_unused_imports takes it),
         # warned at the end unless every use was ModeKeys and the import could go
@@ -488,6 +554,13 @@ class _Rewriter(TFTransformer):
                 self.contrib_rnn_kept.add(root)
             return
         if base is not None and base.startswith("tensorflow.contrib.") and len(parts) > 1:
+            moved = framework_tf2([*base.split(".")[2:], *parts[1:]])
+            if moved is not None and moved[0] == FRAMEWORK_SHIM and (
+                    base == "tensorflow.contrib.framework.nest" or root in self.framework_escapes):
+                return  # bound to the shim's own (nest, or the module handed on): read there
+            if moved is not None:
+                self._framework_tf2(node, parts, moved)
+                return
             target, problem = contrib_target([*base.split(".")[2:], *parts[1:]])
             if target is None:
                 self.ctx.warn(node, problem)
@@ -549,6 +622,11 @@ class _Rewriter(TFTransformer):
         """``tf.contrib.<contrib>`` spelled ``parts`` → its tf_slim name (True), or a
         warning at the line (False), unless a later stage of the run rewrites the call
         (``LATER_STAGES``)."""
+        moved = framework_tf2(contrib)
+        if moved is not None:
+            return self._framework_tf2(node, parts, moved)
+        if contrib == ["framework"]:
+            return self._framework_tf2(node, parts, (FRAMEWORK_SHIM, ""))
         target, problem = contrib_target(contrib)
         if target is None:
             path = ".".join(contrib)
@@ -561,6 +639,35 @@ class _Rewriter(TFTransformer):
             return False
         self.slim_imports.add(_slim_module_of(target))
         self.replacements[id(node)] = _expr(target)
+        return True
+
+    def _framework_tf2(self, node: cst.Attribute, parts: list[str], moved: tuple[str, str]) -> bool:
+        """A chain reaching a tf.contrib.framework name TensorFlow 2 has (``framework_tf2``)
+        → that name, spelled through this module's TensorFlow binding; the module itself
+        (``moved`` = (FRAMEWORK_SHIM, "")) → the shim. Whether changed."""
+        module, name = moved
+        if module == "tensorflow.compat.v1":
+            self.needs_tf = True
+            head = self.v1_name()
+        elif module == "tensorflow":
+            head = self.ctx.aliases.local_name_for("tensorflow")
+            if head is None:
+                head = "tensorflow"
+                self.module_imports.add("tensorflow")
+        else:
+            if self.ctx.aliases.module_scope.names.get("tf1to2") not in (None, "tf1to2"):
+                self.ctx.warn(node, f"{'.'.join(parts)}: tf.contrib does not exist in TensorFlow 2; {module} has "
+                              "it, but this module binds the name tf1to2 to something else")
+                return False
+            head = module
+            self.module_imports.add(module)
+        text = f"{head}.{name}" if name else head
+        what = {FRAMEWORK_SHIM: "tf.contrib.framework's names TensorFlow 2 and tf-slim have",
+                "tensorflow": "TF2's: the graph's name scope in a graph, as TF1's, and the eager one eagerly"}.get(
+            module, "the TF2 name, the same object")
+        if not self.ctx.change(node, f"{'.'.join(parts)} → {text} ({what})"):
+            return False
+        self.replacements[id(node)] = _expr(text)
         return True
 
     def _check_v1(self, node: cst.Attribute, rest: list[str]) -> None:
@@ -595,7 +702,11 @@ class _Rewriter(TFTransformer):
                 self._estimator_import(original_node, module, None, alias)
                 names.append(alias)
                 continue
-            new = self._import_target(original_node, module, alias.asname is not None)
+            if module == "tensorflow.contrib.framework" and alias.asname is not None \
+                    and local_name(alias) in self.framework_escapes:
+                new = FRAMEWORK_SHIM  # handed on whole: the stand-in with all TF2 has of it
+            else:
+                new = self._import_target(original_node, module, alias.asname is not None)
             if new is None or new == module:
                 names.append(alias)
                 continue
@@ -637,6 +748,17 @@ class _Rewriter(TFTransformer):
         self.ctx.warn(node, f"import {module}: TensorFlow {table.TF_VERSION} cannot import tensorflow.compat.v1.{path} "
                       f"whole by an import statement; write tf.compat.v1.{path}")
         return None
+
+    def leave_SimpleStatementLine(self, original_node: cst.SimpleStatementLine,
+                                  updated_node: cst.SimpleStatementLine):
+        """An import this stage made several (``_contrib_from``): one line each."""
+        if len(original_node.body) != 1 or len(updated_node.body) < 2:
+            return updated_node
+        lines = [cst.SimpleStatementLine(body=[stmt.with_changes(semicolon=cst.MaybeSentinel.DEFAULT)])
+                 for stmt in updated_node.body]
+        lines[0] = lines[0].with_changes(leading_lines=updated_node.leading_lines)
+        lines[-1] = lines[-1].with_changes(trailing_whitespace=updated_node.trailing_whitespace)
+        return cst.FlattenSentinel(lines)
 
     def leave_ImportFrom(self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom):
         if original_node.relative or original_node.module is None:
@@ -772,11 +894,19 @@ class _Rewriter(TFTransformer):
                 self._warn_legacy_keras(original_node, moved.split(".")[2:])
                 new.append(cst.ImportFrom(module=_expr(mod), names=[_alias(obj, None if local == obj else local)]))
                 continue
+            local = local_name(alias)
+            moved = framework_tf2([*rest, name])
+            if moved is None and [*rest, name] == ["framework"] and local in self.framework_escapes:
+                moved = FRAMEWORK_SHIM, ""
+            if moved is not None:  # ``from tensorflow.contrib.framework import sort``
+                dotted = ".".join(p for p in moved if p)
+                mod, obj = dotted.rsplit(".", 1)
+                new.append(cst.ImportFrom(module=_expr(mod), names=[_alias(obj, None if local == obj else local)]))
+                continue
             target, problem = contrib_target([*rest, name])
             if target is None:
                 self.ctx.warn(original_node, problem)
                 return updated_node
-            local = local_name(alias)
             if target == "tf_slim":
                 new.append(cst.Import(names=[_alias("tf_slim", None if local == "tf_slim" else local)]))
             else:
@@ -794,6 +924,12 @@ class _Rewriter(TFTransformer):
         rnn = [CONTRIB_RNN.get(".".join([*rest, dotted_name(a.name)])) is not None for a in original_node.names]
         where = "tf.compat.v1 (TF1's own objects)" if all(rnn) else "tf_slim and tf.compat.v1" if any(rnn) else \
             "tf_slim"
+        modules = [dotted_name(m.module) if isinstance(m, cst.ImportFrom) else "tf_slim" for m in merged]
+        if any(m.startswith(("tensorflow.compat.v1.", "tf1to2")) and not m.startswith("tensorflow.compat.v1.nn")
+               or m in ("tensorflow", "tensorflow.compat.v1") for m in modules):
+            where = ", ".join(dict.fromkeys(
+                "tf_slim" if m.startswith("tf_slim") else FRAMEWORK_SHIM if m.startswith("tf1to2") else
+                "TensorFlow 2's names (the same objects)" for m in modules))
         if not self.ctx.change(original_node, f"from tensorflow.contrib{'.' + '.'.join(rest) if rest else ''} import ... → {where}"):
             return updated_node
         return merged[0] if len(merged) == 1 else cst.FlattenSentinel(merged)
@@ -942,6 +1078,8 @@ class TfApi(Rule):
     def transform(self, ctx: RuleContext) -> cst.Module:
         compat = set(ctx.aliases.module_scope.v1_or_tensorflow)
         rewriter = _Rewriter(ctx, compat, _unmentioning(ctx))
+        escaping = _escaping_contrib(ctx) if "contrib" in ctx.code else []
+        rewriter.framework_escapes = {name for _node, name, module in escaping if module == "framework"}
         module = transform(ctx.module, rewriter)
         imports: list[tuple] = []
         for name in sorted(rewriter.slim_imports):
@@ -956,6 +1094,9 @@ class TfApi(Rule):
                 imports.append(("tf1to2", name))
         if rewriter.estimator_shim:
             imports.append(("tf1to2.estimator", None))
+        for name in sorted(rewriter.module_imports):
+            if ctx.aliases.module_scope.names.get(name) != name:
+                imports.append((name, None))
         for stmt, spelled, text in rewriter.estimator_imports:
             before, module = module, remove_unused_imports(module, [spelled], keep=ctx.imported)
             if module is before:
@@ -966,8 +1107,7 @@ class TfApi(Rule):
         if rewritten:
             module = remove_unused_imports(module, [("tensorflow.contrib", None, a) for a in sorted(rewritten)],
                                            keep=ctx.imported)
-        if "contrib" in ctx.code:
-            _warn_escaping_contrib(ctx)
+        _warn_escaping_contrib(ctx, escaping)
         contrib_imports = _contrib_imports(ctx.module) if "contrib" in ctx.code else {}
         for alias in sorted(rewritten & set(ctx.imported) & set(contrib_imports)):
             ctx.warn(contrib_imports[alias], f"import tensorflow.contrib as {alias}: every use of it here was "
@@ -1001,25 +1141,33 @@ class TfApi(Rule):
 
 # Whole contrib modules an import makes tf_slim, which has only part of them: their names
 # are checked where the code reads them (``cf.arg_scope``), which it cannot do where the
-# module itself is handed on. What tf.contrib.framework had that tf-slim lacks, and TF2's
-# name for it, for the warning.
+# module itself is handed on (tf.contrib.framework is the shim there, FRAMEWORK_SHIM).
 PARTLY_SLIM = ("framework", "layers")
-FRAMEWORK_ELSEWHERE = "nest → tf.nest, sort → tf.sort, argsort → tf.argsort, load_checkpoint → tf.train.load_checkpoint"
 
 
-def _warn_escaping_contrib(ctx: RuleContext) -> None:
-    """A name bound to tf.contrib.framework / tf.contrib.layers (tf_slim after this stage)
-    used other than to read a name of it (returned, passed, stored): warned there, since
-    the code that gets the module may read names tf-slim lacks, which raise there."""
+def _escaping_contrib(ctx: RuleContext) -> list[tuple]:
+    """Names bound to tf.contrib.framework / tf.contrib.layers used other than to read a
+    name of them (returned, passed, stored): (node, name, module)."""
     finder = _EscapingContrib()
     ctx.module.visit(finder)
-    for node, name, module in finder.found:
+    return finder.found
+
+
+def _warn_escaping_contrib(ctx: RuleContext, found: list[tuple]) -> None:
+    """Where a tf.contrib.framework / tf.contrib.layers module is handed on: the code that
+    gets it may read names its stand-in lacks, which raise there."""
+    for node, name, module in found:
+        if module == "framework":
+            ctx.warn(node, f"{name} (tf.contrib.framework) is used here as a value, so tf1to2 cannot see the names "
+                     f"read from it where it goes: it is {FRAMEWORK_SHIM} now, which has every name of "
+                     "tf.contrib.framework that TensorFlow 2 or tf-slim has (tf_slim's, sort → tf.sort, nest → "
+                     "tf.nest, get_name_scope → tf.get_current_name_scope, ...); the rest raise AttributeError "
+                     f"where read ({', '.join(list(FRAMEWORK_GONE)[:6])}, ...)")
+            continue
         ctx.warn(node, f"{name} (tf.contrib.{module}) is tf_slim now, which has only part of tf.contrib.{module}; "
                  f"here the module itself is used as a value, so tf1to2 cannot check the names read from it where it "
-                 "goes: any tf-slim lacks raise AttributeError there"
-                 + (f" (tf.contrib.framework's {FRAMEWORK_ELSEWHERE}, deprecated → "
-                    "tensorflow.python.util.deprecation.deprecated)" if module == "framework" else "")
-                 + ": hand on tf_slim, or the TF2 names the receiving code needs, instead")
+                 "goes: any tf-slim lacks raise AttributeError there: hand on tf_slim, or the TF2 names the "
+                 "receiving code needs, instead")
 
 
 class _EscapingContrib(cst.CSTVisitor):
@@ -1053,6 +1201,7 @@ class _EscapingContrib(cst.CSTVisitor):
         return False
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
+        self.bases.add(id(node.attr))  # ``x.framework``: not the name framework
         if isinstance(node.value, cst.Name):
             self.bases.add(id(node.value))
 

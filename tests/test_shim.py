@@ -85,3 +85,27 @@ def test_the_rules_rewrite_to_the_shim_exactly_the_rnn_cells_it_has():
     names = next(ast.literal_eval(n.value) for n in tree.body
                  if isinstance(n, ast.Assign) and [t.id for t in n.targets if isinstance(t, ast.Name)] == ["NAMES"])
     assert set(names) == RNN_CELL_NAMES and len(names) == len(RNN_CELL_NAMES)
+
+
+def test_the_rules_and_the_contrib_framework_stand_in_agree():
+    """Where tf-api rewrites a tf.contrib.framework name to TensorFlow 2's, the shim's
+    stand-in for the module (tf1to2/contrib_framework.py, read from its source) hands out
+    that same name; what the rule says is gone, the stand-in says is gone, with the same
+    advice."""
+    from rules.tf_api import FRAMEWORK_GONE, FRAMEWORK_TF2
+    tree = ast.parse((ROOT / "tf1to2" / "contrib_framework.py").read_text(encoding="utf-8"))
+    tables = {}
+    for node in tree.body:
+        if isinstance(node, (ast.Assign, ast.AnnAssign)):
+            target = node.targets[0] if isinstance(node, ast.Assign) else node.target
+            if isinstance(target, ast.Name) and target.id in ("_ELSEWHERE", "GONE"):
+                tables[target.id] = node.value
+    gone = ast.literal_eval(tables["GONE"])
+    assert gone == FRAMEWORK_GONE
+    elsewhere = {}
+    for key, value in zip(tables["_ELSEWHERE"].keys, tables["_ELSEWHERE"].values):
+        if key is not None:
+            elsewhere[ast.literal_eval(key)] = ast.literal_eval(value)
+    for name, (module, path) in FRAMEWORK_TF2.items():
+        owner, attr = f"{module}.{path}".rsplit(".", 1)
+        assert elsewhere[name] == (owner, attr), name

@@ -206,6 +206,53 @@ def test_estimator_mode_keys_import_and_keep_tf1s_strings_under_tf_2_21(tmp_path
     assert proc.stdout.split() == ["ok"]
 
 
+CONTRIB_FRAMEWORK_RUN = """
+import sys
+import numpy as np
+import tensorflow as tf
+sys.path.insert(0, sys.argv[1])
+import after
+path = sys.argv[1] + "/tf1"
+with tf.Graph().as_default():  # a TF1 name-based checkpoint holding w
+    w = tf.compat.v1.get_variable("w", initializer=[[1.0, 2.0]])
+    with tf.compat.v1.Session() as sess:
+        sess.run(w.initializer)
+        path = tf.compat.v1.train.Saver([w]).save(sess, path)
+x = [2.0, 3.0, 1.0]
+with tf.Graph().as_default(), tf.compat.v1.Session() as sess:  # TF1 code: a graph, a name scope
+    with tf.name_scope("model"):
+        scope, order, values, flat, got, loaded, again = after.ranks(tf.constant(x), path)
+    assert scope == again == "model", (scope, again)
+    order, values, flat = sess.run([order, values, flat])
+with tf.name_scope("eager"):  # eagerly
+    scope, *_ = after.ranks(tf.constant(x), path)
+assert scope == "eager", scope
+assert list(order) == [1, 0, 2] and list(values) == [1.0, 2.0, 3.0], (order, values)
+assert len(flat) == 2 and all(list(f) == x for f in flat)
+assert got.tolist() == loaded.tolist() == [[1.0, 2.0]]
+assert after.nest.flatten_up_to([0, 0], [[1], 2]) == [[1], 2] and after.nest.is_sequence([1])
+try:
+    after.total([tf.constant(1.0)])
+except AttributeError as e:
+    assert "reduce_sum_n" in str(e)
+else:
+    raise AssertionError("reduce_sum_n: tf-slim has no such name")
+print("ok")
+"""
+
+
+def test_contrib_framework_names_run_as_tf2s_under_tf_2_21(tmp_path):
+    """tf.contrib.framework's names tf-slim lacks, rewritten to TensorFlow 2's (the same
+    objects), compute what TF1's did: sort and argsort, nest (tf.nest's, and TF1's whole
+    one through the shim), a checkpoint read, and get_name_scope, the graph's name scope
+    in a graph as TF1's was, and the eager one eagerly. The one name with no TF2
+    counterpart is warned and raises where it is read."""
+    proc, warnings = _run_rewritten("contrib_framework_tf2", CONTRIB_FRAMEWORK_RUN, tmp_path)
+    assert [w.message.split(" does not")[0] for w in warnings] == ["tf.contrib.framework.reduce_sum_n"]
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert proc.stdout.split() == ["ok"]
+
+
 def test_a_contrib_optimizer_is_warned_of_once_by_the_stage_that_handles_it():
     """Stage 0 warns that tf.contrib.opt.AdaMaxOptimizer does not exist in TensorFlow 2
     when it runs without the optimizers stage; with it, that stage rewrites the optimizer,

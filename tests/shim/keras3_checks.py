@@ -390,6 +390,37 @@ def check_tf1_rnn_cells_train_and_checkpoint_under_keras3():
         raise AssertionError("a name TF1's tf.nn.rnn_cell did not have")
 
 
+def check_contrib_framework_stand_in():
+    """tf1to2.contrib_framework, where code hands tf.contrib.framework on whole: tf-slim's
+    names and TensorFlow's, the very objects; TF1's nest with is_sequence; TF1's
+    get_name_scope reading the graph's name scope in a graph (as TF1's did) and the eager
+    one in eager code; what neither has raises, saying what to use."""
+    import tf_slim
+    from tensorflow.python.util import deprecation
+
+    from tf1to2 import contrib_framework as cf
+
+    assert cf.arg_scope is tf_slim.arg_scope and cf.get_variables_to_restore is tf_slim.get_variables_to_restore
+    assert cf.sort is v1.sort and cf.argsort is v1.argsort and cf.load_checkpoint is v1.train.load_checkpoint
+    assert cf.deprecated is deprecation.deprecated and cf.init_from_checkpoint is v1.train.init_from_checkpoint
+    assert cf.nest.is_sequence([1]) and not cf.nest.is_sequence(1)
+    assert cf.nest.flatten_up_to([0, 0], [[1, 2], 3]) == [[1, 2], 3]
+    x = tf.constant([3.0, 1.0, 2.0])
+    np.testing.assert_array_equal(cf.sort(x, direction="DESCENDING"), [3.0, 2.0, 1.0])
+    with tf.Graph().as_default():
+        with tf.name_scope("outer"), tf.name_scope("inner"):
+            assert cf.get_name_scope() == "outer/inner", cf.get_name_scope()
+    with tf.name_scope("eager"):
+        assert cf.get_name_scope() == "eager", cf.get_name_scope()
+    for gone, advice in (("reduce_sum_n", "tf.add_n"), ("with_shape", "tf.ensure_shape"), ("nonsense", "no attribute")):
+        try:
+            getattr(cf, gone)
+        except AttributeError as e:
+            assert advice in str(e), e
+        else:
+            raise AssertionError(f"tf.contrib.framework.{gone} should raise")
+
+
 def main() -> None:
     run_checks(globals(), {
         "_tf_keras_imported": "tf_keras" in sys.modules,

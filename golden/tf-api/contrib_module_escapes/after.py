@@ -1,14 +1,17 @@
-"""Whole contrib modules that become tf_slim, which has only part of them: fine where
-their names are read here (checked at the read), warned where the module is handed on."""
+"""Whole contrib modules handed on as values. tf.contrib.layers becomes tf_slim, which
+has only part of it: fine where its names are read here (checked at the read), warned
+where the module is handed on. tf.contrib.framework handed on becomes the shim's
+stand-in, which has all of it TensorFlow 2 or tf-slim has (warned: the few names neither
+has raise where read); its names read here become tf-slim's or TensorFlow 2's."""
 import tensorflow as tf
-import tf_slim as contrib_framework
+from tf1to2 import contrib_framework
 import tf_slim as tcl
 import tf_slim as slim
 
 
 def framework():
   """tensor2tensor's utils/contrib.py: the module is returned to other modules."""
-  import tf_slim as cf  # pylint: disable=g-import-not-at-top
+  from tf1to2 import contrib_framework as cf  # pylint: disable=g-import-not-at-top
   return cf
 
 
@@ -19,7 +22,7 @@ def layers():
 def net(x):
   with contrib_framework.arg_scope([tcl.conv2d], padding="SAME"):
     x = tcl.conv2d(x, 3, 3)
-  return slim.flatten(contrib_framework.nest.flatten(x)[0])
+  return slim.flatten(tf.compat.v1.nest.flatten(x)[0])
 
 
 def register(registry):

@@ -1,5 +1,8 @@
-"""Whole contrib modules that become tf_slim, which has only part of them: fine where
-their names are read here (checked at the read), warned where the module is handed on."""
+"""Whole contrib modules handed on as values. tf.contrib.layers becomes tf_slim, which
+has only part of it: fine where its names are read here (checked at the read), warned
+where the module is handed on. tf.contrib.framework handed on becomes the shim's
+stand-in, which has all of it TensorFlow 2 or tf-slim has (warned: the few names neither
+has raise where read); its names read here become tf-slim's or TensorFlow 2's."""
 import tensorflow as tf
 from tensorflow.contrib import framework as contrib_framework
 import tensorflow.contrib.layers as tcl

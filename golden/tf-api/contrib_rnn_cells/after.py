@@ -6,7 +6,8 @@ tf-keras' in TensorFlow 2.21, which this stage alone says at each; a default run
 them tf1to2.rnn_cell's (stage 7). What contrib alone had (LayerNormBasicLSTMCell) is
 warned."""
 import tensorflow as tf
-from tensorflow.compat.v1.nn.rnn_cell import GRUCell; from tensorflow.compat.v1.nn import static_rnn as unroll
+from tensorflow.compat.v1.nn.rnn_cell import GRUCell
+from tensorflow.compat.v1.nn import static_rnn as unroll
 
 
 def encoder(x, hidden=16, keep=0.9):
