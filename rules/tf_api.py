@@ -102,7 +102,7 @@ from rules.aliases import TFTransformer, dotted_name, dotted_parts, local_name
 from rules.base import Facts, Rule, RuleContext, ast_dotted, mentioning
 from rules.contrib_summary import REWRITTEN as CONTRIB_SUMMARY
 from rules.optimizers import CONTRIB_OPTIMIZERS
-from rules.edit import add_imports, expression, is_docstring, remove_unused_imports, statement_imports
+from rules.edit import add_imports, code, expression, is_docstring, remove_unused_imports, statement_imports
 from rules.model_walk import GRAPH_ADVICE, GRAPH_TOPIC, PLACEHOLDERS, RNN_CELL_NAMES, SESSIONS, bindings, is_as_default, own_graph, saver_given_variables, target_names
 from rules.visitors import transform
 
@@ -229,6 +229,10 @@ REMOVED = {
     "estimator": "tf.estimator was removed in TensorFlow 2.16: migrate to tf.keras (model.fit) or a custom training loop, or keep TF <= 2.15",
     "contrib": "tf.contrib does not exist in TensorFlow 2",
 }
+
+# TF1 code's test for TF2 behaviour (``from tensorflow.python import tf2``): true after
+# the migration, which flips what it guards (warned at each call).
+TF2_ENABLED = "tensorflow.python.tf2.enabled"
 
 # Private functions TF1 code imported that TensorFlow renamed since (same function).
 INTERNAL_RENAMES = {
@@ -500,6 +504,12 @@ class _Rewriter(TFTransformer):
         parts = dotted_parts(node.func)
         if parts is None:
             return
+        if ".".join([self.binding(parts[0]) or "", *parts[1:]]) == TF2_ENABLED:
+            self.ctx.warn(node, f"{code(node)} is True under TensorFlow 2, where this TF1 code ran with it False: "
+                          "what it guards runs now and what it guards against does not. tf1to2 migrates the "
+                          "TF1 side (to run on TensorFlow 2.21 as it did); the TF2 side is the project's own, and "
+                          "may not compute what TF1 did (Keras layers built at each call, for one, have new "
+                          "weights at each call in eager code): check it, or keep the TF1 side")
         if self.binding(parts[0]) == "tensorflow" and parts[0] not in self.compat_names and _fits_tf2(".".join(parts[1:]), node):
             self.tf2_exact.add(id(node.func))
         v1 = self._v1_path(parts)
@@ -1257,7 +1267,8 @@ def _may_act(tree: ast.Module, names: dict) -> bool:
         elif kind is ast.Call:
             parts = ast_dotted(node.func)
             paths = names.get(parts[0]) if parts else None
-            if paths and any(_v1_rest(p, parts) in GRAPH_MODE for p in paths):
+            if paths and any(_v1_rest(p, parts) in GRAPH_MODE or ".".join([p, *parts[1:]]) == TF2_ENABLED
+                             for p in paths):
                 return True
         elif kind is ast.Import:
             if any(_import_may_act(alias.name) for alias in node.names):
@@ -1357,11 +1368,13 @@ def _unmentioning(ctx: RuleContext) -> frozenset:
     """The statements (any depth) the rule need not walk: those whose text has no import,
     no ``.value`` and no name the module binds, anywhere, to TensorFlow's API (``tf``,
     ``slim = tf.contrib.slim``, ``from tensorflow import train``; not names only of
-    TensorFlow's private modules or of tf_slim, which the rule leaves). Worked out with
+    TensorFlow's private modules, but ``tensorflow.python.tf2``, or of tf_slim, which the
+    rule leaves). Worked out with
     Python's own ``ast`` (line ranges) and a regular expression, so the LibCST walk, which
     costs most, skips the rest."""
     names = [n for n, paths in ctx.tf_names().items()
-             if any(p.startswith("tensorflow") and not _is_internal_path(p) for p in paths)]
+             if any(p.startswith("tensorflow") and (not _is_internal_path(p) or p == TF2_ENABLED.rpartition(".")[0])
+                    for p in paths)]
     return ctx.unmentioning(mentioning(names, r"\bimport\b", r"\.value\b"))
 
 

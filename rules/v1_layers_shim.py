@@ -43,6 +43,14 @@ rewritten:
 A class moved for other files is warned: built and called, it is TF1's layer object; as
 a base class or in ``isinstance``, it is not tf-keras' class.
 
+The module itself used as a value (``layers_module = tf.layers``, an argument, a
+comparison, ``tfl = tf.layers``) becomes ``tf1to2.layers``, which has every layer
+function and class of it: warned where it is handed on (what is read from it there is
+out of sight, and ``Layer``, ``InputSpec`` and ``experimental`` are not in the shim), not
+where a module-level alias is read only here. An attribute set on TF1's layers (a
+patch, ``tf.layers.Dense = MyDense``) is left, warned: the migrated code reads the
+shim's. A name an assignment binds (``rc = tf.nn.rnn_cell``) stays that name.
+
 TF1's RNN cells go the same way: every use of a public name of
 ``tf.compat.v1.nn.rnn_cell`` (``LSTMCell``, ``GRUCell``, ``MultiRNNCell``, the wrappers,
 ``LSTMStateTuple``, ``RNNCell``; built, subclassed, in ``isinstance``, the module as a
@@ -198,6 +206,8 @@ class _Rewriter(TFTransformer):
         self.origin: dict = {}  # id(an import this walk returned) → the import of ctx.module it was
         self.nested_imports: set = set()  # names imports in functions or blocks bind from v1 layers
         self.keep_alive: list = []
+        self.stores: set = set()  # ids of names assignments bind (_stored)
+        self.alias_values: dict = {}  # id(the value of ``a = b = value``) → ["a", "b"]
 
     def _target(self, node: cst.BaseExpression):
         name = self.qualify(node)
@@ -211,13 +221,56 @@ class _Rewriter(TFTransformer):
     def leave_Attribute(self, original_node: cst.Attribute, updated_node: cst.Attribute):
         if dotted_parts(original_node) is None:
             return updated_node
+        if id(original_node) in self.stores:
+            path = self.qualify(original_node)
+            if path and (path == V1_LAYERS or path.startswith(PREFIX)):
+                self.ctx.warn(original_node, f"{code(original_node)} is set here (a patch of TF1's layers), left as "
+                                             "it is: the migrated code reads tf1to2.layers, which this does not "
+                                             "change; under Keras 3 tf.compat.v1.layers is tf-keras' (unloaded)")
+            return updated_node
         new = self._replace(original_node, updated_node)
         imported = self.aliases.imported_from(_root(original_node))
         if new is not updated_node and imported is not None:
             self.stale_imports.add(imported)  # ``from tensorflow.compat.v1.nn import rnn_cell, dynamic_rnn``
         return new
 
+    def _stored(self, target: cst.CSTNode) -> None:
+        """The names and attributes an assignment target binds or sets (``rc =
+        tf.nn.rnn_cell``, ``a, b = ...``, ``tf.layers = ...``): not uses, so never rewritten."""
+        if isinstance(target, (cst.Name, cst.Attribute)):
+            self.stores.add(id(target))  # ``tf.layers = tf.keras.layers`` sets the module's attribute
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            for element in target.elements:
+                self._stored(element.value)
+        elif isinstance(target, cst.StarredElement):
+            self._stored(target.value)
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        self._stored(node.target)
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        names = [t.target.value for t in node.targets if isinstance(t.target, cst.Name)]
+        if len(names) == len(node.targets) and len(self.scope_stack) == 1:  # at module level
+            self.alias_values[id(node.value)] = names
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        self._stored(node.target)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        self._stored(node.target)
+
+    def visit_For(self, node: cst.For) -> None:
+        self._stored(node.target)
+
+    def visit_AsName(self, node: cst.AsName) -> None:
+        self._stored(node.name)
+
+    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+        self._stored(node.target)
+
     def leave_Name(self, original_node: cst.Name, updated_node: cst.Name):
+        if id(original_node) in self.stores:
+            return updated_node
         imported = self.aliases.imported_from(original_node)
         if imported is None and (original_node.value not in self.nested_imports
                                  or self.binding(original_node.value) is None):
@@ -285,6 +338,8 @@ class _Rewriter(TFTransformer):
                 self.rnn_cells = True
                 return expression(cells)
             return updated
+        if path == V1_LAYERS:
+            return self._module_value(original, updated)
         target = self._target(original)
         if target is None:
             return updated
@@ -313,6 +368,30 @@ class _Rewriter(TFTransformer):
                           "one (a base class, isinstance): it exists only with tf-keras and TF_USE_LEGACY_KERAS=1 "
                           "(the keras-layers stage turns the layers it can into Keras layers)")
         return updated
+
+    def _module_value(self, original, updated):
+        """``tf.compat.v1.layers`` itself, handed on (``layers_module = tf.layers``, an
+        argument, a comparison): the shim's module, which has every name of it that the
+        code could build or call; whatever reads ``Layer``, ``InputSpec`` or ``experimental``
+        from it where it goes raises there, which the warning says."""
+        spelled = code(original)
+        spelled = spelled if spelled == "tf.compat.v1.layers" else f"{spelled} (tf.compat.v1.layers)"
+        if not self.ctx.change(original, f"{spelled}, the module as a value → tf1to2.layers (TF1's layer functions "
+                                         "and classes, on Keras 3 too)"):
+            return updated
+        # ``layers = tf.compat.v1.layers`` at module level: an alias whose reads here the
+        # walk follows (and rewrote); said only where other files import it from this
+        # module (in a function, the name may be returned or passed on)
+        bound = self.alias_values.get(id(original))
+        importers = sorted(self.ctx.imported[n] for n in bound or () if n in self.ctx.imported)
+        if bound is None or importers:
+            where = f" ({', '.join(importers)} imports it)" if importers else ""
+            self.ctx.warn(original, f"{spelled} is used here as a value{where}, so tf1to2 cannot see what is read "
+                                    "from it where it goes: it is tf1to2.layers now, which has every layer function "
+                                    "and class of it (TF1's, on Keras 3 too) but Layer, InputSpec and experimental, "
+                                    "which raise where read")
+        self.replaced = True
+        return expression("tf1to2.layers")
 
     def visit_Call(self, node: cst.Call) -> None:
         """A call of a form or class the shim has, giving an argument at a value the shim
@@ -508,6 +587,8 @@ def _known(path: Optional[str]) -> bool:
     """Whether ``_Rewriter._replace`` does anything at a name reaching ``path``."""
     if rnn_cell_target(path) is not None:
         return True
+    if path == V1_LAYERS:
+        return True  # the module as a value (_module_value)
     if not path or not path.startswith(PREFIX):
         return False
     return path[len(PREFIX):] in FUNCTIONS or path[len(PREFIX):] in CLASSES

@@ -170,11 +170,18 @@ def _tf1_environment():
     # TF1's name for it (tflearn's recurrent layers import it; TF renamed it since)
     nest.is_sequence = nest.is_nested
     contrib = types.ModuleType("tensorflow.contrib")
-    contrib.layers = contrib.slim = contrib.framework = tf_slim
+    contrib.layers = contrib.slim = tf_slim
+    # TF1's contrib.framework: tf-slim's names, and the ones of TensorFlow's own it held
+    framework = types.ModuleType("tensorflow.contrib.framework")
+    framework.__getattr__ = lambda name: getattr(tf_slim, name)
+    framework.nest, framework.sort, framework.argsort = nest, v1.sort, v1.argsort
+    framework.get_name_scope = lambda: v1.get_default_graph().get_name_scope()
+    contrib.framework = framework
     v1.contrib = contrib
     sys.modules["tensorflow"] = v1
     sys.modules["tensorflow.contrib"] = contrib
     sys.modules["tensorflow.contrib.layers"] = tf_slim
+    sys.modules["tensorflow.contrib.framework"] = framework
     return v1
 
 

@@ -2,7 +2,7 @@ import tensorflow as tf
 from tf1to2 import track_tf1_style_variables
 import tf1to2.layers
 
-layers = tf.compat.v1.layers
+layers = tf1to2.layers
 
 
 class Classifier(tf.keras.layers.Layer):
