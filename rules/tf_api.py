@@ -509,7 +509,8 @@ class _Rewriter(TFTransformer):
                           "what it guards runs now and what it guards against does not. tf1to2 migrates the "
                           "TF1 side (to run on TensorFlow 2.21 as it did); the TF2 side is the project's own, and "
                           "may not compute what TF1 did (Keras layers built at each call, for one, have new "
-                          "weights at each call in eager code): check it, or keep the TF1 side")
+                          "weights at each call in eager code): check it, and where it does not, make the test "
+                          "False here to keep the TF1 side")
         if self.binding(parts[0]) == "tensorflow" and parts[0] not in self.compat_names and _fits_tf2(".".join(parts[1:]), node):
             self.tf2_exact.add(id(node.func))
         v1 = self._v1_path(parts)

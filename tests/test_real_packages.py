@@ -11,6 +11,7 @@ could not do, or a bug the project shipped with (listed below, with why).
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -184,18 +185,21 @@ def test_migrated_modules_import_or_the_tool_said_why(trees, package):
     assert ok >= IMPORT_FLOOR[package], f"only {ok} of {len(results)} modules import"
 
 
-@pytest.mark.parametrize("case", sorted(real_models.CASES))
-def test_real_model_computes_its_tf1_numbers(trees, case, tmp_path):
-    """The migrated side runs under plain TF 2.21 (Keras 3) in every case."""
-    package = case.split("-")[0]
-    for side, tree in (("tf1", trees.original[package]), ("tf2", trees.migrated[package])):
+def _model_outputs(case: str, original: Path, migrated: Path, work: Path) -> tuple[dict, dict, list]:
+    """The case built from the original package under TF1 behaviour and from the migrated
+    one under plain TF 2.21 (Keras 3), the same weights given by TF1 name: (TF1's values,
+    the migrated side's, the TF1 variables the migrated side lacks)."""
+    for side, tree in (("tf1", original), ("tf2", migrated)):
         legacy = side == "tf1" and case in real_models.TF1_NEEDS_TF_KERAS
-        proc = subprocess.run([sys.executable, str(NUMERIC / "real_models.py"), side, case, str(tree), str(tmp_path)],
+        proc = subprocess.run([sys.executable, str(NUMERIC / "real_models.py"), side, case, str(tree), str(work)],
                               capture_output=True, text=True, timeout=900, env=keras_env(legacy))
         assert proc.returncode == 0, f"{side}:\n{proc.stderr[-4000:]}"
-    tf1 = dict(np.load(tmp_path / "tf1.npz"))
-    tf2 = dict(np.load(tmp_path / "tf2.npz"))
-    assert json.loads((tmp_path / "tf2.json").read_text())["missing"] == []
+    return (dict(np.load(work / "tf1.npz")), dict(np.load(work / "tf2.npz")),
+            json.loads((work / "tf2.json").read_text())["missing"])
+
+
+def _assert_same_numbers(case: str, tf1: dict, tf2: dict, missing: list) -> None:
+    assert missing == []
     compared = [k for k in tf1 if k == "output" or k.startswith("step")]
     assert compared, "nothing to compare"
     for key in compared:
@@ -205,6 +209,39 @@ def test_real_model_computes_its_tf1_numbers(trees, case, tmp_path):
         assert np.abs(want - got).max() <= 1e-4 * scale, f"{key}: off by {np.abs(want - got).max()} (scale {scale})"
     if real_models.CASES[case][3] == "model":
         assert sorted(k for k in tf1 if k.startswith("var:")) == sorted(k for k in tf2 if k.startswith("var:"))
+
+
+@pytest.mark.parametrize("case", sorted(set(real_models.CASES) - set(real_models.WARNED)))
+def test_real_model_computes_its_tf1_numbers(trees, case, tmp_path):
+    """The migrated side runs under plain TF 2.21 (Keras 3) in every case."""
+    package = case.split("-")[0]
+    _assert_same_numbers(case, *_model_outputs(case, trees.original[package], trees.migrated[package], tmp_path))
+
+
+@pytest.mark.parametrize("case", sorted(real_models.WARNED))
+def test_real_model_computes_its_tf1_numbers_once_the_warned_line_is_changed_as_said(trees, case, tmp_path):
+    """Where the project's own code picks its TF2 side at run time (tensor2tensor's
+    tf2.enabled() test), the run warns at that line. As migrated, the model's weights are
+    made anew at each call (none is a variable of the layer calling it), which is what
+    the warning is for; with the line changed as the warning says (the TF1 side, which
+    the run migrated), it computes TF1's numbers with TF1's weights."""
+    package = case.split("-")[0]
+    relpath, line_text, changed = real_models.WARNED[case]
+    original_file = trees.original[package] / relpath
+    line = original_file.read_text(encoding="utf-8").splitlines().index(line_text) + 1
+    warned = [w["message"] for f in trees.report["files"] if Path(f["path"]).as_posix().endswith("/" + relpath)
+              for w in f["warnings"] if w["line"] == line]
+    assert any("is True under TensorFlow 2" in m for m in warned), warned
+    (tmp_path / "as_migrated").mkdir()
+    tf1, _tf2, missing = _model_outputs(case, trees.original[package], trees.migrated[package], tmp_path / "as_migrated")
+    assert sorted(missing) == sorted(k for k in tf1 if k.startswith("var:")) and missing
+    edited = tmp_path / "edited" / package
+    shutil.copytree(trees.migrated[package], edited)
+    target = edited / relpath
+    text = target.read_text(encoding="utf-8")
+    assert text.count(line_text + "\n") == 1
+    target.write_text(text.replace(line_text + "\n", changed + "\n"), encoding="utf-8")
+    _assert_same_numbers(case, *_model_outputs(case, trees.original[package], edited, tmp_path))
 
 
 @pytest.mark.parametrize("package,algorithm", [("stable_baselines", "ppo2"), ("stable_baselines", "dqn"),

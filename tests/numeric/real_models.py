@@ -47,6 +47,18 @@ CASES = {
     "stable_baselines-distributions": (["stable_baselines.common.tf_layers", "stable_baselines.common.distributions"],
                                        "sb_distributions", (3, 6), "model"),
     "tflearn-rnn": (["tflearn.collections", "tflearn.layers.recurrent"], "tflearn_rnn", (3, 5, 4), "model"),
+    "tensor2tensor-attention": (["tensor2tensor.layers.common_layers", "tensor2tensor.layers.common_attention"],
+                                "t2t_attention", (2, 5, 8), "model"),
+}
+# Cases whose migrated code computes TF1's numbers once a line the run warned of is
+# changed as the warning says: case → (file, the line's text, what the warning says to
+# make it). tensor2tensor's common_layers.layers() picks tf.keras.layers when
+# tensorflow.python.tf2.enabled(), which TF 2 makes true: Keras layers built at each call
+# of dense(), new weights each call in eager code; its TF1 side (tf.layers, which the run
+# made tf1to2.layers) is what TF1 ran.
+WARNED = {
+    "tensor2tensor-attention": ("tensor2tensor/layers/common_layers.py", "    if tf2.enabled():",
+                                "    if False:  # the TF1 side"),
 }
 # tflearn 0.5's own ``__init__`` calls ``tf.disable_v2_behavior()`` (it is a TF1 library
 # ported to tf.compat.v1 that way): importing the package turns eager mode off for the
@@ -56,7 +68,7 @@ BARE_ON_TF2 = ("tflearn-conv_fc", "tflearn-adam", "tflearn-rnn", "stable_baselin
 # Cases whose original uses tf.layers, which TF 2.21 has only with tf-keras: their TF1
 # reference runs with TF_USE_LEGACY_KERAS=1. (The migrated side never needs it: the
 # v1-layers-shim stage moves such calls to tf1to2.layers, which run on Keras 3.)
-TF1_NEEDS_TF_KERAS = ("stable_baselines-ddpg_actor", "tensor2tensor-video_lstm")
+TF1_NEEDS_TF_KERAS = ("stable_baselines-ddpg_actor", "tensor2tensor-video_lstm", "tensor2tensor-attention")
 STEPS = 4
 
 
@@ -125,6 +137,12 @@ def build(name: str, mods: dict, tf, x):
         out2, state = cv.basic_lstm(out1, None, 5, name="basic")
         out3, state = cv.basic_lstm(out1 * 2.0, state, 5, name="basic")
         return tf.concat([out1, out2, out3, state.c], axis=1)
+    if name == "t2t_attention":
+        # tensor2tensor's Transformer attention: self-attention, then attention over the
+        # input as memory, each with its q/k/v/output dense layers (common_layers.dense)
+        ca = mods["tensor2tensor.layers.common_attention"]
+        y = ca.multihead_attention(x, None, None, 8, 8, 8, 2, 0.0, name="self_attention")
+        return ca.multihead_attention(y, x, None, 8, 8, 8, 2, 0.0, name="encdec_attention")
     if name == "ddpg_actor":
         # stable-baselines' DDPG actor: tf.layers.dense (v1 layers) and contrib's
         # layer_norm, called as the policy calls it (its attributes stood in for)
