@@ -224,7 +224,8 @@ def test_real_model_computes_its_tf1_numbers_once_the_warned_line_is_changed_as_
     tf2.enabled() test), the run warns at that line. As migrated, the model's weights are
     made anew at each call (none is a variable of the layer calling it), which is what
     the warning is for; with the line changed as the warning says (the TF1 side, which
-    the run migrated), it computes TF1's numbers with TF1's weights."""
+    the run migrated), it computes TF1's numbers with TF1's weights: the attention, and a
+    whole two-layer Transformer encoder on tensor2tensor's own hparams."""
     package = case.split("-")[0]
     relpath, line_text, changed = real_models.WARNED[case]
     original_file = trees.original[package] / relpath
@@ -234,7 +235,9 @@ def test_real_model_computes_its_tf1_numbers_once_the_warned_line_is_changed_as_
     assert any("is True under TensorFlow 2" in m for m in warned), warned
     (tmp_path / "as_migrated").mkdir()
     tf1, _tf2, missing = _model_outputs(case, trees.original[package], trees.migrated[package], tmp_path / "as_migrated")
-    assert sorted(missing) == sorted(k for k in tf1 if k.startswith("var:")) and missing
+    # the dense layers' kernels and biases (Keras layers built per call); the layer norms'
+    # get_variable weights are there
+    assert missing and all(m.endswith(("/kernel", "/bias")) for m in missing), missing
     edited = tmp_path / "edited" / package
     shutil.copytree(trees.migrated[package], edited)
     target = edited / relpath

@@ -49,6 +49,8 @@ CASES = {
     "tflearn-rnn": (["tflearn.collections", "tflearn.layers.recurrent"], "tflearn_rnn", (3, 5, 4), "model"),
     "tensor2tensor-attention": (["tensor2tensor.layers.common_layers", "tensor2tensor.layers.common_attention"],
                                 "t2t_attention", (2, 5, 8), "model"),
+    "tensor2tensor-encoder": (["tensor2tensor.layers.common_layers", "tensor2tensor.layers.common_hparams",
+                               "tensor2tensor.layers.transformer_layers"], "t2t_encoder", (2, 5, 8), "model"),
 }
 # Cases whose migrated code computes TF1's numbers once a line the run warned of is
 # changed as the warning says: case → (file, the line's text, what the warning says to
@@ -57,8 +59,8 @@ CASES = {
 # of dense(), new weights each call in eager code; its TF1 side (tf.layers, which the run
 # made tf1to2.layers) is what TF1 ran.
 WARNED = {
-    "tensor2tensor-attention": ("tensor2tensor/layers/common_layers.py", "    if tf2.enabled():",
-                                "    if False:  # the TF1 side"),
+    case: ("tensor2tensor/layers/common_layers.py", "    if tf2.enabled():", "    if False:  # the TF1 side")
+    for case in ("tensor2tensor-attention", "tensor2tensor-encoder")
 }
 # tflearn 0.5's own ``__init__`` calls ``tf.disable_v2_behavior()`` (it is a TF1 library
 # ported to tf.compat.v1 that way): importing the package turns eager mode off for the
@@ -68,7 +70,8 @@ BARE_ON_TF2 = ("tflearn-conv_fc", "tflearn-adam", "tflearn-rnn", "stable_baselin
 # Cases whose original uses tf.layers, which TF 2.21 has only with tf-keras: their TF1
 # reference runs with TF_USE_LEGACY_KERAS=1. (The migrated side never needs it: the
 # v1-layers-shim stage moves such calls to tf1to2.layers, which run on Keras 3.)
-TF1_NEEDS_TF_KERAS = ("stable_baselines-ddpg_actor", "tensor2tensor-video_lstm", "tensor2tensor-attention")
+TF1_NEEDS_TF_KERAS = ("stable_baselines-ddpg_actor", "tensor2tensor-video_lstm", "tensor2tensor-attention",
+                      "tensor2tensor-encoder")
 STEPS = 4
 
 
@@ -143,6 +146,24 @@ def build(name: str, mods: dict, tf, x):
         ca = mods["tensor2tensor.layers.common_attention"]
         y = ca.multihead_attention(x, None, None, 8, 8, 8, 2, 0.0, name="self_attention")
         return ca.multihead_attention(y, x, None, 8, 8, 8, 2, 0.0, name="encdec_attention")
+    if name == "t2t_encoder":
+        # tensor2tensor's Transformer encoder, two layers (layer norm, self-attention,
+        # dropout-add, layer norm, the dense-relu-dense feed-forward), on its own hparams
+        hp = mods["tensor2tensor.layers.common_hparams"].basic_params1()
+        hp.hidden_size, hp.filter_size, hp.num_hidden_layers = 8, 16, 2
+        hp.layer_prepostprocess_dropout = 0.0
+        hp.layer_preprocess_sequence, hp.layer_postprocess_sequence = "n", "da"
+        for key, value in dict(num_heads=2, attention_key_channels=0, attention_value_channels=0,
+                               attention_dropout=0.0, relu_dropout=0.0, ffn_layer="dense_relu_dense",
+                               self_attention_type="dot_product", max_relative_position=0,
+                               heads_share_relative_embedding=False, add_relative_to_values=False,
+                               num_encoder_layers=0, use_pad_remover=False, conv_first_kernel=3).items():
+            if key in hp.values():
+                hp.set_hparam(key, value)
+            else:
+                hp.add_hparam(key, value)
+        encoder = mods["tensor2tensor.layers.transformer_layers"].transformer_encoder
+        return encoder(x, tf.zeros([2, 1, 1, 5]), hp, name="encoder")
     if name == "ddpg_actor":
         # stable-baselines' DDPG actor: tf.layers.dense (v1 layers) and contrib's
         # layer_norm, called as the policy calls it (its attributes stood in for)
@@ -196,6 +217,10 @@ def _tf1_environment():
     framework.get_name_scope = lambda: v1.get_default_graph().get_name_scope()
     contrib.framework = framework
     v1.contrib = contrib
+    if not hasattr(v1, "estimator"):  # removed in TF 2.16; TF1 model code reads its ModeKeys
+        from tensorflow.python.saved_model.model_utils.mode_keys import EstimatorModeKeys
+
+        v1.estimator = v1.compat.v1.estimator = types.SimpleNamespace(ModeKeys=EstimatorModeKeys)
     sys.modules["tensorflow"] = v1
     sys.modules["tensorflow.contrib"] = contrib
     sys.modules["tensorflow.contrib.layers"] = tf_slim
