@@ -55,9 +55,8 @@ class Session:
         one (``codemod.project.cross_file``), read by the rules as in a run without
         ``--interactive``, so accepting every change writes what that run writes."""
         options = options or Options(self.rule_ids)
-        foreign = foreign_tf_findings(options)
         try:
-            doc = documents.load(path, prefilter=not foreign)
+            doc = documents.load(path, prefilter=not (options.foreign_tf and rules_pkg.TfApi.id in self.rule_ids))
         except textio.NotTouched as e:
             return FileResult(path, "skipped", reason=str(e))
         except textio.SourceError as e:
@@ -65,6 +64,7 @@ class Session:
         if doc is None:
             return FileResult(path, "skipped", reason="no TensorFlow")
         text = doc.text
+        foreign = foreign_tf_findings(options, text)
         changes, warnings = [], []
         name_map: dict = {}
         mode: Optional[str] = None  # "all" / "none" for the rest of this file

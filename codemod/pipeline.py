@@ -73,12 +73,14 @@ class Options:
 
     def known(self) -> dict:
         """What the run's other files know of the file, as ``transform_text`` takes it."""
-        return dict(imported=self.imported, run_uses=self.run_uses, free_functions=self.free_functions)
+        return dict(imported=self.imported, run_uses=self.run_uses, free_functions=self.free_functions,
+                    foreign=self.foreign_tf)
 
 
 def transform_text(
     text: str, rule_ids: Iterable[str], accepted: Optional[dict] = None, name_map: Optional[dict] = None,
     project: Optional[Project] = None, imported: tuple = (), run_uses: tuple = (), free_functions: tuple = (),
+    foreign: tuple = (),
 ) -> tuple[str, list[Finding], list[Finding]]:
     """Run the rules (by id, in stage order) over source text; raises on parse errors
     and on a rule's exception. This is what the golden tests call. ``accepted`` maps a
@@ -86,14 +88,18 @@ def transform_text(
     ``project`` holds the other modules of the file's group, as they were before the run;
     ``imported`` the module's names other files import ((name, where), ...); ``run_uses``
     what each rule's scanner found in files the module's objects may reach; ``free_functions``
-    the functions of other modules it calls that run no TF1-style code, as it spells them."""
+    the functions of other modules it calls that run no TF1-style code, as it spells them;
+    ``foreign`` its imports of names other modules bind to TensorFlow (``Options.foreign_tf``):
+    the rules follow those a module-level import binds as if the module imported
+    TensorFlow under that name itself (``followed_foreign``)."""
     try:
-        return _transform_text(text, rule_ids, accepted, name_map, project, imported, run_uses, free_functions)
+        return _transform_text(text, rule_ids, accepted, name_map, project, imported, run_uses, free_functions,
+                               foreign)
     finally:
         release()
 
 
-def _transform_text(text, rule_ids, accepted, name_map, project, imported, run_uses, free_functions=()):
+def _transform_text(text, rule_ids, accepted, name_map, project, imported, run_uses, free_functions=(), foreign=()):
     wanted = set(rule_ids)
     uses_of = dict(run_uses)
     original = text
@@ -103,6 +109,9 @@ def _transform_text(text, rule_ids, accepted, name_map, project, imported, run_u
     # nothing from any rule, and Python's ``ast`` tells so at a fifth of LibCST's cost.
     module: Optional[cst.Module] = None
     facts = Facts(text)
+    followed = followed_foreign(facts.tree, foreign) if foreign else {}
+    if followed:
+        facts = Facts(text, followed)
     # line of the text as the rules so far left it → line of the original (None: the same)
     lines: Optional[list[int]] = None
     for cls in rules_pkg.REGISTRY:
@@ -116,7 +125,7 @@ def _transform_text(text, rule_ids, accepted, name_map, project, imported, run_u
         project = project_for(project, original, wanted, rule.stage)
         ctx = RuleContext(module=module, rule_id=rule.id, text=text, project=project, imported=dict(imported),
                           run_uses=tuple(uses_of.get(rule.id, ())), facts=facts, rules=frozenset(wanted),
-                          free_functions=frozenset(free_functions))
+                          free_functions=frozenset(free_functions), foreign=followed)
         if accepted is not None:
             chosen = accepted.get(rule.id, ())
             ctx.accept = chosen.__contains__
@@ -143,8 +152,28 @@ def _transform_text(text, rule_ids, accepted, name_map, project, imported, run_u
             text = new_text
             del ctx, facts
             release(module, text)
-            facts = Facts(text)
+            facts = Facts(text, followed)
     return text, changes, fold(warnings)
+
+
+def followed_foreign(tree: Optional[ast.Module], foreign: tuple) -> dict:
+    """Of the module's imports of names another module binds to TensorFlow
+    (``Options.foreign_tf``: (local name, dotted name, "tensorflow / tensorflow.compat.v1",
+    line)), those made at module level (any ``if`` / ``try`` branch, not in a function or
+    class): local name → the TensorFlow modules it is bound to. The rules follow these as
+    the module's own bindings of TensorFlow."""
+    if tree is None:
+        return {}
+    lines: set = set()
+    pending = list(tree.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            lines.update(range(node.lineno, (node.end_lineno or node.lineno) + 1))
+        pending.extend(ast.iter_child_nodes(node))
+    return {name: tuple(module.split(" / ")) for name, _dotted, module, line in foreign if line in lines}
 
 
 def fold(warnings: list[Finding]) -> list[Finding]:
@@ -481,14 +510,17 @@ def migrate_document(doc, options: Options) -> FileResult:
         return FileResult(path, "failed", error=f"rule {e.rule_id} crashed: {detail}")
     except RecursionError:
         return FileResult(path, "failed", error="too deeply nested to process")
-    warnings += foreign_tf_findings(options)
+    warnings += foreign_tf_findings(options, doc.text)
     return finish_document(doc, new_text, located(doc, changes), located(doc, warnings), name_map)
 
 
-def foreign_tf_findings(options: Options) -> list[Finding]:
-    """Stage 0's warnings at the file's imports of another module's TensorFlow names."""
+def foreign_tf_findings(options: Options, text: str) -> list[Finding]:
+    """Stage 0's warnings at the file's imports of another module's TensorFlow names that
+    the rules cannot follow (made in a function or class: ``followed_foreign``)."""
+    found = _foreign_tf(options)
+    followed = followed_foreign(Facts(text).tree, found) if found else {}
     return [Finding(TfApi.id, line, foreign_tf_warning(name, dotted, module))
-            for name, dotted, module, line in _foreign_tf(options)]
+            for name, dotted, module, line in found if name not in followed]
 
 
 def _foreign_tf(options: Options) -> tuple:

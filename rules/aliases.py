@@ -95,9 +95,12 @@ class Scope:
 class _Bindings:
     """Collects raw bindings of one scope: name -> list of (path | expression | _NOT_TF)."""
 
-    def __init__(self) -> None:
+    def __init__(self, foreign: Optional[dict] = None) -> None:
         self.raw: dict[str, list] = {}
         self.escaped: set[str] = set()  # global / nonlocal
+        # (module scope) names imported from another module that binds them to TensorFlow
+        # → those TensorFlow modules (``Aliases``' ``foreign``)
+        self.foreign = foreign or {}
 
     def bind(self, name: str, value) -> None:
         self.raw.setdefault(name, []).append(value)
@@ -169,6 +172,15 @@ class _Bindings:
                     root = full.split(".")[0]
                     self.bind(root, root)
         elif isinstance(small, cst.ImportFrom):
+            if self.foreign and not isinstance(small.names, cst.ImportStar):
+                for alias in small.names:
+                    for path in self.foreign.get(local_name(alias), ()):
+                        self.bind(local_name(alias), path)
+                if any(local_name(a) in self.foreign for a in small.names):
+                    for alias in small.names:
+                        if local_name(alias) not in self.foreign:
+                            self.bind(local_name(alias), _NOT_TF)
+                    return
             if small.relative or small.module is None or isinstance(small.names, cst.ImportStar):
                 if not isinstance(small.names, cst.ImportStar):
                     for alias in small.names:
@@ -212,8 +224,12 @@ def _params(params: cst.Parameters) -> Iterable[str]:
 class Aliases:
     """The resolved aliases of one module. Scopes are computed when first asked for."""
 
-    def __init__(self, module: cst.Module):
+    def __init__(self, module: cst.Module, foreign: Optional[dict] = None):
+        """``foreign``: names module-level imports bind to another module's binding of
+        TensorFlow (``from .compat import tfv1 as tf``) → its TensorFlow modules, bound
+        here as if the module imported them itself."""
         self.module = module
+        self.foreign = foreign or {}
         self._scopes: dict[int, Scope] = {}
         self.module_scope = self.scope(module, ())
 
@@ -222,7 +238,7 @@ class Aliases:
         cached = self._scopes.get(key)
         if cached is not None:
             return cached
-        b = _Bindings()
+        b = _Bindings(self.foreign if isinstance(node, cst.Module) else None)
         if isinstance(node, cst.Module):
             kind = "module"
             b.statements(node.body)

@@ -174,6 +174,9 @@ class RuleContext:
     # how this module spells the functions of other modules of the run it calls that run no
     # TF1-style code (``common_layers.shape_list``; ``rules.pure_functions``)
     free_functions: frozenset = frozenset()
+    # names a module-level import binds to another module's TensorFlow binding (``from
+    # .compat import tfv1 as tf``) → its TensorFlow modules: followed as the module's own
+    foreign: dict = field(default_factory=dict)
     _aliases: Aliases | None = None
     # what Python's ``ast`` says of ``text`` (the engine's, when it has read it already)
     facts: Optional["Facts"] = None
@@ -194,7 +197,7 @@ class RuleContext:
     @property
     def aliases(self) -> Aliases:
         if self._aliases is None:
-            self._aliases = Aliases(self.module)
+            self._aliases = Aliases(self.module, self.foreign)
         return self._aliases
 
     def line(self, node: cst.CSTNode) -> int:
@@ -801,8 +804,11 @@ class Facts:
     Parsing with LibCST costs five times Python's own parser, and most files of a real
     tree need nothing from most rules."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, foreign: Optional[dict] = None) -> None:
         self.text = text
+        # names a module-level import binds to another module's TensorFlow binding → its
+        # TensorFlow modules (``codemod.pipeline.followed_foreign``)
+        self.foreign = foreign or {}
         self._tree = None
         self._names: Optional[dict] = None
         self._code: Optional[str] = None
@@ -817,6 +823,8 @@ class Facts:
     def tf_names(self) -> dict:
         if self._names is None:
             self._names = tf_bound_names(self.tree) if self.tree is not None else {}
+            for name, paths in self.foreign.items():
+                self._names.setdefault(name, set()).update(paths)
         return self._names
 
     def reaches(self, test: Callable[[str], bool], kinds: tuple = (ast.Call,), within: Optional[ast.AST] = None) -> bool:

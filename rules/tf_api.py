@@ -385,12 +385,14 @@ def contrib_target(rest: list[str]) -> tuple[Optional[str], str]:
 
 def foreign_tf_warning(name: str, dotted: str, module: str) -> str:
     """What stage 0 says at an import of another module's name for TensorFlow
-    (``rules.pure_functions.tf_exports``; the engine reports it, since such a file may
-    never spell "tensorflow")."""
-    return (f"{name} is {dotted}, which its module binds to TensorFlow ({module}): tf1to2 follows TensorFlow "
-            f"only through names a module binds itself, so the TF1 code reached through {name} here is left as it "
-            "is, none of it rewritten or warned (under TensorFlow 2.21 with Keras 3, tf.compat.v1.layers and TF1's "
-            f"RNN cells raise). Import TensorFlow here (import tensorflow.compat.v1 as {name}) and run tf1to2 again")
+    (``rules.pure_functions.tf_exports``) made in a function or class, which the rules do
+    not follow (``codemod.pipeline.followed_foreign``: the module-level ones they do); the
+    engine reports it, since such a file may never spell "tensorflow"."""
+    return (f"{name} is {dotted}, which its module binds to TensorFlow ({module}): tf1to2 follows such a name "
+            f"only where a module-level import binds it, so the TF1 code reached through {name} here (imported in a "
+            "function or class) is left as it is, none of it rewritten or warned (under TensorFlow 2.21 with Keras 3, "
+            f"tf.compat.v1.layers and TF1's RNN cells raise). Import it at module level, or TensorFlow here (import "
+            f"tensorflow.compat.v1 as {name}), and run tf1to2 again")
 
 
 class _Rewriter(TFTransformer):
@@ -577,6 +579,10 @@ class _Rewriter(TFTransformer):
                 self.ctx.warn(node, problem)
             return  # the binding itself is rewritten where it is made
         if (base is not None and root in self.compat_names) or base == "tensorflow.compat.v1":
+            if len(parts) > 2 and parts[1] == "contrib":
+                self._v1_contrib(node, parts, root if base == "tensorflow.compat.v1" else f"{root}.compat.v1",
+                                 parts[2:])
+                return
             self._check_v1(node, parts[1:])
             return
         if base != "tensorflow":
@@ -585,6 +591,9 @@ class _Rewriter(TFTransformer):
         if not rest or rest[0].startswith("_") or _is_internal(rest):
             return
         if rest[0] == "compat" and len(rest) >= 2 and rest[1] in ("v1", "v2"):
+            if rest[1] == "v1" and len(rest) > 3 and rest[2] == "contrib":
+                self._v1_contrib(node, parts, f"{root}.compat.v1", rest[3:])
+                return
             self._warn_legacy_keras(node, rest[2:] if rest[1] == "v1" else [])
             return
         if rest[0] == "contrib":
@@ -606,6 +615,17 @@ class _Rewriter(TFTransformer):
         text = ".".join([root, new, *tail])
         if self.ctx.change(node, f"tf.{prefix} → tf.{new}"):
             self.replacements[id(node)] = _expr(text)
+
+    def _v1_contrib(self, node: cst.Attribute, parts: list, v1: str, contrib: list) -> None:
+        """``tf.compat.v1.contrib.<contrib>`` (TF 1.x's tf.compat.v1 had tf.contrib too:
+        tensorpack's ``tfv1.contrib.layers``), ``v1`` spelling tf.compat.v1 here: as
+        ``tf.contrib.<contrib>`` (``_chain``)."""
+        moved = CONTRIB_RNN.get(".".join(contrib[:2]))
+        if moved is not None:
+            self._contrib_rnn(node, f"tf.contrib.{'.'.join(contrib[:2])}", moved,
+                              ".".join([v1, moved[len("compat.v1."):], *contrib[2:]]))
+            return
+        self._to_slim(node, parts, contrib, through_tensorflow=True)
 
     def _mode_keys(self, node: cst.Attribute, parts: list, tail: list) -> None:
         """``tf.estimator.ModeKeys[.TRAIN]`` → ``tf1to2.estimator.ModeKeys[.TRAIN]``: the
@@ -1313,7 +1333,7 @@ def _chain_may_act(base: str, parts: list) -> bool:
     if not rest or rest[0].startswith("_") or _is_internal(rest):
         return False
     if rest[0] == "compat" and len(rest) >= 2 and rest[1] in ("v1", "v2"):
-        return rest[1] == "v1" and _legacy_keras(rest[2:])
+        return rest[1] == "v1" and (_legacy_keras(rest[2:]) or (len(rest) > 3 and rest[2] == "contrib"))
     if rest[0] == "contrib":
         return True
     _prefix, new, problem = resolve(".".join(rest))

@@ -6,6 +6,8 @@ Shared by ``wrap-in-layer``, ``layers-to-attributes`` and ``keras-layers``; no r
 """
 from __future__ import annotations
 
+import builtins
+
 import keyword
 import re
 from dataclasses import dataclass
@@ -114,13 +116,33 @@ def call_arguments(call: cst.Call, params: Sequence[str]) -> dict:
     return args
 
 
-def shim_refused(args: dict) -> str:
+def shim_refused(args: dict, literal_only: bool = False) -> str:
     """``name=value`` of the first of a call's arguments (``call_arguments``) that the
-    shim refuses at that value; "" when there is none."""
+    shim refuses at that value; "" when there is none. ``literal_only``: only a literal
+    value the shim refuses, or an expression that is not None (a variable's value, which
+    may be None, ``shim_checked``, is not)."""
     for name, harmless in SHIM_REFUSES.items():
         if name in args and literal_value(args[name]) not in harmless:
+            if literal_only and literal_value(args[name]) is NotImplemented and _variable(args[name]):
+                continue
             return f"{name}={code(args[name])}"
     return ""
+
+
+def shim_checked(args: dict) -> list[str]:
+    """``name=value`` of a call's arguments the shim refuses at some values, given here a
+    value computed at run time (``activity_regularizer=activity_regularizer``, a
+    parameter that defaults to None): the shim raises, naming it, if it is one of those."""
+    return [f"{name}={code(args[name])}" for name in SHIM_REFUSES
+            if name in args and literal_value(args[name]) is NotImplemented and _variable(args[name])]
+
+
+def _variable(expr: cst.BaseExpression) -> bool:
+    """A name or ``self.x``: a value that may be any, None too (a parameter defaulting to
+    None); not a function, a call or an expression, which are not None."""
+    if isinstance(expr, cst.Name):
+        return not hasattr(builtins, expr.value)  # ``abs`` is a function
+    return isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name) and expr.value.value in ("self", "cls")
 
 # The defaults of the functional forms that matter at the call: a functional
 # batch_normalization / dropout without ``training=`` runs in inference mode.

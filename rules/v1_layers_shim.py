@@ -78,8 +78,8 @@ shim's decorator makes them the layer's weights.
   ``adjustment=``; ``rules.v1_layers.SHIM_REFUSES``), by keyword or by position: it
   needs tf-keras, which the warning says;
 - a class used other than by building one (a base class, ``isinstance``), or built with
-  ``*args`` / ``**kwargs`` or arguments TF1 took only through ``**kwargs`` (``_reuse``,
-  ``dtype``): it needs tf-keras, which the warning says;
+  ``*args`` / ``**kwargs`` or arguments TF1 took only through ``**kwargs`` (``dtype``;
+  not ``_reuse``, which the shim takes too): it needs tf-keras, which the warning says;
 - a name of ``tf.compat.v1.nn.rnn_cell`` TF1 did not make public (``_linear``), and an
   import of one beside the cells: left as they are, warned (under Keras 3 they raise);
   contrib cells TF1 had only in ``tf.contrib.rnn`` (``LayerNormBasicLSTMCell``,
@@ -118,7 +118,7 @@ from rules.base import Facts, Rule, RuleContext, mentioning, module_code
 from rules.edit import (add_import, bound_name, code, exported_names, expression, is_imports_line, name_tokens,
                         remove_from_import, remove_unused_imports, statement_imports)
 from rules.model_walk import RNN_CELL, RNN_CELL_NAMES
-from rules.v1_layers import BY_CLASS, SPECS, V1_LAYERS, call_arguments, shim_refused
+from rules.v1_layers import BY_CLASS, SPECS, V1_LAYERS, call_arguments, shim_checked, shim_refused
 from rules.visitors import transform
 
 # Every functional v1 layer has a tf1to2.layers form (the shim mirrors rules.v1_layers'
@@ -203,6 +203,8 @@ class _Rewriter(TFTransformer):
         self.stale_imports: set = set()
         self.constructions: dict = {}  # id(func of a call building a v1 layer class) → problem or ""
         self.refused: dict = {}  # id(func of a call giving an argument the shim refuses) → that argument
+        # id(func of a call giving one at a value computed at run time) → those arguments
+        self.checked: dict = {}
         self.origin: dict = {}  # id(an import this walk returned) → the import of ctx.module it was
         self.nested_imports: set = set()  # names imports in functions or blocks bind from v1 layers
         self.keep_alive: list = []
@@ -350,6 +352,7 @@ class _Rewriter(TFTransformer):
         if target in FUNCTIONS:
             if self.ctx.change(original, f"tf.compat.v1.layers.{target} → tf1to2.layers.{target} (runs on Keras 3)"):
                 self.replaced = True
+                self._warn_checked(original, target)
                 return expression(f"tf1to2.layers.{target}")
             return updated
         if target in BY_CLASS and id(original) in self.constructions:
@@ -361,6 +364,7 @@ class _Rewriter(TFTransformer):
             if self.ctx.change(original, f"tf.compat.v1.layers.{target}(...) → tf1to2.layers.{target}(...) "
                                          "(TF1's layer object, on Keras 3 too)"):
                 self.replaced = True
+                self._warn_checked(original, target)
                 return expression(f"tf1to2.layers.{target}")
             return updated
         if target in CLASSES:
@@ -368,6 +372,14 @@ class _Rewriter(TFTransformer):
                           "one (a base class, isinstance): it exists only with tf-keras and TF_USE_LEGACY_KERAS=1 "
                           "(the keras-layers stage turns the layers it can into Keras layers)")
         return updated
+
+    def _warn_checked(self, original, target: str) -> None:
+        checked = self.checked.get(id(original))
+        if checked:
+            self.ctx.warn(original, f"tf1to2.layers.{target} is given {', '.join(checked)}, a value known only at "
+                                    "run time: the shim raises there, naming it, unless it is one the shim takes "
+                                    "(None; TF1's activity regularization, batch renormalization, virtual batches "
+                                    "and adjustment need tf-keras and TF_USE_LEGACY_KERAS=1)")
 
     def _module_value(self, original, updated):
         """``tf.compat.v1.layers`` itself, handed on (``layers_module = tf.layers``, an
@@ -405,9 +417,12 @@ class _Rewriter(TFTransformer):
         if form is None:
             return
         params = ("inputs", *form.function_params) if target in SPECS else form.class_params
-        refused = shim_refused(call_arguments(node, params))
+        args = call_arguments(node, params)
+        refused = shim_refused(args, literal_only=True)
         if refused:
             self.refused[id(node.func)] = refused
+        elif shim_checked(args):
+            self.checked[id(node.func)] = shim_checked(args)
         spec = BY_CLASS.get(target or "")
         if spec is None:
             return
@@ -418,7 +433,7 @@ class _Rewriter(TFTransformer):
             problem = "it is built with more positional arguments than the class takes"
         else:
             unknown = [a.keyword.value for a in node.args if a.keyword is not None
-                       and a.keyword.value not in spec.class_params]
+                       and a.keyword.value not in spec.class_params and a.keyword.value != "_reuse"]
             if unknown:
                 problem = f"it is built with {unknown[0]}=, which TF1's layer took only through **kwargs"
         self.constructions[id(node.func)] = problem

@@ -487,6 +487,8 @@ def head(x, init):
     return L.flatten(y)
 '''
 
+SKIPPED = "# tf1to2: skip-file\n"
+
 RUN_HEAD = '''\
 import json, sys
 import numpy as np
@@ -517,7 +519,9 @@ def test_v1_layer_names_other_files_import_stay_bound_and_import_under_keras3(tm
         pkg.mkdir(parents=True)
         (pkg / "__init__.py").write_text("")
         (pkg / "layers_util.py").write_text(LAYERS_UTIL)
-        (pkg / "user.py").write_text(USER)
+        # an importer the run leaves as it is (the rules would follow its names of
+        # layers_util's TensorFlow and migrate it too)
+        (pkg / "user.py").write_text(SKIPPED + USER)
     (tmp_path / "run_head.py").write_text(RUN_HEAD)
     assert cli.main(["migrate", str(after / "pkg"), "--write", "--format", "json"]) == 1
     (changed,) = [f for f in json.loads(capsys.readouterr().out)["files"] if f["status"] == "changed"]
@@ -526,7 +530,7 @@ def test_v1_layer_names_other_files_import_stay_bound_and_import_under_keras3(tm
     assert "from tf1to2 import layers as L\n" in migrated
     assert "class Block(tf.keras.layers.Layer):" in migrated
     assert "tensorflow.compat.v1.layers" not in migrated
-    assert (after / "pkg" / "user.py").read_text() == USER
+    assert (after / "pkg" / "user.py").read_text() == SKIPPED + USER
     messages = [w["message"] for w in changed["warnings"]]
     assert any(m.startswith("Dense now tf1to2.layers' for the files importing it") for m in messages), messages
 
@@ -568,14 +572,17 @@ def test_one_file_run_reads_the_project_modules_it_imports_for_tf1_free_helpers(
     assert (tmp_path / "shapes.py").read_text() == HELPERS
 
 
-def test_tensorflow_reached_through_another_modules_name_is_reported_at_the_import(tmp_path, capsys):
-    """tensorpack's ``from ..compat import tfv1 as tf``: the rules follow TensorFlow only
-    through names a module binds itself, so the TF1 code reached through ``tf`` here would
-    be left saying nothing. The run reads what the other module binds (``tfv1 =
-    tf.compat.v1`` in one branch, ``tf`` in another; an import as another name) and says
-    so at the import, even in a file that never spells "tensorflow"; other names that
-    module exports (a function, a Keras class) are not TensorFlow modules, and say
-    nothing."""
+def test_tensorflow_reached_through_another_modules_name_is_followed(tmp_path, capsys):
+    """tensorpack's ``from ..compat import tfv1 as tf``: the run reads what the other
+    module binds (``tfv1 = tf.compat.v1`` in one branch, ``tf`` in another; an import as
+    another name), and the rules follow a name a module-level import binds as they follow
+    the module's own imports of TensorFlow, even in a file that never spells
+    "tensorflow": its TF1 code is migrated, and runs under Keras 3. Other names that
+    module exports (a function, a Keras class) are not TensorFlow modules. (Stage 0
+    reports such a name the rules do not follow, ``foreign_tf_warning``; the run reads
+    only module-level imports of another module's names.)"""
+    from tests.subprocess_env import keras_env
+
     pkg = _package(tmp_path, compat='''\
         import tensorflow as tf
         import tensorflow.compat.v1 as v1
@@ -596,19 +603,23 @@ def test_tensorflow_reached_through_another_modules_name_is_reported_at_the_impo
 
         def net(x):
             return tf.layers.dense(helper(x), 3)
+
+
+        def scaled(x):
+            with v1.variable_scope("scaled"):
+                return tf.nn.relu(tf.layers.dense(x, 2, name="d")) * 2.0
         ''')
-    assert cli.main(["migrate", str(pkg), "--format", "json"]) == 0
+    assert cli.main(["migrate", str(pkg), "--format", "json", "--write"]) == 1
     files = {Path(f["path"]).name: f for f in json.loads(capsys.readouterr().out)["files"]}
     model = files["model.py"]
-    assert model["status"] == "unchanged"
-    said = sorted((w["line"], w["message"]) for w in model["warnings"])
-    assert [line for line, _ in said] == [1, 2], said
-    assert said[0][1].startswith("tf is pkg.compat.tfv1, which its module binds to TensorFlow (tensorflow / "
-                                 "tensorflow.compat.v1): tf1to2 follows TensorFlow only through names a module "
-                                 "binds itself")
-    assert said[0][1].endswith("Import TensorFlow here (import tensorflow.compat.v1 as tf) and run tf1to2 again")
-    assert said[1][1].startswith("v1 is pkg.compat.v1, which its module binds to TensorFlow (tensorflow.compat.v1)")
-    # stage 0 says it: a run without it says nothing more
-    assert cli.main(["migrate", str(pkg), "--format", "json", "--ignore", "tf-api"]) == 0
-    files = {Path(f["path"]).name: f for f in json.loads(capsys.readouterr().out)["files"]}
-    assert not files["model.py"]["warnings"]
+    assert model["status"] == "changed" and not [w for w in model["warnings"] if w["rule"] == "tf-api"]
+    assert "+class Net(tf.keras.layers.Layer):" in model["diff"] and "+class Scaled(" in model["diff"]
+    run = subprocess.run([sys.executable, "-c", (
+        "import tensorflow as tf\n"
+        "from pkg import model\n"
+        "x = tf.ones([2, 4])\n"
+        "net, scaled = model.Net(), model.Scaled()\n"
+        "assert net(x).shape == (2, 3) and scaled(x).shape == (2, 2)\n"
+        "assert len(net.weights) == 2 and len(scaled.weights) == 2\n"
+        "print('ok')\n")], cwd=tmp_path, capture_output=True, text=True, env=keras_env(), timeout=600)
+    assert run.returncode == 0 and run.stdout.split() == ["ok"], run.stderr[-3000:]

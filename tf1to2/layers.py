@@ -518,7 +518,7 @@ def batch_normalization(inputs, axis=-1, momentum=0.99, epsilon=1e-3, center=Tru
 class _Layer:
     """TF1's layer objects (``tf.compat.v1.layers.Dense`` and the rest) on any Keras,
     built on the functions above: the constructor takes the class' arguments (by
-    position in the class' order, or by keyword), and the first call takes the variable
+    position in the class' order, or by keyword; and ``_reuse``, as TF1's did), and the first call takes the variable
     scope name the v1 layer took then (its ``name`` or base name, made unique in the
     current scope: ``dense``, ``dense_1``); later calls reuse those variables, wherever
     they are called, as the v1 layer did."""
@@ -535,6 +535,8 @@ class _Layer:
         if overlap:
             raise TypeError(f"{type(self).__name__} got several values for {', '.join(sorted(overlap))}")
         given.update(kwargs)
+        # TF1's base Layer took ``_reuse`` (through **kwargs): the reuse of the first call's scope
+        self._reuse = given.pop("_reuse", None)
         unknown = set(given) - set(self._params)
         if unknown:
             raise TypeError(f"{type(self).__name__} has no argument {', '.join(sorted(unknown))}")
@@ -542,12 +544,18 @@ class _Layer:
         self._settings = given
         self._scope_name: Optional[str] = None
 
-    def __call__(self, inputs, *args, **kwargs):
-        reuse = None
+    def __call__(self, inputs, *args, scope=None, **kwargs):
+        """``scope``: as TF1's ``Layer.__call__`` / ``apply`` took it, a variable scope (or
+        its name) the first call makes the layer's variables in, instead of one of its own
+        (``layer.apply(x, scope=tf.get_variable_scope())``: directly in the current one)."""
+        reuse = self._reuse or None
         if self._scope_name is None:
-            # claim the name on the first call, as a v1 layer did (``record_scope`` does the same)
-            with v1.variable_scope(None, default_name=self.name) as scope:
-                self._scope_name = scope.name.rpartition("/")[2]
+            if scope is not None:
+                self._scope_name = scope  # entered as it is: a VariableScope re-enters that scope
+            else:
+                # claim the name on the first call, as a v1 layer did (``record_scope`` does the same)
+                with v1.variable_scope(None, default_name=self.name) as claimed:
+                    self._scope_name = claimed.name.rpartition("/")[2]
         else:
             reuse = True
         both = set(kwargs) & set(self._settings)

@@ -51,6 +51,8 @@ CASES = {
                                 "t2t_attention", (2, 5, 8), "model"),
     "tensor2tensor-encoder": (["tensor2tensor.layers.common_layers", "tensor2tensor.layers.common_hparams",
                                "tensor2tensor.layers.transformer_layers"], "t2t_encoder", (2, 5, 8), "model"),
+    "tensorpack-convnet": (["tensorpack.models.conv2d", "tensorpack.models.fc", "tensorpack.models.pool"],
+                           "tp_convnet", (2, 8, 8, 3), "model"),
 }
 # Cases whose migrated code computes TF1's numbers once a line the run warned of is
 # changed as the warning says: case → (file, the line's text, what the warning says to
@@ -71,7 +73,7 @@ BARE_ON_TF2 = ("tflearn-conv_fc", "tflearn-adam", "tflearn-rnn", "stable_baselin
 # reference runs with TF_USE_LEGACY_KERAS=1. (The migrated side never needs it: the
 # v1-layers-shim stage moves such calls to tf1to2.layers, which run on Keras 3.)
 TF1_NEEDS_TF_KERAS = ("stable_baselines-ddpg_actor", "tensor2tensor-video_lstm", "tensor2tensor-attention",
-                      "tensor2tensor-encoder")
+                      "tensor2tensor-encoder", "tensorpack-convnet")
 STEPS = 4
 
 
@@ -164,6 +166,14 @@ def build(name: str, mods: dict, tf, x):
                 hp.add_hparam(key, value)
         encoder = mods["tensor2tensor.layers.transformer_layers"].transformer_encoder
         return encoder(x, tf.zeros([2, 1, 1, 5]), hp, name="encoder")
+    if name == "tp_convnet":
+        # tensorpack's own layers (its layer_register, argscope, and tf.layers objects made
+        # with _reuse= and applied with scope= under rename_get_variable: conv0/W, fc0/b),
+        # in modules that import TensorFlow through tensorpack.compat (``tfv1 as tf``)
+        conv2d, pool = mods["tensorpack.models.conv2d"].Conv2D, mods["tensorpack.models.pool"].MaxPooling
+        net = conv2d("conv0", x, 4, 3, activation=tf.nn.relu)
+        net = conv2d("conv1", pool("pool0", net, 2), 6, 3, strides=2, use_bias=False)
+        return mods["tensorpack.models.fc"].FullyConnected("fc0", net, 5, activation=tf.tanh)
     if name == "ddpg_actor":
         # stable-baselines' DDPG actor: tf.layers.dense (v1 layers) and contrib's
         # layer_norm, called as the policy calls it (its attributes stood in for)

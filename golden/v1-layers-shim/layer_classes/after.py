@@ -1,6 +1,7 @@
 """v1 layer objects: built ones go to the shim's classes (any spelling, positional and
-keyword arguments); a class used as a base or in isinstance, or built with arguments
-TF1 took only through **kwargs, is left with a warning."""
+keyword arguments, and ``_reuse``, which TF1's base layer took and the shim's does); a
+class used as a base or in isinstance, or built with other arguments TF1 took only
+through **kwargs, is left with a warning."""
 import tensorflow as tf
 import tf1to2.layers
 
@@ -14,7 +15,7 @@ class Model(tf.keras.layers.Layer):
             10,
             activation=None,
         )
-        self.private = tf.compat.v1.layers.Dense(4, _reuse=True)
+        self.private = tf1to2.layers.Dense(4, _reuse=True)
         self.options = tf.compat.v1.layers.Dense(4, **kwargs)
 
 

@@ -1,7 +1,9 @@
 """Arguments tf1to2.layers does not take (an activity regularizer, batch renormalization,
 ghost batches, an adjustment) at a value that matters, by keyword or by position, in a
 call or in building a layer object: left as v1 layers, with a warning that they need
-tf-keras. At their harmless values (None, False) they are rewritten."""
+tf-keras. At their harmless values (None, False) they are rewritten; given a variable
+(a parameter that may well be None, as tensorpack's layers pass activity_regularizer on)
+they are rewritten, warned: the shim raises, naming it, if the value is one it refuses."""
 import tensorflow as tf
 from tensorflow.compat.v1.layers import dense as fc
 

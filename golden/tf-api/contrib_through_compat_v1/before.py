@@ -1,0 +1,14 @@
+"""tf.contrib reached through tf.compat.v1, as TF 1.x allowed (tensorpack's ``tfv1 =
+tf.compat.v1``, then ``tfv1.contrib.layers...``): rewritten as through the tensorflow
+module (tf_slim, TensorFlow 2's names, TF1's RNN cells' v1 names), or warned."""
+import tensorflow.compat.v1 as tf
+import tensorflow as tf2
+
+v1 = tf2.compat.v1
+
+
+def features(x, cells=4):
+  init = tf.contrib.layers.variance_scaling_initializer(2.0)
+  order = v1.contrib.framework.argsort(x)
+  cell = tf.contrib.rnn.GRUCell(cells)
+  return init, order, cell, tf2.compat.v1.contrib.util.constant_value(x)
