@@ -78,8 +78,10 @@ shim's decorator makes them the layer's weights.
   ``adjustment=``; ``rules.v1_layers.SHIM_REFUSES``), by keyword or by position: it
   needs tf-keras, which the warning says;
 - a class used other than by building one (a base class, ``isinstance``), or built with
-  ``*args`` / ``**kwargs`` or arguments TF1 took only through ``**kwargs`` (``dtype``;
-  not ``_reuse``, which the shim takes too): it needs tf-keras, which the warning says;
+  arguments TF1 took only through ``**kwargs`` (``dtype``; not ``_reuse``, which the
+  shim takes too): it needs tf-keras, which the warning says. (One built with ``*args``
+  / ``**kwargs`` is rewritten, warned: the shim's class raises, naming it, at an argument
+  it does not take.)
 - a name of ``tf.compat.v1.nn.rnn_cell`` TF1 did not make public (``_linear``), and an
   import of one beside the cells: left as they are, warned (under Keras 3 they raise);
   contrib cells TF1 had only in ``tf.contrib.rnn`` (``LayerNormBasicLSTMCell``,
@@ -375,7 +377,12 @@ class _Rewriter(TFTransformer):
 
     def _warn_checked(self, original, target: str) -> None:
         checked = self.checked.get(id(original))
-        if checked:
+        if checked and checked[0].startswith("*"):
+            self.ctx.warn(original, f"tf1to2.layers.{target} is built with {', '.join(checked)}: the shim's class "
+                                    "takes the v1 class' arguments (and _reuse), and raises, naming it, at any other "
+                                    "or at a value it refuses (an activity regularizer, batch renormalization, "
+                                    "virtual batches, an adjustment: those need tf-keras and TF_USE_LEGACY_KERAS=1)")
+        elif checked:
             self.ctx.warn(original, f"tf1to2.layers.{target} is given {', '.join(checked)}, a value known only at "
                                     "run time: the shim raises there, naming it, unless it is one the shim takes "
                                     "(None; TF1's activity regularization, batch renormalization, virtual batches "
@@ -428,7 +435,9 @@ class _Rewriter(TFTransformer):
             return
         problem = ""
         if any(a.star for a in node.args):
-            problem = "it is built with *args / **kwargs"
+            # the shim's class checks them when it is built: it raises, naming the argument,
+            # at one it does not take or at a value it refuses
+            self.checked[id(node.func)] = [code(a) for a in node.args if a.star]
         elif len([a for a in node.args if a.keyword is None]) > len(spec.class_params) - 1:
             problem = "it is built with more positional arguments than the class takes"
         else:

@@ -247,6 +247,31 @@ def test_real_model_computes_its_tf1_numbers_once_the_warned_line_is_changed_as_
     _assert_same_numbers(case, *_model_outputs(case, trees.original[package], edited, tmp_path))
 
 
+def test_tensorpack_batch_norm_runs_its_tf1_graph_under_keras3(trees, tmp_path):
+    """tensorpack's BatchNorm builds tf.layers.BatchNormalization from a dict of arguments
+    (``**tf_args``, with ``_reuse``), applies it in the current scope and renames its
+    statistics (``bn/mean/EMA``). Migrated, it is the shim's layer object (the run warns
+    that the shim checks those arguments when it is built), and in tensorpack's own TF1
+    graph under plain Keras 3 it computes what the original computes under TF1 behaviour,
+    in inference and in training, its two statistics updates included."""
+    outputs = {}
+    for side, tree in (("tf1", trees.original["tensorpack"]), ("tf2", trees.migrated["tensorpack"])):
+        out = tmp_path / f"{side}.npz"
+        proc = subprocess.run([sys.executable, str(NUMERIC / "tensorpack_graph.py"), side, str(tree), str(out)],
+                              capture_output=True, text=True, timeout=900, env=keras_env(side == "tf1"))
+        assert proc.returncode == 0, f"{side}:\n{proc.stderr[-4000:]}"
+        outputs[side] = dict(np.load(out))
+    tf1, tf2 = outputs["tf1"], outputs["tf2"]
+    assert sorted(tf1) == sorted(tf2)
+    assert "var:True:bn/mean/EMA" in tf1 and tf1["updates:True"] == 2 and tf1["updates:False"] == 0
+    assert np.abs(tf1["var:True:bn/mean/EMA"] - tf1["var:False:bn/mean/EMA"]).max() > 1e-3  # updates ran
+    for key in sorted(tf1):
+        assert np.abs(tf1[key] - tf2[key]).max() <= 1e-4 * max(1.0, float(np.abs(tf1[key]).max())), key
+    line = (trees.original["tensorpack"] / "tensorpack/models/batch_norm.py").read_text().splitlines().index(
+        "            layer = tf.layers.BatchNormalization(**tf_args)") + 1
+    assert line in trees.warnings_at("tensorpack/models/batch_norm.py")
+
+
 @pytest.mark.parametrize("package,algorithm", [("stable_baselines", "ppo2"), ("stable_baselines", "dqn"),
                                                ("tflearn", "tflearn")])
 def test_a_real_training_loop_learns_what_tf1_learned(trees, tmp_path, package, algorithm):

@@ -1,7 +1,8 @@
 """v1 layer objects: built ones go to the shim's classes (any spelling, positional and
-keyword arguments, and ``_reuse``, which TF1's base layer took and the shim's does); a
-class used as a base or in isinstance, or built with other arguments TF1 took only
-through **kwargs, is left with a warning."""
+keyword arguments, and ``_reuse``, which TF1's base layer took and the shim's does; one
+built with ``**kwargs`` too, warned: the shim checks those when it is built); a class
+used as a base or in isinstance, or built with other arguments TF1 took only through
+**kwargs, is left with a warning."""
 import tensorflow as tf
 import tf1to2.layers
 
@@ -16,7 +17,7 @@ class Model(tf.keras.layers.Layer):
             activation=None,
         )
         self.private = tf1to2.layers.Dense(4, _reuse=True)
-        self.options = tf.compat.v1.layers.Dense(4, **kwargs)
+        self.options = tf1to2.layers.Dense(4, **kwargs)
 
 
 class Custom(tf.compat.v1.layers.Dense):

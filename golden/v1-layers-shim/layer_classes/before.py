@@ -1,7 +1,8 @@
 """v1 layer objects: built ones go to the shim's classes (any spelling, positional and
-keyword arguments, and ``_reuse``, which TF1's base layer took and the shim's does); a
-class used as a base or in isinstance, or built with other arguments TF1 took only
-through **kwargs, is left with a warning."""
+keyword arguments, and ``_reuse``, which TF1's base layer took and the shim's does; one
+built with ``**kwargs`` too, warned: the shim checks those when it is built); a class
+used as a base or in isinstance, or built with other arguments TF1 took only through
+**kwargs, is left with a warning."""
 import tensorflow as tf
 from tensorflow.compat.v1.layers import BatchNormalization as BN
 
