@@ -11,6 +11,11 @@ What it does
       ``rate``→``dilation_rate``, ``weights_*``→``kernel_*``, ``biases_*``→``bias_*``,
       ``keep_prob``→``rate=1 - keep_prob``, ``is_training``→``training``,
       ``decay``→``momentum``, ``param_initializers``→``beta_initializer``...);
+    - slim's initializers as TensorFlow's of the same distribution
+      (``variance_scaling_initializer(factor)``, a truncated normal sqrt(1.3 * factor / n)
+      wide, is ``tf.compat.v1.variance_scaling_initializer(scale=factor * 1.3 *
+      0.87962566103423978 ** 2)``, TensorFlow's being sqrt(scale / n) / 0.8796... wide;
+      ``xavier_initializer`` is Glorot's);
     - slim's defaults written out where the v1 layer's differ (``padding="SAME"`` and
       ``activation=tf.nn.relu`` for convolutions, ``strides=2`` for pooling,
       ``momentum=0.999`` and ``scale=False`` for batch norm, ``training=True`` for
@@ -87,6 +92,8 @@ RENAMES = {
 }
 _LINE = 99
 RELU_DEFAULT = object()  # activation_fn not given: slim applies relu
+# slim's variance_scaling_initializer(factor) (truncated normal) as TensorFlow's scale
+SLIM_TRUNCATED_NORMAL = "1.3 * 0.87962566103423978 ** 2"
 
 
 class Refused(Exception):
@@ -996,14 +1003,20 @@ class _Rewriter(TFTransformer):
         uniform = _lit(args["uniform"]) if "uniform" in args else False
         if not isinstance(mode, str) or not isinstance(uniform, bool):
             raise Refused("mode= or uniform= is not a literal")
-        dist = '"uniform"' if uniform else '"truncated_normal"'
-        text = f"{self._v1}.variance_scaling_initializer(scale={factor}"
+        # slim's truncated normal has stddev sqrt(1.3 * factor / n), TensorFlow's sqrt(scale / n)
+        # / 0.87962566103423978 (the stddev of a unit normal truncated at two): the same
+        # distribution takes scale = factor * 1.3 * 0.87962566103423978 ** 2
+        scale = factor if uniform else (
+            f"{_c(slim._parenthesized(args['factor'])) if 'factor' in args else factor} * {SLIM_TRUNCATED_NORMAL}")
+        text = f"{self._v1}.variance_scaling_initializer(scale={scale}"
         if mode.upper() != "FAN_IN":
             text += f', mode="{mode.lower()}"'
         if uniform:
-            text += f", distribution={dist}"
+            text += ', distribution="uniform"'
         self.needs_tf = True
-        return text + seed + ")", [], "variance_scaling_initializer → tf.compat.v1.variance_scaling_initializer"
+        return text + seed + ")", [], ("variance_scaling_initializer → tf.compat.v1.variance_scaling_initializer" +
+                                       ("" if uniform else " (its scale times 1.3 * 0.8796...², slim's truncated normal "
+                                                           "being sqrt(1.3 * factor / n) wide)"))
 
     def _unroll(self, op: str, call: cst.Call):
         positional = [a for a in call.args if a.keyword is None]

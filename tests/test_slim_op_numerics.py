@@ -7,7 +7,7 @@ points and regularization loss (within 1e-4 of the largest value), with every va
 accounted for on both sides. A case with ``"check": "init"`` compares the initial
 weights instead: slim's default initializer and the rewrite's must draw from the same
 distribution (largest value and standard deviation within 5% on kernels of thousands
-of values)."""
+of values, or the case's ``"rel"`` on kernels of millions)."""
 from __future__ import annotations
 
 import ast
@@ -67,9 +67,10 @@ def test_rewritten_ops_compute_what_slim_computed(case, keras, tmp_path):
     if case.numerics.get("check") == "init":
         kernels = {n: s for n, s in report["init"].items() if n.rsplit("/", 1)[-1] in WEIGHTS}
         assert len(kernels) >= case.numerics["kernels"]
+        rel = case.numerics.get("rel", 0.05)
         for name, s in kernels.items():
-            assert s["rewritten_max"] == pytest.approx(s["original_max"], rel=0.05), name
-            assert s["rewritten_std"] == pytest.approx(s["original_std"], rel=0.05), name
+            assert s["rewritten_max"] == pytest.approx(s["original_max"], rel=rel), name
+            assert s["rewritten_std"] == pytest.approx(s["original_std"], rel=rel), name
         return
     for mode, outputs in report["outputs"].items():
         keys = outputs.pop("keys")
