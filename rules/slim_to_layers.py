@@ -15,7 +15,8 @@ What it does
       (``variance_scaling_initializer(factor)``, a truncated normal sqrt(1.3 * factor / n)
       wide, is ``tf.compat.v1.variance_scaling_initializer(scale=factor * 1.3 *
       0.87962566103423978 ** 2)``, TensorFlow's being sqrt(scale / n) / 0.8796... wide;
-      ``xavier_initializer`` is Glorot's);
+      ``xavier_initializer`` is Glorot's uniform one, or that variance scaling with factor
+      1 and ``fan_avg`` when normal);
     - slim's defaults written out where the v1 layer's differ (``padding="SAME"`` and
       ``activation=tf.nn.relu`` for convolutions, ``strides=2`` for pooling,
       ``momentum=0.999`` and ``scale=False`` for batch norm, ``training=True`` for
@@ -996,8 +997,14 @@ class _Rewriter(TFTransformer):
             uniform = _lit(args.get("uniform")) if "uniform" in args else True
             if not isinstance(uniform, bool):
                 raise Refused("uniform= is not a literal")
-            kind = "glorot_uniform_initializer" if uniform else "glorot_normal_initializer"
-            return f"{self._v1}.{kind}({seed[2:]})", [], f"xavier_initializer → {kind}"
+            if uniform:
+                return f"{self._v1}.glorot_uniform_initializer({seed[2:]})", [], \
+                    "xavier_initializer → glorot_uniform_initializer"
+            # slim's normal one is its variance scaling's (factor 1, FAN_AVG): not Glorot's width
+            self.needs_tf = True
+            return (f'{self._v1}.variance_scaling_initializer(scale={SLIM_TRUNCATED_NORMAL}, mode="fan_avg"{seed})', [],
+                    "xavier_initializer(uniform=False) → variance_scaling_initializer (slim's truncated normal, "
+                    "sqrt(1.3 / n) wide, where glorot_normal_initializer's is sqrt(1 / n) / 0.8796...)")
         factor = _c(args["factor"]) if "factor" in args else "2.0"
         mode = _lit(args["mode"]) if "mode" in args else "FAN_IN"
         uniform = _lit(args["uniform"]) if "uniform" in args else False

@@ -8,7 +8,7 @@ def net(images, labels, is_training, keep_prob, reuse):
         [5, 5],
         strides=2,
         padding="VALID",
-        kernel_initializer=tf.glorot_normal_initializer(seed=3),
+        kernel_initializer=tf.variance_scaling_initializer(scale=1.3 * 0.87962566103423978 ** 2, mode="fan_avg", seed=3),
         kernel_regularizer=tf.keras.regularizers.l2(0.002),
         bias_initializer=tf.constant_initializer(0.1),
         bias_regularizer=tf.keras.regularizers.l1(0.01),
