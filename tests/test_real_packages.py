@@ -224,8 +224,9 @@ def test_real_model_computes_its_tf1_numbers_once_the_warned_line_is_changed_as_
     tf2.enabled() test), the run warns at that line. As migrated, the model's weights are
     made anew at each call (none is a variable of the layer calling it), which is what
     the warning is for; with the line changed as the warning says (the TF1 side, which
-    the run migrated), it computes TF1's numbers with TF1's weights: the attention, and a
-    whole two-layer Transformer encoder on tensor2tensor's own hparams."""
+    the run migrated), it computes TF1's numbers with TF1's weights: the attention, a
+    whole two-layer Transformer encoder on tensor2tensor's own hparams, and its layer
+    functions around Dense / Conv1D / Conv2D (embedding, conv block, feed-forward, GLU)."""
     package = case.split("-")[0]
     relpath, line_text, changed = real_models.WARNED[case]
     original_file = trees.original[package] / relpath

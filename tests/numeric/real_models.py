@@ -51,6 +51,7 @@ CASES = {
                                 "t2t_attention", (2, 5, 8), "model"),
     "tensor2tensor-encoder": (["tensor2tensor.layers.common_layers", "tensor2tensor.layers.common_hparams",
                                "tensor2tensor.layers.transformer_layers"], "t2t_encoder", (2, 5, 8), "model"),
+    "tensor2tensor-layers": (["tensor2tensor.layers.common_layers"], "t2t_layers", (2, 6, 8), "model"),
     "tensorpack-convnet": (["tensorpack.models.conv2d", "tensorpack.models.fc", "tensorpack.models.pool"],
                            "tp_convnet", (2, 8, 8, 3), "model"),
 }
@@ -62,7 +63,7 @@ CASES = {
 # made tf1to2.layers) is what TF1 ran.
 WARNED = {
     case: ("tensor2tensor/layers/common_layers.py", "    if tf2.enabled():", "    if False:  # the TF1 side")
-    for case in ("tensor2tensor-attention", "tensor2tensor-encoder")
+    for case in ("tensor2tensor-attention", "tensor2tensor-encoder", "tensor2tensor-layers")
 }
 # tflearn 0.5's own ``__init__`` calls ``tf.disable_v2_behavior()`` (it is a TF1 library
 # ported to tf.compat.v1 that way): importing the package turns eager mode off for the
@@ -73,7 +74,7 @@ BARE_ON_TF2 = ("tflearn-conv_fc", "tflearn-adam", "tflearn-rnn", "stable_baselin
 # reference runs with TF_USE_LEGACY_KERAS=1. (The migrated side never needs it: the
 # v1-layers-shim stage moves such calls to tf1to2.layers, which run on Keras 3.)
 TF1_NEEDS_TF_KERAS = ("stable_baselines-ddpg_actor", "tensor2tensor-video_lstm", "tensor2tensor-attention",
-                      "tensor2tensor-encoder", "tensorpack-convnet")
+                      "tensor2tensor-encoder", "tensor2tensor-layers", "tensorpack-convnet")
 STEPS = 4
 
 
@@ -166,6 +167,16 @@ def build(name: str, mods: dict, tf, x):
                 hp.add_hparam(key, value)
         encoder = mods["tensor2tensor.layers.transformer_layers"].transformer_encoder
         return encoder(x, tf.zeros([2, 1, 1, 5]), hp, name="encoder")
+    if name == "t2t_layers":
+        # tensor2tensor's layer functions around its layers().Dense / Conv1D / Conv2D:
+        # an embedding, a convolution, a conv block with layer norm, the dense-relu-dense
+        # feed-forward, a gated linear unit
+        cl = mods["tensor2tensor.layers.common_layers"]
+        ids = tf.cast(tf.abs(x[:, :, 0]) * 10, tf.int32)
+        y = cl.conv1d(x, 8, 3, padding="SAME", name="c1")
+        y = tf.squeeze(cl.conv_block(tf.expand_dims(y, 2), 8, [((1, 1), (3, 1))], padding="SAME", name="cb"), 2)
+        y = cl.dense_relu_dense(y + cl.embedding(ids, 12, 8, name="emb"), 16, 8, name="ffn")
+        return tf.reshape(cl.layer_norm(y, name="ln") + cl.gated_linear_unit_layer(y, name="glu"), [2, -1])
     if name == "tp_convnet":
         # tensorpack's own layers (its layer_register, argscope, and tf.layers objects made
         # with _reuse= and applied with scope= under rename_get_variable: conv0/W, fc0/b),
