@@ -273,8 +273,8 @@ def test_tensorpack_batch_norm_runs_its_tf1_graph_under_keras3(trees, tmp_path):
     assert line in trees.warnings_at("tensorpack/models/batch_norm.py")
 
 
-@pytest.mark.parametrize("package,algorithm", [("stable_baselines", "ppo2"), ("stable_baselines", "dqn"),
-                                               ("tflearn", "tflearn")])
+@pytest.mark.parametrize("package,algorithm", [("stable_baselines", "ppo2"), ("stable_baselines", "a2c"),
+                                               ("stable_baselines", "dqn"), ("tflearn", "tflearn")])
 def test_a_real_training_loop_learns_what_tf1_learned(trees, tmp_path, package, algorithm):
     """stable-baselines' PPO2, migrated by ``migrate --write`` alone, trains under plain
     TensorFlow 2.21 (Keras 3) and ends with the very parameters the original ends with
@@ -282,7 +282,8 @@ def test_a_real_training_loop_learns_what_tf1_learned(trees, tmp_path, package, 
     each, through its own Session, Adam and gradient clipping (which the optimizers stage
     leaves TF1's there: Keras optimizers do not run in a TF1 graph). Its DQN builds the
     same dueling networks (slim's unscoped layers, uniquified at run time, left slim's:
-    a fixed name= made the second one raise) and acts alike. tflearn's DNN.fit (its
+    a fixed name= made the second one raise) and acts alike. Its A2C (TF1's RMSProp in
+    its graph, an entropy bonus) learns the same too. tflearn's DNN.fit (its
     convolution, batch norm, LSTM, dropout, Momentum, moving-average summaries) trains a
     two-input net to the same parameters and slots too."""
     outputs = {}
@@ -306,7 +307,7 @@ def test_a_real_training_loop_learns_what_tf1_learned(trees, tmp_path, package, 
         assert {"param:Conv2D/W:0", "param:BatchNormalization/moving_variance:0",
                 "param:LSTM/LSTM/BasicLSTMCell/Linear/Matrix:0", "param:FullyConnected_1/W:0"} <= set(moved), moved
         assert tf1["param:Global_Step:0"] == 12  # three epochs of four batches
-    else:  # shared layer, policy, value and q heads: weights and biases
+    else:  # PPO2, A2C: shared layer, policy, value and q heads: weights and biases
         assert len(params) == 8, params
         moved = [k for k in params if np.abs(tf1[k] - tf1["start:" + k[6:]]).max() > 1e-3]
         assert len(moved) >= 5, moved  # training did move them (q's head is not trained by PPO2)

@@ -5,9 +5,9 @@ deterministic environment, seeded the same on both sides; or tflearn 0.5's ``DNN
 (its layers, Trainer, TrainOp, summaries and optimizer) on a small two-input net. Invoked
 by tests/test_real_packages.py in subprocesses, one per side:
 
-    real_training.py tf1 TREE OUT.npz [dqn|tflearn]   # the original: TF1 behaviour (tf = tf.compat.v1, TF2
+    real_training.py tf1 TREE OUT.npz [dqn|a2c|tflearn]   # the original: TF1 behaviour (tf = tf.compat.v1, TF2
                                         #   behaviour disabled, as the overview says unmodified TF1 code needs)
-    real_training.py tf2 TREE OUT.npz [dqn|tflearn]   # the migrated tree under plain TensorFlow 2.21 (Keras 3)
+    real_training.py tf2 TREE OUT.npz [dqn|a2c|tflearn]   # the migrated tree under plain TensorFlow 2.21 (Keras 3)
 
 Both write the model's parameters after training, by name, and the action
 probabilities it then gives for a few observations. stable-baselines builds its graph in
@@ -113,8 +113,15 @@ def main(side: str, tree: Path, out: Path, algorithm: str = "ppo2") -> None:
         found["probabilities"] = np.asarray(model.action_probability(obs))
         np.savez(out, **found)
         return
-    model = PPO2("MlpPolicy", DummyVecEnv([line]), n_steps=ROLLOUT, learning_rate=1e-2, nminibatches=2,
-                 noptepochs=2, seed=0, n_cpu_tf_sess=1, policy_kwargs=dict(net_arch=[8]), verbose=0)
+    if algorithm == "a2c":
+        # its synchronous actor-critic: RMSProp (TF1's, in its graph), entropy bonus, gradient clipping
+        from stable_baselines import A2C
+
+        model = A2C("MlpPolicy", DummyVecEnv([line]), n_steps=ROLLOUT // 2, learning_rate=1e-2, seed=0,
+                    n_cpu_tf_sess=1, policy_kwargs=dict(net_arch=[8]), verbose=0)
+    else:
+        model = PPO2("MlpPolicy", DummyVecEnv([line]), n_steps=ROLLOUT, learning_rate=1e-2, nminibatches=2,
+                     noptepochs=2, seed=0, n_cpu_tf_sess=1, policy_kwargs=dict(net_arch=[8]), verbose=0)
     before = model.get_parameters()
     model.learn(STEPS)
     found = {f"param:{k}": np.asarray(v) for k, v in model.get_parameters().items()}
