@@ -226,8 +226,8 @@ def cross_file(paths: Iterable[str], scanners: Optional[dict] = None, needles: t
     ok = pure_functions.free(facts) if spelled else set()
     known: dict = {}
     for p, refs in spelled.items():
-        free = tuple(sorted({how for how, name, _ in refs if name in ok}))
-        tf = tuple(sorted((how, name, exports[name], line) for how, name, line in refs if line and name in exports))
+        free = tuple(sorted({how for how, name, line in refs if line >= 0 and name in ok}))  # module-level only
+        tf = tuple(sorted((how, name, exports[name], abs(line)) for how, name, line in refs if line and name in exports))
         if free or tf:
             known[p] = {"free_functions": free, "foreign_tf": tf}
     return {p: tuple(sorted(d.items())) for p, d in found.items()}, reached, known
@@ -395,16 +395,23 @@ def _scan(path: str):
                 if target != path:
                     found.append((target, ((node.attr, f"{where}:{node.lineno}"),)))
                     refs.add((f"{node.value.id}.{node.attr}", f"{aliases[node.value.id]}.{node.attr}", 0))
-    for node in tree.body:  # ``from tensor2tensor.layers.common_layers import shape_list``
+    top = set(map(id, tree.body))
+    nested: set = set()  # the same, imported in a function or class: (local name, absolute name, -line)
+    for node in ast.walk(tree):  # ``from tensor2tensor.layers.common_layers import shape_list``
         if isinstance(node, ast.ImportFrom):
             base = absolute_module(package, node.level, node.module or "")
             if by_name.get(base) not in (None, path):
-                refs.update((a.asname or a.name, f"{base}.{a.name}", node.lineno) for a in node.names if a.name != "*")
+                bound = ((a.asname or a.name, f"{base}.{a.name}") for a in node.names if a.name != "*")
+                if id(node) in top:
+                    refs.update((how, name, node.lineno) for how, name in bound)
+                else:  # read only for another module's TensorFlow names (foreign_tf), reported there
+                    nested.update((how, name, -node.lineno) for how, name in bound)
     mine = own and by_name.get(own) == path
     # which of its own functions run no TF1-style code (rules.pure_functions), where other
     # files of the run call one; which of its module-level names are TensorFlow modules
     functions = pure_functions.function_facts(tree, own, package) if mine else {}
-    return tuple(found), calls, edges, imported, (functions, tuple(sorted(refs)), pure_functions.tf_exports(tree) if mine else {})
+    return tuple(found), calls, edges, imported, (functions, tuple(sorted(refs | nested)),
+                                                  pure_functions.tf_exports(tree) if mine else {})
 
 
 _POOL_FROM = 40  # files: below this, forking workers costs more than it saves (tf_slim's 86: 0.3 s less)

@@ -577,10 +577,9 @@ def test_tensorflow_reached_through_another_modules_name_is_followed(tmp_path, c
     module binds (``tfv1 = tf.compat.v1`` in one branch, ``tf`` in another; an import as
     another name), and the rules follow a name a module-level import binds as they follow
     the module's own imports of TensorFlow, even in a file that never spells
-    "tensorflow": its TF1 code is migrated, and runs under Keras 3. Other names that
-    module exports (a function, a Keras class) are not TensorFlow modules. (Stage 0
-    reports such a name the rules do not follow, ``foreign_tf_warning``; the run reads
-    only module-level imports of another module's names.)"""
+    "tensorflow": its TF1 code is migrated, and runs under Keras 3. One imported in a
+    function, which they do not follow, is reported at the import (stage 0); other names
+    that module exports (a function, a Keras class) are not TensorFlow modules."""
     from tests.subprocess_env import keras_env
 
     pkg = _package(tmp_path, compat='''\
@@ -608,11 +607,23 @@ def test_tensorflow_reached_through_another_modules_name_is_followed(tmp_path, c
         def scaled(x):
             with v1.variable_scope("scaled"):
                 return tf.nn.relu(tf.layers.dense(x, 2, name="d")) * 2.0
+
+
+        def later(x):
+            from .compat import v1 as inner
+            return inner.layers.dense(x, 2)
         ''')
     assert cli.main(["migrate", str(pkg), "--format", "json", "--write"]) == 1
     files = {Path(f["path"]).name: f for f in json.loads(capsys.readouterr().out)["files"]}
     model = files["model.py"]
-    assert model["status"] == "changed" and not [w for w in model["warnings"] if w["rule"] == "tf-api"]
+    assert model["status"] == "changed" and "inner.layers.dense(x, 2)" not in model["diff"]
+    said = [(w["line"], w["message"]) for w in model["warnings"] if w["rule"] == "tf-api"]
+    assert [line for line, _ in said] == [15], said  # the import in a function: not followed, said
+    assert said[0][1].startswith("inner is pkg.compat.v1, which its module binds to TensorFlow "
+                                 "(tensorflow.compat.v1): tf1to2 follows such a name only where a module-level "
+                                 "import binds it")
+    assert said[0][1].endswith("Import it at module level, or TensorFlow here (import tensorflow.compat.v1 as "
+                               "inner), and run tf1to2 again")
     assert "+class Net(tf.keras.layers.Layer):" in model["diff"] and "+class Scaled(" in model["diff"]
     run = subprocess.run([sys.executable, "-c", (
         "import tensorflow as tf\n"
