@@ -30,7 +30,9 @@ names that tf-slim lacks and TensorFlow 2 has become TensorFlow 2's, the same ob
 TF1's read it). Where ``contrib.framework`` (or its ``nest``) is handed on as a value
 (returned, passed, stored), its import becomes ``tf1to2.contrib_framework``, the shim's
 stand-in with every name of it TensorFlow 2 or tf-slim still has (warned there: the
-few neither has raise where read). Every other contrib name is warned at its line with
+few neither has raise where read). ``contrib.util``'s five functions are TensorFlow's own:
+their TF2 names (``constant_value`` → ``tf.get_static_value``), and the module is the
+shim's ``tf1to2.contrib_util``. Every other contrib name is warned at its line with
 the replacement the migration overview suggests.
 
 ``x.shape[i].value`` / ``x.get_shape()[i].value`` (a ``Dimension`` in TF1, an int in TF2),
@@ -188,6 +190,11 @@ NEST_PUBLIC = {"flatten": "flatten", "map_structure": "map_structure", "pack_seq
                "assert_same_structure": "assert_same_structure", "is_nested": "is_nested",
                "is_sequence": "is_nested"}
 FRAMEWORK_SHIM = "tf1to2.contrib_framework"
+# tf.contrib.util: TensorFlow's own functions, the same objects under TF2's names; the
+# module itself is the shim's (tensor2tensor's ``util()`` returns it)
+UTIL_TF2 = {"constant_value": "get_static_value", "make_tensor_proto": "make_tensor_proto",
+            "make_ndarray": "make_ndarray"}
+UTIL_SHIM = "tf1to2.contrib_util"
 # what tf.contrib.framework had that neither TensorFlow 2.21 nor tf-slim has, and what to
 # use instead (the shim raises at these with the same advice: tests/test_shim.py)
 FRAMEWORK_GONE = {
@@ -211,7 +218,13 @@ def framework_tf2(rest: list[str]) -> Optional[tuple[str, str]]:
     """``tf.contrib.<rest>``, a name of tf.contrib.framework that tf-slim lacks and TensorFlow
     2 has: (module, the dotted name under it), e.g. ("tensorflow.compat.v1", "sort"),
     ("tensorflow.compat.v1", "nest.flatten"), ("tf1to2.contrib_framework", "nest") for
-    TF1's whole nest module; None otherwise."""
+    TF1's whole nest module; tf.contrib.util's too (``constant_value`` →
+    ``get_static_value``; the module → ("tf1to2.contrib_util", "")); None otherwise."""
+    if rest[:1] == ["util"]:
+        if len(rest) == 1:
+            return UTIL_SHIM, ""
+        return ("tensorflow.compat.v1", ".".join([UTIL_TF2[rest[1]], *rest[2:]])) if rest[1] in UTIL_TF2 else \
+            (UTIL_SHIM, ".".join(rest[1:]))
     if len(rest) < 2 or rest[0] != "framework" or rest[1] in table.TF_SLIM:
         return None
     if rest[1] == "nest":
@@ -694,6 +707,7 @@ class _Rewriter(TFTransformer):
             self.module_imports.add(module)
         text = f"{head}.{name}" if name else head
         what = {FRAMEWORK_SHIM: "tf.contrib.framework's names TensorFlow 2 and tf-slim have",
+                UTIL_SHIM: "tf.contrib.util's functions, TensorFlow's own",
                 "tensorflow": "TF2's: the graph's name scope in a graph, as TF1's, and the eager one eagerly"}.get(
             module, "the TF2 name, the same object")
         if not self.ctx.change(node, f"{'.'.join(parts)} → {text} ({what})"):
@@ -761,6 +775,8 @@ class _Rewriter(TFTransformer):
         if rest[0] == "contrib":
             if rest in (["contrib"], ["contrib", "rnn"]) and named:
                 return None  # its uses are rewritten; it goes when none is left (transform)
+            if rest[1:] == ["util"] and named:
+                return UTIL_SHIM  # TensorFlow's own functions, in the shim's stand-in
             target, problem = contrib_target(rest[1:])
             if target is None:
                 self.ctx.warn(node, problem)
@@ -955,11 +971,13 @@ class _Rewriter(TFTransformer):
         rnn = [CONTRIB_RNN.get(".".join([*rest, dotted_name(a.name)])) is not None for a in original_node.names]
         where = "tf.compat.v1 (TF1's own objects)" if all(rnn) else "tf_slim and tf.compat.v1" if any(rnn) else \
             "tf_slim"
-        modules = [dotted_name(m.module) if isinstance(m, cst.ImportFrom) else "tf_slim" for m in merged]
+        modules = [f"{dotted_name(m.module)}.{dotted_name(m.names[0].name)}" if isinstance(m, cst.ImportFrom)
+                   else "tf_slim" for m in merged]
         if any(m.startswith(("tensorflow.compat.v1.", "tf1to2")) and not m.startswith("tensorflow.compat.v1.nn")
                or m in ("tensorflow", "tensorflow.compat.v1") for m in modules):
             where = ", ".join(dict.fromkeys(
-                "tf_slim" if m.startswith("tf_slim") else FRAMEWORK_SHIM if m.startswith("tf1to2") else
+                "tf_slim" if m.startswith("tf_slim") else
+                (FRAMEWORK_SHIM if m.startswith(FRAMEWORK_SHIM) else UTIL_SHIM) if m.startswith("tf1to2") else
                 "TensorFlow 2's names (the same objects)" for m in modules))
         if not self.ctx.change(original_node, f"from tensorflow.contrib{'.' + '.'.join(rest) if rest else ''} import ... → {where}"):
             return updated_node

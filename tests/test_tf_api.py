@@ -253,6 +253,28 @@ def test_contrib_framework_names_run_as_tf2s_under_tf_2_21(tmp_path):
     assert proc.stdout.split() == ["ok"]
 
 
+CONTRIB_UTIL_RUN = """
+import sys
+import numpy as np
+import tensorflow as tf
+sys.path.insert(0, sys.argv[1])
+import after
+value, plus_one, array, empty = after.static(tf.constant([3, 4]))
+assert value.tolist() == [3, 4] and plus_one.tolist() == [4, 5] and array.tolist() == [1.0, 2.0] and empty
+assert after.util().constant_value(tf.constant(7)) == 7
+print("ok")
+"""
+
+
+def test_contrib_util_runs_as_tf2s_under_tf_2_21(tmp_path):
+    """tf.contrib.util's functions, rewritten to TF2's names and through the shim's stand-in
+    for the module, compute what they did: static values, tensor protos back to arrays."""
+    proc, warnings = _run_rewritten("contrib_util", CONTRIB_UTIL_RUN, tmp_path)
+    assert warnings == []
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert proc.stdout.split() == ["ok"]
+
+
 def test_a_contrib_optimizer_is_warned_of_once_by_the_stage_that_handles_it():
     """Stage 0 warns that tf.contrib.opt.AdaMaxOptimizer does not exist in TensorFlow 2
     when it runs without the optimizers stage; with it, that stage rewrites the optimizer,

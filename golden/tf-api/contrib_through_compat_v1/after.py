@@ -12,4 +12,4 @@ def features(x, cells=4):
   init = tf_slim.variance_scaling_initializer(2.0)
   order = tf2.compat.v1.argsort(x)
   cell = tf.nn.rnn_cell.GRUCell(cells)
-  return init, order, cell, tf2.compat.v1.contrib.util.constant_value(x)
+  return init, order, cell, tf2.compat.v1.get_static_value(x)
