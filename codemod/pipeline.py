@@ -21,7 +21,7 @@ import libcst as cst
 
 import rules as rules_pkg
 from codemod import documents, textio
-from rules.base import Facts, Finding, Project, RuleContext, module_code, parse_module, release, unknown_ignores
+from rules.base import Facts, Finding, Project, RuleContext, module_code, module_level, parse_module, release, unknown_ignores
 from rules.tf_api import TfApi, foreign_tf_warning
 
 
@@ -164,15 +164,8 @@ def followed_foreign(tree: Optional[ast.Module], foreign: tuple) -> dict:
     the module's own bindings of TensorFlow."""
     if tree is None:
         return {}
-    lines: set = set()
-    pending = list(tree.body)
-    while pending:
-        node = pending.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            continue
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            lines.update(range(node.lineno, (node.end_lineno or node.lineno) + 1))
-        pending.extend(ast.iter_child_nodes(node))
+    lines = {line for node in module_level(tree) if isinstance(node, (ast.Import, ast.ImportFrom))
+             for line in range(node.lineno, (node.end_lineno or node.lineno) + 1)}
     return {name: tuple(module.split(" / ")) for name, _dotted, module, line in foreign if line in lines}
 
 

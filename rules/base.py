@@ -623,6 +623,18 @@ def _statements(body: list):
                 todo.extend(reversed(inner))
 
 
+def module_level(tree: ast.Module):
+    """Every node of the module outside its functions and classes (in any ``if`` / ``try``
+    / ``with`` branch at the top): what runs when the module is imported."""
+    pending = list(tree.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        yield node
+        pending.extend(ast.iter_child_nodes(node))
+
+
 def ast_dotted(node: ast.AST) -> Optional[list]:
     """``a.b.c`` (Python's ``ast``) → ``["a", "b", "c"]``; None for anything else."""
     parts = []

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from rules.aliases import canonicalize
-from rules.base import ast_dotted, tf_bound_names
+from rules.base import ast_dotted, module_level, tf_bound_names
 from rules.edit import absolute_module
 from rules.model_walk import VARIABLE_SCOPE, builds_keras_object
 from rules.native_keras import GET_VARIABLE, PLAIN_MODULES, UNSAFE_BUILTINS, blocking
@@ -180,16 +180,11 @@ def tf_exports(tree: ast.Module) -> dict:
     module-level ``if`` / ``try``): another module importing one reaches TensorFlow
     through a name the rules cannot follow (tf-api's ``foreign_tf_warning``)."""
     bound: set = set()
-    pending = list(tree.body)
-    while pending:
-        node = pending.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            continue
+    for node in module_level(tree):
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             bound.update((a.asname or a.name).split(".")[0] for a in node.names)
         elif isinstance(node, ast.Assign):
             bound.update(t.id for t in node.targets if isinstance(t, ast.Name))
-        pending.extend(ast.iter_child_nodes(node))
     out = {}
     for name, paths in tf_bound_names(tree).items():
         if name in bound and paths and all(TF1_MODULES.fullmatch(p) for p in paths):
