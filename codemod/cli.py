@@ -63,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="apply excludes and @generated skipping to files named explicitly too (for hooks)")
     m.add_argument("--config", metavar="FILE", help="read options from FILE instead of the nearest "
                    "pyproject.toml [tool.tf1to2] / tf1to2.toml")
+    m.add_argument("--unsafe-fixes", action="store_true",
+                   help="also make the fixes that may change what the code does, each warned where it is made "
+                        "(a TF1 project's tf2.enabled() tests made False: the TF1 side, which tf1to2 migrates)")
     m.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     m.add_argument("-i", "--interactive", action="store_true",
                    help="offer each change, rule by rule, and write the accepted ones [y,n,a,d,q,?]")
@@ -188,7 +191,7 @@ def cmd_migrate(args, out, err) -> int:
     grouped = project.of_paths([f for f, _ in files], imports) if any(c.cross_module for c in chosen) else {}
     work = [(f, pipeline.Options(rule_ids, explicit=explicit and not args.force_exclude,
                                  module=project.module_name(f) if f in grouped else "",
-                                 context=grouped.get(f, ()), **across(f)))
+                                 context=grouped.get(f, ()), unsafe=args.unsafe_fixes, **across(f)))
             for f, explicit in files]
     if args.interactive:
         return _interactive(args, work, rule_ids, discovery_errors, name_map_path, out, err, skipped)
@@ -245,10 +248,11 @@ def _stdin(args, chosen: list, out, err) -> int:
     data = sys.stdin.buffer.read()
     name = args.stdin_filename or "-"
     rule_ids = tuple(c.id for c in chosen)
-    options = pipeline.Options(rule_ids)
+    options = pipeline.Options(rule_ids, unsafe=args.unsafe_fixes)
     if args.stdin_filename and os.path.isdir(os.path.dirname(os.path.abspath(name))):
         # the buffer's project is known: what imports the file on disk counts, as in a run
-        options = pipeline.Options(rule_ids, **_across_files(chosen, [name], [name], 1)(name))
+        options = pipeline.Options(rule_ids, unsafe=args.unsafe_fixes,
+                                   **_across_files(chosen, [name], [name], 1)(name))
     try:
         result = pipeline.migrate_document(documents.PythonDocument(name, textio.decode(data)), options)
     except textio.SourceError as e:

@@ -66,6 +66,8 @@ class Options:
     # names the file imports from another module that binds them to TensorFlow:
     # ((local name, dotted name, TensorFlow module, line), ...)
     foreign_tf: tuple = ()
+    # ``--unsafe-fixes`` (``RuleContext.unsafe``)
+    unsafe: bool = False
 
     def group(self) -> Optional[Project]:
         """The file's group, as the rules read it (``transform_text``'s ``project``)."""
@@ -74,13 +76,13 @@ class Options:
     def known(self) -> dict:
         """What the run's other files know of the file, as ``transform_text`` takes it."""
         return dict(imported=self.imported, run_uses=self.run_uses, free_functions=self.free_functions,
-                    foreign=self.foreign_tf)
+                    foreign=self.foreign_tf, unsafe=self.unsafe)
 
 
 def transform_text(
     text: str, rule_ids: Iterable[str], accepted: Optional[dict] = None, name_map: Optional[dict] = None,
     project: Optional[Project] = None, imported: tuple = (), run_uses: tuple = (), free_functions: tuple = (),
-    foreign: tuple = (),
+    foreign: tuple = (), unsafe: bool = False,
 ) -> tuple[str, list[Finding], list[Finding]]:
     """Run the rules (by id, in stage order) over source text; raises on parse errors
     and on a rule's exception. This is what the golden tests call. ``accepted`` maps a
@@ -91,15 +93,17 @@ def transform_text(
     the functions of other modules it calls that run no TF1-style code, as it spells them;
     ``foreign`` its imports of names other modules bind to TensorFlow (``Options.foreign_tf``):
     the rules follow those a module-level import binds as if the module imported
-    TensorFlow under that name itself (``followed_foreign``)."""
+    TensorFlow under that name itself (``followed_foreign``); ``unsafe`` makes the fixes a
+    run otherwise only warns of (``--unsafe-fixes``)."""
     try:
         return _transform_text(text, rule_ids, accepted, name_map, project, imported, run_uses, free_functions,
-                               foreign)
+                               foreign, unsafe)
     finally:
         release()
 
 
-def _transform_text(text, rule_ids, accepted, name_map, project, imported, run_uses, free_functions=(), foreign=()):
+def _transform_text(text, rule_ids, accepted, name_map, project, imported, run_uses, free_functions=(), foreign=(),
+                    unsafe=False):
     wanted = set(rule_ids)
     uses_of = dict(run_uses)
     original = text
@@ -125,7 +129,7 @@ def _transform_text(text, rule_ids, accepted, name_map, project, imported, run_u
         project = project_for(project, original, wanted, rule.stage)
         ctx = RuleContext(module=module, rule_id=rule.id, text=text, project=project, imported=dict(imported),
                           run_uses=tuple(uses_of.get(rule.id, ())), facts=facts, rules=frozenset(wanted),
-                          free_functions=frozenset(free_functions), foreign=followed)
+                          free_functions=frozenset(free_functions), foreign=followed, unsafe=unsafe)
         if accepted is not None:
             chosen = accepted.get(rule.id, ())
             ctx.accept = chosen.__contains__

@@ -177,6 +177,9 @@ class RuleContext:
     # names a module-level import binds to another module's TensorFlow binding (``from
     # .compat import tfv1 as tf``) → its TensorFlow modules: followed as the module's own
     foreign: dict = field(default_factory=dict)
+    # ``--unsafe-fixes``: also make the fixes that may change what the code does (each
+    # warned where it is made), which a run otherwise only warns of
+    unsafe: bool = False
     _aliases: Aliases | None = None
     # what Python's ``ast`` says of ``text`` (the engine's, when it has read it already)
     facts: Optional["Facts"] = None

@@ -520,12 +520,7 @@ class _Rewriter(TFTransformer):
         if parts is None:
             return
         if ".".join([self.binding(parts[0]) or "", *parts[1:]]) == TF2_ENABLED:
-            self.ctx.warn(node, f"{code(node)} is True under TensorFlow 2, where this TF1 code ran with it False: "
-                          "what it guards runs now and what it guards against does not. tf1to2 migrates the "
-                          "TF1 side (to run on TensorFlow 2.21 as it did); the TF2 side is the project's own, and "
-                          "may not compute what TF1 did (Keras layers built at each call, for one, have new "
-                          "weights at each call in eager code): check it, and where it does not, make the test "
-                          "False here to keep the TF1 side")
+            self._tf2_enabled(node)
         if self.binding(parts[0]) == "tensorflow" and parts[0] not in self.compat_names and _fits_tf2(".".join(parts[1:]), node):
             self.tf2_exact.add(id(node.func))
         v1 = self._v1_path(parts)
@@ -536,6 +531,22 @@ class _Rewriter(TFTransformer):
             self.graph_nodes.append((node, self.depth == 0, self.as_default > 0 or own_graph(node)))
         if v1 in GRAPH_SWITCHES:
             self.switched = True
+
+    def _tf2_enabled(self, node: cst.Call) -> None:
+        """TF1 code's ``tf2.enabled()`` test: warned; with ``--unsafe-fixes``, made False
+        (the TF1 side, which the rules migrate), warned too: the project's own TF2 side may
+        be what it needs under TF2 (tensorpack disables eager mode there)."""
+        why = (f"{code(node)} is True under TensorFlow 2, where this TF1 code ran with it False: what it guards "
+               "runs now and what it guards against does not. tf1to2 migrates the TF1 side (to run on TensorFlow "
+               "2.21 as it did); the TF2 side is the project's own, and may not compute what TF1 did (Keras "
+               "layers built at each call, for one, have new weights at each call in eager code)")
+        if self.ctx.unsafe and self.ctx.change(node, f"{code(node)} → False (--unsafe-fixes: the TF1 side)"):
+            self.replacements[id(node)] = cst.Name("False")
+            self.ctx.warn(node, f"{why}. --unsafe-fixes made it False here, keeping the TF1 side: check that the "
+                                "TF2 side was not needed under TensorFlow 2 (turning eager mode off, for one)")
+            return
+        self.ctx.warn(node, f"{why}: check it, and where it does not, make the test False here to keep the TF1 "
+                            "side (--unsafe-fixes does)")
 
     def _v1_path(self, parts: list[str]) -> Optional[str]:
         """The v1 API path a dotted name reaches (``train.Saver``), whatever the spelling."""
@@ -982,6 +993,9 @@ class _Rewriter(TFTransformer):
         if not self.ctx.change(original_node, f"from tensorflow.contrib{'.' + '.'.join(rest) if rest else ''} import ... → {where}"):
             return updated_node
         return merged[0] if len(merged) == 1 else cst.FlattenSentinel(merged)
+
+    def leave_Call(self, original_node, updated_node):
+        return self.replacements.get(id(original_node), updated_node)  # ``tf2.enabled()`` → False
 
     def leave_Attribute(self, original_node, updated_node):
         new = self.replacements.get(id(original_node))

@@ -51,6 +51,29 @@ def test_dry_run_shows_diff_changes_nothing_and_exits_1(tmp_path):
     assert f.read_bytes() == before and f.stat().st_mtime_ns == mtime
 
 
+def test_unsafe_fixes_are_made_only_when_asked_and_said_where(tmp_path):
+    """A fix that may change what the code does (a TF1 project's ``tf2.enabled()`` test, true
+    under TF2, made False: the TF1 side tf1to2 migrates) is only warned of, unless
+    ``--unsafe-fixes`` asks for it (as ruff's): then it is made and still warned, on the
+    command line and on standard input alike."""
+    source = ("from tensorflow.python import tf2\n\n\ndef pick(tf):\n"
+              "    return tf.keras.layers if tf2.enabled() else tf.compat.v1.layers\n")
+    f = tmp_path / "pick.py"
+    f.write_text(source)
+    safe = tf1to2("migrate", str(f), "-j", "1", "--format", "json")
+    assert safe.returncode == 0, safe.stderr
+    (result,) = json.loads(safe.stdout)["files"]
+    assert result["status"] == "unchanged" and [w["line"] for w in result["warnings"]] == [5]
+    assert "(--unsafe-fixes does)" in result["warnings"][0]["message"]
+    unsafe = tf1to2("migrate", str(f), "-j", "1", "--unsafe-fixes", "--write")
+    assert unsafe.returncode == 1, unsafe.stderr
+    assert f.read_text() == source.replace("tf2.enabled()", "False")
+    assert "--unsafe-fixes made it False here" in unsafe.stderr
+    piped = subprocess.run([sys.executable, "-m", "codemod.cli", "migrate", "-", "--unsafe-fixes"], input=source,
+                           capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert piped.returncode == 1 and piped.stdout == source.replace("tf2.enabled()", "False"), piped.stderr
+
+
 def test_write_then_second_run_is_clean(tmp_path):
     f = tmp_path / "model.py"
     f.write_text(TF1)

@@ -56,13 +56,13 @@ CASES = {
                            "tp_convnet", (2, 8, 8, 3), "model"),
 }
 # Cases whose migrated code computes TF1's numbers once a line the run warned of is
-# changed as the warning says: case → (file, the line's text, what the warning says to
-# make it). tensor2tensor's common_layers.layers() picks tf.keras.layers when
+# changed as the warning says (what ``--unsafe-fixes`` does): case → (file, the line's
+# text, what the warning says to make it). tensor2tensor's common_layers.layers() picks tf.keras.layers when
 # tensorflow.python.tf2.enabled(), which TF 2 makes true: Keras layers built at each call
 # of dense(), new weights each call in eager code; its TF1 side (tf.layers, which the run
 # made tf1to2.layers) is what TF1 ran.
 WARNED = {
-    case: ("tensor2tensor/layers/common_layers.py", "    if tf2.enabled():", "    if False:  # the TF1 side")
+    case: ("tensor2tensor/layers/common_layers.py", "    if tf2.enabled():", "    if False:")
     for case in ("tensor2tensor-attention", "tensor2tensor-encoder", "tensor2tensor-layers")
 }
 # tflearn 0.5's own ``__init__`` calls ``tf.disable_v2_behavior()`` (it is a TF1 library
