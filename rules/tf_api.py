@@ -95,6 +95,7 @@ script's entry point, never in a module others import.
 from __future__ import annotations
 
 import ast
+from pathlib import Path
 from typing import Optional
 
 import libcst as cst
@@ -195,23 +196,20 @@ FRAMEWORK_SHIM = "tf1to2.contrib_framework"
 UTIL_TF2 = {"constant_value": "get_static_value", "make_tensor_proto": "make_tensor_proto",
             "make_ndarray": "make_ndarray"}
 UTIL_SHIM = "tf1to2.contrib_util"
+def _shim_table(module: str, name: str) -> dict:
+    """A dict literal of a shim module (``tf1to2/<module>.py``), read from its source: the
+    rules never import the shim, which imports TensorFlow. The two packages are installed
+    side by side."""
+    tree = ast.parse((Path(__file__).resolve().parent.parent / "tf1to2" / f"{module}.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and [getattr(t, "id", None) for t in node.targets] == [name]:
+            return ast.literal_eval(node.value)
+    raise LookupError(f"tf1to2/{module}.py has no {name}")
+
+
 # what tf.contrib.framework had that neither TensorFlow 2.21 nor tf-slim has, and what to
-# use instead (the shim raises at these with the same advice: tests/test_shim.py)
-FRAMEWORK_GONE = {
-    "assert_scalar_int": "tf.debugging.assert_scalar and tf.debugging.assert_integer",
-    "get_graph_from_inputs": "the graph of one of the tensors (t.graph)",
-    "reduce_sum_n": "tf.add_n, or tf.reduce_sum of each tensor",
-    "remove_squeezable_dimensions": "tf.squeeze of the dimension that should go",
-    "with_shape": "tf.debugging.assert_shapes or tf.ensure_shape",
-    "with_same_shape": "tf.debugging.assert_shapes or tf.ensure_shape",
-    "fuse_op": "nothing in TensorFlow 2",
-    "zero_initializer": "tf.compat.v1.assign(var, tf.zeros_like(var))",
-    "load_and_remap_matrix_initializer": "tf.compat.v1.train.warm_start",
-    "load_embedding_initializer": "tf.compat.v1.train.warm_start",
-    "load_linear_multiclass_bias_initializer": "tf.compat.v1.train.warm_start",
-    "load_variable_slot_initializer": "tf.compat.v1.train.warm_start",
-    "get_placeholders": "the graph's operations of type Placeholder",
-}
+# use instead: the shim's table (it raises at these with the same advice)
+FRAMEWORK_GONE = _shim_table("contrib_framework", "GONE")
 
 
 def framework_tf2(rest: list[str]) -> Optional[tuple[str, str]]:

@@ -90,8 +90,8 @@ def test_the_rules_rewrite_to_the_shim_exactly_the_rnn_cells_it_has():
 def test_the_rules_and_the_contrib_framework_stand_in_agree():
     """Where tf-api rewrites a tf.contrib.framework name to TensorFlow 2's, the shim's
     stand-in for the module (tf1to2/contrib_framework.py, read from its source) hands out
-    that same name; what the rule says is gone, the stand-in says is gone, with the same
-    advice."""
+    that same name; what the rule says is gone is the stand-in's own table (the rule reads
+    it from the shim's source), with the same advice."""
     from rules.tf_api import FRAMEWORK_GONE, FRAMEWORK_TF2
     tree = ast.parse((ROOT / "tf1to2" / "contrib_framework.py").read_text(encoding="utf-8"))
     tables = {}
