@@ -163,6 +163,7 @@ def cmd_migrate(args, out, err) -> int:
         config.exclude = args.exclude
     if args.extend_exclude:
         config.exclude = [*config.exclude, *args.extend_exclude]
+    args.unsafe_fixes = args.unsafe_fixes or config.unsafe_fixes
     try:
         name_map_path = args.name_map or config.checked_name_map()
     except config_mod.ConfigError as e:

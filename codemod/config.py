@@ -3,8 +3,9 @@
 Looked for from the current directory upwards (``tf1to2.toml`` wins over
 ``pyproject.toml`` in the same folder; a ``pyproject.toml`` without the table is passed
 over). Keys: ``select``, ``ignore``, ``exclude`` (globs, relative to the config's
-folder), ``name-map`` (path, relative to it). Command-line options override them. An
-unknown key is an error naming it.
+folder), ``name-map`` (path, relative to it), ``unsafe-fixes`` (true: as
+``--unsafe-fixes``). Command-line options override them. An unknown key is an error
+naming it.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ try:
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
-KEYS = {"select": list, "ignore": list, "exclude": list, "name-map": str}
+KEYS = {"select": list, "ignore": list, "exclude": list, "name-map": str, "unsafe-fixes": bool}
 
 
 class ConfigError(Exception):
@@ -33,6 +34,7 @@ class Config:
     ignore: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     name_map: Optional[str] = None
+    unsafe_fixes: bool = False
 
     @property
     def root(self) -> Path:
@@ -99,6 +101,8 @@ def load(path: Optional[Path]) -> Config:
             raise ConfigError(f"{path}: {key!r} must be a list of strings")
         if kind is str and not isinstance(value, str):
             raise ConfigError(f"{path}: {key!r} must be a string")
+        if kind is bool and not isinstance(value, bool):
+            raise ConfigError(f"{path}: {key!r} must be true or false")
         setattr(config, key.replace("-", "_"), value)
     if config.name_map:
         config.name_map = str(config.root / config.name_map)

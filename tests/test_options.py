@@ -65,6 +65,22 @@ def test_tf1to2_toml_and_unknown_key(tmp_path):
     assert r.returncode == 2 and "unknown key 'selekt'" in r.stderr and "tf1to2.toml" in r.stderr
 
 
+def test_unsafe_fixes_from_the_configuration(tmp_path):
+    """``unsafe-fixes = true`` in the configuration is ``--unsafe-fixes``: a TF1 project's
+    ``tf2.enabled()`` test is made False (and still warned); a value that is not a boolean
+    is an error naming the key."""
+    source = "from tensorflow.python import tf2\n\nTF2 = tf2.enabled()\n"
+    (tmp_path / "m.py").write_text(source)
+    assert tf1to2("migrate", "m.py", cwd=tmp_path).returncode == 0  # warned only
+    (tmp_path / "tf1to2.toml").write_text("unsafe-fixes = true\n")
+    r = tf1to2("migrate", "--write", "m.py", cwd=tmp_path)
+    assert r.returncode == 1 and (tmp_path / "m.py").read_text() == source.replace("tf2.enabled()", "False")
+    assert "--unsafe-fixes made it False here" in r.stderr
+    (tmp_path / "tf1to2.toml").write_text('unsafe-fixes = "yes"\n')
+    r = tf1to2("migrate", "m.py", cwd=tmp_path)
+    assert r.returncode == 2 and "'unsafe-fixes' must be true or false" in r.stderr
+
+
 def test_quiet_prints_only_errors_and_report_file(tmp_path):
     (tmp_path / "m.py").write_text(TF1)
     (tmp_path / "bad.py").write_text("import tensorflow\ndef f(:\n")
