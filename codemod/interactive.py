@@ -64,7 +64,7 @@ class Session:
         if doc is None:
             return FileResult(path, "skipped", reason="no TensorFlow")
         text = doc.text
-        foreign = foreign_tf_findings(options, text)
+        foreign = foreign_tf_findings(options)
         changes, warnings = [], []
         name_map: dict = {}
         mode: Optional[str] = None  # "all" / "none" for the rest of this file

@@ -21,7 +21,7 @@ import libcst as cst
 
 import rules as rules_pkg
 from codemod import documents, textio
-from rules.base import Facts, Finding, Project, RuleContext, module_code, module_level, parse_module, release, unknown_ignores
+from rules.base import Facts, Finding, Project, RuleContext, module_code, parse_module, release, unknown_ignores
 from rules.tf_api import TfApi, foreign_tf_warning
 
 
@@ -64,7 +64,7 @@ class Options:
     # code (codemod.project.cross_file, rules.pure_functions)
     free_functions: tuple = ()
     # names the file imports from another module that binds them to TensorFlow:
-    # ((local name, dotted name, TensorFlow module, line), ...)
+    # ((local name, dotted name, TensorFlow module, line, whether at module level), ...)
     foreign_tf: tuple = ()
     # ``--unsafe-fixes`` (``RuleContext.unsafe``)
     unsafe: bool = False
@@ -113,7 +113,7 @@ def _transform_text(text, rule_ids, accepted, name_map, project, imported, run_u
     # nothing from any rule, and Python's ``ast`` tells so at a fifth of LibCST's cost.
     module: Optional[cst.Module] = None
     facts = Facts(text)
-    followed = followed_foreign(facts.tree, foreign) if foreign else {}
+    followed = followed_foreign(foreign)
     if followed:
         facts = Facts(text, followed)
     # line of the text as the rules so far left it → line of the original (None: the same)
@@ -160,17 +160,13 @@ def _transform_text(text, rule_ids, accepted, name_map, project, imported, run_u
     return text, changes, fold(warnings)
 
 
-def followed_foreign(tree: Optional[ast.Module], foreign: tuple) -> dict:
+def followed_foreign(foreign: tuple) -> dict:
     """Of the module's imports of names another module binds to TensorFlow
     (``Options.foreign_tf``: (local name, dotted name, "tensorflow / tensorflow.compat.v1",
-    line)), those made at module level (any ``if`` / ``try`` branch, not in a function or
-    class): local name → the TensorFlow modules it is bound to. The rules follow these as
-    the module's own bindings of TensorFlow."""
-    if tree is None:
-        return {}
-    lines = {line for node in module_level(tree) if isinstance(node, (ast.Import, ast.ImportFrom))
-             for line in range(node.lineno, (node.end_lineno or node.lineno) + 1)}
-    return {name: tuple(module.split(" / ")) for name, _dotted, module, line in foreign if line in lines}
+    line, at module level)), those made at module level (any ``if`` / ``try`` branch, not
+    in a function or class): local name → the TensorFlow modules it is bound to. The rules
+    follow these as the module's own bindings of TensorFlow."""
+    return {name: tuple(module.split(" / ")) for name, _dotted, module, _line, top in foreign if top}
 
 
 def fold(warnings: list[Finding]) -> list[Finding]:
@@ -507,17 +503,15 @@ def migrate_document(doc, options: Options) -> FileResult:
         return FileResult(path, "failed", error=f"rule {e.rule_id} crashed: {detail}")
     except RecursionError:
         return FileResult(path, "failed", error="too deeply nested to process")
-    warnings += foreign_tf_findings(options, doc.text)
+    warnings += foreign_tf_findings(options)
     return finish_document(doc, new_text, located(doc, changes), located(doc, warnings), name_map)
 
 
-def foreign_tf_findings(options: Options, text: str) -> list[Finding]:
+def foreign_tf_findings(options: Options) -> list[Finding]:
     """Stage 0's warnings at the file's imports of another module's TensorFlow names that
     the rules cannot follow (made in a function or class: ``followed_foreign``)."""
-    found = _foreign_tf(options)
-    followed = followed_foreign(Facts(text).tree, found) if found else {}
     return [Finding(TfApi.id, line, foreign_tf_warning(name, dotted, module))
-            for name, dotted, module, line in found if name not in followed]
+            for name, dotted, module, line, top in _foreign_tf(options) if not top]
 
 
 def _foreign_tf(options: Options) -> tuple:

@@ -22,6 +22,7 @@ from typing import Iterable, Optional
 
 from codemod import textio
 from rules import pure_functions
+from rules.base import module_level
 from rules.edit import absolute_module
 
 NEEDLE = "arg_scope"
@@ -156,8 +157,9 @@ def cross_file(paths: Iterable[str], scanners: Optional[dict] = None, needles: t
       for the native-keras stage, which does not need the shim's decorator for them); and
       the names it imports from another module that binds them to TensorFlow (tensorpack's
       ``from ..compat import tfv1 as tf``): (local name, its dotted name, the TensorFlow
-      module, the import's line), which the run reports, since the rules follow
-      TensorFlow only through names bound in the module itself (``rules.pure_functions.tf_exports``).
+      module, the import's line, whether the import is at module level), which the rules
+      follow as the module's own import where it is at module level, and the run reports
+      where it is not (``rules.pure_functions.tf_exports``).
 
     ``bystanders`` are files of the project that are not in the run (``discover.bystanders``):
     what they import and use counts as the run's own files' does, though they are never
@@ -192,7 +194,7 @@ def cross_file(paths: Iterable[str], scanners: Optional[dict] = None, needles: t
         file_found, calls, file_edges, file_imports, (functions, refs, tf_exports) = scanned
         facts.update((f"{names[path]}.{name}", deps) for name, deps in functions.items())
         exports.update((f"{names[path]}.{name}", p) for name, p in tf_exports.items())
-        if refs and path in run_set:
+        if any(refs) and path in run_set:
             spelled[path] = refs
         edges[path] = file_edges
         if imports is not None and file_imports is not None:
@@ -225,9 +227,10 @@ def cross_file(paths: Iterable[str], scanners: Optional[dict] = None, needles: t
                         reached.setdefault(path, {}).setdefault(rule_id, []).append((where, what))
     ok = pure_functions.free(facts) if spelled else set()
     known: dict = {}
-    for p, refs in spelled.items():
-        free = tuple(sorted({how for how, name, line in refs if line >= 0 and name in ok}))  # module-level only
-        tf = tuple(sorted((how, name, exports[name], abs(line)) for how, name, line in refs if line and name in exports))
+    for p, (refs, from_run) in spelled.items():
+        free = tuple(sorted({how for how, name, _ in refs if name in ok}))
+        tf = tuple(sorted((how, name, exports[name], line, top) for how, name, line, top in from_run
+                          if name in exports))
         if free or tf:
             known[p] = {"free_functions": free, "foreign_tf": tf}
     return {p: tuple(sorted(d.items())) for p, d in found.items()}, reached, known
@@ -395,22 +398,24 @@ def _scan(path: str):
                 if target != path:
                     found.append((target, ((node.attr, f"{where}:{node.lineno}"),)))
                     refs.add((f"{node.value.id}.{node.attr}", f"{aliases[node.value.id]}.{node.attr}", 0))
-    top = set(map(id, tree.body))
-    nested: set = set()  # the same, imported in a function or class: (local name, absolute name, -line)
+    top, at_module_level = set(map(id, tree.body)), set(map(id, module_level(tree)))
+    # every name a from-import of another module of the run binds, at any depth: (local
+    # name, absolute name, line, whether at module level), for its TensorFlow names
+    # (``foreign_tf``: the rules follow a module-level one)
+    from_run: set = set()
     for node in ast.walk(tree):  # ``from tensor2tensor.layers.common_layers import shape_list``
         if isinstance(node, ast.ImportFrom):
             base = absolute_module(package, node.level, node.module or "")
             if by_name.get(base) not in (None, path):
-                bound = ((a.asname or a.name, f"{base}.{a.name}") for a in node.names if a.name != "*")
+                bound = [(a.asname or a.name, f"{base}.{a.name}") for a in node.names if a.name != "*"]
+                from_run.update((how, name, node.lineno, id(node) in at_module_level) for how, name in bound)
                 if id(node) in top:
                     refs.update((how, name, node.lineno) for how, name in bound)
-                else:  # read only for another module's TensorFlow names (foreign_tf), reported there
-                    nested.update((how, name, -node.lineno) for how, name in bound)
     mine = own and by_name.get(own) == path
     # which of its own functions run no TF1-style code (rules.pure_functions), where other
     # files of the run call one; which of its module-level names are TensorFlow modules
     functions = pure_functions.function_facts(tree, own, package) if mine else {}
-    return tuple(found), calls, edges, imported, (functions, tuple(sorted(refs | nested)),
+    return tuple(found), calls, edges, imported, (functions, (tuple(sorted(refs)), tuple(sorted(from_run))),
                                                   pure_functions.tf_exports(tree) if mine else {})
 
 
