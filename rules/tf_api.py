@@ -212,9 +212,10 @@ def _shim_table(module: str, name: str) -> dict:
 FRAMEWORK_GONE = _shim_table("contrib_framework", "GONE")
 
 
-def framework_tf2(rest: list[str]) -> Optional[tuple[str, str]]:
-    """``tf.contrib.<rest>``, a name of tf.contrib.framework that tf-slim lacks and TensorFlow
-    2 has: (module, the dotted name under it), e.g. ("tensorflow.compat.v1", "sort"),
+def contrib_tf2(rest: list[str]) -> Optional[tuple[str, str]]:
+    """``tf.contrib.<rest>``, a name of tf.contrib.framework or tf.contrib.util that tf-slim
+    lacks and TensorFlow 2 (or the shim's stand-in for the module) has: (module, the
+    dotted name under it), e.g. ("tensorflow.compat.v1", "sort"),
     ("tensorflow.compat.v1", "nest.flatten"), ("tf1to2.contrib_framework", "nest") for
     TF1's whole nest module; tf.contrib.util's too (``constant_value`` →
     ``get_static_value``; the module → ("tf1to2.contrib_util", "")); None otherwise."""
@@ -589,12 +590,12 @@ class _Rewriter(TFTransformer):
                 self.contrib_rnn_kept.add(root)
             return
         if base is not None and base.startswith("tensorflow.contrib.") and len(parts) > 1:
-            moved = framework_tf2([*base.split(".")[2:], *parts[1:]])
+            moved = contrib_tf2([*base.split(".")[2:], *parts[1:]])
             if moved is not None and moved[0] == FRAMEWORK_SHIM and (
                     base == "tensorflow.contrib.framework.nest" or root in self.framework_escapes):
                 return  # bound to the shim's own (nest, or the module handed on): read there
             if moved is not None:
-                self._framework_tf2(node, parts, moved)
+                self._contrib_tf2(node, parts, moved)
                 return
             target, problem = contrib_target([*base.split(".")[2:], *parts[1:]])
             if target is None:
@@ -675,11 +676,11 @@ class _Rewriter(TFTransformer):
         """``tf.contrib.<contrib>`` spelled ``parts`` → its tf_slim name (True), or a
         warning at the line (False), unless a later stage of the run rewrites the call
         (``LATER_STAGES``)."""
-        moved = framework_tf2(contrib)
+        moved = contrib_tf2(contrib)
         if moved is not None:
-            return self._framework_tf2(node, parts, moved)
+            return self._contrib_tf2(node, parts, moved)
         if contrib == ["framework"]:
-            return self._framework_tf2(node, parts, (FRAMEWORK_SHIM, ""))
+            return self._contrib_tf2(node, parts, (FRAMEWORK_SHIM, ""))
         target, problem = contrib_target(contrib)
         if target is None:
             path = ".".join(contrib)
@@ -694,10 +695,10 @@ class _Rewriter(TFTransformer):
         self.replacements[id(node)] = _expr(target)
         return True
 
-    def _framework_tf2(self, node: cst.Attribute, parts: list[str], moved: tuple[str, str]) -> bool:
-        """A chain reaching a tf.contrib.framework name TensorFlow 2 has (``framework_tf2``)
-        → that name, spelled through this module's TensorFlow binding; the module itself
-        (``moved`` = (FRAMEWORK_SHIM, "")) → the shim. Whether changed."""
+    def _contrib_tf2(self, node: cst.Attribute, parts: list[str], moved: tuple[str, str]) -> bool:
+        """A chain reaching a tf.contrib.framework / util name TensorFlow 2 has
+        (``contrib_tf2``) → that name, spelled through this module's TensorFlow binding; the
+        module itself (``moved`` = (FRAMEWORK_SHIM, "")) → the shim. Whether changed."""
         module, name = moved
         if module == "tensorflow.compat.v1":
             self.needs_tf = True
@@ -951,7 +952,7 @@ class _Rewriter(TFTransformer):
                 new.append(cst.ImportFrom(module=_expr(mod), names=[_alias(obj, None if local == obj else local)]))
                 continue
             local = local_name(alias)
-            moved = framework_tf2([*rest, name])
+            moved = contrib_tf2([*rest, name])
             if moved is None and [*rest, name] == ["framework"] and local in self.framework_escapes:
                 moved = FRAMEWORK_SHIM, ""
             if moved is not None:  # ``from tensorflow.contrib.framework import sort``

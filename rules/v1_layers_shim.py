@@ -428,8 +428,8 @@ class _Rewriter(TFTransformer):
         refused = shim_refused(args, literal_only=True)
         if refused:
             self.refused[id(node.func)] = refused
-        elif shim_checked(args):
-            self.checked[id(node.func)] = shim_checked(args)
+        elif checked := shim_checked(args):
+            self.checked[id(node.func)] = checked
         spec = BY_CLASS.get(target or "")
         if spec is None:
             return
