@@ -942,32 +942,32 @@ class _Rewriter(TFTransformer):
         new: list[cst.BaseSmallStatement] = []
         if not rest and [dotted_name(a.name) for a in original_node.names] == ["rnn"] and self.depth == 0:
             return updated_node  # its uses are rewritten; it goes when none is left (transform)
+        kinds: list[str] = []  # per name: "rnn", "slim", "tf2" or the shim module it comes from
         for alias in original_node.names:
-            name = dotted_name(alias.name)
-            moved = CONTRIB_RNN.get(".".join([*rest, name]))
+            name, local = dotted_name(alias.name), local_name(alias)
+            path = [*rest, name]
+            moved = CONTRIB_RNN.get(".".join(path))
             if moved is not None:  # ``from tensorflow.contrib.rnn import LSTMCell``
-                local = local_name(alias)
-                mod, obj = f"tensorflow.{moved}".rsplit(".", 1)
                 self._warn_legacy_keras(original_node, moved.split(".")[2:])
-                new.append(cst.ImportFrom(module=_expr(mod), names=[_alias(obj, None if local == obj else local)]))
-                continue
-            local = local_name(alias)
-            moved = contrib_tf2([*rest, name])
-            if moved is None and [*rest, name] == ["framework"] and local in self.framework_escapes:
-                moved = FRAMEWORK_SHIM, ""
-            if moved is not None:  # ``from tensorflow.contrib.framework import sort``
-                dotted = ".".join(p for p in moved if p)
-                mod, obj = dotted.rsplit(".", 1)
-                new.append(cst.ImportFrom(module=_expr(mod), names=[_alias(obj, None if local == obj else local)]))
-                continue
-            target, problem = contrib_target([*rest, name])
-            if target is None:
-                self.ctx.warn(original_node, problem)
-                return updated_node
-            if target == "tf_slim":
+                dotted, kind = f"tensorflow.{moved}", "rnn"
+            else:
+                moved = contrib_tf2(path)
+                if moved is None and path == ["framework"] and local in self.framework_escapes:
+                    moved = FRAMEWORK_SHIM, ""
+                if moved is not None:  # ``from tensorflow.contrib.framework import sort``
+                    dotted = ".".join(p for p in moved if p)
+                    kind = "tf2" if moved[0].startswith("tensorflow") else moved[0]
+                else:
+                    target, problem = contrib_target(path)
+                    if target is None:
+                        self.ctx.warn(original_node, problem)
+                        return updated_node
+                    dotted, kind = target, "slim"
+            kinds.append(kind)
+            if dotted == "tf_slim":
                 new.append(cst.Import(names=[_alias("tf_slim", None if local == "tf_slim" else local)]))
             else:
-                mod, obj = target.rsplit(".", 1)
+                mod, obj = dotted.rsplit(".", 1)
                 new.append(cst.ImportFrom(module=_expr(mod), names=[_alias(obj, None if local == obj else local)]))
         # one statement per target module
         merged: list[cst.BaseSmallStatement] = []
@@ -978,17 +978,13 @@ class _Rewriter(TFTransformer):
             else:
                 merged.append(stmt)
         merged = [_fix_commas(s) for s in merged]
-        rnn = [CONTRIB_RNN.get(".".join([*rest, dotted_name(a.name)])) is not None for a in original_node.names]
-        where = "tf.compat.v1 (TF1's own objects)" if all(rnn) else "tf_slim and tf.compat.v1" if any(rnn) else \
-            "tf_slim"
-        modules = [f"{dotted_name(m.module)}.{dotted_name(m.names[0].name)}" if isinstance(m, cst.ImportFrom)
-                   else "tf_slim" for m in merged]
-        if any(m.startswith(("tensorflow.compat.v1.", "tf1to2")) and not m.startswith("tensorflow.compat.v1.nn")
-               or m in ("tensorflow", "tensorflow.compat.v1") for m in modules):
-            where = ", ".join(dict.fromkeys(
-                "tf_slim" if m.startswith("tf_slim") else
-                (FRAMEWORK_SHIM if m.startswith(FRAMEWORK_SHIM) else UTIL_SHIM) if m.startswith("tf1to2") else
-                "TensorFlow 2's names (the same objects)" for m in modules))
+        if set(kinds) <= {"rnn", "slim"}:
+            where = "tf.compat.v1 (TF1's own objects)" if "slim" not in kinds else \
+                "tf_slim and tf.compat.v1" if "rnn" in kinds else "tf_slim"
+        else:
+            tf2_names = "TensorFlow 2's names (the same objects)"
+            where = ", ".join(dict.fromkeys({"slim": "tf_slim", "rnn": tf2_names, "tf2": tf2_names}.get(k, k)
+                                            for k in kinds))
         if not self.ctx.change(original_node, f"from tensorflow.contrib{'.' + '.'.join(rest) if rest else ''} import ... → {where}"):
             return updated_node
         return merged[0] if len(merged) == 1 else cst.FlattenSentinel(merged)
