@@ -45,6 +45,21 @@ there says which weights no name reaches.) A function that builds one and is its
 a helper of another, or is kept with its layer added after it (below), stays a
 function with a warning: ``get_or_create_layer`` works only in a decorated call.
 
+A module-level ``make_template`` template (``scale_by_y = tf.compat.v1.make_template(
+"scale_by_y", my_op, scalar_name="y")``, ``my_op`` a function of the module) that one
+module function alone calls makes that function a model function: where it becomes a
+layer, the template moves into the layer's ``__init__`` (``self.scale_by_y = ...``, with
+its comments) and the calls read ``self.scale_by_y``: the model-mapping guide's
+``CompatV1TemplateScaleByY``, one template per layer, made once, its variables made at
+the first call under the decorator with their TF1 names (``scale_by_y/y``, or
+``model/scale_by_y/y`` in a scope) and reused by the later calls, as TF1's. ``my_op``
+stays a function, and nothing is said of it: it is the template's. A template that
+stays where it is (called by several functions, which in TF1 share its variables; by
+module-level code; handed on as a value; imported by another file; made with
+``create_scope_now_``, which took its scope where it was made; the caller kept as a
+function) keeps its callers, and a layer building it once in ``__init__`` is added after
+it, with a warning.
+
 A function that only calls model functions (``block()`` calling ``attn()`` calling
 ``conv1d()``) is part of the forward pass too. Functions that such a forward pass calls
 are its helpers and stay functions: they run inside the decorated ``call`` of the
@@ -156,6 +171,9 @@ _CHECKPOINT_TOOLS = frozenset(f"tf.compat.v1.{name}" for name in (
     "saved_model.load", "saved_model.save", "saved_model.simple_save", "saved_model.loader.load",
     "saved_model.Builder", "saved_model.builder.SavedModelBuilder"))
 MAKE_TEMPLATE = "tf.compat.v1.make_template"
+# A function handed to make_template is the template's: it stays a function, and the
+# template (where it is made, or the layer it moved into) says what became of it.
+_TEMPLATE_FUNCTION = "it is a make_template template's function"
 # What builds ops in eager code too; everything else ``_BLOCKERS`` names builds a TF1
 # graph wherever it runs.
 _OP_BUILDERS = frozenset({"tf.compat.v1.group", "tf.compat.v1.no_op", "tf.compat.v1.assign",
@@ -216,6 +234,9 @@ class _Function:
     # get_or_create_layer
     nested: list = field(default_factory=list)
     unnamed: dict = field(default_factory=dict)  # id(nested call) → Keras classes in it without name=
+    # module-level make_template templates only it calls (``_owned_templates``): they move
+    # into its layer's __init__
+    templates: list = field(default_factory=list)
 
 
 class _Survey(TFVisitor):
@@ -243,6 +264,7 @@ class _Survey(TFVisitor):
         self.module_graph: Optional[cst.Call] = None  # a call by which module-level code builds a TF1 graph
         self.hub = PackageNames(ctx.module, hub_rule.HUB)  # hub.Module → tensorflow_hub.Module
         self.builders: list = []  # the Keras-object calls around the current node
+        self.template_functions: set = set()  # ids of the functions handed to make_template
 
     def visit_Lambda(self, node: cst.Lambda) -> None:
         self.defs += 1
@@ -338,6 +360,11 @@ class _Survey(TFVisitor):
             if fn is not None:
                 fn.calls.add(node.func.value)
         q = self.qualify(node.func)
+        if q == MAKE_TEMPLATE:
+            positional = [a.value for a in node.args if a.keyword is None and not a.star]
+            fn_arg = positional[1] if len(positional) > 1 else keyword_value(node, "func_")
+            if fn_arg is not None:
+                self.template_functions.add(id(fn_arg))
         if q is not None and q.rpartition(".")[2] in _COLLECTION_READERS:  # (rendering the argument costs)
             first = cst.Module(body=[]).code_for_node(node.args[0].value) if node.args else ""
             read = collection_read(q.rpartition(".")[2], first)
@@ -523,6 +550,9 @@ class WrapInLayer(Rule):
         survey = _Survey(ctx, names, ctx.unmentioning(_surveyed(ctx, names)))
         walk(module, survey)
         functions = survey.functions
+        for name, owned in _owned_templates(ctx, module, survey).items():
+            functions[name].templates = owned
+            functions[name].creates = True  # its templates make variables when it calls them
         _pass_tensor_uses(functions, survey.calls)
         # A model function creates variables itself (``building``), or through the
         # functions it calls (``block()`` calling ``attn()`` calling ``conv1d()``): all of
@@ -540,6 +570,7 @@ class WrapInLayer(Rule):
         nesting = False  # a layer calls get_or_create_layer
         after: dict[int, cst.ClassDef] = {}  # kept function → the class added after it
         callers: dict[int, cst.BaseExpression] = {}
+        moved: set = set()  # ids of module-level templates that move into a layer's __init__
         for name in sorted(reaching, key=lambda n: _index(module, functions[n].node)):
             f = functions[name]
             calls = survey.calls.get(name, [])
@@ -549,7 +580,7 @@ class WrapInLayer(Rule):
                 continue  # a helper: it runs inside the layer that calls it (importers get a layer too)
             reason, where = self._blocker(f, survey, name, taken)
             if reason:
-                if name in building and reason is not _TOOL:
+                if name in building and reason not in (_TOOL, _TEMPLATE_FUNCTION):
                     ctx.warn(where or f.node, f"{name}() left as a function: {reason}")
                 continue
             cls_name = camel_case(name)
@@ -609,16 +640,20 @@ class WrapInLayer(Rule):
             if not ctx.change(f.node, msg):
                 continue
             plans[id(f.node)] = plan.build()
+            for t in f.templates:
+                moved.add(id(t.stmt))
+                ctx.change(t.stmt, f"{t.name} (make_template) moved into {cls_name}.__init__, which builds it once "
+                                   f"per layer (the model-mapping guide's way): only {name}() called it")
             nesting = nesting or bool(plan.nested)
             for call, new in plan.caller_rewrites.items():
                 callers[call] = new
             for node, message in plan.warnings:
                 ctx.warn(node, message)
             taken.add(cls_name)
-        templates = self._templates(ctx, module, survey, taken)
+        templates = self._templates(ctx, module, survey, taken, moved)
         if not plans and not after and not templates:
             return module
-        module = transform(module, _Apply(plans, after, callers, templates))
+        module = transform(module, _Apply(plans, after, callers, templates, moved))
         root = ctx.aliases.local_name_for("tensorflow")
         if root is None:
             module = add_import(module, "tensorflow")
@@ -639,27 +674,20 @@ class WrapInLayer(Rule):
         kind = collection_read(name, first)
         return f"{kind}: {name}(...)" if kind is not None else None
 
-    def _templates(self, ctx: RuleContext, module: cst.Module, survey: _Survey, taken: set) -> dict:
+    def _templates(self, ctx: RuleContext, module: cst.Module, survey: _Survey, taken: set,
+                   moved: set) -> dict:
         """``name = tf.compat.v1.make_template("scope", fn, **kwargs)`` at module level, ``fn`` a
-        function of the module: the template stays for the code that calls it, and a layer
-        building the same template once in ``__init__`` and calling it in a decorated
-        ``call`` is added after it (the model-mapping guide's
+        function of the module, that did not move into the one layer calling it (``moved``:
+        ids of statements, ``_owned_templates``): the template stays for the code that calls
+        it, and a layer building the same template once in ``__init__`` and calling it in a
+        decorated ``call`` is added after it (the model-mapping guide's
         ``CompatV1TemplateScaleByY``). id(statement) → the class."""
         out: dict = {}
-        functions = {s.name.value: s for s in module.body if isinstance(s, cst.FunctionDef)}
-        for stmt in module.body:
-            if not (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and
-                    isinstance(stmt.body[0], cst.Assign) and len(stmt.body[0].targets) == 1):
+        for t in _module_templates(module, survey):
+            if id(t.stmt) in moved:
                 continue
-            target, value = stmt.body[0].targets[0].target, stmt.body[0].value
-            if not (isinstance(target, cst.Name) and isinstance(value, cst.Call)) or \
-                    survey.qualify(value.func) != MAKE_TEMPLATE:
-                continue
-            name = target.value
-            positional = [a.value for a in value.args if a.keyword is None and not a.star]
+            stmt, value, name, fn = t.stmt, t.value, t.name, t.fn
             by_kw = {a.keyword.value: a.value for a in value.args if a.keyword is not None}
-            fn_expr = positional[1] if len(positional) > 1 else by_kw.get("func_")
-            fn = functions.get(fn_expr.value) if isinstance(fn_expr, cst.Name) else None
             cls_name = camel_case(name)
             if fn is None or any(a.star for a in value.args) or cls_name in taken:
                 why = ("its function is not one of this module's" if fn is None else
@@ -713,6 +741,8 @@ class WrapInLayer(Rule):
             return "it takes *args / **kwargs or positional-only parameters", node
         if not params.params:
             return "it takes no input tensor", node
+        if survey.other_refs.get(name) and all(id(r) in survey.template_functions for r in survey.other_refs[name]):
+            return _TEMPLATE_FUNCTION, node
         if survey.other_refs.get(name):
             return "it is used other than by a call (passed as a value, e.g. to make_template)", survey.other_refs[name][0]
         if camel_case(name) in taken:
@@ -841,6 +871,109 @@ def _module_names(module: cst.Module) -> set:
 
 def _index(module: cst.Module, node: cst.CSTNode) -> int:
     return next(i for i, s in enumerate(module.body) if s is node)
+
+
+@dataclass
+class _Template:
+    """``name = tf.compat.v1.make_template(...)``, a statement of the module's own code."""
+    name: str
+    stmt: cst.SimpleStatementLine
+    value: cst.Call
+    fn: Optional[cst.FunctionDef]  # the function it wraps, where it is one of the module's
+
+
+def _module_templates(module: cst.Module, survey: _Survey) -> list:
+    out = []
+    functions = {s.name.value: s for s in module.body if isinstance(s, cst.FunctionDef)}
+    for stmt in module.body:
+        if not (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and
+                isinstance(stmt.body[0], cst.Assign) and len(stmt.body[0].targets) == 1):
+            continue
+        target, value = stmt.body[0].targets[0].target, stmt.body[0].value
+        if not (isinstance(target, cst.Name) and isinstance(value, cst.Call)) or \
+                survey.qualify(value.func) != MAKE_TEMPLATE:
+            continue
+        positional = [a.value for a in value.args if a.keyword is None and not a.star]
+        by_kw = {a.keyword.value: a.value for a in value.args if a.keyword is not None}
+        fn_expr = positional[1] if len(positional) > 1 else by_kw.get("func_")
+        fn = functions.get(fn_expr.value) if isinstance(fn_expr, cst.Name) else None
+        out.append(_Template(target.value, stmt, value, fn))
+    return out
+
+
+class _References(Visitor):
+    """Where the module reads ``names``: name → [(the module-level statement around the
+    read, the call it is the head of, or None)]."""
+
+    def __init__(self, names: set) -> None:
+        super().__init__()
+        self.names = names
+        self.reads: dict = {}
+        self.statement: Optional[cst.CSTNode] = None
+        self.heads: dict = {}  # id(called expression) → the call
+        self.not_reads: set = set()
+
+    def visit_Call(self, node: cst.Call) -> None:
+        self.heads[id(node.func)] = node
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        self.not_reads.update(id(t.target) for t in node.targets)
+
+    def visit_Param(self, node: cst.Param) -> None:
+        self.not_reads.add(id(node.name))
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        self.not_reads.add(id(node.attr))
+
+    def visit_Arg(self, node: cst.Arg) -> None:
+        if node.keyword is not None:
+            self.not_reads.add(id(node.keyword))
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if node.value in self.names and id(node) not in self.not_reads:
+            self.reads.setdefault(node.value, []).append((self.statement, self.heads.get(id(node))))
+
+
+def _owned_templates(ctx: RuleContext, module: cst.Module, survey: _Survey) -> dict:
+    """Module-level templates (``_module_templates``) that one module function, and
+    nothing else, calls: function name → [_Template]. Only there may the template move
+    into the function's layer, built once in its ``__init__``: a template another
+    function also calls shares its variables with it (one template, one variable scope),
+    one module-level code calls or hands on, or another file imports, must stay. A
+    template made with ``create_scope_now_`` took its scope where it was made, which
+    ``__init__`` would not reproduce; one assigned twice is not known."""
+    templates = [t for t in _module_templates(module, survey) if t.fn is not None]
+    if not templates:
+        return {}
+    names = {t.name for t in templates}
+    assigned: dict = {}
+    for stmt in module.body:
+        for name in bindings(stmt).names & names:
+            assigned[name] = assigned.get(name, 0) + 1
+    refs = _References(names)
+    for stmt in module.body:
+        refs.statement = stmt
+        walk(stmt, refs)
+    out: dict = {}
+    for t in templates:
+        now = keyword_value(t.value, "create_scope_now_")
+        if assigned.get(t.name) != 1 or ctx.imported.get(t.name) or (now is not None and literal_value(now) is not False):
+            continue
+        reads = refs.reads.get(t.name, [])
+        owners = {stmt for stmt, _ in reads}
+        if len(owners) != 1 or not all(call is not None for _, call in reads):
+            continue
+        owner = next(iter(owners))
+        if not isinstance(owner, cst.FunctionDef) or owner.name.value not in survey.functions or \
+                t.name in bindings(owner.body).names or t.name in _params(owner):
+            continue
+        out.setdefault(owner.name.value, []).append(t)
+        f = survey.functions[owner.name.value]
+        for _, call in reads:  # what the template is called on is a tensor, as for a module function
+            firsts = [a.value for a in call.args[:1] if a.keyword is None]
+            firsts += [a.value for a in call.args if a.keyword and a.keyword.value in _TENSOR_KEYWORDS]
+            f.tensor_uses.update(v.value for v in firsts if isinstance(v, cst.Name))
+    return out
 
 
 class _Wrapping:
@@ -990,6 +1123,7 @@ class _Wrapping:
         if body and is_docstring(body[0]):
             docstring = body.pop(0)
         renames = {p.name.value: f"self.{p.name.value}" for p in self.config}
+        renames.update({t.name: f"self.{t.name}" for t in self.f.templates})
         if self.training is not None and self.training.name.value != "training":
             renames[self.training.name.value] = "training"
         rebound = _rebound(node, set(renames))
@@ -1012,12 +1146,12 @@ class _Wrapping:
             body=node.body.with_changes(body=new_body),
             decorators=[cst.Decorator(cst.Name("track_tf1_style_variables"))],
             returns=node.returns,
-            leading_lines=[cst.EmptyLine(indent=False)] if self.config or docstring else [],
+            leading_lines=[cst.EmptyLine(indent=False)] if self.config or self.f.templates or docstring else [],
         )
         members: list = []
         if docstring is not None:
             members.append(docstring)
-        if self.config:
+        if self.config or self.f.templates:
             init_params = [cst.Param(cst.Name("self"))]
             for p in self.config:
                 init_params.append(p.with_changes(comma=cst.MaybeSentinel.DEFAULT, annotation=p.annotation))
@@ -1025,6 +1159,7 @@ class _Wrapping:
             init = cst.parse_statement("def __init__(self, **kwargs):\n    super().__init__(**kwargs)\n")
             assert isinstance(init, cst.FunctionDef)
             stores = [cst.parse_statement(f"self.{p.name.value} = {p.name.value}\n") for p in self.config]
+            stores += [_moved_template(t) for t in self.f.templates]
             init = init.with_changes(
                 params=cst.Parameters(params=init_params[:-1], star_kwarg=init_params[-1]),
                 body=init.body.with_changes(body=[*init.body.body, *stores]),
@@ -1038,6 +1173,14 @@ class _Wrapping:
             body=cst.IndentedBlock(body=members),
             leading_lines=node.leading_lines,
         )
+
+
+def _moved_template(t: _Template) -> cst.SimpleStatementLine:
+    """``self.name = make_template(...)``, the module-level statement with its comments."""
+    assign = t.stmt.body[0]
+    target = cst.AssignTarget(cst.Attribute(cst.Name("self"), cst.Name(t.name)))
+    comments = [line.with_changes(indent=True) for line in t.stmt.leading_lines if line.comment is not None]
+    return t.stmt.with_changes(body=[assign.with_changes(targets=[target])], leading_lines=comments)
 
 
 def _literal_default(p: cst.Param) -> bool:
@@ -1097,20 +1240,36 @@ def _rename(stmt, renames: dict, layer_names: dict, nested: dict):
 
 
 class _Apply(Transformer):
-    def __init__(self, plans: dict, after: dict, callers: dict, statements: Optional[dict] = None) -> None:
+    def __init__(self, plans: dict, after: dict, callers: dict, statements: Optional[dict] = None,
+                 removed: frozenset = frozenset()) -> None:
         super().__init__()
         self.plans = plans
         self.after = after
         self.callers = callers
         self.statements = statements or {}  # id(module-level statement) → class added after it
+        self.removed = removed  # ids of module-level statements that moved into a layer
 
     def leave_SimpleStatementLine(self, original_node, updated_node):
+        if id(original_node) in self.removed:
+            return cst.RemoveFromParent()
         if id(original_node) in self.statements:
             return cst.FlattenSentinel([updated_node, self.statements[id(original_node)]])
         return updated_node
 
     def leave_Call(self, original_node, updated_node):
         return self.callers.get(id(original_node), updated_node)
+
+    def leave_Module(self, original_node, updated_node):
+        """Two blank lines between a class added after a statement and the statement after
+        it (a function has its own)."""
+        added = {id(c) for c in self.statements.values()}
+        body = list(updated_node.body)
+        for i in range(1, len(body)):
+            blank = len([line for line in body[i].leading_lines if line.comment is None])
+            if id(body[i - 1]) in added and blank < 2:
+                body[i] = body[i].with_changes(
+                    leading_lines=[cst.EmptyLine(indent=False)] * (2 - blank) + list(body[i].leading_lines))
+        return updated_node.with_changes(body=body)
 
     def leave_FunctionDef(self, original_node, updated_node):
         if id(original_node) in self.after:

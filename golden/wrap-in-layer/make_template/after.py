@@ -1,6 +1,8 @@
 """The model-mapping guide's make_template example as TF1 code wrote it: a template made
-once at module level and called where the model is built. It stays for its callers, and
-a layer that builds it once (the guide's CompatV1TemplateScaleByY) is added."""
+once at module level and called where the model is built, by one function only. The
+function becomes a layer that builds the template once, in __init__, and calls it in
+its decorated call (the guide's CompatV1TemplateScaleByY); the template moves there, and
+my_op stays the template's function."""
 import tensorflow.compat.v1 as tf
 import tensorflow
 from tf1to2 import track_tf1_style_variables
@@ -14,20 +16,11 @@ def my_op(x, scalar_name, scale=1.0):
     return x * var1 * scale
 
 
-scale_by_y = tf.make_template('scale_by_y', my_op, scalar_name='y')
-
-
-class ScaleByY(tensorflow.keras.layers.Layer):
-    """scale_by_y (a make_template template) as a Keras layer: build it once, call it like scale_by_y."""
-
+class Model(tensorflow.keras.layers.Layer):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.scale_by_y = tf.make_template('scale_by_y', my_op, scalar_name='y')
 
     @track_tf1_style_variables
-    def call(self, x, scale=1.0):
-        return self.scale_by_y(x, scale=scale)
-
-
-def model(x):
-    return scale_by_y(scale_by_y(x), scale=2.0)
+    def call(self, x):
+        return self.scale_by_y(self.scale_by_y(x), scale=2.0)

@@ -1,6 +1,8 @@
 """The model-mapping guide's make_template example as TF1 code wrote it: a template made
-once at module level and called where the model is built. It stays for its callers, and
-a layer that builds it once (the guide's CompatV1TemplateScaleByY) is added."""
+once at module level and called where the model is built, by one function only. The
+function becomes a layer that builds the template once, in __init__, and calls it in
+its decorated call (the guide's CompatV1TemplateScaleByY); the template moves there, and
+my_op stays the template's function."""
 import tensorflow.compat.v1 as tf
 
 
