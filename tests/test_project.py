@@ -634,3 +634,44 @@ def test_tensorflow_reached_through_another_modules_name_is_followed(tmp_path, c
         "assert len(net.weights) == 2 and len(scaled.weights) == 2\n"
         "print('ok')\n")], cwd=tmp_path, capture_output=True, text=True, env=keras_env(), timeout=600)
     assert run.returncode == 0 and run.stdout.split() == ["ok"], run.stderr[-3000:]
+
+
+TEMPLATE_MODEL = '''\
+import tensorflow as tf
+
+
+def my_op(x, scalar_name):
+    w = tf.compat.v1.get_variable(scalar_name, shape=[], initializer=tf.compat.v1.constant_initializer(1.5))
+    return x * w
+
+
+scale_by_y = tf.compat.v1.make_template("scale_by_y", my_op, scalar_name="y")
+
+
+def model(x):
+    return scale_by_y(scale_by_y(x))
+'''
+
+
+@pytest.mark.parametrize("importer", [None, "from model import scale_by_y\n", "import model\n\nmodel.scale_by_y\n"])
+def test_a_template_moves_into_its_one_callers_layer_unless_another_file_imports_it(tmp_path, capsys, importer):
+    """model() alone calls the template: it becomes a layer building the template in
+    __init__, and the module-level template goes. Where another file of the run imports
+    the template, it stays for that file (and model() with it), a layer holding it added."""
+    (tmp_path / "model.py").write_text(TEMPLATE_MODEL)
+    if importer:
+        (tmp_path / "train.py").write_text(importer)
+    code = cli.main(["migrate", str(tmp_path), "--select", "wrap-in-layer", "--format", "json"])
+    assert code == 1
+    files = {Path(f["path"]).name: f for f in json.loads(capsys.readouterr().out)["files"]}
+    diff = files["model.py"]["diff"]
+    warnings = [w["message"] for w in files["model.py"]["warnings"]]
+    if importer is None:
+        assert "-scale_by_y = tf.compat.v1.make_template" in diff
+        assert '+        self.scale_by_y = tf.compat.v1.make_template("scale_by_y", my_op, scalar_name="y")' in diff
+        assert "+        return self.scale_by_y(self.scale_by_y(x))" in diff
+        assert warnings == []
+    else:
+        assert "-scale_by_y = " not in diff and "-def model" not in diff
+        assert "+class ScaleByY(tf.keras.layers.Layer):" in diff
+        assert len(warnings) == 1 and "scale_by_y (make_template) is kept for the code that calls it" in warnings[0]
