@@ -84,7 +84,15 @@ with tf.compat.v1.variable_scope("model"):
   spelling (``tf.estimator.ModeKeys.TRAIN``, imported by name, or through
   ``from tensorflow import estimator as tf_estimator``); an import of the estimator
   module whose every use was ``ModeKeys`` goes, any other is warned;
-- local names that shadow ``tf``, strings and comments.
+- local names that shadow ``tf``, strings and comments;
+- a tensor hashed (a dict key, a set member, an ``in`` test) in code a control-flow call
+  builds (a ``tf.cond`` branch, a ``while_loop`` body, ``map_fn``'s function, and what
+  they call in the module): TF1 built it in the graph, where tensors hash; TensorFlow 2
+  builds it as a function, in a ``tf.Graph`` too, where they do not (``TypeError: Tensor
+  is unhashable``). Warned at the line with ``.ref()`` / ``.deref()`` and
+  ``tf.compat.v1.disable_control_flow_v2()`` at the entry point (``rules.branch_hashing``
+  says what it finds; stable-baselines' ACKTR learns its TF1 numbers with the latter),
+  unless the module itself switches TF1's control flow or behaviour back on.
 
 ## Fix safety
 Exact: every rewritten name is, in TensorFlow 2.21, the very object the TF1 name was
@@ -95,12 +103,13 @@ script's entry point, never in a module others import.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 from typing import Optional
 
 import libcst as cst
 
-from rules import tf_api_table as table
+from rules import branch_hashing, tf_api_table as table
 from rules.aliases import TFTransformer, dotted_name, dotted_parts, local_name
 from rules.base import Facts, Rule, RuleContext, ast_dotted, mentioning
 from rules.contrib_summary import REWRITTEN as CONTRIB_SUMMARY
@@ -1134,6 +1143,7 @@ class TfApi(Rule):
         return _may_act(facts.tree, facts.tf_names)
 
     def transform(self, ctx: RuleContext) -> cst.Module:
+        hashing = branch_hashing.find(ctx)
         compat = set(ctx.aliases.module_scope.v1_or_tensorflow)
         rewriter = _Rewriter(ctx, compat, _unmentioning(ctx))
         escaping = _escaping_contrib(ctx) if "contrib" in ctx.code else []
@@ -1194,7 +1204,27 @@ class TfApi(Rule):
                      "in TensorFlow 2, and not every use of it here could be rewritten (see their warnings)")
         if imports:
             module = add_imports(module, imports)
+        _warn_branch_hashing(ctx, hashing, module)
         return module
+
+
+def _warn_branch_hashing(ctx: RuleContext, hashing: list, module: cst.Module) -> None:
+    """Tensors hashed in control flow TensorFlow 2 builds as functions (``rules.branch_hashing``),
+    unless the module (as the rule leaves it: a script gets TF1 behaviour at its entry
+    point) switches TF1's control flow back on itself."""
+    if hashing and _SWITCHES_CONTROL_FLOW.search(module.code):
+        return
+    for h in hashing:
+        ctx.warn(h.node, f"{h.name} is a tensor made in a branch or body of {code(h.flow_node.func)}() (line "
+                         f"{ctx.line(h.flow_node)}), hashed here (a dict key, a set member or an `in` test): "
+                         "TensorFlow 2 builds control flow as functions (control flow v2), in a tf.Graph run by a "
+                         "Session too, and a tensor made in a function cannot be hashed (TypeError: Tensor is "
+                         f"unhashable), as it could in TF1's graph. Key by {h.name}.ref() (and .deref() the keys "
+                         "read back), or call tf.compat.v1.disable_control_flow_v2() at the program's entry point "
+                         "(TF1's control flow, for the whole process)")
+
+
+_SWITCHES_CONTROL_FLOW = re.compile(r"\b(disable_v2_behavior|disable_control_flow_v2)\s*\(")
 
 
 # Whole contrib modules an import makes tf_slim, which has only part of them: their names
@@ -1317,6 +1347,8 @@ def _may_act(tree: ast.Module, names: dict) -> bool:
             paths = names.get(parts[0]) if parts else None
             if paths and any(_v1_rest(p, parts) in GRAPH_MODE or ".".join([p, *parts[1:]]) == TF2_ENABLED
                              for p in paths):
+                return True
+            if paths and parts[-1] in branch_hashing.CONTROL_FLOW:  # its branches may hash tensors
                 return True
         elif kind is ast.Import:
             if any(_import_may_act(alias.name) for alias in node.names):

@@ -294,3 +294,37 @@ def test_a_contrib_optimizer_is_warned_of_once_by_the_stage_that_handles_it():
     passed = "import tensorflow as tf\n\nOPTIMIZER = tf.contrib.opt.AdaMaxOptimizer\n"  # not built: stage 0 says it
     _, _, found = transform_text(passed, ["tf-api", "optimizers"])
     assert [w.rule for w in found] == ["tf-api"]
+
+
+@pytest.mark.slow
+def test_tensors_hashed_in_control_flow_are_warned_where_tensorflow_2_raises():
+    """golden/tf-api/branch_hashing: each function it warns in raises "Tensor is
+    unhashable" under TensorFlow 2.21 (its control flow built as functions, in a tf.Graph
+    run by a Session), each it does not warn in runs; after the warning's advice,
+    tf.compat.v1.disable_control_flow_v2(), every one runs."""
+    from tests.golden import cases
+    from tests.subprocess_env import keras_env
+
+    (case,) = [c for c in cases("tf-api") if c.id.endswith("branch_hashing")]
+    warned_lines = {int(w.split(":")[0]) for w in case.warnings}
+    lines = case.before.splitlines()
+
+    def function_of(line: int) -> str:
+        for i in range(line - 1, -1, -1):
+            text = lines[i]
+            if text.startswith("def ") or text.startswith("class "):
+                return text.split()[1].split("(")[0].rstrip(":")
+        raise AssertionError(line)
+
+    warned = {function_of(line) for line in warned_lines}
+    assert warned == {"Optimizer", "loop", "scale", "cases"}, warned
+    results = {}
+    for mode in ("v2", "v1"):
+        proc = subprocess.run([sys.executable, str(ROOT / "tests" / "numeric" / "control_flow_hashing.py"),
+                               str(case.path / "after.py"), mode], capture_output=True, text=True, timeout=600,
+                              env=keras_env(False), cwd=ROOT)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        results[mode] = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert results["v2"] == {"Optimizer.step": "unhashable", "loop": "unhashable", "mapped": "unhashable",
+                             "cases": "unhashable", "not_hashing": "ok", "never_in_control_flow": "ok"}
+    assert set(results["v1"].values()) == {"ok"}, results["v1"]
