@@ -287,6 +287,8 @@ def test_tensorpack_batch_norm_runs_its_tf1_graph_under_keras3(trees, tmp_path):
 
 
 @pytest.mark.parametrize("package,algorithm", [("stable_baselines", "ppo2"), ("stable_baselines", "a2c"),
+                                               ("stable_baselines", "acktr"), ("stable_baselines", "acer"),
+                                               ("stable_baselines", "sac"), ("stable_baselines", "td3"),
                                                ("stable_baselines", "dqn"), ("tflearn", "tflearn")])
 def test_a_real_training_loop_learns_what_tf1_learned(trees, tmp_path, package, algorithm):
     """stable-baselines' PPO2, migrated by ``migrate --write`` alone, trains under plain
@@ -296,19 +298,34 @@ def test_a_real_training_loop_learns_what_tf1_learned(trees, tmp_path, package, 
     leaves TF1's there: Keras optimizers do not run in a TF1 graph). Its DQN builds the
     same dueling networks (slim's unscoped layers, uniquified at run time, left slim's:
     a fixed name= made the second one raise) and acts alike. Its A2C (TF1's RMSProp in
-    its graph, an entropy bonus) learns the same too. tflearn's DNN.fit (its
-    convolution, batch norm, LSTM, dropout, Momentum, moving-average summaries) trains a
-    two-input net to the same parameters and slots too."""
+    its graph, an entropy bonus), ACER (replay, retrace, trust region), SAC and TD3
+    (replay, twin Q and target networks, Polyak averaging over scopes' variables) learn
+    the same too. ACKTR's K-FAC optimizer keys a dict by tensors made in a tf.cond
+    branch, which TensorFlow 2 builds as a function: as migrated it raises "Tensor is
+    unhashable" there, where tf1to2 warned; with the warning's advice
+    (``tf.compat.v1.disable_control_flow_v2()`` at the entry point) it learns what TF1
+    learned. tflearn's DNN.fit (its convolution, batch norm, LSTM, dropout, Momentum,
+    moving-average summaries) trains a two-input net to the same parameters and slots too."""
+    def run(side: str, tree: Path, *options: str) -> subprocess.CompletedProcess:
+        out = tmp_path / side / "out.npz"
+        out.parent.mkdir(exist_ok=True)
+        # the original builds its MLP with tf.layers.flatten: TF 2.21 has it with tf-keras only
+        return subprocess.run([sys.executable, str(NUMERIC / "real_training.py"), side, str(tree), str(out), algorithm,
+                               *options], capture_output=True, text=True, timeout=900, env=keras_env(side == "tf1"))
+
     outputs = {}
     for side, tree in (("tf1", trees.original[package]), ("tf2", trees.migrated[package])):
-        out = tmp_path / side / "out.npz"
-        out.parent.mkdir()
-        # the original builds its MLP with tf.layers.flatten: TF 2.21 has it with tf-keras only
-        proc = subprocess.run([sys.executable, str(NUMERIC / "real_training.py"), side, str(tree), str(out), algorithm],
-                              capture_output=True, text=True, timeout=900, env=keras_env(side == "tf1"))
+        options: tuple = ()
+        if side == "tf2" and algorithm == "acktr":
+            proc = run(side, tree)
+            assert proc.returncode != 0 and "Tensor is unhashable" in proc.stderr, proc.stderr[-2000:]
+            assert 'kfac.py", line 630' in proc.stderr
+            assert {630, 631} <= set(trees.warnings_at("stable_baselines/acktr/kfac.py"))
+            options = ("--control-flow-v1",)
+        proc = run(side, tree, *options)
         assert proc.returncode == 0, f"{side}:\n{proc.stderr[-4000:]}"
         # as numbers (tflearn's batch norm keeps a boolean variable)
-        outputs[side] = {k: v.astype(np.float64) for k, v in np.load(out).items()}
+        outputs[side] = {k: v.astype(np.float64) for k, v in np.load(tmp_path / side / "out.npz").items()}
     tf1, tf2 = outputs["tf1"], outputs["tf2"]
     assert sorted(tf1) == sorted(tf2)
     params = [k for k in tf1 if k.startswith("param:")]
@@ -320,10 +337,18 @@ def test_a_real_training_loop_learns_what_tf1_learned(trees, tmp_path, package, 
         assert {"param:Conv2D/W:0", "param:BatchNormalization/moving_variance:0",
                 "param:LSTM/LSTM/BasicLSTMCell/Linear/Matrix:0", "param:FullyConnected_1/W:0"} <= set(moved), moved
         assert tf1["param:Global_Step:0"] == 12  # three epochs of four batches
-    else:  # PPO2, A2C: shared layer, policy, value and q heads: weights and biases
+    elif algorithm in ("sac", "td3"):  # policy, twin Q (and SAC's value) networks, their targets
+        assert len(params) == (33 if algorithm == "sac" else 36), params
+        moved = [k for k in params if np.abs(tf1[k] - tf1["start:" + k[6:]]).max() > 1e-4]
+        assert len(moved) == len(params), sorted(set(params) - set(moved))  # targets too, by Polyak averaging
+        assert "param:target/values_fn/" + ("vf/vf/kernel:0" if algorithm == "sac" else "qf2/qf2/kernel:0") in params
+    else:  # PPO2, A2C, ACKTR, ACER: shared layer, policy, value and q heads: weights and biases
         assert len(params) == 8, params
         moved = [k for k in params if np.abs(tf1[k] - tf1["start:" + k[6:]]).max() > 1e-3]
-        assert len(moved) >= 5, moved  # training did move them (q's head is not trained by PPO2)
+        if algorithm == "acer":  # (its value comes from the q head: vf is not trained)
+            assert {"param:model/pi/w:0", "param:model/q/w:0"} <= set(moved), moved
+        else:
+            assert len(moved) >= 5, moved  # training did move them (q's head is not trained by PPO2)
     for key in sorted(tf1):
         assert tf1[key].shape == tf2[key].shape, key
         assert np.abs(tf1[key] - tf2[key]).max() <= 1e-4 * max(1.0, float(np.abs(tf1[key]).max())), key

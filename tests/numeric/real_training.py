@@ -1,13 +1,17 @@
 """A real TF1 project's own training loop, original against the tree ``tf1to2 migrate
 --write`` made of it: stable-baselines 2.10's PPO2 (its policies, distributions, runner,
 loss, Adam, gradient clipping, minibatch epochs) learning for a few rollouts on a tiny
-deterministic environment, seeded the same on both sides; or tflearn 0.5's ``DNN.fit``
+deterministic environment, seeded the same on both sides (or its A2C, ACKTR, ACER, DQN,
+SAC, TD3); or tflearn 0.5's ``DNN.fit``
 (its layers, Trainer, TrainOp, summaries and optimizer) on a small two-input net. Invoked
 by tests/test_real_packages.py in subprocesses, one per side:
 
-    real_training.py tf1 TREE OUT.npz [dqn|a2c|tflearn]   # the original: TF1 behaviour (tf = tf.compat.v1, TF2
+    real_training.py tf1 TREE OUT.npz [ALGORITHM]   # the original: TF1 behaviour (tf = tf.compat.v1, TF2
                                         #   behaviour disabled, as the overview says unmodified TF1 code needs)
-    real_training.py tf2 TREE OUT.npz [dqn|a2c|tflearn]   # the migrated tree under plain TensorFlow 2.21 (Keras 3)
+    real_training.py tf2 TREE OUT.npz [ALGORITHM] [--control-flow-v1]   # the migrated tree under plain
+                                        #   TensorFlow 2.21 (Keras 3); TF1's control flow with the flag
+
+ALGORITHM: ppo2 (default), a2c, acktr, acer, dqn, sac, td3 (stable-baselines) or tflearn.
 
 Both write the model's parameters after training, by name, and the action
 probabilities it then gives for a few observations. stable-baselines builds its graph in
@@ -57,6 +61,44 @@ def _environment():
     return Line
 
 
+def _continuous_environment():
+    """Line's twin with two continuous actions in [-1, 1] (SAC, TD3)."""
+    import gym
+    from gym import spaces
+
+    class Push(_environment()):
+        action_space = spaces.Box(low=-1.0, high=1.0, shape=(2,), dtype=np.float32)
+
+        def step(self, action):
+            self.t += 1
+            a = np.clip(np.asarray(action, np.float32), -1, 1)
+            push = 0.1 * np.array([a[0], -a[1], 0.5 * a[0]], np.float32)
+            self.x = np.clip(self.x + push, -1, 1).astype(np.float32)
+            return self.x.copy(), float(self.x[0]), self.t >= 8, {}
+
+    assert gym  # (imported for its logger fix in _environment)
+    return Push
+
+
+def _off_policy(algorithm: str, out: Path) -> None:
+    """stable-baselines' SAC or TD3 on Push: replay buffer, twin Q networks, target
+    networks moved by Polyak averaging over their scopes' variables, Adam; SAC's learned
+    entropy coefficient, TD3's target-policy smoothing and delayed policy updates."""
+    import stable_baselines
+
+    model = getattr(stable_baselines, algorithm.upper())(
+        "MlpPolicy", _continuous_environment()(), seed=0, n_cpu_tf_sess=1, verbose=0,
+        policy_kwargs=dict(layers=[8, 6]), learning_starts=8, batch_size=8, buffer_size=100,
+        **(dict(train_freq=4, gradient_steps=4) if algorithm == "td3" else {}))
+    before = model.get_parameters()
+    model.learn(48)
+    found = {f"param:{k}": np.asarray(v) for k, v in model.get_parameters().items()}
+    found.update({f"start:{k}": np.asarray(v) for k, v in before.items()})
+    obs = np.array([[0.1, -0.2, 0.3], [0.5, 0.5, -0.5], [-0.9, 0.2, 0.0]], np.float32)
+    found["actions"] = np.asarray(model.predict(obs, deterministic=True)[0])
+    np.savez(out, **found)
+
+
 def _tflearn(out: Path) -> None:
     """tflearn's DNN.fit: a convolution, max pooling and batch norm on one input, an LSTM on
     the other, merged, a dense layer with dropout and a softmax one, trained by Momentum for
@@ -89,15 +131,22 @@ def _tflearn(out: Path) -> None:
     np.savez(out, **found)
 
 
-def main(side: str, tree: Path, out: Path, algorithm: str = "ppo2") -> None:
+def main(side: str, tree: Path, out: Path, algorithm: str = "ppo2", *options: str) -> None:
     if side == "tf1":
         sys.path.insert(0, str(Path(__file__).parent))
         import real_models
 
         real_models._tf1_environment()
+    elif "--control-flow-v1" in options:  # what tf1to2's warning at a tensor hashed in a branch advises
+        import tensorflow as tf
+
+        tf.compat.v1.disable_control_flow_v2()
     sys.path.insert(0, str(tree))
     if algorithm == "tflearn":
         _tflearn(out)
+        return
+    if algorithm in ("sac", "td3"):
+        _off_policy(algorithm, out)
         return
     line = _environment()
     from stable_baselines import DQN, PPO2
@@ -113,12 +162,15 @@ def main(side: str, tree: Path, out: Path, algorithm: str = "ppo2") -> None:
         found["probabilities"] = np.asarray(model.action_probability(obs))
         np.savez(out, **found)
         return
-    if algorithm == "a2c":
-        # its synchronous actor-critic: RMSProp (TF1's, in its graph), entropy bonus, gradient clipping
-        from stable_baselines import A2C
+    if algorithm in ("a2c", "acktr", "acer"):
+        # A2C: its synchronous actor-critic: RMSProp (TF1's, in its graph), entropy bonus, gradient
+        # clipping. ACKTR: the same with its K-FAC optimizer (statistics, eigendecompositions in
+        # tf.cond branches, a queue). ACER: a replay buffer, retrace targets, trust region, averaged model.
+        import stable_baselines
 
-        model = A2C("MlpPolicy", DummyVecEnv([line]), n_steps=ROLLOUT // 2, learning_rate=1e-2, seed=0,
-                    n_cpu_tf_sess=1, policy_kwargs=dict(net_arch=[8]), verbose=0)
+        model = getattr(stable_baselines, algorithm.upper())(
+            "MlpPolicy", DummyVecEnv([line]), n_steps=ROLLOUT // 2, seed=0, n_cpu_tf_sess=1,
+            policy_kwargs=dict(net_arch=[8]), learning_rate=1e-2, verbose=0)
     else:
         model = PPO2("MlpPolicy", DummyVecEnv([line]), n_steps=ROLLOUT, learning_rate=1e-2, nminibatches=2,
                      noptepochs=2, seed=0, n_cpu_tf_sess=1, policy_kwargs=dict(net_arch=[8]), verbose=0)
