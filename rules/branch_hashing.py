@@ -23,7 +23,8 @@ What counts:
   (not one that makes a variable: variables made in a graph stay hashable), an item of
   one (``eigh(x)[0]``), or an unpacking of one (``e, v = tf.linalg.eigh(x)``);
 - hashing it: a subscript with it alone into a dict (``self.lookup[t]``, ``{...}[t]``,
-  ``d[t]`` where the function binds ``d`` only to dicts or sets it makes; stored or read:
+  ``d[t]`` where the function, or one around it, binds ``d`` only to dicts or sets it
+  makes; stored or read:
   not ``x[t]`` into a parameter or a tensor, which gathers, nor ``x[:, t]``), an ``in`` /
   ``not in`` test
   of it, a dict display key or set display element, and ``.add`` / ``.get`` /
@@ -62,6 +63,17 @@ class _Function:
     tensors: dict = field(default_factory=dict)  # name → all its bindings are tensors
     calls: set = field(default_factory=set)  # ("name", n) / ("self", n) it calls
     mappings: dict = field(default_factory=dict)  # name → all its bindings are dicts or sets it makes
+    parent: Optional["_Function"] = None  # the function it is defined in
+
+    def mapping(self, name: str) -> bool:
+        """``name`` is a dict or set made here, or in a function around it (a closure) where
+        it is not bound here."""
+        f = self
+        while f is not None:
+            if name in f.mappings:
+                return f.mappings[name]
+            f = f.parent
+        return False
     # (node, name hashed, the local name a subscript indexes, which must be a mapping, or None)
     hashing: list = field(default_factory=list)
 
@@ -84,7 +96,8 @@ class _Survey(TFVisitor):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         cls = self.class_of.get(id(node))
         # (a function nested in a method sees its ``self``)
-        f = _Function(node, cls or (self.stack[-1].cls if self.stack else None))
+        f = _Function(node, cls or (self.stack[-1].cls if self.stack else None),
+                      parent=self.stack[-1] if self.stack else None)
         self.functions[id(node)] = f
         if cls is not None:
             self.methods[(cls, node.name.value)] = f
@@ -96,7 +109,7 @@ class _Survey(TFVisitor):
         self.stack.pop()
 
     def visit_Lambda(self, node: cst.Lambda) -> None:
-        f = _Function(node, self.stack[-1].cls if self.stack else None)
+        f = _Function(node, self.stack[-1].cls if self.stack else None, parent=self.stack[-1] if self.stack else None)
         self.functions[id(node)] = f
         self.stack.append(f)
 
@@ -260,7 +273,7 @@ def find(ctx) -> list:
             seen.add(id(f.node))
             for where, name, into in f.hashing:
                 line = (ctx.line(where), name)
-                if f.tensors.get(name) and (into is None or f.mappings.get(into)) and line not in found:
+                if f.tensors.get(name) and (into is None or f.mapping(into)) and line not in found:
                     found[line] = Hashing(where, name, flow, call)
             for kind, name in f.calls:
                 if kind == "self" and (f.cls, name) in survey.methods:

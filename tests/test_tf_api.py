@@ -328,3 +328,38 @@ def test_tensors_hashed_in_control_flow_are_warned_where_tensorflow_2_raises():
     assert results["v2"] == {"Optimizer.step": "unhashable", "loop": "unhashable", "mapped": "unhashable",
                              "cases": "unhashable", "not_hashing": "ok", "never_in_control_flow": "ok"}
     assert set(results["v1"].values()) == {"ok"}, results["v1"]
+
+
+HASHING = '''\
+import tensorflow as tf
+{switch}
+
+def compute(x):
+    lookup = {{}}
+
+    def branch():
+        y = tf.square(x)
+        lookup[y] = x
+        return y
+
+    return tf.cond(x > 0.0, branch, lambda: x)
+{script}'''
+
+
+@pytest.mark.parametrize("switch,script,warned", [
+    ("", "", True),
+    ("tf.compat.v1.disable_control_flow_v2()\n", "", False),
+    ("tf.compat.v1.disable_v2_behavior()\n", "", False),
+    # a script building and running its graph: tf-api gives it TF1 behaviour at its entry point
+    ("", "\n\nif __name__ == '__main__':\n    with tf.Session() as s:\n        s.run(compute(tf.constant(1.0)))\n",
+     False),
+])
+def test_a_tensor_hashed_in_a_branch_is_not_warned_where_the_module_has_tf1_control_flow(switch, script, warned):
+    out, _, found = transform_text(HASHING.format(switch=switch, script=script), ["tf-api"])
+    hashing = [w for w in found if "cannot be hashed" in w.message]
+    assert bool(hashing) == warned, [w.message for w in found]
+    if warned:
+        (w,) = hashing
+        assert w.line == 9 and "y is a tensor made in a branch or body of tf.cond() (line 12)" in w.message
+    if script:
+        assert "tf.compat.v1.disable_v2_behavior()" in out
