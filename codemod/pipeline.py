@@ -194,8 +194,10 @@ def fold(warnings: list[Finding]) -> list[Finding]:
 def _acts(rule, text: str, facts: Facts) -> bool:
     """Whether ``rule`` may change or warn anything in ``text``: its needles are there and
     its ``may_act`` (from Python's ``ast``, ``facts``) does not rule it out. Text ``ast``
-    cannot read goes to the rule, and LibCST says what is wrong with it."""
-    return rule.applies_to(text) and (facts.tree is None or rule.may_act(facts))
+    cannot read goes to the rule, and LibCST says what is wrong with it. A name another
+    module of the run binds to TensorFlow (``facts.foreign``) spells "tensorflow" here."""
+    spelled = rule.applies_to(text) or (bool(facts.foreign) and rule.applies_to("tensorflow"))
+    return spelled and (facts.tree is None or rule.may_act(facts))
 
 
 def compose_names(name_map: dict, later: dict) -> None:

@@ -612,11 +612,15 @@ def test_tensorflow_reached_through_another_modules_name_is_followed(tmp_path, c
         def later(x):
             from .compat import v1 as inner
             return inner.layers.dense(x, 2)
+
+
+        def initialized(x):
+            return tf.layers.dense(x, 2, kernel_initializer=tf.contrib.layers.xavier_initializer(), name="i")
         ''')
     assert cli.main(["migrate", str(pkg), "--format", "json", "--write"]) == 1
     files = {Path(f["path"]).name: f for f in json.loads(capsys.readouterr().out)["files"]}
     model = files["model.py"]
-    assert model["status"] == "changed" and "inner.layers.dense(x, 2)" not in model["diff"]
+    assert model["status"] == "changed" and "-    return inner.layers.dense(x, 2)" not in model["diff"]
     said = [(w["line"], w["message"]) for w in model["warnings"] if w["rule"] == "tf-api"]
     assert [line for line, _ in said] == [15], said  # the import in a function: not followed, said
     assert said[0][1].startswith("inner is pkg.compat.v1, which its module binds to TensorFlow "
@@ -625,13 +629,16 @@ def test_tensorflow_reached_through_another_modules_name_is_followed(tmp_path, c
     assert said[0][1].endswith("Import it at module level, or TensorFlow here (import tensorflow.compat.v1 as "
                                "inner), and run tf1to2 again")
     assert "+class Net(tf.keras.layers.Layer):" in model["diff"] and "+class Scaled(" in model["diff"]
+    # stage 0 acts there too (the file never spells "tensorflow"): tf.contrib is gone
+    assert "tf.contrib" not in (tmp_path / "pkg" / "model.py").read_text()
+    assert any(c["rule"] == "tf-api" and "xavier_initializer" in c["message"] for c in model["changes"])
     run = subprocess.run([sys.executable, "-c", (
         "import tensorflow as tf\n"
         "from pkg import model\n"
         "x = tf.ones([2, 4])\n"
-        "net, scaled = model.Net(), model.Scaled()\n"
-        "assert net(x).shape == (2, 3) and scaled(x).shape == (2, 2)\n"
-        "assert len(net.weights) == 2 and len(scaled.weights) == 2\n"
+        "net, scaled, initialized = model.Net(), model.Scaled(), model.Initialized()\n"
+        "assert net(x).shape == (2, 3) and scaled(x).shape == (2, 2) and initialized(x).shape == (2, 2)\n"
+        "assert len(net.weights) == 2 and len(scaled.weights) == 2 and len(initialized.weights) == 2\n"
         "print('ok')\n")], cwd=tmp_path, capture_output=True, text=True, env=keras_env(), timeout=600)
     assert run.returncode == 0 and run.stdout.split() == ["ok"], run.stderr[-3000:]
 
