@@ -35,6 +35,19 @@ their TF2 names (``constant_value`` → ``tf.get_static_value``), and the module
 shim's ``tf1to2.contrib_util``. Every other contrib name is warned at its line with
 the replacement the migration overview suggests.
 
+TF1's ``tf.keras.initializers`` were TF1's own initializers (``init_ops``: they honour
+``tf.set_random_seed``, take ``dtype=`` and get_variable's ``partition_info``); TensorFlow
+2.21's are Keras 3's, which do none of that. In TF1 code each becomes the ``tf.compat.v1``
+initializer TF1's Keras made, with the defaults TF1's Keras set written out
+(``tf.keras.initializers.RandomNormal(0.1)`` → ``tf.compat.v1.random_normal_initializer(0.1,
+stddev=0.05)``, ``he_normal(seed=3)`` → ``variance_scaling_initializer(seed=3, scale=2.0,
+mode="fan_in", distribution="truncated_normal")``), however spelled (``tf.keras``,
+``tf.compat.v1.keras``, ``from tensorflow.keras import initializers``), called or given
+as a class where TF1's Keras exported the class itself (one it subclassed with other
+defaults is warned). Given directly to a Keras layer (``tf.keras.layers.Dense(...,
+kernel_initializer=...)``), or spelled through ``tf.compat.v2``, Keras 3's stays: the
+layer is Keras 3's, and saves and loads with it.
+
 ``x.shape[i].value`` / ``x.get_shape()[i].value`` (a ``Dimension`` in TF1, an int in TF2),
 also through a name that only ever holds a shape and a loop over a shape
 (``[d.value for d in x.get_shape()[1:]]``) → ``tf.compat.dimension_value(...)``, which
@@ -75,7 +88,8 @@ with tf.compat.v1.variable_scope("model"):
 
 ## Will not touch (and says why, on the line)
 - code written as ``tf.compat.v1.X`` or under ``import tensorflow.compat.v1 as tf``
-  (already right), ``tf.keras`` (TF2's Keras), ``tensorflow.python`` internals;
+  (already right), ``tf.keras`` (TF2's Keras; but its initializers, above),
+  ``tensorflow.python`` internals;
 - contrib other than slim / layers / framework names tf-slim has (warned, with the
   suggested replacement); ``HParams`` (nothing in TensorFlow replaces it);
 - names TF 2.21 does not have at all (``tf.estimator``, removed in 2.16): warned. Its
@@ -114,7 +128,8 @@ from rules.aliases import TFTransformer, dotted_name, dotted_parts, local_name
 from rules.base import Facts, Rule, RuleContext, ast_dotted, mentioning
 from rules.contrib_summary import REWRITTEN as CONTRIB_SUMMARY
 from rules.optimizers import CONTRIB_OPTIMIZERS
-from rules.edit import add_imports, code, expression, is_docstring, remove_unused_imports, statement_imports
+from rules.edit import (add_imports, code, expression, is_docstring, keyword, new_keyword, rebuild_args,
+                        remove_unused_imports, statement_imports)
 from rules.model_walk import GRAPH_ADVICE, GRAPH_TOPIC, PLACEHOLDERS, RNN_CELL_NAMES, SESSIONS, bindings, is_as_default, own_graph, saver_given_variables, target_names
 from rules.visitors import transform
 
@@ -416,12 +431,61 @@ def foreign_tf_warning(name: str, dotted: str, module: str) -> str:
             f"tensorflow.compat.v1 as {name}), and run tf1to2 again")
 
 
+# TF1's tf.keras.initializers were TF1's own initializers (init_ops: they honour
+# tf.set_random_seed, take dtype= and partition_info); TF 2.21's are Keras 3's. Each TF1
+# name → (the tf.compat.v1 name of the same object, or of the one it subclassed or
+# returned, and the arguments TF1's Keras gave it: defaults it changed, or what a function
+# like he_normal set). The TF1 Keras signature each call is read with: (parameters).
+KERAS_V1_INITIALIZERS = {
+    **{n: ("zeros_initializer", {}) for n in ("Zeros", "zeros")},
+    **{n: ("ones_initializer", {}) for n in ("Ones", "ones")},
+    **{n: ("constant_initializer", {}) for n in ("Constant", "constant")},
+    "VarianceScaling": ("variance_scaling_initializer", {}),
+    **{n: ("orthogonal_initializer", {}) for n in ("Orthogonal", "orthogonal")},
+    **{n: ("initializers.identity", {}) for n in ("Identity", "identity")},
+    "glorot_uniform": ("glorot_uniform_initializer", {}),
+    "glorot_normal": ("glorot_normal_initializer", {}),
+    **{n: ("random_normal_initializer", {"stddev": "0.05"}) for n in ("RandomNormal", "random_normal", "normal")},
+    **{n: ("random_uniform_initializer", {"minval": "-0.05", "maxval": "0.05"})
+       for n in ("RandomUniform", "random_uniform", "uniform")},
+    **{n: ("truncated_normal_initializer", {"stddev": "0.05"}) for n in ("TruncatedNormal", "truncated_normal")},
+    "lecun_normal": ("variance_scaling_initializer",
+                     {"scale": "1.0", "mode": '"fan_in"', "distribution": '"truncated_normal"'}),
+    "lecun_uniform": ("variance_scaling_initializer", {"scale": "1.0", "mode": '"fan_in"', "distribution": '"uniform"'}),
+    "he_normal": ("variance_scaling_initializer",
+                  {"scale": "2.0", "mode": '"fan_in"', "distribution": '"truncated_normal"'}),
+    "he_uniform": ("variance_scaling_initializer", {"scale": "2.0", "mode": '"fan_in"', "distribution": '"uniform"'}),
+}
+_KERAS_V1_PARAMS = {
+    "zeros_initializer": ("dtype",), "ones_initializer": ("dtype",),
+    "constant_initializer": ("value", "dtype", "verify_shape"),
+    "variance_scaling_initializer": ("scale", "mode", "distribution", "seed", "dtype"),
+    "orthogonal_initializer": ("gain", "seed", "dtype"), "initializers.identity": ("gain", "dtype"),
+    "glorot_uniform_initializer": ("seed", "dtype"), "glorot_normal_initializer": ("seed", "dtype"),
+    "random_normal_initializer": ("mean", "stddev", "seed", "dtype"),
+    "random_uniform_initializer": ("minval", "maxval", "seed", "dtype"),
+    "truncated_normal_initializer": ("mean", "stddev", "seed", "dtype"),
+}
+_KERAS_V1_FUNCTIONS = ("lecun_normal", "lecun_uniform", "he_normal", "he_uniform")  # (seed=None)
+_KERAS_INITIALIZERS = ("tf.keras.initializers.", "tf.compat.v1.keras.initializers.")
+
+
+def keras_v1_initializer(q: Optional[str]) -> Optional[str]:
+    """The TF1 Keras initializer a canonical name is (``VarianceScaling``), or None."""
+    for prefix in _KERAS_INITIALIZERS:
+        if q is not None and q.startswith(prefix) and q[len(prefix):] in KERAS_V1_INITIALIZERS:
+            return q[len(prefix):]
+    return None
+
+
 class _Rewriter(TFTransformer):
     def __init__(self, ctx: RuleContext, compat_names: set[str], skip: frozenset = frozenset()) -> None:
         super().__init__(ctx, skip)
         self.replacements: dict[int, cst.CSTNode] = {}
         self.tf2_exact: set[int] = set()  # calls that mean the same under the TF2 name
         self.callees: set[int] = set()  # ids of the callee of every call seen
+        self.keras_arguments: set[int] = set()  # ids of calls that are arguments of a tf.keras call
+        self.initializer_calls: dict[int, tuple] = {}  # TF1 Keras initializer calls → _initializer_call's plan
         self.slim_imports: set[str] = set()  # tf_slim modules the rewritten chains read
         self.shim_imports: set = set()  # names chains now read from tf1to2 (None: tf1to2 itself)
         self.contrib_aliases: set[str] = set()  # ``tc`` of ``import tensorflow.contrib as tc``, rewritten uses
@@ -524,6 +588,13 @@ class _Rewriter(TFTransformer):
 
     def visit_Call(self, node: cst.Call) -> None:
         self.callees.add(id(node.func))
+        q = self.qualify(node.func)
+        if q is not None and q.startswith("tf.keras."):
+            # a Keras 3 layer given an initializer keeps Keras 3's (it saves and loads with it)
+            self.keras_arguments.update(id(a.value) for a in node.args)
+        name = keras_v1_initializer(q)
+        if name is not None and id(node) not in self.keras_arguments and not self._through_v2(node.func):
+            self._keras_initializer(node, name)
         parts = dotted_parts(node.func)
         if parts is None:
             return
@@ -539,6 +610,57 @@ class _Rewriter(TFTransformer):
             self.graph_nodes.append((node, self.depth == 0, self.as_default > 0 or own_graph(node)))
         if v1 in GRAPH_SWITCHES:
             self.switched = True
+
+    def _through_v2(self, func: cst.BaseExpression) -> bool:
+        """The name is spelled through ``tensorflow.compat.v2`` (TF2 code: Keras 3's is meant)."""
+        parts = dotted_parts(func) or []
+        return "v2" in parts or "compat.v2" in (self.binding(parts[0]) or "") if parts else False
+
+    def _keras_initializer(self, node: cst.Call, name: str) -> None:
+        """``tf.keras.initializers.he_normal(seed=1)`` in TF1 code → ``tf.compat.v1.
+        variance_scaling_initializer(scale=2.0, mode="fan_in", distribution="truncated_normal",
+        seed=1)``: the initializer TF1 made there (KERAS_V1_INITIALIZERS)."""
+        target, preset = KERAS_V1_INITIALIZERS[name]
+        params = ("seed",) if name in _KERAS_V1_FUNCTIONS else _KERAS_V1_PARAMS[target]
+        if any(a.star for a in node.args) or len([a for a in node.args if a.keyword is None]) > len(params) or any(
+                a.keyword is not None and a.keyword.value not in params for a in node.args):
+            self.ctx.warn(node, f"{code(node.func)}: TF1's Keras initializer was tf.compat.v1.{target}, TensorFlow "
+                                f"{table.TF_VERSION}'s is Keras 3's (it ignores tf.set_random_seed); left as it is, "
+                                "its arguments not TF1's Keras signature")
+            return
+        if self.ctx.change(node, f"{code(node.func)}(...) → {self.v1_name()}.{target}(...): the initializer TF1's "
+                                 f"Keras made (TF1's own, honouring tf.set_random_seed); TensorFlow "
+                                 f"{table.TF_VERSION}'s is Keras 3's"):
+            self.initializer_calls[id(node)] = (target, preset, params, name in _KERAS_V1_FUNCTIONS)
+            self.needs_tf = True
+
+    def _initializer_call(self, updated: cst.Call, plan: tuple) -> cst.Call:
+        """The call ``_keras_initializer`` planned, from the call as the rest of the rule
+        left it: the arguments given stay as written (a function's seed by keyword), the
+        defaults TF1's Keras set are added after them by keyword."""
+        target, preset, params, function = plan
+        given = [a.keyword.value if a.keyword is not None else params[i] for i, a in enumerate(updated.args)]
+        args = [keyword(a, "seed") if function else a for a in updated.args]
+        args += [new_keyword(k, v) for k, v in preset.items() if k not in given]
+        return updated.with_changes(func=_expr(f"{self.v1_name()}.{target}"), args=rebuild_args(updated, args))
+
+    def _keras_initializer_value(self, node: cst.Attribute, name: str) -> None:
+        """``initializer=tf.keras.initializers.glorot_uniform`` (the class, not called): TF1's
+        class where TF1's Keras exported it as it was; one it subclassed with other defaults,
+        or a function setting arguments, has no name in TF 2.21 to write: warned."""
+        target, preset = KERAS_V1_INITIALIZERS[name]
+        if preset:
+            self.ctx.warn(node, f"{code(node)}: TF1's Keras initializer was tf.compat.v1.{target} with "
+                                f"{', '.join(f'{k}={v}' for k, v in preset.items())}; TensorFlow {table.TF_VERSION}'s "
+                                "is Keras 3's (it ignores tf.set_random_seed and does not take partition_info, which "
+                                f"get_variable passes): write tf.compat.v1.{target}(" +
+                                ", ".join(f"{k}={v}" for k, v in preset.items()) + ") here")
+            return
+        text = f"{self.v1_name()}.{target}"
+        if self.ctx.change(node, f"{code(node)} → {text}: the initializer class TF1's Keras exported (TF1's own); "
+                                 f"TensorFlow {table.TF_VERSION}'s is Keras 3's"):
+            self.replacements[id(node)] = _expr(text)
+            self.needs_tf = True
 
     def _tf2_enabled(self, node: cst.Call) -> None:
         """TF1 code's ``tf2.enabled()`` test: warned; with ``--unsafe-fixes``, made False
@@ -564,6 +686,11 @@ class _Rewriter(TFTransformer):
     def _chain(self, node: cst.Attribute, parts: list[str]) -> None:
         root = parts[0]
         base = self.binding(root)
+        initializer = keras_v1_initializer(self.qualify(node))
+        if initializer is not None and id(node) not in self.callees and id(node) not in self.keras_arguments \
+                and not self._through_v2(node):
+            self._keras_initializer_value(node, initializer)
+            return
         keys = None if base is None else _mode_keys_tail(base, parts)
         if keys is not None:
             self._mode_keys(node, parts, keys)
@@ -999,6 +1126,9 @@ class _Rewriter(TFTransformer):
         return merged[0] if len(merged) == 1 else cst.FlattenSentinel(merged)
 
     def leave_Call(self, original_node, updated_node):
+        plan = self.initializer_calls.get(id(original_node))
+        if plan is not None:
+            return self._initializer_call(updated_node, plan)
         return self.replacements.get(id(original_node), updated_node)  # ``tf2.enabled()`` → False
 
     def leave_Attribute(self, original_node, updated_node):
@@ -1382,6 +1512,9 @@ def _chain_may_act(base: str, parts: list) -> bool:
         return True
     if base.startswith("tensorflow.contrib") and len(parts) > 1:
         return True
+    full = ".".join([base, *parts[1:]])
+    if ".keras.initializers." in full and "compat.v2" not in full and parts[-1] in KERAS_V1_INITIALIZERS:
+        return True  # TF1's Keras initializer (``_Rewriter._keras_initializer``)
     rest = parts[1:]
     if base == "tensorflow.compat.v1":
         if not rest or rest[0].startswith("_") or rest[0] == "compat":

@@ -363,3 +363,31 @@ def test_a_tensor_hashed_in_a_branch_is_not_warned_where_the_module_has_tf1_cont
         assert w.line == 9 and "y is a tensor made in a branch or body of tf.cond() (line 12)" in w.message
     if script:
         assert "tf.compat.v1.disable_v2_behavior()" in out
+
+
+@pytest.mark.slow
+def test_tf1_keras_initializers_draw_what_tf1_drew(tmp_path):
+    """golden/tf-api/keras_initializers: ``model``'s ten variables and its output, drawn
+    in a tf.Graph seeded with tf.set_random_seed, are TF1's bit for bit (before.py under
+    TF1 behaviour and tf-keras; the default run's stages 0 and 7 under plain TF 2.21 and
+    Keras 3). Keras 3's initializers, which the names read as there, ignore the graph seed
+    and take no dtype=."""
+    import numpy as np
+
+    from tests.golden import cases
+    from tests.subprocess_env import keras_env
+
+    (case,) = [c for c in cases("tf-api") if c.id.endswith("keras_initializers")]
+    migrated = tmp_path / "migrated.py"
+    out, _, _ = transform_text(case.before, ["tf-api", "v1-layers-shim"])
+    migrated.write_text(out, encoding="utf-8")
+    drawn = {}
+    for side, path in (("tf1", case.path / "before.py"), ("tf2", migrated)):
+        proc = subprocess.run([sys.executable, str(ROOT / "tests" / "numeric" / "initializer_draws.py"), side, str(path),
+                               str(tmp_path / f"{side}.npz")], capture_output=True, text=True, timeout=600,
+                              env=keras_env(side == "tf1"), cwd=ROOT)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        drawn[side] = dict(np.load(tmp_path / f"{side}.npz"))
+    assert sorted(drawn["tf1"]) == sorted(drawn["tf2"]) and len(drawn["tf1"]) == 11, sorted(drawn["tf1"])
+    for name, value in drawn["tf1"].items():
+        assert np.array_equal(value, drawn["tf2"][name]), name
