@@ -289,7 +289,8 @@ def test_tensorpack_batch_norm_runs_its_tf1_graph_under_keras3(trees, tmp_path):
 @pytest.mark.parametrize("package,algorithm", [("stable_baselines", "ppo2"), ("stable_baselines", "a2c"),
                                                ("stable_baselines", "acktr"), ("stable_baselines", "acer"),
                                                ("stable_baselines", "sac"), ("stable_baselines", "td3"),
-                                               ("stable_baselines", "dqn"), ("tflearn", "tflearn")])
+                                               ("stable_baselines", "dqn"), ("tflearn", "tflearn"),
+                                               ("tensorpack", "tensorpack")])
 def test_a_real_training_loop_learns_what_tf1_learned(trees, tmp_path, package, algorithm):
     """stable-baselines' PPO2, migrated by ``migrate --write`` alone, trains under plain
     TensorFlow 2.21 (Keras 3) and ends with the very parameters the original ends with
@@ -305,7 +306,12 @@ def test_a_real_training_loop_learns_what_tf1_learned(trees, tmp_path, package, 
     unhashable" there, where tf1to2 warned; with the warning's advice
     (``tf.compat.v1.disable_control_flow_v2()`` at the entry point) it learns what TF1
     learned. tflearn's DNN.fit (its convolution, batch norm, LSTM, dropout, Momentum,
-    moving-average summaries) trains a two-input net to the same parameters and slots too."""
+    moving-average summaries) trains a two-input net to the same parameters and slots too.
+    tensorpack's SimpleTrainer (ModelDesc, argscope, Conv2D, BatchNorm, MaxPooling,
+    FullyConnected, Momentum, a moving summary, callbacks) starts from the same seeded
+    draws (its default initializer is TF1's Keras VarianceScaling, TF1's own once
+    migrated) and trains to the same parameters, against the original on TF1's resource
+    variables (on its reference variables, two runs of the original differ)."""
     def run(side: str, tree: Path, *options: str) -> subprocess.CompletedProcess:
         out = tmp_path / side / "out.npz"
         out.parent.mkdir(exist_ok=True)
@@ -337,6 +343,10 @@ def test_a_real_training_loop_learns_what_tf1_learned(trees, tmp_path, package, 
         assert {"param:Conv2D/W:0", "param:BatchNormalization/moving_variance:0",
                 "param:LSTM/LSTM/BasicLSTMCell/Linear/Matrix:0", "param:FullyConnected_1/W:0"} <= set(moved), moved
         assert tf1["param:Global_Step:0"] == 12  # three epochs of four batches
+    elif algorithm == "tensorpack":  # 3 layers' W and b, batch norm's 4, 8 Momentum slots, global_step
+        assert len(params) == 19 and "param:conv0/W/Momentum:0" in params and tf1["param:global_step:0"] == 12
+        moved = [k for k in params if np.abs(tf1[k] - tf1["start:" + k[6:]]).max() > 1e-3]
+        assert len(moved) == 19, sorted(set(params) - set(moved))  # training moved every one
     elif algorithm in ("sac", "td3"):  # policy, twin Q (and SAC's value) networks, their targets
         assert len(params) == (33 if algorithm == "sac" else 36), params
         moved = [k for k in params if np.abs(tf1[k] - tf1["start:" + k[6:]]).max() > 1e-4]

@@ -2,7 +2,7 @@
 --write`` made of it: stable-baselines 2.10's PPO2 (its policies, distributions, runner,
 loss, Adam, gradient clipping, minibatch epochs) learning for a few rollouts on a tiny
 deterministic environment, seeded the same on both sides (or its A2C, ACKTR, ACER, DQN,
-SAC, TD3); or tflearn 0.5's ``DNN.fit``
+SAC, TD3); tensorpack 0.11's trainer on a small convnet; or tflearn 0.5's ``DNN.fit``
 (its layers, Trainer, TrainOp, summaries and optimizer) on a small two-input net. Invoked
 by tests/test_real_packages.py in subprocesses, one per side:
 
@@ -11,7 +11,7 @@ by tests/test_real_packages.py in subprocesses, one per side:
     real_training.py tf2 TREE OUT.npz [ALGORITHM] [--control-flow-v1]   # the migrated tree under plain
                                         #   TensorFlow 2.21 (Keras 3); TF1's control flow with the flag
 
-ALGORITHM: ppo2 (default), a2c, acktr, acer, dqn, sac, td3 (stable-baselines) or tflearn.
+ALGORITHM: ppo2 (default), a2c, acktr, acer, dqn, sac, td3 (stable-baselines), tflearn or tensorpack.
 
 Both write the model's parameters after training, by name, and the action
 probabilities it then gives for a few observations. stable-baselines builds its graph in
@@ -99,6 +99,59 @@ def _off_policy(algorithm: str, out: Path) -> None:
     np.savez(out, **found)
 
 
+def _tensorpack(out: Path) -> None:
+    """tensorpack 0.11's trainer: a ModelDesc (argscope, Conv2D, BatchNorm, MaxPooling,
+    FullyConnected, a moving-average summary of the cost, Momentum) trained by its
+    SimpleTrainer for two epochs of six fed batches, with a callback reading every variable
+    before training and after each epoch."""
+    import tensorflow as tf
+    from tensorpack import ModelDesc, SimpleTrainer, TrainConfig, launch_train_with_config
+    from tensorpack.callbacks import Callback
+    from tensorpack.dataflow import DataFromList
+    from tensorpack.input_source import FeedInput
+    from tensorpack.models import BatchNorm, Conv2D, FullyConnected, MaxPooling
+    from tensorpack.tfutils import argscope
+    from tensorpack.tfutils.summary import add_moving_summary
+    from tensorpack.utils import logger
+
+    v1 = tf.compat.v1
+    logger.set_logger_dir(str(out.parent / "log"), action="d")
+    found = {}
+
+    class Model(ModelDesc):
+        def inputs(self):
+            return [tf.TensorSpec((None, 8, 8, 1), tf.float32, "image"), tf.TensorSpec((None,), tf.int32, "label")]
+
+        def build_graph(self, image, label):
+            v1.set_random_seed(1)
+            with argscope(Conv2D, kernel_size=3, activation=tf.nn.relu):
+                x = Conv2D("conv0", image, 4)
+                x = MaxPooling("pool0", BatchNorm("bn0", x), 2)
+                x = Conv2D("conv1", x, 4)
+            logits = FullyConnected("fc", x, 3)
+            cost = tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(logits=logits, labels=label),
+                                  name="cost")
+            add_moving_summary(cost)
+            return cost
+
+        def optimizer(self):
+            return v1.train.MomentumOptimizer(0.01, 0.9)
+
+    class Read(Callback):
+        def _before_train(self):
+            found.update({"start:" + v.name: self.trainer.sess.run(v) for v in v1.global_variables()})
+
+        def _trigger_epoch(self):
+            found.update({"param:" + v.name: self.trainer.sess.run(v) for v in v1.global_variables()})
+
+    rng = np.random.RandomState(0)
+    data = [[rng.rand(4, 8, 8, 1).astype(np.float32), rng.randint(0, 3, size=4).astype(np.int32)] for _ in range(6)]
+    config = TrainConfig(model=Model(), data=FeedInput(DataFromList(data, shuffle=False)), callbacks=[Read()],
+                         max_epoch=2, steps_per_epoch=6, monitors=[])
+    launch_train_with_config(config, SimpleTrainer())
+    np.savez(out, **found)
+
+
 def _tflearn(out: Path) -> None:
     """tflearn's DNN.fit: a convolution, max pooling and batch norm on one input, an LSTM on
     the other, merged, a dense layer with dropout and a softmax one, trained by Momentum for
@@ -136,7 +189,13 @@ def main(side: str, tree: Path, out: Path, algorithm: str = "ppo2", *options: st
         sys.path.insert(0, str(Path(__file__).parent))
         import real_models
 
-        real_models._tf1_environment()
+        v1 = real_models._tf1_environment()
+        if algorithm == "tensorpack":
+            # TF1's reference variables let a step's backward pass read a variable its
+            # optimizer has already updated, in whatever order the executor runs them: two
+            # runs of the original differ by 0.6. TF1's resource variables (1.15 has
+            # them) read it once, as TensorFlow 2 does: runs agree.
+            v1.enable_resource_variables()
     elif "--control-flow-v1" in options:  # what tf1to2's warning at a tensor hashed in a branch advises
         import tensorflow as tf
 
@@ -144,6 +203,9 @@ def main(side: str, tree: Path, out: Path, algorithm: str = "ppo2", *options: st
     sys.path.insert(0, str(tree))
     if algorithm == "tflearn":
         _tflearn(out)
+        return
+    if algorithm == "tensorpack":
+        _tensorpack(out)
         return
     if algorithm in ("sac", "td3"):
         _off_policy(algorithm, out)
