@@ -290,7 +290,8 @@ def test_tensorpack_batch_norm_runs_its_tf1_graph_under_keras3(trees, tmp_path):
                                                ("stable_baselines", "acktr"), ("stable_baselines", "acer"),
                                                ("stable_baselines", "sac"), ("stable_baselines", "td3"),
                                                ("stable_baselines", "dqn"), ("tflearn", "tflearn"),
-                                               ("tensorpack", "tensorpack")])
+                                               ("tflearn", "tflearn-residual"), ("tflearn", "tflearn-text"),
+                                               ("tflearn", "tflearn-recurrent"), ("tensorpack", "tensorpack")])
 def test_a_real_training_loop_learns_what_tf1_learned(trees, tmp_path, package, algorithm):
     """stable-baselines' PPO2, migrated by ``migrate --write`` alone, trains under plain
     TensorFlow 2.21 (Keras 3) and ends with the very parameters the original ends with
@@ -306,7 +307,9 @@ def test_a_real_training_loop_learns_what_tf1_learned(trees, tmp_path, package, 
     unhashable" there, where tf1to2 warned; with the warning's advice
     (``tf.compat.v1.disable_control_flow_v2()`` at the entry point) it learns what TF1
     learned. tflearn's DNN.fit (its convolution, batch norm, LSTM, dropout, Momentum,
-    moving-average summaries) trains a two-input net to the same parameters and slots too.
+    moving-average summaries) trains a two-input net to the same parameters and slots too,
+    and so do a residual net (blocks, a bottleneck, Adam), a text net (embedding,
+    bidirectional LSTM, RMSProp) and a recurrent one (GRU, simple RNN, highway, AdaGrad).
     tensorpack's SimpleTrainer (ModelDesc, argscope, Conv2D, BatchNorm, MaxPooling,
     FullyConnected, Momentum, a moving summary, callbacks) starts from the same seeded
     draws (its default initializer is TF1's Keras VarianceScaling, TF1's own once
@@ -343,6 +346,13 @@ def test_a_real_training_loop_learns_what_tf1_learned(trees, tmp_path, package, 
         assert {"param:Conv2D/W:0", "param:BatchNormalization/moving_variance:0",
                 "param:LSTM/LSTM/BasicLSTMCell/Linear/Matrix:0", "param:FullyConnected_1/W:0"} <= set(moved), moved
         assert tf1["param:Global_Step:0"] == 12  # three epochs of four batches
+    elif algorithm.startswith("tflearn-"):  # every layer's variables, optimizer slots, steps, summaries
+        count, name = {"tflearn-residual": (98, "param:ResidualBottleneck/Conv2D_2/W:0"),
+                       "tflearn-text": (28, "param:BiRNN/bidirectional_rnn/bw/BasicLSTMCell/Linear/Bias:0"),
+                       "tflearn-recurrent": (31, "param:GRU/GRU/GRUCell/Candidate/Linear/Matrix:0")}[algorithm]
+        assert len(params) == count and name in params, params
+        moved = [k for k in params if np.abs(tf1[k] - tf1["start:" + k[6:]]).max() > 1e-3]
+        assert len(moved) >= 9 and name in moved, moved
     elif algorithm == "tensorpack":  # 3 layers' W and b, batch norm's 4, 8 Momentum slots, global_step
         assert len(params) == 19 and "param:conv0/W/Momentum:0" in params and tf1["param:global_step:0"] == 12
         moved = [k for k in params if np.abs(tf1[k] - tf1["start:" + k[6:]]).max() > 1e-3]

@@ -246,6 +246,14 @@ def _tf1_environment():
     sys.modules["tensorflow.contrib"] = contrib
     sys.modules["tensorflow.contrib.layers"] = tf_slim
     sys.modules["tensorflow.contrib.framework"] = framework
+    # contrib.layers' own modules, which TF1 code imported by path (tflearn's initializers)
+    import tf_slim.layers.initializers
+
+    layers_python = types.ModuleType("tensorflow.contrib.layers.python")
+    layers_python.layers = tf_slim.layers
+    sys.modules["tensorflow.contrib.layers.python"] = layers_python
+    sys.modules["tensorflow.contrib.layers.python.layers"] = tf_slim.layers
+    sys.modules["tensorflow.contrib.layers.python.layers.initializers"] = tf_slim.layers.initializers
     return v1
 
 

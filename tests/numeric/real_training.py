@@ -11,7 +11,8 @@ by tests/test_real_packages.py in subprocesses, one per side:
     real_training.py tf2 TREE OUT.npz [ALGORITHM] [--control-flow-v1]   # the migrated tree under plain
                                         #   TensorFlow 2.21 (Keras 3); TF1's control flow with the flag
 
-ALGORITHM: ppo2 (default), a2c, acktr, acer, dqn, sac, td3 (stable-baselines), tflearn or tensorpack.
+ALGORITHM: ppo2 (default), a2c, acktr, acer, dqn, sac, td3 (stable-baselines), tflearn,
+tflearn-residual, tflearn-text, tflearn-recurrent, or tensorpack.
 
 Both write the model's parameters after training, by name, and the action
 probabilities it then gives for a few observations. stable-baselines builds its graph in
@@ -152,35 +153,63 @@ def _tensorpack(out: Path) -> None:
     np.savez(out, **found)
 
 
-def _tflearn(out: Path) -> None:
-    """tflearn's DNN.fit: a convolution, max pooling and batch norm on one input, an LSTM on
-    the other, merged, a dense layer with dropout and a softmax one, trained by Momentum for
-    three epochs of four batches, in its own graph; no shuffling, seeded."""
+def _tflearn(out: Path, net: str = "") -> None:
+    """tflearn's DNN.fit, in its own graph, no shuffling, seeded. Default: a convolution,
+    max pooling and batch norm on one input, an LSTM on the other, merged, a dense layer
+    with dropout and a softmax one, trained by Momentum for three epochs of four batches.
+    ``residual``: a residual block and a downsampling bottleneck (batch norms, L2 weight
+    decay), global average pooling, Adam; ``text``: an embedding, a bidirectional LSTM,
+    dropout, RMSProp; ``recurrent``: a GRU returning its sequence, a simple RNN, a highway
+    layer, AdaGrad (two epochs of four batches each)."""
     import tensorflow as tf
     import tflearn
 
     rng = np.random.RandomState(0)
-    images = rng.rand(32, 6, 6, 1).astype(np.float32)
-    sequences = rng.rand(32, 5, 3).astype(np.float32)
-    labels = np.eye(2)[(images.reshape(32, -1).sum(1) > 18).astype(int)]
     with tf.Graph().as_default():
         tf.compat.v1.set_random_seed(1)
-        net = tflearn.input_data(shape=[None, 6, 6, 1], name="images")
-        net = tflearn.conv_2d(net, 4, 3, activation="relu", regularizer="L2")
-        net = tflearn.batch_normalization(tflearn.max_pool_2d(net, 2))
-        rnn = tflearn.lstm(tflearn.input_data(shape=[None, 5, 3], name="sequences"), 6)
-        net = tflearn.merge([tflearn.flatten(net), rnn], "concat")
-        net = tflearn.dropout(tflearn.fully_connected(net, 8, activation="tanh"), 0.8)
-        net = tflearn.fully_connected(net, 2, activation="softmax")
-        net = tflearn.regression(net, optimizer=tflearn.Momentum(0.05, momentum=0.9),
-                                 loss="categorical_crossentropy")
-        model = tflearn.DNN(net, tensorboard_verbose=0, tensorboard_dir=str(out.parent / "logs"))
+        epochs = 2
+        if net == "residual":
+            inputs = rng.rand(32, 8, 8, 3).astype(np.float32)
+            labels = np.eye(2)[(inputs.reshape(32, -1).sum(1) > 96).astype(int)]
+            x = tflearn.conv_2d(tflearn.input_data(shape=[None, 8, 8, 3]), 4, 3, regularizer="L2", weight_decay=1e-4)
+            x = tflearn.residual_bottleneck(tflearn.residual_block(x, 1, 4), 1, 2, 4, downsample=True)
+            x = tflearn.global_avg_pool(tflearn.activation(tflearn.batch_normalization(x), "relu"))
+            x = tflearn.fully_connected(x, 2, activation="softmax")
+            optimizer = tflearn.Adam(0.01)
+        elif net == "text":
+            inputs = rng.randint(0, 20, size=(32, 6))
+            labels = np.eye(2)[(inputs.sum(1) > 57).astype(int)]
+            x = tflearn.embedding(tflearn.input_data(shape=[None, 6]), input_dim=20, output_dim=5)
+            x = tflearn.dropout(tflearn.bidirectional_rnn(x, tflearn.BasicLSTMCell(4), tflearn.BasicLSTMCell(4)), 0.8)
+            x = tflearn.fully_connected(x, 2, activation="softmax")
+            optimizer = tflearn.RMSProp(0.5)
+        elif net == "recurrent":
+            inputs = rng.rand(32, 5, 3).astype(np.float32)
+            labels = np.eye(2)[(inputs.reshape(32, -1).sum(1) > 7.5).astype(int)]
+            x = tflearn.gru(tflearn.input_data(shape=[None, 5, 3]), 6, return_seq=True)
+            x = tflearn.highway(tflearn.simple_rnn(x, 4), 4, activation="tanh")
+            x = tflearn.fully_connected(x, 2, activation="softmax")
+            optimizer = tflearn.AdaGrad(1.0)
+        else:
+            images = rng.rand(32, 6, 6, 1).astype(np.float32)
+            sequences = rng.rand(32, 5, 3).astype(np.float32)
+            labels = np.eye(2)[(images.reshape(32, -1).sum(1) > 18).astype(int)]
+            x = tflearn.input_data(shape=[None, 6, 6, 1], name="images")
+            x = tflearn.conv_2d(x, 4, 3, activation="relu", regularizer="L2")
+            x = tflearn.batch_normalization(tflearn.max_pool_2d(x, 2))
+            rnn = tflearn.lstm(tflearn.input_data(shape=[None, 5, 3], name="sequences"), 6)
+            x = tflearn.merge([tflearn.flatten(x), rnn], "concat")
+            x = tflearn.dropout(tflearn.fully_connected(x, 8, activation="tanh"), 0.8)
+            x = tflearn.fully_connected(x, 2, activation="softmax")
+            optimizer = tflearn.Momentum(0.05, momentum=0.9)
+            inputs, epochs = [images, sequences], 3
+        x = tflearn.regression(x, optimizer=optimizer, loss="categorical_crossentropy")
+        model = tflearn.DNN(x, tensorboard_verbose=0, tensorboard_dir=str(out.parent / "logs"))
         variables = tf.compat.v1.global_variables()
         found = {f"start:{v.name}": np.asarray(model.get_weights(v)) for v in variables}
-        model.fit([images, sequences], labels, n_epoch=3, batch_size=8, shuffle=False, show_metric=False,
-                  snapshot_epoch=False)
+        model.fit(inputs, labels, n_epoch=epochs, batch_size=8, shuffle=False, show_metric=False, snapshot_epoch=False)
         found.update({f"param:{v.name}": np.asarray(model.get_weights(v)) for v in variables})
-        found["probabilities"] = np.asarray(model.predict([images[:5], sequences[:5]]))
+        found["probabilities"] = np.asarray(model.predict(inputs[:5] if net else [images[:5], sequences[:5]]))
     np.savez(out, **found)
 
 
@@ -201,8 +230,8 @@ def main(side: str, tree: Path, out: Path, algorithm: str = "ppo2", *options: st
 
         tf.compat.v1.disable_control_flow_v2()
     sys.path.insert(0, str(tree))
-    if algorithm == "tflearn":
-        _tflearn(out)
+    if algorithm.startswith("tflearn"):
+        _tflearn(out, algorithm.partition("-")[2])
         return
     if algorithm == "tensorpack":
         _tensorpack(out)
