@@ -63,6 +63,8 @@ class _Function:
     tensors: dict = field(default_factory=dict)  # name → all its bindings are tensors
     calls: set = field(default_factory=set)  # ("name", n) / ("self", n) it calls
     mappings: dict = field(default_factory=dict)  # name → all its bindings are dicts or sets it makes
+    # (node, name hashed, the local name a subscript indexes, which must be a mapping, or None)
+    hashing: list = field(default_factory=list)
     parent: Optional["_Function"] = None  # the function it is defined in
 
     def mapping(self, name: str) -> bool:
@@ -74,8 +76,6 @@ class _Function:
                 return f.mappings[name]
             f = f.parent
         return False
-    # (node, name hashed, the local name a subscript indexes, which must be a mapping, or None)
-    hashing: list = field(default_factory=list)
 
 
 class _Survey(TFVisitor):
@@ -230,13 +230,14 @@ def _names(target: cst.BaseExpression) -> list:
 
 
 def _callables_in(expr: cst.BaseExpression) -> list:
+    """The callables in a list, tuple or dict handed to a control-flow call (``tf.case``'s
+    ``[(pred, fn), ...]`` or ``{pred: fn}``, ``switch_case``'s branches)."""
     out = []
     for e in getattr(expr, "elements", []):
-        value = e.value if not isinstance(e, cst.DictElement) else e.value
-        if isinstance(value, (cst.Lambda, cst.Name, cst.Attribute)):
-            out.append(value)
-        elif isinstance(value, (cst.Tuple, cst.List)):
-            out += _callables_in(value)
+        if isinstance(e.value, (cst.Lambda, cst.Name, cst.Attribute)):
+            out.append(e.value)
+        elif isinstance(e.value, (cst.Tuple, cst.List)):
+            out += _callables_in(e.value)
     return out
 
 
