@@ -547,10 +547,15 @@ class WrapInLayer(Rule):
         names = {s.name.value for s in module.body if isinstance(s, cst.FunctionDef)}
         if not names:
             return module
-        survey = _Survey(ctx, names, ctx.unmentioning(_surveyed(ctx, names)))
+        # module-level make_template templates: the survey records their calls and other
+        # references as it does the module functions' (``_owned_templates``)
+        templates = _module_templates(module, TFVisitor(ctx).qualify)
+        surveyed = names | {t.name for t in templates}
+        survey = _Survey(ctx, surveyed, ctx.unmentioning(_surveyed(ctx, surveyed)))
+        survey._not_references.update(id(t.stmt.body[0].targets[0].target) for t in templates)
         walk(module, survey)
         functions = survey.functions
-        for name, owned in _owned_templates(ctx, module, survey).items():
+        for name, owned in _owned_templates(ctx, module, templates, survey).items():
             functions[name].templates = owned
             functions[name].creates = True  # its templates make variables when it calls them
         _pass_tensor_uses(functions, survey.calls)
@@ -650,10 +655,10 @@ class WrapInLayer(Rule):
             for node, message in plan.warnings:
                 ctx.warn(node, message)
             taken.add(cls_name)
-        templates = self._templates(ctx, module, survey, taken, moved)
-        if not plans and not after and not templates:
+        added = self._templates(ctx, templates, taken, moved)
+        if not plans and not after and not added:
             return module
-        module = transform(module, _Apply(plans, after, callers, templates, moved))
+        module = transform(module, _Apply(plans, after, callers, added, moved))
         root = ctx.aliases.local_name_for("tensorflow")
         if root is None:
             module = add_import(module, "tensorflow")
@@ -674,8 +679,7 @@ class WrapInLayer(Rule):
         kind = collection_read(name, first)
         return f"{kind}: {name}(...)" if kind is not None else None
 
-    def _templates(self, ctx: RuleContext, module: cst.Module, survey: _Survey, taken: set,
-                   moved: set) -> dict:
+    def _templates(self, ctx: RuleContext, templates: list, taken: set, moved: set) -> dict:
         """``name = tf.compat.v1.make_template("scope", fn, **kwargs)`` at module level, ``fn`` a
         function of the module, that did not move into the one layer calling it (``moved``:
         ids of statements, ``_owned_templates``): the template stays for the code that calls
@@ -683,7 +687,7 @@ class WrapInLayer(Rule):
         decorated ``call`` is added after it (the model-mapping guide's
         ``CompatV1TemplateScaleByY``). id(statement) → the class."""
         out: dict = {}
-        for t in _module_templates(module, survey):
+        for t in templates:
             if id(t.stmt) in moved:
                 continue
             stmt, value, name, fn = t.stmt, t.value, t.name, t.fn
@@ -882,7 +886,9 @@ class _Template:
     fn: Optional[cst.FunctionDef]  # the function it wraps, where it is one of the module's
 
 
-def _module_templates(module: cst.Module, survey: _Survey) -> list:
+def _module_templates(module: cst.Module, qualify) -> list:
+    """The module's ``name = tf.compat.v1.make_template(...)`` statements (``qualify``: a
+    module-level name → its canonical TensorFlow name)."""
     out = []
     functions = {s.name.value: s for s in module.body if isinstance(s, cst.FunctionDef)}
     for stmt in module.body:
@@ -891,7 +897,7 @@ def _module_templates(module: cst.Module, survey: _Survey) -> list:
             continue
         target, value = stmt.body[0].targets[0].target, stmt.body[0].value
         if not (isinstance(target, cst.Name) and isinstance(value, cst.Call)) or \
-                survey.qualify(value.func) != MAKE_TEMPLATE:
+                qualify(value.func) != MAKE_TEMPLATE:
             continue
         positional = [a.value for a in value.args if a.keyword is None and not a.star]
         by_kw = {a.keyword.value: a.value for a in value.args if a.keyword is not None}
@@ -901,78 +907,34 @@ def _module_templates(module: cst.Module, survey: _Survey) -> list:
     return out
 
 
-class _References(Visitor):
-    """Where the module reads ``names``: name → [(the module-level statement around the
-    read, the call it is the head of, or None)]."""
-
-    def __init__(self, names: set) -> None:
-        super().__init__()
-        self.names = names
-        self.reads: dict = {}
-        self.statement: Optional[cst.CSTNode] = None
-        self.heads: dict = {}  # id(called expression) → the call
-        self.not_reads: set = set()
-
-    def visit_Call(self, node: cst.Call) -> None:
-        self.heads[id(node.func)] = node
-
-    def visit_Assign(self, node: cst.Assign) -> None:
-        self.not_reads.update(id(t.target) for t in node.targets)
-
-    def visit_Param(self, node: cst.Param) -> None:
-        self.not_reads.add(id(node.name))
-
-    def visit_Attribute(self, node: cst.Attribute) -> None:
-        self.not_reads.add(id(node.attr))
-
-    def visit_Arg(self, node: cst.Arg) -> None:
-        if node.keyword is not None:
-            self.not_reads.add(id(node.keyword))
-
-    def visit_Name(self, node: cst.Name) -> None:
-        if node.value in self.names and id(node) not in self.not_reads:
-            self.reads.setdefault(node.value, []).append((self.statement, self.heads.get(id(node))))
-
-
-def _owned_templates(ctx: RuleContext, module: cst.Module, survey: _Survey) -> dict:
-    """Module-level templates (``_module_templates``) that one module function, and
-    nothing else, calls: function name → [_Template]. Only there may the template move
-    into the function's layer, built once in its ``__init__``: a template another
-    function also calls shares its variables with it (one template, one variable scope),
-    one module-level code calls or hands on, or another file imports, must stay. A
-    template made with ``create_scope_now_`` took its scope where it was made, which
-    ``__init__`` would not reproduce; one assigned twice is not known."""
-    templates = [t for t in _module_templates(module, survey) if t.fn is not None]
-    if not templates:
+def _owned_templates(ctx: RuleContext, module: cst.Module, templates: list, survey: _Survey) -> dict:
+    """The templates (``_module_templates``) that one module function, and nothing else,
+    calls: function name → [_Template]. Only there may a template move into the
+    function's layer, built once in its ``__init__``: a template another function also
+    calls shares its variables with it (one template, one variable scope), one
+    module-level code calls or hands on, or another file imports, must stay. A template
+    made with ``create_scope_now_`` took its scope where it was made, which ``__init__``
+    would not reproduce; one assigned twice is not known."""
+    names = {t.name for t in templates if t.fn is not None}
+    if not names:
         return {}
-    names = {t.name for t in templates}
     assigned: dict = {}
     for stmt in module.body:
         for name in bindings(stmt).names & names:
             assigned[name] = assigned.get(name, 0) + 1
-    refs = _References(names)
-    for stmt in module.body:
-        refs.statement = stmt
-        walk(stmt, refs)
     out: dict = {}
     for t in templates:
         now = keyword_value(t.value, "create_scope_now_")
-        if assigned.get(t.name) != 1 or ctx.imported.get(t.name) or (now is not None and literal_value(now) is not False):
+        if t.name not in names or assigned.get(t.name) != 1 or ctx.imported.get(t.name) or (
+                now is not None and literal_value(now) is not False) or survey.other_refs.get(t.name):
             continue
-        reads = refs.reads.get(t.name, [])
-        owners = {stmt for stmt, _ in reads}
-        if len(owners) != 1 or not all(call is not None for _, call in reads):
+        callers = [fn for _call, fn in survey.calls.get(t.name, [])]
+        if not callers or None in callers or len({fn.node.name.value for fn in callers}) != 1:
             continue
-        owner = next(iter(owners))
-        if not isinstance(owner, cst.FunctionDef) or owner.name.value not in survey.functions or \
-                t.name in bindings(owner.body).names or t.name in _params(owner):
-            continue
+        owner = callers[0].node
+        if t.name in _params(owner) or t.name in bindings(owner.body).names:
+            continue  # (its calls there are of its own local of that name)
         out.setdefault(owner.name.value, []).append(t)
-        f = survey.functions[owner.name.value]
-        for _, call in reads:  # what the template is called on is a tensor, as for a module function
-            firsts = [a.value for a in call.args[:1] if a.keyword is None]
-            firsts += [a.value for a in call.args if a.keyword and a.keyword.value in _TENSOR_KEYWORDS]
-            f.tensor_uses.update(v.value for v in firsts if isinstance(v, cst.Name))
     return out
 
 
