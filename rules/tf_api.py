@@ -38,15 +38,15 @@ the replacement the migration overview suggests.
 TF1's ``tf.keras.initializers`` were TF1's own initializers (``init_ops``: they honour
 ``tf.set_random_seed``, take ``dtype=`` and get_variable's ``partition_info``); TensorFlow
 2.21's are Keras 3's, which do none of that. In TF1 code each becomes the ``tf.compat.v1``
-initializer TF1's Keras made, with the defaults TF1's Keras set written out
-(``tf.keras.initializers.RandomNormal(0.1)`` → ``tf.compat.v1.random_normal_initializer(0.1,
-stddev=0.05)``, ``he_normal(seed=3)`` → ``variance_scaling_initializer(seed=3, scale=2.0,
-mode="fan_in", distribution="truncated_normal")``), however spelled (``tf.keras``,
-``tf.compat.v1.keras``, ``from tensorflow.keras import initializers``), called or given
-as a class where TF1's Keras exported the class itself (one it subclassed with other
-defaults is warned). Given directly to a Keras layer (``tf.keras.layers.Dense(...,
-kernel_initializer=...)``), or spelled through ``tf.compat.v2``, Keras 3's stays: the
-layer is Keras 3's, and saves and loads with it.
+initializer TF1's Keras made, with the defaults TF1's Keras set written out:
+``tf.keras.initializers.RandomNormal(0.1)`` →
+``tf.compat.v1.random_normal_initializer(0.1, stddev=0.05)``, ``he_normal(seed=3)`` →
+``variance_scaling_initializer(seed=3, scale=2.0, mode="fan_in", distribution=...)``.
+However spelled (``tf.keras``, ``tf.compat.v1.keras``, imported by name), called or
+given as a class where TF1's Keras exported the class itself (one it subclassed with
+other defaults is warned). Given directly to a Keras layer
+(``tf.keras.layers.Dense(4, kernel_initializer=...)``), or spelled through
+``tf.compat.v2``, Keras 3's stays: the layer is Keras 3's, and saves and loads with it.
 
 ``x.shape[i].value`` / ``x.get_shape()[i].value`` (a ``Dimension`` in TF1, an int in TF2),
 also through a name that only ever holds a shape and a loop over a shape
@@ -102,8 +102,8 @@ with tf.compat.v1.variable_scope("model"):
 - a tensor hashed (a dict key, a set member, an ``in`` test) in code a control-flow call
   builds (a ``tf.cond`` branch, a ``while_loop`` body, ``map_fn``'s function, and what
   they call in the module): TF1 built it in the graph, where tensors hash; TensorFlow 2
-  builds it as a function, in a ``tf.Graph`` too, where they do not (``TypeError: Tensor
-  is unhashable``). Warned at the line with ``.ref()`` / ``.deref()`` and
+  builds it as a function, in a ``tf.Graph`` too, where they do not
+  (``TypeError: Tensor is unhashable``). Warned at the line with ``.ref()`` / ``.deref()`` and
   ``tf.compat.v1.disable_control_flow_v2()`` at the entry point (``rules.branch_hashing``
   says what it finds; stable-baselines' ACKTR learns its TF1 numbers with the latter),
   unless the module itself switches TF1's control flow or behaviour back on.
@@ -613,8 +613,10 @@ class _Rewriter(TFTransformer):
 
     def _through_v2(self, func: cst.BaseExpression) -> bool:
         """The name is spelled through ``tensorflow.compat.v2`` (TF2 code: Keras 3's is meant)."""
-        parts = dotted_parts(func) or []
-        return "v2" in parts or "compat.v2" in (self.binding(parts[0]) or "") if parts else False
+        parts = dotted_parts(func)
+        if not parts:
+            return False
+        return "v2" in parts or "compat.v2" in (self.binding(parts[0]) or "")
 
     def _keras_initializer(self, node: cst.Call, name: str) -> None:
         """``tf.keras.initializers.he_normal(seed=1)`` in TF1 code → ``tf.compat.v1.

@@ -45,9 +45,10 @@ there says which weights no name reaches.) A function that builds one and is its
 a helper of another, or is kept with its layer added after it (below), stays a
 function with a warning: ``get_or_create_layer`` works only in a decorated call.
 
-A module-level ``make_template`` template (``scale_by_y = tf.compat.v1.make_template(
-"scale_by_y", my_op, scalar_name="y")``, ``my_op`` a function of the module) that one
-module function alone calls makes that function a model function: where it becomes a
+A module-level ``make_template`` template
+(``scale_by_y = tf.compat.v1.make_template("scale_by_y", my_op, scalar_name="y")``,
+``my_op`` a function of the module) that one module function alone calls makes that
+function a model function: where it becomes a
 layer, the template moves into the layer's ``__init__`` (``self.scale_by_y = ...``, with
 its comments) and the calls read ``self.scale_by_y``: the model-mapping guide's
 ``CompatV1TemplateScaleByY``, one template per layer, made once, its variables made at
