@@ -311,7 +311,8 @@ def test_a_real_training_loop_learns_what_tf1_learned(trees, tmp_path, package, 
     and so do a residual net (blocks, a bottleneck, Adam), a text net (embedding,
     bidirectional LSTM, RMSProp) and a recurrent one (GRU, simple RNN, highway, AdaGrad).
     tensorpack's SimpleTrainer (ModelDesc, argscope, Conv2D, BatchNorm, MaxPooling,
-    FullyConnected, Momentum, a moving summary, callbacks) starts from the same seeded
+    Conv2DTranspose, LayerNorm, InstanceNorm, PReLU, AvgPooling, Dropout, FullyConnected,
+    Momentum, a moving summary, callbacks) starts from the same seeded
     draws (its default initializer is TF1's Keras VarianceScaling, TF1's own once
     migrated) and trains to the same parameters, against the original on TF1's resource
     variables (on its reference variables, two runs of the original differ)."""
@@ -353,10 +354,11 @@ def test_a_real_training_loop_learns_what_tf1_learned(trees, tmp_path, package, 
         assert len(params) == count and name in params, params
         moved = [k for k in params if np.abs(tf1[k] - tf1["start:" + k[6:]]).max() > 1e-3]
         assert len(moved) >= 9 and name in moved, moved
-    elif algorithm == "tensorpack":  # 3 layers' W and b, batch norm's 4, 8 Momentum slots, global_step
-        assert len(params) == 19 and "param:conv0/W/Momentum:0" in params and tf1["param:global_step:0"] == 12
+    elif algorithm == "tensorpack":  # 4 layers' W and b, 3 norms' 8, PReLU's alpha, 14 Momentum slots, global_step
+        assert len(params) == 33 and "param:deconv/W/Momentum:0" in params and tf1["param:global_step:0"] == 12
+        assert {"param:ln/gamma:0", "param:in/beta:0", "param:prelu/alpha:0"} <= set(params), params
         moved = [k for k in params if np.abs(tf1[k] - tf1["start:" + k[6:]]).max() > 1e-3]
-        assert len(moved) == 19, sorted(set(params) - set(moved))  # training moved every one
+        assert len(moved) == 33, sorted(set(params) - set(moved))  # training moved every one
     elif algorithm in ("sac", "td3"):  # policy, twin Q (and SAC's value) networks, their targets
         assert len(params) == (33 if algorithm == "sac" else 36), params
         moved = [k for k in params if np.abs(tf1[k] - tf1["start:" + k[6:]]).max() > 1e-4]

@@ -102,7 +102,8 @@ def _off_policy(algorithm: str, out: Path) -> None:
 
 def _tensorpack(out: Path) -> None:
     """tensorpack 0.11's trainer: a ModelDesc (argscope, Conv2D, BatchNorm, MaxPooling,
-    FullyConnected, a moving-average summary of the cost, Momentum) trained by its
+    Conv2DTranspose, LayerNorm, InstanceNorm, PReLU, AvgPooling, Dropout, FullyConnected, a
+    moving-average summary of the cost, Momentum) trained by its
     SimpleTrainer for two epochs of six fed batches, with a callback reading every variable
     before training and after each epoch."""
     import tensorflow as tf
@@ -110,7 +111,9 @@ def _tensorpack(out: Path) -> None:
     from tensorpack.callbacks import Callback
     from tensorpack.dataflow import DataFromList
     from tensorpack.input_source import FeedInput
-    from tensorpack.models import BatchNorm, Conv2D, FullyConnected, MaxPooling
+    from tensorpack.models import (AvgPooling, BatchNorm, Conv2D, Conv2DTranspose, Dropout, FullyConnected, InstanceNorm,
+                                   LayerNorm, MaxPooling)
+    from tensorpack.models.nonlin import PReLU
     from tensorpack.tfutils import argscope
     from tensorpack.tfutils.summary import add_moving_summary
     from tensorpack.utils import logger
@@ -125,10 +128,12 @@ def _tensorpack(out: Path) -> None:
 
         def build_graph(self, image, label):
             v1.set_random_seed(1)
-            with argscope(Conv2D, kernel_size=3, activation=tf.nn.relu):
+            with argscope([Conv2D, Conv2DTranspose], kernel_size=3, activation=tf.nn.relu):
                 x = Conv2D("conv0", image, 4)
                 x = MaxPooling("pool0", BatchNorm("bn0", x), 2)
                 x = Conv2D("conv1", x, 4)
+                x = LayerNorm("ln", InstanceNorm("in", Conv2DTranspose("deconv", x, 4, strides=2)))
+                x = Dropout("drop", AvgPooling("avg", PReLU("prelu", x), pool_size=2), rate=0.0)
             logits = FullyConnected("fc", x, 3)
             cost = tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(logits=logits, labels=label),
                                   name="cost")
