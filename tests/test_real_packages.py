@@ -291,7 +291,8 @@ def test_tensorpack_batch_norm_runs_its_tf1_graph_under_keras3(trees, tmp_path):
                                                ("stable_baselines", "sac"), ("stable_baselines", "td3"),
                                                ("stable_baselines", "dqn"), ("tflearn", "tflearn"),
                                                ("tflearn", "tflearn-residual"), ("tflearn", "tflearn-text"),
-                                               ("tflearn", "tflearn-recurrent"), ("tensorpack", "tensorpack")])
+                                               ("tflearn", "tflearn-recurrent"), ("tflearn", "tflearn-generator"),
+                                               ("tensorpack", "tensorpack")])
 def test_a_real_training_loop_learns_what_tf1_learned(trees, tmp_path, package, algorithm):
     """stable-baselines' PPO2, migrated by ``migrate --write`` alone, trains under plain
     TensorFlow 2.21 (Keras 3) and ends with the very parameters the original ends with
@@ -309,7 +310,9 @@ def test_a_real_training_loop_learns_what_tf1_learned(trees, tmp_path, package, 
     learned. tflearn's DNN.fit (its convolution, batch norm, LSTM, dropout, Momentum,
     moving-average summaries) trains a two-input net to the same parameters and slots too,
     and so do a residual net (blocks, a bottleneck, Adam), a text net (embedding,
-    bidirectional LSTM, RMSProp) and a recurrent one (GRU, simple RNN, highway, AdaGrad).
+    bidirectional LSTM, RMSProp) and a recurrent one (GRU, simple RNN, highway, AdaGrad);
+    its SequenceGenerator (stacked LSTMs, Adam with clipping) learns alike and then writes
+    the same text.
     tensorpack's SimpleTrainer (ModelDesc, argscope, Conv2D, BatchNorm, MaxPooling,
     Conv2DTranspose, LayerNorm, InstanceNorm, PReLU, AvgPooling, Dropout, FullyConnected,
     Momentum, a moving summary, callbacks) starts from the same seeded
@@ -347,6 +350,11 @@ def test_a_real_training_loop_learns_what_tf1_learned(trees, tmp_path, package, 
         assert {"param:Conv2D/W:0", "param:BatchNormalization/moving_variance:0",
                 "param:LSTM/LSTM/BasicLSTMCell/Linear/Matrix:0", "param:FullyConnected_1/W:0"} <= set(moved), moved
         assert tf1["param:Global_Step:0"] == 12  # three epochs of four batches
+    elif algorithm == "tflearn-generator":  # two LSTMs, the softmax layer, Adam's slots, steps, summaries
+        assert len(params) == 27 and "param:LSTM_1/LSTM_1/BasicLSTMCell/Linear/Matrix:0" in params, params
+        moved = [k for k in params if np.abs(tf1[k] - tf1["start:" + k[6:]]).max() > 1e-3]
+        assert "param:LSTM/LSTM/BasicLSTMCell/Linear/Matrix:0" in moved and len(moved) >= 9, moved
+        assert len(tf1["generated"]) == 28 and np.array_equal(tf1["generated"], tf2["generated"])
     elif algorithm.startswith("tflearn-"):  # every layer's variables, optimizer slots, steps, summaries
         count, name = {"tflearn-residual": (98, "param:ResidualBottleneck/Conv2D_2/W:0"),
                        "tflearn-text": (28, "param:BiRNN/bidirectional_rnn/bw/BasicLSTMCell/Linear/Bias:0"),

@@ -12,7 +12,7 @@ by tests/test_real_packages.py in subprocesses, one per side:
                                         #   TensorFlow 2.21 (Keras 3); TF1's control flow with the flag
 
 ALGORITHM: ppo2 (default), a2c, acktr, acer, dqn, sac, td3 (stable-baselines), tflearn,
-tflearn-residual, tflearn-text, tflearn-recurrent, or tensorpack.
+tflearn-residual, tflearn-text, tflearn-recurrent, tflearn-generator, or tensorpack.
 
 Both write the model's parameters after training, by name, and the action
 probabilities it then gives for a few observations. stable-baselines builds its graph in
@@ -158,6 +158,35 @@ def _tensorpack(out: Path) -> None:
     np.savez(out, **found)
 
 
+def _tflearn_generator(out: Path) -> None:
+    """tflearn's SequenceGenerator: two stacked LSTMs with dropout and a softmax over the
+    characters of a short text, Adam with gradient clipping, two epochs unshuffled; then 20
+    characters generated from a seed with NumPy's sampling seeded alike."""
+    import tensorflow as tf
+    import tflearn
+    from tflearn.data_utils import string_to_semi_redundant_sequences
+
+    text = "hello world, the quick brown fox jumps over the lazy dog. " * 3
+    inputs, labels, chars = string_to_semi_redundant_sequences(text, seq_maxlen=8, redun_step=3)
+    np.random.seed(0)
+    with tf.Graph().as_default():
+        tf.compat.v1.set_random_seed(1)
+        x = tflearn.lstm(tflearn.input_data([None, 8, len(chars)]), 16, return_seq=True)
+        x = tflearn.lstm(tflearn.dropout(x, 0.9), 16)
+        x = tflearn.fully_connected(x, len(chars), activation="softmax")
+        x = tflearn.regression(x, optimizer="adam", loss="categorical_crossentropy", learning_rate=0.01)
+        model = tflearn.SequenceGenerator(x, dictionary=chars, seq_maxlen=8, clip_gradients=5.0,
+                                          tensorboard_dir=str(out.parent / "logs"))
+        variables = tf.compat.v1.global_variables()
+        found = {f"start:{v.name}": np.asarray(model.get_weights(v)) for v in variables}
+        model.fit(inputs, labels, validation_set=None, shuffle=False, batch_size=16, n_epoch=2, show_metric=False)
+        found.update({f"param:{v.name}": np.asarray(model.get_weights(v)) for v in variables})
+        np.random.seed(1)
+        generated = model.generate(20, temperature=0.5, seq_seed="hello wo")
+        found["generated"] = np.frombuffer(generated.encode(), np.uint8)
+    np.savez(out, **found)
+
+
 def _tflearn(out: Path, net: str = "") -> None:
     """tflearn's DNN.fit, in its own graph, no shuffling, seeded. Default: a convolution,
     max pooling and batch norm on one input, an LSTM on the other, merged, a dense layer
@@ -235,6 +264,9 @@ def main(side: str, tree: Path, out: Path, algorithm: str = "ppo2", *options: st
 
         tf.compat.v1.disable_control_flow_v2()
     sys.path.insert(0, str(tree))
+    if algorithm == "tflearn-generator":
+        _tflearn_generator(out)
+        return
     if algorithm.startswith("tflearn"):
         _tflearn(out, algorithm.partition("-")[2])
         return
