@@ -562,3 +562,50 @@ def test_a_layer_calling_tf1_free_functions_of_another_module_goes_native_and_lo
     assert tf2.returncode == 0, tf2.stderr[-2000:]
     got = json.loads(tf2.stdout.strip().splitlines()[-1])
     assert got["weights"] == 3 and got["diff"] < 1e-5, got
+
+
+TEMPLATE_MODEL = '''import tensorflow as tf
+
+
+def project(inputs, units):
+    return tf.layers.dense(inputs, units, activation=tf.nn.tanh, name="dense")
+
+
+def gain(x, name_of_gain):
+    g = tf.get_variable(name_of_gain, shape=[x.shape[-1]], initializer=tf.random_normal_initializer())
+    return x * g
+
+
+proj = tf.make_template("proj", project, units=4)
+scale = tf.make_template("gain", gain, name_of_gain="g")
+
+
+def classifier(x):
+    with tf.variable_scope("classifier"):
+        return tf.layers.dense(scale(scale(proj(x))), 3, name="logits")
+'''
+
+TEMPLATE_TF1 = _classifier_tf1("", "original", "np.random.default_rng(0).standard_normal((2, 5)).astype(np.float32)")
+
+
+def test_a_make_template_classifier_moves_into_its_layer_and_loads_its_tf1_checkpoint(tmp_path):
+    """The model-mapping guide's make_template step as a user meets it: a TF1 classifier
+    calling two module-level templates (one of v1 layers, one of get_variable, called
+    twice: its variables shared), its checkpoint saved from a TF1 graph; ``migrate
+    --write`` alone moves both templates into the classifier's layer ``__init__``, which
+    runs under Keras 3; ``checkpoint convert --to model`` loads the five TF1 variables
+    (the templates' under their TF1 names, classifier/proj/dense/kernel, classifier/gain/g)
+    and a fresh process reads the result and computes TF1's logits."""
+    env = _saved_and_migrated(tmp_path, TEMPLATE_MODEL, TEMPLATE_TF1)
+    migrated = (tmp_path / "model.py").read_text(encoding="utf-8")
+    assert 'self.proj = tf.compat.v1.make_template("proj", project, units=4)' in migrated
+    assert "\nproj = " not in migrated and "self.scale(self.scale(self.proj(x)))" in migrated
+    convert = subprocess.run([sys.executable, "-m", "codemod.cli", "checkpoint", "convert", str(tmp_path / "tf1/model"),
+                              str(tmp_path / "converted"), "--to", "model", "--model",
+                              f"{tmp_path}/model.py:Classifier", "--input-shape", "2,5",
+                              "--name-map", str(tmp_path / "name_map.json")],
+                             capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
+    assert convert.returncode == 0, convert.stderr[-2000:]
+    assert "5 TF1 variables loaded" in convert.stderr
+    got = _read_converted(tmp_path, "model.py", "Classifier", "{}")
+    assert got["weights"] == 5 and got["diff"] < 1e-5

@@ -199,6 +199,7 @@ def track_tf1_style_variables(method: Callable) -> Callable:
                 f"tf.keras.Model or tf.Module; got a {type(self).__name__}"
             )
         store = _Keras3Store.of(self)
+        _fresh_template_scopes(self)
         try:
             with store.active():
                 result = method(self, *args, **kwargs)
@@ -216,6 +217,24 @@ def track_tf1_style_variables(method: Callable) -> Callable:
     # TF's decorator (not functools.wraps): tf-keras and Keras 3 both read the decorated
     # method's real signature through it, to decide whether to pass ``training``.
     return tf.__internal__.decorator.make_decorator(target=method, decorator_func=wrapper)
+
+
+def _fresh_template_scopes(obj) -> None:
+    """``make_template`` templates the object holds (attributes, or in a list, tuple or
+    dict attribute) enter their variable scope afresh in this call. A template made
+    eagerly (in ``__init__``) keeps the ``variable_scope`` it entered on its first call and
+    enters that same object again on later calls; Keras 3 runs a layer's first call once
+    in a scratch graph (``compute_output_spec``) to build it, and a scope first entered
+    there puts the template's ops of the eager calls that follow into that graph ("cannot
+    be accessed from here" at the next layer). Made afresh, it is entered where the call
+    runs; the template's own variable scope (its name) stays as it was."""
+    from tensorflow.python.ops.template import Template
+
+    for value in list(getattr(obj, "__dict__", {}).values()):
+        values = value.values() if isinstance(value, dict) else value if isinstance(value, (list, tuple)) else (value,)
+        for v in values:
+            if isinstance(v, Template) and getattr(v, "_variable_scope_context_manager", None) is not None:
+                v._variable_scope_context_manager = None
 
 
 def get_or_create_layer(name: str, create_layer_method: Callable):

@@ -195,6 +195,33 @@ def check_make_template_layer():
     np.testing.assert_allclose([float(l) for l in layer.losses], [0.0225], rtol=1e-5)  # the guide's 0.022499999
 
 
+def check_a_template_called_twice_beside_a_keras_layer():
+    """A template called twice in a call, then a Keras 3 layer: Keras 3 builds the layer
+    by running its call once in a scratch graph, where the template first enters its
+    variable scope; the eager calls after it must not run the template's ops in that graph
+    (the Dense raised "cannot be accessed from here")."""
+    def gain(x, name_of_gain):
+        g = tf.compat.v1.get_variable(name_of_gain, shape=[x.shape[-1]],
+                                      initializer=tf.compat.v1.constant_initializer(2.0))
+        return x * g
+
+    class Scaled(keras.layers.Layer):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.templates = [tf.compat.v1.make_template("gain", gain, name_of_gain="g")]
+            self.out = keras.layers.Dense(1, kernel_initializer="ones", name="out")
+
+        @track_tf1_style_variables
+        def call(self, x):
+            scale = self.templates[0]
+            return self.out(scale(scale(x)))
+
+    layer = Scaled()
+    for _ in range(2):
+        np.testing.assert_allclose(layer(tf.ones((2, 3))), 12.0 * np.ones((2, 1)))
+    assert list(tf1_variables(layer)) == ["gain/g"] and len(layer.weights) == 3
+
+
 def check_tf_function_functional_model_fit_and_tape():
     layer = DenseLayer(1)
     fn = tf.function(lambda t: layer(t))
