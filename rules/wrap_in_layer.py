@@ -48,9 +48,9 @@ function with a warning: ``get_or_create_layer`` works only in a decorated call.
 A module-level ``make_template`` template
 (``scale_by_y = tf.compat.v1.make_template("scale_by_y", my_op, scalar_name="y")``,
 ``my_op`` a function of the module) that one module function alone calls makes that
-function a model function: where it becomes a
-layer, the template moves into the layer's ``__init__`` (``self.scale_by_y = ...``, with
-its comments) and the calls read ``self.scale_by_y``: the model-mapping guide's
+function a model function: where it becomes a layer, the template moves into the
+layer's ``__init__`` (``self.scale_by_y = ...``, with its comments) and the calls read
+``self.scale_by_y``: the model-mapping guide's
 ``CompatV1TemplateScaleByY``, one template per layer, made once, its variables made at
 the first call under the decorator with their TF1 names (``scale_by_y/y``, or
 ``model/scale_by_y/y`` in a scope) and reused by the later calls, as TF1's. ``my_op``
@@ -646,10 +646,10 @@ class WrapInLayer(Rule):
             if not ctx.change(f.node, msg):
                 continue
             plans[id(f.node)] = plan.build()
-            for t in f.templates:
-                moved.add(id(t.stmt))
-                ctx.change(t.stmt, f"{t.name} (make_template) moved into {cls_name}.__init__, which builds it once "
-                                   f"per layer (the model-mapping guide's way): only {name}() called it")
+            for t in f.templates:  # (declined, the module's template stays, and the layer builds its own)
+                if ctx.change(t.stmt, f"{t.name} (make_template) moved into {cls_name}.__init__, which builds it "
+                                      f"once per layer (the model-mapping guide's way): only {name}() called it"):
+                    moved.add(id(t.stmt))
             nesting = nesting or bool(plan.nested)
             for call, new in plan.caller_rewrites.items():
                 callers[call] = new
