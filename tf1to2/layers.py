@@ -486,19 +486,22 @@ def batch_normalization(inputs, axis=-1, momentum=0.99, epsilon=1e-3, center=Tru
             ones_or_gamma = gamma if scale else tf.ones(param_shape, dtype)
             zeros_or_beta = beta if center else tf.zeros(param_shape, dtype)
 
-        def train():
-            factor = tf.cast(1.0 - momentum, dtype)
+        def in_training():
+            """The output, and the batch's moments the averages move with."""
             if fused_form:  # it gives the batch's unbiased variance, which TF1 moved the average with
-                out, batch_mean, batch_variance = v1.nn.fused_batch_norm(
-                    x, ones_or_gamma, zeros_or_beta, epsilon=epsilon, data_format=data_format, is_training=True)
-            else:
-                mean, variance = tf.nn.moments(x, reduction, keepdims=True)
-                out = normalize(mean, variance)
-                batch_mean, batch_variance = tf.reshape(mean, param_shape), tf.reshape(variance, param_shape)
+                return v1.nn.fused_batch_norm(x, ones_or_gamma, zeros_or_beta, epsilon=epsilon,
+                                              data_format=data_format, is_training=True)
+            mean, variance = tf.nn.moments(x, reduction, keepdims=True)
+            return normalize(mean, variance), tf.reshape(mean, param_shape), tf.reshape(variance, param_shape)
+
+        def move(average, value):
+            return v1.assign_sub(average, (average - value) * tf.cast(1.0 - momentum, dtype))
+
+        def train():
+            out, batch_mean, batch_variance = in_training()
             if not trainable:  # a frozen v1 layer normalized with the batch's moments, and moved nothing
                 return out
-            updates = [v1.assign_sub(moving_mean, (moving_mean - batch_mean) * factor),
-                       v1.assign_sub(moving_variance, (moving_variance - batch_variance) * factor)]
+            updates = [move(moving_mean, batch_mean), move(moving_variance, batch_variance)]
             if not tf.executing_eagerly():
                 for u in updates:
                     v1.add_to_collection(v1.GraphKeys.UPDATE_OPS, u)
@@ -511,7 +514,21 @@ def batch_normalization(inputs, axis=-1, momentum=0.99, epsilon=1e-3, center=Tru
                                               data_format=data_format, is_training=False)[0]
             return normalize(shaped(tf.convert_to_tensor(moving_mean)), shaped(tf.convert_to_tensor(moving_variance)))
 
-        return _cond(training, train, infer)
+        if isinstance(training, (bool, type(None))) or tf.get_static_value(training) is not None or not trainable:
+            return _cond(training, train, infer)
+        # ``training`` a tensor, known only when the graph runs: the output and the batch's
+        # moments through one cond, each update through a cond of its own after it, as TF1's
+        # layer made them. TensorFlow 2 builds a cond's branches as functions (in a tf.Graph
+        # too): an update made in the branch that computes the output could not be run from
+        # the graph (``UPDATE_OPS``, "is not an element of this graph"); the conds' outputs can.
+        flag = tf.cast(training, tf.bool)
+        out, batch_mean, batch_variance = tf.cond(flag, in_training, lambda: (
+            infer(), tf.identity(moving_mean), tf.identity(moving_variance)))
+        for average, value in ((moving_mean, batch_mean), (moving_variance, batch_variance)):
+            update = tf.cond(flag, lambda a=average, v=value: move(a, v), lambda a=average: tf.identity(a))
+            if not tf.executing_eagerly():
+                v1.add_to_collection(v1.GraphKeys.UPDATE_OPS, update)
+        return out
 
 
 # ------------------------------------------------------------------ the layer objects
