@@ -1,6 +1,14 @@
-"""Tensors hashed in code that TensorFlow 2 builds as a function: a branch of ``tf.cond``,
-the body of ``tf.while_loop``, the function of ``tf.map_fn`` & co (``tf-api`` warns at
-each; this module finds them).
+"""Tensors hashed, and batch-norm updates made, in code that TensorFlow 2 builds as a
+function: a branch of ``tf.cond``, the body of ``tf.while_loop``, the function of
+``tf.map_fn`` & co (``tf-api`` warns at each; this module finds them).
+
+The updates: a batch norm trained in a branch (``tf.cond(is_training, lambda:
+bn(x, training=True), lambda: bn(x, training=False, reuse=True))``, TF1's old idiom)
+adds ops made in the branch function to ``UPDATE_OPS``, which a training step's
+``control_dependencies`` cannot use ("is not an element of this graph"). Found: the v1
+layer's ``batch_normalization`` and slim's ``batch_norm`` training there (slim's with
+``updates_collections=None`` updates in place, and is not), and ``add_to_collection(s)``
+of ``UPDATE_OPS`` there.
 
 TF1 built control flow in the graph itself (control flow v1), where a tensor is hashable,
 so TF1 code keys dicts by tensors freely (stable-baselines' K-FAC optimizer maps each
@@ -50,10 +58,11 @@ _HASHING_METHODS = frozenset({"add", "get", "setdefault", "pop", "discard"})
 
 @dataclass
 class Hashing:
-    node: cst.CSTNode  # where the tensor is hashed
-    name: str  # the tensor's local name
+    node: cst.CSTNode  # where the tensor is hashed, or the call filling UPDATE_OPS
+    name: str  # the tensor's local name, or what fills UPDATE_OPS (``tf.layers.batch_normalization``)
     flow: str  # the control-flow function (``tf.compat.v1.cond``)
     flow_node: cst.Call  # its call
+    kind: str = "hash"  # or "updates": batch-norm updates (UPDATE_OPS) made there
 
 
 @dataclass
@@ -65,6 +74,7 @@ class _Function:
     mappings: dict = field(default_factory=dict)  # name → all its bindings are dicts or sets it makes
     # (node, name hashed, the local name a subscript indexes, which must be a mapping, or None)
     hashing: list = field(default_factory=list)
+    updates: list = field(default_factory=list)  # (call, what) that put ops in UPDATE_OPS
     parent: Optional["_Function"] = None  # the function it is defined in
 
     def mapping(self, name: str) -> bool:
@@ -172,6 +182,8 @@ class _Survey(TFVisitor):
             if len(parts) >= 2 and parts[-1] in _HASHING_METHODS and node.args and node.args[0].keyword is None:
                 self._hashed(node.args[0].value, node)
         q = self.qualify(node.func)
+        if self.stack and q is not None and q.startswith(("tf.", "tf_slim.")) and _fills_update_ops(q, node):
+            self.stack[-1].updates.append((node, dotted_name_of(node.func)))
         if q is not None and q.startswith("tf.") and q.rpartition(".")[2] in CONTROL_FLOW:
             callables = [a.value for a in node.args if isinstance(a.value, (cst.Lambda, cst.Name, cst.Attribute, cst.Call))]
             # (``case`` takes pairs and a default: their callables are in tuples and lists too)
@@ -209,6 +221,37 @@ class _Survey(TFVisitor):
 
 
 _MAPPING_CALLS = frozenset({"dict", "set", "defaultdict", "OrderedDict", "Counter"})
+# calls that put ops in UPDATE_OPS (canonical name → the parameter saying whether they
+# train, and its default: batch norm moves its averages only then)
+_UPDATE_FILLERS = {"tf.compat.v1.layers.batch_normalization": ("training", False),
+                   "tf_slim.batch_norm": ("is_training", True), "tf_slim.layers.batch_norm": ("is_training", True),
+                   "tf.compat.v1.add_to_collection": (None, None), "tf.compat.v1.add_to_collections": (None, None)}
+
+
+def _fills_update_ops(q: str, call: cst.Call) -> bool:
+    """``call`` (of canonical ``q``) puts ops in UPDATE_OPS: a batch norm that trains (its
+    training argument not literally False, or absent where it defaults to training; slim's
+    not told ``updates_collections=None``), or ``add_to_collection(s)`` of UPDATE_OPS."""
+    if q not in _UPDATE_FILLERS:
+        return False
+    param, default = _UPDATE_FILLERS[q]
+    if param is None:
+        return bool(call.args) and "UPDATE_OPS" in (dotted_name_of(call.args[0].value) or "")
+    def keyword(name):
+        return next((a.value for a in call.args if a.keyword is not None and a.keyword.value == name), None)
+
+    collection = keyword("updates_collections")  # (slim's None: the updates run in place, in the branch)
+    if isinstance(collection, cst.Name) and collection.value == "None":
+        return False
+    given = keyword(param)
+    if given is None:
+        return default
+    return not (isinstance(given, cst.Name) and given.value == "False")
+
+
+def dotted_name_of(expr: cst.BaseExpression) -> str:
+    parts = dotted_parts(expr)
+    return ".".join(parts) if parts else ""
 
 
 def _mapping(expr: cst.BaseExpression) -> bool:
@@ -255,8 +298,8 @@ class _ClassBodies(Visitor):
 
 
 def find(ctx) -> list:
-    """Every place the module hashes a tensor in code a control-flow call builds (as
-    ``Hashing``), in source order."""
+    """Every place the module hashes a tensor, or puts batch-norm updates in UPDATE_OPS,
+    in code a control-flow call builds (as ``Hashing``), in source order."""
     if not NEEDLE.search(ctx.code):
         return []
     classes = _ClassBodies()
@@ -276,6 +319,8 @@ def find(ctx) -> list:
                 line = (ctx.line(where), name)
                 if f.tensors.get(name) and (into is None or f.mapping(into)) and line not in found:
                     found[line] = Hashing(where, name, flow, call)
+            for where, what in f.updates:
+                found.setdefault((ctx.line(where), what), Hashing(where, what, flow, call, "updates"))
             for kind, name in f.calls:
                 if kind == "self" and (f.cls, name) in survey.methods:
                     todo.append(survey.methods[(f.cls, name)])

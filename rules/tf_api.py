@@ -106,7 +106,10 @@ with tf.compat.v1.variable_scope("model"):
   (``TypeError: Tensor is unhashable``). Warned at the line with ``.ref()`` / ``.deref()`` and
   ``tf.compat.v1.disable_control_flow_v2()`` at the entry point (``rules.branch_hashing``
   says what it finds; stable-baselines' ACKTR learns its TF1 numbers with the latter),
-  unless the module itself switches TF1's control flow or behaviour back on.
+  unless the module itself switches TF1's control flow or behaviour back on. Likewise a
+  batch norm trained in such a branch (its updates in ``UPDATE_OPS`` are ops of the branch
+  function, which a training step cannot run): warned, with the training flag as a tensor
+  (``training=is_training``) or ``disable_control_flow_v2()``.
 
 ## Fix safety
 Exact: every rewritten name is, in TensorFlow 2.21, the very object the TF1 name was
@@ -1341,12 +1344,22 @@ class TfApi(Rule):
 
 
 def _warn_branch_hashing(ctx: RuleContext, hashing: list, module: cst.Module) -> None:
-    """Tensors hashed in control flow TensorFlow 2 builds as functions (``rules.branch_hashing``),
-    unless the module (as the rule leaves it: a script gets TF1 behaviour at its entry
+    """Tensors hashed, and batch-norm updates made, in control flow TensorFlow 2 builds as
+    functions (``rules.branch_hashing``), unless the module (as the rule leaves it: a script gets TF1 behaviour at its entry
     point) switches TF1's control flow back on itself."""
     if hashing and _SWITCHES_CONTROL_FLOW.search(module.code):
         return
     for h in hashing:
+        if h.kind == "updates":
+            ctx.warn(h.node, f"{h.name}() adds its updates to UPDATE_OPS in a branch or body of "
+                             f"{code(h.flow_node.func)}() (line {ctx.line(h.flow_node)}): TensorFlow 2 builds control "
+                             "flow as functions (control flow v2), in a tf.Graph run by a Session too, and ops made in "
+                             "a function cannot be run from the graph (a training step's control_dependencies on "
+                             "UPDATE_OPS raises: not an element of this graph), as TF1's could. Give the layer the "
+                             "training flag as a tensor (training=is_training) instead of choosing between calls "
+                             "with a cond, or call tf.compat.v1.disable_control_flow_v2() at the program's entry "
+                             "point (TF1's control flow, for the whole process)")
+            continue
         ctx.warn(h.node, f"{h.name} is a tensor made in a branch or body of {code(h.flow_node.func)}() (line "
                          f"{ctx.line(h.flow_node)}), hashed here (a dict key, a set member or an `in` test): "
                          "TensorFlow 2 builds control flow as functions (control flow v2), in a tf.Graph run by a "

@@ -391,3 +391,31 @@ def test_tf1_keras_initializers_draw_what_tf1_drew(tmp_path):
     assert sorted(drawn["tf1"]) == sorted(drawn["tf2"]) and len(drawn["tf1"]) == 11, sorted(drawn["tf1"])
     for name, value in drawn["tf1"].items():
         assert np.array_equal(value, drawn["tf2"][name]), name
+
+
+@pytest.mark.slow
+def test_batch_norm_updates_made_in_a_branch_are_warned_where_tensorflow_2_cannot_run_them(tmp_path):
+    """golden/tf-api/branch_updates, as the default run's stages 0 and 7 leave it, built in a
+    tf.Graph under TensorFlow 2.21 with a training step on UPDATE_OPS: the warned functions
+    (batch norm trained in a tf.cond branch; an update added by hand there) raise "not an
+    element of this graph", the one not warned (the flag given as a tensor) trains; after
+    the warning's advice, disable_control_flow_v2(), all train."""
+    from tests.golden import cases
+    from tests.subprocess_env import keras_env
+
+    (case,) = [c for c in cases("tf-api") if c.id.endswith("branch_updates")]
+    warned = sorted(int(w.split(":")[0]) for w in case.warnings)
+    assert warned == [12, 18, 25], case.warnings
+    migrated = tmp_path / "migrated.py"
+    out, _, _ = transform_text(case.before, ["tf-api", "v1-layers-shim"])
+    migrated.write_text(out, encoding="utf-8")
+    results = {}
+    for mode in ("v2", "v1"):
+        proc = subprocess.run([sys.executable, str(ROOT / "tests" / "numeric" / "control_flow_updates.py"),
+                               str(migrated), mode], capture_output=True, text=True, timeout=600,
+                              env=keras_env(False), cwd=ROOT)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        results[mode] = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert results["v2"]["flag_as_tensor"] == "ok", results
+    assert all("is not an element of this graph" in results["v2"][f] for f in ("net", "by_hand")), results
+    assert set(results["v1"].values()) == {"ok"}, results["v1"]
