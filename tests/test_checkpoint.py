@@ -249,6 +249,19 @@ def _saved_and_migrated(work, source: str, tf1_script: str) -> dict:
     return env
 
 
+def _converted_classifier(work, env, input_shape: str, loaded: int) -> dict:
+    """``checkpoint convert --to model`` of work/tf1/model into work/model.py's Classifier
+    (built on float inputs of ``input_shape``) through the run's name map: it must say it
+    loaded ``loaded`` TF1 variables; then _read_converted's comparison with TF1's output."""
+    convert = subprocess.run([sys.executable, "-m", "codemod.cli", "checkpoint", "convert", str(work / "tf1/model"),
+                              str(work / "converted"), "--to", "model", "--model", f"{work}/model.py:Classifier",
+                              "--input-shape", input_shape, "--name-map", str(work / "name_map.json")],
+                             capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
+    assert convert.returncode == 0, convert.stderr[-2000:]
+    assert f"{loaded} TF1 variables loaded" in convert.stderr
+    return _read_converted(work, "model.py", "Classifier", "{}")
+
+
 def test_a_whole_run_then_convert_loads_a_model_with_a_nested_keras_model(tmp_path):
     """What a user does: a TF1 model function holding a nested tf.keras.Sequential (named
     layers), its TF1 checkpoint saved from a TF1 graph (tf-keras, as TF1's tf.keras);
@@ -263,14 +276,7 @@ def test_a_whole_run_then_convert_loads_a_model_with_a_nested_keras_model(tmp_pa
     assert "class Classifier(tf.keras.layers.Layer)" in migrated and "self.head = tf.keras.Sequential(" in migrated
     assert "get_or_create_layer" not in migrated and "track_tf1_style_variables" not in migrated
     assert json.loads((tmp_path / "name_map.json").read_text())["classifier/head"] == "Classifier/head"
-    convert = subprocess.run([sys.executable, "-m", "codemod.cli", "checkpoint", "convert", str(tmp_path / "tf1/model"),
-                              str(tmp_path / "converted"), "--to", "model", "--model",
-                              f"{tmp_path}/model.py:Classifier", "--input-shape", "1,6,6,1",
-                              "--name-map", str(tmp_path / "name_map.json")],
-                             capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
-    assert convert.returncode == 0, convert.stderr[-2000:]
-    assert "6 TF1 variables loaded" in convert.stderr
-    got = _read_converted(tmp_path, "model.py", "Classifier", "{}")
+    got = _converted_classifier(tmp_path, env, "1,6,6,1", 6)
     assert got["weights"] == 6 and got["diff"] < 1e-5
     # the same name map, without the model: --to tf2 names the Sequential's weights below
     # its attribute (Classifier/head/fc1/kernel), and --to tf1 gives every TF1 name and
@@ -600,12 +606,5 @@ def test_a_make_template_classifier_moves_into_its_layer_and_loads_its_tf1_check
     migrated = (tmp_path / "model.py").read_text(encoding="utf-8")
     assert 'self.proj = tf.compat.v1.make_template("proj", project, units=4)' in migrated
     assert "\nproj = " not in migrated and "self.scale(self.scale(self.proj(x)))" in migrated
-    convert = subprocess.run([sys.executable, "-m", "codemod.cli", "checkpoint", "convert", str(tmp_path / "tf1/model"),
-                              str(tmp_path / "converted"), "--to", "model", "--model",
-                              f"{tmp_path}/model.py:Classifier", "--input-shape", "2,5",
-                              "--name-map", str(tmp_path / "name_map.json")],
-                             capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
-    assert convert.returncode == 0, convert.stderr[-2000:]
-    assert "5 TF1 variables loaded" in convert.stderr
-    got = _read_converted(tmp_path, "model.py", "Classifier", "{}")
+    got = _converted_classifier(tmp_path, env, "2,5", 5)
     assert got["weights"] == 5 and got["diff"] < 1e-5
