@@ -126,8 +126,10 @@ def cmd_rules(rule_id: Optional[str], out) -> int:
     if cls is None:
         sys.stderr.write(f"tf1to2: unknown rule {rule_id!r}; known: {', '.join(registry)}\n")
         return EXIT_ERROR
-    # RST literals (``x``) as a terminal reader expects them (`x`); code fences stay
-    doc = re.sub(r"``([^`\n]+)``", r"`\1`", inspect.getdoc(sys.modules[cls.__module__]) or "")
+    # RST literals (``x``, one line break inside at most, as a docstring wraps them) as a
+    # terminal reader expects them (`x`); code fences (```) stay
+    doc = re.sub(r"(?<!`)``(?!`)([^`\n]+(?:\n[^`\n]+)?)(?<!`)``(?!`)", r"`\1`",
+                 inspect.getdoc(sys.modules[cls.__module__]) or "")
     out.write(f"{cls.id} (stage {cls.stage}): {cls.summary}\n\n{doc}\n")
     if cls.example_before:
         out.write(f"\n## Example, as this version rewrites it\nbefore:\n{_indent(cls.example_before)}\nafter:\n{_indent(cls.example_after)}\n")

@@ -621,6 +621,10 @@ def test_rules_help_reads_as_text_and_later_stages_alone_say_what_they_need(tmp_
     r = tf1to2("rules", "tf-api")
     assert r.returncode == 0 and "`tf.compat.v1.X`" in r.stdout
     assert not re.search(r"(?<!`)``(?!`)", r.stdout), "RST double backticks in the terminal"
+    for rule in rules.all_rules():  # literals a docstring wraps over two lines too
+        text = tf1to2("rules", rule.id).stdout
+        assert not re.search(r"(?<!`)``(?!`)", text), f"RST double backticks in {rule.id}'s help"
+        assert text.count("```") % 2 == 0, f"{rule.id}: a code fence lost"
     f = tmp_path / "model.py"
     f.write_text("import tensorflow as tf\n\n\ndef model(x):\n    with tf.variable_scope('m'):\n"
                  "        return tf.layers.dense(x, 3)\n")
