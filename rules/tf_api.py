@@ -104,7 +104,7 @@ with tf.compat.v1.variable_scope("model"):
   they call in the module): TF1 built it in the graph, where tensors hash; TensorFlow 2
   builds it as a function, in a ``tf.Graph`` too, where they do not
   (``TypeError: Tensor is unhashable``). Warned at the line with ``.ref()`` / ``.deref()`` and
-  ``tf.compat.v1.disable_control_flow_v2()`` at the entry point (``rules.branch_hashing``
+  ``tf.compat.v1.disable_control_flow_v2()`` at the entry point (``rules.control_flow_v2``
   says what it finds; stable-baselines' ACKTR learns its TF1 numbers with the latter),
   unless the module itself switches TF1's control flow or behaviour back on. Likewise a
   batch norm trained in such a branch (its updates in ``UPDATE_OPS`` are ops of the branch
@@ -126,7 +126,7 @@ from typing import Optional
 
 import libcst as cst
 
-from rules import branch_hashing, tf_api_table as table
+from rules import control_flow_v2, tf_api_table as table
 from rules.aliases import TFTransformer, dotted_name, dotted_parts, local_name
 from rules.base import Facts, Rule, RuleContext, ast_dotted, mentioning
 from rules.contrib_summary import REWRITTEN as CONTRIB_SUMMARY
@@ -1278,7 +1278,7 @@ class TfApi(Rule):
         return _may_act(facts.tree, facts.tf_names)
 
     def transform(self, ctx: RuleContext) -> cst.Module:
-        hashing = branch_hashing.find(ctx)
+        hazards = control_flow_v2.find(ctx)
         compat = set(ctx.aliases.module_scope.v1_or_tensorflow)
         rewriter = _Rewriter(ctx, compat, _unmentioning(ctx))
         escaping = _escaping_contrib(ctx) if "contrib" in ctx.code else []
@@ -1339,34 +1339,18 @@ class TfApi(Rule):
                      "in TensorFlow 2, and not every use of it here could be rewritten (see their warnings)")
         if imports:
             module = add_imports(module, imports)
-        _warn_branch_hashing(ctx, hashing, module)
+        _warn_control_flow_v2(ctx, hazards, module)
         return module
 
 
-def _warn_branch_hashing(ctx: RuleContext, hashing: list, module: cst.Module) -> None:
-    """Tensors hashed, and batch-norm updates made, in control flow TensorFlow 2 builds as
-    functions (``rules.branch_hashing``), unless the module (as the rule leaves it: a script gets TF1 behaviour at its entry
-    point) switches TF1's control flow back on itself."""
-    if hashing and _SWITCHES_CONTROL_FLOW.search(module.code):
+def _warn_control_flow_v2(ctx: RuleContext, hazards: list, module: cst.Module) -> None:
+    """What TF1 code does in control flow TensorFlow 2 builds as functions and no longer
+    works there (``rules.control_flow_v2``), unless the module (as the rule leaves it: a
+    script gets TF1 behaviour at its entry point) switches TF1's control flow back on."""
+    if hazards and _SWITCHES_CONTROL_FLOW.search(module.code):
         return
-    for h in hashing:
-        if h.kind == "updates":
-            ctx.warn(h.node, f"{h.name}() adds its updates to UPDATE_OPS in a branch or body of "
-                             f"{code(h.flow_node.func)}() (line {ctx.line(h.flow_node)}): TensorFlow 2 builds control "
-                             "flow as functions (control flow v2), in a tf.Graph run by a Session too, and ops made in "
-                             "a function cannot be run from the graph (a training step's control_dependencies on "
-                             "UPDATE_OPS raises: not an element of this graph), as TF1's could. Give the layer the "
-                             "training flag as a tensor (training=is_training) instead of choosing between calls "
-                             "with a cond, or call tf.compat.v1.disable_control_flow_v2() at the program's entry "
-                             "point (TF1's control flow, for the whole process)")
-            continue
-        ctx.warn(h.node, f"{h.name} is a tensor made in a branch or body of {code(h.flow_node.func)}() (line "
-                         f"{ctx.line(h.flow_node)}), hashed here (a dict key, a set member or an `in` test): "
-                         "TensorFlow 2 builds control flow as functions (control flow v2), in a tf.Graph run by a "
-                         "Session too, and a tensor made in a function cannot be hashed (TypeError: Tensor is "
-                         f"unhashable), as it could in TF1's graph. Key by {h.name}.ref() (and .deref() the keys "
-                         "read back), or call tf.compat.v1.disable_control_flow_v2() at the program's entry point "
-                         "(TF1's control flow, for the whole process)")
+    for h in hazards:
+        ctx.warn(h.node, h.message(ctx.line(h.flow_node)))
 
 
 _SWITCHES_CONTROL_FLOW = re.compile(r"\b(disable_v2_behavior|disable_control_flow_v2)\s*\(")
@@ -1493,7 +1477,7 @@ def _may_act(tree: ast.Module, names: dict) -> bool:
             if paths and any(_v1_rest(p, parts) in GRAPH_MODE or ".".join([p, *parts[1:]]) == TF2_ENABLED
                              for p in paths):
                 return True
-            if paths and parts[-1] in branch_hashing.CONTROL_FLOW:  # its branches may hash tensors
+            if paths and parts[-1] in control_flow_v2.CONTROL_FLOW:  # what its branches do may not work in TF2
                 return True
         elif kind is ast.Import:
             if any(_import_may_act(alias.name) for alias in node.names):

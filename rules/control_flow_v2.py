@@ -1,6 +1,7 @@
-"""Tensors hashed, and batch-norm updates made, in code that TensorFlow 2 builds as a
-function: a branch of ``tf.cond``, the body of ``tf.while_loop``, the function of
-``tf.map_fn`` & co (``tf-api`` warns at each; this module finds them).
+"""What TF1 graph code does in control flow that TensorFlow 2 builds as a function (control
+flow v2: a branch of ``tf.cond``, the body of ``tf.while_loop``, the function of
+``tf.map_fn`` & co), where it no longer works: tensors hashed there, batch-norm updates
+made there. ``tf-api`` warns at each (``Hazard.message``); this module finds them.
 
 The updates: a batch norm trained in a branch (``tf.cond(is_training, lambda:
 bn(x, training=True), lambda: bn(x, training=False, reuse=True))``, TF1's old idiom)
@@ -47,6 +48,7 @@ from typing import Optional
 import libcst as cst
 
 from rules.aliases import TFVisitor, dotted_parts
+from rules.edit import code
 from rules.visitors import Visitor, walk
 
 # the control-flow functions whose callables TensorFlow 2 builds as functions
@@ -56,13 +58,34 @@ _VARIABLE_MAKERS = frozenset({"get_variable", "Variable", "get_local_variable", 
 _HASHING_METHODS = frozenset({"add", "get", "setdefault", "pop", "discard"})
 
 
+_WHY = ("TensorFlow 2 builds control flow as functions (control flow v2), in a tf.Graph run by a Session too, "
+        "and {what}")
+_OR_TF1 = ("call tf.compat.v1.disable_control_flow_v2() at the program's entry point (TF1's control flow, for the "
+           "whole process)")
+
+
 @dataclass
-class Hashing:
+class Hazard:
     node: cst.CSTNode  # where the tensor is hashed, or the call filling UPDATE_OPS
     name: str  # the tensor's local name, or what fills UPDATE_OPS (``tf.layers.batch_normalization``)
     flow: str  # the control-flow function (``tf.compat.v1.cond``)
     flow_node: cst.Call  # its call
     kind: str = "hash"  # or "updates": batch-norm updates (UPDATE_OPS) made there
+
+    def message(self, flow_line: int) -> str:
+        """What tf-api says at the line (the control-flow call at ``flow_line``)."""
+        flow = f"{code(self.flow_node.func)}() (line {flow_line})"
+        if self.kind == "updates":
+            return (f"{self.name}() adds its updates to UPDATE_OPS in a branch or body of {flow}: "
+                    + _WHY.format(what="ops made in a function cannot be run from the graph (a training step's "
+                                  "control_dependencies on UPDATE_OPS raises: not an element of this graph), as "
+                                  "TF1's could")
+                    + ". Give the layer the training flag as a tensor (training=is_training) instead of choosing "
+                      "between calls with a cond, or " + _OR_TF1)
+        return (f"{self.name} is a tensor made in a branch or body of {flow}, hashed here (a dict key, a set member "
+                "or an `in` test): " + _WHY.format(what="a tensor made in a function cannot be hashed (TypeError: "
+                                                 "Tensor is unhashable), as it could in TF1's graph")
+                + f". Key by {self.name}.ref() (and .deref() the keys read back), or " + _OR_TF1)
 
 
 @dataclass
@@ -299,7 +322,7 @@ class _ClassBodies(Visitor):
 
 def find(ctx) -> list:
     """Every place the module hashes a tensor, or puts batch-norm updates in UPDATE_OPS,
-    in code a control-flow call builds (as ``Hashing``), in source order."""
+    in code a control-flow call builds (as ``Hazard``), in source order."""
     if not NEEDLE.search(ctx.code):
         return []
     classes = _ClassBodies()
@@ -318,9 +341,9 @@ def find(ctx) -> list:
             for where, name, into in f.hashing:
                 line = (ctx.line(where), name)
                 if f.tensors.get(name) and (into is None or f.mapping(into)) and line not in found:
-                    found[line] = Hashing(where, name, flow, call)
+                    found[line] = Hazard(where, name, flow, call)
             for where, what in f.updates:
-                found.setdefault((ctx.line(where), what), Hashing(where, what, flow, call, "updates"))
+                found.setdefault((ctx.line(where), what), Hazard(where, what, flow, call, "updates"))
             for kind, name in f.calls:
                 if kind == "self" and (f.cls, name) in survey.methods:
                     todo.append(survey.methods[(f.cls, name)])
