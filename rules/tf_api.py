@@ -127,7 +127,7 @@ from typing import Optional
 import libcst as cst
 
 from rules import control_flow_v2, tf_api_table as table
-from rules.aliases import TFTransformer, dotted_name, dotted_parts, local_name
+from rules.aliases import TFTransformer, canonicalize, dotted_name, dotted_parts, local_name
 from rules.base import Facts, Rule, RuleContext, ast_dotted, mentioning
 from rules.contrib_summary import REWRITTEN as CONTRIB_SUMMARY
 from rules.optimizers import CONTRIB_OPTIMIZERS
@@ -595,8 +595,8 @@ class _Rewriter(TFTransformer):
         if q is not None and q.startswith("tf.keras."):
             # a Keras 3 layer given an initializer keeps Keras 3's (it saves and loads with it)
             self.keras_arguments.update(id(a.value) for a in node.args)
-        name = keras_v1_initializer(q)
-        if name is not None and id(node) not in self.keras_arguments and not self._through_v2(node.func):
+        name = self._tf1_keras_initializer(node.func, q)
+        if name is not None and id(node) not in self.keras_arguments:
             self._keras_initializer(node, name)
         parts = dotted_parts(node.func)
         if parts is None:
@@ -614,12 +614,14 @@ class _Rewriter(TFTransformer):
         if v1 in GRAPH_SWITCHES:
             self.switched = True
 
-    def _through_v2(self, func: cst.BaseExpression) -> bool:
-        """The name is spelled through ``tensorflow.compat.v2`` (TF2 code: Keras 3's is meant)."""
-        parts = dotted_parts(func)
-        if not parts:
-            return False
-        return "v2" in parts or "compat.v2" in (self.binding(parts[0]) or "")
+    def _tf1_keras_initializer(self, expr: cst.BaseExpression, q: Optional[str]) -> Optional[str]:
+        """The TF1 Keras initializer ``expr`` (canonical ``q``) names (``VarianceScaling``),
+        unless it is spelled through ``tensorflow.compat.v2`` (TF2 code: Keras 3's is meant)."""
+        name = keras_v1_initializer(q)
+        parts = dotted_parts(expr) or [""]
+        if name is None or "v2" in parts or "compat.v2" in (self.binding(parts[0]) or ""):
+            return None
+        return name
 
     def _keras_initializer(self, node: cst.Call, name: str) -> None:
         """``tf.keras.initializers.he_normal(seed=1)`` in TF1 code → ``tf.compat.v1.
@@ -691,9 +693,8 @@ class _Rewriter(TFTransformer):
     def _chain(self, node: cst.Attribute, parts: list[str]) -> None:
         root = parts[0]
         base = self.binding(root)
-        initializer = keras_v1_initializer(self.qualify(node))
-        if initializer is not None and id(node) not in self.callees and id(node) not in self.keras_arguments \
-                and not self._through_v2(node):
+        initializer = self._tf1_keras_initializer(node, self.qualify(node))
+        if initializer is not None and id(node) not in self.callees and id(node) not in self.keras_arguments:
             self._keras_initializer_value(node, initializer)
             return
         keys = None if base is None else _mode_keys_tail(base, parts)
@@ -1512,7 +1513,7 @@ def _chain_may_act(base: str, parts: list) -> bool:
     if base.startswith("tensorflow.contrib") and len(parts) > 1:
         return True
     full = ".".join([base, *parts[1:]])
-    if ".keras.initializers." in full and "compat.v2" not in full and parts[-1] in KERAS_V1_INITIALIZERS:
+    if "compat.v2" not in full and keras_v1_initializer(canonicalize(full)) is not None:
         return True  # TF1's Keras initializer (``_Rewriter._keras_initializer``)
     rest = parts[1:]
     if base == "tensorflow.compat.v1":
