@@ -123,12 +123,19 @@ def _static_or_dynamic(x, i):
     return static if static is not None else tf.shape(x)[i]
 
 
-def _cond(training, true_fn, false_fn):
+def _known(training) -> Optional[bool]:
+    """``training`` as a Python bool where it is known before the graph runs (a bool,
+    None, a constant or an eager tensor), else None."""
     if isinstance(training, (bool, type(None))):
-        return true_fn() if training else false_fn()
+        return bool(training)
     value = tf.get_static_value(training)
-    if value is not None:
-        return true_fn() if bool(value) else false_fn()
+    return None if value is None else bool(value)
+
+
+def _cond(training, true_fn, false_fn):
+    known = _known(training)
+    if known is not None:
+        return true_fn() if known else false_fn()
     return tf.cond(tf.cast(training, tf.bool), true_fn, false_fn)
 
 
@@ -514,7 +521,7 @@ def batch_normalization(inputs, axis=-1, momentum=0.99, epsilon=1e-3, center=Tru
                                               data_format=data_format, is_training=False)[0]
             return normalize(shaped(tf.convert_to_tensor(moving_mean)), shaped(tf.convert_to_tensor(moving_variance)))
 
-        if isinstance(training, (bool, type(None))) or tf.get_static_value(training) is not None or not trainable:
+        if _known(training) is not None or not trainable:
             return _cond(training, train, infer)
         # ``training`` a tensor, known only when the graph runs: the output and the batch's
         # moments through one cond, each update through a cond of its own after it, as TF1's
