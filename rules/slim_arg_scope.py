@@ -42,7 +42,11 @@ Why
 Will not touch (warns with the line)
     A scope whose ops or values are not known here (a scope object passed around, an op
     of a module outside the group); a function whose callers' scopes disagree in a way
-    that cannot be written as parameters (``Func.unresolved`` says how); the functions
+    that cannot be written as parameters (``Func.unresolved`` says how); a scope whose
+    settings code reads at run time: its scope object (``as sc``) used, or that of a later
+    item of its ``with`` or of an arg_scope inside it (it holds the settings of every scope
+    around it), or ``current_arg_scope()`` called in its body or in a function its body
+    calls (its calls still get the settings written out); the functions
     of a module whose own scope function cannot be read (callers anywhere may enter it
     around them; slim-to-layers leaves their ops too); a scope
     whose body calls functions of modules outside the group (they may call ops it governs
@@ -102,6 +106,8 @@ class Func:
     governed: list = field(default_factory=list)   # (call, op key, lexical items)
     sites: list = field(default_factory=list)      # (callee name, call, lexical items)
     unknown: list = field(default_factory=list)    # (call, lexical items)
+    stack_reads: list = field(default_factory=list)  # current_arg_scope() calls
+    called: list = field(default_factory=list)       # (callee, call): sites, before plan() drops some
     withs: list = field(default_factory=list)      # (with node, items)
     ops: set = field(default_factory=set)          # op keys called directly
     incoming: Optional[Scope] = None
@@ -348,6 +354,9 @@ class _Walk(Visitor):
         key = self.rule.keys.get(id(node.func))
         if key == "arg_scope":
             return
+        if key == "current_arg_scope":
+            self.func.stack_reads.append(node)
+            return
         here = list(self.items)
         if key in ("repeat", "stack"):
             layer = slim.argument(node, 2 if key == "repeat" else 1, "layer")
@@ -370,6 +379,7 @@ class _Walk(Visitor):
         if target in self.rule.funcs and not (isinstance(node.func, cst.Name) and (
                 node.func.value in self.func.locals or node.func.value in self.func.params)):
             self.func.sites.append((target, node, here))
+            self.func.called.append((target, node))
             return
         if id(node) in self.rule.external:
             self.func.unknown.append((node, here))
@@ -1348,11 +1358,42 @@ def _keeps(m: _Module, f: Func, with_node: cst.With, item: Item) -> str:
         if id(call) in inside and callee in m.funcs and m.funcs[callee].unresolved:
             return f"its body calls {slim.code(call.func)}(), whose settings are not resolved " \
                    f"({m.funcs[callee].unresolved})"
-    if item.node.asname is not None and isinstance(item.node.asname.name, cst.Name):
-        name = item.node.asname.name.value
-        if name in _names_read(f.node):
-            return f"the scope object {name} is used"
+    # what reads the arg_scope stack at run time sees this scope's settings in it: a scope
+    # object (``as sc``) of this item, of a later item of the same ``with`` or of an
+    # arg_scope inside it; current_arg_scope() in its body or in a function it calls
+    read = _names_read(f.node)
+    body = _ids_inside(with_node.body)
+    same = list(with_node.items)
+    later = [i for _, items in f.withs for i in items
+             if id(i.node) in body or any(i.node is n for n in same[[id(n) for n in same].index(id(item.node)):])]
+    for i in later:
+        if i.node.asname is not None and isinstance(i.node.asname.name, cst.Name) and i.node.asname.name.value in read:
+            name = i.node.asname.name.value
+            where = "an arg_scope inside it" if id(i.node) in body else "a later arg_scope of this with"
+            return f"the scope object {name} is used" if i is item else \
+                f"the scope object {name} of {where} is used, and holds its settings too"
+    for call in f.stack_reads:
+        if id(call) in inside:
+            return f"{slim.code(call.func)}() in its body reads the arg_scope stack, which holds its settings"
+    readers = _stack_readers(m)
+    for callee, call in f.called:
+        if id(call) in inside and callee in readers:
+            return f"its body calls {slim.code(call.func)}(), which reads the arg_scope stack " \
+                   "(current_arg_scope()), which holds its settings"
     return ""
+
+
+def _stack_readers(m: _Module) -> set:
+    """The module functions that call current_arg_scope(), or call one that does."""
+    readers = {n for n, f in m.funcs.items() if f.stack_reads}
+    grown = True
+    while grown:
+        grown = False
+        for n, f in m.funcs.items():
+            if n not in readers and any(callee in readers for callee, _ in f.called):
+                readers.add(n)
+                grown = True
+    return readers
 
 
 def _ids_inside(node: cst.CSTNode) -> set[int]:
