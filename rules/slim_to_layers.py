@@ -39,7 +39,8 @@ What it does
       can make them (native-keras);
     - ``outputs_collections=`` and ``utils.convert_collection_to_dict`` become the shim's
       ``tf1to2.collect_named_outputs`` / ``convert_collection_to_dict``, which keep the
-      same end-point keys in eager code too.
+      same end-point keys in eager code too, and in a graph are slim's own (the graph's
+      collection filled, aliases on the tensors, for ``get_collection`` and slim's utils).
 
 Why
     ``tf.compat.v1.layers`` is what the next stages (and TensorFlow's guide) work from;

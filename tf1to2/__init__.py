@@ -328,17 +328,45 @@ _named_outputs: Dict[str, Dict[str, object]] = {}
 
 
 def collect_named_outputs(collections, alias: str, outputs):
-    """slim's ``utils.collect_named_outputs`` without graph collections (which eager code
-    does not have): remembers ``outputs`` under ``alias`` in each named collection and
-    returns it. A later output under the same alias replaces the earlier one."""
-    if collections:
-        for name in ([collections] if isinstance(collections, str) else list(collections)):
-            _named_outputs.setdefault(name, {})[alias] = outputs
+    """slim's ``utils.collect_named_outputs``, in eager code too. In a graph (a TF1
+    ``tf.Graph``, or a function's), exactly slim's: ``alias`` appended to
+    ``outputs.aliases`` and ``outputs`` added to the graph's collections, which
+    ``get_collection``, slim's own utils and ``convert_collection_to_dict`` read. Run
+    eagerly (no graph to hold collections), it remembers ``outputs`` under ``alias`` in
+    each named collection; a later output under the same alias replaces the earlier one.
+    Returns ``outputs``."""
+    if not collections:
+        return outputs
+    names = [collections] if isinstance(collections, str) else list(collections)
+    alias = alias[:-1] if alias.endswith("/") else alias
+    if not tf.executing_eagerly():
+        if hasattr(outputs, "aliases"):
+            outputs.aliases.append(alias)
+        else:
+            outputs.aliases = [alias]
+        tf.compat.v1.add_to_collections(names, outputs)
+        return outputs
+    for name in names:
+        _named_outputs.setdefault(name, {})[alias] = outputs
     return outputs
 
 
 def convert_collection_to_dict(collection: str, clear_collection: bool = False) -> dict:
-    """slim's ``utils.convert_collection_to_dict``: alias → output, in collection order."""
+    """slim's ``utils.convert_collection_to_dict``: alias → output, in collection order;
+    in a graph, read from its collection (each output under its aliases, else its name,
+    as slim reads it); run eagerly, from what ``collect_named_outputs`` remembered."""
+    if not tf.executing_eagerly():
+        graph = tf.compat.v1.get_default_graph()
+        out = {}
+        for tensor in graph.get_collection(collection):
+            aliases = getattr(tensor, "aliases", None)
+            if aliases is None:
+                aliases = [tensor.name[:-2] if tensor.name.endswith(":0") else tensor.name]
+            for alias in aliases:
+                out[alias] = tensor
+        if clear_collection:
+            graph.clear_collection(collection)
+        return out
     out = dict(_named_outputs.get(collection, {}))
     if clear_collection:
         _named_outputs.pop(collection, None)

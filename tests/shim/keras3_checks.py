@@ -448,6 +448,50 @@ def check_contrib_framework_stand_in():
             raise AssertionError(f"tf.contrib.framework.{gone} should raise")
 
 
+def check_named_outputs_are_slims_in_a_graph_and_remembered_eagerly():
+    """tf1to2.collect_named_outputs / convert_collection_to_dict, which slim-to-layers
+    writes for outputs_collections and slim's utils: in a TF1 graph exactly slim's (the
+    graph's collection filled, aliases on the tensors, what tf.get_collection and slim's
+    own utils read; nothing of another graph's build); run eagerly, remembered by alias."""
+    from tf_slim.layers import utils as slim_utils
+
+    import tf1to2
+
+    def build(collect):
+        a = tf.constant(1.0, name="a")
+        b = tf.constant(2.0, name="b")
+        collect("end_points", "net/a/", a)
+        collect(["end_points", "more"], "net/b", b)
+        collect(None, "net/c", tf.constant(3.0))
+        v1.add_to_collection("end_points", tf.constant(4.0, name="d"))
+        return a, b
+
+    seen = {}
+    for side, collect in (("slim", slim_utils.collect_named_outputs), ("shim", tf1to2.collect_named_outputs)):
+        with tf.Graph().as_default():
+            a, b = build(collect)
+            got = v1.get_collection("end_points")
+            assert got[:2] == [a, b] and v1.get_collection("more") == [b], got
+            assert a.aliases == ["net/a"] and b.aliases == ["net/b"], (a.aliases, b.aliases)
+            ours, theirs = tf1to2.convert_collection_to_dict("end_points"), \
+                slim_utils.convert_collection_to_dict("end_points")
+            assert list(ours) == list(theirs) == ["net/a", "net/b", "d"], (list(ours), list(theirs))
+            assert all(ours[k] is theirs[k] for k in ours)
+            seen[side] = slim_utils.gather_tensors_aliases(got)
+            tf1to2.convert_collection_to_dict("end_points", clear_collection=True)
+            assert v1.get_collection("end_points") == []
+        with tf.Graph().as_default():  # a new graph holds nothing of the last one's
+            assert tf1to2.convert_collection_to_dict("end_points") == {}
+    assert seen["slim"] == seen["shim"] == ["net/a", "net/b", "d"], seen
+    x = tf.constant(5.0)  # eagerly: remembered by alias, the later output winning
+    tf1to2.collect_named_outputs("eager_points", "net/x", x)
+    tf1to2.collect_named_outputs("eager_points", "net/y/", x * 2)
+    y = tf1to2.collect_named_outputs("eager_points", "net/y", x * 3)
+    got = tf1to2.convert_collection_to_dict("eager_points", clear_collection=True)
+    assert list(got) == ["net/x", "net/y"] and got["net/y"] is y, got
+    assert tf1to2.convert_collection_to_dict("eager_points") == {}
+
+
 def main() -> None:
     run_checks(globals(), {
         "_tf_keras_imported": "tf_keras" in sys.modules,
