@@ -58,6 +58,9 @@ Will not touch (warns with the line)
     with another unscoped call of that name in the same function. A lone unscoped call is
     rewritten with slim's default name, and its function is warned once (a second run of
     it in one variable scope was ``Conv_1`` in TF1).
+    A read of the model variables (``slim.get_model_variables``, ``tf.model_variables``,
+    ``get_collection(GraphKeys.MODEL_VARIABLES)``): slim's layers filled that collection,
+    the layers they become do not, so the read is warned (``tests/test_slim_scopes.py``).
 """
 from __future__ import annotations
 
@@ -96,6 +99,34 @@ _LINE = 99
 RELU_DEFAULT = object()  # activation_fn not given: slim applies relu
 # slim's variance_scaling_initializer(factor) (truncated normal) as TensorFlow's scale
 SLIM_TRUNCATED_NORMAL = "1.3 * 0.87962566103423978 ** 2"
+
+
+# what reads slim's MODEL_VARIABLES collection, which its layers filled and the layers
+# this rule writes do not
+MODEL_VARIABLE_READERS = ("tf_slim.get_model_variables", "tf_slim.variables.get_model_variables",
+                          "tf_slim.ops.variables.get_model_variables", "tf.compat.v1.model_variables",
+                          "tf.contrib.framework.get_model_variables")
+MODEL_VARIABLES_READ = (
+    "reads the model variables (the MODEL_VARIABLES collection): slim's layers put their weights, biases and "
+    "batch-norm variables there, and the layers slim-to-layers rewrites them into (tf.compat.v1.layers, "
+    "tf1to2.layers, Keras) do not, so after migration it no longer finds the variables of rewritten slim layers "
+    "(only slim.model_variable's and those added by hand): read them by scope instead "
+    "(tf.compat.v1.global_variables(scope), or trainable_variables(scope) and the batch-norm moving averages), "
+    "or from the model's layers")
+
+
+def _reads_model_variables(call: cst.Call, qualify) -> bool:
+    """``slim.get_model_variables(...)``, ``tf.model_variables()`` or
+    ``get_collection(GraphKeys.MODEL_VARIABLES)`` (or its ``_ref``, or the string)."""
+    q = qualify(call.func)
+    if q in MODEL_VARIABLE_READERS:
+        return True
+    if q not in ("tf.compat.v1.get_collection", "tf.compat.v1.get_collection_ref"):
+        return False
+    key = call.args[0].value if call.args and (call.args[0].keyword is None
+                                               or call.args[0].keyword.value == "key") else None
+    return key is not None and (qualify(key) == "tf.compat.v1.GraphKeys.MODEL_VARIABLES" or (
+        isinstance(key, cst.SimpleString) and key.evaluated_value == "model_variables"))
 
 
 class Refused(Exception):
@@ -929,6 +960,8 @@ class _Rewriter(TFTransformer):
     def leave_Call(self, original: cst.Call, updated: cst.Call):
         op = self.op_of(original.func)
         if op not in CONVERTED:
+            if _reads_model_variables(original, self.qualify):
+                self.ctx.warn(original, MODEL_VARIABLES_READ)
             return updated
         self.current_call = original
         if op in ("convert_collection_to_dict", "collect_named_outputs"):
@@ -1415,8 +1448,10 @@ class SlimToLayers(Rule):
     def may_act(self, facts: Facts) -> bool:
         """The rule changes and warns only at a call of an op it converts (``leave_Call``):
         some call in the text must name one through a name bound to TensorFlow or tf_slim
-        (``facts.tf_names``: every binding anywhere, a superset of what the walk resolves)."""
-        return facts.reaches(lambda q: slim.op_name(q) in CONVERTED)
+        (``facts.tf_names``: every binding anywhere, a superset of what the walk resolves),
+        or a read of the model variables, which it warns."""
+        return facts.reaches(lambda q: slim.op_name(q) in CONVERTED or q in MODEL_VARIABLE_READERS
+                             or q in ("tf.compat.v1.get_collection", "tf.compat.v1.get_collection_ref"))
 
     def transform(self, ctx: RuleContext) -> cst.Module:
         # a slim op, initializer or regularizer is reached through a name bound to slim or
