@@ -41,7 +41,12 @@ Why
 
 Will not touch (warns with the line)
     A scope whose ops or values are not known here (a scope object passed around, an op
-    of a module outside the group); a function whose callers' scopes disagree in a way
+    of a module outside the group); a scope whose body calls code the rule cannot follow,
+    which may call the ops it lists at run time (a function handed in or made at run time,
+    ``networks_map[name](...)``, an object's method, a method of the class that calls
+    them, slim's own nets): its calls here still get the settings written out. Calls of
+    builtins, TensorFlow, library modules (numpy, ...), data methods (``get_shape``,
+    ``append``, ``assert*``...) and lambdas that call none of the rest do not keep it; a function whose callers' scopes disagree in a way
     that cannot be written as parameters (``Func.unresolved`` says how); a scope whose
     settings code reads at run time: its scope object (``as sc``) used, or that of a later
     item of its ``with`` or of an arg_scope inside it (it holds the settings of every scope
@@ -54,6 +59,7 @@ Will not touch (warns with the line)
 """
 from __future__ import annotations
 
+import builtins
 import functools
 from dataclasses import dataclass, field
 from typing import Optional
@@ -108,6 +114,8 @@ class Func:
     unknown: list = field(default_factory=list)    # (call, lexical items)
     stack_reads: list = field(default_factory=list)  # current_arg_scope() calls
     called: list = field(default_factory=list)       # (callee, call): sites, before plan() drops some
+    unseen: list = field(default_factory=list)       # (call, "" | "Class.method", lexical items): code the
+    #                                                    rule cannot follow
     withs: list = field(default_factory=list)      # (with node, items)
     ops: set = field(default_factory=set)          # op keys called directly
     incoming: Optional[Scope] = None
@@ -120,6 +128,11 @@ class Func:
     switches: dict = field(default_factory=dict)    # keyword its callers' scopes disagree on → default
     switch_args: dict = field(default_factory=dict)  # call id → {keyword: value} that caller passes
     switch_norm: Optional[str] = None               # the op its normalizer_fn switch turns on
+
+    @functools.cached_property
+    def assigned(self) -> dict:
+        """Locals bound once, to their value (``slim.single_assignments``)."""
+        return slim.single_assignments(self.node)
 
     @functools.cached_property
     def locals(self) -> set:
@@ -253,7 +266,13 @@ class _Survey(TFVisitor):
                     self.keys[id(el.value)] = self.key(el.value)
             elif isinstance(arg.value, (cst.Name, cst.Attribute)):
                 self.keys[id(arg.value)] = self.key(arg.value)
-        if self.keys[id(node.func)] is None and self.qualify(node.func) is None:
+        qualified = self.qualify(node.func)
+        if qualified is not None and self.keys[id(node.func)] is None:
+            if _model_code(qualified):  # slim's nets: model code, which calls the ops scopes govern
+                self.external.add(id(node))
+            else:
+                self.m.library_calls.add(id(node))
+        if self.keys[id(node.func)] is None and qualified is None:
             base = node.func
             while isinstance(base, cst.Attribute):
                 base = base.value
@@ -288,6 +307,35 @@ _NOT_PROJECT = ("tensorflow", "tf_slim", "numpy", "six", "collections", "functoo
 # model code shipped inside slim (``from tf_slim.nets import resnet_utils``): its functions
 # call the ops a scope governs, as the code base's own do
 _MODEL_CODE = ("tf_slim.nets", "tensorflow.contrib.slim.nets", "tensorflow.contrib.slim.python.slim.nets")
+
+
+def _model_code(qualified: str) -> bool:
+    """``tf_slim.nets.resnet_v1.resnet_v1_50`` (however slim was reached): model code."""
+    parts = qualified.split(".")
+    return parts[0] == "tf_slim" and "nets" in parts
+
+
+# methods of data (tensors, shapes, containers, strings, sessions, loggers, test cases)
+# that build no layers: a call of one is not code that may call the ops a scope lists
+SAFE_METHODS = frozenset((
+    "get_shape", "set_shape", "as_list", "append", "extend", "insert", "update", "items", "keys", "values",
+    "get", "pop", "setdefault", "copy", "format", "join", "split", "strip", "rstrip", "lstrip", "startswith",
+    "endswith", "replace", "lower", "upper", "run", "eval", "numpy", "as_default", "add", "discard", "remove",
+    "index", "count", "sort", "reverse", "reshape", "astype", "tolist", "item", "info", "warning", "warn",
+    "debug", "error", "exception", "write", "close", "flush", "read", "cached_session", "session",
+    "test_session", "evaluate", "subTest", "skipTest", "get_temp_dir", "assign", "assign_add", "assign_sub",
+    "__enter__", "__exit__", "is_compatible_with", "assert_is_compatible_with", "merge_with", "with_rank",
+    "with_rank_at_least", "assert_has_rank", "is_fully_defined", "num_elements", "concatenate",
+))
+
+
+def _lambda_params(lam: cst.Lambda) -> set:
+    p = lam.params
+    names = {x.name.value for x in (*p.posonly_params, *p.params, *p.kwonly_params)}
+    for star in (p.star_arg, p.star_kwarg):
+        if isinstance(star, cst.Param):
+            names.add(star.name.value)
+    return names
 
 
 def _project_imports(module: cst.Module) -> set[str]:
@@ -383,6 +431,10 @@ class _Walk(Visitor):
             return
         if id(node) in self.rule.external:
             self.func.unknown.append((node, here))
+        elif key is None and id(node) not in self.rule.library_calls:
+            blind = self.rule.blind(node, self.func)
+            if blind is not None:
+                self.func.unseen.append((node, blind, here))
 
 
 class _Module:
@@ -411,6 +463,8 @@ class _Module:
         self.keys: dict[int, Optional[str]] = {}
         self.callees: dict[int, str] = {}
         self.external: set[int] = set()
+        self.library_calls: set[int] = set()     # calls of TensorFlow's or slim's own functions (not ops)
+        self._names_of: dict[int, dict] = {}     # unit → its module-level names, by kind (``_unit_names``)
         self.tuples: dict[str, list] = {}        # namedtuple class of the group → its fields
         self.constructions: list = []            # (class, call, unit)
         self.field_calls: list = []              # ``x.attr(...)`` calls nothing else resolves
@@ -455,6 +509,89 @@ class _Module:
                                                  slim.params(inner), unit=self.home))
         for f in [*self.funcs.values(), *self.methods]:
             walk(f.node, _Walk(self, f))
+
+    # ------------------------------------------------------------------ code it cannot see
+    def blind(self, call: cst.Call, f: Func, lam: Optional[cst.Lambda] = None, depth: int = 0) -> Optional[str]:
+        """Whether ``call`` (not an op, a function of the group or another module's) runs
+        code that may call the ops a scope lists, which the rule cannot follow: None where
+        it cannot (a builtin, a library module's function, a data method, a lambda of the
+        function or the module that calls nothing such); ``"Class.method"`` for a method of
+        the class (decided once all is read: ``blind_matters``); ``""`` otherwise (a
+        function handed in or bound at run time, an object's method, a call's result)."""
+        known = self._unit_names(f.unit)
+        func = call.func
+        params = set(f.params) | (_lambda_params(lam) if lam is not None else set())
+        if isinstance(func, cst.Name):
+            name = func.value
+            if name in params:
+                return ""
+            if name in f.locals:
+                value = f.assigned.get(name)
+                return self._blind_lambda(value, f, depth) if isinstance(value, cst.Lambda) else ""
+            if name in known["lambdas"]:
+                return self._blind_lambda(known["lambdas"][name], f, depth)
+            if name in known["library"] or name in known["classes"] or (
+                    hasattr(builtins, name) and name not in known["other"]):
+                return None
+            return ""
+        if isinstance(func, cst.Attribute):
+            method = func.attr.value
+            parts = dotted_parts(func)
+            base = parts[0] if parts else None
+            if base is not None and base in known["library"] and base not in params and base not in f.locals:
+                return None
+            if method in SAFE_METHODS or method.startswith("assert"):
+                return None
+            if base == "self" and len(parts) == 2 and "." in f.name:
+                return f"{f.name.split('.')[0]}.{method}"
+        return ""
+
+    def _blind_lambda(self, lam: cst.Lambda, f: Func, depth: int) -> Optional[str]:
+        if depth > 3:
+            return ""
+        for inner in nodes_of(lam.body, cst.Call):
+            key = self.keys.get(id(inner.func))
+            if key is not None or id(inner) in self.external or id(inner.func) in self.callees:
+                return ""  # an op, or a function of the group, called from the lambda
+            if id(inner) in self.library_calls:
+                continue
+            why = self.blind(inner, f, lam, depth + 1)
+            if why is not None:
+                return why
+        return None
+
+    def blind_matters(self, kind: str, seen: frozenset = frozenset()) -> bool:
+        """A call ``blind`` found: whether it may call ops (a method of the class: when it
+        or what it calls may; one the class does not define: yes)."""
+        if not kind:
+            return True
+        method = next((g for g in self.methods if g.name == kind), None)
+        if method is None or kind in seen:
+            return method is None
+        if method.governed or method.unknown or method.sites or method.stack_reads:
+            return True
+        return any(self.blind_matters(k, seen | {kind}) for _, k, _ in method.unseen)
+
+    def _unit_names(self, unit: "_Unit") -> dict:
+        found = self._names_of.get(id(unit))
+        if found is None:
+            module = unit.ctx.module
+            project = _project_imports(module)
+            found = {"library": {i.bound for i in module_imports(module)} - project,
+                     "lambdas": {}, "classes": set(), "other": set()}
+            for stmt in module.body:
+                if isinstance(stmt, cst.ClassDef):
+                    found["classes"].add(stmt.name.value)
+                elif isinstance(stmt, cst.FunctionDef):
+                    found["other"].add(stmt.name.value)
+                elif _simple_assign(stmt):
+                    target, value = stmt.body[0].targets[0].target.value, stmt.body[0].value
+                    if isinstance(value, cst.Lambda):
+                        found["lambdas"][target] = value
+                    else:
+                        found["other"].add(target)
+            self._names_of[id(unit)] = found
+        return found
 
     def _resolve_fields(self, dispatch: dict) -> None:
         """``block.unit_fn(...)`` names the one function every ``Block(...)`` of the group
@@ -706,6 +843,11 @@ class _Module:
                 call = f.unknown[0][0]
                 f.unresolved = (f"it calls {slim.code(call.func)}() of another module, which may call ops "
                                 "the scope its callers enter lists")
+                continue
+            blind = [call for call, kind, _ in f.unseen if self.blind_matters(kind)]
+            if blind:
+                f.unresolved = (f"it calls {slim.code(blind[0].func)}(), code tf1to2 cannot follow, which may call "
+                                "ops the scope its callers enter lists")
                 continue
             scopes = []
             for caller, call, items in sites:
@@ -1354,6 +1496,14 @@ def _keeps(m: _Module, f: Func, with_node: cst.With, item: Item) -> str:
     for call, _ in f.unknown:
         if id(call) in inside:
             return f"its body calls {slim.code(call.func)}() from another module, which may call the ops it lists"
+    body = _ids_inside(with_node.body)
+    for call, kind, _ in f.unseen:
+        if id(call) in body and m.blind_matters(kind):
+            if kind and any(g.name == kind for g in m.methods):
+                return f"its body calls {slim.code(call.func)}(), a method that may call the ops it lists (settings " \
+                       "are written into module functions, not methods)"
+            return f"its body calls {slim.code(call.func)}(), code tf1to2 cannot follow, which may call the ops it " \
+                   "lists at run time"
     for callee, call, _ in f.sites:
         if id(call) in inside and callee in m.funcs and m.funcs[callee].unresolved:
             return f"its body calls {slim.code(call.func)}(), whose settings are not resolved " \

@@ -47,7 +47,10 @@ Why
     slim's own layers do not run under Keras at all.
 
 Will not touch (warns with the line)
-    A call an ``arg_scope`` may still govern (run ``slim-arg-scope`` first), including
+    A call an ``arg_scope`` may still govern (run ``slim-arg-scope`` first: a scope it
+    leaves, around code it cannot follow, no longer blocks the calls whose settings it
+    wrote out, here or in the functions called under it), a method of the class called
+    under a scope that stays (settings are not written into methods), including
     every call in a module whose scope function stage 1 could not read, ``**kwargs``,
     a normalizer other than slim's ``batch_norm``, values it must read but cannot
     (``normalizer_params`` not a literal dict, ``data_format`` not a literal, a
@@ -1341,33 +1344,60 @@ def _runs_calls(body: list) -> bool:
     return False
 
 
+def _settings_explicit(m, f, call: cst.Call, key: str, items: list) -> bool:
+    """Whether every setting of the arg_scopes stage 1 left around ``call`` (all known
+    to it) is already given at the call, as stage 1 writes them: those scopes then change
+    nothing about it (they stay for code they govern that the rule cannot follow)."""
+    from rules import slim_arg_scope as stage1
+    if any(i.scope is None for i in items):
+        return False
+    active: dict = {}
+    for i in items:
+        active = stage1.compose(active, i.scope)
+    given = stage1._op_given(call, m.keys.get(id(call.func)), stage1._signature(m, key))
+    expanded = stage1.expand_call(call, active.get(key, {}), given)
+    return expanded is call and stage1._merge_normalizer(m, call, active, f) is call
+
+
 def _local_checker(ctx: RuleContext, rw: "_Rewriter"):
     """Calls an arg_scope stage 1 left in this module (or its group) may govern."""
     m = rw.group
     blocked: dict[int, str] = {}
     convention = m.conventions().get(id(m.home))
-    under_scope: set[str] = set()
+    under_scope: dict[str, list] = {}  # function → the arg_scope items around each call of it
     for f in [*m.funcs.values(), *m.methods]:
         for call, key, items in f.governed:
-            if items:
+            if items and not _settings_explicit(m, f, call, key, items):
                 blocked[id(call)] = "an arg_scope around it may set its arguments (run slim-arg-scope first)"
         for callee, call, items in f.sites:
             if items:
-                under_scope.add(callee)
-    if any(items for f in [*m.funcs.values(), *m.methods] for _, items in f.withs):
+                under_scope.setdefault(callee, []).append(items)
+        for call, kind, items in f.unseen:  # a method of the class called under a scope
+            method = next((g for g in m.methods if g.name == kind), None) if kind and items else None
+            for inner, key, _ in method.governed if method is not None else ():
+                blocked.setdefault(id(inner), f"{kind.split('.')[1]}() is called (self.{kind.split('.')[1]}(...)) "
+                                              "under an arg_scope that stays, which may set its arguments")
+    kept = [f for f in [*m.funcs.values(), *m.methods] if any(items for _, items in f.withs)]
+    if kept:
         # an arg_scope stays: a function passed as a value (``Block("b", unit)``) may be
-        # called under it by code this rule does not see
-        for name in _passed_as_values(ctx.module, {n for n in m.funcs if ":" not in n}) - under_scope:
+        # called under it by code this rule does not see (under one of its own, only by
+        # calling itself)
+        for name in _passed_as_values(ctx.module, {n for n in m.funcs if ":" not in n}) - set(under_scope):
+            if all(f is m.funcs[name] for f in kept):
+                continue
             for call, key, items in m.funcs[name].governed:
                 blocked.setdefault(id(call), f"{name}() is passed as a value, and an arg_scope left in this "
                                               "module may govern it where it is called")
-    for name in under_scope:
+    for name, outer in under_scope.items():
         f = m.funcs.get(name)
         if f is None:
             continue
         for call, key, items in f.governed:
-            blocked.setdefault(id(call), f"{name}() is called under an arg_scope that may set its arguments "
-                                          "(run slim-arg-scope first)")
+            # stage 1 wrote the settings of its callers' scopes into it (they stay for code
+            # it cannot follow): then they change nothing here
+            if not all(_settings_explicit(m, f, call, key, [*site, *items]) for site in outer):
+                blocked.setdefault(id(call), f"{name}() is called under an arg_scope that may set its arguments "
+                                              "(run slim-arg-scope first)")
     for name, why in m.unreadable_conventions().items():
         for call, key, items in m.funcs[name].governed:
             blocked.setdefault(id(call), why)

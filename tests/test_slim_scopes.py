@@ -59,3 +59,30 @@ def test_reads_of_model_variables_are_warned_where_the_rewritten_layers_leave_th
     assert proc.returncode == 0, proc.stderr[-4000:]
     seen = json.loads(proc.stdout.strip().splitlines()[-1])
     assert sorted(seen["before"]) == ["conv/biases", "conv/weights"] and seen["after"] == [], seen
+
+
+def test_scopes_around_code_the_rule_cannot_follow_still_reach_it(tmp_path):
+    """Golden ``slim-arg-scope/code_it_cannot_follow``, before and through a default run's
+    slim stages (and stage 0 and the shim's layers, as under Keras 3), built in TF1 graphs
+    (``tests/numeric/scope_reach.py``): the batch norms that functions handed in, made at
+    run time, looked up, objects' and the class's methods and slim's own ResNet blocks
+    build stay in inference mode (no moving-average updates) and every output is the
+    same; the rule before this fix lost is_training=False in six of the nine."""
+    case = next(c for c in cases("slim-arg-scope") if c.id == "slim-arg-scope/code_it_cannot_follow")
+    out, _, warnings = transform_text(case.before, ["tf-api", "slim-arg-scope", "slim-to-layers", "v1-layers-shim"])
+    (tmp_path / "before.py").write_text(case.before)
+    (tmp_path / "after.py").write_text(out)
+    proc = subprocess.run([sys.executable, str(SCRIPT.parent / "scope_reach.py"), str(tmp_path)], capture_output=True,
+                          text=True, env=keras_env(False), timeout=600)
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    report = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert len(report["before"]) == 9
+    for name, seen in report["before"].items():
+        assert seen["updates"] == 0, (name, seen)
+        after = report["after"][name]
+        assert after["updates"] == 0 and after["shape"] == seen["shape"], (name, after)
+        assert abs(after["sum"] - seen["sum"]) <= 1e-4 * max(1.0, abs(seen["sum"])), (name, seen, after)
+    # the two functions whose scopes go lost them, and their ops were rewritten
+    assert "arg_scope" not in out.split("def only_data")[1].split("\ndef ")[0]
+    assert "slim." not in out.split("def only_what_builds_nothing")[1]
+    assert sum("arg_scope left in place" in w.message for w in warnings) == 8
