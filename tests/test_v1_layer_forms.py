@@ -181,25 +181,33 @@ def test_a_shim_layer_object_shows_its_variables_once_called(built, side):
     assert str(built(side)["objects"]) == "ok"
 
 
-def test_batch_norm_trained_through_a_placeholder_in_a_graph_moves_its_averages_as_tf1():
+@pytest.mark.parametrize("dtype", ["float32", "float16"])
+def test_batch_norm_trained_through_a_placeholder_in_a_graph_moves_its_averages_as_tf1(dtype):
     """The TF1 idiom ``batch_normalization(x, training=is_training)`` with a boolean
     placeholder, its updates run from the graph's UPDATE_OPS, in a tf.Graph under plain TF
     2.21 (control flow v2, where a cond's branches are functions): the shim's function
     (fused form) and class (plain form) give TF1's outputs in training and inference and
-    move their averages as TF1's layer did, through two steps."""
+    move their averages as TF1's layer did, through two steps. On 16-bit inputs, as TF1's
+    layer: float32 variables and arithmetic, 16-bit outputs."""
     import json
 
     runs = {}
     for side, legacy in (("tf1", True), ("shim", False)):
-        proc = subprocess.run([sys.executable, str(ROOT / "tests" / "numeric" / "batch_norm_placeholder.py"), side],
+        proc = subprocess.run([sys.executable, str(ROOT / "tests" / "numeric" / "batch_norm_placeholder.py"), side,
+                               dtype],
                               capture_output=True, text=True, env=keras_env(legacy), cwd=ROOT, timeout=600)
         assert proc.returncode == 0, f"{side}:\n{proc.stderr[-3000:]}"
         runs[side] = json.loads(proc.stdout.strip().splitlines()[-1])
     tf1, shim = runs["tf1"], runs["shim"]
     assert sorted(tf1) == sorted(shim) and tf1["updates"] == shim["updates"] == 4
     assert {"batch_normalization/moving_mean:0", "bn_object/moving_variance:0"} <= set(tf1)
+    tol = 1e-4 if dtype == "float32" else 2e-3  # 16-bit outputs: their own rounding
     for key in sorted(tf1):
+        if key.startswith("dtype:"):
+            assert shim[key] == tf1[key], (key, tf1[key], shim[key])
+            continue
         a, b = np.asarray(tf1[key]), np.asarray(shim[key])
-        np.testing.assert_allclose(b, a, rtol=1e-4, atol=1e-4, err_msg=key)
+        np.testing.assert_allclose(b, a, rtol=tol, atol=tol, err_msg=key)
+    assert tf1["dtype:batch_normalization/moving_mean:0"] == "float32" and tf1["dtype:images"] == dtype
     # the averages did move, twice
     assert np.abs(np.asarray(tf1["batch_normalization/moving_mean:0"])).max() > 0.01

@@ -452,10 +452,15 @@ def batch_normalization(inputs, axis=-1, momentum=0.99, epsilon=1e-3, center=Tru
     the plain form, with the biased one. The output is normalized with the biased one
     either way. Over several axes the variables have the inputs' rank (1 on the other
     axes), as TF1's did; with ``trainable=False`` a training call normalizes with the
-    batch's moments but leaves the moving averages alone, as TF1's frozen layer did."""
+    batch's moments but leaves the moving averages alone, as TF1's frozen layer did. On
+    16-bit inputs (float16, bfloat16) the variables and the arithmetic are float32 and
+    the output has the inputs' type, as in TF1 (mixed-precision models)."""
     _refuse(renorm=renorm, virtual_batch_size=virtual_batch_size, adjustment=adjustment)
     inputs = tf.convert_to_tensor(inputs)
-    dtype = _dtype(inputs)
+    # 16-bit inputs: float32 variables and arithmetic (the fused kernel takes the 16-bit
+    # inputs itself), the output in the inputs' type, as TF1's layer did
+    half = inputs.dtype.base_dtype in (tf.float16, tf.bfloat16)
+    dtype = tf.float32 if half else _dtype(inputs)
     rank = inputs.shape.rank
     if rank is None:
         raise ValueError("batch_normalization needs inputs of known rank")
@@ -480,13 +485,14 @@ def batch_normalization(inputs, axis=-1, momentum=0.99, epsilon=1e-3, center=Tru
         moving_mean = _variable("moving_mean", param_shape, dtype, moving_mean_initializer, None, None, False)
         moving_variance = _variable("moving_variance", param_shape, dtype, moving_variance_initializer, None,
                                     None, False)
-        x = tf.cast(inputs, dtype)
+        x = inputs if half and fused_form else tf.cast(inputs, dtype)
 
         def shaped(v):
             return None if v is None else tf.reshape(v, broadcast)
 
         def normalize(mean, variance):
-            return tf.nn.batch_normalization(x, mean, variance, shaped(beta), shaped(gamma), epsilon)
+            out = tf.nn.batch_normalization(x, mean, variance, shaped(beta), shaped(gamma), epsilon)
+            return tf.cast(out, inputs.dtype) if half else out
 
         if fused_form:  # TF1's own kernel, so that the numbers are TF1's to the last bit
             data_format = ("NC" if axes == [1] else "N") + "DHW"[5 - rank:] + ("" if axes == [1] else "C")
