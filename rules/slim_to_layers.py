@@ -61,6 +61,11 @@ Will not touch (warns with the line)
     with another unscoped call of that name in the same function. A lone unscoped call is
     rewritten with slim's default name, and its function is warned once (a second run of
     it in one variable scope was ``Conv_1`` in TF1).
+    A ``batch_norm`` / ``dropout`` (or a layer normalized by one) with no ``is_training``,
+    where another file of the run enters a scope listing it (or ops it cannot name) around
+    code reaching this module: that file's ``is_training`` would be lost to slim's
+    default (the files were too many to read together; read together, stage 1 hands the
+    flag down as a parameter). Elsewhere the default, training=True, is written, warned.
     A read of the model variables (``slim.get_model_variables``, ``tf.model_variables``,
     ``get_collection(GraphKeys.MODEL_VARIABLES)``): slim's layers filled that collection,
     the layers they become do not, so the read is warned (``tests/test_slim_scopes.py``).
@@ -753,6 +758,16 @@ class _Rewriter(TFTransformer):
             self.dropped_line[what] = self.current_call
 
     def note_training_default(self, op: str) -> None:
+        # another file of the run enters a scope listing the op around code that reaches
+        # this module: its is_training would be lost (a group too large to read together)
+        uses = [(where, what[len("arg_scope: "):].split(",")) for where, what in self.ctx.run_uses]
+        for where, listed in sorted(uses, key=lambda u: op not in u[1]):  # one listing the op first
+            if op in listed or "?" in listed:
+                path, _, line = where.rpartition(":")
+                raise Refused(f"it has no is_training, and the arg_scope entered at {Path(path).name}:{line} "
+                              f"({'its ops not known' if '?' in listed else 'listing ' + op}) may set it at run "
+                              "time; migrate this module with the files that call it (their group was too large "
+                              "to read together) or pass is_training as an argument")
         fn = self.fn_stack[-1].node if self.fn_stack else None
         key = ("training", id(fn))
         if key not in self.noted:

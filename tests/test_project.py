@@ -682,3 +682,57 @@ def test_a_template_moves_into_its_one_callers_layer_unless_another_file_imports
         assert "-scale_by_y = " not in diff and "-def model" not in diff
         assert "+class ScaleByY(tf.keras.layers.Layer):" in diff
         assert len(warnings) == 1 and "scale_by_y (make_template) is kept for the code that calls it" in warnings[0]
+
+
+CONV_BN_UTILS = '''
+import tf_slim as slim
+
+
+def utils_arg_scope(weight_decay=0.0001):
+    with slim.arg_scope([slim.conv2d], weights_regularizer=slim.l2_regularizer(weight_decay),
+                        normalizer_fn=slim.batch_norm) as sc:
+        return sc
+
+
+def conv_bn(x, scope=None):
+    return slim.conv2d(x, 8, [3, 3], scope=scope or "conv")
+'''
+
+CONV_BN_NET = '''
+import tf_slim as slim
+
+from pkg import utils
+
+
+def net(x, is_training=True):
+    with slim.arg_scope(utils.utils_arg_scope()):
+        with slim.arg_scope([slim.batch_norm], is_training=is_training):
+            return utils.conv_bn(x)
+'''
+
+
+def test_a_batch_norm_another_files_scope_sets_is_training_for_is_not_given_slims_default(tmp_path, monkeypatch,
+                                                                                         capsys):
+    """ResNet's shape (tf_slim.nets.resnet_utils.conv2d_same under resnet_v1's
+    ``arg_scope([batch_norm], is_training=...)``): read together, stage 1 hands the flag
+    down as a parameter; read alone (a group larger than MAX_GROUP), the utility's batch
+    norm is left as it is, saying where the scope is entered, instead of being written
+    with slim's default training=True, which would train it in inference."""
+    for grouped in (True, False):
+        if not grouped:
+            monkeypatch.setattr(project, "MAX_GROUP", 1)
+        root = tmp_path / ("grouped" if grouped else "alone")
+        root.mkdir()
+        pkg = _package(root, utils=CONV_BN_UTILS, net=CONV_BN_NET)
+        code = cli.main(["migrate", str(pkg), "--select", "slim-arg-scope,slim-to-layers", "--format", "json"])
+        assert code == 1
+        files = {Path(f["path"]).name: f for f in json.loads(capsys.readouterr().out)["files"]}
+        utils = files["utils.py"]
+        if grouped:
+            assert "training=is_training" in utils["diff"], utils["diff"]
+            assert not any("is_training" in w["message"] for w in utils["warnings"])
+        else:
+            assert "training=True" not in utils["diff"] and "slim.conv2d(" in utils["diff"], utils["diff"]
+            left = [w["message"] for w in utils["warnings"] if w["line"] == 12]
+            assert any(m.startswith("slim.conv2d left as it is: it has no is_training, and the arg_scope entered at "
+                                    "net.py:9 (listing batch_norm) may set it at run time") for m in left), left
