@@ -69,6 +69,10 @@ Will not touch (warns with the line)
     A read of the model variables (``slim.get_model_variables``, ``tf.model_variables``,
     ``get_collection(GraphKeys.MODEL_VARIABLES)``): slim's layers filled that collection,
     the layers they become do not, so the read is warned (``tests/test_slim_scopes.py``).
+    A string naming a variable by slim's leaf name (``'weights' in v.name``,
+    ``get_variables_by_name('weights')``, ``'conv1/biases'``, not a name given to what a
+    call makes, nor a docstring): the rewritten layers name it ``kernel`` / ``bias``, so
+    the lookup would find nothing; warned at the string.
 """
 from __future__ import annotations
 
@@ -82,7 +86,7 @@ from typing import Optional
 import libcst as cst
 
 from rules import slim
-from rules.aliases import TFTransformer
+from rules.aliases import TFTransformer, TFVisitor
 from rules.base import Facts, Rule, RuleContext, mentioning
 from rules.edit import add_imports, expression, literal_value, module_imports, nodes_of, remove_unused_imports
 from rules.model_walk import target_names, variable_scope_name
@@ -135,6 +139,66 @@ def _reads_model_variables(call: cst.Call, qualify) -> bool:
                                                or call.args[0].keyword.value == "key") else None
     return key is not None and (qualify(key) == "tf.compat.v1.GraphKeys.MODEL_VARIABLES" or (
         isinstance(key, cst.SimpleString) and key.evaluated_value == "model_variables"))
+
+
+# a string naming a variable by the leaf name slim gave it and the rewritten layers do not
+# (weights → kernel, biases → bias, depthwise_weights / pointwise_weights → *_kernel)
+LEAF_NAMES = ("weights", "biases", "depthwise_weights", "pointwise_weights")
+LEAF_LOOKUP = re.compile(r"""(['"])(?:[^'"\n]*/)?(?:%s)(?::0)?(?:/[^'"\n]*)?\1""" % "|".join(LEAF_NAMES))
+_LEAF = re.compile(r"(?:^|/)(%s)(?::0)?(?:/|$)" % "|".join(LEAF_NAMES))
+# calls whose string arguments name what they make, not what they look up
+_MAKERS = ("get_variable", "Variable", "variable_scope", "name_scope", "model_variable", "variable",
+           "add_weight", "get_local_variable")
+
+
+def _warn_leaf_lookups(ctx: RuleContext) -> None:
+    """Warn each string (not a docstring, nor a name given to what a call makes, nor a
+    slim op's scope) that names a variable by slim's leaf name: after the rewrite the
+    variable is ``.../kernel`` or ``.../bias``, and a lookup by the old name (``'weights'
+    in v.name``, ``get_variables_by_name('weights')``, ``'conv1/weights:0'``) silently
+    finds nothing. The run's name map has each renamed variable."""
+    if LEAF_LOOKUP.search(ctx.code) is None:
+        return
+    skipped: set = set()
+
+    class _V(TFVisitor):
+        def visit_SimpleStatementLine(self, node):
+            for stmt in node.body:  # docstrings and other bare strings
+                if isinstance(stmt, cst.Expr) and isinstance(stmt.value, (cst.SimpleString, cst.ConcatenatedString)):
+                    skipped.update(id(n) for n in nodes_of(stmt, cst.SimpleString))
+
+        def visit_Call(self, node):
+            q = self.qualify(node.func) or ""
+            leaf = q.rsplit(".", 1)[-1] if q else (node.func.attr.value if isinstance(node.func, cst.Attribute)
+                                                   else getattr(node.func, "value", ""))
+            if slim.op_name(q) in CONVERTED or leaf in _MAKERS or ".summary." in q:
+                for arg in node.args:
+                    if arg.keyword is None or arg.keyword.value in ("name", "scope", "name_or_scope", "default_name",
+                                                                    "tag"):
+                        skipped.update(id(n) for n in nodes_of(arg.value, cst.SimpleString))
+            for arg in node.args:  # a name= given to anything names what it makes
+                if arg.keyword is not None and arg.keyword.value == "name":
+                    skipped.update(id(n) for n in nodes_of(arg.value, cst.SimpleString))
+
+        def visit_SimpleString(self, node):
+            if id(node) in skipped:
+                return
+            try:
+                value = node.evaluated_value
+            except Exception:  # noqa: BLE001 - bytes and odd escapes: not a name
+                return
+            found = _LEAF.search(value) if isinstance(value, str) else None
+            if found is not None:
+                old = found.group(1)
+                new = {"weights": "kernel", "biases": "bias"}.get(old, old.replace("weights", "kernel"))
+                kept = " (bias_add and depthwise-only separable_conv2d keep it)" if old in (
+                    "biases", "depthwise_weights") else ""
+                ctx.warn(node, f"{node.value} names a variable by slim's leaf name {old!r}: the layers slim-to-layers "
+                               f"writes name it {new!r}{kept} (the run's name map has each renamed variable), so a "
+                               "lookup by this name finds nothing after migration; use the new name, or take the "
+                               "variable from its layer")
+
+    walk(ctx.module, _V(ctx))
 
 
 class Refused(Exception):
@@ -1496,9 +1560,11 @@ class SlimToLayers(Rule):
         (``facts.tf_names``: every binding anywhere, a superset of what the walk resolves),
         or a read of the model variables, which it warns."""
         return facts.reaches(lambda q: slim.op_name(q) in CONVERTED or q in MODEL_VARIABLE_READERS
-                             or q in ("tf.compat.v1.get_collection", "tf.compat.v1.get_collection_ref"))
+                             or q in ("tf.compat.v1.get_collection", "tf.compat.v1.get_collection_ref")) \
+            or LEAF_LOOKUP.search(facts.text) is not None
 
     def transform(self, ctx: RuleContext) -> cst.Module:
+        _warn_leaf_lookups(ctx)
         # a slim op, initializer or regularizer is reached through a name bound to slim or
         # TensorFlow: statements that name none are not walked
         rw = _Rewriter(ctx, ctx.unmentioning(mentioning(ctx.tf_names())))

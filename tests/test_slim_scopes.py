@@ -86,3 +86,37 @@ def test_scopes_around_code_the_rule_cannot_follow_still_reach_it(tmp_path):
     assert "arg_scope" not in out.split("def only_data")[1].split("\ndef ")[0]
     assert "slim." not in out.split("def only_what_builds_nothing")[1]
     assert sum("arg_scope left in place" in w.message for w in warnings) == 8
+
+
+def test_lookups_by_slims_leaf_names_are_warned_where_they_find_nothing_after_the_rewrite(tmp_path):
+    """Golden ``slim-to-layers/leaf_name_lookups``: weight_decay()'s L2 over the variables
+    whose name holds 'weights' is the conv's before the rewrite and silently 0 after
+    (the variable is conv1/kernel), in a TF1 graph under Keras 3 through a default run's
+    stages; the string is warned at its line, and names of what calls make are not."""
+    case = next(c for c in cases("slim-to-layers") if c.id == "slim-to-layers/leaf_name_lookups")
+    out, _, warnings = transform_text(case.before, ["tf-api", "slim-to-layers", "v1-layers-shim"])
+    lines = case.before.splitlines()
+    warned = {w.line for w in warnings if "slim's leaf name" in w.message}
+    assert warned == {i for i, t in enumerate(lines, 1) if "get_variables_by_name" in t or ".name" in t
+                      or "conv1/" in t} and len(warned) == 5, warned
+    (tmp_path / "before.py").write_text(case.before)
+    (tmp_path / "after.py").write_text(out)
+    script = ("import importlib.util, sys, json\n"
+              "import numpy as np\n"
+              "import tensorflow as tf\n"
+              "seen = {}\n"
+              "for side in ('before', 'after'):\n"
+              "    spec = importlib.util.spec_from_file_location(side, sys.argv[1] + f'/{side}.py')\n"
+              "    m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)\n"
+              "    with tf.Graph().as_default():\n"
+              "        tf.compat.v1.set_random_seed(0)\n"
+              "        _, l2 = m.weight_decay(tf.constant(np.ones([1, 5, 5, 2], np.float32)))\n"
+              "        with tf.compat.v1.Session() as s:\n"
+              "            s.run(tf.compat.v1.global_variables_initializer())\n"
+              "            seen[side] = float(s.run(l2)) if tf.is_tensor(l2) else float(l2)\n"
+              "print(json.dumps(seen))\n")
+    proc = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True,
+                          env=keras_env(False), timeout=600)
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    seen = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert seen["before"] > 0.01 and seen["after"] == 0.0, seen
