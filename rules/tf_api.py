@@ -63,6 +63,12 @@ ships only with tf-keras: ``tf.compat.v1.keras.utils.track_tf1_style_variables``
 name) become the shim's ``tf1to2.*``, which work under Keras 3 and delegate to tf-keras'
 own under Keras 2.
 
+The class in ``isinstance`` / ``issubclass`` checks against TF1's ``tf.Variable`` (any
+spelling of it, ``tf.compat.v1.Variable`` too) is TF2's ``tf.Variable``: TF1's was the
+class of every variable, and TF2's variables are not instances of
+``tf.compat.v1.Variable`` (the plain rename would make every such check False); a
+constructor call stays ``tf.compat.v1.Variable``.
+
 A script that builds and runs a TF1 graph (placeholders, sessions, queue runners, a
 ``Saver`` not given its variables) gets
 the overview's graph-mode step, ``tf.compat.v1.disable_v2_behavior()``, at its entry
@@ -488,6 +494,7 @@ class _Rewriter(TFTransformer):
         self.tf2_exact: set[int] = set()  # calls that mean the same under the TF2 name
         self.callees: set[int] = set()  # ids of the callee of every call seen
         self.keras_arguments: set[int] = set()  # ids of calls that are arguments of a tf.keras call
+        self.type_checked: set[int] = set()  # ids of the classes isinstance / issubclass test against
         self.initializer_calls: dict[int, tuple] = {}  # TF1 Keras initializer calls → _initializer_call's plan
         self.slim_imports: set[str] = set()  # tf_slim modules the rewritten chains read
         self.shim_imports: set = set()  # names chains now read from tf1to2 (None: tf1to2 itself)
@@ -591,6 +598,11 @@ class _Rewriter(TFTransformer):
 
     def visit_Call(self, node: cst.Call) -> None:
         self.callees.add(id(node.func))
+        if isinstance(node.func, cst.Name) and node.func.value in ("isinstance", "issubclass") \
+                and len(node.args) == 2:
+            classes = node.args[1].value
+            elements = [e.value for e in classes.elements] if isinstance(classes, (cst.Tuple, cst.List)) else [classes]
+            self.type_checked.update(id(e) for e in elements)
         q = self.qualify(node.func)
         if q is not None and q.startswith("tf.keras."):
             # a Keras 3 layer given an initializer keeps Keras 3's (it saves and loads with it)
@@ -693,6 +705,17 @@ class _Rewriter(TFTransformer):
     def _chain(self, node: cst.Attribute, parts: list[str]) -> None:
         root = parts[0]
         base = self.binding(root)
+        if id(node) in self.type_checked and self.qualify(node) == "tf.compat.v1.Variable":
+            # TF1's tf.Variable was the class of every variable; TF2's variables are not
+            # instances of tf.compat.v1.Variable, but of TF2's tf.Variable
+            if base == "tensorflow" and len(parts) == 2:
+                return  # ``tf.Variable`` of ``import tensorflow``: TF2's, which it stays
+            tf2 = self.ctx.aliases.local_name_for("tensorflow")  # TF2's own tf, where the module has it
+            text = f"{tf2}.Variable" if tf2 else f"{root}.compat.v2.Variable"
+            if self.ctx.change(node, f"isinstance(..., {'.'.join(parts)}) → {text}: TF2's variables are instances "
+                                     "of TF2's tf.Variable, not of tf.compat.v1.Variable"):
+                self.replacements[id(node)] = _expr(text)
+            return
         initializer = self._tf1_keras_initializer(node, self.qualify(node))
         if initializer is not None and id(node) not in self.callees and id(node) not in self.keras_arguments:
             self._keras_initializer_value(node, initializer)
@@ -1480,6 +1503,9 @@ def _may_act(tree: ast.Module, names: dict) -> bool:
                 return True
             if paths and parts[-1] in control_flow_v2.CONTROL_FLOW:  # what its branches do may not work in TF2
                 return True
+            if parts in (["isinstance"], ["issubclass"]) and len(node.args) == 2 and any(
+                    isinstance(n, ast.Attribute) and n.attr == "Variable" for n in ast.walk(node.args[1])):
+                return True  # TF1's tf.Variable as a class: TF2's is another (``_chain``)
         elif kind is ast.Import:
             if any(_import_may_act(alias.name) for alias in node.names):
                 return True

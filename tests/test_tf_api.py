@@ -419,3 +419,27 @@ def test_batch_norm_updates_made_in_a_branch_are_warned_where_tensorflow_2_canno
     assert results["v2"]["flag_as_tensor"] == "ok", results
     assert all("is not an element of this graph" in results["v2"][f] for f in ("net", "by_hand")), results
     assert set(results["v1"].values()) == {"ok"}, results["v1"]
+
+
+@pytest.mark.slow
+def test_checks_against_tf1s_variable_class_answer_as_in_tf1(tmp_path):
+    """golden/tf-api/variable_type_checks: isinstance / issubclass against TF1's
+    tf.Variable (every spelling), run on variables made three ways and a tensor in a
+    tf.Graph, answer under TF 2.21 what the original answers under TF1 behaviour. With
+    the class written tf.compat.v1.Variable, as the plain rename gives it, every answer
+    for a variable would be False (TF2's variables are not instances of it)."""
+    from tests.golden import cases
+    from tests.subprocess_env import keras_env
+
+    (case,) = [c for c in cases("tf-api") if c.id.endswith("variable_type_checks")]
+    (tmp_path / "before.py").write_text(case.before, encoding="utf-8")
+    (tmp_path / "after.py").write_text(transform_text(case.before, ["tf-api"])[0], encoding="utf-8")
+    answers = {}
+    for side in ("tf1", "tf2"):
+        proc = subprocess.run([sys.executable, str(ROOT / "tests" / "numeric" / "variable_checks.py"), side,
+                               str(tmp_path)], capture_output=True, text=True, timeout=600,
+                              env=keras_env(side == "tf1"), cwd=ROOT)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        answers[side] = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert len(answers["tf1"]) == 5 and answers["tf1"]["is_variable"] == [True, True, True, False]
+    assert answers["tf2"] == answers["tf1"]
