@@ -73,7 +73,12 @@ A script that builds and runs a TF1 graph (placeholders, sessions, queue runners
 ``Saver`` not given its variables) gets
 the overview's graph-mode step, ``tf.compat.v1.disable_v2_behavior()``, at its entry
 point: first in its ``if __name__ == "__main__":`` block, or after its imports when it
-builds the graph at module level. A module with no entry point is warned instead.
+builds the graph at module level. A module with no entry point is warned instead. A test
+module whose test cases (``unittest`` / ``tf.test`` / absl ``TestCase`` classes) build
+the graphs gets ``@tf1to2.graph_mode_tests`` on each instead: test runners (pytest,
+``python -m unittest``) do not run its ``__main__`` block, and switching the process at
+import would switch every other test of the run too; each test (its ``setUp`` and
+``tearDown`` too) runs in graph mode, on the default graph, as TF1 ran it.
 
 ## Why
 The migration overview makes this step 1 of every migration; without it nothing else
@@ -137,7 +142,7 @@ from rules.aliases import TFTransformer, canonicalize, dotted_name, dotted_parts
 from rules.base import Facts, Rule, RuleContext, ast_dotted, mentioning
 from rules.contrib_summary import REWRITTEN as CONTRIB_SUMMARY
 from rules.optimizers import CONTRIB_OPTIMIZERS
-from rules.edit import (add_imports, code, expression, is_docstring, keyword, new_keyword, rebuild_args,
+from rules.edit import (add_imports, code, expression, is_docstring, keyword, new_keyword, nodes_of, rebuild_args,
                         remove_unused_imports, statement_imports)
 from rules.model_walk import GRAPH_ADVICE, GRAPH_TOPIC, PLACEHOLDERS, RNN_CELL_NAMES, SESSIONS, bindings, is_as_default, own_graph, saver_given_variables, target_names
 from rules.visitors import transform
@@ -506,6 +511,7 @@ class _Rewriter(TFTransformer):
         self.contrib_rnn_kept: set[str] = set()
         self.estimator_shim = False  # a chain now reads tf1to2.estimator
         self.module_imports: set[str] = set()  # modules chains now read whole (``import tensorflow``)
+        self.graph_mode_tests = False  # test cases were decorated to run their tests in graph mode
         # names of imports of tf.contrib.framework that hand the module on (``return cf``):
         # those import tf1to2.contrib_framework, which has all of it TF2 has
         self.framework_escapes: set[str] = set()
@@ -708,10 +714,13 @@ class _Rewriter(TFTransformer):
         if id(node) in self.type_checked and self.qualify(node) == "tf.compat.v1.Variable":
             # TF1's tf.Variable was the class of every variable; TF2's variables are not
             # instances of tf.compat.v1.Variable, but of TF2's tf.Variable
-            if base == "tensorflow" and len(parts) == 2:
+            # a name another module binds (tensorpack's ``tfv1``: tensorflow or its compat.v1,
+            # as the TF version goes) is spelled through compat.v2, which both have
+            foreign = root in self.ctx.aliases.foreign
+            if base == "tensorflow" and len(parts) == 2 and not foreign:
                 return  # ``tf.Variable`` of ``import tensorflow``: TF2's, which it stays
             tf2 = self.ctx.aliases.local_name_for("tensorflow")  # TF2's own tf, where the module has it
-            text = f"{tf2}.Variable" if tf2 else f"{root}.compat.v2.Variable"
+            text = f"{tf2}.Variable" if tf2 and tf2 not in self.ctx.aliases.foreign else f"{root}.compat.v2.Variable"
             if self.ctx.change(node, f"isinstance(..., {'.'.join(parts)}) → {text}: TF2's variables are instances "
                                      "of TF2's tf.Variable, not of tf.compat.v1.Variable"):
                 self.replacements[id(node)] = _expr(text)
@@ -1330,6 +1339,8 @@ class TfApi(Rule):
                 ctx.warn(stmt, f"{text}: {REMOVED['estimator']}" + (
                     " (its uses of ModeKeys here are tf1to2.estimator.ModeKeys now)" if rewriter.estimator_shim else ""))
         module = _graph_mode(ctx, rewriter, module)
+        if rewriter.graph_mode_tests and ctx.aliases.module_scope.names.get("tf1to2") != "tf1to2":
+            imports.append(("tf1to2", None))
         rewritten = rewriter.contrib_aliases - rewriter.contrib_kept  # every use of the alias
         if rewritten:
             module = remove_unused_imports(module, [("tensorflow.contrib", None, a) for a in sorted(rewritten)],
@@ -1638,6 +1649,9 @@ def _graph_mode(ctx: RuleContext, rewriter: _Rewriter, module: cst.Module) -> cs
     call = cst.parse_statement(f"{v1}.disable_v2_behavior()\n")
     first = nodes[0][0]
     body = list(module.body)
+    tests = _graph_test_cases(ctx.module, [n for n, _ in nodes]) if len(body) == len(ctx.module.body) else None
+    if tests is not None and not any(top for _, top in nodes):
+        return _graph_mode_tests(ctx, rewriter, module, tests) if tests else module  # [] : marked already
     if any(top for _, top in nodes):
         at = 0
         while at < len(body) and (_is_import(body[at]) or (at == 0 and is_docstring(body[at]))):
@@ -1658,6 +1672,65 @@ def _graph_mode(ctx: RuleContext, rewriter: _Rewriter, module: cst.Module) -> cs
     ctx.warn(first, f"builds and runs a TF1 graph (placeholders / sessions), which TF2's eager mode cannot: build it {GRAPH_ADVICE}",
              topic=GRAPH_TOPIC)
     return module
+
+
+def _graph_test_cases(module: cst.Module, graph_nodes: list) -> Optional[list]:
+    """Indexes of the module-level test cases (classes deriving from a ``TestCase``:
+    unittest's, tf.test's, absl's, parameterized's; or from such a class of the module)
+    whose tests build TF1 graphs, where no test case of the module they derive from is
+    marked already (they inherit its graph mode), and not marked themselves ([] where
+    every one is marked); None where a graph is built outside every test case."""
+    inside = {}
+    for i, stmt in enumerate(module.body):
+        if isinstance(stmt, cst.ClassDef):
+            inside[i] = {id(n) for n in nodes_of(stmt, cst.CSTNode)}
+    owner = {}
+    for node in graph_nodes:
+        found = next((i for i, ids in inside.items() if id(node) in ids), None)
+        if found is None:
+            return None
+        owner.setdefault(found, True)
+    tests: dict = {}  # class name → (index, module bases)
+    for i, stmt in enumerate(module.body):
+        if not isinstance(stmt, cst.ClassDef):
+            continue
+        bases = [(dotted_parts(b.value) or [""])[-1] for b in stmt.bases]
+        if any(b.endswith("TestCase") or b in tests for b in bases):
+            tests[stmt.name.value] = (i, [b for b in bases if b in tests])
+    if not owner or any(i not in {t[0] for t in tests.values()} for i in owner):
+        return None
+
+    def marked(name: str, seen: frozenset = frozenset()) -> bool:
+        i, bases = tests[name]
+        stmt = module.body[i]
+        if any(code(d.decorator).endswith("graph_mode_tests") for d in stmt.decorators):
+            return True
+        return any(marked(b, seen | {name}) for b in bases if b not in seen)
+
+    chosen = []
+    for name, (i, bases) in tests.items():
+        if i in owner and not marked(name) and not any(tests[b][0] in owner or marked(b) for b in bases):
+            chosen.append(i)
+    return chosen
+
+
+def _graph_mode_tests(ctx: RuleContext, rewriter: "_Rewriter", module: cst.Module, tests: list) -> cst.Module:
+    """A test module whose tests build TF1 graphs: each test case runs its tests in graph
+    mode (``tf1to2.graph_mode_tests``), as TF1 ran them, under any test runner; not
+    ``disable_v2_behavior()`` in its ``__main__`` block, which test runners do not run."""
+    body = list(module.body)
+    changed = False
+    for i in tests:
+        original = ctx.module.body[i] if i < len(ctx.module.body) and isinstance(ctx.module.body[i], cst.ClassDef) \
+            and ctx.module.body[i].name.value == body[i].name.value else body[i]
+        if ctx.change(original, f"{body[i].name.value}'s tests build TF1 graphs (placeholders / sessions): "
+                                "@tf1to2.graph_mode_tests runs each in graph mode, as TF1 ran them (test runners "
+                                "do not run the module's __main__ block)"):
+            decorator = cst.Decorator(decorator=expression("tf1to2.graph_mode_tests"))
+            body[i] = body[i].with_changes(decorators=[*body[i].decorators, decorator])
+            changed = True
+    rewriter.graph_mode_tests = changed
+    return module.with_changes(body=body)
 
 
 def _is_import(stmt: cst.CSTNode) -> bool:

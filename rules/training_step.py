@@ -488,6 +488,9 @@ class TrainingStep(Rule):
         """A TF1 session loop (``sess.run`` in a loop, or fed through ``feed_dict``) runs
         under TensorFlow 2.21 as it is, through ``tf.compat.v1``: left, and said once, at
         the session, with the overview's recipe for it (not once per line it runs)."""
+        # test cases whose tests run in graph mode (tf-api's ``tf1to2.graph_mode_tests``)
+        in_graph_tests = {id(n) for stmt in ctx.module.body if isinstance(stmt, cst.ClassDef) and any(
+            code(d.decorator).endswith("graph_mode_tests") for d in stmt.decorators) for n in nodes_of(stmt, cst.CSTNode)}
         for session in survey.sessions:
             loops = [call for call, in_loop, _ in session.runs if in_loop]
             fed = [call for call, _, fed in session.runs if fed]
@@ -497,7 +500,8 @@ class TrainingStep(Rule):
             how = ("in a loop" if loops else "") + (" and " if loops and fed else "") + ("fed through feed_dict" if fed else "")
             # under TF2's eager default, a graph needs a graph of its own or eager off: said
             # here unless done (tf-api's one warning about it is the same advice)
-            runs = ("it runs under TensorFlow 2.21 (tf.compat.v1, graph mode)" if survey.switched or session.guarded
+            runs = ("it runs under TensorFlow 2.21 (tf.compat.v1, graph mode)"
+                    if survey.switched or session.guarded or id(session.node) in in_graph_tests
                     else f"it runs under TensorFlow 2.21 (tf.compat.v1) in graph mode: build the graph {GRAPH_ADVICE}")
             ctx.warn(session.node, f"{session.name} runs a TF1 graph ({session.name}.run at line {ctx.line(first)}, "
                                    f"{how}), left as it is: {runs}. To make it "

@@ -66,6 +66,7 @@ __all__ = [
     "load_tf1_checkpoint",
     "MissingKerasSupport",
     "DeterministicRandomTestTool",
+    "graph_mode_tests",
 ]
 
 def record_scope(scope_name: Optional[str] = None, *, default_name: Optional[str] = None, layer=None) -> None:
@@ -321,6 +322,28 @@ def tf1_variables(obj) -> Dict[str, tf.Variable]:
     if legacy is not None:
         return {**{name: v for name, v in legacy._vars.items()}, **direct}
     return direct
+
+
+# ------------------------------------------------------------ TF1 test cases
+def graph_mode_tests(cls):
+    """A class decorator for a TF1 test case (``unittest.TestCase``, ``tf.test.TestCase``):
+    each of its tests (with its ``setUp`` and ``tearDown``) runs in graph mode, on the
+    default graph, as TF1 ran every test; the process stays in eager mode otherwise. The
+    migration puts it where a test module builds TF1 graphs (placeholders, sessions),
+    which the ``disable_v2_behavior()`` of its ``__main__`` block cannot reach under a
+    test runner (pytest, ``python -m unittest``), and which, called at import, would
+    switch every other test of the run to graph mode too."""
+    from tensorflow.python.eager import context
+
+    run = cls.run
+
+    @functools.wraps(run)
+    def run_in_graph_mode(self, result=None):
+        with context.graph_mode():
+            return run(self, result)
+
+    cls.run = run_in_graph_mode
+    return cls
 
 
 # ------------------------------------------------------------ slim's end-point collections
