@@ -174,7 +174,7 @@ class _Spec:
 
     def __init__(self, rank, inputs, kernel_size, strides, padding, data_format, activity_regularizer):
         _refuse(activity_regularizer)
-        self.inputs = tf.convert_to_tensor(inputs)
+        self.inputs = _of_rank(tf.convert_to_tensor(inputs), rank)
         self.dtype = _dtype(self.inputs)
         self.first = _channels_first(data_format)
         self.kernel_size = _tuple(kernel_size, rank, "kernel_size")
@@ -382,8 +382,19 @@ def _pool(rank, kind, inputs, pool_size, strides, padding, data_format):
     size = _tuple(pool_size, rank, "pool_size")
     strides = _tuple(strides, rank, "strides")
     fn = {"max": tf.nn.max_pool, "avg": tf.nn.avg_pool}[kind]
-    return fn(tf.convert_to_tensor(inputs), ksize=list(size), strides=list(strides), padding=padding.upper(),
-              data_format=_tf_format(rank, first))
+    return fn(_of_rank(tf.convert_to_tensor(inputs), rank), ksize=list(size), strides=list(strides),
+              padding=padding.upper(), data_format=_tf_format(rank, first))
+
+
+def _of_rank(inputs, rank: int):
+    """``inputs``, which a ``rank``-D convolution or pooling takes as (batch, ``rank``
+    spatial dimensions, channels), as TF1's layers required: TF2's ``tf.nn`` ops would
+    take more leading dimensions as batch ones and compute something else."""
+    found = inputs.shape.rank
+    if found is not None and found != rank + 2:
+        raise ValueError(f"Input 0 is incompatible with the layer: expected ndim={rank + 2}, found ndim={found}. "
+                         f"Full shape received: {inputs.shape}")
+    return inputs
 
 
 def max_pooling1d(inputs, pool_size, strides, padding="valid", data_format="channels_last", name=None):

@@ -492,6 +492,27 @@ def check_named_outputs_are_slims_in_a_graph_and_remembered_eagerly():
     assert tf1to2.convert_collection_to_dict("eager_points") == {}
 
 
+def check_convolutions_and_pooling_refuse_inputs_of_another_rank():
+    """tf1to2.layers' convolutions and poolings take (batch, spatial..., channels) inputs of
+    exactly their rank, as TF1's layers did (TF1: "expected ndim=4, found ndim=5"); TF2's
+    tf.nn ops under them would take a 5-D input to a 2-D convolution as two batch
+    dimensions and compute something TF1 refused."""
+    import tf1to2.layers as layers
+
+    with tf.Graph().as_default():
+        five = tf.zeros([1, 2, 6, 6, 3])
+        for build in (lambda: layers.conv2d(five, 4, 3), lambda: layers.separable_conv2d(five, 4, 3),
+                      lambda: layers.conv2d_transpose(five, 4, 3), lambda: layers.max_pooling2d(five, 2, 2),
+                      lambda: layers.average_pooling1d(five, 2, 2), lambda: layers.conv3d(tf.zeros([1, 6, 6, 3]), 4, 3)):
+            try:
+                build()
+            except ValueError as e:
+                assert "expected ndim=" in str(e), e
+            else:
+                raise AssertionError("a convolution or pooling took an input of another rank")
+        assert layers.conv2d(tf.zeros([1, 6, 6, 3]), 4, 3).shape.as_list() == [1, 4, 4, 4]
+
+
 def main() -> None:
     run_checks(globals(), {
         "_tf_keras_imported": "tf_keras" in sys.modules,
