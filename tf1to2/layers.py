@@ -493,9 +493,17 @@ def batch_normalization(inputs, axis=-1, momentum=0.99, epsilon=1e-3, center=Tru
                           trainable) if scale else None
         beta = _variable("beta", param_shape, dtype, beta_initializer, beta_regularizer, beta_constraint,
                          trainable) if center else None
-        moving_mean = _variable("moving_mean", param_shape, dtype, moving_mean_initializer, None, None, False)
-        moving_variance = _variable("moving_variance", param_shape, dtype, moving_variance_initializer, None,
-                                    None, False)
+        # the moving averages are never partitioned (TF1's layer cleared its scope's
+        # partitioner for them); gamma and beta follow the scope's
+        scope = v1.get_variable_scope()
+        partitioner = scope.partitioner
+        scope.set_partitioner(None)
+        try:
+            moving_mean = _variable("moving_mean", param_shape, dtype, moving_mean_initializer, None, None, False)
+            moving_variance = _variable("moving_variance", param_shape, dtype, moving_variance_initializer, None,
+                                        None, False)
+        finally:
+            scope.set_partitioner(partitioner)
         x = inputs if half and fused_form else tf.cast(inputs, dtype)
 
         def shaped(v):

@@ -513,6 +513,24 @@ def check_convolutions_and_pooling_refuse_inputs_of_another_rank():
         assert layers.conv2d(tf.zeros([1, 6, 6, 3]), 4, 3).shape.as_list() == [1, 4, 4, 4]
 
 
+def check_batch_norm_moving_averages_are_not_partitioned():
+    """In a variable scope with a partitioner, tf1to2.layers.batch_normalization's moving
+    mean and variance are whole variables, as TF1's layer made them (it cleared the
+    partitioner for them), and the scope keeps its partitioner afterwards."""
+    import tf1to2.layers as layers
+
+    with tf.Graph().as_default():
+        partitioner = v1.fixed_size_partitioner(2, axis=0)
+        with v1.variable_scope("outer", partitioner=partitioner):
+            out = layers.batch_normalization(tf.ones([4, 5, 5, 6]), training=False, name="bn")
+            assert v1.get_variable_scope().partitioner is partitioner
+        moving = {v.op.name: v.shape.as_list() for v in v1.global_variables() if "moving" in v.op.name}
+        assert moving == {"outer/bn/moving_mean": [6], "outer/bn/moving_variance": [6]}, moving
+        with v1.Session() as session:
+            session.run(v1.global_variables_initializer())
+            np.testing.assert_allclose(session.run(out), np.ones([4, 5, 5, 6]) / np.sqrt(1.001), rtol=1e-5)
+
+
 def main() -> None:
     run_checks(globals(), {
         "_tf_keras_imported": "tf_keras" in sys.modules,
