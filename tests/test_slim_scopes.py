@@ -1,12 +1,14 @@
-"""slim-arg-scope keeps what code reading the arg_scope stack sees: golden
-``slim-arg-scope/scope_stack``'s functions, before and as the rule writes them, built in
-TF1 graphs (``tests/numeric/scope_objects.py``), return outputs of the same shape and
-scope objects / current_arg_scope() values holding the same settings."""
+"""What the slim stages keep, and warn where they cannot, built before and after in TF1
+graphs: scope objects and current_arg_scope() (golden ``slim-arg-scope/scope_stack``),
+scopes around code the rules cannot follow (``code_it_cannot_follow``: batch norms stay
+in inference mode), and the reads the rewritten layers answer otherwise, which are
+warned (``slim-to-layers/model_variables``, ``leaf_name_lookups``)."""
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 from codemod.pipeline import transform_text
@@ -14,6 +16,29 @@ from tests.golden import cases
 from tests.subprocess_env import keras_env
 
 SCRIPT = Path(__file__).parent / "numeric" / "scope_objects.py"
+
+
+def _both_sides(tmp_path: Path, before: str, after: str, build: str) -> dict:
+    """before.py and after.py each built in a TF1 graph of its own, under plain TF 2.21
+    (Keras 3), in a subprocess: ``build`` (statements, the module as ``m``) sets ``value``;
+    returns {"before": value, "after": value}."""
+    (tmp_path / "before.py").write_text(before)
+    (tmp_path / "after.py").write_text(after)
+    script = ("import importlib.util, sys, json\n"
+              "import numpy as np\n"
+              "import tensorflow as tf\n"
+              "seen = {}\n"
+              "for side in ('before', 'after'):\n"
+              "    spec = importlib.util.spec_from_file_location(side, sys.argv[1] + f'/{side}.py')\n"
+              "    m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)\n"
+              "    with tf.Graph().as_default():\n"
+              + textwrap.indent(textwrap.dedent(build), " " * 8)
+              + "        seen[side] = value\n"
+              "print(json.dumps(seen))\n")
+    proc = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True,
+                          env=keras_env(False), timeout=600)
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 def test_scope_objects_and_the_stack_hold_what_they_held(tmp_path):
@@ -42,22 +67,10 @@ def test_reads_of_model_variables_are_warned_where_the_rewritten_layers_leave_th
     out, _, warnings = transform_text(case.before, ["tf-api", "slim-to-layers", "v1-layers-shim"])
     line = next(i for i, text in enumerate(case.before.splitlines(), 1) if "ema.apply(" in text)
     assert any(w.line == line and "MODEL_VARIABLES" in w.message for w in warnings)
-    (tmp_path / "before.py").write_text(case.before)
-    (tmp_path / "after.py").write_text(out)
-    script = ("import importlib.util, sys, json\n"
-              "import tensorflow as tf\n"
-              "seen = {}\n"
-              "for side in ('before', 'after'):\n"
-              "    spec = importlib.util.spec_from_file_location(side, sys.argv[1] + f'/{side}.py')\n"
-              "    m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)\n"
-              "    with tf.Graph().as_default():\n"
-              "        m.averaged(tf.compat.v1.placeholder(tf.float32, [1, 8, 8, 3]))\n"
-              "        seen[side] = [v.op.name for v in tf.compat.v1.get_collection('model_variables')]\n"
-              "print(json.dumps(seen))\n")
-    proc = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True,
-                          env=keras_env(False), timeout=600)
-    assert proc.returncode == 0, proc.stderr[-4000:]
-    seen = json.loads(proc.stdout.strip().splitlines()[-1])
+    seen = _both_sides(tmp_path, case.before, out, """
+        m.averaged(tf.compat.v1.placeholder(tf.float32, [1, 8, 8, 3]))
+        value = [v.op.name for v in tf.compat.v1.get_collection('model_variables')]
+    """)
     assert sorted(seen["before"]) == ["conv/biases", "conv/weights"] and seen["after"] == [], seen
 
 
@@ -99,24 +112,11 @@ def test_lookups_by_slims_leaf_names_are_warned_where_they_find_nothing_after_th
     warned = {w.line for w in warnings if "slim's leaf name" in w.message}
     assert warned == {i for i, t in enumerate(lines, 1) if "get_variables_by_name" in t or ".name" in t
                       or "conv1/" in t} and len(warned) == 5, warned
-    (tmp_path / "before.py").write_text(case.before)
-    (tmp_path / "after.py").write_text(out)
-    script = ("import importlib.util, sys, json\n"
-              "import numpy as np\n"
-              "import tensorflow as tf\n"
-              "seen = {}\n"
-              "for side in ('before', 'after'):\n"
-              "    spec = importlib.util.spec_from_file_location(side, sys.argv[1] + f'/{side}.py')\n"
-              "    m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)\n"
-              "    with tf.Graph().as_default():\n"
-              "        tf.compat.v1.set_random_seed(0)\n"
-              "        _, l2 = m.weight_decay(tf.constant(np.ones([1, 5, 5, 2], np.float32)))\n"
-              "        with tf.compat.v1.Session() as s:\n"
-              "            s.run(tf.compat.v1.global_variables_initializer())\n"
-              "            seen[side] = float(s.run(l2)) if tf.is_tensor(l2) else float(l2)\n"
-              "print(json.dumps(seen))\n")
-    proc = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True,
-                          env=keras_env(False), timeout=600)
-    assert proc.returncode == 0, proc.stderr[-4000:]
-    seen = json.loads(proc.stdout.strip().splitlines()[-1])
+    seen = _both_sides(tmp_path, case.before, out, """
+        tf.compat.v1.set_random_seed(0)
+        _, l2 = m.weight_decay(tf.constant(np.ones([1, 5, 5, 2], np.float32)))
+        with tf.compat.v1.Session() as s:
+            s.run(tf.compat.v1.global_variables_initializer())
+            value = float(s.run(l2)) if tf.is_tensor(l2) else float(l2)
+    """)
     assert seen["before"] > 0.01 and seen["after"] == 0.0, seen
