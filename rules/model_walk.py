@@ -64,6 +64,30 @@ GRAPH_ADVICE = ("inside `with tf.Graph().as_default():`, or call tf.compat.v1.di
                 "program's entry point")
 
 
+# reading a graph collection: ``get_collection(key, scope)`` / ``get_collection_ref(key)``
+GET_COLLECTION = ("tf.compat.v1.get_collection", "tf.compat.v1.get_collection_ref")
+
+
+def collection_read(call: cst.Call, qualify) -> Optional[str]:
+    """``UPDATE_OPS`` for ``get_collection(tf.GraphKeys.UPDATE_OPS)`` (a key spelled through
+    TensorFlow, or a string), with ``"scope"`` appended when it filters by scope."""
+    if not call.args or (call.args[0].keyword is not None and call.args[0].keyword.value != "key"):
+        return None
+    key = call.args[0].value
+    name = None
+    q = qualify(key)
+    if q is not None and q.startswith("tf.compat.v1.GraphKeys."):
+        name = q.rsplit(".", 1)[1]
+    elif isinstance(key, cst.SimpleString):
+        name = {"update_ops": "UPDATE_OPS", "regularization_losses": "REGULARIZATION_LOSSES",
+                "trainable_variables": "TRAINABLE_VARIABLES", "variables": "GLOBAL_VARIABLES",
+                "model_variables": "MODEL_VARIABLES"}.get(
+            key.evaluated_value)
+    if name is None:
+        return None
+    return name + (" scope" if len(call.args) > 1 else "")
+
+
 def own_graph(call: cst.Call) -> bool:
     """A session given its graph (``Session(graph=g)``): it runs that graph, made
     elsewhere, which TF2's eager default does not touch."""

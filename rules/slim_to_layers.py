@@ -89,7 +89,7 @@ from rules import slim
 from rules.aliases import TFTransformer, TFVisitor
 from rules.base import Facts, Rule, RuleContext, mentioning
 from rules.edit import add_imports, expression, literal_value, module_imports, nodes_of, remove_unused_imports
-from rules.model_walk import target_names, variable_scope_name
+from rules.model_walk import GET_COLLECTION, collection_read, target_names, variable_scope_name
 from rules.visitors import Visitor, transform, walk
 
 CONVERTED = frozenset({
@@ -131,14 +131,8 @@ def _reads_model_variables(call: cst.Call, qualify) -> bool:
     """``slim.get_model_variables(...)``, ``tf.model_variables()`` or
     ``get_collection(GraphKeys.MODEL_VARIABLES)`` (or its ``_ref``, or the string)."""
     q = qualify(call.func)
-    if q in MODEL_VARIABLE_READERS:
-        return True
-    if q not in ("tf.compat.v1.get_collection", "tf.compat.v1.get_collection_ref"):
-        return False
-    key = call.args[0].value if call.args and (call.args[0].keyword is None
-                                               or call.args[0].keyword.value == "key") else None
-    return key is not None and (qualify(key) == "tf.compat.v1.GraphKeys.MODEL_VARIABLES" or (
-        isinstance(key, cst.SimpleString) and key.evaluated_value == "model_variables"))
+    return q in MODEL_VARIABLE_READERS or (
+        q in GET_COLLECTION and (collection_read(call, qualify) or "").split()[0:1] == ["MODEL_VARIABLES"])
 
 
 # a string naming a variable by the leaf name slim gave it and the rewritten layers do not
@@ -156,7 +150,7 @@ def _rewrites(facts: Facts) -> bool:
     variables (which it warns), through a name bound to TensorFlow or tf_slim."""
     model_variables = re.search(r"MODEL_VARIABLES|model_variables", facts.text) is not None
     return facts.reaches(lambda q: slim.op_name(q) in CONVERTED or (model_variables and (
-        q in MODEL_VARIABLE_READERS or q in ("tf.compat.v1.get_collection", "tf.compat.v1.get_collection_ref"))))
+        q in MODEL_VARIABLE_READERS or q in GET_COLLECTION)))
 
 
 def _may_name_leaves(facts: Facts) -> bool:

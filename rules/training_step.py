@@ -98,12 +98,12 @@ from rules import contrib_summary
 from rules.aliases import TFVisitor
 from rules.base import Facts, Rule, RuleContext
 from rules.edit import Unwrapper, add_import, bound_arguments, code, literal_value, nodes_of
-from rules.model_walk import GRAPH_ADVICE, GRAPH_BUILDERS, GRAPH_TOPIC, SESSIONS, is_as_default, own_graph, saver_given_variables
+from rules.model_walk import (GET_COLLECTION, GRAPH_ADVICE, GRAPH_BUILDERS, GRAPH_TOPIC, SESSIONS, collection_read,
+                              is_as_default, own_graph, saver_given_variables)
 from rules.visitors import transform, walk
 
 TAPE = "tf.compat.v1.GradientTape"
 FUNCTION = "tf.compat.v1.function"
-GET_COLLECTION = ("tf.compat.v1.get_collection", "tf.compat.v1.get_collection_ref")
 SUMMARY = "tf.compat.v1.summary."
 # TF1 summary ops (tf.compat.v1.summary.<kind>)
 SUMMARIES = frozenset({"scalar", "histogram", "image", "text", "audio"})
@@ -231,25 +231,6 @@ def _plain(node: cst.BaseExpression) -> bool:
     return all(code(c.func) in ("os.path.join", "path.join") for c in nodes_of(node, cst.Call))
 
 
-def _collection(call: cst.Call, qualify) -> Optional[str]:
-    """``UPDATE_OPS`` for ``get_collection(tf.GraphKeys.UPDATE_OPS)`` (a key spelled through
-    TensorFlow, or a string), with ``"scope"`` appended when it filters by scope."""
-    if not call.args or (call.args[0].keyword is not None and call.args[0].keyword.value != "key"):
-        return None
-    key = call.args[0].value
-    name = None
-    q = qualify(key)
-    if q is not None and q.startswith("tf.compat.v1.GraphKeys."):
-        name = q.rsplit(".", 1)[1]
-    elif isinstance(key, cst.SimpleString):
-        name = {"update_ops": "UPDATE_OPS", "regularization_losses": "REGULARIZATION_LOSSES",
-                "trainable_variables": "TRAINABLE_VARIABLES", "variables": "GLOBAL_VARIABLES"}.get(
-            key.evaluated_value)
-    if name is None:
-        return None
-    return name + (" scope" if len(call.args) > 1 else "")
-
-
 class _Survey(TFVisitor):
     def __init__(self, ctx: RuleContext) -> None:
         super().__init__(ctx)
@@ -374,7 +355,7 @@ class _Survey(TFVisitor):
         elif q == GROUP:
             step.groups.append(node)
         elif q in GET_COLLECTION:
-            which = _collection(node, self.qualify)
+            which = collection_read(node, self.qualify)
             if which == "UPDATE_OPS":
                 step.update_calls.append(node)
             elif which in COLLECTIONS:
@@ -415,7 +396,7 @@ class _Survey(TFVisitor):
         value = assign.value
         if len(assign.targets) == 1 and isinstance(assign.targets[0].target, cst.Name) and \
                 isinstance(value, cst.Call) and self.qualify(value.func) in GET_COLLECTION and \
-                _collection(value, self.qualify) == "UPDATE_OPS":
+                collection_read(value, self.qualify) == "UPDATE_OPS":
             self.stack[-1].updates[assign.targets[0].target.value] = node
 
 
