@@ -155,20 +155,16 @@ def _rewrites(facts: Facts) -> bool:
 
 def _may_name_leaves(facts: Facts) -> bool:
     """Whether some string may name a variable by slim's leaf name (``_warn_leaf_lookups``
-    decides): one matching, read with Python's ``ast``, that is not a bare string
-    (docstring), a ``name=`` / ``scope=``, or an argument of a call making what it names."""
-    if LEAF_LOOKUP.search(facts.text) is None or facts.tree is None:
-        return LEAF_LOOKUP.search(facts.text) is not None
-    skipped: set = set()
-    for node in ast.walk(facts.tree):
-        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
-            skipped.add(id(node.value))
-        elif isinstance(node, ast.Call):
-            func = node.func
-            leaf = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-            if leaf in _MAKERS or leaf in CONVERTED or leaf in ("histogram", "scalar", "image", "text"):
-                skipped.update(id(a) for a in node.args)
-            skipped.update(id(k.value) for k in node.keywords if k.arg in ("name", "scope"))
+    decides, reading what each call makes): one matching, read with Python's ``ast``,
+    other than the two it never warns whatever the call, a bare string (a docstring) and
+    a ``name=``."""
+    if LEAF_LOOKUP.search(facts.text) is None:
+        return False
+    if facts.tree is None:
+        return True
+    skipped = {id(n.value) for n in ast.walk(facts.tree) if isinstance(n, ast.Expr)}
+    skipped |= {id(k.value) for n in ast.walk(facts.tree) if isinstance(n, ast.Call) for k in n.keywords
+                if k.arg == "name"}
     return any(isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in skipped
                and _LEAF.search(n.value) for n in ast.walk(facts.tree))
 
@@ -847,11 +843,9 @@ class _Rewriter(TFTransformer):
     def note_training_default(self, op: str) -> None:
         # another file of the run enters a scope listing the op around code that reaches
         # this module: its is_training would be lost (a group too large to read together)
-        uses = [(where, what[len("arg_scope: "):].split(",")) for where, what in self.ctx.run_uses]
-        for where, listed in sorted(uses, key=lambda u: op not in u[1]):  # one listing the op first
+        for where, listed in sorted(_run_scope_uses(self.ctx), key=lambda u: op not in u[1]):  # listing it first
             if op in listed or "?" in listed:
-                path, _, line = where.rpartition(":")
-                raise Refused(f"it has no is_training, and the arg_scope entered at {Path(path).name}:{line} "
+                raise Refused(f"it has no is_training, and the arg_scope entered at {where} "
                               f"({'its ops not known' if '?' in listed else 'listing ' + op}) may set it at run "
                               "time; migrate this module with the files that call it (their group was too large "
                               "to read together) or pass is_training as an argument")
@@ -1391,7 +1385,7 @@ def _run_scopes(ctx: RuleContext, rw: "_Rewriter"):
     ops it cannot name. A module that defines or names its own ``*_arg_scope()`` (the
     nets' convention) is taken to be called under that one, whose settings stage 1 wrote
     into its calls (``_local_checker``)."""
-    scopes = [(where, what[len("arg_scope: "):].split(",")) for where, what in ctx.run_uses]
+    scopes = _run_scope_uses(ctx)
     if not scopes or _CONVENTION.search(ctx.code):
         return lambda call: ""
 
@@ -1401,12 +1395,21 @@ def _run_scopes(ctx: RuleContext, rw: "_Rewriter"):
             return ""
         for where, ops in scopes:
             if op in ops or "?" in ops:
-                path, _, line = where.rpartition(":")
-                return (f"the arg_scope entered at {Path(path).name}:{line} may govern it at run time "
+                return (f"the arg_scope entered at {where} may govern it at run time "
                         f"({'its ops are not known' if '?' in ops else 'it lists ' + op}), and this module "
                         "has no *_arg_scope() of its own whose settings stage 1 writes out")
         return ""
     return check
+
+
+def _run_scope_uses(ctx: RuleContext) -> list:
+    """The arg_scopes other files of the run enter around code reaching this module
+    (``SlimToLayers.run_use``): ("file.py:line", [the op names it lists, or "?"])."""
+    out = []
+    for where, what in ctx.run_uses:
+        path, _, line = where.rpartition(":")
+        out.append((f"{Path(path).name}:{line}", what[len("arg_scope: "):].split(",")))
+    return out
 
 
 # a module-level ``def net_arg_scope(`` or ``net_arg_scope = ...``: the nets' convention
