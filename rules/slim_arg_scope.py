@@ -46,8 +46,9 @@ Will not touch (warns with the line)
     ``networks_map[name](...)``, an object's method, a method of the class that calls
     them, slim's own nets): its calls here still get the settings written out. Calls of
     builtins, TensorFlow, library modules (numpy, ...), data methods (``get_shape``,
-    ``append``, ``assert*``...) and lambdas that call none of the rest do not keep it; a function whose callers' scopes disagree in a way
-    that cannot be written as parameters (``Func.unresolved`` says how); a scope whose
+    ``append``, ``assert*``...) and lambdas that call none of the rest do not keep it; a
+    function whose callers' scopes disagree in a way that cannot be written as parameters
+    (``Func.unresolved`` says how); a scope whose
     settings code reads at run time: its scope object (``as sc``) used, or that of a later
     item of its ``with`` or of an arg_scope inside it (it holds the settings of every scope
     around it), or ``current_arg_scope()`` called in its body or in a function its body
@@ -67,7 +68,7 @@ from typing import Optional
 import libcst as cst
 
 from rules import slim
-from rules.aliases import TFVisitor, dotted_parts
+from rules.aliases import TFVisitor, canonicalize, dotted_parts
 from rules.base import Rule, RuleContext
 from rules.edit import NameReplacer, add_imports, module_imports, nodes_of, rebuild_args
 from rules.model_walk import free_names, target_names
@@ -306,12 +307,10 @@ _NOT_PROJECT = ("tensorflow", "tf_slim", "numpy", "six", "collections", "functoo
 
 # model code shipped inside slim (``from tf_slim.nets import resnet_utils``): its functions
 # call the ops a scope governs, as the code base's own do
-_MODEL_CODE = ("tf_slim.nets", "tensorflow.contrib.slim.nets", "tensorflow.contrib.slim.python.slim.nets")
-
-
-def _model_code(qualified: str) -> bool:
-    """``tf_slim.nets.resnet_v1.resnet_v1_50`` (however slim was reached): model code."""
-    parts = qualified.split(".")
+def _model_code(path: str) -> bool:
+    """``tf_slim.nets.resnet_v1.resnet_v1_50``, however slim was reached
+    (``tensorflow.contrib.slim.python.slim.nets``): model code."""
+    parts = (canonicalize(path) or path).split(".")
     return parts[0] == "tf_slim" and "nets" in parts
 
 
@@ -343,7 +342,7 @@ def _project_imports(module: cst.Module) -> set[str]:
     standard library's usual suspects: the code base's own modules, which may call slim."""
     return {i.bound for i in module_imports(module)
             if i.relative or i.module.split(".")[0] not in _NOT_PROJECT
-            or i.module.startswith(_MODEL_CODE) or i.target("").startswith(_MODEL_CODE)}
+            or _model_code(i.module) or _model_code(i.target(""))}
 
 
 def _assigned(fn: cst.FunctionDef) -> set[str]:
@@ -418,6 +417,7 @@ class _Walk(Visitor):
             self.func.ops.add(key)
             if key.startswith("local:"):
                 self.func.sites.append((key[6:], node, here))
+                self.func.called.append((key[6:], node))
             norm = slim.kwarg(node, "normalizer_fn")
             nkey = self.rule.keys.get(id(norm.value)) if norm is not None else None
             if nkey:
@@ -565,7 +565,7 @@ class _Module:
         or what it calls may; one the class does not define: yes)."""
         if not kind:
             return True
-        method = next((g for g in self.methods if g.name == kind), None)
+        method = self.method(kind)
         if method is None or kind in seen:
             return method is None
         if method.governed or method.unknown or method.sites or method.stack_reads:
@@ -1011,14 +1011,25 @@ class _Module:
         return out
 
     def _reaches(self, ops: set) -> dict[str, bool]:
-        out = {n: bool(f.ops & ops) for n, f in self.funcs.items()}
-        changed = True
-        while changed:
-            changed = False
+        reach = self.callers_of({n for n, f in self.funcs.items() if f.ops & ops})
+        return {n: n in reach for n in self.funcs}
+
+    def callers_of(self, start: set) -> set:
+        """``start`` and the module functions that call one of them, directly or through
+        others (``Func.called``: every call of one, before ``plan`` drops any)."""
+        found = set(start)
+        grown = True
+        while grown:
+            grown = False
             for n, f in self.funcs.items():
-                if not out[n] and any(out.get(c) for c, _, _ in f.sites):
-                    out[n] = changed = True
-        return out
+                if n not in found and any(c in found for c, _ in f.called):
+                    found.add(n)
+                    grown = True
+        return found
+
+    def method(self, name: str) -> Optional[Func]:
+        """The method ``Class.name`` of the module's classes, or None."""
+        return next((g for g in self.methods if g.name == name), None)
 
     def _call_order(self) -> list[str]:
         order: list[str] = []
@@ -1496,10 +1507,10 @@ def _keeps(m: _Module, f: Func, with_node: cst.With, item: Item) -> str:
     for call, _ in f.unknown:
         if id(call) in inside:
             return f"its body calls {slim.code(call.func)}() from another module, which may call the ops it lists"
-    body = _ids_inside(with_node.body)
+    body = _ids_inside(with_node.body)  # the with's own items are not in it
     for call, kind, _ in f.unseen:
         if id(call) in body and m.blind_matters(kind):
-            if kind and any(g.name == kind for g in m.methods):
+            if kind and m.method(kind) is not None:
                 return f"its body calls {slim.code(call.func)}(), a method that may call the ops it lists (settings " \
                        "are written into module functions, not methods)"
             return f"its body calls {slim.code(call.func)}(), code tf1to2 cannot follow, which may call the ops it " \
@@ -1512,10 +1523,9 @@ def _keeps(m: _Module, f: Func, with_node: cst.With, item: Item) -> str:
     # object (``as sc``) of this item, of a later item of the same ``with`` or of an
     # arg_scope inside it; current_arg_scope() in its body or in a function it calls
     read = _names_read(f.node)
-    body = _ids_inside(with_node.body)
-    same = list(with_node.items)
-    later = [i for _, items in f.withs for i in items
-             if id(i.node) in body or any(i.node is n for n in same[[id(n) for n in same].index(id(item.node)):])]
+    position = next(k for k, n in enumerate(with_node.items) if n is item.node)
+    after = {id(n) for n in with_node.items[position:]}  # this item and the with's later ones
+    later = [i for _, items in f.withs for i in items if id(i.node) in body or id(i.node) in after]
     for i in later:
         if i.node.asname is not None and isinstance(i.node.asname.name, cst.Name) and i.node.asname.name.value in read:
             name = i.node.asname.name.value
@@ -1525,25 +1535,12 @@ def _keeps(m: _Module, f: Func, with_node: cst.With, item: Item) -> str:
     for call in f.stack_reads:
         if id(call) in inside:
             return f"{slim.code(call.func)}() in its body reads the arg_scope stack, which holds its settings"
-    readers = _stack_readers(m)
+    readers = m.callers_of({n for n, f in m.funcs.items() if f.stack_reads})  # current_arg_scope()'s
     for callee, call in f.called:
         if id(call) in inside and callee in readers:
             return f"its body calls {slim.code(call.func)}(), which reads the arg_scope stack " \
                    "(current_arg_scope()), which holds its settings"
     return ""
-
-
-def _stack_readers(m: _Module) -> set:
-    """The module functions that call current_arg_scope(), or call one that does."""
-    readers = {n for n, f in m.funcs.items() if f.stack_reads}
-    grown = True
-    while grown:
-        grown = False
-        for n, f in m.funcs.items():
-            if n not in readers and any(callee in readers for callee, _ in f.called):
-                readers.add(n)
-                grown = True
-    return readers
 
 
 def _ids_inside(node: cst.CSTNode) -> set[int]:

@@ -1478,7 +1478,7 @@ def _local_checker(ctx: RuleContext, rw: "_Rewriter"):
             if items:
                 under_scope.setdefault(callee, []).append(items)
         for call, kind, items in f.unseen:  # a method of the class called under a scope
-            method = next((g for g in m.methods if g.name == kind), None) if kind and items else None
+            method = m.method(kind) if kind and items else None
             for inner, key, _ in method.governed if method is not None else ():
                 blocked.setdefault(id(inner), f"{kind.split('.')[1]}() is called (self.{kind.split('.')[1]}(...)) "
                                               "under an arg_scope that stays, which may set its arguments")
