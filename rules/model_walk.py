@@ -88,6 +88,17 @@ def collection_read(call: cst.Call, qualify) -> Optional[str]:
     return name + (" scope" if len(call.args) > 1 else "")
 
 
+# the shim's class decorator running a TF1 test case's tests in graph mode (tf-api writes
+# it where they build graphs; there a session runs its graph, as under a Graph().as_default())
+GRAPH_MODE_TESTS = "tf1to2.graph_mode_tests"
+
+
+def runs_in_graph_mode(cls: cst.ClassDef) -> bool:
+    """A test case decorated with ``GRAPH_MODE_TESTS`` (any spelling of it)."""
+    leaf = GRAPH_MODE_TESTS.rsplit(".", 1)[1]
+    return any((dotted_parts(d.decorator) or [""])[-1] == leaf for d in cls.decorators)
+
+
 def own_graph(call: cst.Call) -> bool:
     """A session given its graph (``Session(graph=g)``): it runs that graph, made
     elsewhere, which TF2's eager default does not touch."""

@@ -144,7 +144,9 @@ from rules.contrib_summary import REWRITTEN as CONTRIB_SUMMARY
 from rules.optimizers import CONTRIB_OPTIMIZERS
 from rules.edit import (add_imports, code, expression, is_docstring, keyword, new_keyword, nodes_of, rebuild_args,
                         remove_unused_imports, statement_imports)
-from rules.model_walk import GRAPH_ADVICE, GRAPH_TOPIC, PLACEHOLDERS, RNN_CELL_NAMES, SESSIONS, bindings, is_as_default, own_graph, saver_given_variables, target_names
+from rules.model_walk import (GRAPH_ADVICE, GRAPH_MODE_TESTS, GRAPH_TOPIC, PLACEHOLDERS, RNN_CELL_NAMES, SESSIONS,
+                              bindings, is_as_default, own_graph, runs_in_graph_mode, saver_given_variables,
+                              target_names)
 from rules.visitors import transform
 
 # What the migration overview suggests for contrib modules tf-slim does not cover.
@@ -1684,12 +1686,12 @@ def _graph_test_cases(module: cst.Module, graph_nodes: list) -> Optional[list]:
     for i, stmt in enumerate(module.body):
         if isinstance(stmt, cst.ClassDef):
             inside[i] = {id(n) for n in nodes_of(stmt, cst.CSTNode)}
-    owner = {}
+    owner = set()  # the classes the graphs are built in
     for node in graph_nodes:
         found = next((i for i, ids in inside.items() if id(node) in ids), None)
         if found is None:
             return None
-        owner.setdefault(found, True)
+        owner.add(found)
     tests: dict = {}  # class name → (index, module bases)
     for i, stmt in enumerate(module.body):
         if not isinstance(stmt, cst.ClassDef):
@@ -1702,10 +1704,7 @@ def _graph_test_cases(module: cst.Module, graph_nodes: list) -> Optional[list]:
 
     def marked(name: str, seen: frozenset = frozenset()) -> bool:
         i, bases = tests[name]
-        stmt = module.body[i]
-        if any(code(d.decorator).endswith("graph_mode_tests") for d in stmt.decorators):
-            return True
-        return any(marked(b, seen | {name}) for b in bases if b not in seen)
+        return runs_in_graph_mode(module.body[i]) or any(marked(b, seen | {name}) for b in bases if b not in seen)
 
     chosen = []
     for name, (i, bases) in tests.items():
@@ -1718,15 +1717,13 @@ def _graph_mode_tests(ctx: RuleContext, rewriter: "_Rewriter", module: cst.Modul
     """A test module whose tests build TF1 graphs: each test case runs its tests in graph
     mode (``tf1to2.graph_mode_tests``), as TF1 ran them, under any test runner; not
     ``disable_v2_behavior()`` in its ``__main__`` block, which test runners do not run."""
-    body = list(module.body)
+    body = list(module.body)  # statement for statement the original's (``_graph_mode`` sees to it)
     changed = False
     for i in tests:
-        original = ctx.module.body[i] if i < len(ctx.module.body) and isinstance(ctx.module.body[i], cst.ClassDef) \
-            and ctx.module.body[i].name.value == body[i].name.value else body[i]
-        if ctx.change(original, f"{body[i].name.value}'s tests build TF1 graphs (placeholders / sessions): "
-                                "@tf1to2.graph_mode_tests runs each in graph mode, as TF1 ran them (test runners "
-                                "do not run the module's __main__ block)"):
-            decorator = cst.Decorator(decorator=expression("tf1to2.graph_mode_tests"))
+        if ctx.change(ctx.module.body[i], f"{body[i].name.value}'s tests build TF1 graphs (placeholders / sessions): "
+                                          f"@{GRAPH_MODE_TESTS} runs each in graph mode, as TF1 ran them (test runners "
+                                          "do not run the module's __main__ block)"):
+            decorator = cst.Decorator(decorator=expression(GRAPH_MODE_TESTS))
             body[i] = body[i].with_changes(decorators=[*body[i].decorators, decorator])
             changed = True
     rewriter.graph_mode_tests = changed

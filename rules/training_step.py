@@ -99,7 +99,7 @@ from rules.aliases import TFVisitor
 from rules.base import Facts, Rule, RuleContext
 from rules.edit import Unwrapper, add_import, bound_arguments, code, literal_value, nodes_of
 from rules.model_walk import (GET_COLLECTION, GRAPH_ADVICE, GRAPH_BUILDERS, GRAPH_TOPIC, SESSIONS, collection_read,
-                              is_as_default, own_graph, saver_given_variables)
+                              is_as_default, own_graph, runs_in_graph_mode, saver_given_variables)
 from rules.visitors import transform, walk
 
 TAPE = "tf.compat.v1.GradientTape"
@@ -470,8 +470,8 @@ class TrainingStep(Rule):
         under TensorFlow 2.21 as it is, through ``tf.compat.v1``: left, and said once, at
         the session, with the overview's recipe for it (not once per line it runs)."""
         # test cases whose tests run in graph mode (tf-api's ``tf1to2.graph_mode_tests``)
-        in_graph_tests = {id(n) for stmt in ctx.module.body if isinstance(stmt, cst.ClassDef) and any(
-            code(d.decorator).endswith("graph_mode_tests") for d in stmt.decorators) for n in nodes_of(stmt, cst.CSTNode)}
+        in_graph_tests = {id(n) for stmt in ctx.module.body if isinstance(stmt, cst.ClassDef) and runs_in_graph_mode(stmt)
+                          for n in nodes_of(stmt, cst.CSTNode)}
         for session in survey.sessions:
             loops = [call for call, in_loop, _ in session.runs if in_loop]
             fed = [call for call, _, fed in session.runs if fed]
