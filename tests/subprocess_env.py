@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Callable, Hashable
+from xml.etree import ElementTree
 
 ROOT = Path(__file__).resolve().parent.parent
+NUMERIC = ROOT / "tests" / "numeric"
 
 
 def keras_env(legacy: bool = False, *paths: Path) -> dict:
@@ -20,6 +24,36 @@ def keras_env(legacy: bool = False, *paths: Path) -> dict:
     if legacy:
         env["TF_USE_LEGACY_KERAS"] = "1"
     return env
+
+
+def pytest_command(folder: Path, report: Path, *targets: str, tf1: bool = False) -> list:
+    """A pytest run of ``targets`` in ``folder`` (its own root dir), writing JUnit XML to
+    ``report``; with ``tf1``, under TF1's API and behaviour from before any test imports
+    TensorFlow (the plugin ``tests/numeric/tf1_behaviour.py``: give ``keras_env``
+    ``NUMERIC``)."""
+    return [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--tb=short", f"--rootdir={folder}",
+            f"--junitxml={report}", *(["-p", "tf1_behaviour"] if tf1 else []), *targets]
+
+
+def junit_outcomes(report: Path) -> dict:
+    """test id (``module.Class.test``) → "passed", "failed" (a failure or an error) or
+    "skipped", from a JUnit XML report."""
+    out = {}
+    for case in ElementTree.parse(report).iter("testcase"):
+        kinds = {child.tag for child in case}
+        out[f"{case.get('classname')}.{case.get('name')}"] = (
+            "failed" if kinds & {"failure", "error"} else "skipped" if "skipped" in kinds else "passed")
+    return out
+
+
+def run_pytest(folder: Path, report: Path, *targets: str, legacy: bool = False, tf1: bool = False,
+               paths: tuple = (), timeout: int = 900) -> tuple:
+    """``pytest_command`` run, on Keras 3 or (``legacy``) tf-keras, with ``folder`` and
+    ``paths`` importable: (``junit_outcomes``, its output)."""
+    proc = subprocess.run(pytest_command(folder, report, *targets, tf1=tf1), cwd=folder, capture_output=True,
+                          text=True, timeout=timeout, env=keras_env(legacy, folder, NUMERIC, *paths))
+    assert report.exists(), proc.stdout[-3000:] + proc.stderr[-3000:]
+    return junit_outcomes(report), proc.stdout
 
 
 class References:

@@ -16,14 +16,13 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from xml.etree import ElementTree
 
 import numpy as np
 import pytest
 
 from tests import real_packages
 from tests.numeric import real_models
-from tests.subprocess_env import keras_env
+from tests.subprocess_env import keras_env, run_pytest
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
@@ -412,27 +411,11 @@ def test_a_packages_own_tests_pass_on_it_migrated_by_tf1to2(trees, tmp_path, pac
     (``tf1to2.graph_mode_tests``), and its layer registry checks inputs against
     ``tf.Variable`` (TF2's class now, not ``tf.compat.v1.Variable``)."""
     paths, expected = OWN_TESTS[package]
-    plugin = tmp_path / "tf1_behaviour.py"  # the original's side: TF1 behaviour before any test imports TF
-    plugin.write_text("import importlib.util\n"
-                      f"spec = importlib.util.spec_from_file_location('real_models', {str(NUMERIC / 'real_models.py')!r})\n"
-                      "module = importlib.util.module_from_spec(spec)\n"
-                      "spec.loader.exec_module(module)\n"
-                      "module._tf1_environment()\n")
-    outcomes = {}
-    for side, tree in (("tf1", trees.original[package]), ("tf2", trees.migrated[package])):
-        report = tmp_path / f"{side}.xml"
-        options = ["-p", "tf1_behaviour"] if side == "tf1" else []
-        proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--tb=short",
-                               f"--rootdir={tree}", f"--junitxml={report}", *options, *paths],
-                              cwd=tree, capture_output=True, text=True, timeout=900,
-                              env=keras_env(side == "tf1", Path(tree), tmp_path))
-        assert report.exists(), proc.stdout[-3000:] + proc.stderr[-3000:]
-        # a test case with no child element (failure, error, skipped) passed
-        outcomes[side] = ({f"{c.get('classname')}.{c.get('name')}": len(c) == 0
-                           for c in ElementTree.parse(report).iter("testcase")}, proc.stdout)
-    passed = sorted(t for t, ok in outcomes["tf1"][0].items() if ok)
+    outcomes = {side: run_pytest(Path(tree), tmp_path / f"{side}.xml", *paths, legacy=side == "tf1", tf1=side == "tf1")
+                for side, tree in (("tf1", trees.original[package]), ("tf2", trees.migrated[package]))}
+    passed = sorted(t for t, state in outcomes["tf1"][0].items() if state == "passed")
     assert len(passed) >= 13, outcomes["tf1"][1][-3000:]
-    assert [t for t in passed if not outcomes["tf2"][0].get(t) and t not in expected] == [], \
+    assert [t for t in passed if outcomes["tf2"][0].get(t) != "passed" and t not in expected] == [], \
         outcomes["tf2"][1][-6000:]
     for test in expected:
-        assert outcomes["tf1"][0].get(test) and outcomes["tf2"][0].get(test) is False, test
+        assert outcomes["tf1"][0].get(test) == "passed" and outcomes["tf2"][0].get(test) not in (None, "passed"), test

@@ -15,15 +15,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 import sysconfig
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
 from codemod import cli
-from tests.subprocess_env import keras_env
+from tests.subprocess_env import NUMERIC, junit_outcomes, keras_env, pytest_command
 
 pytestmark = pytest.mark.slow
 
@@ -39,10 +37,8 @@ EXPECTED = {
     "tf_slim.nets.resnet_v1_test.ResnetUtilsTest.testConv2DSameOdd":
         "makes Conv/weights by hand for the layer to reuse; the rewritten layer's is Conv/kernel (the string is warned)",
 }
-# TF 2.21 lazily imports this for slim.batch_norm; tf-keras 2.21 ships it under src
-CONFTEST = ('import importlib, sys\n'
-            'sys.modules["tf_keras.legacy_tf_layers.normalization"] = importlib.import_module(\n'
-            '    "tf_keras.src.legacy_tf_layers.normalization")\n')
+# slim.batch_norm under TF 2.21 (tests/numeric/loading.py, on the runs' path)
+CONFTEST = "from loading import alias_slim_batch_norm\n\nalias_slim_batch_norm()\n"
 
 
 def _copy(root: Path) -> Path:
@@ -50,16 +46,6 @@ def _copy(root: Path) -> Path:
                     ignore=shutil.ignore_patterns("__pycache__"))
     (root / "conftest.py").write_text(CONFTEST)
     return root
-
-
-def _outcomes(report: Path) -> dict:
-    """test id (``module.Class.test``) → "passed" / "failed" / "skipped", from JUnit XML."""
-    out = {}
-    for case in ET.parse(report).getroot().iter("testcase"):
-        kinds = {child.tag for child in case}
-        state = "failed" if kinds & {"failure", "error"} else "skipped" if "skipped" in kinds else "passed"
-        out[f"{case.get('classname')}.{case.get('name')}"] = state
-    return out
 
 
 def test_tf_slims_own_tests_pass_on_tf_slim_migrated_by_tf1to2(tmp_path, capsys):
@@ -70,12 +56,11 @@ def test_tf_slims_own_tests_pass_on_tf_slim_migrated_by_tf1to2(tmp_path, capsys)
     assert "layers.conv2d(" in vgg and "layers_lib.conv2d" not in vgg  # the net itself was rewritten
     runs = {}
     for side, root in (("original", original), ("migrated", migrated)):
-        runs[side] = subprocess.Popen(
-            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--tb=line",
-             f"--junitxml={root / 'report.xml'}", *FILES],
-            cwd=root, env=keras_env(False, root), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        runs[side] = subprocess.Popen(  # both at once
+            pytest_command(root, root / "report.xml", *FILES), cwd=root, env=keras_env(False, root, NUMERIC),
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     logs = {side: proc.communicate(timeout=1200)[0] for side, proc in runs.items()}
-    before, after = (_outcomes(root / "report.xml") for root in (original, migrated))
+    before, after = (junit_outcomes(root / "report.xml") for root in (original, migrated))
     passed = {t for t, state in before.items() if state == "passed"}
     assert len(passed) >= 60, logs["original"][-3000:]
     lost = sorted(t for t in passed if after.get(t) != "passed" and t not in EXPECTED)

@@ -452,10 +452,8 @@ def test_tf1_test_cases_run_their_graphs_under_a_test_runner(tmp_path):
     original under TF1 behaviour and the migrated one under plain TF 2.21 pass the same
     seven tests. The old way, disable_v2_behavior() in the __main__ block, which pytest
     does not run, fails all six that build graphs."""
-    from xml.etree import ElementTree
-
     from tests.golden import cases
-    from tests.subprocess_env import keras_env
+    from tests.subprocess_env import run_pytest
 
     (case,) = [c for c in cases("tf-api") if c.id.endswith("test_case_graphs")]
     out = transform_text(case.before, ["tf-api"])[0]
@@ -464,23 +462,12 @@ def test_tf1_test_cases_run_their_graphs_under_a_test_runner(tmp_path):
     old_way = old_way.replace("tf.placeholder", "tf.compat.v1.placeholder").replace("tf.Session", "tf.compat.v1.Session")
     old_way = old_way.replace("tf.reset_default_graph", "tf.compat.v1.reset_default_graph").replace(
         "tf.get_variable", "tf.compat.v1.get_variable").replace("tf.global_variables_init", "tf.compat.v1.global_variables_init")
-    (tmp_path / "tf1_behaviour.py").write_text(  # TF1's API and behaviour before the module imports tensorflow
-        "import importlib.util\n"
-        f"spec = importlib.util.spec_from_file_location('real_models', {str(ROOT / 'tests' / 'numeric' / 'real_models.py')!r})\n"
-        "module = importlib.util.module_from_spec(spec)\nspec.loader.exec_module(module)\nmodule._tf1_environment()\n")
     passed = {}
     for side, text, legacy in (("tf1", case.before, True), ("tf2", out, False), ("main_block", old_way, False)):
         folder = tmp_path / side
         folder.mkdir()
         (folder / "graph_test.py").write_text(text, encoding="utf-8")
-        options = ["-p", "tf1_behaviour"] if side == "tf1" else []
-        proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--rootdir={folder}",
-                               f"--junitxml={folder / 'report.xml'}", *options, "graph_test.py"],
-                              cwd=folder, capture_output=True, text=True, timeout=600,
-                              env=keras_env(legacy, tmp_path))
-        report = folder / "report.xml"
-        assert report.exists(), proc.stdout[-3000:] + proc.stderr[-3000:]
-        passed[side] = sorted(f"{c.get('classname')}.{c.get('name')}" for c in ElementTree.parse(report).iter("testcase")
-                              if len(c) == 0)
+        found, _ = run_pytest(folder, folder / "report.xml", "graph_test.py", legacy=legacy, tf1=side == "tf1")
+        passed[side] = sorted(t for t, state in found.items() if state == "passed")
     assert len(passed["tf1"]) == 7 and passed["tf2"] == passed["tf1"], passed
     assert passed["main_block"] == ["graph_test.Plain.test_nothing"], passed["main_block"]

@@ -2,6 +2,7 @@
 folder is on its import path: ``from loading import load_module``)."""
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import sys
 from pathlib import Path
@@ -16,3 +17,10 @@ def load_module(path: Union[str, Path], name: str):
     sys.modules[name] = mod
     spec.loader.exec_module(mod)
     return mod
+
+
+def alias_slim_batch_norm() -> None:
+    """TF 2.21 imports ``tf_keras.legacy_tf_layers.normalization`` lazily for slim's
+    batch_norm; tf-keras 2.21 ships it under ``tf_keras.src.legacy_tf_layers``."""
+    real = importlib.import_module("tf_keras.src.legacy_tf_layers.normalization")
+    sys.modules.setdefault("tf_keras.legacy_tf_layers.normalization", real)

@@ -1,7 +1,6 @@
 """Run each function of DIR/before.py and DIR/after.py (slim arg_scope code) in a TF1
 graph on a [1, 8, 8, 3] placeholder; print, as JSON, per module and function, the
 output's shape and what the scope object it returns holds ({op key: {keyword: repr}})."""
-import importlib.util
 import inspect
 import json
 import sys
@@ -9,12 +8,7 @@ from pathlib import Path
 
 import tensorflow as tf
 
-
-def _load(path: Path):
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from loading import load_module  # (this folder, on the script's path)
 
 
 def _scope(obj):
@@ -26,7 +20,7 @@ def _scope(obj):
 def main(folder: Path) -> None:
     out = {}
     for side in ("before", "after"):
-        module = _load(folder / f"{side}.py")
+        module = load_module(folder / f"{side}.py", side)
         results = {}
         for name, fn in inspect.getmembers(module, inspect.isfunction):
             if name.startswith("_") or fn.__module__ != module.__name__:

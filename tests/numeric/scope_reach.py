@@ -4,8 +4,6 @@ by a stand-in ``nets_factory``, an object's method, a method of the class) or sl
 ResNet blocks; print, as JSON, per side and function, how many moving-average updates the
 graph got (none where the scope's is_training=False reaches the batch norms) and the
 output on fixed inputs (weights fixed by a graph seed where there are convolutions)."""
-import importlib
-import importlib.util
 import json
 import sys
 import types
@@ -16,9 +14,9 @@ import tensorflow as tf
 import tf_slim as slim
 from tf_slim.nets import resnet_v1
 
-# slim.batch_norm under TF 2.21: tf-keras ships the module TF imports lazily elsewhere
-sys.modules.setdefault("tf_keras.legacy_tf_layers.normalization",
-                       importlib.import_module("tf_keras.src.legacy_tf_layers.normalization"))
+from loading import alias_slim_batch_norm, load_module  # (this folder, on the script's path)
+
+alias_slim_batch_norm()
 
 
 def bn(x):
@@ -30,13 +28,6 @@ def _factory():
     module.get_network_fn = lambda name: (lambda x: (bn(x), None))
     module.networks_map = {"resnet_v1_50": bn}
     sys.modules["nets_factory"] = module
-
-
-def _load(path: Path):
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 CASES = {
@@ -58,7 +49,7 @@ def main(folder: Path) -> None:
     inputs = np.random.RandomState(0).uniform(-1.0, 3.0, (2, 6, 6, 3)).astype(np.float32)
     out = {}
     for side in ("before", "after"):
-        module = _load(folder / f"{side}.py")
+        module = load_module(folder / f"{side}.py", side)
         results = {}
         for name, build in CASES.items():
             with tf.Graph().as_default():

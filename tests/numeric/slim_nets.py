@@ -22,14 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from loading import load_module  # (this folder, on the script's path)
-
-
-def _alias_batch_norm_module() -> None:
-    """TF 2.21 imports ``tf_keras.legacy_tf_layers.normalization`` lazily for slim's
-    batch_norm; tf-keras 2.21 ships it under ``tf_keras.src.legacy_tf_layers``."""
-    real = importlib.import_module("tf_keras.src.legacy_tf_layers.normalization")
-    sys.modules.setdefault("tf_keras.legacy_tf_layers.normalization", real)
+from loading import alias_slim_batch_norm, load_module  # (this folder, on the script's path)
 
 
 def _inputs(spec: dict) -> np.ndarray:
@@ -58,7 +51,7 @@ def _flatten(mode: bool, logits, end_points: dict, reg: float) -> dict:
 def tf1(work: Path) -> None:
     import tensorflow as tf
     import tf_slim
-    _alias_batch_norm_module()
+    alias_slim_batch_norm()
     spec = json.loads((work / "spec.json").read_text())
     mod = importlib.import_module(f"tf_slim.nets.{spec['module']}")
     x = _inputs(spec)

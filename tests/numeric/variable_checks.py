@@ -4,24 +4,21 @@ to a tensor, in a graph; prints JSON {function: [answers]}.
 
     variable_checks.py tf1|tf2 DIR
 """
-import importlib.util
 import inspect
 import json
 import sys
 from pathlib import Path
 
+import real_models  # (this folder, on the script's path)
+from loading import load_module
+
 
 def main(side: str, folder: Path) -> None:
     if side == "tf1":
-        spec = importlib.util.spec_from_file_location("real_models", Path(__file__).parent / "real_models.py")
-        env = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(env)
-        env._tf1_environment()
+        real_models._tf1_environment()
     import tensorflow as tf
     v1 = tf.compat.v1
-    spec = importlib.util.spec_from_file_location("checked", folder / ("before.py" if side == "tf1" else "after.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_module(folder / ("before.py" if side == "tf1" else "after.py"), "checked")
     found = {}
     with tf.Graph().as_default():
         # (not a resource variable made under TF1 behaviour: TF 1.15's ResourceVariable was
