@@ -26,8 +26,8 @@ def _input() -> np.ndarray:
 
 def tf1(work: Path) -> None:
     import tensorflow as tf
-    from slim_nets import _alias_batch_norm_module
-    _alias_batch_norm_module()
+    from loading import alias_slim_batch_norm
+    alias_slim_batch_norm()
     with tf.Graph().as_default():
         out = load_module(work / "original.py", "original").net(tf.constant(_input()))
         with tf.compat.v1.Session() as sess:

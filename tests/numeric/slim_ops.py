@@ -27,7 +27,8 @@ import numpy as np
 
 # the same loading, aliasing and seeded values as the nets' check (this folder is on the path)
 from loading import load_module
-from slim_nets import _alias_batch_norm_module, _value
+from loading import alias_slim_batch_norm
+from slim_nets import _value
 
 
 def _alias_contrib() -> None:
@@ -61,7 +62,7 @@ def main(work: Path) -> None:
     import tensorflow as tf
     import tf_slim
     import tf1to2
-    _alias_batch_norm_module()
+    alias_slim_batch_norm()
     _alias_contrib()
     spec = json.loads((work / "spec.json").read_text())
     name_map = spec.get("name_map", {})
