@@ -67,7 +67,10 @@ The class in ``isinstance`` / ``issubclass`` checks against TF1's ``tf.Variable`
 spelling of it, ``tf.compat.v1.Variable`` too) is TF2's ``tf.Variable``: TF1's was the
 class of every variable, and TF2's variables are not instances of
 ``tf.compat.v1.Variable`` (the plain rename would make every such check False); a
-constructor call stays ``tf.compat.v1.Variable``.
+constructor call stays ``tf.compat.v1.Variable``. ``v.initialized_value()``, the one
+method of TF1's variables that TF2's raise ``NotImplementedError`` at (an initializer
+reading another variable: tensor2tensor's VQ codebooks), becomes the shim's
+``tf1to2.initialized_value(v)``, TF1's own definition.
 
 A script that builds and runs a TF1 graph (placeholders, sessions, queue runners, a
 ``Saver`` not given its variables) gets
@@ -78,7 +81,9 @@ module whose test cases (``unittest`` / ``tf.test`` / absl ``TestCase`` classes)
 the graphs gets ``@tf1to2.graph_mode_tests`` on each instead: test runners (pytest,
 ``python -m unittest``) do not run its ``__main__`` block, and switching the process at
 import would switch every other test of the run too; each test (its ``setUp`` and
-``tearDown`` too) runs in graph mode, on the default graph, as TF1 ran it.
+``tearDown`` too) runs in graph mode, on the default graph, as TF1 ran it. A module that
+chooses its mode itself (``disable_v2_behavior()``, or ``enable_eager_execution()``:
+its tests ran eagerly under TF1 too, and enter graphs themselves) is left as it is.
 
 ## Why
 The migration overview makes this step 1 of every migration; without it nothing else
@@ -311,6 +316,10 @@ GRAPH_MODE = frozenset(q[len("tf.compat.v1."):] for q in SESSIONS | PLACEHOLDERS
     "train.string_input_producer", "train.batch", "train.shuffle_batch",
 }
 GRAPH_SWITCHES = frozenset({"disable_v2_behavior", "disable_eager_execution"})
+# a module calling these ran eagerly under TF1 too, and enters graphs itself where it needs
+# them (tensor2tensor's tests: ``tf.enable_eager_execution()`` at import, sessions under
+# decorators that build a graph): no graph-mode step
+EAGER_SWITCHES = frozenset({"enable_eager_execution", "enable_v2_behavior"})
 # The model-mapping and validation guides' own API, which TensorFlow 2.16+ ships only with
 # tf-keras: the shim has each, for Keras 3 and (delegating to tf-keras) Keras 2 alike.
 _GUIDE_NAMES = ("track_tf1_style_variables", "get_or_create_layer", "DeterministicRandomTestTool")
@@ -631,8 +640,8 @@ class _Rewriter(TFTransformer):
         if v1 in GRAPH_MODE and not (v1 == "train.Saver" and saver_given_variables(node)):
             # (as the checkpoint guide shows)
             self.graph_nodes.append((node, self.depth == 0, self.as_default > 0 or own_graph(node)))
-        if v1 in GRAPH_SWITCHES:
-            self.switched = True
+        if v1 in GRAPH_SWITCHES or v1 in EAGER_SWITCHES:
+            self.switched = True  # the module chooses its mode itself
 
     def _tf1_keras_initializer(self, expr: cst.BaseExpression, q: Optional[str]) -> Optional[str]:
         """The TF1 Keras initializer ``expr`` (canonical ``q``) names (``VarianceScaling``),
@@ -1166,6 +1175,13 @@ class _Rewriter(TFTransformer):
         return merged[0] if len(merged) == 1 else cst.FlattenSentinel(merged)
 
     def leave_Call(self, original_node, updated_node):
+        if _initialized_value(original_node):
+            if self.ctx.change(original_node, "Variable.initialized_value() → tf1to2.initialized_value(...): TF2's "
+                                              "variables raise NotImplementedError at the method"):
+                self.shim_imports.add(None)
+                return cst.Call(func=_expr("tf1to2.initialized_value"),
+                                args=[cst.Arg(updated_node.func.value)])
+            return updated_node
         plan = self.initializer_calls.get(id(original_node))
         if plan is not None:
             return self._initializer_call(updated_node, plan)
@@ -1238,6 +1254,12 @@ def _fix_commas(stmt: cst.BaseSmallStatement) -> cst.BaseSmallStatement:
     return stmt.with_changes(names=names)
 
 
+def _initialized_value(call: cst.Call) -> bool:
+    """``v.initialized_value()``: a method only TF1's variables have (TF2's raise
+    ``NotImplementedError`` there), whatever ``v`` is spelled as."""
+    return isinstance(call.func, cst.Attribute) and call.func.attr.value == "initialized_value" and not call.args
+
+
 def _is_dimension(expr: cst.BaseExpression, shapes=frozenset()) -> bool:
     """``x.shape[i]`` / ``x.get_shape()[i]`` / ``x.shape.dims[i]`` / ``s[i]`` where ``s``
     holds a shape (not a slice: that is a TensorShape)."""
@@ -1296,7 +1318,7 @@ class TfApi(Rule):
     id = "tf-api"
     stage = 0
     summary = "TF1 names TF 2.21 lacks → tf.compat.v1 / TF2 names (a table generated from TensorFlow); tf.contrib → tf_slim; shape[i].value"
-    needles = ("tensorflow", ".value")
+    needles = ("tensorflow", ".value", ".initialized_value(")
     reads_importers = True  # the imports it removes keep names other files import
     example_before = (
         "import tensorflow as tf\n\n"
@@ -1516,6 +1538,8 @@ def _may_act(tree: ast.Module, names: dict) -> bool:
                 return True
             if paths and parts[-1] in control_flow_v2.CONTROL_FLOW:  # what its branches do may not work in TF2
                 return True
+            if isinstance(node.func, ast.Attribute) and node.func.attr == "initialized_value" and not node.args:
+                return True  # TF1's Variable method (``_initialized_value``)
             if parts in (["isinstance"], ["issubclass"]) and len(node.args) == 2 and any(
                     isinstance(n, ast.Attribute) and n.attr == "Variable" for n in ast.walk(node.args[1])):
                 return True  # TF1's tf.Variable as a class: TF2's is another (``_chain``)
@@ -1627,7 +1651,7 @@ def _unmentioning(ctx: RuleContext) -> frozenset:
     names = [n for n, paths in ctx.tf_names().items()
              if any(p.startswith("tensorflow") and (not _is_internal_path(p) or p == TF2_ENABLED.rpartition(".")[0])
                     for p in paths)]
-    return ctx.unmentioning(mentioning(names, r"\bimport\b", r"\.value\b"))
+    return ctx.unmentioning(mentioning(names, r"\bimport\b", r"\.value\b", r"\.initialized_value\b"))
 
 
 def _is_internal_path(path: str) -> bool:

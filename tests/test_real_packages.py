@@ -387,6 +387,17 @@ def test_a_real_training_loop_learns_what_tf1_learned(trees, tmp_path, package, 
 # the original and fail on the migrated copy, each with why
 OWN_TESTS = {
     "tflearn": (("tests",), {}),
+    # its utilities' tests (those whose modules import here: not the four needing a gym
+    # environment registry or kfac), the VQ bottleneck's (variables initialized from
+    # another's initialized_value()), n-grams, modalities, and a test module that enables
+    # eager execution itself (problem_test)
+    "tensor2tensor": (tuple(f"tensor2tensor/utils/{name}_test.py" for name in (
+        "beam_search", "bleu_hook", "data_reader", "diet", "expert_utils", "hparam", "hparams_lib", "metrics",
+        "misc_utils", "multistep_optimizer", "optimize", "registry", "rouge", "sari_hook", "t2t_model",
+        "test_utils", "video_metrics", "yellowfin")) + ("tensor2tensor/layers/discretization_test.py",
+                                           "tensor2tensor/layers/ngram_test.py",
+                                           "tensor2tensor/layers/modalities_test.py",
+                                           "tensor2tensor/data_generators/problem_test.py"), {}),
     "tensorpack": (("tensorpack/models/models_test.py", "tensorpack/tfutils/unit_tests.py",
                     "tensorpack/dataflow/serialize_test.py", "tensorpack/callbacks/param_test.py"), {
         f"tensorpack.callbacks.param_test.ScheduledHyperParamSetterTest.{name}":
@@ -402,8 +413,10 @@ OWN_TESTS = {
 @pytest.mark.parametrize("package", sorted(OWN_TESTS))
 def test_a_packages_own_tests_pass_on_it_migrated_by_tf1to2(trees, tmp_path, package):
     """tflearn's own test suite (its layers, models, inputs, objectives, metrics, helpers,
-    validation monitors, a model saved and loaded in scopes) and tensorpack's (its
-    layers, scope utilities, serializers, hyper-parameter schedules), migrated with the
+    validation monitors, a model saved and loaded in scopes), tensorpack's (its layers,
+    scope utilities, serializers, hyper-parameter schedules) and tensor2tensor's (its
+    utilities, beam search, optimizers, VQ bottlenecks, a test module enabling eager
+    execution itself: ``OWN_TESTS``), migrated with the
     package by ``migrate --write``, pass under plain TensorFlow 2.21 (Keras 3) wherever the
     originals pass under TF1 behaviour, but the listed ones (``OWN_TESTS``, which must
     still fail): the authors' own assertions on real code. tensorpack's test cases build

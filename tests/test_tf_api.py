@@ -445,6 +445,55 @@ def test_checks_against_tf1s_variable_class_answer_as_in_tf1(tmp_path):
     assert answers["tf2"] == answers["tf1"]
 
 
+def test_variables_initialized_from_anothers_initialized_value_hold_its_value(tmp_path):
+    """golden/tf-api/initialized_value (tensor2tensor's VQ codebooks: a variable's
+    initializer reads another's initialized_value()): under TF1 behaviour the original's
+    variables hold the values they were made from; under plain TF 2.21 it raises
+    NotImplementedError (every TF2 variable does, at that method); migrated, it holds
+    them again, all initialized at once as the original was."""
+    from tests.golden import cases
+    from tests.subprocess_env import keras_env
+
+    (case,) = [c for c in cases("tf-api") if c.id.endswith("initialized_value")]
+    (tmp_path / "before.py").write_text(case.before, encoding="utf-8")
+    (tmp_path / "after.py").write_text(transform_text(case.before, ["tf-api"])[0], encoding="utf-8")
+    answers = {}
+    for side in ("tf1", "tf2", "unmigrated"):
+        proc = subprocess.run([sys.executable, str(ROOT / "tests" / "numeric" / "initialized_values.py"), side,
+                               str(tmp_path)], capture_output=True, text=True, timeout=600,
+                              env=keras_env(side == "tf1"), cwd=ROOT)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        answers[side] = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert len(answers["tf1"]) == 5 and all(answers["tf1"].values()), answers["tf1"]
+    assert answers["tf2"] == answers["tf1"]
+    assert answers["unmigrated"] == {"error": "NotImplementedError "}
+
+
+def test_a_test_module_enabling_eager_execution_runs_its_tests_as_it_did(tmp_path):
+    """golden/tf-api/test_case_eager_module enables eager execution at import, as
+    tensor2tensor's problem tests do, and enters a graph itself for its session test (a decorator): it
+    is left as it is, and pytest passes both its tests under plain TF 2.21. Forced into
+    graph mode like a module that builds graphs on the default graph
+    (``@tf1to2.graph_mode_tests``), its eager test fails."""
+    from tests.golden import cases
+    from tests.subprocess_env import run_pytest
+
+    (case,) = [c for c in cases("tf-api") if c.id.endswith("test_case_eager_module")]
+    out = transform_text(case.before, ["tf-api"])[0]
+    assert out == case.before
+    forced = case.before.replace("\n\nclass ProblemTest", "\nimport tf1to2\n\n\n@tf1to2.graph_mode_tests\nclass ProblemTest")
+    assert forced != case.before
+    passed = {}
+    for side, text in (("tf2", out), ("forced", forced)):
+        folder = tmp_path / side
+        folder.mkdir()
+        (folder / "eager_test.py").write_text(text, encoding="utf-8")
+        found, _ = run_pytest(folder, folder / "report.xml", "eager_test.py")
+        passed[side] = sorted(t for t, state in found.items() if state == "passed")
+    assert passed["tf2"] == ["eager_test.ProblemTest.test_eager", "eager_test.ProblemTest.test_in_a_graph"]
+    assert passed["forced"] == ["eager_test.ProblemTest.test_in_a_graph"], passed["forced"]
+
+
 @pytest.mark.slow
 def test_tf1_test_cases_run_their_graphs_under_a_test_runner(tmp_path):
     """golden/tf-api/test_case_graphs, a TF1 test module (placeholders and sessions on the

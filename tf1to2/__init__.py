@@ -67,6 +67,7 @@ __all__ = [
     "MissingKerasSupport",
     "DeterministicRandomTestTool",
     "graph_mode_tests",
+    "initialized_value",
 ]
 
 def record_scope(scope_name: Optional[str] = None, *, default_name: Optional[str] = None, layer=None) -> None:
@@ -344,6 +345,19 @@ def graph_mode_tests(cls):
 
     cls.run = run_in_graph_mode
     return cls
+
+
+# ------------------------------------------------------------ TF1's Variable methods
+def initialized_value(variable):
+    """TF1's ``variable.initialized_value()``, for the variables TensorFlow 2 makes too:
+    the variable's value once initialized, else its initial value (``tf.cond`` on
+    ``is_variable_initialized``, in the outermost graph), so that another variable's
+    initializer reads it in any order. TF2's variables (resource variables, under
+    TF2 behaviour also in a TF1 graph) raise ``NotImplementedError`` at the method;
+    eagerly a variable is always initialized and this is its value."""
+    with tf.init_scope():
+        return tf.cond(tf.compat.v1.is_variable_initialized(variable), variable.read_value,
+                       lambda: variable.initial_value)
 
 
 # ------------------------------------------------------------ slim's end-point collections
