@@ -320,6 +320,7 @@ GRAPH_SWITCHES = frozenset({"disable_v2_behavior", "disable_eager_execution"})
 # them (tensor2tensor's tests: ``tf.enable_eager_execution()`` at import, sessions under
 # decorators that build a graph): no graph-mode step
 EAGER_SWITCHES = frozenset({"enable_eager_execution", "enable_v2_behavior"})
+TEST_SESSIONS = frozenset({"test_session", "session", "cached_session"})  # ``_test_session``
 # The model-mapping and validation guides' own API, which TensorFlow 2.16+ ships only with
 # tf-keras: the shim has each, for Keras 3 and (delegating to tf-keras) Keras 2 alike.
 _GUIDE_NAMES = ("track_tf1_style_variables", "get_or_create_layer", "DeterministicRandomTestTool")
@@ -523,6 +524,8 @@ class _Rewriter(TFTransformer):
         self.estimator_shim = False  # a chain now reads tf1to2.estimator
         self.module_imports: set[str] = set()  # modules chains now read whole (``import tensorflow``)
         self.graph_mode_tests = False  # test cases were decorated to run their tests in graph mode
+        self.test_cases: set = set()  # the module's TestCase classes (by name) so far
+        self.in_test_case: list = []  # per class entered: whether it is a test case
         # names of imports of tf.contrib.framework that hand the module on (``return cf``):
         # those import tf1to2.contrib_framework, which has all of it TF2 has
         self.framework_escapes: set[str] = set()
@@ -576,9 +579,15 @@ class _Rewriter(TFTransformer):
 
     def visit_ClassDef(self, node) -> None:
         self.depth += 1
+        bases = [(dotted_parts(b.value) or [""])[-1] for b in node.bases]
+        test_case = any(b.endswith("TestCase") or b in self.test_cases for b in bases)
+        if test_case and self.depth == 1:
+            self.test_cases.add(node.name.value)
+        self.in_test_case.append(test_case)
 
     def leave_ClassDef(self, original_node, updated_node):
         self.depth -= 1
+        self.in_test_case.pop()
         return updated_node
 
     def visit_If(self, node: cst.If) -> None:
@@ -615,6 +624,8 @@ class _Rewriter(TFTransformer):
 
     def visit_Call(self, node: cst.Call) -> None:
         self.callees.add(id(node.func))
+        if self.in_test_case and self.in_test_case[-1] and _test_session(node):
+            self.graph_nodes.append((node, False, self.as_default > 0))
         if isinstance(node.func, cst.Name) and node.func.value in ("isinstance", "issubclass") \
                 and len(node.args) == 2:
             classes = node.args[1].value
@@ -1254,6 +1265,14 @@ def _fix_commas(stmt: cst.BaseSmallStatement) -> cst.BaseSmallStatement:
     return stmt.with_changes(names=names)
 
 
+def _test_session(call: cst.Call) -> bool:
+    """``self.test_session()`` (``session()``, ``cached_session()``) in a test case: TF1's
+    ``tf.test.TestCase`` session on the test's graph, which TF2's hands out only in graph
+    mode (eagerly, None or a session that refuses to run)."""
+    parts = dotted_parts(call.func)
+    return parts is not None and len(parts) == 2 and parts[0] == "self" and parts[1] in TEST_SESSIONS
+
+
 def _initialized_value(call: cst.Call) -> bool:
     """``v.initialized_value()``: a method only TF1's variables have (TF2's raise
     ``NotImplementedError`` there), whatever ``v`` is spelled as."""
@@ -1540,6 +1559,8 @@ def _may_act(tree: ast.Module, names: dict) -> bool:
                 return True
             if isinstance(node.func, ast.Attribute) and node.func.attr == "initialized_value" and not node.args:
                 return True  # TF1's Variable method (``_initialized_value``)
+            if parts is not None and len(parts) == 2 and parts[0] == "self" and parts[1] in TEST_SESSIONS:
+                return True  # a test case's session: graph mode (``_test_session``)
             if parts in (["isinstance"], ["issubclass"]) and len(node.args) == 2 and any(
                     isinstance(n, ast.Attribute) and n.attr == "Variable" for n in ast.walk(node.args[1])):
                 return True  # TF1's tf.Variable as a class: TF2's is another (``_chain``)
@@ -1651,7 +1672,8 @@ def _unmentioning(ctx: RuleContext) -> frozenset:
     names = [n for n, paths in ctx.tf_names().items()
              if any(p.startswith("tensorflow") and (not _is_internal_path(p) or p == TF2_ENABLED.rpartition(".")[0])
                     for p in paths)]
-    return ctx.unmentioning(mentioning(names, r"\bimport\b", r"\.value\b", r"\.initialized_value\b"))
+    return ctx.unmentioning(mentioning(names, r"\bimport\b", r"\.value\b", r"\.initialized_value\b",
+                                       r"\bself\.(?:test_session|session|cached_session)\("))
 
 
 def _is_internal_path(path: str) -> bool:
@@ -1703,19 +1725,35 @@ def _graph_mode(ctx: RuleContext, rewriter: _Rewriter, module: cst.Module) -> cs
 def _graph_test_cases(module: cst.Module, graph_nodes: list) -> Optional[list]:
     """Indexes of the module-level test cases (classes deriving from a ``TestCase``:
     unittest's, tf.test's, absl's, parameterized's; or from such a class of the module)
-    whose tests build TF1 graphs, where no test case of the module they derive from is
-    marked already (they inherit its graph mode), and not marked themselves ([] where
-    every one is marked); None where a graph is built outside every test case."""
+    whose tests build TF1 graphs, themselves or through the module's functions they call
+    (trfl's ``_setup_*`` helpers making placeholders), where no test case of the module
+    they derive from is marked already (they inherit its graph mode), and not marked
+    themselves ([] where every one is marked); None where a graph is built outside every
+    test case and every module-level function, by a class not a test case, or only in
+    functions no test case calls."""
     inside = {}
     for i, stmt in enumerate(module.body):
-        if isinstance(stmt, cst.ClassDef):
+        if isinstance(stmt, (cst.ClassDef, cst.FunctionDef)):
             inside[i] = {id(n) for n in nodes_of(stmt, cst.CSTNode)}
     owner = set()  # the classes the graphs are built in
+    helpers = set()  # the module-level functions they are built in
     for node in graph_nodes:
         found = next((i for i, ids in inside.items() if id(node) in ids), None)
         if found is None:
             return None
-        owner.add(found)
+        (owner if isinstance(module.body[found], cst.ClassDef) else helpers).add(found)
+    if helpers:
+        names = {i: {n.value for n in nodes_of(module.body[i], cst.Name)} for i in inside}
+        reached = {module.body[i].name.value for i in helpers}
+        callers = {i for i in inside if names[i] & reached} - helpers
+        while callers:  # the module's functions calling those, and so on
+            found = {i for i in callers if isinstance(module.body[i], cst.FunctionDef)}
+            reached |= {module.body[i].name.value for i in found}
+            helpers |= found
+            owner |= callers - found
+            callers = {i for i in inside if names[i] & reached} - helpers - owner
+        if not owner:
+            return None
     tests: dict = {}  # class name → (index, module bases)
     for i, stmt in enumerate(module.body):
         if not isinstance(stmt, cst.ClassDef):

@@ -495,6 +495,33 @@ def test_a_test_module_enabling_eager_execution_runs_its_tests_as_it_did(tmp_pat
 
 
 @pytest.mark.slow
+def test_tf1_test_cases_using_their_own_sessions_and_helpers_run_in_graph_mode(tmp_path):
+    """golden/tf-api/test_case_sessions, trfl's style of TF1 test (the test case's own
+    ``test_session()`` / ``session()`` / ``cached_session()``, placeholders made by
+    module-level helpers the tests call, a subclass), run by pytest: the original under
+    TF1 behaviour and the migrated one under plain TF 2.21 pass the same seven tests.
+    Without the decorators (what the rule wrote before it followed those two ways of
+    building graphs: trfl lost 123 of its 302 tests) only the test that builds none
+    passes."""
+    from tests.golden import cases
+    from tests.subprocess_env import run_pytest
+
+    (case,) = [c for c in cases("tf-api") if c.id.endswith("test_case_sessions")]
+    out = transform_text(case.before, ["tf-api"])[0]
+    undecorated = out.replace("@tf1to2.graph_mode_tests\n", "")
+    assert out.count("@tf1to2.graph_mode_tests\n") == 2
+    passed = {}
+    for side, text, legacy in (("tf1", case.before, True), ("tf2", out, False), ("undecorated", undecorated, False)):
+        folder = tmp_path / side
+        folder.mkdir()
+        (folder / "sessions_test.py").write_text(text, encoding="utf-8")
+        found, _ = run_pytest(folder, folder / "report.xml", "sessions_test.py", legacy=legacy, tf1=side == "tf1")
+        passed[side] = sorted(t for t, state in found.items() if state == "passed")
+    assert len(passed["tf1"]) == 7 and passed["tf2"] == passed["tf1"], passed
+    assert passed["undecorated"] == ["sessions_test.PlainTest.testRecorder"], passed["undecorated"]
+
+
+@pytest.mark.slow
 def test_tf1_test_cases_run_their_graphs_under_a_test_runner(tmp_path):
     """golden/tf-api/test_case_graphs, a TF1 test module (placeholders and sessions on the
     default graph, in setUp too; a subclass; a tf.test.TestCase), run by pytest: the
