@@ -50,10 +50,30 @@ def run_pytest(folder: Path, report: Path, *targets: str, legacy: bool = False, 
                paths: tuple = (), timeout: int = 900) -> tuple:
     """``pytest_command`` run, on Keras 3 or (``legacy``) tf-keras, with ``folder`` and
     ``paths`` importable: (``junit_outcomes``, its output)."""
-    proc = subprocess.run(pytest_command(folder, report, *targets, tf1=tf1), cwd=folder, capture_output=True,
-                          text=True, timeout=timeout, env=keras_env(legacy, folder, NUMERIC, *paths))
-    assert report.exists(), proc.stdout[-3000:] + proc.stderr[-3000:]
-    return junit_outcomes(report), proc.stdout
+    return run_pytests({None: (folder, report, targets, legacy, tf1)}, paths, timeout)[None]
+
+
+def run_pytests(runs: dict, paths: tuple = (), timeout: int = 900) -> dict:
+    """Several ``run_pytest`` runs at once (the two sides of a comparison, on a machine's
+    two cores): key → (folder, report, targets, legacy, tf1) in, key → (``junit_outcomes``,
+    its output) out."""
+    procs = {}
+    for key, (folder, report, targets, legacy, tf1) in runs.items():
+        procs[key] = subprocess.Popen(pytest_command(folder, report, *targets, tf1=tf1), cwd=folder,
+                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                      env=keras_env(legacy, folder, NUMERIC, *paths))
+    out = {}
+    try:
+        for key, proc in procs.items():
+            log = proc.communicate(timeout=timeout)[0]
+            report = runs[key][1]
+            assert report.exists(), log[-6000:]
+            out[key] = junit_outcomes(report), log
+    finally:
+        for proc in procs.values():
+            if proc.poll() is None:
+                proc.kill()
+    return out
 
 
 class References:

@@ -22,7 +22,7 @@ import pytest
 
 from tests import real_packages
 from tests.numeric import real_models
-from tests.subprocess_env import keras_env, run_pytest
+from tests.subprocess_env import keras_env, run_pytests
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
@@ -424,8 +424,8 @@ def test_a_packages_own_tests_pass_on_it_migrated_by_tf1to2(trees, tmp_path, pac
     (``tf1to2.graph_mode_tests``), and its layer registry checks inputs against
     ``tf.Variable`` (TF2's class now, not ``tf.compat.v1.Variable``)."""
     paths, expected = OWN_TESTS[package]
-    outcomes = {side: run_pytest(Path(tree), tmp_path / f"{side}.xml", *paths, legacy=side == "tf1", tf1=side == "tf1")
-                for side, tree in (("tf1", trees.original[package]), ("tf2", trees.migrated[package]))}
+    outcomes = run_pytests({side: (Path(tree), tmp_path / f"{side}.xml", paths, side == "tf1", side == "tf1")
+                            for side, tree in (("tf1", trees.original[package]), ("tf2", trees.migrated[package]))})
     passed = sorted(t for t, state in outcomes["tf1"][0].items() if state == "passed")
     assert len(passed) >= 13, outcomes["tf1"][1][-3000:]
     assert [t for t in passed if outcomes["tf2"][0].get(t) != "passed" and t not in expected] == [], \
@@ -460,8 +460,8 @@ def test_trfls_own_tests_pass_on_it_migrated_by_tf1to2(tmp_path):
     assert proc.returncode == 1, proc.stdout[-2000:] + proc.stderr[-2000:]  # changed, no file failed
     tests = sorted(str(p.relative_to(original)) for p in (original / "trfl").glob("*_test.py"))
     assert len(tests) == 16
-    outcomes = {side: run_pytest(tree, tmp_path / f"{side}.xml", *tests, legacy=side == "tf1", tf1=side == "tf1")
-                for side, tree in (("tf1", original), ("tf2", migrated))}
+    outcomes = run_pytests({side: (tree, tmp_path / f"{side}.xml", tests, side == "tf1", side == "tf1")
+                            for side, tree in (("tf1", original), ("tf2", migrated))})
     passed = sorted(t for t, state in outcomes["tf1"][0].items() if state == "passed")
     assert len(passed) >= 300, outcomes["tf1"][1][-3000:]
     assert [t for t in passed if outcomes["tf2"][0].get(t) != "passed" and t not in TRFL_EXPECTED] == [], \

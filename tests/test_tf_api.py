@@ -469,27 +469,36 @@ def test_variables_initialized_from_anothers_initialized_value_hold_its_value(tm
     assert answers["unmigrated"] == {"error": "NotImplementedError "}
 
 
+def _passed_by_side(tmp_path: Path, name: str, sides: dict) -> dict:
+    """Each side's text of a test module (side → (text, whether the TF1 side: TF1
+    behaviour on tf-keras)) written as ``name`` in a folder of its own and run by pytest,
+    all at once: side → the tests that passed."""
+    from tests.subprocess_env import run_pytests
+
+    runs = {}
+    for side, (text, tf1) in sides.items():
+        folder = tmp_path / side
+        folder.mkdir()
+        (folder / name).write_text(text, encoding="utf-8")
+        runs[side] = (folder, folder / "report.xml", (name,), tf1, tf1)
+    return {side: sorted(t for t, state in found.items() if state == "passed")
+            for side, (found, _) in run_pytests(runs).items()}
+
+
 def test_a_test_module_enabling_eager_execution_runs_its_tests_as_it_did(tmp_path):
     """golden/tf-api/test_case_eager_module enables eager execution at import, as
-    tensor2tensor's problem tests do, and enters a graph itself for its session test (a decorator): it
-    is left as it is, and pytest passes both its tests under plain TF 2.21. Forced into
-    graph mode like a module that builds graphs on the default graph
+    tensor2tensor's problem tests do, and enters a graph itself (a decorator) for its
+    session test: it is left as it is, and pytest passes both its tests under plain TF
+    2.21. Forced into graph mode like a module that builds graphs on the default graph
     (``@tf1to2.graph_mode_tests``), its eager test fails."""
     from tests.golden import cases
-    from tests.subprocess_env import run_pytest
 
     (case,) = [c for c in cases("tf-api") if c.id.endswith("test_case_eager_module")]
     out = transform_text(case.before, ["tf-api"])[0]
     assert out == case.before
     forced = case.before.replace("\n\nclass ProblemTest", "\nimport tf1to2\n\n\n@tf1to2.graph_mode_tests\nclass ProblemTest")
     assert forced != case.before
-    passed = {}
-    for side, text in (("tf2", out), ("forced", forced)):
-        folder = tmp_path / side
-        folder.mkdir()
-        (folder / "eager_test.py").write_text(text, encoding="utf-8")
-        found, _ = run_pytest(folder, folder / "report.xml", "eager_test.py")
-        passed[side] = sorted(t for t, state in found.items() if state == "passed")
+    passed = _passed_by_side(tmp_path, "eager_test.py", {"tf2": (out, False), "forced": (forced, False)})
     assert passed["tf2"] == ["eager_test.ProblemTest.test_eager", "eager_test.ProblemTest.test_in_a_graph"]
     assert passed["forced"] == ["eager_test.ProblemTest.test_in_a_graph"], passed["forced"]
 
@@ -504,19 +513,13 @@ def test_tf1_test_cases_using_their_own_sessions_and_helpers_run_in_graph_mode(t
     building graphs: trfl lost 123 of its 302 tests) only the test that builds none
     passes."""
     from tests.golden import cases
-    from tests.subprocess_env import run_pytest
 
     (case,) = [c for c in cases("tf-api") if c.id.endswith("test_case_sessions")]
     out = transform_text(case.before, ["tf-api"])[0]
     undecorated = out.replace("@tf1to2.graph_mode_tests\n", "")
     assert out.count("@tf1to2.graph_mode_tests\n") == 2
-    passed = {}
-    for side, text, legacy in (("tf1", case.before, True), ("tf2", out, False), ("undecorated", undecorated, False)):
-        folder = tmp_path / side
-        folder.mkdir()
-        (folder / "sessions_test.py").write_text(text, encoding="utf-8")
-        found, _ = run_pytest(folder, folder / "report.xml", "sessions_test.py", legacy=legacy, tf1=side == "tf1")
-        passed[side] = sorted(t for t, state in found.items() if state == "passed")
+    passed = _passed_by_side(tmp_path, "sessions_test.py", {"tf1": (case.before, True), "tf2": (out, False),
+                                                             "undecorated": (undecorated, False)})
     assert len(passed["tf1"]) == 7 and passed["tf2"] == passed["tf1"], passed
     assert passed["undecorated"] == ["sessions_test.PlainTest.testRecorder"], passed["undecorated"]
 
@@ -529,7 +532,6 @@ def test_tf1_test_cases_run_their_graphs_under_a_test_runner(tmp_path):
     seven tests. The old way, disable_v2_behavior() in the __main__ block, which pytest
     does not run, fails all six that build graphs."""
     from tests.golden import cases
-    from tests.subprocess_env import run_pytest
 
     (case,) = [c for c in cases("tf-api") if c.id.endswith("test_case_graphs")]
     out = transform_text(case.before, ["tf-api"])[0]
@@ -538,12 +540,7 @@ def test_tf1_test_cases_run_their_graphs_under_a_test_runner(tmp_path):
     old_way = old_way.replace("tf.placeholder", "tf.compat.v1.placeholder").replace("tf.Session", "tf.compat.v1.Session")
     old_way = old_way.replace("tf.reset_default_graph", "tf.compat.v1.reset_default_graph").replace(
         "tf.get_variable", "tf.compat.v1.get_variable").replace("tf.global_variables_init", "tf.compat.v1.global_variables_init")
-    passed = {}
-    for side, text, legacy in (("tf1", case.before, True), ("tf2", out, False), ("main_block", old_way, False)):
-        folder = tmp_path / side
-        folder.mkdir()
-        (folder / "graph_test.py").write_text(text, encoding="utf-8")
-        found, _ = run_pytest(folder, folder / "report.xml", "graph_test.py", legacy=legacy, tf1=side == "tf1")
-        passed[side] = sorted(t for t, state in found.items() if state == "passed")
+    passed = _passed_by_side(tmp_path, "graph_test.py", {"tf1": (case.before, True), "tf2": (out, False),
+                                                          "main_block": (old_way, False)})
     assert len(passed["tf1"]) == 7 and passed["tf2"] == passed["tf1"], passed
     assert passed["main_block"] == ["graph_test.Plain.test_nothing"], passed["main_block"]
