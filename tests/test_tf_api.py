@@ -507,21 +507,41 @@ def test_a_test_module_enabling_eager_execution_runs_its_tests_as_it_did(tmp_pat
 def test_tf1_test_cases_using_their_own_sessions_and_helpers_run_in_graph_mode(tmp_path):
     """golden/tf-api/test_case_sessions, trfl's style of TF1 test (the test case's own
     ``test_session()`` / ``session()`` / ``cached_session()``, placeholders made by
-    module-level helpers the tests call, a subclass), run by pytest: the original under
-    TF1 behaviour and the migrated one under plain TF 2.21 pass the same seven tests.
-    Without the decorators (what the rule wrote before it followed those two ways of
-    building graphs: trfl lost 123 of its 302 tests) only the test that builds none
-    passes."""
+    module-level helpers the tests call, a subclass, a variable fetched in the run that
+    updates it), run by pytest: the original under TF1 behaviour and the migrated one
+    under plain TF 2.21 pass the same eight tests. Without the decorators (what the rule
+    wrote before it followed those two ways of building graphs: trfl lost 123 of its 302
+    tests) only the test that builds none passes; in graph mode with TF2's resource
+    variables (what the decorator did before it gave tests TF1's variables), the
+    variable is read before its update and that test fails."""
     from tests.golden import cases
 
     (case,) = [c for c in cases("tf-api") if c.id.endswith("test_case_sessions")]
     out = transform_text(case.before, ["tf-api"])[0]
     undecorated = out.replace("@tf1to2.graph_mode_tests\n", "")
-    assert out.count("@tf1to2.graph_mode_tests\n") == 2
+    assert out.count("@tf1to2.graph_mode_tests\n") == 3
+    graph_mode_only = out.replace("@tf1to2.graph_mode_tests\n", "@graph_mode_only\n").replace(
+        "\nimport tf1to2\n", "\nimport tf1to2\nfrom tensorflow.python.eager import context\n\n\n" + GRAPH_MODE_ONLY)
     passed = _passed_by_side(tmp_path, "sessions_test.py", {"tf1": (case.before, True), "tf2": (out, False),
-                                                             "undecorated": (undecorated, False)})
-    assert len(passed["tf1"]) == 7 and passed["tf2"] == passed["tf1"], passed
+                                                             "undecorated": (undecorated, False),
+                                                             "graph_mode_only": (graph_mode_only, False)})
+    assert len(passed["tf1"]) == 8 and passed["tf2"] == passed["tf1"], passed
     assert passed["undecorated"] == ["sessions_test.PlainTest.testRecorder"], passed["undecorated"]
+    assert sorted(set(passed["tf1"]) - set(passed["graph_mode_only"])) == [
+        "sessions_test.UpdateTest.testFetchedWithItsUpdate"], passed["graph_mode_only"]
+
+
+# the shim's graph_mode_tests before it gave tests TF1's variables and control flow
+GRAPH_MODE_ONLY = """def graph_mode_only(cls):
+    run = cls.run
+
+    def run_in_graph_mode(self, result=None):
+        with context.graph_mode():
+            return run(self, result)
+
+    cls.run = run_in_graph_mode
+    return cls
+"""
 
 
 @pytest.mark.slow

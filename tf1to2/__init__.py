@@ -328,23 +328,43 @@ def tf1_variables(obj) -> Dict[str, tf.Variable]:
 # ------------------------------------------------------------ TF1 test cases
 def graph_mode_tests(cls):
     """A class decorator for a TF1 test case (``unittest.TestCase``, ``tf.test.TestCase``):
-    each of its tests (with its ``setUp`` and ``tearDown``) runs in graph mode, on the
-    default graph, as TF1 ran every test; the process stays in eager mode otherwise. The
-    migration puts it where a test module builds TF1 graphs (placeholders, sessions),
-    which the ``disable_v2_behavior()`` of its ``__main__`` block cannot reach under a
-    test runner (pytest, ``python -m unittest``), and which, called at import, would
-    switch every other test of the run to graph mode too."""
+    each of its tests (with its ``setUp`` and ``tearDown``) runs as TF1 ran every test,
+    and as the overview's ``disable_v2_behavior()`` runs a migrated graph script: in graph
+    mode, on the default graph, with TF1's reference variables (a variable fetched in the
+    run that assigns it is read after the assignment: resource variables read it in no
+    set order, in practice before) and TF1's control flow. The process stays in TF2 mode
+    otherwise. The migration puts it where a test module builds TF1 graphs (placeholders,
+    sessions), which the ``disable_v2_behavior()`` of its ``__main__`` block cannot
+    reach under a test runner (pytest, ``python -m unittest``), and which, called at
+    import, would switch every other test of the run too."""
     from tensorflow.python.eager import context
 
     run = cls.run
 
     @functools.wraps(run)
     def run_in_graph_mode(self, result=None):
-        with context.graph_mode():
+        with context.graph_mode(), _tf1_graph_behaviour():
             return run(self, result)
 
     cls.run = run_in_graph_mode
     return cls
+
+
+@contextlib.contextmanager
+def _tf1_graph_behaviour():
+    """TF1's variables and control flow in the graphs built meanwhile, each switch put
+    back as it was after (TensorFlow's own switches, which ``disable_v2_behavior`` turns)."""
+    v1 = tf.compat.v1
+    resource, control_flow = v1.resource_variables_enabled(), v1.control_flow_v2_enabled()
+    v1.disable_resource_variables()
+    v1.disable_control_flow_v2()
+    try:
+        yield
+    finally:
+        if resource:
+            v1.enable_resource_variables()
+        if control_flow:
+            v1.enable_control_flow_v2()
 
 
 # ------------------------------------------------------------ TF1's Variable methods

@@ -1,7 +1,8 @@
 """A TF1 test module in trfl's style: its tests run graphs through the test case's own
 session (``self.test_session()``, ``self.session()``, ``self.cached_session()``), and
 make their placeholders in module-level helpers they call. TF2's test case hands out
-those sessions in graph mode only, so each test case runs its tests in graph mode."""
+those sessions in graph mode only, so each test case runs its tests in graph mode, and
+with TF1's reference variables, which its tests' expectations hold."""
 import numpy as np
 import tensorflow.compat.v1 as tf
 import tf1to2
@@ -52,6 +53,17 @@ class CachedTest(GradientTest):  # inherits its base's graph mode
       sess.run(self.w.initializer)
       self.assertAllClose(sess.run(self.w), [1.0, 2.0])
       self.assertAllClose(self.loss.eval(), 5.0)  # a graph's tensor
+
+
+@tf1to2.graph_mode_tests
+class UpdateTest(tf.test.TestCase):
+
+  def testFetchedWithItsUpdate(self):  # TF1's reference variable: read after the update
+    counter = tf.Variable(0)
+    increment = counter.assign_add(1).op
+    with self.test_session() as sess:
+      sess.run(tf.global_variables_initializer())
+      self.assertEqual([sess.run([increment, counter])[1] for _ in range(3)], [1, 2, 3])
 
 
 class Recorder(object):  # not a test case: its session is its own
