@@ -75,7 +75,16 @@ batch-norm section. Without it a migrated step silently loses its regularization
   optimizer kept for its ``minimize``), naming their lines ("Left with it until then:
   line 6, the optimizer ..."); a contrib optimizer, which no longer imports, keeps its
   own. A session made elsewhere (``tf_util.make_session()``) or bound in another method
-  is not followed.
+  is not followed;
+- a run fetching a variable with an op that updates it (``_, step = sess.run([train_op,
+  global_step])``, slim's ``learning.train_step``) where TF2 behaviour is on: TF1's
+  reference variable gave the value after the run's updates, TensorFlow 2's resource
+  variable is read in no set order with them (measured: before, one update behind), so
+  it is warned at the run, with the two fixes (fetch it in a run of its own, or keep
+  TF1's variables at the entry point). Not in a program that turns TF2 behaviour or
+  resource variables off, nor in tests run with TF1's variables
+  (``tf1to2.graph_mode_tests``). Checked by ``tests/test_training_step.py``: fetched
+  steps 1, 2, 3 under TF1, 0, 1, 2 under TF 2.21, 1, 2, 3 with the advice.
 
 ## Fix safety
 In eager code the collections are empty, so dropping the ``UPDATE_OPS`` dependencies
@@ -89,13 +98,14 @@ the same events, tags, steps, values, pixels (within one level) and samples.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
 import libcst as cst
 
 from rules import contrib_summary
-from rules.aliases import TFVisitor
+from rules.aliases import TFVisitor, dotted_parts
 from rules.base import Facts, Rule, RuleContext
 from rules.edit import Unwrapper, add_import, bound_arguments, code, literal_value, nodes_of
 from rules.model_walk import (GET_COLLECTION, GRAPH_ADVICE, GRAPH_BUILDERS, GRAPH_TOPIC, SESSIONS, collection_read,
@@ -112,6 +122,16 @@ GROUP = "tf.compat.v1.group"
 SWITCHES = ("tf.compat.v1.disable_v2_behavior", "tf.compat.v1.disable_eager_execution")
 INIT_FROM_CHECKPOINT = "tf.compat.v1.train.init_from_checkpoint"
 SAVER = "tf.compat.v1.train.Saver"
+# calls making a variable TF1 made a reference variable of (``_fetch_order``), and the
+# switch keeping TF1's variables under TF2 behaviour
+VARIABLE_MAKERS = frozenset({"tf.compat.v1.Variable", "tf.compat.v1.get_variable",
+                             *(f"tf.compat.v1.train.{f}" for f in ("get_or_create_global_step", "get_global_step",
+                                                                   "create_global_step"))})
+REF_VARIABLES = "tf.compat.v1.disable_resource_variables"
+# what updates variables when a run runs it: calls making such an op, and names that say so
+UPDATE_MAKERS = frozenset({"minimize", "apply_gradients", "assign", "assign_add", "assign_sub", "group",
+                           "scatter_update", "scatter_add", "scatter_sub"})
+UPDATE_NAME = re.compile(r"train|update|increment|assign|(^|_)op$")
 # a Keras object's variable lists: a Saver given one saves a (migrated) model
 MODEL_LISTS = ("variables", "trainable_variables", "non_trainable_variables", "weights", "trainable_weights",
                "non_trainable_weights")
@@ -170,6 +190,8 @@ class _Scope:
     savers: dict = field(default_factory=dict)  # name → _ModelSaver
     bound_savers: list = field(default_factory=list)  # every _ModelSaver bound here
     names: dict = field(default_factory=dict)  # name → reads and bindings, here and in nested functions
+    variables: set = field(default_factory=set)  # names bound to a new variable (VARIABLE_MAKERS)
+    updates: set = field(default_factory=set)  # names bound to an op updating variables (UPDATE_MAKERS)
     loops: int = 0
 
     def close(self, parent: Optional["_Scope"]) -> None:
@@ -245,6 +267,8 @@ class _Survey(TFVisitor):
         self.scopes: list[_Scope] = [_Scope()]
         self.model_savers: list[_ModelSaver] = []
         self._saver_names: dict = {}  # id(Saver call) → (name, statement) it is assigned to
+        self.fetch_orders: list = []  # (run call, variables fetched, other fetches) (``_fetch_order``)
+        self.ref_variables = False  # the module keeps TF1's reference variables (REF_VARIABLES)
 
     def _bind_session(self, name: cst.BaseExpression, value: cst.BaseExpression, node: cst.CSTNode) -> None:
         if isinstance(value, cst.Call) and self.qualify(value.func) in SESSIONS and (
@@ -297,6 +321,27 @@ class _Survey(TFVisitor):
         names = self.scopes[-1].names
         names[node.value] = names.get(node.value, 0) + 1
 
+    def _fetch_order(self, node: cst.Call, session: str) -> None:
+        """``sess.run([train_op, global_step])``: a session's run (one the code makes, or a
+        name that says it is one) fetching, in a list or tuple, a variable (one the code
+        makes here, or a global step) and an op that updates variables (one the code makes
+        here with ``minimize`` / ``assign`` / ``group`` ..., or a name that says it is one:
+        ``train_op``, ``update``)."""
+        if not (any(session in scope.sessions for scope in self.scopes) or "sess" in session.rpartition(".")[2]):
+            return
+        given = bound_arguments(node, ("fetches", "feed_dict", "options", "run_metadata"))
+        fetches = (given or {}).get("fetches")
+        if not isinstance(fetches, (cst.List, cst.Tuple)) or any(isinstance(e, cst.StarredElement)
+                                                                 for e in fetches.elements):
+            return
+        spelled = [code(e.value) for e in fetches.elements]
+        variables = [f for f in spelled if f.rpartition(".")[2] == "global_step"
+                     or any(f in scope.variables for scope in self.scopes)]
+        updates = [f for f in spelled if f not in variables and (
+            UPDATE_NAME.search(f.rpartition(".")[2]) or any(f in scope.updates for scope in self.scopes))]
+        if variables and updates:
+            self.fetch_orders.append((node, variables, updates))
+
     def _model_saver(self, node: cst.Call) -> None:
         """``Saver(model.variables)`` (or ``var_list=``): a saver of a model's variables."""
         given = [a for a in node.args if a.keyword is None or a.keyword.value == "var_list"]
@@ -329,9 +374,12 @@ class _Survey(TFVisitor):
                                                     for a in node.args)
                     scope.sessions[name].runs.append((node, self.scopes[-1].loops > 0, fed))
                     break
+            self._fetch_order(node, name)
         q = self.qualify(node.func)
         if q in SWITCHES:
             self.switched = True
+        if q == REF_VARIABLES:
+            self.ref_variables = True
         if q in GRAPH_BUILDERS or (q or "").startswith("tf.compat.v1.estimator."):  # a graph here, or an Estimator's
             self.module_graph = True
         if q == TAPE:
@@ -389,6 +437,10 @@ class _Survey(TFVisitor):
         assign = node.body[0]
         if len(assign.targets) == 1:
             self._bind_session(assign.targets[0].target, assign.value, node)
+            if isinstance(assign.value, cst.Call) and self.qualify(assign.value.func) in VARIABLE_MAKERS:
+                self.scopes[-1].variables.add(code(assign.targets[0].target))
+            elif isinstance(assign.value, cst.Call) and (dotted_parts(assign.value.func) or [""])[-1] in UPDATE_MAKERS:
+                self.scopes[-1].updates.add(code(assign.targets[0].target))
             if isinstance(assign.targets[0].target, cst.Name) and isinstance(assign.value, cst.Call):
                 self._saver_names[id(assign.value)] = (assign.targets[0].target.value, node)
         if not self.stack:
@@ -405,7 +457,7 @@ class TrainingStep(Rule):
     stage = 9
     summary = ("eager training steps: UPDATE_OPS dependencies dropped, collection reads → the model's "
                "losses/variables, Saver → Checkpoint, tf.contrib.summary → tf.summary")
-    needles = ("GradientTape", "function", "init_from_checkpoint", "Saver", "Session", "contrib.summary")
+    needles = ("GradientTape", "function", "init_from_checkpoint", "Saver", "Session", "contrib.summary", "sess")
     example_before = (
         "import tensorflow as tf\n\n\n"
         "def train_step(model, optimizer, x, y):\n"
@@ -431,13 +483,14 @@ class TrainingStep(Rule):
 
     def may_act(self, facts: Facts) -> bool:
         return facts.reaches(lambda name: name in (TAPE, FUNCTION, INIT_FROM_CHECKPOINT, SAVER) or name in SESSIONS
-                             or name.startswith(contrib_summary.PREFIX))
+                             or name.startswith(contrib_summary.PREFIX)) or _runs_a_session(facts.tree)
 
     def transform(self, ctx: RuleContext) -> cst.Module:
         survey = _Survey(ctx)
         walk(ctx.module, survey)
         survey.scopes[0].close(None)
         self._warn_sessions(survey, ctx)
+        self._warn_fetch_orders(survey, ctx)
         plan = _Plan(os=ctx.aliases.local_name_for("os") or "os")
         contrib_summary.plan(ctx, plan.edits)  # in graphs and eager code alike
         if survey.switched:
@@ -492,6 +545,30 @@ class TrainingStep(Rule):
                                    f"{session.name}.run(...) as a call of it, and no variable initializer (Keras "
                                    "variables start initialized)",
                      covers=(session.scope, (GRAPH_TOPIC,)))
+
+    @staticmethod
+    def _warn_fetch_orders(survey: _Survey, ctx: RuleContext) -> None:
+        """A run fetching a variable beside ops that may update it (``_, step =
+        sess.run([train_op, global_step])``): TF1's reference variable was read after the
+        run's updates, TF2's resource variable is read in no set order with them (measured:
+        before, so the value is one update behind), where TF2 behaviour is on: not in a
+        module that turns it off or keeps TF1's variables, nor in tests run with TF1's
+        variables (``tf1to2.graph_mode_tests``)."""
+        if survey.switched or survey.ref_variables or not survey.fetch_orders:
+            return
+        in_graph_tests = {id(n) for stmt in ctx.module.body if isinstance(stmt, cst.ClassDef) and runs_in_graph_mode(stmt)
+                          for n in nodes_of(stmt, cst.Call)}
+        for node, variables, updates in survey.fetch_orders:
+            if id(node) in in_graph_tests:
+                continue
+            them = "it" if len(variables) == 1 else "them"
+            ctx.warn(node, f"{code(node.func)} fetches {', '.join(variables)} with {', '.join(updates)} in one run: "
+                           f"TF1's reference variable{'s' if len(variables) > 1 else ''} gave the value after the run's "
+                           "updates (an assign, an optimizer step), TensorFlow 2's resource variables are read in no set "
+                           "order with them (measured: before, one update behind). Fetch "
+                           f"{them} in a run of {'its' if them == 'it' else 'their'} own after this one, or keep TF1's "
+                           "variables: tf.compat.v1.disable_v2_behavior() (or disable_resource_variables()) at the "
+                           "program's entry point")
 
     @staticmethod
     def _eager(survey: _Survey, step: Optional[_Step]) -> bool:
@@ -719,3 +796,17 @@ class _Apply(Unwrapper):
             return updated_node
         return self.unwrap(updated_node)
 
+
+def _runs_a_session(tree) -> bool:
+    """A ``<...sess...>.run([...])`` call with a list or tuple of two or more fetches
+    (``_Survey._fetch_order``'s calls, read from Python's ``ast``)."""
+    import ast
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "run":
+            receiver = node.func.value
+            name = receiver.attr if isinstance(receiver, ast.Attribute) else getattr(receiver, "id", "")
+            fetches = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "fetches"), None)
+            if "sess" in name and isinstance(fetches, (ast.List, ast.Tuple)) and len(fetches.elts) > 1:
+                return True
+    return False

@@ -60,3 +60,30 @@ def test_a_saver_of_a_keras_3_model_loses_weights_silently_and_the_checkpoint_ke
     assert before["kept"] == after["kept"] == ["model.ckpt-1.index", "model.ckpt-2.index"]
     assert before["latest"] == after["latest"] == "model.ckpt-2"
     assert before["numbered_diff"] > 0.1 and after["numbered_diff"] == 0.0 and "numbered_error" not in after
+
+
+def test_a_variable_fetched_with_its_update_is_one_behind_under_tf2_as_the_warning_says(tmp_path):
+    """golden/training-step/fetch_with_update's ``train_step`` (slim's ``sess.run([train_op,
+    global_step])``): under TF1 behaviour the fetched global steps are 1, 2, 3 (read after
+    the run's update); the whole pipeline's output under plain TF 2.21 fetches 0, 1, 2 with
+    the same final step (what the run warns of at that line); with the warning's advice
+    (TF1's variables kept) it fetches TF1's again."""
+    from codemod.pipeline import transform_text
+    from rules import all_rules
+
+    case = next(c for c in cases("training-step") if c.name == "fetch_with_update")
+    out, _, found = transform_text(case.before, [r.id for r in all_rules()])
+    line = case.before.splitlines().index(
+        "    total_loss, np_global_step = sess.run([train_op, global_step], feed_dict=feed)  # warned") + 1
+    assert any(w.line == line and "resource variables are read in no set order" in w.message for w in found)
+    (tmp_path / "before.py").write_text(case.before, encoding="utf-8")
+    (tmp_path / "after.py").write_text(out, encoding="utf-8")
+    got = {}
+    for side in ("tf1", "tf2", "advice"):
+        proc = subprocess.run([sys.executable, str(ROOT / "tests" / "numeric" / "fetch_order.py"), side, str(tmp_path)],
+                              capture_output=True, text=True, env=keras_env(side == "tf1"), cwd=ROOT, timeout=600)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        got[side] = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert got["tf1"] == {"fetched": [1, 2, 3], "final": 3}
+    assert got["tf2"] == {"fetched": [0, 1, 2], "final": 3}
+    assert got["advice"] == got["tf1"]
