@@ -320,6 +320,7 @@ GRAPH_SWITCHES = frozenset({"disable_v2_behavior", "disable_eager_execution"})
 # them (tensor2tensor's tests: ``tf.enable_eager_execution()`` at import, sessions under
 # decorators that build a graph): no graph-mode step
 EAGER_SWITCHES = frozenset({"enable_eager_execution", "enable_v2_behavior"})
+MODE_SWITCHES = GRAPH_SWITCHES | EAGER_SWITCHES
 TEST_SESSIONS = frozenset({"test_session", "session", "cached_session"})  # ``_test_session``
 # The model-mapping and validation guides' own API, which TensorFlow 2.16+ ships only with
 # tf-keras: the shim has each, for Keras 3 and (delegating to tf-keras) Keras 2 alike.
@@ -1535,8 +1536,10 @@ def _may_act(tree: ast.Module, names: dict) -> bool:
     ``ast``: what the rewriter does at each dotted name (``_chain``), call (graph mode),
     import and ``.value``, decided the same way where that is cheap and answered yes
     where it is not (a name bound two ways, imports other than of ``tensorflow`` itself,
-    ``tensorflow.compat.v1`` and ``tensorflow.keras``, any ``.value``)."""
+    ``tensorflow.compat.v1`` and ``tensorflow.keras``, any ``.value``, a test case's
+    session outside ``with ....as_default():`` in a module that leaves the mode as it is)."""
     todo = [tree]
+    sessions, switched = [], False  # test cases' sessions; whether the module picks its mode itself
     while todo:
         node = todo.pop()
         kind = type(node)
@@ -1560,7 +1563,10 @@ def _may_act(tree: ast.Module, names: dict) -> bool:
             if isinstance(node.func, ast.Attribute) and node.func.attr == "initialized_value" and not node.args:
                 return True  # TF1's Variable method (``_initialized_value``)
             if parts is not None and len(parts) == 2 and parts[0] == "self" and parts[1] in TEST_SESSIONS:
-                return True  # a test case's session: graph mode (``_test_session``)
+                sessions.append(node)  # a test case's session (``_test_session``)
+            if not switched and paths and parts[-1] in MODE_SWITCHES and any(
+                    _v1_rest(p, parts) in MODE_SWITCHES for p in paths):
+                switched = True
             if parts in (["isinstance"], ["issubclass"]) and len(node.args) == 2 and any(
                     isinstance(n, ast.Attribute) and n.attr == "Variable" for n in ast.walk(node.args[1])):
                 return True  # TF1's tf.Variable as a class: TF2's is another (``_chain``)
@@ -1570,6 +1576,21 @@ def _may_act(tree: ast.Module, names: dict) -> bool:
         elif kind is ast.ImportFrom:
             if _from_may_act(node):
                 return True
+        todo.extend(ast.iter_child_nodes(node))
+    return bool(sessions) and not switched and _on_the_default_graph(tree, {id(n) for n in sessions})
+
+
+def _on_the_default_graph(tree: ast.Module, calls: set) -> bool:
+    """Whether one of ``calls`` (ids) is outside every ``with ....as_default():`` block."""
+    todo = [tree]
+    while todo:
+        node = todo.pop()
+        if id(node) in calls:
+            return True
+        if isinstance(node, ast.With) and any(
+                isinstance(i.context_expr, ast.Call) and isinstance(i.context_expr.func, ast.Attribute)
+                and i.context_expr.func.attr == "as_default" for i in node.items):
+            continue  # a session in there is the graph's
         todo.extend(ast.iter_child_nodes(node))
     return False
 

@@ -798,15 +798,24 @@ class _Apply(Unwrapper):
 
 
 def _runs_a_session(tree) -> bool:
-    """A ``<...sess...>.run([...])`` call with a list or tuple of two or more fetches
-    (``_Survey._fetch_order``'s calls, read from Python's ``ast``)."""
+    """A ``<...sess...>.run([...])`` call fetching, in a list or tuple of two or more, a
+    global step or a name the module binds to a new variable (``_Survey._fetch_order``'s
+    calls, read from Python's ``ast``: a superset)."""
     import ast
 
+    runs, variables = [], {"global_step"}
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "run":
             receiver = node.func.value
             name = receiver.attr if isinstance(receiver, ast.Attribute) else getattr(receiver, "id", "")
             fetches = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "fetches"), None)
             if "sess" in name and isinstance(fetches, (ast.List, ast.Tuple)) and len(fetches.elts) > 1:
-                return True
-    return False
+                runs.append(fetches.elts)
+        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and len(node.targets) == 1:
+            made = node.value.func
+            made = made.attr if isinstance(made, ast.Attribute) else getattr(made, "id", "")
+            if made in {q.rpartition(".")[2] for q in VARIABLE_MAKERS}:
+                target = node.targets[0]
+                variables.add(target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", ""))
+    return any((e.attr if isinstance(e, ast.Attribute) else getattr(e, "id", "")) in variables
+               for elements in runs for e in elements)
