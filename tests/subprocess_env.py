@@ -2,6 +2,7 @@
 other, and TF1 references built once and reused by both Kerases' checks."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -74,6 +75,25 @@ def run_pytests(runs: dict, paths: tuple = (), timeout: int = 900) -> dict:
             if proc.poll() is None:
                 proc.kill()
     return out
+
+
+def script_answers(script: Path, folder: Path, sides: tuple, timeout: int = 600) -> dict:
+    """``script SIDE FOLDER`` (a numeric script printing JSON on its last line) for each
+    side at once, the ``tf1`` side on tf-keras, the others on Keras 3: side → its JSON."""
+    procs = {side: subprocess.Popen([sys.executable, str(script), side, str(folder)], cwd=ROOT, text=True,
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=keras_env(side == "tf1"))
+             for side in sides}
+    answers = {}
+    try:
+        for side, proc in procs.items():
+            out, err = proc.communicate(timeout=timeout)
+            assert proc.returncode == 0, f"{side}:\n{err[-3000:]}"
+            answers[side] = json.loads(out.strip().splitlines()[-1])
+    finally:
+        for proc in procs.values():
+            if proc.poll() is None:
+                proc.kill()
+    return answers
 
 
 class References:

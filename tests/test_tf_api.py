@@ -429,18 +429,12 @@ def test_checks_against_tf1s_variable_class_answer_as_in_tf1(tmp_path):
     the class written tf.compat.v1.Variable, as the plain rename gives it, every answer
     for a variable would be False (TF2's variables are not instances of it)."""
     from tests.golden import cases
-    from tests.subprocess_env import keras_env
+    from tests.subprocess_env import script_answers
 
     (case,) = [c for c in cases("tf-api") if c.id.endswith("variable_type_checks")]
     (tmp_path / "before.py").write_text(case.before, encoding="utf-8")
     (tmp_path / "after.py").write_text(transform_text(case.before, ["tf-api"])[0], encoding="utf-8")
-    answers = {}
-    for side in ("tf1", "tf2"):
-        proc = subprocess.run([sys.executable, str(ROOT / "tests" / "numeric" / "variable_checks.py"), side,
-                               str(tmp_path)], capture_output=True, text=True, timeout=600,
-                              env=keras_env(side == "tf1"), cwd=ROOT)
-        assert proc.returncode == 0, proc.stderr[-3000:]
-        answers[side] = json.loads(proc.stdout.strip().splitlines()[-1])
+    answers = script_answers(ROOT / "tests" / "numeric" / "variable_checks.py", tmp_path, ("tf1", "tf2"))
     assert len(answers["tf1"]) == 5 and answers["tf1"]["is_variable"] == [True, True, True, False]
     assert answers["tf2"] == answers["tf1"]
 
@@ -452,18 +446,13 @@ def test_variables_initialized_from_anothers_initialized_value_hold_its_value(tm
     NotImplementedError (every TF2 variable does, at that method); migrated, it holds
     them again, all initialized at once as the original was."""
     from tests.golden import cases
-    from tests.subprocess_env import keras_env
+    from tests.subprocess_env import script_answers
 
     (case,) = [c for c in cases("tf-api") if c.id.endswith("initialized_value")]
     (tmp_path / "before.py").write_text(case.before, encoding="utf-8")
     (tmp_path / "after.py").write_text(transform_text(case.before, ["tf-api"])[0], encoding="utf-8")
-    answers = {}
-    for side in ("tf1", "tf2", "unmigrated"):
-        proc = subprocess.run([sys.executable, str(ROOT / "tests" / "numeric" / "initialized_values.py"), side,
-                               str(tmp_path)], capture_output=True, text=True, timeout=600,
-                              env=keras_env(side == "tf1"), cwd=ROOT)
-        assert proc.returncode == 0, proc.stderr[-3000:]
-        answers[side] = json.loads(proc.stdout.strip().splitlines()[-1])
+    answers = script_answers(ROOT / "tests" / "numeric" / "initialized_values.py", tmp_path,
+                             ("tf1", "tf2", "unmigrated"))
     assert len(answers["tf1"]) == 5 and all(answers["tf1"].values()), answers["tf1"]
     assert answers["tf2"] == answers["tf1"]
     assert answers["unmigrated"] == {"error": "NotImplementedError "}

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.golden import cases
-from tests.subprocess_env import ROOT, keras_env
+from tests.subprocess_env import ROOT, keras_env, script_answers
 
 pytestmark = pytest.mark.slow
 CASE = next(c for c in cases("training-step") if c.name == "eager_steps")
@@ -78,12 +78,7 @@ def test_a_variable_fetched_with_its_update_is_one_behind_under_tf2_as_the_warni
     assert any(w.line == line and "resource variables are read in no set order" in w.message for w in found)
     (tmp_path / "before.py").write_text(case.before, encoding="utf-8")
     (tmp_path / "after.py").write_text(out, encoding="utf-8")
-    got = {}
-    for side in ("tf1", "tf2", "advice"):
-        proc = subprocess.run([sys.executable, str(ROOT / "tests" / "numeric" / "fetch_order.py"), side, str(tmp_path)],
-                              capture_output=True, text=True, env=keras_env(side == "tf1"), cwd=ROOT, timeout=600)
-        assert proc.returncode == 0, proc.stderr[-3000:]
-        got[side] = json.loads(proc.stdout.strip().splitlines()[-1])
+    got = script_answers(ROOT / "tests" / "numeric" / "fetch_order.py", tmp_path, ("tf1", "tf2", "advice"))
     assert got["tf1"] == {"fetched": [1, 2, 3], "final": 3}
     assert got["tf2"] == {"fetched": [0, 1, 2], "final": 3}
     assert got["advice"] == got["tf1"]
