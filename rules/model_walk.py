@@ -12,7 +12,7 @@ from typing import Optional, Union
 import libcst as cst
 
 from rules.aliases import TFVisitor, dotted_parts
-from rules.edit import literal_value
+from rules.edit import literal_value, nodes_of
 from rules.visitors import Visitor, walk
 
 DECORATOR = "track_tf1_style_variables"
@@ -97,6 +97,13 @@ def runs_in_graph_mode(cls: cst.ClassDef) -> bool:
     """A test case decorated with ``GRAPH_MODE_TESTS`` (any spelling of it)."""
     leaf = GRAPH_MODE_TESTS.rsplit(".", 1)[1]
     return any((dotted_parts(d.decorator) or [""])[-1] == leaf for d in cls.decorators)
+
+
+def in_graph_mode_tests(module: cst.Module) -> set:
+    """The ids of every node inside the module's test cases that run in graph mode
+    (``runs_in_graph_mode``): there TF1's graph, variables and control flow are in force."""
+    return {id(n) for stmt in module.body if isinstance(stmt, cst.ClassDef) and runs_in_graph_mode(stmt)
+            for n in nodes_of(stmt, cst.CSTNode)}
 
 
 def own_graph(call: cst.Call) -> bool:

@@ -109,7 +109,7 @@ from rules.aliases import TFVisitor, dotted_parts
 from rules.base import Facts, Rule, RuleContext
 from rules.edit import Unwrapper, add_import, bound_arguments, code, literal_value, nodes_of
 from rules.model_walk import (GET_COLLECTION, GRAPH_ADVICE, GRAPH_BUILDERS, GRAPH_TOPIC, SESSIONS, collection_read,
-                              is_as_default, own_graph, runs_in_graph_mode, saver_given_variables)
+                              in_graph_mode_tests, is_as_default, own_graph, saver_given_variables)
 from rules.visitors import transform, walk
 
 TAPE = "tf.compat.v1.GradientTape"
@@ -522,9 +522,7 @@ class TrainingStep(Rule):
         """A TF1 session loop (``sess.run`` in a loop, or fed through ``feed_dict``) runs
         under TensorFlow 2.21 as it is, through ``tf.compat.v1``: left, and said once, at
         the session, with the overview's recipe for it (not once per line it runs)."""
-        # test cases whose tests run in graph mode (tf-api's ``tf1to2.graph_mode_tests``)
-        in_graph_tests = {id(n) for stmt in ctx.module.body if isinstance(stmt, cst.ClassDef) and runs_in_graph_mode(stmt)
-                          for n in nodes_of(stmt, cst.CSTNode)}
+        in_graph_tests = in_graph_mode_tests(ctx.module)  # (tf-api's ``tf1to2.graph_mode_tests``)
         for session in survey.sessions:
             loops = [call for call, in_loop, _ in session.runs if in_loop]
             fed = [call for call, _, fed in session.runs if fed]
@@ -556,8 +554,7 @@ class TrainingStep(Rule):
         variables (``tf1to2.graph_mode_tests``)."""
         if survey.switched or survey.ref_variables or not survey.fetch_orders:
             return
-        in_graph_tests = {id(n) for stmt in ctx.module.body if isinstance(stmt, cst.ClassDef) and runs_in_graph_mode(stmt)
-                          for n in nodes_of(stmt, cst.Call)}
+        in_graph_tests = in_graph_mode_tests(ctx.module)
         for node, variables, updates in survey.fetch_orders:
             if id(node) in in_graph_tests:
                 continue
