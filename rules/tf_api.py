@@ -580,8 +580,7 @@ class _Rewriter(TFTransformer):
 
     def visit_ClassDef(self, node) -> None:
         self.depth += 1
-        bases = [(dotted_parts(b.value) or [""])[-1] for b in node.bases]
-        test_case = any(b.endswith("TestCase") or b in self.test_cases for b in bases)
+        test_case = _is_test_case(_base_names(node), self.test_cases)
         if test_case and self.depth == 1:
             self.test_cases.add(node.name.value)
         self.in_test_case.append(test_case)
@@ -625,7 +624,7 @@ class _Rewriter(TFTransformer):
 
     def visit_Call(self, node: cst.Call) -> None:
         self.callees.add(id(node.func))
-        if self.in_test_case and self.in_test_case[-1] and _test_session(node):
+        if self.in_test_case and self.in_test_case[-1] and _test_session(dotted_parts(node.func)):
             self.graph_nodes.append((node, False, self.as_default > 0))
         if isinstance(node.func, cst.Name) and node.func.value in ("isinstance", "issubclass") \
                 and len(node.args) == 2:
@@ -1266,12 +1265,22 @@ def _fix_commas(stmt: cst.BaseSmallStatement) -> cst.BaseSmallStatement:
     return stmt.with_changes(names=names)
 
 
-def _test_session(call: cst.Call) -> bool:
-    """``self.test_session()`` (``session()``, ``cached_session()``) in a test case: TF1's
-    ``tf.test.TestCase`` session on the test's graph, which TF2's hands out only in graph
-    mode (eagerly, None or a session that refuses to run)."""
-    parts = dotted_parts(call.func)
+def _test_session(parts: Optional[list]) -> bool:
+    """``self.test_session()`` (``session()``, ``cached_session()``), by its callee's dotted
+    parts: in a test case, TF1's ``tf.test.TestCase`` session on the test's graph, which
+    TF2's hands out only in graph mode (eagerly, None or a session that refuses to run)."""
     return parts is not None and len(parts) == 2 and parts[0] == "self" and parts[1] in TEST_SESSIONS
+
+
+def _base_names(cls: cst.ClassDef) -> list:
+    """The last names of a class's bases (``TestCase`` of ``tf.test.TestCase``)."""
+    return [(dotted_parts(b.value) or [""])[-1] for b in cls.bases]
+
+
+def _is_test_case(bases: list, known) -> bool:
+    """A class with these base names is a test case: one derives from a ``TestCase``
+    (unittest's, tf.test's, absl's, parameterized's) or is one of ``known``."""
+    return any(b.endswith("TestCase") or b in known for b in bases)
 
 
 def _initialized_value(call: cst.Call) -> bool:
@@ -1562,8 +1571,8 @@ def _may_act(tree: ast.Module, names: dict) -> bool:
                 return True
             if isinstance(node.func, ast.Attribute) and node.func.attr == "initialized_value" and not node.args:
                 return True  # TF1's Variable method (``_initialized_value``)
-            if parts is not None and len(parts) == 2 and parts[0] == "self" and parts[1] in TEST_SESSIONS:
-                sessions.append(node)  # a test case's session (``_test_session``)
+            if _test_session(parts):
+                sessions.append(node)  # a test case's session
             if not switched and paths and parts[-1] in MODE_SWITCHES and any(
                     _v1_rest(p, parts) in MODE_SWITCHES for p in paths):
                 switched = True
@@ -1694,7 +1703,7 @@ def _unmentioning(ctx: RuleContext) -> frozenset:
              if any(p.startswith("tensorflow") and (not _is_internal_path(p) or p == TF2_ENABLED.rpartition(".")[0])
                     for p in paths)]
     return ctx.unmentioning(mentioning(names, r"\bimport\b", r"\.value\b", r"\.initialized_value\b",
-                                       r"\bself\.(?:test_session|session|cached_session)\("))
+                                       rf"\bself\.(?:{'|'.join(sorted(TEST_SESSIONS))})\("))
 
 
 def _is_internal_path(path: str) -> bool:
@@ -1779,8 +1788,8 @@ def _graph_test_cases(module: cst.Module, graph_nodes: list) -> Optional[list]:
     for i, stmt in enumerate(module.body):
         if not isinstance(stmt, cst.ClassDef):
             continue
-        bases = [(dotted_parts(b.value) or [""])[-1] for b in stmt.bases]
-        if any(b.endswith("TestCase") or b in tests for b in bases):
+        bases = _base_names(stmt)
+        if _is_test_case(bases, tests):
             tests[stmt.name.value] = (i, [b for b in bases if b in tests])
     if not owner or any(i not in {t[0] for t in tests.values()} for i in owner):
         return None
