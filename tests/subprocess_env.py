@@ -58,42 +58,45 @@ def run_pytests(runs: dict, paths: tuple = (), timeout: int = 900) -> dict:
     """Several ``run_pytest`` runs at once (the two sides of a comparison, on a machine's
     two cores): key → (folder, report, targets, legacy, tf1) in, key → (``junit_outcomes``,
     its output) out."""
-    procs = {}
-    for key, (folder, report, targets, legacy, tf1) in runs.items():
-        procs[key] = subprocess.Popen(pytest_command(folder, report, *targets, tf1=tf1), cwd=folder,
-                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                      env=keras_env(legacy, folder, NUMERIC, *paths))
+    ended = run_at_once({key: dict(args=pytest_command(folder, report, *targets, tf1=tf1), cwd=folder,
+                                   stderr=subprocess.STDOUT, env=keras_env(legacy, folder, NUMERIC, *paths))
+                         for key, (folder, report, targets, legacy, tf1) in runs.items()}, timeout)
     out = {}
-    try:
-        for key, proc in procs.items():
-            log = proc.communicate(timeout=timeout)[0]
-            report = runs[key][1]
-            assert report.exists(), log[-6000:]
-            out[key] = junit_outcomes(report), log
-    finally:
-        for proc in procs.values():
-            if proc.poll() is None:
-                proc.kill()
+    for key, (_code, log, _err) in ended.items():
+        report = runs[key][1]
+        assert report.exists(), log[-6000:]
+        out[key] = junit_outcomes(report), log
     return out
 
 
 def script_answers(script: Path, folder: Path, sides: tuple, timeout: int = 600) -> dict:
     """``script SIDE FOLDER`` (a numeric script printing JSON on its last line) for each
     side at once, the ``tf1`` side on tf-keras, the others on Keras 3: side → its JSON."""
-    procs = {side: subprocess.Popen([sys.executable, str(script), side, str(folder)], cwd=ROOT, text=True,
-                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=keras_env(side == "tf1"))
-             for side in sides}
+    ended = run_at_once({side: dict(args=[sys.executable, str(script), side, str(folder)], cwd=ROOT,
+                                    env=keras_env(side == "tf1")) for side in sides}, timeout)
     answers = {}
+    for side, (code, out, err) in ended.items():
+        assert code == 0, f"{side}:\n{err[-3000:]}"
+        answers[side] = json.loads(out.strip().splitlines()[-1])
+    return answers
+
+
+def run_at_once(runs: dict, timeout: int = 900) -> dict:
+    """Subprocesses started together (key → ``subprocess.Popen`` keywords; output piped,
+    as text) and waited for: key → (return code, stdout, stderr). Those still running
+    when one times out or raises are killed."""
+    procs = {key: subprocess.Popen(**{"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True, **kw})
+             for key, kw in runs.items()}
+    ended = {}
     try:
-        for side, proc in procs.items():
+        for key, proc in procs.items():
             out, err = proc.communicate(timeout=timeout)
-            assert proc.returncode == 0, f"{side}:\n{err[-3000:]}"
-            answers[side] = json.loads(out.strip().splitlines()[-1])
+            ended[key] = proc.returncode, out, err
     finally:
         for proc in procs.values():
             if proc.poll() is None:
                 proc.kill()
-    return answers
+    return ended
 
 
 class References:

@@ -23,7 +23,7 @@ import pytest
 
 from tests import real_packages
 from tests.numeric import real_models
-from tests.subprocess_env import keras_env, run_pytests
+from tests.subprocess_env import keras_env, run_at_once, run_pytests
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
@@ -326,30 +326,21 @@ def test_a_real_training_loop_learns_what_tf1_learned(trees, tmp_path, package, 
     draws (its default initializer is TF1's Keras VarianceScaling, TF1's own once
     migrated) and trains to the same parameters, against the original on TF1's resource
     variables (on its reference variables, two runs of the original differ)."""
-    def start(label: str, side: str, tree: Path, *options: str) -> subprocess.Popen:
+    def run(label: str, side: str, tree: Path, *options: str) -> dict:
         out = tmp_path / label / "out.npz"
         out.parent.mkdir(exist_ok=True)
         # the original builds its MLP with tf.layers.flatten: TF 2.21 has it with tf-keras only
-        return subprocess.Popen([sys.executable, str(NUMERIC / "real_training.py"), side, str(tree), str(out),
-                                 algorithm, *options], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                env=keras_env(side == "tf1"))
+        return dict(args=[sys.executable, str(NUMERIC / "real_training.py"), side, str(tree), str(out), algorithm,
+                          *options], env=keras_env(side == "tf1"))
 
     # the sides at once (each trains from its own seeded start), on the machine's two cores
-    runs = {"tf1": start("tf1", "tf1", trees.original[package])}
+    runs = {"tf1": run("tf1", "tf1", trees.original[package])}
     if algorithm == "acktr":  # as migrated, and with the warning's advice
-        runs["as_migrated"] = start("as_migrated", "tf2", trees.migrated[package])
-        runs["tf2"] = start("tf2", "tf2", trees.migrated[package], "--control-flow-v1")
+        runs["as_migrated"] = run("as_migrated", "tf2", trees.migrated[package])
+        runs["tf2"] = run("tf2", "tf2", trees.migrated[package], "--control-flow-v1")
     else:
-        runs["tf2"] = start("tf2", "tf2", trees.migrated[package])
-    ended = {}
-    try:
-        for label, proc in runs.items():
-            err = proc.communicate(timeout=900)[1]
-            ended[label] = proc.returncode, err
-    finally:
-        for proc in runs.values():
-            if proc.poll() is None:
-                proc.kill()
+        runs["tf2"] = run("tf2", "tf2", trees.migrated[package])
+    ended = {label: (code, err) for label, (code, _out, err) in run_at_once(runs).items()}
     if "as_migrated" in ended:
         code, err = ended.pop("as_migrated")
         assert code != 0 and "Tensor is unhashable" in err, err[-2000:]

@@ -14,14 +14,13 @@ rules and the shim now handle."""
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sysconfig
 from pathlib import Path
 
 import pytest
 
 from codemod import cli
-from tests.subprocess_env import NUMERIC, junit_outcomes, keras_env, pytest_command
+from tests.subprocess_env import run_pytests
 
 pytestmark = pytest.mark.slow
 
@@ -54,13 +53,10 @@ def test_tf_slims_own_tests_pass_on_tf_slim_migrated_by_tf1to2(tmp_path, capsys)
     capsys.readouterr()
     vgg = (migrated / "tf_slim" / "nets" / "vgg.py").read_text()
     assert "layers.conv2d(" in vgg and "layers_lib.conv2d" not in vgg  # the net itself was rewritten
-    runs = {}
-    for side, root in (("original", original), ("migrated", migrated)):
-        runs[side] = subprocess.Popen(  # both at once
-            pytest_command(root, root / "report.xml", *FILES), cwd=root, env=keras_env(False, root, NUMERIC),
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    logs = {side: proc.communicate(timeout=1200)[0] for side, proc in runs.items()}
-    before, after = (junit_outcomes(root / "report.xml") for root in (original, migrated))
+    ran = run_pytests({side: (root, root / "report.xml", FILES, False, False)  # both at once
+                       for side, root in (("original", original), ("migrated", migrated))}, timeout=1200)
+    (before, _), (after, _) = ran["original"], ran["migrated"]
+    logs = {side: log for side, (_, log) in ran.items()}
     passed = {t for t, state in before.items() if state == "passed"}
     assert len(passed) >= 60, logs["original"][-3000:]
     lost = sorted(t for t in passed if after.get(t) != "passed" and t not in EXPECTED)
