@@ -127,6 +127,7 @@ SAVER = "tf.compat.v1.train.Saver"
 VARIABLE_MAKERS = frozenset({"tf.compat.v1.Variable", "tf.compat.v1.get_variable",
                              *(f"tf.compat.v1.train.{f}" for f in ("get_or_create_global_step", "get_global_step",
                                                                    "create_global_step"))})
+VARIABLE_MAKER_NAMES = frozenset(q.rpartition(".")[2] for q in VARIABLE_MAKERS)  # as may_act reads them
 REF_VARIABLES = "tf.compat.v1.disable_resource_variables"
 # what updates variables when a run runs it: calls making such an op, and names that say so
 UPDATE_MAKERS = frozenset({"minimize", "apply_gradients", "assign", "assign_add", "assign_sub", "group",
@@ -327,7 +328,7 @@ class _Survey(TFVisitor):
         makes here, or a global step) and an op that updates variables (one the code makes
         here with ``minimize`` / ``assign`` / ``group`` ..., or a name that says it is one:
         ``train_op``, ``update``)."""
-        if not (any(session in scope.sessions for scope in self.scopes) or "sess" in session.rpartition(".")[2]):
+        if not (any(session in scope.sessions for scope in self.scopes) or _says_session(session.rpartition(".")[2])):
             return
         given = bound_arguments(node, ("fetches", "feed_dict", "options", "run_metadata"))
         fetches = (given or {}).get("fetches")
@@ -794,6 +795,11 @@ class _Apply(Unwrapper):
         return self.unwrap(updated_node)
 
 
+def _says_session(name: str) -> bool:
+    """A name a session is held under, by what it says (``sess``, ``self._session``)."""
+    return "sess" in name
+
+
 def _runs_a_session(tree) -> bool:
     """A ``<...sess...>.run([...])`` call fetching, in a list or tuple of two or more, a
     global step or a name the module binds to a new variable (``_Survey._fetch_order``'s
@@ -806,12 +812,12 @@ def _runs_a_session(tree) -> bool:
             receiver = node.func.value
             name = receiver.attr if isinstance(receiver, ast.Attribute) else getattr(receiver, "id", "")
             fetches = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "fetches"), None)
-            if "sess" in name and isinstance(fetches, (ast.List, ast.Tuple)) and len(fetches.elts) > 1:
+            if _says_session(name) and isinstance(fetches, (ast.List, ast.Tuple)) and len(fetches.elts) > 1:
                 runs.append(fetches.elts)
         elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and len(node.targets) == 1:
             made = node.value.func
             made = made.attr if isinstance(made, ast.Attribute) else getattr(made, "id", "")
-            if made in {q.rpartition(".")[2] for q in VARIABLE_MAKERS}:
+            if made in VARIABLE_MAKER_NAMES:
                 target = node.targets[0]
                 variables.add(target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", ""))
     return any((e.attr if isinstance(e, ast.Attribute) else getattr(e, "id", "")) in variables
