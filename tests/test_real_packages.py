@@ -310,7 +310,8 @@ def test_a_real_training_loop_learns_what_tf1_learned(trees, tmp_path, package, 
     a fixed name= made the second one raise) and acts alike. Its A2C (TF1's RMSProp in
     its graph, an entropy bonus), ACER (replay, retrace, trust region), SAC and TD3
     (replay, twin Q and target networks, Polyak averaging over scopes' variables) learn
-    the same too. ACKTR's K-FAC optimizer keys a dict by tensors made in a tf.cond
+    the same too (TD3's three updates run one after another on both sides: its own step
+    leaves their order to the executor, and two runs of the original differ). ACKTR's K-FAC optimizer keys a dict by tensors made in a tf.cond
     branch, which TensorFlow 2 builds as a function: as migrated it raises "Tensor is
     unhashable" there, where tf1to2 warned; with the warning's advice
     (``tf.compat.v1.disable_control_flow_v2()`` at the entry point) it learns what TF1
