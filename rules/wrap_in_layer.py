@@ -7,7 +7,11 @@ A module-level function that builds a model TF1-style (it creates variables thro
 through ``dynamic_rnn`` & co, which makes the cell's variables, or calls functions of the
 same module that do; a helper that only builds a cell and returns it makes none) and takes the input tensor as its first argument becomes a
 ``tf.keras.layers.Layer`` subclass named after it in CamelCase (``generator`` →
-``Generator``, ``vgg_a`` → ``VggA``):
+``Generator``, ``vgg_a`` → ``VggA``). Where the first parameter is only passed to TF
+calls as a setting and a later one is used as a tensor (dopamine's
+``nature_dqn_network(num_actions, network_type, state)``), that later one is the input and
+the first is a setting like the others: Keras 3 takes only tensors by position, so
+``NatureDqnNetwork()(3, state=x)`` would raise.
 
 - the other parameters that configure the model become keyword arguments of
   ``__init__`` with the same names and defaults, stored on the instance
@@ -225,6 +229,9 @@ class _Function:
     blockers: list = field(default_factory=list)  # (node, reason)
     layer_calls: list = field(default_factory=list)  # (call, spec, scopes, in_loop_or_branch)
     tensor_uses: set = field(default_factory=set)  # parameters used as tensors
+    # names passed as a TF call's settings (a later argument, not a tensor keyword:
+    # ``slim.fully_connected(net, num_actions)``, ``tf.reshape(net, [-1, num_actions])``)
+    setting_uses: set = field(default_factory=set)
     graph_code: bool = False  # builds a TF1 graph (placeholders, sessions, collections...): runs once per graph
     fills: set = field(default_factory=set)  # TF1 collections its own calls fill (UPDATE_OPS, ...)
     # what it does that cannot run in a layer's call, which holds for the functions that
@@ -445,6 +452,11 @@ class _Survey(TFVisitor):
                     v = el.value if isinstance(el, (cst.Element, cst.StarredElement)) else el
                     if isinstance(v, cst.Name):
                         fn.tensor_uses.add(v.value)
+        if q:
+            settings = [a.value for a in node.args[1:] if a.keyword is None and not a.star]
+            settings += [a.value for a in node.args if a.keyword and a.keyword.value not in _TENSOR_KEYWORDS]
+            for value in settings:
+                fn.setting_uses.update(_plain_names(value))
 
     def leave_Call(self, node: cst.Call) -> None:
         if self.builders and self.builders[-1] is node:
@@ -501,6 +513,34 @@ class _Survey(TFVisitor):
                 scope.kind == "function" and node.value in scope.names for scope in self.scope_stack[1:]):
             # (a function's own local of the same name, slim's ``net = ...``, is not the function)
             self.other_refs.setdefault(node.value, []).append(node)
+
+
+def _plain_names(expr: cst.BaseExpression) -> set:
+    """Names an argument is made of directly: itself, the operands of its arithmetic,
+    the elements of its list or tuple (not what calls, attributes or subscripts read)."""
+    if isinstance(expr, cst.Name):
+        return {expr.value}
+    if isinstance(expr, cst.BinaryOperation):
+        return _plain_names(expr.left) | _plain_names(expr.right)
+    if isinstance(expr, cst.UnaryOperation):
+        return _plain_names(expr.expression)
+    if isinstance(expr, (cst.List, cst.Tuple)):
+        return set().union(*(_plain_names(e.value) for e in expr.elements if isinstance(e, cst.Element)))
+    return set()
+
+
+def _input_param(f: "_Function", params: list) -> cst.Param:
+    """The parameter that becomes the layer's input: the first, unless the function only
+    passes it to TF calls as a setting and takes a later one as its tensor (dopamine's
+    ``nature_dqn_network(num_actions, network_type, state)``). Keras 3 takes only tensors
+    by position: ``Layer()(4, state=x)`` raises."""
+    first = params[0].name.value
+    if first in f.tensor_uses or first not in f.setting_uses:
+        return params[0]
+    for p in params[1:]:
+        if p.name.value in f.tensor_uses and p.name.value not in TRAINING_NAMES and not _literal_default(p):
+            return p
+    return params[0]
 
 
 def _params(fn: cst.FunctionDef) -> list:
@@ -948,11 +988,13 @@ class _Wrapping:
         self.ctx = ctx
         self.node = f.node
         params = list(self.node.params.params) + list(self.node.params.kwonly_params)
-        self.inputs = params[0]
+        self.inputs = _input_param(f, params)
         self.training: Optional[cst.Param] = None
         self.tensors: list[cst.Param] = []
         self.config: list[cst.Param] = []
-        for p in params[1:]:
+        for p in params:
+            if p is self.inputs:
+                continue
             if p.name.value in TRAINING_NAMES and self.training is None:
                 self.training = p
             elif p.name.value in f.tensor_uses and not _literal_default(p):
@@ -1052,7 +1094,9 @@ class _Wrapping:
         ``training`` as the function's training parameter (its default where Keras passes
         None), everything by keyword."""
         fn = self.node.name.value
-        args = [self.inputs.name.value]
+        inputs = self.inputs.name.value
+        first = self.inputs is (*self.node.params.params, *self.node.params.kwonly_params)[0]
+        args = [inputs if first else f"{inputs}={inputs}"]
         args += [f"{p.name.value}={p.name.value}" for p in self.tensors]
         if self.training is not None:
             default = self.training.default

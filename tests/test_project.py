@@ -736,3 +736,69 @@ def test_a_batch_norm_another_files_scope_sets_is_training_for_is_not_given_slim
             left = [w["message"] for w in utils["warnings"] if w["line"] == 12]
             assert any(m.startswith("slim.conv2d left as it is: it has no is_training, and the arg_scope entered at "
                                     "net.py:9 (listing batch_norm) may set it at run time") for m in left), left
+
+
+QNETS = '''import tensorflow as tf
+
+
+def q_network(num_actions, state, hidden=8):
+    net = tf.layers.dense(state, hidden, activation=tf.nn.relu, name="hidden")
+    return tf.layers.dense(net, num_actions, name="q")
+'''
+QAGENT = '''import tensorflow as tf
+
+from nets import q_network
+
+
+class Agent(object):
+    def __init__(self, num_actions):
+        self.state_ph = tf.placeholder(tf.float32, [None, 4], name="state_ph")
+        self.q_values = q_network(num_actions, self.state_ph)
+'''
+RUN_QNETWORK = '''import json, sys
+import numpy as np
+import tensorflow as tf
+import tf1to2
+
+sys.path.insert(0, sys.argv[1])
+import nets
+
+x = np.random.RandomState(0).normal(size=(2, 4)).astype(np.float32)
+layer = nets.QNetwork(num_actions=3)
+first, second = layer(x), layer(x)
+weights = {name: v.numpy() for name, v in tf1to2.tf1_variables(layer).items()}
+with tf.Graph().as_default():  # the kept function, in a TF1 graph, given the layer's weights
+    out = nets.q_network(3, tf.constant(x))
+    with tf.compat.v1.Session() as sess:
+        for v in tf.compat.v1.global_variables():
+            v.load(weights[v.op.name], sess)
+        tf1 = sess.run(out)
+print(json.dumps([sorted(weights), np.abs(first - second).max().item(), np.abs(first - tf1).max().item()]))
+'''
+
+
+def test_a_layer_added_beside_a_kept_function_takes_its_settings_in_init(tmp_path, capsys):
+    """dopamine's networks take their settings before the state
+    (``nature_dqn_network(num_actions, network_type, state)``), and its agents import them,
+    so each stays a function with a layer added beside it. That layer takes the settings
+    in ``__init__`` and the state as its input: Keras 3 takes only tensors by position, so
+    ``QNetwork()(3, state=x)`` raised. Built once and called twice under plain Keras 3 it
+    reuses its variables, which keep TF1's names, and computes what the kept function
+    computes in a TF1 graph with the same weights."""
+    from tests.subprocess_env import keras_env
+
+    (tmp_path / "nets.py").write_text(QNETS)
+    (tmp_path / "agent.py").write_text(QAGENT)
+    (tmp_path / "run_qnetwork.py").write_text(RUN_QNETWORK)
+    assert cli.main(["migrate", str(tmp_path / "nets.py"), str(tmp_path / "agent.py"), "--write"]) == 1
+    capsys.readouterr()
+    migrated = (tmp_path / "nets.py").read_text()
+    assert "def q_network(num_actions, state, hidden=8):" in migrated
+    assert "  def __init__(self, num_actions, hidden=8, **kwargs):" in migrated.replace("    ", "  ")
+    assert "return q_network(state=state, num_actions=self.num_actions, hidden=self.hidden)" in migrated
+    run = subprocess.run([sys.executable, str(tmp_path / "run_qnetwork.py"), str(tmp_path)], capture_output=True,
+                         text=True, env=keras_env(), timeout=600)
+    assert run.returncode == 0, run.stderr[-3000:]
+    names, again, against_tf1 = json.loads(run.stdout.splitlines()[-1])
+    assert names == ["hidden/bias", "hidden/kernel", "q/bias", "q/kernel"]
+    assert again == 0.0 and against_tf1 < 1e-5

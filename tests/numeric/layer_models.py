@@ -5,9 +5,10 @@ tests/test_layer_numerics.py in subprocesses (TF_USE_LEGACY_KERAS=1), one per si
     layer_models.py tf2 WORKDIR [WORKDIR ...]  # WORKDIR/after.py + name_map.json + the TF1 checkpoint → tf2.json
 
 spec.json: {"entry": name, "init": {...}, "inputs": {arg: shape}, "training_arg": name|null,
-"modes": [false, true], "random": bool}. A model returning several tensors is compared on all of
-them, flattened one after the other. ``entry`` in before.py is a function (called with
-the inputs, init as keywords and the training flag) or a layer class (built with init,
+"modes": [false, true], "random": bool, "inputs_by_keyword": bool}. A model returning several
+tensors is compared on all of them, flattened one after the other. ``entry`` in before.py is
+a function (called with the inputs, by position or, with ``inputs_by_keyword``, by name
+(its settings come first), init as keywords and the training flag) or a layer class (built with init,
 called with the inputs and training=). On the TF2 side the entry is the class of the same
 name in CamelCase (or the function itself, where the run left one, in a decorated layer). TF1: a tf.Graph + Session per mode, every variable set to seeded
 random values (moving variances positive), saved with tf.compat.v1.train.Saver. TF2:
@@ -70,6 +71,9 @@ def tf1(work: Path) -> dict:
             else:
                 if spec.get("training_arg"):
                     kwargs[spec["training_arg"]] = mode
+                if spec.get("inputs_by_keyword"):
+                    kwargs.update(zip(spec["inputs"], args))
+                    args = []
                 result = entry(*args, **kwargs)
             # a decorated Keras layer's variable store holds one regularizer per regularized
             # variable, get_variable's too (whose losses never reach the graph's collection,

@@ -1,0 +1,43 @@
+import tensorflow as tf
+from tf1to2 import track_tf1_style_variables
+
+
+class QNetwork(tf.keras.layers.Layer):
+  """Q-values for each action: the settings come before the state (dopamine's order)."""
+
+  def __init__(self, num_actions, hidden=8, **kwargs):
+    super().__init__(**kwargs)
+    self.num_actions = num_actions
+    self.hidden = hidden
+
+  @track_tf1_style_variables
+  def call(self, state):
+    net = tf.compat.v1.layers.dense(state, self.hidden, activation=tf.nn.relu, name="hidden")
+    return tf.compat.v1.layers.dense(net, self.num_actions, name="q")
+
+
+class Distribution(tf.keras.layers.Layer):
+  def __init__(self, num_actions, num_atoms, **kwargs):
+    super().__init__(**kwargs)
+    self.num_actions = num_actions
+    self.num_atoms = num_atoms
+
+  @track_tf1_style_variables
+  def call(self, state):
+    logits = tf.compat.v1.layers.dense(state, self.num_actions * self.num_atoms, name="logits")
+    return tf.reshape(logits, [-1, self.num_actions, self.num_atoms])
+
+
+class Scaled(tf.keras.layers.Layer):
+  @track_tf1_style_variables
+  def call(self, x, scale):
+    # only arithmetic reads x, and scale is a tensor: x stays the input
+    h = x * 2.0
+    return tf.multiply(scale, tf.compat.v1.layers.dense(h, 3, name="out"))
+
+
+if __name__ == "__main__":
+  obs = tf.ones([2, 3])
+  q = QNetwork(num_actions=4)(obs)
+  d = Distribution(num_actions=2, num_atoms=5)(obs)
+  s = Scaled()(obs, scale=tf.constant(0.5))
