@@ -479,3 +479,57 @@ def test_trfls_own_tests_pass_on_it_migrated_by_tf1to2(tmp_path):
         outcomes["tf2"][1][-6000:]
     for test in TRFL_EXPECTED:
         assert outcomes["tf1"][0].get(test) == "passed" and outcomes["tf2"][0].get(test) == "failed", test
+
+
+# dopamine 2.0 (Google's TF1 reinforcement-learning framework), a package outside
+# PACKAGES: its agents' own acting and training steps are the check
+DOPAMINE = "dopamine-rl==2.0.5"
+
+
+def test_dopamines_agents_learn_what_tf1_learned(tmp_path):
+    """dopamine-rl 2.0.5 (fetched from PyPI), migrated by ``migrate --write``: its DQN,
+    Rainbow and Implicit Quantile agents (slim networks through make_template, prioritized
+    replay, RMSProp and Adam in their own Sessions) act and train for 61 steps under plain
+    TensorFlow 2.21 exactly as the original does under TF1 behaviour, on CartPole's and
+    the Atari networks (tests/numeric/real_training.py ``dopamine``). The layers the run
+    adds beside the Atari networks, which its agents import, take their settings
+    (``num_actions`` first in the functions) in ``__init__`` and the frames as input: built
+    once in eager mode under Keras 3, they reuse their weights (before, Keras 3 refused
+    the setting passed by position). The one thing of TF 1 it uses that TF 2 lacks,
+    tf.contrib.staging, is warned at its line (the agents run with ``use_staging=False``)."""
+    original = real_packages.unpack(real_packages.fetch(DOPAMINE), tmp_path / "original", "dopamine")
+    migrated = tmp_path / "migrated"
+    shutil.copytree(original, migrated)
+    report = tmp_path / "report.json"
+    proc = subprocess.run([sys.executable, "-m", "codemod.cli", "migrate", "--write", "-q", "--report", str(report),
+                           "--format", "json", str(migrated / "dopamine")],
+                          capture_output=True, text=True, cwd=ROOT, timeout=600, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 1, proc.stdout[-2000:] + proc.stderr[-2000:]  # changed, no file failed
+    files = {Path(f["path"]).name: f for f in json.loads(report.read_text())["files"]}
+    assert not [f for f in files.values() if f["status"] == "failed"]
+    staging = [w for w in files["circular_replay_buffer.py"]["warnings"] if "tf.contrib.staging" in w["message"]]
+    assert len(staging) == 1, files["circular_replay_buffer.py"]["warnings"]
+    migrated_atari = (migrated / "dopamine" / "discrete_domains" / "atari_lib.py").read_text()
+    assert "return nature_dqn_network(state=state, num_actions=self.num_actions" in migrated_atari
+    runs = {side: dict(args=[sys.executable, str(NUMERIC / "real_training.py"), side, str(tree),
+                             str(tmp_path / f"{side}.npz"), "dopamine"], env=keras_env(side == "tf1"))
+            for side, tree in (("tf1", original), ("tf2", migrated))}
+    ended = run_at_once(runs)
+    for side, (code, _out, err) in ended.items():
+        assert code == 0, f"{side}:\n{err[-4000:]}"
+    tf1 = dict(np.load(tmp_path / "tf1.npz"))
+    tf2 = dict(np.load(tmp_path / "tf2.npz"))
+    eager = {k: tf2.pop(k) for k in list(tf2) if k.startswith("eager:")}
+    # output width, weights (3 conv + 2 dense, kernel and bias each), the second call's difference
+    assert eager["eager:nature_dqn"].tolist() == [3, 10, 0] and eager["eager:rainbow"].tolist() == [11, 10, 0], eager
+    assert sorted(tf1) == sorted(tf2)
+    for agent, count in (("dqn", 30), ("rainbow", 26), ("dqn_atari", 50), ("rainbow_atari", 42), ("iqn_atari", 50)):
+        params = [k for k in tf1 if k.startswith(f"param:{agent}:")]  # online, target, optimizer slots
+        moved = [k for k in params if np.abs(tf1[k] - tf1["start:" + k[6:]]).max() > 1e-5]
+        assert len(params) == count and len(moved) >= count * 3 // 4, (agent, len(params), len(moved))
+        assert f"param:{agent}:Target/fully_connected/weights" in moved  # synced from the trained network
+        assert len(set(tf1[f"actions:{agent}"].tolist())) > 1  # epsilon-greedy on learned values
+    for key in sorted(tf1):
+        assert tf1[key].shape == tf2[key].shape, key
+        scale = max(1.0, float(np.abs(tf1[key].astype(np.float64)).max()))
+        assert np.abs(tf1[key].astype(np.float64) - tf2[key].astype(np.float64)).max() <= 1e-4 * scale, key

@@ -12,7 +12,8 @@ by tests/test_real_packages.py in subprocesses, one per side:
                                         #   TensorFlow 2.21 (Keras 3); TF1's control flow with the flag
 
 ALGORITHM: ppo2 (default), a2c, acktr, acer, dqn, sac, td3 (stable-baselines), tflearn,
-tflearn-residual, tflearn-text, tflearn-recurrent, tflearn-generator, or tensorpack.
+tflearn-residual, tflearn-text, tflearn-recurrent, tflearn-generator, tensorpack, or
+dopamine (its five agents in turn).
 
 Both write the model's parameters after training, by name, and the action
 probabilities it then gives for a few observations. stable-baselines builds its graph in
@@ -266,6 +267,99 @@ def _tflearn(out: Path, net: str = "") -> None:
     np.savez(out, **found)
 
 
+def _dopamine(side: str, out: Path) -> None:
+    """dopamine 2.0's agents, each in its own graph and Session, driven by its own
+    begin_episode / step / end_episode on seeded observations for 61 steps (replay from
+    the 16th, a training step every 2nd, the target network synced every 8th): DQN and
+    Rainbow (C51 over a prioritized replay) on the CartPole network (slim layers,
+    gin-configurable), and DQN, Rainbow and Implicit Quantile on the Atari networks
+    (84x84x4 uint8 frames: slim's conv2d, flatten and fully_connected, variance scaling)
+    with their default RMSProp and Adam. Their networks are made through make_template.
+    Migrated (tf2), the Atari networks' layers, which the run adds beside the functions
+    the agents import, are also built once in eager mode and called twice ("eager:").
+
+    Both sides replace two modules dopamine imports that cannot load under TensorFlow 2.21
+    whatever tf1to2 does: ``gin.tf`` (it subclasses tf.estimator's SessionRunHook; the
+    estimator is gone since 2.16: gin's own ``configurable`` serves) and ``atari_py`` (the
+    Atari emulator; only its environments use it)."""
+    import collections
+    import random
+    import types
+
+    sys.modules["atari_py"] = types.ModuleType("atari_py")
+    import gin
+
+    sys.modules["gin.tf"] = gin.tf = types.ModuleType("gin.tf")
+    import tensorflow as tf
+    from dopamine.agents.dqn import dqn_agent
+    from dopamine.agents.implicit_quantile import implicit_quantile_agent
+    from dopamine.agents.rainbow import rainbow_agent
+    from dopamine.discrete_domains import atari_lib, gym_lib
+
+    v1 = tf.compat.v1
+    found = {}
+    settings = dict(min_replay_history=16, update_period=2, target_update_period=8, epsilon_fn=lambda *a: 0.3,
+                    use_staging=False)  # (a tf.contrib.staging area: tf1to2 warns, none in TF 2)
+    for key, value in settings.items():  # the Implicit Quantile agent takes them through gin
+        gin.bind_parameter(f"RainbowAgent.{key}", value)
+    cartpole = dict(settings, observation_shape=(4,), observation_dtype=tf.float32, stack_size=1)
+    agents = {
+        "dqn": lambda sess: dqn_agent.DQNAgent(sess, 2, network=gym_lib.cartpole_dqn_network, **cartpole),
+        "rainbow": lambda sess: rainbow_agent.RainbowAgent(sess, 2, network=gym_lib.cartpole_rainbow_network,
+                                                           num_atoms=11, vmax=10.0, **cartpole),
+        "dqn_atari": lambda sess: dqn_agent.DQNAgent(sess, 3, **settings),
+        "rainbow_atari": lambda sess: rainbow_agent.RainbowAgent(sess, 3, num_atoms=11, vmax=10.0, **settings),
+        "iqn_atari": lambda sess: implicit_quantile_agent.ImplicitQuantileAgent(
+            sess, 3, num_tau_samples=4, num_tau_prime_samples=4, num_quantile_samples=4),
+    }
+    for name, make in agents.items():
+        random.seed(0)
+        np.random.seed(0)
+        rng = np.random.RandomState(1)
+        with tf.Graph().as_default():
+            v1.set_random_seed(0)
+            sess = v1.Session()
+            agent = make(sess)
+            sess.run(v1.global_variables_initializer())
+            variables = v1.global_variables()
+            found.update({f"start:{name}:{v.op.name}": sess.run(v) for v in variables})
+            shape = agent.observation_shape
+
+            def draw():
+                if shape == (4,):
+                    return rng.uniform(-1, 1, 4).astype(np.float32)
+                return rng.randint(0, 256, shape).astype(np.uint8)
+
+            def reward(o):
+                return float(o.flat[0]) / (255.0 if o.dtype == np.uint8 else 1.0)
+
+            actions = [agent.begin_episode(draw())]
+            for t in range(60):
+                obs = draw()
+                if t % 15 == 14:
+                    agent.end_episode(reward(obs))
+                    actions.append(agent.begin_episode(obs))
+                else:
+                    actions.append(agent.step(reward(obs), obs))
+            found.update({f"param:{name}:{v.op.name}": sess.run(v) for v in variables})
+            found[f"actions:{name}"] = np.array(actions)
+            outputs = agent._net_outputs
+            found[f"outputs:{name}"] = sess.run(outputs.q_values if hasattr(outputs, "q_values") else outputs.quantile_values,
+                                                {agent.state_ph: agent.state})
+            sess.close()
+    if side == "tf2":
+        frames = np.random.RandomState(2).randint(0, 256, (2, 84, 84, 4)).astype(np.uint8)
+        dqn = atari_lib.NatureDqnNetwork(num_actions=3, network_type=collections.namedtuple("dqn", ["q_values"]))
+        first, second = dqn(frames).q_values, dqn(frames).q_values
+        found["eager:nature_dqn"] = np.array([first.shape[1], len(dqn.weights), np.abs(np.asarray(first) - np.asarray(second)).max()])
+        rainbow = atari_lib.RainbowNetwork(num_actions=3, num_atoms=11, support=tf.linspace(-10.0, 10.0, 11),
+                                           network_type=collections.namedtuple("c51", ["q_values", "logits",
+                                                                                       "probabilities"]))
+        first, second = rainbow(frames).probabilities, rainbow(frames).probabilities
+        found["eager:rainbow"] = np.array([first.shape[2], len(rainbow.weights), np.abs(np.asarray(first) - np.asarray(second)).max()])
+    np.savez(out, **found)
+
+
 def main(side: str, tree: Path, out: Path, algorithm: str = "ppo2", *options: str) -> None:
     if side == "tf1":
         sys.path.insert(0, str(Path(__file__).parent))
@@ -291,6 +385,9 @@ def main(side: str, tree: Path, out: Path, algorithm: str = "ppo2", *options: st
         return
     if algorithm == "tensorpack":
         _tensorpack(out)
+        return
+    if algorithm == "dopamine":
+        _dopamine(side, out)
         return
     if algorithm in ("sac", "td3"):
         _off_policy(algorithm, out)
