@@ -442,9 +442,11 @@ class _Survey(TFVisitor):
         if spec is not None and q[len(V1_LAYERS) + 1:] in SPECS:
             fn.layer_calls.append((node, SPECS[q[len(V1_LAYERS) + 1:]], tuple(s for _, s in self.scopes),
                                    bool(self.control) or self.depth > 0))
-        # parameters used as tensors: first argument of a TF call or of a module function
+        # parameters used as tensors: first argument of a TF call, a tensor keyword's of
+        # a module function's too (what it passes to a module function's input, its first
+        # parameter but for _input_param, _pass_tensor_uses adds once every function is read)
         if q or (isinstance(node.func, cst.Name) and node.func.value in self.names):
-            firsts = [a.value for a in node.args[:1] if a.keyword is None]
+            firsts = [a.value for a in node.args[:1] if a.keyword is None] if q else []
             firsts += [a.value for a in node.args if a.keyword and a.keyword.value in _TENSOR_KEYWORDS]
             for value in firsts:
                 elements = value.elements if isinstance(value, (cst.List, cst.Tuple)) else [value]
@@ -453,9 +455,7 @@ class _Survey(TFVisitor):
                     if isinstance(v, cst.Name):
                         fn.tensor_uses.add(v.value)
         if q:
-            settings = [a.value for a in node.args[1:] if a.keyword is None and not a.star]
-            settings += [a.value for a in node.args if a.keyword and a.keyword.value not in _TENSOR_KEYWORDS]
-            for value in settings:
+            for value in _settings(node, q, spec):
                 fn.setting_uses.update(_plain_names(value))
 
     def leave_Call(self, node: cst.Call) -> None:
@@ -513,6 +513,43 @@ class _Survey(TFVisitor):
                 scope.kind == "function" and node.value in scope.names for scope in self.scope_stack[1:]):
             # (a function's own local of the same name, slim's ``net = ...``, is not the function)
             self.other_refs.setdefault(node.value, []).append(node)
+
+
+# a layer's settings, by keyword (v1 layers', slim's, Keras')
+_SETTING_KEYWORDS = frozenset(("units", "filters", "num_outputs", "kernel_size", "strides", "stride", "pool_size",
+                               "rate", "depth_multiplier", "num_units", "output_dim", "input_dim", "shape"))
+# slim's layers whose second and third positional arguments are settings (num_outputs, kernel_size)
+_SLIM_SETTINGS = frozenset(("fully_connected", "conv2d", "convolution", "convolution2d", "conv2d_transpose",
+                            "convolution2d_transpose", "separable_conv2d", "separable_convolution2d", "conv1d",
+                            "conv3d", "conv3d_transpose"))
+
+
+def _settings(call: cst.Call, q: str, spec) -> list:
+    """The arguments of a TF call that are settings, never tensors: a layer's by position
+    or keyword (``dense(x, units)``, ``slim.fully_connected(net, num_outputs)``) and a
+    list or tuple after the first argument (``tf.reshape(net, [-1, num_actions])``). An
+    op's other arguments may be tensors (``tf.matmul(x, w)``,
+    ``bidirectional_dynamic_rnn(fw, bw, inputs)``): they are not counted."""
+    tail = q.rpartition(".")[2]
+    slim = tail in _SLIM_SETTINGS and ("slim" in q or "contrib.layers" in q)
+    found = []
+    for i, a in enumerate(call.args):
+        if a.star:
+            break
+        if a.keyword is not None:
+            if a.keyword.value in _SETTING_KEYWORDS:
+                found.append(a.value)
+            continue
+        if i == 0:
+            continue
+        if isinstance(a.value, (cst.List, cst.Tuple)):
+            found.append(a.value)
+        elif spec is not None and i - 1 < len(spec.function_params) and \
+                spec.function_params[i - 1] in _SETTING_KEYWORDS:
+            found.append(a.value)
+        elif slim and i in (1, 2):
+            found.append(a.value)
+    return found
 
 
 def _plain_names(expr: cst.BaseExpression) -> set:
@@ -863,9 +900,13 @@ def _reached(name: str, functions: dict) -> set:
 
 
 def _pass_tensor_uses(functions: dict, calls: dict) -> None:
-    """A name a function passes where a function of the module takes a tensor (its first
-    parameter, or one it uses as a tensor) is a tensor there too: ``build(z, y)`` passing
-    ``y`` to ``generator(z, y)``, which concatenates it."""
+    """A name a function passes where a function of the module takes a tensor (its input,
+    the first parameter but for ``_input_param``, or one it uses as a tensor) is a tensor
+    there too: ``build(z, y)`` passing
+    ``y`` to ``generator(z, y)``, which concatenates it. One it passes where the callee
+    takes only a setting is a setting there too: dopamine's
+    ``cartpole_fourier_dqn_network(num_actions, network_type, state)`` passing
+    ``num_actions`` on to ``fourier_dqn_network``'s ``slim.fully_connected``."""
     grown = True
     while grown:
         grown = False
@@ -874,7 +915,9 @@ def _pass_tensor_uses(functions: dict, calls: dict) -> None:
             if g is None:
                 continue
             params = _params(g.node)
-            tensors = set(params[:1]) | g.tensor_uses
+            nodes = [*g.node.params.posonly_params, *g.node.params.params, *g.node.params.kwonly_params]
+            tensors = ({_input_param(g, nodes).name.value} if nodes else set()) | g.tensor_uses
+            settings = g.setting_uses - g.tensor_uses
             for call, fn in sites:
                 if fn is None:
                     continue
@@ -882,8 +925,13 @@ def _pass_tensor_uses(functions: dict, calls: dict) -> None:
                     if a.star:
                         break
                     p = a.keyword.value if a.keyword is not None else (params[i] if i < len(params) else None)
-                    if p in tensors and isinstance(a.value, cst.Name) and a.value.value not in fn.tensor_uses:
+                    if not isinstance(a.value, cst.Name):
+                        continue
+                    if p in tensors and a.value.value not in fn.tensor_uses:
                         fn.tensor_uses.add(a.value.value)
+                        grown = True
+                    elif p in settings and p not in tensors and a.value.value not in fn.setting_uses:
+                        fn.setting_uses.add(a.value.value)
                         grown = True
 
 

@@ -492,10 +492,10 @@ def test_dopamines_agents_learn_what_tf1_learned(tmp_path):
     replay, RMSProp and Adam in their own Sessions) act and train for 61 steps under plain
     TensorFlow 2.21 exactly as the original does under TF1 behaviour, on CartPole's and
     the Atari networks (tests/numeric/real_training.py ``dopamine``). The layers the run
-    adds beside the Atari networks, which its agents import, take their settings
-    (``num_actions`` first in the functions) in ``__init__`` and the frames as input: built
-    once in eager mode under Keras 3, they reuse their weights (before, Keras 3 refused
-    the setting passed by position). The one thing of TF 1 it uses that TF 2 lacks,
+    adds beside the Atari networks, which its agents import, and the one CartPole's Fourier
+    network becomes take their settings (``num_actions`` first in the functions) in
+    ``__init__`` and the frames or states as input: built once in eager mode under Keras 3,
+    they reuse their weights (before, Keras 3 refused the setting passed by position). The one thing of TF 1 it uses that TF 2 lacks,
     tf.contrib.staging, is warned at its line (the agents run with ``use_staging=False``)."""
     original = real_packages.unpack(real_packages.fetch(DOPAMINE), tmp_path / "original", "dopamine")
     migrated = tmp_path / "migrated"
@@ -511,6 +511,10 @@ def test_dopamines_agents_learn_what_tf1_learned(tmp_path):
     assert len(staging) == 1, files["circular_replay_buffer.py"]["warnings"]
     migrated_atari = (migrated / "dopamine" / "discrete_domains" / "atari_lib.py").read_text()
     assert "return nature_dqn_network(state=state, num_actions=self.num_actions" in migrated_atari
+    # (its num_actions reaches only fourier_dqn_network's slim.fully_connected)
+    migrated_gym = (migrated / "dopamine" / "discrete_domains" / "gym_lib.py").read_text()
+    assert "class CartpoleFourierDqnNetwork(tf.keras.layers.Layer):" in migrated_gym
+    assert "def __init__(self, num_actions, network_type, **kwargs):" in migrated_gym
     runs = {side: dict(args=[sys.executable, str(NUMERIC / "real_training.py"), side, str(tree),
                              str(tmp_path / f"{side}.npz"), "dopamine"], env=keras_env(side == "tf1"))
             for side, tree in (("tf1", original), ("tf2", migrated))}
@@ -522,6 +526,7 @@ def test_dopamines_agents_learn_what_tf1_learned(tmp_path):
     eager = {k: tf2.pop(k) for k in list(tf2) if k.startswith("eager:")}
     # output width, weights (3 conv + 2 dense, kernel and bias each), the second call's difference
     assert eager["eager:nature_dqn"].tolist() == [3, 10, 0] and eager["eager:rainbow"].tolist() == [11, 10, 0], eager
+    assert eager["eager:fourier"].tolist() == [2, 1, 0], eager  # one kernel, no bias, on Fourier features
     assert sorted(tf1) == sorted(tf2)
     for agent, count in (("dqn", 30), ("rainbow", 26), ("dqn_atari", 50), ("rainbow_atari", 42), ("iqn_atari", 50)):
         params = [k for k in tf1 if k.startswith(f"param:{agent}:")]  # online, target, optimizer slots

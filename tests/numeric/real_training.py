@@ -276,7 +276,8 @@ def _dopamine(side: str, out: Path) -> None:
     (84x84x4 uint8 frames: slim's conv2d, flatten and fully_connected, variance scaling)
     with their default RMSProp and Adam. Their networks are made through make_template.
     Migrated (tf2), the Atari networks' layers, which the run adds beside the functions
-    the agents import, are also built once in eager mode and called twice ("eager:").
+    the agents import, and the layer CartPole's Fourier network became, are also built
+    once in eager mode and called twice ("eager:").
 
     Both sides replace two modules dopamine imports that cannot load under TensorFlow 2.21
     whatever tf1to2 does: ``gin.tf`` (it subclasses tf.estimator's SessionRunHook; the
@@ -357,6 +358,10 @@ def _dopamine(side: str, out: Path) -> None:
                                                                                        "probabilities"]))
         first, second = rainbow(frames).probabilities, rainbow(frames).probabilities
         found["eager:rainbow"] = np.array([first.shape[2], len(rainbow.weights), np.abs(np.asarray(first) - np.asarray(second)).max()])
+        fourier = gym_lib.CartpoleFourierDqnNetwork(num_actions=2, network_type=collections.namedtuple("q", ["q_values"]))
+        states = np.random.RandomState(3).uniform(-1, 1, (2, 4)).astype(np.float32)
+        first, second = fourier(states).q_values, fourier(states).q_values
+        found["eager:fourier"] = np.array([first.shape[1], len(fourier.weights), np.abs(np.asarray(first) - np.asarray(second)).max()])
     np.savez(out, **found)
 
 
