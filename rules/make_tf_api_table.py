@@ -188,9 +188,39 @@ def table_default() -> dict:
             continue
         slim_modules[info.name] = _public(mod)
     internal = _internal_modules(tf)
-    return {"names": names, "modules": sorted(modules), "opaque": sorted(opaque), "importable": importable,
+    return {"contrib": _contrib_renames(tf), "names": names, "modules": sorted(modules), "opaque": sorted(opaque), "importable": importable,
             "from_tf2": from_tf2, "from_v1": from_v1, "tf_slim": slim_names, "tf_slim_packages": slim_packages,
             "calls": calls, "tf_slim_modules": slim_modules, "internal": internal}
+
+
+# tf.contrib modules other rules or tables of tf-api handle (tf-slim's; rnn's cells are
+# TF1's own objects; contrib.summary is the contrib-summary stage's)
+CONTRIB_ELSEWHERE = ("slim", "layers", "framework", "util", "rnn", "summary")
+
+
+def _contrib_renames(tf) -> dict:
+    """tf_upgrade_v2's own renames of tf.contrib names (``tf.contrib.data.AUTOTUNE`` →
+    ``tf.data.experimental.AUTOTUNE``, the same object in TF 1.x, where contrib re-exported
+    it) whose new name TensorFlow 2.21 still has in TF1's API, ``tf.compat.v1``: contrib
+    path → path under ``tf.compat.v1`` (TF1's object: ``data.experimental.CsvDataset`` is
+    the v1 dataset there, which TF1 code's iterators take). Those of the modules in
+    ``CONTRIB_ELSEWHERE`` are left to what handles them."""
+    from tensorflow.tools.compatibility import all_renames_v2
+
+    out = {}
+    for old, new in sorted(all_renames_v2.symbol_renames.items()):
+        if not old.startswith("tf.contrib.") or old.split(".")[2] in CONTRIB_ELSEWHERE:
+            continue
+        path = new[len("tf."):]
+        for prefix in ("compat.v1.", "compat.v2."):
+            if path.startswith(prefix):
+                path = path[len(prefix):]
+        try:
+            lookup(tf.compat.v1, path)
+        except AttributeError:
+            continue  # gone since
+        out[old[len("tf.contrib."):]] = path
+    return out
 
 
 # A v1-only parameter whose default TF2 behaves as (``verify_shape=False``: TF2's constant
@@ -376,6 +406,7 @@ def build() -> str:
         "TF_SLIM": default["tf_slim"],
         "TF_SLIM_PACKAGES": default["tf_slim_packages"],
         "TF_SLIM_MODULES": dict(sorted(default["tf_slim_modules"].items())),
+        "CONTRIB": default["contrib"],
     }
     return json.dumps(data, indent=0, sort_keys=False) + "\n"
 

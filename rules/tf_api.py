@@ -263,12 +263,18 @@ def contrib_tf2(rest: list[str]) -> Optional[tuple[str, str]]:
     dotted name under it), e.g. ("tensorflow.compat.v1", "sort"),
     ("tensorflow.compat.v1", "nest.flatten"), ("tf1to2.contrib_framework", "nest") for
     TF1's whole nest module; tf.contrib.util's too (``constant_value`` →
-    ``get_static_value``; the module → ("tf1to2.contrib_util", "")); None otherwise."""
+    ``get_static_value``; the module → ("tf1to2.contrib_util", "")); and the other contrib
+    names tf_upgrade_v2 renames that TF1's API in TensorFlow 2.21 has (``table.CONTRIB``:
+    ``data.parallel_interleave`` → ("tensorflow.compat.v1",
+    "data.experimental.parallel_interleave")); None otherwise."""
     if rest[:1] == ["util"]:
         if len(rest) == 1:
             return UTIL_SHIM, ""
         return ("tensorflow.compat.v1", ".".join([UTIL_TF2[rest[1]], *rest[2:]])) if rest[1] in UTIL_TF2 else \
             (UTIL_SHIM, ".".join(rest[1:]))
+    for n in range(len(rest), 1, -1):  # tf_upgrade_v2's renames (tf.contrib.data → tf.data.experimental)
+        if ".".join(rest[:n]) in table.CONTRIB:
+            return "tensorflow.compat.v1", ".".join([table.CONTRIB[".".join(rest[:n])], *rest[n:]])
     if len(rest) < 2 or rest[0] != "framework" or rest[1] in table.TF_SLIM:
         return None
     if rest[1] == "nest":
@@ -790,9 +796,14 @@ class _Rewriter(TFTransformer):
             if moved is not None and moved[0] == FRAMEWORK_SHIM and (
                     base == "tensorflow.contrib.framework.nest" or root in self.framework_escapes):
                 return  # bound to the shim's own (nest, or the module handed on): read there
+            renamed = base.count(".") == 2 and base.split(".")[2] in renamed_contrib_modules()
             if moved is not None:
-                self._contrib_tf2(node, parts, moved)
+                changed = self._contrib_tf2(node, parts, moved)
+                if renamed:  # ``from tensorflow.contrib import data`` + ``data.map_and_batch``
+                    (self.contrib_rnn_aliases if changed else self.contrib_rnn_kept).add(root)
                 return
+            if renamed:
+                self.contrib_rnn_kept.add(root)
             target, problem = contrib_target([*base.split(".")[2:], *parts[1:]])
             if target is None:
                 self.ctx.warn(node, problem)
@@ -979,7 +990,7 @@ class _Rewriter(TFTransformer):
         if not rest or rest[0] == "keras" or rest[:2] in (["compat", "v1"], ["compat", "v2"]):
             return None
         if rest[0] == "contrib":
-            if rest in (["contrib"], ["contrib", "rnn"]) and named:
+            if (rest == ["contrib"] or (len(rest) == 2 and rest[1] in renamed_contrib_modules())) and named:
                 return None  # its uses are rewritten; it goes when none is left (transform)
             if rest[1:] == ["util"] and named:
                 return UTIL_SHIM  # TensorFlow's own functions, in the shim's stand-in
@@ -1136,7 +1147,8 @@ class _Rewriter(TFTransformer):
     def _contrib_from(self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom, rest: list[str]):
         """``from tensorflow.contrib[.x] import y [as z]`` → tf_slim imports, all or none."""
         new: list[cst.BaseSmallStatement] = []
-        if not rest and [dotted_name(a.name) for a in original_node.names] == ["rnn"] and self.depth == 0:
+        imported = [dotted_name(a.name) for a in original_node.names]
+        if not rest and len(imported) == 1 and imported[0] in renamed_contrib_modules() and self.depth == 0:
             return updated_node  # its uses are rewritten; it goes when none is left (transform)
         kinds: list[str] = []  # per name: "rnn", "slim", "tf2" or the shim module it comes from
         for alias in original_node.names:
@@ -1405,23 +1417,26 @@ class TfApi(Rule):
                      f"rewritten, but {ctx.imported[alias]} imports {alias} from this module, so the import stays "
                      "and raises: tf.contrib does not exist in TensorFlow 2 (give that file its own imports)")
         rewritten_rnn = rewriter.contrib_rnn_aliases - rewriter.contrib_rnn_kept
-        for alias, (stmt, spelled) in (_contrib_rnn_imports(ctx.module) if "contrib" in ctx.code else {}).items():
+        for alias, (stmt, spelled, name) in (_contrib_rnn_imports(ctx.module) if "contrib" in ctx.code else {}).items():
             if alias in rewritten_rnn:
                 before, module = module, remove_unused_imports(module, [spelled], keep=ctx.imported)
                 if module is before and alias in ctx.imported:  # another file imports it from here
-                    ctx.warn(stmt, f"{alias} (tf.contrib.rnn): tf.contrib does not exist in TensorFlow 2; the uses "
-                             f"of its names were rewritten, but {ctx.imported[alias]} imports {alias} from this "
+                    ctx.warn(stmt, f"{alias} (tf.contrib.{name}): tf.contrib does not exist in TensorFlow 2; the "
+                             f"uses of its names were rewritten, but {ctx.imported[alias]} imports {alias} from this "
                              "module, so the import stays and raises (give that file its own imports)")
                 elif module is before:  # the name occurs elsewhere (``f(rnn)``): the import stays, warned
-                    ctx.warn(stmt, f"{alias} (tf.contrib.rnn): tf.contrib does not exist in TensorFlow 2; the uses "
-                             f"of its names were rewritten, but the name {alias} occurs elsewhere in the module (the "
-                             "module as a value?), so the import stays")
+                    ctx.warn(stmt, f"{alias} (tf.contrib.{name}): tf.contrib does not exist in TensorFlow 2; the "
+                             f"uses of its names were rewritten, but the name {alias} occurs elsewhere in the module "
+                             "(the module as a value?), so the import stays")
             elif alias not in rewriter.contrib_rnn_kept:  # nothing reads it
-                ctx.warn(stmt, contrib_target(["rnn"])[1])
-            else:
+                ctx.warn(stmt, contrib_target([name])[1])
+            elif name == "rnn":
                 ctx.warn(stmt, f"{alias} (tf.contrib.rnn): tf.contrib does not exist in TensorFlow 2, and not every "
                          "use of it here could be rewritten (see their warnings); its cells are "
                          "tf.compat.v1.nn.rnn_cell's, its static_rnn & co tf.compat.v1.nn's")
+            else:
+                ctx.warn(stmt, f"{alias} (tf.contrib.{name}): tf.contrib does not exist in TensorFlow 2, and not "
+                         "every use of it here could be rewritten (see their warnings)")
         for alias in sorted(set(contrib_imports) - rewritten):
             ctx.warn(contrib_imports[alias], f"import tensorflow.contrib as {alias}: tf.contrib does not exist "
                      "in TensorFlow 2, and not every use of it here could be rewritten (see their warnings)")
@@ -1519,18 +1534,34 @@ class _EscapingContrib(cst.CSTVisitor):
                 return
 
 
+def renamed_contrib_modules() -> frozenset:
+    """The contrib modules whose names stage 0 rewrites one by one, their import going when
+    none is left: ``rnn`` (its TF1 objects) and those of tf_upgrade_v2's renames
+    (``table.CONTRIB``: ``data``, ``tpu``, ``training`` ...)."""
+    global _RENAMED_CONTRIB
+    if _RENAMED_CONTRIB is None:
+        _RENAMED_CONTRIB = frozenset({"rnn", *(k.split(".")[0] for k in table.CONTRIB)})
+    return _RENAMED_CONTRIB
+
+
+_RENAMED_CONTRIB: Optional[frozenset] = None
+
+
 def _contrib_rnn_imports(module: cst.Module) -> dict:
     """``from tensorflow.contrib import rnn [as r]`` / ``import tensorflow.contrib.rnn as r``
-    at module level: bound name → (statement, the import as remove_unused_imports takes it)."""
+    at module level (or another of ``renamed_contrib_modules``): bound name → (statement,
+    the import as remove_unused_imports takes it, the contrib module)."""
     found = {}
+    renamed = renamed_contrib_modules()
     for stmt in module.body:
         if not isinstance(stmt, cst.SimpleStatementLine):
             continue
         for i in statement_imports(stmt):
-            if i.module == "tensorflow.contrib" and i.obj == "rnn":
-                found[i.bound] = (stmt, (i.module, i.obj, i.asname) if i.asname else (i.module, i.obj))
-            elif i.module == "tensorflow.contrib.rnn" and i.obj is None and i.asname:
-                found[i.bound] = (stmt, (i.module, None, i.asname))
+            if i.module == "tensorflow.contrib" and i.obj in renamed:
+                found[i.bound] = (stmt, (i.module, i.obj, i.asname) if i.asname else (i.module, i.obj), i.obj)
+            elif i.module.startswith("tensorflow.contrib.") and i.module.count(".") == 2 and \
+                    i.module.split(".")[2] in renamed and i.obj is None and i.asname:
+                found[i.bound] = (stmt, (i.module, None, i.asname), i.module.split(".")[2])
     return found
 
 
