@@ -328,7 +328,8 @@ def tf1_variables(obj) -> Dict[str, tf.Variable]:
 # ------------------------------------------------------------ TF1 test cases
 def graph_mode_tests(cls):
     """A class decorator for a TF1 test case (``unittest.TestCase``, ``tf.test.TestCase``):
-    each of its tests (with its ``setUp`` and ``tearDown``) runs as TF1 ran every test,
+    each of its tests (with its ``setUp`` and ``tearDown``, and the class's ``setUpClass``
+    and ``tearDownClass``) runs as TF1 ran every test,
     and as the overview's ``disable_v2_behavior()`` runs a migrated graph script: in graph
     mode, on the default graph, with TF1's reference variables (a variable fetched in the
     run that assigns it is read after the assignment: resource variables read it in no
@@ -347,6 +348,16 @@ def graph_mode_tests(cls):
             return run(self, result)
 
     cls.run = run_in_graph_mode
+    # the class fixtures too (TensorLayer's tests build their graph in setUpClass, on the
+    # default graph the tests then read): the suite calls them outside ``run``
+    for name in ("setUpClass", "tearDownClass"):
+        fixture = getattr(cls, name).__func__
+
+        def in_graph_mode(klass, _fixture=fixture):
+            with context.graph_mode(), _tf1_graph_behaviour():
+                return _fixture(klass)
+
+        setattr(cls, name, classmethod(functools.wraps(fixture)(in_graph_mode)))
     return cls
 
 
