@@ -611,3 +611,52 @@ def test_tf_upgrade_v2s_contrib_renames_are_made_where_tf2_has_the_name():
     assert read.returncode == 0, read.stderr[-3000:]
     same = json.loads(read.stdout.splitlines()[-1])
     assert [old for old, ok in same.items() if not ok] == []
+
+
+CLASS_FIXTURE_TESTS = '''import unittest
+
+import numpy as np
+import tensorflow as tf
+import tf1to2
+
+
+@tf1to2.graph_mode_tests
+class BuiltOnceTest(unittest.TestCase):
+    """TensorLayer's style: the graph is built once, in setUpClass, on the default graph."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.x = tf.compat.v1.placeholder(tf.float32, [None, 3])
+        cls.w = tf.compat.v1.get_variable("w", initializer=np.eye(3, dtype=np.float32))
+        cls.y = tf.matmul(cls.x, cls.w)
+
+    @classmethod
+    def tearDownClass(cls):
+        tf.compat.v1.reset_default_graph()
+
+    def test_shape(self):
+        self.assertEqual(self.y.get_shape().as_list(), [None, 3])
+
+    def test_runs(self):
+        with tf.compat.v1.Session() as sess:
+            sess.run(tf.compat.v1.global_variables_initializer())
+            out = sess.run(self.y, {self.x: np.ones((2, 3), np.float32)})
+        self.assertEqual(out.tolist(), [[1.0, 1.0, 1.0]] * 2)
+
+
+class EagerTest(unittest.TestCase):
+    def test_still_eager(self):
+        self.assertTrue(tf.executing_eagerly())
+'''
+
+
+def test_graph_mode_tests_builds_a_class_fixtures_graph_in_graph_mode_too(tmp_path):
+    """TensorLayer's tests build their graph in ``setUpClass``, which the test suite calls
+    outside each test's ``run``: ``tf1to2.graph_mode_tests`` runs the class's fixtures in
+    graph mode (with TF1's variables) too, on the default graph its tests then read.
+    Before, every test of such a class errored ("tf.placeholder() is not compatible with
+    eager execution"): TensorLayer's migrated suite passed 10 tests of the 116 its original
+    passes. A test case without the decorator stays eager."""
+    passed = _passed_by_side(tmp_path, "fixture_test.py", {"tf2": (CLASS_FIXTURE_TESTS, False)})["tf2"]
+    assert passed == ["fixture_test.BuiltOnceTest.test_runs", "fixture_test.BuiltOnceTest.test_shape",
+                      "fixture_test.EagerTest.test_still_eager"], passed
