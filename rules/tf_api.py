@@ -201,6 +201,10 @@ CONTRIB_RNN = {
     **{f"rnn.{n}": f"compat.v1.nn.rnn_cell.{n}" for n in RNN_CELL_NAMES},
     **{f"rnn.{n}": f"compat.v1.nn.{n}" for n in ("static_rnn", "static_bidirectional_rnn", "static_state_saving_rnn")},
 }
+# tf.contrib.rnn's own functions TensorFlow 2.21 lacks, which the shim has (TF1's, built
+# on TensorFlow's bidirectional RNNs): → tf1to2.contrib_rnn.<name>
+RNN_SHIM = "tf1to2.contrib_rnn"
+RNN_SHIM_NAMES = ("stack_bidirectional_rnn", "stack_bidirectional_dynamic_rnn")
 # Single contrib names worth their own advice.
 CONTRIB_NAMES = {
     "training.HParams": "nothing in TensorFlow replaces HParams: use a dict, a dataclass or absl flags",
@@ -272,6 +276,8 @@ def contrib_tf2(rest: list[str]) -> Optional[tuple[str, str]]:
             return UTIL_SHIM, ""
         return ("tensorflow.compat.v1", ".".join([UTIL_TF2[rest[1]], *rest[2:]])) if rest[1] in UTIL_TF2 else \
             (UTIL_SHIM, ".".join(rest[1:]))
+    if rest[:1] == ["rnn"] and len(rest) >= 2 and rest[1] in RNN_SHIM_NAMES:
+        return RNN_SHIM, ".".join(rest[1:])
     for n in range(len(rest), 1, -1):  # tf_upgrade_v2's renames (tf.contrib.data → tf.data.experimental)
         if ".".join(rest[:n]) in table.CONTRIB:
             return "tensorflow.compat.v1", ".".join([table.CONTRIB[".".join(rest[:n])], *rest[n:]])
@@ -780,6 +786,10 @@ class _Rewriter(TFTransformer):
             # ``from tensorflow.contrib import rnn`` + ``rnn.LSTMCell``: TF1's own object;
             # the import goes once nothing reads it (``transform``)
             moved = CONTRIB_RNN.get(f"rnn.{parts[1]}")
+            if moved is None and parts[1] in RNN_SHIM_NAMES:  # contrib's own: the shim's
+                changed = self._contrib_tf2(node, parts, contrib_tf2(["rnn", *parts[1:]]))
+                (self.contrib_rnn_aliases if changed else self.contrib_rnn_kept).add(root)
+                return
             if moved is None:
                 self.contrib_rnn_kept.add(root)
                 self.ctx.warn(node, contrib_target(["rnn", *parts[1:]])[1])
@@ -924,6 +934,7 @@ class _Rewriter(TFTransformer):
             self.module_imports.add(module)
         text = f"{head}.{name}" if name else head
         what = {FRAMEWORK_SHIM: "tf.contrib.framework's names TensorFlow 2 and tf-slim have",
+                RNN_SHIM: "contrib's own function, TensorFlow 2 lacks it: the shim's, on TensorFlow's RNNs",
                 UTIL_SHIM: "tf.contrib.util's functions, TensorFlow's own",
                 "tensorflow": "TF2's: the graph's name scope in a graph, as TF1's, and the eager one eagerly"}.get(
             module, "the TF2 name, the same object")

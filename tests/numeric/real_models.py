@@ -238,13 +238,27 @@ def _tf1_environment():
     framework.get_name_scope = lambda: v1.get_default_graph().get_name_scope()
     contrib.framework = framework
     v1.contrib = contrib
+    # contrib.rnn: TF1's own cells and static RNNs it re-exported, and its stacked
+    # bidirectional RNNs (TensorLayer imports one), TF1's as the shim writes them
+    import tf1to2.contrib_rnn
+
+    rnn = types.ModuleType("tensorflow.contrib.rnn")
+    for name in dir(v1.nn.rnn_cell):
+        if not name.startswith("_"):
+            setattr(rnn, name, getattr(v1.nn.rnn_cell, name))
+    for name in ("static_rnn", "static_bidirectional_rnn", "static_state_saving_rnn"):
+        setattr(rnn, name, getattr(v1.nn, name))
+    for name in tf1to2.contrib_rnn.__all__:
+        setattr(rnn, name, getattr(tf1to2.contrib_rnn, name))
+    contrib.rnn = rnn
+    sys.modules["tensorflow.contrib.rnn"] = rnn
     if not hasattr(v1, "estimator"):  # removed in TF 2.16; TF1 model code reads its ModeKeys
         from tensorflow.python.saved_model.model_utils.mode_keys import EstimatorModeKeys
 
         v1.estimator = v1.compat.v1.estimator = types.SimpleNamespace(ModeKeys=EstimatorModeKeys)
     sys.modules["tensorflow"] = v1
     sys.modules["tensorflow.contrib"] = contrib
-    sys.modules["tensorflow.contrib.layers"] = tf_slim
+    sys.modules["tensorflow.contrib.layers"] = sys.modules["tensorflow.contrib.slim"] = tf_slim
     sys.modules["tensorflow.contrib.framework"] = framework
     # contrib.layers' own modules, which TF1 code imported by path (tflearn's initializers)
     import tf_slim.layers.initializers

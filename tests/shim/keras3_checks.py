@@ -417,6 +417,85 @@ def check_tf1_rnn_cells_train_and_checkpoint_under_keras3():
         raise AssertionError("a name TF1's tf.nn.rnn_cell did not have")
 
 
+def check_contrib_rnn_stacks_are_contribs_bidirectional_layers():
+    """tf1to2.contrib_rnn's stacked bidirectional RNNs, in a TF1 graph: each layer is
+    TensorFlow's bidirectional_dynamic_rnn (static_bidirectional_rnn) under
+    ``stack_bidirectional_rnn/cell_<i>``, fed the previous layer's outputs concatenated on
+    the depth axis, with TF1's variable names; the same by hand, given the same weights,
+    computes the same. In a decorated Keras layer, eagerly, the same names."""
+    import tf1to2.contrib_rnn
+    import tf1to2.rnn_cell
+
+    x = np.random.RandomState(7).randn(3, 5, 4).astype("float32")
+    lengths = np.array([5, 3, 1], np.int32)
+
+    def by_hand(inputs):
+        layer = inputs
+        with v1.variable_scope("stack_bidirectional_rnn"):
+            for i, units in enumerate((6, 2)):
+                with v1.variable_scope(f"cell_{i}"):
+                    (fw, bw), _ = v1.nn.bidirectional_dynamic_rnn(
+                        tf1to2.rnn_cell.LSTMCell(units), tf1to2.rnn_cell.GRUCell(units), layer,
+                        sequence_length=lengths, dtype=tf.float32)
+                    layer = tf.concat([fw, bw], 2)
+        return layer
+
+    def stacked(inputs):
+        out, states_fw, states_bw = tf1to2.contrib_rnn.stack_bidirectional_dynamic_rnn(
+            [tf1to2.rnn_cell.LSTMCell(6), tf1to2.rnn_cell.LSTMCell(2)],
+            [tf1to2.rnn_cell.GRUCell(6), tf1to2.rnn_cell.GRUCell(2)], inputs, sequence_length=lengths,
+            dtype=tf.float32)
+        assert len(states_fw) == len(states_bw) == 2
+        return out
+
+    results = {}
+    for build in (stacked, by_hand):
+        with tf.Graph().as_default():
+            v1.set_random_seed(3)
+            out = build(tf.constant(x))
+            with v1.Session() as sess:
+                sess.run(v1.global_variables_initializer())
+                if build is by_hand:  # the stacked side's weights
+                    for v in v1.global_variables():
+                        v.load(results["weights"][v.op.name], sess)
+                results[build.__name__] = sess.run(out)
+                if build is stacked:
+                    results["weights"] = {v.op.name: sess.run(v) for v in v1.global_variables()}
+    assert sorted(results["weights"]) == [
+        f"stack_bidirectional_rnn/cell_{i}/bidirectional_rnn/{d}/{cell}/{w}"
+        for i in (0, 1) for d, cell, ws in (("bw", "gru_cell", ("candidate/bias", "candidate/kernel", "gates/bias",
+                                                                 "gates/kernel")),
+                                             ("fw", "lstm_cell", ("bias", "kernel"))) for w in ws], \
+        sorted(results["weights"])
+    assert results["stacked"].shape == (3, 5, 4)  # the last layer's two directions, 2 units each
+    np.testing.assert_allclose(results["stacked"], results["by_hand"], rtol=TOL, atol=TOL)
+
+    class Stack(keras.layers.Layer):
+        @track_tf1_style_variables
+        def call(self, inputs):
+            return tf1to2.contrib_rnn.stack_bidirectional_rnn(
+                [tf1to2.rnn_cell.BasicRNNCell(3)], [tf1to2.rnn_cell.BasicRNNCell(3)], tf.unstack(inputs, axis=1),
+                dtype=tf.float32)[0]
+
+    layer = Stack()
+    steps = layer(x)
+    assert len(steps) == 5 and steps[0].shape == (3, 6)
+    assert sorted(tf1_variables(layer)) == [
+        f"stack_bidirectional_rnn/cell_0/{d}/basic_rnn_cell/{w}"  # (static: under the cell's scope itself)
+        for d in ("bw", "fw") for w in ("bias", "kernel")], sorted(tf1_variables(layer))
+    np.testing.assert_allclose(layer(x)[4], steps[4])  # made once, reused
+    for name, bad in (("cells_fw", dict(cells_fw=tf1to2.rnn_cell.GRUCell(2))),
+                      ("same depth", dict(cells_bw=[]))):
+        args = dict(cells_fw=[tf1to2.rnn_cell.GRUCell(2)], cells_bw=[tf1to2.rnn_cell.GRUCell(2)], inputs=x)
+        args.update(bad)
+        try:
+            tf1to2.contrib_rnn.stack_bidirectional_dynamic_rnn(**args)
+        except ValueError as e:
+            assert name in str(e) or "bw cell" in str(e), e
+        else:
+            raise AssertionError(f"no error for {name}")
+
+
 def check_contrib_framework_stand_in():
     """tf1to2.contrib_framework, where code hands tf.contrib.framework on whole: tf-slim's
     names and TensorFlow's, the very objects; TF1's nest with is_sequence; TF1's
