@@ -792,6 +792,7 @@ class _Rewriter(TFTransformer):
         self.module_frame = _Frame(ctx.module)  # the module's own statements, outside functions
         self.pending: dict[int, tuple] = {}  # original call id → (steps chain) for statement form
         self.stale: set = set()
+        self.applied: set = set()  # ids of regularizer calls applied on the spot (_applied_regularizer)
         self.needs_tf = False
         self.needs_shim = False
         self.dropped: set[str] = set()
@@ -1022,6 +1023,10 @@ class _Rewriter(TFTransformer):
             frame.unnamed = counts
         return frame.unnamed
 
+    def visit_Call(self, node: cst.Call) -> None:
+        if isinstance(node.func, cst.Call) and self.op_of(node.func.func) in ("l2_regularizer", "l1_regularizer"):
+            self.applied.add(id(node.func))  # the outer call rewrites (or leaves) both
+
     def visit_With(self, node: cst.With) -> None:
         names = []
         for item in node.items:
@@ -1057,6 +1062,11 @@ class _Rewriter(TFTransformer):
 
     # the rewrite
     def leave_Call(self, original: cst.Call, updated: cst.Call):
+        if isinstance(original.func, cst.Call) and self.op_of(original.func.func) in ("l2_regularizer",
+                                                                                       "l1_regularizer"):
+            return self._applied_regularizer(original, updated)
+        if id(original) in self.applied:
+            return updated
         op = self.op_of(original.func)
         if op not in CONVERTED:
             if _reads_model_variables(original, self.qualify):
@@ -1099,6 +1109,37 @@ class _Rewriter(TFTransformer):
         for chain in (steps if kind == "unrolled" else [steps]):
             text = _nest(chain, text)
         return cst.parse_expression(text)
+
+    def _applied_regularizer(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        """``slim.l2_regularizer(s)(w)``, a regularizer applied on the spot (TensorLayer's
+        reconstruction loss): its loss, as slim computed it, ``s * tf.nn.l2_loss(w)``
+        (``s * tf.reduce_sum(tf.abs(w))`` for l1). A Keras regularizer called there fails
+        on TF1's reference variables ("Invalid dtype: float32_ref"), which a graph under
+        TF1 behaviour makes; a regularizer given to a layer stays a Keras one (the layer
+        reads the variable first)."""
+        op = self.op_of(original.func.func)
+        try:
+            scale = _bind(op, original.func).get("scale")
+        except Refused as e:
+            self.ctx.warn(original, f"slim.{op} left as it is: {e}")
+            return updated
+        weights = [a for a in updated.args if not a.star and (a.keyword is None or a.keyword.value == "weights")]
+        if scale is None or len(weights) != 1 or len(updated.args) != 1:
+            self.ctx.warn(original, f"slim.{op}(...)(...) left as it is: the scale and the one variable it is "
+                                    "applied to must be given")
+            return updated
+        if _lit(scale) == 0:
+            self.ctx.warn(original, f"slim.{op}(0)(...) left as it is: slim's regularizer of scale 0 returns None")
+            return updated
+        loss = "nn.l2_loss" if op == "l2_regularizer" else None
+        w = _c(weights[0].value)
+        value = f"{self._tf}.{loss}({w})" if loss else f"{self._tf}.reduce_sum({self._tf}.abs({w}))"
+        if not self.ctx.change(original, f"slim.{op}(s)(w) → s * {'tf.nn.l2_loss(w)' if loss else 'tf.reduce_sum(tf.abs(w))'} "
+                                         "(slim's own formula: a Keras regularizer called on a TF1 variable fails)"):
+            return updated
+        self.needs_tf = True
+        self.stale.add(self.ctx.aliases.imported_from(original.func.func))
+        return cst.parse_expression(f"{_c(slim._parenthesized(scale))} * {value}")
 
     def _convert(self, op: str, call: cst.Call):
         if op in ("l2_regularizer", "l1_regularizer"):

@@ -79,3 +79,29 @@ def test_rewritten_ops_compute_what_slim_computed(case, keras, tmp_path):
         for key, r in outputs.items():
             assert r["diff"] is not None, (mode, key)
             assert r["diff"] <= TOL * max(1.0, r["largest"]), (mode, key, r)
+
+
+def test_a_regularizer_applied_on_the_spot_keeps_slims_value_on_tf1_variables(tmp_path):
+    """golden/slim-to-layers/applied_regularizers, as a default run leaves it: slim's
+    ``l2_regularizer(s)(w)`` / ``l1_regularizer`` applied on the spot become slim's own
+    formula, which gives slim's value on TF1's reference variables (a graph under TF1
+    behaviour: TensorLayer's tests, ``disable_v2_behavior()``) and eagerly on TF2's. The
+    Keras regularizer the rule wrote there before fails on a reference variable."""
+    from rules import all_rules
+    from tests.subprocess_env import ROOT, script_answers
+
+    (case,) = [c for c in cases("slim-to-layers") if c.id.endswith("applied_regularizers")]
+    (tmp_path / "before.py").write_text(case.before, encoding="utf-8")
+    out, _, _ = transform_text(case.before, [r.id for r in all_rules()])
+    assert "tf.nn.l2_loss(params[0])" in out
+    (tmp_path / "after.py").write_text(out, encoding="utf-8")
+    answers = script_answers(ROOT / "tests" / "numeric" / "applied_regularizers.py", tmp_path,
+                             ("tf1", "tf2_graph", "tf2", "keras_applied"))
+    tf1 = answers["tf1"]
+    # 0.3 * sum(w²) / 2 over two of the variables, 0.1 * sum(|w|) over the other; 0.75 * sum(w²) / 2
+    assert set(tf1) == {"reconstruction", "scaled"} and tf1["reconstruction"] > 1.0, tf1
+    for side in ("tf2_graph", "tf2"):
+        assert answers[side].keys() == tf1.keys()
+        for key in tf1:
+            assert abs(answers[side][key] - tf1[key]) <= 1e-5 * abs(tf1[key]), (side, key, answers[side], tf1)
+    assert "float32_ref" in answers["keras_applied"].get("error", ""), answers["keras_applied"]
