@@ -239,17 +239,22 @@ def _tf1_environment():
     contrib.framework = framework
     v1.contrib = contrib
     # contrib.rnn: TF1's own cells and static RNNs it re-exported, and its stacked
-    # bidirectional RNNs (TensorLayer imports one), TF1's as the shim writes them
-    import tf1to2.contrib_rnn
-
+    # bidirectional RNNs (TensorLayer imports one), TF1's as the shim writes them; read
+    # when asked for (the cells load tf-keras, which a side on Keras 3 lacks)
     rnn = types.ModuleType("tensorflow.contrib.rnn")
-    for name in dir(v1.nn.rnn_cell):
-        if not name.startswith("_"):
-            setattr(rnn, name, getattr(v1.nn.rnn_cell, name))
-    for name in ("static_rnn", "static_bidirectional_rnn", "static_state_saving_rnn"):
-        setattr(rnn, name, getattr(v1.nn, name))
-    for name in tf1to2.contrib_rnn.__all__:
-        setattr(rnn, name, getattr(tf1to2.contrib_rnn, name))
+
+    def _rnn_name(name):
+        import tf1to2.contrib_rnn
+
+        if name in tf1to2.contrib_rnn.__all__:
+            return getattr(tf1to2.contrib_rnn, name)
+        if name in ("static_rnn", "static_bidirectional_rnn", "static_state_saving_rnn"):
+            return getattr(v1.nn, name)
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(v1.nn.rnn_cell, name)
+
+    rnn.__getattr__ = _rnn_name
     contrib.rnn = rnn
     sys.modules["tensorflow.contrib.rnn"] = rnn
     if not hasattr(v1, "estimator"):  # removed in TF 2.16; TF1 model code reads its ModeKeys
