@@ -49,9 +49,10 @@ other defaults is warned). Given directly to a Keras layer
 ``tf.compat.v2``, Keras 3's stays: the layer is Keras 3's, and saves and loads with it.
 
 ``x.shape[i].value`` / ``x.get_shape()[i].value`` (a ``Dimension`` in TF1, an int in TF2),
-also through a name that only ever holds a shape and a loop over a shape
-(``[d.value for d in x.get_shape()[1:]]``) → ``tf.compat.dimension_value(...)``, which
-works in both.
+also through a name that only ever holds a shape (or a Dimension: ``d = shape[0]`` ...
+``d.value``), a shape's ``with_rank*`` / ``merge_with`` / ``concatenate``, and a loop over a
+shape (``[d.value for d in x.get_shape()[1:]]``) → ``tf.compat.dimension_value(...)``,
+which works in both.
 
 TensorFlow's private modules (``from tensorflow.python.ops import math_ops``) are left,
 checked against the modules TF 2.21 has (a missing one is warned); the few private
@@ -1225,9 +1226,12 @@ class _Rewriter(TFTransformer):
         new = self.replacements.get(id(original_node))
         if new is not None:
             return new
+        shapes = self.shape_names[-1]
         if original_node.attr.value == "value" and (
-                _is_dimension(original_node.value, self.shape_names[-1])
-                or (isinstance(original_node.value, cst.Name) and any(original_node.value.value in d for d in self.dims))):
+                _is_dimension(original_node.value, shapes)
+                or (isinstance(original_node.value, cst.Name) and (
+                    any(original_node.value.value in d for d in self.dims)
+                    or (isinstance(shapes, _LazyShapes) and shapes.holds_dimension(original_node.value.value))))):
             if self.ctx.change(original_node, "Dimension.value → tf.compat.dimension_value(...) (an int in TF2)"):
                 self.needs_tf = True
                 return cst.Call(func=_expr(f"{self.tf_name()}.compat.dimension_value"), args=[cst.Arg(updated_node.value)])
@@ -1334,20 +1338,36 @@ def _is_shape(expr: cst.BaseExpression, sliced: bool = True) -> bool:
     if isinstance(expr, cst.Attribute):
         return expr.attr.value == "shape"
     if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute):
+        if expr.func.attr.value in _SHAPE_METHODS:  # ``x.get_shape().with_rank_at_least(1)``: a shape too
+            return _is_shape(expr.func.value, sliced=False)
         return expr.func.attr.value == "get_shape" and not expr.args
     return False
 
 
+# TensorShape's methods that return a TensorShape
+_SHAPE_METHODS = frozenset(("with_rank", "with_rank_at_least", "with_rank_at_most", "merge_with", "concatenate"))
+
+
 class _LazyShapes:
-    """A function's shape names, worked out the first time a ``name[i].value`` asks."""
+    """A function's shape names, and its names holding a shape's Dimension, worked out the
+    first time a ``name[i].value`` / ``name.value`` asks."""
 
     def __init__(self, fn: cst.FunctionDef) -> None:
-        self.fn, self.names = fn, None
+        self.fn, self.names, self.dimensions = fn, None, None
 
     def __contains__(self, name: str) -> bool:
         if self.names is None:
             self.names = _shape_names(self.fn)
         return name in self.names
+
+    def holds_dimension(self, name: str) -> bool:
+        """``d = x.get_shape().with_rank_at_least(1)[0]`` ... ``d.value`` (TensorLayer's
+        spatial transformer): a name the function assigns only a shape's item to."""
+        if self.dimensions is None:
+            found = bindings(self.fn)
+            self.dimensions = frozenset(n for n, values in found.assigned.items() if n not in found.other
+                                        and all(_is_dimension(v, self) for v in values))
+        return name in self.dimensions
 
 
 def _shape_names(fn: cst.FunctionDef) -> frozenset:
