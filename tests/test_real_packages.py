@@ -538,3 +538,45 @@ def test_dopamines_agents_learn_what_tf1_learned(tmp_path):
         assert tf1[key].shape == tf2[key].shape, key
         scale = max(1.0, float(np.abs(tf1[key].astype(np.float64)).max()))
         assert np.abs(tf1[key].astype(np.float64) - tf2[key].astype(np.float64)).max() <= 1e-4 * scale, key
+
+
+# TensorLayer 1.11 (a TF1 layer library), a package outside PACKAGES: its wheel ships its
+# test suite; the layer, activation, utility and optimizer modules are the check (not its
+# documentation / style checks, its downloads, nor test_timeout, which sleeps 80 s and
+# fails on both sides)
+TENSORLAYER = "tensorlayer==1.11.1"
+TENSORLAYER_TESTS = (
+    "activations", "array_ops", "decorators", "layers_activation", "layers_basic", "layers_convolution",
+    "layers_core", "layers_extend", "layers_flow_control", "layers_merge", "layers_normalization",
+    "layers_padding", "layers_pooling", "layers_recurrent", "layers_shape", "layers_spatial_transformer",
+    "layers_stack", "layers_super_resolution", "layers_time_distributed", "logging", "optimizer_amsgrad",
+    "reuse_mlp", "tf_layers", "utils_predict")
+TENSORLAYER_EXPECTED: dict = {}
+
+
+def test_tensorlayers_own_tests_pass_on_it_migrated_by_tf1to2(tmp_path):
+    """TensorLayer 1.11.1's own tests (its wheel, fetched from PyPI), the package and its
+    tests migrated by ``migrate --write``, pass under plain TensorFlow 2.21 wherever the
+    original's pass under TF1 behaviour (116). Before this check's fixes, migrated:
+    ``import tensorlayer`` raised (contrib.rnn's stack_bidirectional_dynamic_rnn, now the
+    shim's); its test cases, which build their graph in ``setUpClass``, errored in eager
+    mode (graph_mode_tests now runs class fixtures in graph mode); a Keras regularizer
+    applied to a TF1 variable raised ("float32_ref"), and a Dimension held by a name
+    (``d.value``) raised under TF2."""
+    original = real_packages.unpack(real_packages.fetch(TENSORLAYER), tmp_path / "original", "tensorlayer")
+    migrated = tmp_path / "migrated"
+    shutil.copytree(original, migrated, ignore=shutil.ignore_patterns("*.dist-info", "*.data"))
+    proc = subprocess.run([sys.executable, "-m", "codemod.cli", "migrate", "--write", "-q", str(migrated / "tensorlayer"),
+                           str(migrated / "tests")], capture_output=True, text=True, cwd=ROOT, timeout=600,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 1, proc.stdout[-2000:] + proc.stderr[-2000:]  # changed, no file failed
+    tests = [f"tests/test_{name}.py" for name in TENSORLAYER_TESTS]
+    assert all((original / t).exists() for t in tests)
+    outcomes = run_pytests({side: (tree, tmp_path / f"{side}.xml", tests, side == "tf1", side == "tf1")
+                            for side, tree in (("tf1", original), ("tf2", migrated))})
+    passed = sorted(t for t, state in outcomes["tf1"][0].items() if state == "passed")
+    assert len(passed) >= 110, outcomes["tf1"][1][-3000:]
+    assert [t for t in passed if outcomes["tf2"][0].get(t) != "passed" and t not in TENSORLAYER_EXPECTED] == [], \
+        outcomes["tf2"][1][-6000:]
+    for test in TENSORLAYER_EXPECTED:
+        assert outcomes["tf1"][0].get(test) == "passed" and outcomes["tf2"][0].get(test) == "failed", test
