@@ -13,6 +13,7 @@ import json
 import os
 import re
 import sys
+import warnings
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -444,6 +445,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except SystemExit as e:  # argparse: 2 on a bad option, 0 on --help
         return int(e.code or 0)
     out, err = sys.stdout, sys.stderr
+    # Python's own warnings about the code read (``"is" with a literal``, invalid escape
+    # sequences), which parsing it prints to stderr once per file: not tf1to2's to say
+    # (the workers, forked later, inherit this)
+    warnings.filterwarnings("ignore", category=SyntaxWarning)
+    warnings.filterwarnings("ignore", message="invalid escape sequence", category=DeprecationWarning)
     try:
         if args.command == "rules":
             return cmd_rules(args.rule, out)

@@ -720,3 +720,18 @@ def test_diff_headers_quote_odd_file_names_as_git_does(tmp_path):
     applied = subprocess.run(["git", "apply", "-"], input=r.stdout, text=True, cwd=tmp_path, capture_output=True)
     assert applied.returncode == 0, applied.stderr
     assert (tmp_path / name).read_text() == TF2 and (tmp_path / "plain.py").read_text() == TF2
+
+
+def test_pythons_warnings_about_the_code_read_are_not_printed(tmp_path):
+    """TensorLayer's ``key is not '_id'`` and ``'\\.jpg'``: parsing them makes Python print a
+    SyntaxWarning / DeprecationWarning to stderr, once per file and per worker; that is the
+    code's own business, not the migration's, and ``migrate`` says nothing of it (a run
+    over TensorLayer printed them among its findings)."""
+    (tmp_path / "db.py").write_text("import tensorflow as tf\n\n\ndef f(key, x):\n"
+                                     "    if key is not '_id':\n        return tf.log(x)\n"
+                                     "    return '\\.jpg'\n")
+    for jobs in ("1", "2"):
+        proc = subprocess.run([sys.executable, "-m", "codemod.cli", "migrate", "-j", jobs, str(tmp_path)],
+                              capture_output=True, text=True, cwd=ROOT, timeout=300)
+        assert proc.returncode == 1 and "tf.math.log(x)" in proc.stdout, proc.stderr
+        assert "Warning" not in proc.stderr, proc.stderr
