@@ -312,10 +312,24 @@ INTERNAL_RENAMES = {
 
 
 # Private modules TF1 code imported that TF2 keeps elsewhere (TF1's training_ops was
-# ``from tensorflow.python.ops.gen_training_ops import *``).
+# ``from tensorflow.python.ops.gen_training_ops import *``), and private names moved out
+# of the module TF1 code imported them from.
 INTERNAL_MODULE_RENAMES = {
     "tensorflow.python.training.training_ops": "tensorflow.python.ops.gen_training_ops",
+    "tensorflow.python.framework.ops.Tensor": "tensorflow.python.framework.tensor.Tensor",
 }
+# Private names TF1 code reads through its private module (``ops.Tensor``, TensorLayer's
+# ``isinstance(x, ops.Tensor)``) that TF 2.21's module no longer has: → the public name of
+# the same object, spelled through tensorflow.
+INTERNAL_MOVED = {
+    "tensorflow.python.framework.ops.Tensor": "Tensor",
+}
+# ... and ones TF 2.21 has nowhere: what to write instead (warned at the line).
+INTERNAL_GONE = {
+    "tensorflow.python.ops.variable_scope.variable":
+        "tf.compat.v1.Variable (the same arguments up to name=, then dtype= by keyword)",
+}
+_INTERNAL_READ = frozenset(k.rpartition(".")[0] for k in (*INTERNAL_MOVED, *INTERNAL_GONE))
 
 
 def _is_internal(rest: list[str]) -> bool:
@@ -826,6 +840,9 @@ class _Rewriter(TFTransformer):
                 return
             self._check_v1(node, parts[1:])
             return
+        if base in _INTERNAL_READ and len(parts) > 1:
+            self._internal_name(node, parts, f"{base}.{parts[1]}")
+            return
         if base != "tensorflow":
             return  # other bindings are fixed where they are made
         rest = parts[1:]
@@ -856,6 +873,23 @@ class _Rewriter(TFTransformer):
         text = ".".join([root, new, *tail])
         if self.ctx.change(node, f"tf.{prefix} → tf.{new}"):
             self.replacements[id(node)] = _expr(text)
+
+    def _internal_name(self, node: cst.Attribute, parts: list, name: str) -> None:
+        """``ops.Tensor`` (``ops`` bound to TensorFlow's private module): a name TF 2.21's
+        module no longer has → its public name (``INTERNAL_MOVED``), or a warning."""
+        if name in INTERNAL_GONE:
+            self.ctx.warn(node, f"{name} does not exist in TensorFlow {table.TF_VERSION}: use {INTERNAL_GONE[name]}")
+            return
+        public = INTERNAL_MOVED.get(name)
+        if public is None:
+            return
+        head = self.ctx.aliases.local_name_for("tensorflow")
+        if head is None:
+            head = "tensorflow"
+            self.module_imports.add("tensorflow")
+        if self.ctx.change(node, f"{name} → tf.{public} (TensorFlow {table.TF_VERSION}'s private module no longer "
+                                 "has it; the same object)"):
+            self.replacements[id(node)] = _expr(".".join([head, public, *parts[2:]]))
 
     def _v1_contrib(self, node: cst.Attribute, parts: list, v1: str, contrib: list) -> None:
         """``tf.compat.v1.contrib.<contrib>`` (TF 1.x's tf.compat.v1 had tf.contrib too:
@@ -1282,6 +1316,8 @@ def _alias(name: str, asname: Optional[str]) -> cst.ImportAlias:
 
 def _renamed(alias: cst.ImportAlias, name: str) -> cst.ImportAlias:
     """``from m import old [as x]`` → ``from m import name as x`` (the module still sees x)."""
+    if local_name(alias) == name:
+        return alias.with_changes(name=cst.Name(name), asname=None)
     return alias.with_changes(name=cst.Name(name), asname=cst.AsName(name=cst.Name(local_name(alias))))
 
 
@@ -1748,6 +1784,8 @@ def _internal_from_may_act(module: str, names: list) -> bool:
         return True
     if len(names) == 1 and f"{module}.{names[0]}" in INTERNAL_MODULE_RENAMES:
         return True
+    if any(f"{module}.{name}" in _INTERNAL_READ for name in names):
+        return True  # its uses are read (``ops.Tensor``)
     return any(f"{module}.{name}" in INTERNAL_RENAMES or (module in table.INTERNAL_EMPTY_PACKAGES
                                                          and f"{module}.{name}" not in table.INTERNAL_MODULES)
                for name in names)
@@ -1762,7 +1800,8 @@ def _unmentioning(ctx: RuleContext) -> frozenset:
     Python's own ``ast`` (line ranges) and a regular expression, so the LibCST walk, which
     costs most, skips the rest."""
     names = [n for n, paths in ctx.tf_names().items()
-             if any(p.startswith("tensorflow") and (not _is_internal_path(p) or p == TF2_ENABLED.rpartition(".")[0])
+             if any(p.startswith("tensorflow") and (not _is_internal_path(p) or p == TF2_ENABLED.rpartition(".")[0]
+                                                    or p in _INTERNAL_READ)
                     for p in paths)]
     return ctx.unmentioning(mentioning(names, r"\bimport\b", r"\.value\b", r"\.initialized_value\b",
                                        rf"\bself\.(?:{'|'.join(sorted(TEST_SESSIONS))})\("))
