@@ -6,6 +6,7 @@ The cache is ``$TF1TO2_PYPI_CACHE`` or ``~/.cache/tf1to2/pypi``.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -51,6 +52,25 @@ def fetch(requirement: str) -> Path:
     if not found:
         raise RuntimeError(f"pip download {requirement} left nothing in {cache}")
     return sorted(found)[0]
+
+
+def site(name: str, requirements: tuple) -> Path:
+    """Third-party packages only one check imports (TensorLayer's matplotlib, scikit-image,
+    scikit-learn ...), each pinned and installed without its dependencies into a folder of
+    the cache, which that check alone puts on the path. Not in the test environment: there
+    every ``import keras`` would import scikit-learn (Keras 3's scikit-learn wrapper does
+    when it can), 0.4 s more in each of the suite's hundreds of processes."""
+    key = hashlib.sha1("|".join(requirements).encode()).hexdigest()[:10]
+    target = cache_dir() / f"site-{name}-{key}"
+    if not target.exists():
+        partial = target.with_name(target.name + ".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        proc = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(partial),
+                               *requirements], capture_output=True, text=True, timeout=900)
+        if proc.returncode != 0:
+            raise RuntimeError(f"pip install --target for {name} failed:\n{proc.stderr[-2000:]}")
+        partial.rename(target)
+    return target
 
 
 def unpack(archive: Path, dest: Path, package: str) -> Path:
