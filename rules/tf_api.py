@@ -137,6 +137,7 @@ script's entry point, never in a module others import.
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from pathlib import Path
 from typing import Optional
@@ -202,10 +203,6 @@ CONTRIB_RNN = {
     **{f"rnn.{n}": f"compat.v1.nn.rnn_cell.{n}" for n in RNN_CELL_NAMES},
     **{f"rnn.{n}": f"compat.v1.nn.{n}" for n in ("static_rnn", "static_bidirectional_rnn", "static_state_saving_rnn")},
 }
-# tf.contrib.rnn's own functions TensorFlow 2.21 lacks, which the shim has (TF1's, built
-# on TensorFlow's bidirectional RNNs): → tf1to2.contrib_rnn.<name>
-RNN_SHIM = "tf1to2.contrib_rnn"
-RNN_SHIM_NAMES = ("stack_bidirectional_rnn", "stack_bidirectional_dynamic_rnn")
 # Single contrib names worth their own advice.
 CONTRIB_NAMES = {
     "training.HParams": "nothing in TensorFlow replaces HParams: use a dict, a dataclass or absl flags",
@@ -246,10 +243,10 @@ FRAMEWORK_SHIM = "tf1to2.contrib_framework"
 UTIL_TF2 = {"constant_value": "get_static_value", "make_tensor_proto": "make_tensor_proto",
             "make_ndarray": "make_ndarray"}
 UTIL_SHIM = "tf1to2.contrib_util"
-def _shim_table(module: str, name: str) -> dict:
-    """A dict literal of a shim module (``tf1to2/<module>.py``), read from its source: the
-    rules never import the shim, which imports TensorFlow. The two packages are installed
-    side by side."""
+def _shim_table(module: str, name: str):
+    """A literal of a shim module (``tf1to2/<module>.py``: a dict, its ``__all__``), read
+    from its source: the rules never import the shim, which imports TensorFlow. The two
+    packages are installed side by side."""
     tree = ast.parse((Path(__file__).resolve().parent.parent / "tf1to2" / f"{module}.py").read_text(encoding="utf-8"))
     for node in tree.body:
         if isinstance(node, ast.Assign) and [getattr(t, "id", None) for t in node.targets] == [name]:
@@ -257,6 +254,10 @@ def _shim_table(module: str, name: str) -> dict:
     raise LookupError(f"tf1to2/{module}.py has no {name}")
 
 
+# tf.contrib.rnn's own functions TensorFlow 2.21 lacks, which the shim has (TF1's, built
+# on TensorFlow's bidirectional RNNs): → tf1to2.contrib_rnn.<name>, each the shim exports
+RNN_SHIM = "tf1to2.contrib_rnn"
+RNN_SHIM_NAMES = tuple(_shim_table("contrib_rnn", "__all__"))
 # what tf.contrib.framework had that neither TensorFlow 2.21 nor tf-slim has, and what to
 # use instead: the shim's table (it raises at these with the same advice)
 FRAMEWORK_GONE = _shim_table("contrib_framework", "GONE")
@@ -546,9 +547,10 @@ class _Rewriter(TFTransformer):
         self.contrib_aliases: set[str] = set()  # ``tc`` of ``import tensorflow.contrib as tc``, rewritten uses
         self.contrib_kept: set[str] = set()  # ... with a use left
         # ``rnn`` of ``from tensorflow.contrib import rnn`` / ``import tensorflow.contrib.rnn
-        # as rnn``: names whose uses were rewritten (CONTRIB_RNN), and those with a use left
-        self.contrib_rnn_aliases: set[str] = set()
-        self.contrib_rnn_kept: set[str] = set()
+        # as rnn`` (or another of renamed_contrib_modules: ``data``): names whose uses were
+        # rewritten (CONTRIB_RNN, contrib_tf2), and those with a use left
+        self.renamed_aliases: set[str] = set()
+        self.renamed_kept: set[str] = set()
         self.estimator_shim = False  # a chain now reads tf1to2.estimator
         self.module_imports: set[str] = set()  # modules chains now read whole (``import tensorflow``)
         self.graph_mode_tests = False  # test cases were decorated to run their tests in graph mode
@@ -803,18 +805,18 @@ class _Rewriter(TFTransformer):
             moved = CONTRIB_RNN.get(f"rnn.{parts[1]}")
             if moved is None and parts[1] in RNN_SHIM_NAMES:  # contrib's own: the shim's
                 changed = self._contrib_tf2(node, parts, contrib_tf2(["rnn", *parts[1:]]))
-                (self.contrib_rnn_aliases if changed else self.contrib_rnn_kept).add(root)
+                (self.renamed_aliases if changed else self.renamed_kept).add(root)
                 return
             if moved is None:
-                self.contrib_rnn_kept.add(root)
+                self.renamed_kept.add(root)
                 self.ctx.warn(node, contrib_target(["rnn", *parts[1:]])[1])
                 return
             text = ".".join([self.v1_name(), moved[len("compat.v1."):], *parts[2:]])
             if self._contrib_rnn(node, f"{'.'.join(parts[:2])} (tf.contrib.rnn.{parts[1]})", moved, text):
                 self.needs_tf = True
-                self.contrib_rnn_aliases.add(root)
+                self.renamed_aliases.add(root)
             else:
-                self.contrib_rnn_kept.add(root)
+                self.renamed_kept.add(root)
             return
         if base is not None and base.startswith("tensorflow.contrib.") and len(parts) > 1:
             moved = contrib_tf2([*base.split(".")[2:], *parts[1:]])
@@ -825,10 +827,10 @@ class _Rewriter(TFTransformer):
             if moved is not None:
                 changed = self._contrib_tf2(node, parts, moved)
                 if renamed:  # ``from tensorflow.contrib import data`` + ``data.map_and_batch``
-                    (self.contrib_rnn_aliases if changed else self.contrib_rnn_kept).add(root)
+                    (self.renamed_aliases if changed else self.renamed_kept).add(root)
                 return
             if renamed:
-                self.contrib_rnn_kept.add(root)
+                self.renamed_kept.add(root)
             target, problem = contrib_target([*base.split(".")[2:], *parts[1:]])
             if target is None:
                 self.ctx.warn(node, problem)
@@ -1483,9 +1485,9 @@ class TfApi(Rule):
             ctx.warn(contrib_imports[alias], f"import tensorflow.contrib as {alias}: every use of it here was "
                      f"rewritten, but {ctx.imported[alias]} imports {alias} from this module, so the import stays "
                      "and raises: tf.contrib does not exist in TensorFlow 2 (give that file its own imports)")
-        rewritten_rnn = rewriter.contrib_rnn_aliases - rewriter.contrib_rnn_kept
-        for alias, (stmt, spelled, name) in (_contrib_rnn_imports(ctx.module) if "contrib" in ctx.code else {}).items():
-            if alias in rewritten_rnn:
+        rewritten_renamed = rewriter.renamed_aliases - rewriter.renamed_kept
+        for alias, (stmt, spelled, name) in (_renamed_contrib_imports(ctx.module) if "contrib" in ctx.code else {}).items():
+            if alias in rewritten_renamed:
                 before, module = module, remove_unused_imports(module, [spelled], keep=ctx.imported)
                 if module is before and alias in ctx.imported:  # another file imports it from here
                     ctx.warn(stmt, f"{alias} (tf.contrib.{name}): tf.contrib does not exist in TensorFlow 2; the "
@@ -1495,7 +1497,7 @@ class TfApi(Rule):
                     ctx.warn(stmt, f"{alias} (tf.contrib.{name}): tf.contrib does not exist in TensorFlow 2; the "
                              f"uses of its names were rewritten, but the name {alias} occurs elsewhere in the module "
                              "(the module as a value?), so the import stays")
-            elif alias not in rewriter.contrib_rnn_kept:  # nothing reads it
+            elif alias not in rewriter.renamed_kept:  # nothing reads it
                 ctx.warn(stmt, contrib_target([name])[1])
             elif name == "rnn":
                 ctx.warn(stmt, f"{alias} (tf.contrib.rnn): tf.contrib does not exist in TensorFlow 2, and not every "
@@ -1601,20 +1603,16 @@ class _EscapingContrib(cst.CSTVisitor):
                 return
 
 
+@functools.cache
 def renamed_contrib_modules() -> frozenset:
     """The contrib modules whose names stage 0 rewrites one by one, their import going when
     none is left: ``rnn`` (its TF1 objects) and those of tf_upgrade_v2's renames
-    (``table.CONTRIB``: ``data``, ``tpu``, ``training`` ...)."""
-    global _RENAMED_CONTRIB
-    if _RENAMED_CONTRIB is None:
-        _RENAMED_CONTRIB = frozenset({"rnn", *(k.split(".")[0] for k in table.CONTRIB)})
-    return _RENAMED_CONTRIB
+    (``table.CONTRIB``: ``data``, ``tpu``, ``training`` ...). (A function: the table is
+    read on first use.)"""
+    return frozenset({"rnn", *(k.split(".")[0] for k in table.CONTRIB)})
 
 
-_RENAMED_CONTRIB: Optional[frozenset] = None
-
-
-def _contrib_rnn_imports(module: cst.Module) -> dict:
+def _renamed_contrib_imports(module: cst.Module) -> dict:
     """``from tensorflow.contrib import rnn [as r]`` / ``import tensorflow.contrib.rnn as r``
     at module level (or another of ``renamed_contrib_modules``): bound name → (statement,
     the import as remove_unused_imports takes it, the contrib module)."""
