@@ -580,8 +580,12 @@ def _input_param(f: "_Function", params: list) -> cst.Param:
     return params[0]
 
 
+def _param_nodes(fn: cst.FunctionDef) -> list:
+    return [*fn.params.posonly_params, *fn.params.params, *fn.params.kwonly_params]
+
+
 def _params(fn: cst.FunctionDef) -> list:
-    return [p.name.value for p in (*fn.params.posonly_params, *fn.params.params, *fn.params.kwonly_params)]
+    return [p.name.value for p in _param_nodes(fn)]
 
 
 class WrapInLayer(Rule):
@@ -914,8 +918,8 @@ def _pass_tensor_uses(functions: dict, calls: dict) -> None:
             g = functions.get(callee)
             if g is None:
                 continue
-            params = _params(g.node)
-            nodes = [*g.node.params.posonly_params, *g.node.params.params, *g.node.params.kwonly_params]
+            nodes = _param_nodes(g.node)
+            params = [p.name.value for p in nodes]
             tensors = ({_input_param(g, nodes).name.value} if nodes else set()) | g.tensor_uses
             settings = g.setting_uses - g.tensor_uses
             for call, fn in sites:
@@ -1035,7 +1039,7 @@ class _Wrapping:
         self.cls_name = cls_name
         self.ctx = ctx
         self.node = f.node
-        params = list(self.node.params.params) + list(self.node.params.kwonly_params)
+        params = _param_nodes(self.node)  # (none positional-only: _blocker refuses those)
         self.inputs = _input_param(f, params)
         self.training: Optional[cst.Param] = None
         self.tensors: list[cst.Param] = []
@@ -1062,7 +1066,7 @@ class _Wrapping:
 
     # -- checks and callers
     def prepare(self, calls: list):
-        order = [p.name.value for p in (*self.node.params.params, *self.node.params.kwonly_params)]
+        order = _params(self.node)
         positional_ok = len(self.node.params.params)
         for call, _fn in calls:
             if any(a.star for a in call.args):
@@ -1143,7 +1147,7 @@ class _Wrapping:
         None), everything by keyword."""
         fn = self.node.name.value
         inputs = self.inputs.name.value
-        first = self.inputs is (*self.node.params.params, *self.node.params.kwonly_params)[0]
+        first = self.inputs is _param_nodes(self.node)[0]
         args = [inputs if first else f"{inputs}={inputs}"]
         args += [f"{p.name.value}={p.name.value}" for p in self.tensors]
         if self.training is not None:
