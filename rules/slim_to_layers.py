@@ -785,6 +785,10 @@ def _nest(steps: list[Step], inp: str) -> str:
 SCOPE_VARIABLE_OPS = frozenset({"conv2d", "separable_conv2d", "conv2d_transpose", "fully_connected", "batch_norm"})
 
 
+# slim's regularizers, and the loss each computes of a variable ``w`` (times its scale)
+REGULARIZER_LOSSES = {"l2_regularizer": "{tf}.nn.l2_loss({w})", "l1_regularizer": "{tf}.reduce_sum({tf}.abs({w}))"}
+
+
 class _Rewriter(TFTransformer):
     def __init__(self, ctx: RuleContext, skip: frozenset = frozenset()) -> None:
         super().__init__(ctx, skip)
@@ -1024,7 +1028,7 @@ class _Rewriter(TFTransformer):
         return frame.unnamed
 
     def visit_Call(self, node: cst.Call) -> None:
-        if isinstance(node.func, cst.Call) and self.op_of(node.func.func) in ("l2_regularizer", "l1_regularizer"):
+        if isinstance(node.func, cst.Call) and self.op_of(node.func.func) in REGULARIZER_LOSSES:
             self.applied.add(id(node.func))  # the outer call rewrites (or leaves) both
 
     def visit_With(self, node: cst.With) -> None:
@@ -1062,8 +1066,7 @@ class _Rewriter(TFTransformer):
 
     # the rewrite
     def leave_Call(self, original: cst.Call, updated: cst.Call):
-        if isinstance(original.func, cst.Call) and self.op_of(original.func.func) in ("l2_regularizer",
-                                                                                       "l1_regularizer"):
+        if isinstance(original.func, cst.Call) and self.op_of(original.func.func) in REGULARIZER_LOSSES:
             return self._applied_regularizer(original, updated)
         if id(original) in self.applied:
             return updated
@@ -1131,10 +1134,9 @@ class _Rewriter(TFTransformer):
         if _lit(scale) == 0:
             self.ctx.warn(original, f"slim.{op}(0)(...) left as it is: slim's regularizer of scale 0 returns None")
             return updated
-        loss = "nn.l2_loss" if op == "l2_regularizer" else None
-        w = _c(weights[0].value)
-        value = f"{self._tf}.{loss}({w})" if loss else f"{self._tf}.reduce_sum({self._tf}.abs({w}))"
-        if not self.ctx.change(original, f"slim.{op}(s)(w) → s * {'tf.nn.l2_loss(w)' if loss else 'tf.reduce_sum(tf.abs(w))'} "
+        loss = REGULARIZER_LOSSES[op]
+        value = loss.format(tf=self._tf, w=_c(weights[0].value))
+        if not self.ctx.change(original, f"slim.{op}(s)(w) → s * {loss.format(tf='tf', w='w')} "
                                          "(slim's own formula: a Keras regularizer called on a TF1 variable fails)"):
             return updated
         self.needs_tf = True
@@ -1142,7 +1144,7 @@ class _Rewriter(TFTransformer):
         return cst.parse_expression(f"{_c(slim._parenthesized(scale))} * {value}")
 
     def _convert(self, op: str, call: cst.Call):
-        if op in ("l2_regularizer", "l1_regularizer"):
+        if op in REGULARIZER_LOSSES:
             args = _bind(op, call)
             scale = args.get("scale")
             if scale is None:
