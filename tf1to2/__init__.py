@@ -338,13 +338,11 @@ def graph_mode_tests(cls):
     sessions), which the ``disable_v2_behavior()`` of its ``__main__`` block cannot
     reach under a test runner (pytest, ``python -m unittest``), and which, called at
     import, would switch every other test of the run too."""
-    from tensorflow.python.eager import context
-
     run = cls.run
 
     @functools.wraps(run)
     def run_in_graph_mode(self, result=None):
-        with context.graph_mode(), _tf1_graph_behaviour():
+        with _tf1_graph_mode():
             return run(self, result)
 
     cls.run = run_in_graph_mode
@@ -354,7 +352,7 @@ def graph_mode_tests(cls):
         fixture = getattr(cls, name).__func__
 
         def in_graph_mode(klass, _fixture=fixture):
-            with context.graph_mode(), _tf1_graph_behaviour():
+            with _tf1_graph_mode():
                 return _fixture(klass)
 
         setattr(cls, name, classmethod(functools.wraps(fixture)(in_graph_mode)))
@@ -362,15 +360,19 @@ def graph_mode_tests(cls):
 
 
 @contextlib.contextmanager
-def _tf1_graph_behaviour():
-    """TF1's variables and control flow in the graphs built meanwhile, each switch put
-    back as it was after (TensorFlow's own switches, which ``disable_v2_behavior`` turns)."""
+def _tf1_graph_mode():
+    """Graph mode, with TF1's variables and control flow in the graphs built meanwhile,
+    each switch put back as it was after (TensorFlow's own switches, which
+    ``disable_v2_behavior`` turns): how ``graph_mode_tests`` runs a test and a class fixture."""
+    from tensorflow.python.eager import context
+
     v1 = tf.compat.v1
     resource, control_flow = v1.resource_variables_enabled(), v1.control_flow_v2_enabled()
     v1.disable_resource_variables()
     v1.disable_control_flow_v2()
     try:
-        yield
+        with context.graph_mode():
+            yield
     finally:
         if resource:
             v1.enable_resource_variables()
