@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from loading import alias_slim_batch_norm, load_module  # (this folder, on the script's path)
+from loading import alias_slim_batch_norm, load_module, load_values  # (this folder, on the script's path)
 
 
 def _inputs(spec: dict) -> np.ndarray:
@@ -71,8 +71,8 @@ def tf1(work: Path) -> None:
                 if names is None:
                     sess.run(tf.compat.v1.global_variables_initializer())
                     rng = np.random.default_rng(11)
-                    for v in variables:
-                        v.load(_value(v.op.name, sess.run(v), rng), sess)
+                    current = sess.run(variables)
+                    load_values(sess, {v: _value(v.op.name, c, rng) for v, c in zip(variables, current)})
                     saver.save(sess, str(work / "ckpt" / "model"))
                     names = sorted(v.op.name for v in variables)
                 else:
