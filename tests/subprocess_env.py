@@ -101,8 +101,9 @@ def run_at_once(runs: dict, timeout: int = 900) -> dict:
 
 class References:
     """TF1 references (the files ``names`` a build writes into a work folder) built once per
-    key, and copied into the folder of every later check of that key: the original does
-    not depend on the Keras the migrated side runs on."""
+    key, and linked into the folder of every later check of that key (hard links: the checks
+    only read them, and a VGG checkpoint is half a gigabyte): the original does not depend
+    on the Keras the migrated side runs on."""
 
     def __init__(self, *names: str) -> None:
         self.names = names
@@ -115,4 +116,15 @@ class References:
             self.built[key] = work
             return
         for name in self.names:
-            (shutil.copytree if (done / name).is_dir() else shutil.copy)(done / name, work / name)
+            if (done / name).is_dir():
+                shutil.copytree(done / name, work / name, copy_function=_link)
+            else:
+                _link(done / name, work / name)
+
+
+def _link(source, target) -> None:
+    """``target`` a hard link to ``source``; a copy where the file system has no such links."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)

@@ -1,8 +1,8 @@
 """The nets tf-slim ships, original against migrated (stages 1–2, or 1–5). Invoked by
 tests/test_slim_nets.py in subprocesses (TF_USE_LEGACY_KERAS=1), one per side:
 
-    slim_nets.py tf1 WORKDIR   # WORKDIR/spec.json → tf1.npz, ckpt/ (the original net)
-    slim_nets.py tf2 WORKDIR   # WORKDIR/<module>.py + name_map.json + ckpt → tf2.npz
+    slim_nets.py tf1 WORKDIR...   # WORKDIR/spec.json → tf1.npz, ckpt/ (the original net)
+    slim_nets.py tf2 WORKDIR...   # WORKDIR/<module>.py + name_map.json + ckpt → tf2.npz
 
 spec.json: {"module": "vgg", "scope_fn": "vgg_arg_scope", "net": "vgg_16", "size": 224,
 "kwargs": {...}, "train_kwargs": {...}}. The original is the installed
@@ -119,8 +119,17 @@ def tf2(work: Path) -> None:
 
 
 if __name__ == "__main__":
-    # tf1 takes several work folders (the test builds the originals in two processes,
-    # TensorFlow imported once in each); every net is built in graphs of its own
+    # each side takes several work folders (the test runs them in a few processes,
+    # TensorFlow imported once in each); every net is built in graphs or a layer of its
+    # own. A migrated net that fails is recorded in its folder (tf2_error.txt), for its
+    # check to report, and the others still run; an original that fails fails the run.
+    import traceback
     side, works = sys.argv[1], [Path(p) for p in sys.argv[2:]]
     for work in works:
-        {"tf1": tf1, "tf2": tf2}[side](work)
+        if side == "tf1":
+            tf1(work)
+            continue
+        try:
+            tf2(work)
+        except Exception:  # noqa: BLE001 - that net's check reports it
+            (work / "tf2_error.txt").write_text(traceback.format_exc())
