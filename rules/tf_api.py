@@ -52,7 +52,11 @@ other defaults is warned). Given directly to a Keras layer
 also through a name that only ever holds a shape (or a Dimension: ``d = shape[0]`` ...
 ``d.value``), a shape's ``with_rank*`` / ``merge_with`` / ``concatenate``, and a loop over a
 shape (``[d.value for d in x.get_shape()[1:]]``) → ``tf.compat.dimension_value(...)``,
-which works in both.
+which works in both. Any other ``x[i].value`` (read, not stored or called) → the shim's
+``tf1to2.dimension_value(x[i])``: ``x`` may be a shape a function returns (t3f's
+``tt.get_tt_ranks()[i].value``), and the shim's reads a Dimension's value, passes TF2's
+int or None on, and reads ``.value`` off anything else as before (``tf.compat``'s would
+hand that object back).
 
 TensorFlow's private modules (``from tensorflow.python.ops import math_ops``) are left,
 checked against the modules TF 2.21 has (a missing one is warned); the few private
@@ -79,7 +83,9 @@ the overview's graph-mode step, ``tf.compat.v1.disable_v2_behavior()``, at its e
 point: first in its ``if __name__ == "__main__":`` block, or after its imports when it
 builds the graph at module level. A module with no entry point is warned instead. A test
 module whose test cases (``unittest`` / ``tf.test`` / absl ``TestCase`` classes) build
-the graphs gets ``@tf1to2.graph_mode_tests`` on each instead: test runners (pytest,
+the graphs (itself, through the module's functions, or in a mixin class of the module
+holding its tests: t3f's ``OpsTestFloat32(tf.test.TestCase, _OpsTest)``)
+gets ``@tf1to2.graph_mode_tests`` on each instead: test runners (pytest,
 ``python -m unittest``) do not run its ``__main__`` block, and switching the process at
 import would switch every other test of the run too; each test (its ``setUp`` and
 ``tearDown`` too) runs in graph mode, on the default graph, as TF1 ran it. A module that
@@ -114,8 +120,13 @@ with tf.compat.v1.variable_scope("model"):
   arguments, ``mode == ...``), becomes the shim's ``tf1to2.estimator.ModeKeys``, under any
   spelling (``tf.estimator.ModeKeys.TRAIN``, imported by name, or through
   ``from tensorflow import estimator as tf_estimator``); an import of the estimator
-  module whose every use was ``ModeKeys`` goes, any other is warned;
+  module whose every use was ``ModeKeys`` goes, any other is warned; but a name the
+  module itself sets on ``tf`` (``tf.original_svd = tf.svd``) is the program's own, and
+  reading it back is not warned;
 - local names that shadow ``tf``, strings and comments;
+- the items of a shape iterated where the rule cannot see it is a shape (``for a, b in
+  zip(tt.get_tt_ranks(), ...)``: TF1's Dimensions multiply as unknowns, TF2's None
+  raises); silent: nothing shows the rule it is a shape;
 - a tensor hashed (a dict key, a set member, an ``in`` test) in code a control-flow call
   builds (a ``tf.cond`` branch, a ``while_loop`` body, ``map_fn``'s function, and what
   they call in the module): TF1 built it in the graph, where tensors hash; TensorFlow 2
@@ -143,6 +154,7 @@ from pathlib import Path
 from typing import Optional
 
 import libcst as cst
+import libcst.matchers as matchers
 
 from rules import control_flow_v2, tf_api_table as table
 from rules.aliases import TFTransformer, canonicalize, dotted_name, dotted_parts, local_name
@@ -555,7 +567,10 @@ class _Rewriter(TFTransformer):
         self.module_imports: set[str] = set()  # modules chains now read whole (``import tensorflow``)
         self.graph_mode_tests = False  # test cases were decorated to run their tests in graph mode
         self.test_cases: set = set()  # the module's TestCase classes (by name) so far
-        self.in_test_case: list = []  # per class entered: whether it is a test case
+        self.in_test_case: list = []  # per class entered: whether it is a test case (or holds its tests)
+        self.test_mixins = {ctx.module.body[i].name.value for i in _test_mixins(ctx.module)}
+        self.stored: set = set()  # ids of the attributes assigned or deleted (``cell[0].value = v``)
+        self._set_attributes: dict = {}  # ``_set_on``'s, per module name
         # names of imports of tf.contrib.framework that hand the module on (``return cf``):
         # those import tf1to2.contrib_framework, which has all of it TF2 has
         self.framework_escapes: set[str] = set()
@@ -602,6 +617,22 @@ class _Rewriter(TFTransformer):
 
     def visit_For(self, node: cst.For) -> None:
         self.dims.append(self._dims_of([node]) - bindings(node.body).names)
+        self.stored.update(_stored_attributes(node.target))
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        self.stored.update(_stored_attributes(node.target))
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        self.stored.update(_stored_attributes(node.target))
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        self.stored.update(_stored_attributes(node.target))
+
+    def visit_Del(self, node: cst.Del) -> None:
+        self.stored.update(_stored_attributes(node.target))
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        self.stored.update(_stored_attributes(node.target))
 
     def leave_For(self, original_node, updated_node):
         self.dims.pop()
@@ -612,7 +643,7 @@ class _Rewriter(TFTransformer):
         test_case = _is_test_case(_base_names(node), self.test_cases)
         if test_case and self.depth == 1:
             self.test_cases.add(node.name.value)
-        self.in_test_case.append(test_case)
+        self.in_test_case.append(test_case or (self.depth == 1 and node.name.value in self.test_mixins))
 
     def leave_ClassDef(self, original_node, updated_node):
         self.depth -= 1
@@ -866,7 +897,8 @@ class _Rewriter(TFTransformer):
         path = ".".join(rest)
         prefix, new, problem = resolve(path)
         if problem is not None:
-            self.ctx.warn(node, problem)
+            if rest[0] not in self._set_on(root):  # not the program's own (``tf.original_svd = tf.svd``)
+                self.ctx.warn(node, problem)
             return
         self._warn_legacy_keras(node, rest)
         if not new or id(node) in self.tf2_exact:
@@ -875,6 +907,15 @@ class _Rewriter(TFTransformer):
         text = ".".join([root, new, *tail])
         if self.ctx.change(node, f"tf.{prefix} → tf.{new}"):
             self.replacements[id(node)] = _expr(text)
+
+    def _set_on(self, root: str) -> set:
+        """The attributes the module sets on the module ``root`` names (``tf.original_svd =
+        tf.svd``, t3f's: the program's own names, not TensorFlow's), asked only where a name
+        is not TensorFlow's."""
+        if root not in self._set_attributes:
+            self._set_attributes[root] = {a.target.attr.value for a in matchers.findall(
+                self.ctx.module, matchers.AssignTarget(target=matchers.Attribute(value=matchers.Name(root))))}
+        return self._set_attributes[root]
 
     def _internal_name(self, node: cst.Attribute, parts: list, name: str) -> None:
         """``ops.Tensor`` (``ops`` bound to TensorFlow's private module): a name TF 2.21's
@@ -1271,6 +1312,17 @@ class _Rewriter(TFTransformer):
             if self.ctx.change(original_node, "Dimension.value → tf.compat.dimension_value(...) (an int in TF2)"):
                 self.needs_tf = True
                 return cst.Call(func=_expr(f"{self.tf_name()}.compat.dimension_value"), args=[cst.Arg(updated_node.value)])
+        elif original_node.attr.value == "value" and _is_item(original_node.value) \
+                and not _is_dims(original_node.value.value) \
+                and id(original_node) not in self.callees and id(original_node) not in self.stored:
+            # ``ranks[i].value`` of a sequence not known to be a shape (a shape a function of
+            # the project returns: t3f's ``tt.get_tt_ranks()[i].value``): in TF2 an item of a
+            # shape is an int or None, which has no ``.value``; the shim's keeps ``.value`` for
+            # anything else, so nothing that is not a Dimension changes
+            if self.ctx.change(original_node, "x[i].value → tf1to2.dimension_value(x[i]): a TF1 Dimension's value, "
+                                              "TF2's int or None as it is (anything else's .value)"):
+                self.shim_imports.add(None)
+                return cst.Call(func=_expr("tf1to2.dimension_value"), args=[cst.Arg(updated_node.value)])
         return updated_node
 
     def v1_name(self) -> str:
@@ -1354,12 +1406,32 @@ def _initialized_value(call: cst.Call) -> bool:
     return isinstance(call.func, cst.Attribute) and call.func.attr.value == "initialized_value" and not call.args
 
 
+def _is_item(expr: cst.BaseExpression) -> bool:
+    """``x[i]``: one item (not a slice), whatever ``x`` is."""
+    return isinstance(expr, cst.Subscript) and len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Index)
+
+
+def _is_dims(expr: cst.BaseExpression) -> bool:
+    """``shape.dims``: a list of Dimensions in TF2 too (``shape.dims[i].value`` works in both)."""
+    return isinstance(expr, cst.Attribute) and expr.attr.value == "dims"
+
+
+def _stored_attributes(target: cst.BaseExpression):
+    """The attributes an assignment, ``del`` or ``for`` target stores to (``a[0].value`` of
+    ``a[0].value, b = ...``)."""
+    if isinstance(target, cst.Attribute):
+        yield id(target)
+    elif isinstance(target, (cst.Tuple, cst.List)):
+        for element in target.elements:
+            yield from _stored_attributes(element.value)
+    elif isinstance(target, cst.StarredElement):
+        yield from _stored_attributes(target.value)
+
+
 def _is_dimension(expr: cst.BaseExpression, shapes=frozenset()) -> bool:
     """``x.shape[i]`` / ``x.get_shape()[i]`` / ``x.shape.dims[i]`` / ``s[i]`` where ``s``
     holds a shape (not a slice: that is a TensorShape)."""
-    if not isinstance(expr, cst.Subscript) or len(expr.slice) != 1:
-        return False
-    if not isinstance(expr.slice[0].slice, cst.Index):
+    if not _is_item(expr):
         return False
     if isinstance(expr.value, cst.Name) and expr.value.value in shapes:
         return True
@@ -1854,8 +1926,9 @@ def _graph_mode(ctx: RuleContext, rewriter: _Rewriter, module: cst.Module) -> cs
 def _graph_test_cases(module: cst.Module, graph_nodes: list) -> Optional[list]:
     """Indexes of the module-level test cases (classes deriving from a ``TestCase``:
     unittest's, tf.test's, absl's, parameterized's; or from such a class of the module)
-    whose tests build TF1 graphs, themselves or through the module's functions they call
-    (trfl's ``_setup_*`` helpers making placeholders), where no test case of the module
+    whose tests build TF1 graphs, themselves, through the module's functions they call
+    (trfl's ``_setup_*`` helpers making placeholders) or in a class of the module they
+    derive from (a mixin holding the tests: t3f's), where no test case of the module
     they derive from is marked already (they inherit its graph mode), and not marked
     themselves ([] where every one is marked); None where a graph is built outside every
     test case and every module-level function, by a class not a test case, or only in
@@ -1890,7 +1963,8 @@ def _graph_test_cases(module: cst.Module, graph_nodes: list) -> Optional[list]:
         bases = _base_names(stmt)
         if _is_test_case(bases, tests):
             tests[stmt.name.value] = (i, [b for b in bases if b in tests])
-    if not owner or any(i not in {t[0] for t in tests.values()} for i in owner):
+    mixins = {i: cases for i, cases in _test_mixins(module).items() if i in owner}
+    if not owner or any(i not in {t[0] for t in tests.values()} and i not in mixins for i in owner):
         return None
 
     def marked(name: str, seen: frozenset = frozenset()) -> bool:
@@ -1899,9 +1973,35 @@ def _graph_test_cases(module: cst.Module, graph_nodes: list) -> Optional[list]:
 
     chosen = []
     for name, (i, bases) in tests.items():
-        if i in owner and not marked(name) and not any(tests[b][0] in owner or marked(b) for b in bases):
+        builds = i in owner or any(i in cases for cases in mixins.values())
+        if builds and not marked(name) and not any(tests[b][0] in owner or marked(b) for b in bases):
             chosen.append(i)
     return chosen
+
+
+def _test_mixins(module: cst.Module) -> dict:
+    """The module-level classes holding tests for test cases of the module, which derive
+    from them, directly or through other classes of the module (a mixin per test suite,
+    a test case per dtype: t3f's ``_OpsTest`` and ``OpsTestFloat32(tf.test.TestCase,
+    _OpsTest)``), not test cases themselves: index → the indexes of those test cases."""
+    classes = {stmt.name.value: i for i, stmt in enumerate(module.body) if isinstance(stmt, cst.ClassDef)}
+    bases = {i: [classes[b] for b in _base_names(module.body[i]) if b in classes] for i in classes.values()}
+    tests: set = set()
+    for name, i in classes.items():  # in order: a test case may derive from one above it
+        if _is_test_case(_base_names(module.body[i]), {n for n, j in classes.items() if j in tests}):
+            tests.add(i)
+    found: dict = {}
+    for case in tests:
+        todo, seen = list(bases[case]), set()
+        while todo:
+            i = todo.pop()
+            if i in seen:
+                continue
+            seen.add(i)
+            todo.extend(bases[i])
+            if i not in tests:
+                found.setdefault(i, set()).add(case)
+    return found
 
 
 def _graph_mode_tests(ctx: RuleContext, rewriter: "_Rewriter", module: cst.Module, tests: list) -> cst.Module:

@@ -68,6 +68,7 @@ __all__ = [
     "DeterministicRandomTestTool",
     "graph_mode_tests",
     "initialized_value",
+    "dimension_value",
 ]
 
 def record_scope(scope_name: Optional[str] = None, *, default_name: Optional[str] = None, layer=None) -> None:
@@ -381,6 +382,17 @@ def _tf1_graph_mode():
 
 
 # ------------------------------------------------------------ TF1's Variable methods
+def dimension_value(item):
+    """``item.value`` as TF1 code read it off ``shape[i]``, for a shape's item under
+    TensorFlow 2 too: a TF1 ``Dimension``'s value; TF2's int or None (an item of a
+    TensorShape in TF2) as it is; anything else's ``.value`` attribute, as before. What
+    the migration writes for ``x[i].value`` where ``x`` is not known to be a shape (a
+    shape a function returns), so that nothing but a shape's item reads differently."""
+    if item is None or isinstance(item, int):
+        return item
+    return item.value
+
+
 def initialized_value(variable):
     """TF1's ``variable.initialized_value()``, for the variables TensorFlow 2 makes too:
     the variable's value once initialized, else its initial value (``tf.cond`` on

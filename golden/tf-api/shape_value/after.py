@@ -1,12 +1,13 @@
 import numpy as np
 import tensorflow as tf
+import tf1to2
 
 
 def flatten(x, y, dims):
     batch = tf.compat.dimension_value(x.shape[0])
     features = tf.compat.dimension_value(x.get_shape()[-1]) * tf.compat.dimension_value(x.shape.dims[1])
     n = y.get_shape()[1:].as_list()  # a slice is a TensorShape: no .value there
-    z = dims[0].value  # not a shape: left
+    z = tf1to2.dimension_value(dims[0])  # not known to be a shape: the shim's, which reads .value off anything else
     return tf.reshape(x, [batch or -1, features, int(x.shape[2])]), n, z
 
 
@@ -20,5 +21,5 @@ def conv_to_fc(input_tensor):
 
 
 def not_shapes(items, shape):
-    shape = shape or items.shape  # also bound to something else: left
-    return [v.value for v in items], shape[0].value
+    shape = shape or items.shape  # also bound to something else: the shim's too (a loop over items: left)
+    return [v.value for v in items], tf1to2.dimension_value(shape[0])

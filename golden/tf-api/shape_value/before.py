@@ -6,7 +6,7 @@ def flatten(x, y, dims):
     batch = x.shape[0].value
     features = x.get_shape()[-1].value * x.shape.dims[1].value
     n = y.get_shape()[1:].as_list()  # a slice is a TensorShape: no .value there
-    z = dims[0].value  # not a shape: left
+    z = dims[0].value  # not known to be a shape: the shim's, which reads .value off anything else
     return tf.reshape(x, [batch or -1, features, int(x.shape[2])]), n, z
 
 
@@ -20,5 +20,5 @@ def conv_to_fc(input_tensor):
 
 
 def not_shapes(items, shape):
-    shape = shape or items.shape  # also bound to something else: left
+    shape = shape or items.shape  # also bound to something else: the shim's too (a loop over items: left)
     return [v.value for v in items], shape[0].value
