@@ -499,6 +499,29 @@ def _own_tests_hold(original: Path, migrated: Path, tests: list, expected: dict,
         assert outcomes["tf1"][0].get(test) == "passed" and outcomes["tf2"][0].get(test) == "failed", test
 
 
+# t3f (tensor-train decompositions on TF1), a package outside PACKAGES: its 15 test
+# modules, run before and after, are the check
+T3F = "t3f==1.1.0"
+T3F_EXPECTED = {
+    f"t3f.ops_test.TTMatrixTestFloat{bits}.test{ranks}RanksTTMatmul":
+        "tt_tt_matmul multiplies the items of two TT-rank shapes its TensorTrain methods return "
+        "(``for a_r, b_r in zip(static_a_ranks, static_b_ranks)``): TF1's unknown Dimensions multiply, "
+        "TF2's None raise, and nothing in the module shows the rule those are shapes"
+    for bits in (32, 64) for ranks in ("HalfKnown", "Unknown")}
+
+
+def test_t3fs_own_tests_pass_on_it_migrated_by_tf1to2(tmp_path):
+    """t3f 1.1.0's own tests (fetched from PyPI), the package and its tests migrated by
+    ``migrate --write``, pass under plain TensorFlow 2.21 wherever the original's pass
+    under TF1 behaviour (236), but four (``T3F_EXPECTED``). Its tests live in mixin classes
+    (``_OpsTest``) that a test case per dtype derives from, and its library reads
+    ``.value`` off the items of shapes its own methods return (``get_tt_ranks()``): before
+    tf-api followed those, 22 passed migrated."""
+    original, migrated = _fetched_and_migrated(T3F, "t3f", tmp_path, "t3f")
+    tests = sorted(str(p.relative_to(original)) for p in (original / "t3f").glob("*_test.py"))
+    assert len(tests) == 14
+    _own_tests_hold(original, migrated, tests, T3F_EXPECTED, 230, tmp_path)
+
 # dopamine 2.0 (Google's TF1 reinforcement-learning framework), a package outside
 # PACKAGES: its agents' own acting and training steps are the check
 DOPAMINE = "dopamine-rl==2.0.5"
