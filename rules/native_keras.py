@@ -9,7 +9,9 @@ or from such a class of the same module) whose ``call`` is decorated with
 
 1. each ``tf.compat.v1.get_variable("w", shape, ...)`` in ``call`` becomes
    ``self.w = self.add_weight(name="w", shape=..., ...)`` in ``build`` (written when the
-   class has none, before ``call``), and ``self.w`` where the call was. ``dtype``,
+   class has none, before ``call``, calling ``super().build`` first where a base may
+   have a build of its own: a layer of the module, or of another), and ``self.w`` where
+   the call was. ``dtype``,
    ``initializer``, ``regularizer``, ``trainable`` and ``constraint`` are carried over;
    a shape read from the input (``inputs.shape[-1]``, ``inputs.get_shape()[-1]``,
    ``inputs.shape.as_list()[-1]``) is read from ``build``'s ``input_shape``, and one read
@@ -695,6 +697,12 @@ class NativeKeras(Rule):
             plan.variables.setdefault(id(m.cls), []).extend(done)
             plan.calls.update({id(v.call): v.attr for v in done})
             plan.build_param[id(m.cls)] = _build_param(m.cls) or "input_shape"
+            # a build written where a base may have its own (a layer of the module, or
+            # of another) calls that one first: it makes what the base's call reads
+            plan.super_build[id(m.cls)] = any(
+                not (path := reader.path(b.value) or "").startswith(("tf.keras.", "keras."))
+                or path.rpartition(".")[2] not in ("Layer", "Model")
+                for b in m.cls.bases if b.keyword is None)
             plan.call_method[id(m.cls)] = m.node
         method = f"{cls_name}.{m.node.name.value}"
         for v in m.variables:
@@ -751,6 +759,7 @@ class _Plan:
     variables: dict = field(default_factory=dict)  # id(class) → [_Variable]
     calls: dict = field(default_factory=dict)  # id(get_variable / get_or_create_layer call, or Name) → attribute
     build_param: dict = field(default_factory=dict)
+    super_build: dict = field(default_factory=dict)  # id(class) → whether a build written calls its base's
     call_method: dict = field(default_factory=dict)  # id(class) → the method build goes before
     natives: set = field(default_factory=set)  # ids of methods whose decorator goes
     scopes: set = field(default_factory=set)  # ids of with statements that give way to their bodies
@@ -1603,10 +1612,12 @@ class _Apply(Unwrapper):
             call = self.plan.call_method[id(original_node)]
             at = next(i for i, s in enumerate(body) if isinstance(s, cst.FunctionDef) and s.name.value ==
                       call.name.value)
+            param = self.plan.build_param[id(original_node)]
+            if self.plan.super_build.get(id(original_node)):
+                statements = [cst.parse_statement(f"super().build({param})\n"), *statements]
             new = cst.FunctionDef(
                 name=cst.Name("build"),
-                params=cst.Parameters([cst.Param(cst.Name("self")), cst.Param(cst.Name(self.plan.build_param[
-                    id(original_node)]))]),
+                params=cst.Parameters([cst.Param(cst.Name("self")), cst.Param(cst.Name(param))]),
                 body=cst.IndentedBlock(statements),
             )
             _insert_method(body, at, new)

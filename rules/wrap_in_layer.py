@@ -90,6 +90,19 @@ break: its layer is added after it, a ``call`` that calls it with the layer's se
 (``is_training=training``), and a warning names the importer. Its callers are not
 changed.
 
+A Keras layer of the module (a class deriving from ``tf.keras.layers.Layer`` / ``Model``
+/ ``Sequential``, however imported, or from such a class of the module) whose ``build``
+or ``call`` makes variables TF1-style (``get_variable``, TF1's ``tf.Variable``, v1
+layer functions, TF1's RNN functions: t3f's ``KerasDense.build``; not a v1 layer object
+made, which later stages turn into a Keras layer) gets ``@track_tf1_style_variables``
+on that method. Keras 3 tracks no variable it did not make itself: without it the layer's
+weights are empty (nothing trains, saves or loads them; a call would make new ones each
+time). In ``build`` the decorator names a ``tf.Variable`` below the layer's name
+(``scale/w``), as TF1's Keras named it in its graph: the layer's name in this process,
+which Keras 3 numbers across the process (a second layer of the class is ``scale_1``),
+where TF1 numbered it per graph (``load_tf1_checkpoint`` names what it misses). Any other
+method of such a layer making variables TF1-style is warned at the line.
+
 ## Why
 The guide's first step (``DenseLayer``, ``CompatV1LayerModel``): a TF1 forward pass
 inside a decorated Keras layer runs eagerly in TF2 with its TF1 variable names, so TF1
@@ -132,7 +145,7 @@ from rules.base import Facts, Rule, RuleContext, mentioning
 from rules import tf_hub as hub_rule
 from rules.edit import (NameReplacer, PackageNames, add_import, bound_arguments, code, expression, is_docstring,
                         keyword, keyword_value, literal_value,
-                        module_imports, rebuild_args)
+                        module_imports, nodes_of, rebuild_args)
 from rules.model_walk import (GET_OR_CREATE_LAYER, LOOPS, RNN_FUNCTIONS, VARIABLE_SCOPE, WEIGHTLESS_LAYERS, bindings,
                               builds_keras_object, is_tracked, variable_scope_name)
 from rules.v1_layers import BY_CLASS, KERAS_LAYER_ATTRIBUTES, SPECS, V1_LAYERS, snake_case
@@ -592,7 +605,8 @@ class WrapInLayer(Rule):
     id = "wrap-in-layer"
     stage = 3
     reads_importers = True
-    summary = "TF1 model functions → Keras layers with a track_tf1_style_variables call"
+    summary = ("TF1 model functions → Keras layers with a track_tf1_style_variables call; Keras layers "
+               "making TF1 variables in build/call get the decorator")
     needles = ("get_variable", "layers", "_rnn")
     example_before = (
         "import tensorflow as tf\n\n\n"
@@ -619,12 +633,20 @@ class WrapInLayer(Rule):
         which its text spells, or reaches through a name bound to a path through one."""
         pattern = _creating(facts.tf_names)
         lines = facts.text.splitlines()
-        return any(isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and pattern.search(
+        return any(isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and pattern.search(
             "\n".join(lines[min([f.lineno, *(d.lineno for d in f.decorator_list)]) - 1:f.end_lineno]))
             and facts.reaches(_creates, within=f)  # a call the survey takes for one that creates variables
             for f in facts.tree.body)
 
     def transform(self, ctx: RuleContext) -> cst.Module:
+        decorate = _keras_layer_methods(ctx)  # (read off the module as it came)
+        module = self._model_functions(ctx)
+        if not decorate:
+            return module
+        module = transform(module, _Decorate(decorate))
+        return add_import(module, "tf1to2", "track_tf1_style_variables")
+
+    def _model_functions(self, ctx: RuleContext) -> cst.Module:
         module = ctx.module
         names = {s.name.value for s in module.body if isinstance(s, cst.FunctionDef)}
         if not names:
@@ -883,6 +905,95 @@ def _creates(q: Optional[str]) -> bool:
         return True
     tail = q[len(V1_LAYERS) + 1:] if q.startswith(V1_LAYERS + ".") else None
     return tail is not None and (tail in SPECS or tail in BY_CLASS)
+
+
+# the methods of a Keras layer that Keras calls once per input (``build``) or per call,
+# which the shim's decorator makes TF1-style variables in, as the guides' layers
+_DECORATED_METHODS = ("build", "call")
+
+
+def _keras_layer_methods(ctx: RuleContext) -> set:
+    """The ``build`` / ``call`` methods of the module's Keras layers (classes deriving from
+    ``tf.keras.layers.Layer`` / ``Model`` / ``Sequential``, or from such a class of the
+    module) that create variables TF1-style (``get_variable``, TF1's ``tf.Variable``, v1
+    layers, TF1's RNN functions) and are not decorated: Keras 3 tracks no variable it did
+    not make itself, so the layer's weights would be empty (nothing trains, saves or
+    loads them) and each call could make new ones. Each is decorated with
+    ``track_tf1_style_variables`` (the model-mapping guide's step; a ``build`` keeps its
+    variables' TF1 names too, the layer's name scope on TF1's ``tf.Variable``\\ s); any
+    other method doing so is warned. → {(class name, method name)}."""
+    visitor = TFVisitor(ctx)
+    classes = {s.name.value: s for s in ctx.module.body if isinstance(s, cst.ClassDef)}
+    known: dict = {}
+
+    def is_layer(cls: cst.ClassDef, seen: tuple = ()) -> bool:
+        if cls.name.value not in known:
+            found = False
+            for base in cls.bases:
+                parts = dotted_parts(base.value) if base.keyword is None else None
+                if not parts:
+                    continue
+                if len(parts) == 1 and parts[0] in classes and parts[0] not in seen:
+                    found = is_layer(classes[parts[0]], seen + (cls.name.value,))
+                else:
+                    q = visitor.qualify(base.value) or ""
+                    found = ".keras." in f".{q}" and parts[-1] in ("Layer", "Model", "Sequential")
+                if found:
+                    break
+            known[cls.name.value] = found
+        return known[cls.name.value]
+
+    chosen = set()
+    for cls in classes.values():
+        if not is_layer(cls):
+            continue
+        for method in cls.body.body:
+            if not isinstance(method, cst.FunctionDef) or any(
+                    (dotted_parts(d.decorator) or [""])[-1] == "track_tf1_style_variables" for d in method.decorators):
+                continue
+            made = [n for n in nodes_of(method, cst.Call) if _makes_variables(visitor.qualify(n.func))]
+            if not made:
+                continue
+            what = code(made[0].func)
+            name = f"{cls.name.value}.{method.name.value}"
+            if method.name.value not in _DECORATED_METHODS:
+                ctx.warn(made[0], f"{name}() makes variables TF1-style ({what}), which Keras 3 does not track (the "
+                                  "layer's weights would miss them): make them in build() or call() (tf1to2 "
+                                  "decorates those with track_tf1_style_variables), or with self.add_weight")
+            elif ctx.change(method, f"{name} makes variables TF1-style ({what}), which Keras 3 does not track (the "
+                                    "layer's weights would be empty): decorated with track_tf1_style_variables"):
+                chosen.add((cls.name.value, method.name.value))
+    return chosen
+
+
+def _makes_variables(q: Optional[str]) -> bool:
+    """A call of ``q`` makes variables where it runs: ``_creates``' but a v1 layer's class,
+    whose object makes them when called (held as an attribute, later stages turn it into
+    a Keras layer)."""
+    return _creates(q) and q.rpartition(".")[2] not in BY_CLASS
+
+
+class _Decorate(Transformer):
+    """``@track_tf1_style_variables`` on the chosen methods (class name, method name) of
+    the module's classes."""
+
+    def __init__(self, chosen: set) -> None:
+        super().__init__()
+        self.chosen = chosen
+        self.classes: list = []
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.classes.append(node.name.value)
+
+    def leave_ClassDef(self, original_node, updated_node):
+        self.classes.pop()
+        return updated_node
+
+    def leave_FunctionDef(self, original_node, updated_node):
+        if len(self.classes) == 1 and (self.classes[0], original_node.name.value) in self.chosen:
+            return updated_node.with_changes(decorators=[
+                cst.Decorator(cst.Name("track_tf1_style_variables")), *updated_node.decorators])
+        return updated_node
 
 
 def _creating(names: dict) -> "re.Pattern":

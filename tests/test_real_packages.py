@@ -516,11 +516,34 @@ def test_t3fs_own_tests_pass_on_it_migrated_by_tf1to2(tmp_path):
     under TF1 behaviour (236), but four (``T3F_EXPECTED``). Its tests live in mixin classes
     (``_OpsTest``) that a test case per dtype derives from, and its library reads
     ``.value`` off the items of shapes its own methods return (``get_tt_ranks()``): before
-    tf-api followed those, 22 passed migrated."""
+    tf-api followed those, 22 passed migrated. Its Keras layer, migrated, trains its five
+    weights under Keras 3 (before wrap-in-layer decorated its build, it had none)."""
     original, migrated = _fetched_and_migrated(T3F, "t3f", tmp_path, "t3f")
     tests = sorted(str(p.relative_to(original)) for p in (original / "t3f").glob("*_test.py"))
     assert len(tests) == 14
     _own_tests_hold(original, migrated, tests, T3F_EXPECTED, 230, tmp_path)
+    # its Keras layer makes its weights with get_variable in build (through t3f's own
+    # get_variable too): migrated, Keras 3 tracks the five and training moves each (after
+    # tf-api alone it tracked none: wrap-in-layer decorates that build)
+    proc = subprocess.run([sys.executable, "-c", T3F_KERAS], capture_output=True, text=True, timeout=600,
+                          env=keras_env(False, migrated))
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert json.loads(proc.stdout.splitlines()[-1]) == {"weights": 5, "moved": 5}, proc.stdout[-2000:]
+
+
+T3F_KERAS = """import json
+import numpy as np
+import tensorflow as tf
+from t3f import nn
+
+layer = nn.KerasDense(input_dims=[7, 4, 7, 4], output_dims=[5, 5, 5, 5], use_bias=True)
+model = tf.keras.Sequential([tf.keras.Input((784,)), layer])
+model.compile("sgd", "mse")
+before = [w.numpy().copy() for w in model.trainable_weights]
+model.fit(np.ones((8, 784), "f"), np.ones((8, 625), "f"), verbose=0)
+moved = sum(bool(np.abs(a - w.numpy()).max() > 0) for a, w in zip(before, model.trainable_weights))
+print(json.dumps({"weights": len(model.trainable_weights), "moved": int(moved)}))
+"""
 
 # dopamine 2.0 (Google's TF1 reinforcement-learning framework), a package outside
 # PACKAGES: its agents' own acting and training steps are the check

@@ -180,13 +180,15 @@ def track_tf1_style_variables(method: Callable) -> Callable:
     """Decorate a method of a Keras layer/model or ``tf.Module`` that creates variables
     TF1-style (``tf.compat.v1.get_variable``, ``variable_scope``, ``make_template``;
     ``tf.compat.v1.layers`` under Keras 2): they are created on the first call, reused
-    afterwards, tracked by the object, and their regularizers become its losses."""
+    afterwards, tracked by the object, and their regularizers become its losses. Its
+    ``call``, as the guides decorate it, or its ``build`` (a TF1 Keras layer making its
+    variables there: Keras 3 tracks none it did not make itself)."""
     @functools.lru_cache(maxsize=None)
     def legacy() -> Callable:  # tf-keras' own decorator, built on first use (it may be absent)
         return _tf_keras_shim().track_tf1_style_variables(method)
 
     def wrapper(self, *args, **kwargs):
-        with _numbered_per_call():
+        with _numbered_per_call(), _direct_name_scope(self if method.__name__ == "build" else None):
             return call(self, *args, **kwargs)
 
     def call(self, *args, **kwargs):
@@ -217,6 +219,11 @@ def track_tf1_style_variables(method: Callable) -> Callable:
                 ) from e
             raise
 
+    if method.__name__ != "call":
+        # ``build`` (a Keras layer of TF1 code making its variables there with get_variable):
+        # Keras 3 reads build's parameters off the bound method, which TF's decorator
+        # object does not bind (``self`` would count as one)
+        return functools.wraps(method)(wrapper)
     # TF's decorator (not functools.wraps): tf-keras and Keras 3 both read the decorated
     # method's real signature through it, to decide whether to pass ``training``.
     return tf.__internal__.decorator.make_decorator(target=method, decorator_func=wrapper)
@@ -918,12 +925,29 @@ class _Keras3Store(_vs._VariableStore):
         return self.layers[full]
 
 
+@contextlib.contextmanager
+def _direct_name_scope(layer):
+    """In a decorated ``build`` of a Keras ``layer``, the layer's name first in the TF1
+    names of the ``tf.compat.v1.Variable``s it makes: TF1's Keras built a layer in its
+    name scope, which named those (``scale/w``; get_variable's names follow variable
+    scopes only). A layer built inside another was in that one's scope too, which is not
+    known here."""
+    previous = getattr(_active, "direct_scope", None)
+    _active.direct_scope = layer.name if layer is not None else previous
+    try:
+        yield
+    finally:
+        _active.direct_scope = previous
+
+
 def _direct_name(name: Optional[str], seen: Dict[str, int]) -> str:
     """The TF1 name of a ``tf.compat.v1.Variable`` made directly in a decorated call: the
     variable scope's path and its name (``Variable`` unless given), numbered as TF1
     numbered a name made again in one graph (``scale``, ``scale_1``); ``seen`` counts
-    those of this call."""
-    scope = tf.compat.v1.get_variable_scope().name
+    those of this call. (In a decorated ``build``, below the layer's name:
+    ``_direct_name_scope``.)"""
+    scope, layer = tf.compat.v1.get_variable_scope().name, getattr(_active, "direct_scope", None)
+    scope = (_join(layer, scope) if scope else layer) if layer else scope
     full = _join(scope, name or "Variable")
     count = seen.get(full, 0)
     seen[full] = count + 1
