@@ -110,7 +110,10 @@ checkpoints load unchanged, and stages 4 and 5 can then migrate it layer by laye
 
 ## Will not touch (and says why, on the line)
 A function that reads the graph (``get_default_graph``, collections), builds a training
-step (placeholders, sessions, optimizers, ``global_step``), returns ops, creates layers
+step (placeholders, sessions, optimizers, ``global_step``) or calls a function of the
+module that runs one (a training driver: kfac's ``train_mnist_*`` building the model and
+calling ``minimize_loss_*``; nothing is said, and a model function it calls is graph
+code's), returns ops, creates layers
 in a loop whose count depends on a tensor, is a generator or decorated, takes
 ``*args``/``**kwargs``, has a parameter Keras reserves (``name``, ``dtype``, ...) or one
 named ``self``, or is used other than by being called in this module (passed to
@@ -177,6 +180,11 @@ _BLOCKERS = {
     "tf.compat.v1.summary.histogram": "writes TF1 summaries",
     "tf.compat.v1.summary.image": "writes TF1 summaries",
 }
+# What a training driver does (a session, placeholders, global_step, the initializer):
+# it cannot run in a layer's call, and neither can a function calling it (``inner``)
+_DRIVERS = frozenset({"tf.compat.v1.placeholder", "tf.compat.v1.Session", "tf.compat.v1.InteractiveSession",
+                      "tf.compat.v1.train.get_or_create_global_step", "tf.compat.v1.train.get_global_step",
+                      "tf.compat.v1.global_variables_initializer"})
 # Calls that make a function something other than a model's forward pass: it reads or
 # writes checkpoints (the checkpoint guide's ``convert_tf1_to_tf2`` makes tf.Variables only
 # to copy values into a new checkpoint). Such a function is a tool, not a layer: it stays a
@@ -246,6 +254,7 @@ class _Function:
     # ``slim.fully_connected(net, num_actions)``, ``tf.reshape(net, [-1, num_actions])``)
     setting_uses: set = field(default_factory=set)
     graph_code: bool = False  # builds a TF1 graph (placeholders, sessions, collections...): runs once per graph
+    drives: set = field(default_factory=set)  # what of _DRIVERS it calls (a session, global_step, ...)
     fills: set = field(default_factory=set)  # TF1 collections its own calls fill (UPDATE_OPS, ...)
     # what it does that cannot run in a layer's call, which holds for the functions that
     # call it too (it would run inside theirs): (node, reason)
@@ -402,6 +411,9 @@ class _Survey(TFVisitor):
         if q in _BLOCKERS:
             fn.blockers.append((node, _BLOCKERS[q]))
             fn.graph_code = True
+            if q in _DRIVERS:  # nor can a function calling it be a forward pass (kfac's train_mnist_*)
+                fn.inner.append((node, _BLOCKERS[q]))
+                fn.drives.add(q)
         if q in _CHECKPOINT_TOOLS:
             fn.blockers.append((node, _TOOL))
         inner = None
@@ -1057,7 +1069,13 @@ def _graph_builder(site, survey: _Survey) -> str:
     if id(call) in survey.repeated:
         return ""
     if fn is not None:
-        return f"{fn.node.name.value}(), which calls it, builds" if fn.graph_code else ""
+        name = fn.node.name.value
+        if fn.graph_code:
+            return f"{name}(), which calls it, builds"
+        # (or through a function it calls that runs one: kfac's train_mnist_* → minimize_loss_*)
+        driver = next((c for c in sorted(_reached(name, survey.functions) - {name})
+                       if any(q in _DRIVERS for q in survey.functions[c].drives)), None)
+        return f"{name}(), which calls it and {driver}(), builds" if driver else ""
     return "the module-level code calling it builds" if survey.module_graph is not None else ""
 
 
