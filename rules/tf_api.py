@@ -161,8 +161,8 @@ from rules.aliases import TFTransformer, canonicalize, dotted_name, dotted_parts
 from rules.base import Facts, Rule, RuleContext, ast_dotted, mentioning
 from rules.contrib_summary import REWRITTEN as CONTRIB_SUMMARY
 from rules.optimizers import CONTRIB_OPTIMIZERS
-from rules.edit import (add_imports, code, expression, is_docstring, keyword, new_keyword, nodes_of, rebuild_args,
-                        remove_unused_imports, statement_imports)
+from rules.edit import (add_imports, code, expression, is_docstring, keyword, module_imports, new_keyword, nodes_of,
+                        rebuild_args, remove_unused_imports, statement_imports)
 from rules.model_walk import (GRAPH_ADVICE, GRAPH_MODE_TESTS, GRAPH_TOPIC, PLACEHOLDERS, RNN_CELL_NAMES, SESSIONS,
                               bindings, is_as_default, own_graph, runs_in_graph_mode, saver_given_variables,
                               target_names)
@@ -820,6 +820,9 @@ class _Rewriter(TFTransformer):
             # the bare name from tf1to2, as the later stages write it, unless the module
             # binds that name to something else
             bound = self.ctx.aliases.module_scope.names.get(shim)
+            if bound is not None and bound != f"tf1to2.{shim}" and any(  # (a non-TF import reads as _NOT_TF)
+                    i.bound == shim and i.target() == f"tf1to2.{shim}" for i in module_imports(self.ctx.module)):
+                bound = f"tf1to2.{shim}"
             text = shim if bound in (None, f"tf1to2.{shim}") else f"tf1to2.{shim}"
             if self.ctx.change(node, f"{'.'.join(parts)} → {text} from tf1to2 (the guide's API, on Keras 3 too)"):
                 self.shim_imports.add(shim if text == shim else None)
