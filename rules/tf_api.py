@@ -59,7 +59,9 @@ int or None on, and reads ``.value`` off anything else as before (``tf.compat``'
 hand that object back).
 
 TensorFlow's private modules (``from tensorflow.python.ops import math_ops``) are left,
-checked against the modules TF 2.21 has (a missing one is warned); the few private
+checked against the modules TF 2.21 has (a missing one is warned; ``tensorflow.python.keras``,
+TF1's tf.keras under its private name, is a frozen copy in TF 2.21 that is neither
+tf.keras nor tf-keras, and every import of it is warned); the few private
 names TF renamed since TF1 are renamed (``nest.is_sequence`` → ``is_nested``).
 
 Code that already follows the migration guides uses their API, which TensorFlow 2.16+
@@ -343,6 +345,15 @@ INTERNAL_GONE = {
         "tf.compat.v1.Variable (the same arguments up to name=, then dtype= by keyword)",
 }
 _INTERNAL_READ = frozenset(k.rpartition(".")[0] for k in (*INTERNAL_MOVED, *INTERNAL_GONE))
+# TF1's tf.keras under its private name (DeepCTR's ``from tensorflow.python.keras.layers
+# import Layer``): in TF 2.21 a frozen copy that is neither tf.keras (Keras 3) nor tf-keras
+PRIVATE_KERAS = ("tensorflow.python.keras is TensorFlow 2.21's frozen private copy of TF1's Keras, not tf.keras: "
+                 "its layers and models do not mix with tf.keras's (Keras 3), and it lacks names TF1's had (its "
+                 "LSTM); import from tensorflow.keras instead (tf-keras, TF1's Keras, under TF_USE_LEGACY_KERAS=1)")
+
+
+def _private_keras(module: str) -> bool:
+    return module == "tensorflow.python.keras" or module.startswith("tensorflow.python.keras.")
 
 
 def _is_internal(rest: list[str]) -> bool:
@@ -1078,6 +1089,8 @@ class _Rewriter(TFTransformer):
         if rest and _is_internal(rest):
             if module not in table.INTERNAL_MODULES:
                 self.ctx.warn(node, f"{module}: TensorFlow's private module does not exist in TensorFlow {table.TF_VERSION}")
+            elif _private_keras(module):
+                self.ctx.warn(node, f"import {module}: {PRIVATE_KERAS}")
             return None
         if not rest or rest[0] == "keras" or rest[:2] in (["compat", "v1"], ["compat", "v2"]):
             return None
@@ -1126,6 +1139,8 @@ class _Rewriter(TFTransformer):
         star = isinstance(original_node.names, cst.ImportStar)
         if _imports_estimator(module, [] if star else [dotted_name(a.name) for a in original_node.names]):
             return self._estimator_from(original_node, updated_node, module)
+        if star and _private_keras(module):
+            return self._internal_from(original_node, updated_node, module)
         if star:
             if not rest or rest[0] not in ("compat", "python", "keras"):
                 self.ctx.warn(original_node, f"from {module} import *: the names it brings in are not known; import them by name")
@@ -1207,6 +1222,11 @@ class _Rewriter(TFTransformer):
         knows it (the module exists; a few names TF renamed since TF1 are renamed)."""
         if module not in table.INTERNAL_MODULES:
             self.ctx.warn(original_node, f"{module}: TensorFlow's private module does not exist in TensorFlow {table.TF_VERSION}")
+            return updated_node
+        if _private_keras(module):
+            names = "*" if isinstance(original_node.names, cst.ImportStar) else \
+                ", ".join(dotted_name(a.name) for a in original_node.names)
+            self.ctx.warn(original_node, f"from {module} import {names}: {PRIVATE_KERAS}")
             return updated_node
         if isinstance(updated_node.names, cst.ImportStar):
             return updated_node
@@ -1823,7 +1843,7 @@ def _import_may_act(module: str) -> bool:
         return False
     rest = module.split(".")[1:]
     if rest and _is_internal(rest):
-        return module not in table.INTERNAL_MODULES
+        return module not in table.INTERNAL_MODULES or _private_keras(module)
     if _estimator_module(module):
         return True
     return not (not rest or rest[0] == "keras" or rest[:2] in (["compat", "v1"], ["compat", "v2"]))
@@ -1838,6 +1858,8 @@ def _from_may_act(node: ast.ImportFrom) -> bool:
         return False
     rest = module.split(".")[1:]
     if _imports_estimator(module, [a.name for a in node.names]):
+        return True
+    if _private_keras(module):
         return True
     if any(a.name == "*" for a in node.names):
         return not rest or rest[0] not in ("compat", "python", "keras")
