@@ -156,7 +156,6 @@ from pathlib import Path
 from typing import Optional
 
 import libcst as cst
-import libcst.matchers as matchers
 
 from rules import control_flow_v2, tf_api_table as table
 from rules.aliases import TFTransformer, canonicalize, dotted_name, dotted_parts, local_name
@@ -927,8 +926,10 @@ class _Rewriter(TFTransformer):
         tf.svd``, t3f's: the program's own names, not TensorFlow's), asked only where a name
         is not TensorFlow's."""
         if root not in self._set_attributes:
-            self._set_attributes[root] = {a.target.attr.value for a in matchers.findall(
-                self.ctx.module, matchers.AssignTarget(target=matchers.Attribute(value=matchers.Name(root))))}
+            self._set_attributes[root] = {
+                a.target.attr.value for a in nodes_of(self.ctx.module, cst.AssignTarget)
+                if isinstance(a.target, cst.Attribute) and isinstance(a.target.value, cst.Name)
+                and a.target.value.value == root}
         return self._set_attributes[root]
 
     def _internal_name(self, node: cst.Attribute, parts: list, name: str) -> None:
