@@ -58,12 +58,14 @@ def _run(side: str, extra_env: dict, case_dirs: list[Path]) -> dict:
 
 @pytest.fixture(scope="module")
 def trajectories(tmp_path_factory):
+    from concurrent.futures import ThreadPoolExecutor
+
     rewritten = _rule_outputs(tmp_path_factory.mktemp("rewritten"))
     originals = [c.path for c in CASES]
-    return {
-        "tf1": _run("tf1", {}, originals),
-        **{f: _run("tf2", env, rewritten) for f, env in FLAVOURS.items()},
-    }
+    runs = {"tf1": ("tf1", {}, originals), **{f: ("tf2", env, rewritten) for f, env in FLAVOURS.items()}}
+    with ThreadPoolExecutor(len(runs)) as pool:  # the three processes at once (each mostly imports)
+        done = {key: pool.submit(_run, *args) for key, args in runs.items()}
+        return {key: future.result() for key, future in done.items()}
 
 
 PARAMS = [
