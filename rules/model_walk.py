@@ -11,8 +11,8 @@ from typing import Optional, Union
 
 import libcst as cst
 
-from rules.aliases import TFVisitor, dotted_parts
-from rules.edit import literal_value, nodes_of
+from rules.aliases import TFVisitor, canonicalize, dotted_parts
+from rules.edit import literal_value, module_imports, nodes_of
 from rules.visitors import Visitor, walk
 
 DECORATOR = "track_tf1_style_variables"
@@ -509,3 +509,64 @@ def use_shim_decorator(cls: cst.ClassDef) -> tuple[cst.ClassDef, bool]:
             stmt = stmt.with_changes(decorators=decorators)
         body.append(stmt)
     return cls.with_changes(body=cls.body.with_changes(body=body)), changed
+
+
+# Keras' own classes a layer of the program derives from (their last name)
+KERAS_BASES = ("Layer", "Model", "Sequential")
+
+
+class ModuleClasses:
+    """A module's classes and imports, and which of its classes are Keras layers (they
+    derive from ``tf.keras.layers.Layer`` / ``Model`` / ``Sequential``, however imported,
+    or from such a class of the module): wrap-in-layer's question for Keras layers making
+    TF1 variables, and native-keras' for the layers it moves to ``add_weight``."""
+
+    def __init__(self, ctx) -> None:
+        self.ctx = ctx
+        self.classes = {s.name.value: s for s in ctx.module.body if isinstance(s, cst.ClassDef)}
+        self.imports = {i.bound: i for i in module_imports(ctx.module)}
+        self._layer_classes: dict = {}
+
+    def is_layer_class(self, cls: cst.ClassDef, keras_only: bool = True, seen: tuple = ()) -> bool:
+        """(With ``keras_only=False``, ``tf.Module`` counts too.)"""
+        key = (id(cls), keras_only)
+        if key not in self._layer_classes:
+            self._layer_classes[key] = any(self._layer_base(b.value, keras_only, seen + (id(cls),))
+                                           for b in cls.bases if b.keyword is None)
+        return self._layer_classes[key]
+
+    def _layer_base(self, expr: cst.BaseExpression, keras_only: bool, seen: tuple) -> bool:
+        parts = dotted_parts(expr)
+        if not parts:
+            return False
+        if len(parts) == 1 and parts[0] in self.classes and id(self.classes[parts[0]]) not in seen:
+            return self.is_layer_class(self.classes[parts[0]], keras_only, seen)
+        if self.keras_base(expr) is not None:
+            return True
+        return not keras_only and self.path(expr) in ("tf.compat.v1.Module", "tf.Module")
+
+    def keras_base(self, expr: cst.BaseExpression) -> Optional[str]:
+        """``Layer`` / ``Model`` / ``Sequential`` where ``expr`` is that class of Keras'
+        (``tf.keras.layers.Layer``, ``keras.Model``, ``Layer`` imported by name), else None."""
+        parts = dotted_parts(expr)
+        path = self.path(expr)
+        if parts and path is not None and path.startswith(("tf.keras.", "keras.")) and parts[-1] in KERAS_BASES:
+            return parts[-1]
+        return None
+
+    def path(self, expr: cst.BaseExpression, visitor: Optional[TFVisitor] = None) -> Optional[str]:
+        """The canonical TensorFlow name, or the dotted path an import gives (``keras.layers.Layer``)."""
+        if visitor is not None:
+            q = visitor.qualify(expr)
+            if q is not None:
+                return q
+        parts = dotted_parts(expr)
+        if not parts:
+            return None
+        q = self.ctx.aliases.module_scope.names.get(parts[0])
+        if isinstance(q, str):
+            return canonicalize(".".join([q, *parts[1:]]))
+        imp = self.imports.get(parts[0])
+        if imp is None:
+            return None
+        return ".".join([imp.target(), *parts[1:]])

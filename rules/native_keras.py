@@ -136,7 +136,7 @@ from rules.base import Rule, RuleContext
 from rules.edit import (Unwrapper, bound_arguments, code, keyword_value, literal_value, module_imports, nodes_of,
                         remove_unused_imports)
 from rules.model_walk import (DECORATOR, GET_OR_CREATE_LAYER, RNN_CELL, RNN_FUNCTIONS, VARIABLE_SCOPE, WEIGHTLESS_LAYERS, ForwardPassVisitor,
-                              Site, bindings, builds_keras_object, class_body_names, class_names, dependencies,
+                              ModuleClasses, Site, bindings, builds_keras_object, class_body_names, class_names, dependencies,
                               find_method, free_names, self_attributes, target_names)
 from rules.visitors import Transformer, Visitor, transform, walk
 
@@ -291,16 +291,14 @@ class _Calls(TFVisitor):
             self.calls.append((node, self.qualify(node.func)))
 
 
-class _Reader:
+class _Reader(ModuleClasses):
     """What the calls of a forward pass and the code they reach mean: the module's
     functions, classes and imports, each class's methods and what its attributes hold."""
 
     def __init__(self, ctx: RuleContext) -> None:
-        self.ctx = ctx
+        super().__init__(ctx)
         module = ctx.module
         self.functions = {s.name.value: s for s in module.body if isinstance(s, cst.FunctionDef)}
-        self.classes = {s.name.value: s for s in module.body if isinstance(s, cst.ClassDef)}
-        self.imports = {i.bound: i for i in module_imports(module)}
         self.module_names = set(self.functions) | set(self.classes) | set(self.imports)
         self.module_values: dict = {}
         for stmt in module.body:
@@ -314,45 +312,6 @@ class _Reader:
                                 self.module_values.setdefault(n, []).append(getattr(small, "value", None))
         self._helpers: dict = {}
         self._kinds: dict = {}
-        self._layer_classes: dict = {}
-
-    # -- what a class is
-    def is_layer_class(self, cls: cst.ClassDef, keras_only: bool = True, seen: tuple = ()) -> bool:
-        key = (id(cls), keras_only)
-        if key not in self._layer_classes:
-            self._layer_classes[key] = any(self._layer_base(b.value, keras_only, seen + (id(cls),))
-                                           for b in cls.bases if b.keyword is None)
-        return self._layer_classes[key]
-
-    def _layer_base(self, expr: cst.BaseExpression, keras_only: bool, seen: tuple) -> bool:
-        parts = dotted_parts(expr)
-        if not parts:
-            return False
-        if len(parts) == 1 and parts[0] in self.classes and id(self.classes[parts[0]]) not in seen:
-            return self.is_layer_class(self.classes[parts[0]], keras_only, seen)
-        path = self.path(expr)
-        if path is None:
-            return False
-        if path.startswith(("tf.keras.", "keras.")) and parts[-1] in ("Layer", "Model", "Sequential"):
-            return True
-        return not keras_only and path in ("tf.compat.v1.Module", "tf.Module")
-
-    def path(self, expr: cst.BaseExpression, visitor: Optional[TFVisitor] = None) -> Optional[str]:
-        """The canonical TensorFlow name, or the dotted path an import gives (``keras.layers.Layer``)."""
-        if visitor is not None:
-            q = visitor.qualify(expr)
-            if q is not None:
-                return q
-        parts = dotted_parts(expr)
-        if not parts:
-            return None
-        q = self.ctx.aliases.module_scope.names.get(parts[0])
-        if isinstance(q, str):
-            return canonicalize(".".join([q, *parts[1:]]))
-        imp = self.imports.get(parts[0])
-        if imp is None:
-            return None
-        return ".".join([imp.target(), *parts[1:]])
 
     # -- what ``self.x`` holds
     def attribute_kinds(self, cls: cst.ClassDef) -> dict:
@@ -699,10 +658,8 @@ class NativeKeras(Rule):
             plan.build_param[id(m.cls)] = _build_param(m.cls) or "input_shape"
             # a build written where a base may have its own (a layer of the module, or
             # of another) calls that one first: it makes what the base's call reads
-            plan.super_build[id(m.cls)] = any(
-                not (path := reader.path(b.value) or "").startswith(("tf.keras.", "keras."))
-                or path.rpartition(".")[2] not in ("Layer", "Model")
-                for b in m.cls.bases if b.keyword is None)
+            plan.super_build[id(m.cls)] = any(reader.keras_base(b.value) not in ("Layer", "Model")
+                                              for b in m.cls.bases if b.keyword is None)
             plan.call_method[id(m.cls)] = m.node
         method = f"{cls_name}.{m.node.name.value}"
         for v in m.variables:

@@ -149,7 +149,8 @@ from rules import tf_hub as hub_rule
 from rules.edit import (NameReplacer, PackageNames, add_import, bound_arguments, code, expression, is_docstring,
                         keyword, keyword_value, literal_value,
                         module_imports, nodes_of, rebuild_args)
-from rules.model_walk import (GET_OR_CREATE_LAYER, LOOPS, RNN_FUNCTIONS, VARIABLE_SCOPE, WEIGHTLESS_LAYERS, bindings,
+from rules.model_walk import (GET_OR_CREATE_LAYER, LOOPS, RNN_FUNCTIONS, VARIABLE_SCOPE, WEIGHTLESS_LAYERS,
+                              ModuleClasses, bindings,
                               builds_keras_object, is_tracked, variable_scope_name)
 from rules.v1_layers import BY_CLASS, KERAS_LAYER_ATTRIBUTES, SPECS, V1_LAYERS, snake_case
 from rules.visitors import Transformer, Visitor, transform, walk
@@ -254,7 +255,7 @@ class _Function:
     # ``slim.fully_connected(net, num_actions)``, ``tf.reshape(net, [-1, num_actions])``)
     setting_uses: set = field(default_factory=set)
     graph_code: bool = False  # builds a TF1 graph (placeholders, sessions, collections...): runs once per graph
-    drives: set = field(default_factory=set)  # what of _DRIVERS it calls (a session, global_step, ...)
+    drives: bool = False  # calls one of _DRIVERS (a session, global_step, ...)
     fills: set = field(default_factory=set)  # TF1 collections its own calls fill (UPDATE_OPS, ...)
     # what it does that cannot run in a layer's call, which holds for the functions that
     # call it too (it would run inside theirs): (node, reason)
@@ -413,7 +414,7 @@ class _Survey(TFVisitor):
             fn.graph_code = True
             if q in _DRIVERS:  # nor can a function calling it be a forward pass (kfac's train_mnist_*)
                 fn.inner.append((node, _BLOCKERS[q]))
-                fn.drives.add(q)
+                fn.drives = True
         if q in _CHECKPOINT_TOOLS:
             fn.blockers.append((node, _TOOL))
         inner = None
@@ -935,33 +936,13 @@ def _keras_layer_methods(ctx: RuleContext) -> set:
     variables' TF1 names too, the layer's name scope on TF1's ``tf.Variable``\\ s); any
     other method doing so is warned. → {(class name, method name)}."""
     visitor = TFVisitor(ctx)
-    classes = {s.name.value: s for s in ctx.module.body if isinstance(s, cst.ClassDef)}
-    known: dict = {}
-
-    def is_layer(cls: cst.ClassDef, seen: tuple = ()) -> bool:
-        if cls.name.value not in known:
-            found = False
-            for base in cls.bases:
-                parts = dotted_parts(base.value) if base.keyword is None else None
-                if not parts:
-                    continue
-                if len(parts) == 1 and parts[0] in classes and parts[0] not in seen:
-                    found = is_layer(classes[parts[0]], seen + (cls.name.value,))
-                else:
-                    q = visitor.qualify(base.value) or ""
-                    found = ".keras." in f".{q}" and parts[-1] in ("Layer", "Model", "Sequential")
-                if found:
-                    break
-            known[cls.name.value] = found
-        return known[cls.name.value]
-
+    classes = ModuleClasses(ctx)
     chosen = set()
-    for cls in classes.values():
-        if not is_layer(cls):
+    for cls in classes.classes.values():
+        if not classes.is_layer_class(cls):
             continue
         for method in cls.body.body:
-            if not isinstance(method, cst.FunctionDef) or any(
-                    (dotted_parts(d.decorator) or [""])[-1] == "track_tf1_style_variables" for d in method.decorators):
+            if not isinstance(method, cst.FunctionDef) or is_tracked(method):
                 continue
             made = [n for n in nodes_of(method, cst.Call) if _makes_variables(visitor.qualify(n.func))]
             if not made:
@@ -1073,8 +1054,8 @@ def _graph_builder(site, survey: _Survey) -> str:
         if fn.graph_code:
             return f"{name}(), which calls it, builds"
         # (or through a function it calls that runs one: kfac's train_mnist_* → minimize_loss_*)
-        driver = next((c for c in sorted(_reached(name, survey.functions) - {name})
-                       if any(q in _DRIVERS for q in survey.functions[c].drives)), None)
+        driver = next((c for c in sorted(_reached(name, survey.functions) - {name}) if survey.functions[c].drives),
+                      None)
         return f"{name}(), which calls it and {driver}(), builds" if driver else ""
     return "the module-level code calling it builds" if survey.module_graph is not None else ""
 
