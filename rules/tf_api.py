@@ -828,12 +828,11 @@ class _Rewriter(TFTransformer):
         shim = GUIDE_SHIM.get(".".join([base or "", *parts[1:]]))
         if shim is not None:
             # the bare name from tf1to2, as the later stages write it, unless the module
-            # binds that name to something else
-            bound = self.ctx.aliases.module_scope.names.get(shim)
-            if bound is not None and bound != f"tf1to2.{shim}" and any(  # (a non-TF import reads as _NOT_TF)
-                    i.bound == shim and i.target() == f"tf1to2.{shim}" for i in module_imports(self.ctx.module)):
-                bound = f"tf1to2.{shim}"
-            text = shim if bound in (None, f"tf1to2.{shim}") else f"tf1to2.{shim}"
+            # binds that name to something else (the alias table holds TensorFlow's names
+            # only: an import of the shim's is read off the imports)
+            free = self.ctx.aliases.module_scope.names.get(shim) is None or any(
+                i.bound == shim and i.target() == f"tf1to2.{shim}" for i in module_imports(self.ctx.module))
+            text = shim if free else f"tf1to2.{shim}"
             if self.ctx.change(node, f"{'.'.join(parts)} → {text} from tf1to2 (the guide's API, on Keras 3 too)"):
                 self.shim_imports.add(shim if text == shim else None)
                 self.replacements[id(node)] = _expr(text)
@@ -1982,14 +1981,8 @@ def _graph_test_cases(module: cst.Module, graph_nodes: list) -> Optional[list]:
             callers = {i for i in inside if names[i] & reached} - helpers - owner
         if not owner:
             return None
-    tests: dict = {}  # class name → (index, module bases)
-    for i, stmt in enumerate(module.body):
-        if not isinstance(stmt, cst.ClassDef):
-            continue
-        bases = _base_names(stmt)
-        if _is_test_case(bases, tests):
-            tests[stmt.name.value] = (i, [b for b in bases if b in tests])
-    mixins = {i: cases for i, cases in _test_mixins(module).items() if i in owner}
+    tests = _test_cases(module)
+    mixins = {i: cases for i, cases in _test_mixins(module, tests).items() if i in owner}
     if not owner or any(i not in {t[0] for t in tests.values()} and i not in mixins for i in owner):
         return None
 
@@ -2005,17 +1998,27 @@ def _graph_test_cases(module: cst.Module, graph_nodes: list) -> Optional[list]:
     return chosen
 
 
-def _test_mixins(module: cst.Module) -> dict:
-    """The module-level classes holding tests for test cases of the module, which derive
-    from them, directly or through other classes of the module (a mixin per test suite,
-    a test case per dtype: t3f's ``_OpsTest`` and ``OpsTestFloat32(tf.test.TestCase,
-    _OpsTest)``), not test cases themselves: index → the indexes of those test cases."""
+def _test_cases(module: cst.Module) -> dict:
+    """The module-level test cases (``_is_test_case``; in order: one may derive from a test
+    case above it): class name → (index, the test cases of the module it derives from)."""
+    tests: dict = {}
+    for i, stmt in enumerate(module.body):
+        if isinstance(stmt, cst.ClassDef):
+            bases = _base_names(stmt)
+            if _is_test_case(bases, tests):
+                tests[stmt.name.value] = (i, [b for b in bases if b in tests])
+    return tests
+
+
+def _test_mixins(module: cst.Module, cases: Optional[dict] = None) -> dict:
+    """The module-level classes holding tests for test cases of the module (``cases``:
+    ``_test_cases``'), which derive from them, directly or through other classes of the
+    module (a mixin per test suite, a test case per dtype: t3f's ``_OpsTest`` and
+    ``OpsTestFloat32(tf.test.TestCase, _OpsTest)``), not test cases themselves: index →
+    the indexes of those test cases."""
     classes = {stmt.name.value: i for i, stmt in enumerate(module.body) if isinstance(stmt, cst.ClassDef)}
     bases = {i: [classes[b] for b in _base_names(module.body[i]) if b in classes] for i in classes.values()}
-    tests: set = set()
-    for name, i in classes.items():  # in order: a test case may derive from one above it
-        if _is_test_case(_base_names(module.body[i]), {n for n, j in classes.items() if j in tests}):
-            tests.add(i)
+    tests = {i for i, _ in (_test_cases(module) if cases is None else cases).values()}
     found: dict = {}
     for case in tests:
         todo, seen = list(bases[case]), set()
