@@ -187,8 +187,10 @@ def track_tf1_style_variables(method: Callable) -> Callable:
     def legacy() -> Callable:  # tf-keras' own decorator, built on first use (it may be absent)
         return _tf_keras_shim().track_tf1_style_variables(method)
 
+    in_build = method.__name__ == "build"
+
     def wrapper(self, *args, **kwargs):
-        with _numbered_per_call(), _direct_name_scope(self if method.__name__ == "build" else None):
+        with _numbered_per_call(), _direct_name_scope(self if in_build else None):
             return call(self, *args, **kwargs)
 
     def call(self, *args, **kwargs):
@@ -219,7 +221,7 @@ def track_tf1_style_variables(method: Callable) -> Callable:
                 ) from e
             raise
 
-    if method.__name__ != "call":
+    if in_build:
         # ``build`` (a Keras layer of TF1 code making its variables there with get_variable):
         # Keras 3 reads build's parameters off the bound method, which TF's decorator
         # object does not bind (``self`` would count as one)
@@ -946,8 +948,7 @@ def _direct_name(name: Optional[str], seen: Dict[str, int]) -> str:
     numbered a name made again in one graph (``scale``, ``scale_1``); ``seen`` counts
     those of this call. (In a decorated ``build``, below the layer's name:
     ``_direct_name_scope``.)"""
-    scope, layer = tf.compat.v1.get_variable_scope().name, getattr(_active, "direct_scope", None)
-    scope = (_join(layer, scope) if scope else layer) if layer else scope
+    scope = "/".join(filter(None, (getattr(_active, "direct_scope", None), tf.compat.v1.get_variable_scope().name)))
     full = _join(scope, name or "Variable")
     count = seen.get(full, 0)
     seen[full] = count + 1
