@@ -26,7 +26,7 @@ import tensorflow as tf
 
 import tf1to2
 
-from loading import load_module  # (this folder, on the script's path)
+from loading import load_module, load_values  # (this folder, on the script's path)
 
 
 def _inputs(spec: dict) -> dict:
@@ -88,8 +88,7 @@ def tf1(work: Path) -> dict:
                 if values is None:
                     rng = np.random.default_rng(11)
                     values = {v.op.name: _value(v.op.name, v.shape.as_list(), rng) for v in variables}
-                for v in variables:
-                    v.load(values[v.op.name], sess)
+                load_values(sess, {v: values[v.op.name] for v in variables})
                 res, reg_value = sess.run([result, reg])
                 if out["variables"] is None:
                     if variables:

@@ -26,6 +26,8 @@ from pathlib import Path
 
 import numpy as np
 
+from loading import load_values  # (this folder, on the script's path)
+
 
 def model(ly, tf, x, training):
     l2 = tf.keras.regularizers.l2(0.05)
@@ -177,8 +179,7 @@ def tf1(work: Path, cases: list, side: str = "tf1") -> None:
                 variables = v1.global_variables()
                 with v1.Session(graph=graph) as sess:
                     sess.run(v1.global_variables_initializer())
-                    for v in variables:
-                        v.load(value(v.op.name, v.shape.as_list()), sess)
+                    load_values(sess, {v: value(v.op.name, v.shape.as_list()) for v in variables})
                     for k, t in sess.run(outs).items():
                         out[f"{key}|{mode}:{k}"] = t
                     out[f"{key}|{mode}:reg"] = sess.run(reg)
