@@ -53,7 +53,11 @@ from rules.visitors import Visitor, walk
 
 # the control-flow functions whose callables TensorFlow 2 builds as functions
 CONTROL_FLOW = frozenset({"cond", "while_loop", "case", "switch_case", "map_fn", "scan", "foldl", "foldr"})
-NEEDLE = re.compile(r"\b(" + "|".join(sorted(CONTROL_FLOW)) + r")\b")
+# where a module can reach one: read as an attribute (``tf.cond``, ``control_flow_ops.cond``)
+# or imported by name (``from tensorflow import cond``, in parentheses or not); a module
+# whose only ``cond`` is a local name (``cond = x > 0``, ``if cond:``) has no control flow
+# call for ``find`` to follow
+NEEDLE = re.compile(r"(\.\s*|\bimport\b(?:[^\n(\\]|\\\n)*\b|\bimport\s*\([^)]*\b)(" + "|".join(sorted(CONTROL_FLOW)) + r")\b")
 _VARIABLE_MAKERS = frozenset({"get_variable", "Variable", "get_local_variable", "model_variable", "variable"})
 _HASHING_METHODS = frozenset({"add", "get", "setdefault", "pop", "discard"})
 

@@ -1543,7 +1543,7 @@ class TfApi(Rule):
         hazards = control_flow_v2.find(ctx)
         compat = set(ctx.aliases.module_scope.v1_or_tensorflow)
         rewriter = _Rewriter(ctx, compat, _unmentioning(ctx))
-        escaping = _escaping_contrib(ctx) if "contrib" in ctx.code else []
+        escaping = _escaping_contrib(ctx) if _BINDS_CONTRIB_MODULE.search(ctx.code) else []
         rewriter.framework_escapes = {name for _node, name, module in escaping if module == "framework"}
         module = transform(ctx.module, rewriter)
         imports: list[tuple] = []
@@ -1627,6 +1627,9 @@ _SWITCHES_CONTROL_FLOW = re.compile(r"\b(disable_v2_behavior|disable_control_flo
 # are checked where the code reads them (``cf.arg_scope``), which it cannot do where the
 # module itself is handed on (tf.contrib.framework is the shim there, FRAMEWORK_SHIM).
 PARTLY_SLIM = ("framework", "layers")
+# the imports ``_EscapingContrib`` follows, as text (a superset: ``from tensorflow.contrib
+# import ...``, ``import tensorflow.contrib.layers as ...``): without one it finds nothing
+_BINDS_CONTRIB_MODULE = re.compile(r"\bcontrib[\s\\]+import\b|\bcontrib\s*\.\s*(framework|layers)[\s\\]+as\b")
 
 
 def _escaping_contrib(ctx: RuleContext) -> list[tuple]:
@@ -1817,6 +1820,8 @@ def _chain_may_act(base: str, parts: list) -> bool:
         return True
     if base.startswith("tensorflow.contrib") and len(parts) > 1:
         return True
+    if base in _INTERNAL_READ and len(parts) > 1:  # ``ops.Tensor`` (``_Rewriter._internal_name``)
+        return f"{base}.{parts[1]}" in INTERNAL_GONE or f"{base}.{parts[1]}" in INTERNAL_MOVED
     full = ".".join([base, *parts[1:]])
     if "compat.v2" not in full and keras_v1_initializer(canonicalize(full)) is not None:
         return True  # TF1's Keras initializer (``_Rewriter._keras_initializer``)
@@ -1879,8 +1884,6 @@ def _internal_from_may_act(module: str, names: list) -> bool:
         return True
     if len(names) == 1 and f"{module}.{names[0]}" in INTERNAL_MODULE_RENAMES:
         return True
-    if any(f"{module}.{name}" in _INTERNAL_READ for name in names):
-        return True  # its uses are read (``ops.Tensor``)
     return any(f"{module}.{name}" in INTERNAL_RENAMES or (module in table.INTERNAL_EMPTY_PACKAGES
                                                          and f"{module}.{name}" not in table.INTERNAL_MODULES)
                for name in names)

@@ -484,7 +484,8 @@ class TrainingStep(Rule):
 
     def may_act(self, facts: Facts) -> bool:
         return facts.reaches(lambda name: name in (TAPE, FUNCTION, INIT_FROM_CHECKPOINT, SAVER) or name in SESSIONS
-                             or name.startswith(contrib_summary.PREFIX)) or _runs_a_session(facts.tree)
+                             or name.startswith(contrib_summary.PREFIX)) \
+            or ("sess" in facts.text and _RUN.search(facts.text) is not None and _runs_a_session(facts.tree))
 
     def transform(self, ctx: RuleContext) -> cst.Module:
         survey = _Survey(ctx)
@@ -800,6 +801,9 @@ def _says_session(name: str) -> bool:
     return "sess" in name
 
 
+_RUN = re.compile(r"\.\s*run\b")  # (``_runs_a_session`` reads nothing in a text without one)
+
+
 def _runs_a_session(tree) -> bool:
     """A ``<...sess...>.run([...])`` call fetching, in a list or tuple of two or more, a
     global step or a name the module binds to a new variable (``_Survey._fetch_order``'s
@@ -807,6 +811,8 @@ def _runs_a_session(tree) -> bool:
     import ast
 
     runs, variables = [], {"global_step"}
+    if tree is None:
+        return False
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "run":
             receiver = node.func.value
