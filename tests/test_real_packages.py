@@ -187,26 +187,24 @@ def test_migrated_modules_import_or_the_tool_said_why(trees, package):
     assert ok >= IMPORT_FLOOR[package], f"only {ok} of {len(results)} modules import"
 
 
-def _model_outputs(case: str, original: Path, migrated: Path, work: Path,
-                   tf1_built_in: Optional[Path] = None) -> tuple[dict, dict, list]:
-    """The case built from the original package under TF1 behaviour (or, given
-    ``tf1_built_in``, the work folder of an earlier call that built it) and from the
-    migrated one under plain TF 2.21 (Keras 3), the same weights given by TF1 name: (TF1's
-    values, the migrated side's, the TF1 variables the migrated side lacks)."""
-    if tf1_built_in is not None:
-        for built in tf1_built_in.glob("tf1*"):
-            shutil.copy(built, work / built.name)
-    for side, tree in (("tf1", original), ("tf2", migrated))[tf1_built_in is not None:]:
-        legacy = side == "tf1" and case in real_models.TF1_NEEDS_TF_KERAS
-        proc = subprocess.run([sys.executable, str(NUMERIC / "real_models.py"), side, case, str(tree), str(work)],
-                              capture_output=True, text=True, timeout=900, env=keras_env(legacy))
-        assert proc.returncode == 0, f"{side}:\n{proc.stderr[-4000:]}"
-    return (dict(np.load(work / "tf1.npz")), dict(np.load(work / "tf2.npz")),
-            json.loads((work / "tf2.json").read_text())["missing"])
+def _model_outputs(case: str, original: Path, migrated: dict, work: Path) -> tuple[dict, dict]:
+    """The case built from the original package under TF1 behaviour and from each migrated
+    tree (label → tree) under plain TF 2.21 (Keras 3), all at once (each side seeds its
+    variables by TF1 name itself): (TF1's values, label → that side's)."""
+    runs = {"tf1": dict(args=[sys.executable, str(NUMERIC / "real_models.py"), "tf1", case, str(original), str(work)],
+                        env=keras_env(case in real_models.TF1_NEEDS_TF_KERAS))}
+    for label, tree in migrated.items():
+        (work / label).mkdir()
+        runs[label] = dict(args=[sys.executable, str(NUMERIC / "real_models.py"), "tf2", case, str(tree),
+                                 str(work / label)], env=keras_env(False))
+    ended = run_at_once(runs)
+    for side, (code, _out, err) in ended.items():
+        assert code == 0, f"{side}:\n{err[-4000:]}"
+    return dict(np.load(work / "tf1.npz")), {label: dict(np.load(work / label / "tf2.npz")) for label in migrated}
 
 
-def _assert_same_numbers(case: str, tf1: dict, tf2: dict, missing: list) -> None:
-    assert missing == []
+def _assert_same_numbers(case: str, tf1: dict, tf2: dict) -> None:
+    assert sorted(k for k in tf1 if k not in tf2) == []  # every TF1 variable was given its value
     compared = [k for k in tf1 if k == "output" or k.startswith("step")]
     assert compared, "nothing to compare"
     for key in compared:
@@ -222,7 +220,8 @@ def _assert_same_numbers(case: str, tf1: dict, tf2: dict, missing: list) -> None
 def test_real_model_computes_its_tf1_numbers(trees, case, tmp_path):
     """The migrated side runs under plain TF 2.21 (Keras 3) in every case."""
     package = case.split("-")[0]
-    _assert_same_numbers(case, *_model_outputs(case, trees.original[package], trees.migrated[package], tmp_path))
+    tf1, tf2 = _model_outputs(case, trees.original[package], {"tf2": trees.migrated[package]}, tmp_path)
+    _assert_same_numbers(case, tf1, tf2["tf2"])
 
 
 @pytest.fixture(scope="session")
@@ -257,15 +256,15 @@ def test_real_model_computes_its_tf1_numbers_with_the_warned_line_on_its_tf1_sid
     warned = [w["message"] for f in trees.report["files"] if Path(f["path"]).as_posix().endswith("/" + relpath)
               for w in f["warnings"] if w["line"] == line]
     assert any("is True under TensorFlow 2" in m and "--unsafe-fixes does" in m for m in warned), warned
-    (tmp_path / "as_migrated").mkdir()
-    tf1, _tf2, missing = _model_outputs(case, trees.original[package], trees.migrated[package], tmp_path / "as_migrated")
-    # the dense layers' kernels and biases (Keras layers built per call); the layer norms'
-    # get_variable weights are there
-    assert missing and all(m.endswith(("/kernel", "/bias")) for m in missing), missing
     unsafe = unsafe_trees[package]
     assert (unsafe / relpath).read_text(encoding="utf-8").count(made + "\n") == 1
-    _assert_same_numbers(case, *_model_outputs(case, trees.original[package], unsafe, tmp_path,
-                                               tf1_built_in=tmp_path / "as_migrated"))
+    tf1, tf2 = _model_outputs(case, trees.original[package],
+                              {"as_migrated": trees.migrated[package], "unsafe": unsafe}, tmp_path)
+    # the dense layers' kernels and biases (Keras layers built per call); the layer norms'
+    # get_variable weights are there
+    missing = sorted(k[4:] for k in tf1 if k.startswith("var:") and k not in tf2["as_migrated"])
+    assert missing and all(m.endswith(("/kernel", "/bias")) for m in missing), missing
+    _assert_same_numbers(case, tf1, tf2["unsafe"])
 
 
 def test_tensorpack_batch_norm_runs_its_tf1_graph_under_keras3(trees, tmp_path):
@@ -275,14 +274,13 @@ def test_tensorpack_batch_norm_runs_its_tf1_graph_under_keras3(trees, tmp_path):
     that the shim checks those arguments when it is built), and in tensorpack's own TF1
     graph under plain Keras 3 it computes what the original computes under TF1 behaviour,
     in inference and in training, its two statistics updates included."""
-    outputs = {}
-    for side, tree in (("tf1", trees.original["tensorpack"]), ("tf2", trees.migrated["tensorpack"])):
-        out = tmp_path / f"{side}.npz"
-        proc = subprocess.run([sys.executable, str(NUMERIC / "tensorpack_graph.py"), side, str(tree), str(out)],
-                              capture_output=True, text=True, timeout=900, env=keras_env(side == "tf1"))
-        assert proc.returncode == 0, f"{side}:\n{proc.stderr[-4000:]}"
-        outputs[side] = dict(np.load(out))
-    tf1, tf2 = outputs["tf1"], outputs["tf2"]
+    ended = run_at_once({side: dict(args=[sys.executable, str(NUMERIC / "tensorpack_graph.py"), side, str(tree),
+                                          str(tmp_path / f"{side}.npz")], env=keras_env(side == "tf1"))
+                         for side, tree in (("tf1", trees.original["tensorpack"]),
+                                            ("tf2", trees.migrated["tensorpack"]))})
+    for side, (code, _out, err) in ended.items():
+        assert code == 0, f"{side}:\n{err[-4000:]}"
+    tf1, tf2 = (dict(np.load(tmp_path / f"{side}.npz")) for side in ("tf1", "tf2"))
     assert sorted(tf1) == sorted(tf2)
     assert "var:True:bn/mean/EMA" in tf1 and tf1["updates:True"] == 2 and tf1["updates:False"] == 0
     assert np.abs(tf1["var:True:bn/mean/EMA"] - tf1["var:False:bn/mean/EMA"]).max() > 1e-3  # updates ran

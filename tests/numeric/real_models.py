@@ -5,6 +5,9 @@ subprocesses, one per side:
     real_models.py tf1 CASE TREE WORKDIR   # the original, in a TF1 graph → WORKDIR/tf1.npz
     real_models.py tf2 CASE TREE WORKDIR   # the migrated tree, TF2 eager → WORKDIR/tf2.npz
 
+Each side seeds every variable by its TF1 name itself (``_value``), so the two sides run
+at once; the caller compares them.
+
 The TF1 side runs the package's own source as TF1 ran it: ``import tensorflow`` gives the
 v1 API with TF2 behaviour disabled (what the migration overview says unmodified TF1 code
 needs), and ``tensorflow.contrib.layers`` / ``slim`` / ``framework`` are tf_slim (what
@@ -21,7 +24,6 @@ write the variables after each.
 """
 from __future__ import annotations
 
-import json
 import sys
 import types
 import zlib
@@ -326,7 +328,6 @@ def tf2(case: str, tree: Path, work: Path) -> None:
     if case in BARE_ON_TF2:
         _bare_packages(tree, modules)
     mods = {m: importlib.import_module(m) for m in modules}  # the migrated package's modules
-    ref = dict(np.load(work / "tf1.npz"))
     x = tf.constant(_inputs(shape))
     out: dict = {}
     if kind == "model":
@@ -355,8 +356,6 @@ def tf2(case: str, tree: Path, work: Path) -> None:
             out[f"step{i}:w"], out[f"step{i}:b"] = w.numpy(), b.numpy()
         out["optimizer"] = np.asarray(type(opt).__module__ + "." + type(opt).__name__)
     np.savez(work / "tf2.npz", **out)
-    missing = sorted(k for k in ref if k not in out)
-    (work / "tf2.json").write_text(json.dumps({"missing": missing}))
 
 
 if __name__ == "__main__":
