@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests.subprocess_env import keras_env
+from tests.subprocess_env import keras_env, run_at_once
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,10 +29,12 @@ def test_the_migrated_example_builds_trains_and_computes_its_tf1_numbers(tmp_pat
     assert r.returncode == 1, r.stderr
     model = (migrated / "mnist_tf1" / "model.py").read_text()
     assert "class Classifier(tf.keras.layers.Layer)" in model and "tf.compat.v1.layers" not in model
-    for side, folder, legacy in (("tf1", original, True), ("tf2", migrated / "mnist_tf1", False)):
-        proc = subprocess.run([sys.executable, str(SCRIPT), side, str(folder), str(tmp_path)],
-                              capture_output=True, text=True, env=keras_env(legacy), timeout=600)
-        assert proc.returncode == 0, f"{side}:\n{proc.stderr[-4000:]}"
+    ended = run_at_once({side: dict(args=[sys.executable, str(SCRIPT), side, str(folder), str(tmp_path)],
+                                    env=keras_env(legacy))  # (each seeds its variables by name itself)
+                         for side, folder, legacy in (("tf1", original, True),
+                                                      ("tf2", migrated / "mnist_tf1", False))}, 600)
+    for side, (code, _out, err) in ended.items():
+        assert code == 0, f"{side}:\n{err[-4000:]}"
     tf1, tf2 = dict(np.load(tmp_path / "tf1.npz")), dict(np.load(tmp_path / "tf2.npz"))
     assert str(tf2["keras"]).startswith("keras."), "plain TF 2.21: Keras 3"
     assert str(tf2["optimizer"]).startswith("keras."), "the eager script's optimizers became Keras'"

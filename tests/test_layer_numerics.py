@@ -24,7 +24,7 @@ import pytest
 
 from codemod.pipeline import transform_text
 from tests.golden import cases
-from tests.subprocess_env import ROOT, References, keras_env
+from tests.subprocess_env import ROOT, References, keras_env, run_at_once
 
 SCRIPT = Path(__file__).parent / "numeric" / "layer_models.py"
 RULES = ("wrap-in-layer", "layers-to-attributes", "keras-layers", "native-keras")
@@ -99,7 +99,7 @@ CHAIN = [(c, spec, i) for (c, spec), i in zip(MODELS, IDS) if "chain_not_mapped"
 class _Built:
     """Every model built in one subprocess per side (a TensorFlow import costs seconds;
     there are over a hundred checks): the TF1 references once, and each migrated set
-    (a rule alone, or the stages together) once per Keras, on first use."""
+    (a rule alone, or the stages together) once per Keras, both Kerases' at once, on first use."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -119,26 +119,34 @@ class _Built:
         _run("tf1", first, "tf_keras", *rest)
 
     def result(self, kind: str, keras: str, ident: str) -> tuple:
-        key = (kind, keras)
-        if key not in self.sides:
+        if (kind, keras) not in self.sides:
             self._references()
-            models = MODELS if kind == "rule" else [m[:2] for m in CHAIN]
-            ids = IDS if kind == "rule" else [m[2] for m in CHAIN]
-            kept = [j for j, (_, spec) in enumerate(models) if _runs(spec, keras, kind)]
-            models, ids = [models[j] for j in kept], [ids[j] for j in kept]
-            works = {}
-            for (case, spec), i in zip(models, ids):
-                rules = [case.rule] if kind == "rule" else list(RULES)
-                tmp = self.root / kind / keras / i.replace("/", "__").replace(":", "__")
-                work, _ = _prepare(case, spec, rules + (KERAS3_STAGES if keras == "keras3" else []), tmp)
-                if (self.tf1[i] / "ckpt").exists():
-                    shutil.copytree(self.tf1[i] / "ckpt", work / "ckpt")
-                works[i] = work
-            first, *rest = works.values()
-            _run("tf2", first, keras, *rest)
-            self.sides[key] = {i: (json.loads((self.tf1[i] / "tf1.json").read_text()),
-                                   json.loads((w / "tf2.json").read_text())) for i, w in works.items()}
-        return self.sides[key][ident]
+            # both Keras' sets of this kind at once, on the machine's two cores
+            works = {k: self._prepare(kind, k) for k in KERASES}
+            runs = {k: dict(args=[sys.executable, str(SCRIPT), "tf2", *map(str, w.values())], env=keras_env(
+                k == "tf_keras"), cwd=ROOT) for k, w in works.items() if w}
+            for k, (code, _out, err) in run_at_once(runs, 900).items():
+                assert code == 0, f"{k}:\n{err[-4000:]}"
+            for k, w in works.items():
+                self.sides[(kind, k)] = {i: (json.loads((self.tf1[i] / "tf1.json").read_text()),
+                                             json.loads((work / "tf2.json").read_text())) for i, work in w.items()}
+        return self.sides[(kind, keras)][ident]
+
+    def _prepare(self, kind: str, keras: str) -> dict:
+        """The migrated set of ``kind`` for ``keras``, written out: IDS entry → its folder."""
+        models = MODELS if kind == "rule" else [m[:2] for m in CHAIN]
+        ids = IDS if kind == "rule" else [m[2] for m in CHAIN]
+        works = {}
+        for (case, spec), i in zip(models, ids):
+            if not _runs(spec, keras, kind):
+                continue
+            rules = [case.rule] if kind == "rule" else list(RULES)
+            tmp = self.root / kind / keras / i.replace("/", "__").replace(":", "__")
+            work, _ = _prepare(case, spec, rules + (KERAS3_STAGES if keras == "keras3" else []), tmp)
+            if (self.tf1[i] / "ckpt").exists():
+                shutil.copytree(self.tf1[i] / "ckpt", work / "ckpt")
+            works[i] = work
+        return works
 
 
 @pytest.fixture(scope="module")
@@ -262,12 +270,13 @@ def test_what_keras_layers_warns_of_keras_3_batch_norm_is_so():
     tf-keras' does): after one step with momentum 0 the moving variance is the batch's
     variance, biased under Keras 3 (n / (n - 1) apart), TF1's under tf-keras. Inference
     from TF1's statistics is unaffected, as the checks above show."""
+    ended = run_at_once({side: dict(args=[sys.executable, "-c", _MOVING_VARIANCE, side], env=keras_env(legacy),
+                                    cwd=ROOT) for side, legacy in (("tf1", True), ("tf_keras", True),
+                                                                   ("keras3", False))}, 300)
     got = {}
-    for side, legacy in (("tf1", True), ("tf_keras", True), ("keras3", False)):
-        proc = subprocess.run([sys.executable, "-c", _MOVING_VARIANCE, side], capture_output=True, text=True,
-                              env=keras_env(legacy), cwd=ROOT, timeout=300)
-        assert proc.returncode == 0, proc.stderr[-3000:]
-        got[side] = json.loads(proc.stdout.strip().splitlines()[-1])
+    for side, (code, out, err) in ended.items():
+        assert code == 0, err[-3000:]
+        got[side] = json.loads(out.strip().splitlines()[-1])
     n = 2 * 3 * 3
     tf1, biased = np.asarray(got["tf1"]["moving_variance"]), np.asarray(got["tf1"]["biased"])
     np.testing.assert_allclose(tf1, biased * n / (n - 1), rtol=1e-5)

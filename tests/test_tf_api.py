@@ -303,7 +303,6 @@ def test_tensors_hashed_in_control_flow_are_warned_where_tensorflow_2_raises():
     run by a Session), each it does not warn in runs; after the warning's advice,
     tf.compat.v1.disable_control_flow_v2(), every one runs."""
     from tests.golden import cases
-    from tests.subprocess_env import keras_env
 
     (case,) = [c for c in cases("tf-api") if c.id.endswith("branch_hashing")]
     warned_lines = {int(w.split(":")[0]) for w in case.warnings}
@@ -318,16 +317,24 @@ def test_tensors_hashed_in_control_flow_are_warned_where_tensorflow_2_raises():
 
     warned = {function_of(line) for line in warned_lines}
     assert warned == {"Optimizer", "loop", "scale", "cases"}, warned
-    results = {}
-    for mode in ("v2", "v1"):
-        proc = subprocess.run([sys.executable, str(ROOT / "tests" / "numeric" / "control_flow_hashing.py"),
-                               str(case.path / "after.py"), mode], capture_output=True, text=True, timeout=600,
-                              env=keras_env(False), cwd=ROOT)
-        assert proc.returncode == 0, proc.stderr[-3000:]
-        results[mode] = json.loads(proc.stdout.strip().splitlines()[-1])
+    results = _modes("control_flow_hashing.py", case.path / "after.py")
     assert results["v2"] == {"Optimizer.step": "unhashable", "loop": "unhashable", "mapped": "unhashable",
                              "cases": "unhashable", "not_hashing": "ok", "never_in_control_flow": "ok"}
     assert set(results["v1"].values()) == {"ok"}, results["v1"]
+
+
+def _modes(script: str, module: Path) -> dict:
+    """A numeric script run on ``module`` with control flow v2 and v1, at once: mode → the
+    JSON it printed last."""
+    from tests.subprocess_env import keras_env, run_at_once
+
+    ended = run_at_once({mode: dict(args=[sys.executable, str(ROOT / "tests" / "numeric" / script), str(module), mode],
+                                    env=keras_env(False), cwd=ROOT) for mode in ("v2", "v1")}, 600)
+    results = {}
+    for mode, (code, out, err) in ended.items():
+        assert code == 0, err[-3000:]
+        results[mode] = json.loads(out.strip().splitlines()[-1])
+    return results
 
 
 HASHING = '''\
@@ -375,18 +382,19 @@ def test_tf1_keras_initializers_draw_what_tf1_drew(tmp_path):
     import numpy as np
 
     from tests.golden import cases
-    from tests.subprocess_env import keras_env
+    from tests.subprocess_env import keras_env, run_at_once
 
     (case,) = [c for c in cases("tf-api") if c.id.endswith("keras_initializers")]
     migrated = tmp_path / "migrated.py"
     out, _, _ = transform_text(case.before, ["tf-api", "v1-layers-shim"])
     migrated.write_text(out, encoding="utf-8")
+    ended = run_at_once({side: dict(args=[sys.executable, str(ROOT / "tests" / "numeric" / "initializer_draws.py"),
+                                          side, str(path), str(tmp_path / f"{side}.npz")],
+                                    env=keras_env(side == "tf1"), cwd=ROOT)
+                         for side, path in (("tf1", case.path / "before.py"), ("tf2", migrated))}, 600)
     drawn = {}
-    for side, path in (("tf1", case.path / "before.py"), ("tf2", migrated)):
-        proc = subprocess.run([sys.executable, str(ROOT / "tests" / "numeric" / "initializer_draws.py"), side, str(path),
-                               str(tmp_path / f"{side}.npz")], capture_output=True, text=True, timeout=600,
-                              env=keras_env(side == "tf1"), cwd=ROOT)
-        assert proc.returncode == 0, proc.stderr[-3000:]
+    for side, (code, _out, err) in ended.items():
+        assert code == 0, err[-3000:]
         drawn[side] = dict(np.load(tmp_path / f"{side}.npz"))
     assert sorted(drawn["tf1"]) == sorted(drawn["tf2"]) and len(drawn["tf1"]) == 11, sorted(drawn["tf1"])
     for name, value in drawn["tf1"].items():
@@ -401,7 +409,6 @@ def test_batch_norm_updates_made_in_a_branch_are_warned_where_tensorflow_2_canno
     element of this graph", the one not warned (the flag given as a tensor) trains; after
     the warning's advice, disable_control_flow_v2(), all train."""
     from tests.golden import cases
-    from tests.subprocess_env import keras_env
 
     (case,) = [c for c in cases("tf-api") if c.id.endswith("branch_updates")]
     warned = sorted(int(w.split(":")[0]) for w in case.warnings)
@@ -409,13 +416,7 @@ def test_batch_norm_updates_made_in_a_branch_are_warned_where_tensorflow_2_canno
     migrated = tmp_path / "migrated.py"
     out, _, _ = transform_text(case.before, ["tf-api", "v1-layers-shim"])
     migrated.write_text(out, encoding="utf-8")
-    results = {}
-    for mode in ("v2", "v1"):
-        proc = subprocess.run([sys.executable, str(ROOT / "tests" / "numeric" / "control_flow_updates.py"),
-                               str(migrated), mode], capture_output=True, text=True, timeout=600,
-                              env=keras_env(False), cwd=ROOT)
-        assert proc.returncode == 0, proc.stderr[-3000:]
-        results[mode] = json.loads(proc.stdout.strip().splitlines()[-1])
+    results = _modes("control_flow_updates.py", migrated)
     assert results["v2"]["flag_as_tensor"] == "ok", results
     assert all("is not an element of this graph" in results["v2"][f] for f in ("net", "by_hand")), results
     assert set(results["v1"].values()) == {"ok"}, results["v1"]
