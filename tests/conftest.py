@@ -10,3 +10,30 @@ explicitly so that they run on any x86 machine CI lands on (subprocesses inherit
 import os
 
 os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "1")
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def migrated_tf_slim(tmp_path_factory):
+    """The installed tf_slim package copied (a folder named tf_slim, so that its imports
+    resolve within the run) and migrated by one ``tf1to2 migrate --write -j 2 --format
+    json`` run over its parent, as a user runs it: (the copy, the run's JSON report). Read
+    by the checks on the tree and by tf_slim's own tests; copy it to change it."""
+    import json
+    import shutil
+    import subprocess
+    import sys
+    import sysconfig
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    tree = tmp_path_factory.mktemp("migrated_tf_slim") / "tf_slim"
+    shutil.copytree(Path(sysconfig.get_paths()["purelib"]) / "tf_slim", tree,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    proc = subprocess.run([sys.executable, "-m", "codemod.cli", "migrate", "-j", "2", "--format", "json", "--write",
+                           str(tree.parent)], capture_output=True, text=True, cwd=root,
+                          env={**os.environ, "PYTHONPATH": str(root)}, timeout=1800)
+    assert proc.returncode in (0, 1), proc.stderr[-3000:]
+    return tree, json.loads(proc.stdout)

@@ -1,6 +1,7 @@
 """tf_slim's own tests, run on tf_slim as ``tf1to2 migrate --write`` leaves it: real code
-checked by its authors' assertions. The installed tf_slim is copied twice; one copy is
-migrated whole (library, nets and tests, every stage); both run the same test files
+checked by its authors' assertions. The installed tf_slim and the copy one run migrated
+whole (library, nets and tests, every stage: the ``migrated_tf_slim`` fixture) are each
+copied beside a conftest; both run the same test files
 under plain TensorFlow 2.21 (Keras 3), concurrently. Every test that passes on the
 original passes on the migrated copy, except ``EXPECTED``: each of those checks
 something the migration changes on purpose and says so at the line, and each must
@@ -19,7 +20,6 @@ from pathlib import Path
 
 import pytest
 
-from codemod import cli
 from tests.subprocess_env import run_pytests
 
 pytestmark = pytest.mark.slow
@@ -40,17 +40,15 @@ EXPECTED = {
 CONFTEST = "from loading import alias_slim_batch_norm\n\nalias_slim_batch_norm()\n"
 
 
-def _copy(root: Path) -> Path:
-    shutil.copytree(Path(sysconfig.get_paths()["purelib"]) / "tf_slim", root / "tf_slim",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+def _copy(package: Path, root: Path) -> Path:
+    shutil.copytree(package, root / "tf_slim", ignore=shutil.ignore_patterns("__pycache__"))
     (root / "conftest.py").write_text(CONFTEST)
     return root
 
 
-def test_tf_slims_own_tests_pass_on_tf_slim_migrated_by_tf1to2(tmp_path, capsys):
-    original, migrated = _copy(tmp_path / "original"), _copy(tmp_path / "migrated")
-    assert cli.main(["migrate", str(migrated / "tf_slim"), "--write", "--quiet"]) in (0, 1)
-    capsys.readouterr()
+def test_tf_slims_own_tests_pass_on_tf_slim_migrated_by_tf1to2(tmp_path, migrated_tf_slim):
+    original = _copy(Path(sysconfig.get_paths()["purelib"]) / "tf_slim", tmp_path / "original")
+    migrated = _copy(migrated_tf_slim[0], tmp_path / "migrated")  # (the shared run's tree: its own copy)
     vgg = (migrated / "tf_slim" / "nets" / "vgg.py").read_text()
     assert "layers.conv2d(" in vgg and "layers_lib.conv2d" not in vgg  # the net itself was rewritten
     ran = run_pytests({side: (root, root / "report.xml", FILES, False, False)  # both at once
