@@ -186,20 +186,55 @@ def test_migrated_modules_import_or_the_tool_said_why(trees, package):
     assert ok >= IMPORT_FLOOR[package], f"only {ok} of {len(results)} modules import"
 
 
-def _model_outputs(case: str, original: Path, migrated: dict, work: Path) -> tuple[dict, dict]:
-    """The case built from the original package under TF1 behaviour and from each migrated
-    tree (label → tree) under plain TF 2.21 (Keras 3), all at once (each side seeds its
-    variables by TF1 name itself): (TF1's values, label → that side's)."""
-    runs = {"tf1": dict(args=[sys.executable, str(NUMERIC / "real_models.py"), "tf1", case, str(original), str(work)],
-                        env=keras_env(case in real_models.TF1_NEEDS_TF_KERAS))}
-    for label, tree in migrated.items():
-        (work / label).mkdir()
-        runs[label] = dict(args=[sys.executable, str(NUMERIC / "real_models.py"), "tf2", case, str(tree),
-                                 str(work / label)], env=keras_env(False))
-    ended = run_at_once(runs)
-    for side, (code, _out, err) in ended.items():
-        assert code == 0, f"{side}:\n{err[-4000:]}"
-    return dict(np.load(work / "tf1.npz")), {label: dict(np.load(work / label / "tf2.npz")) for label in migrated}
+class _ModelRuns:
+    """Every real-model case built on every side, at first use: the originals under TF1
+    behaviour in one process per Keras the TF1 side needs, the migrated trees (as
+    ``migrate --write`` left them, and for the WARNED cases also as ``--unsafe-fixes``
+    left them) in one process per tree and way of loading (a package's ``__init__`` run
+    or bare), all at once: a TensorFlow import and a package's import once per process,
+    not per case. Each side seeds its variables by TF1 name itself. A case that raises
+    writes its traceback, and only its check fails."""
+
+    def __init__(self, trees, unsafe: dict, work: Path) -> None:
+        self.work = work
+        tf1_jobs: dict = {}  # whether on tf-keras → [[case, tree, folder]]
+        tf2_jobs: dict = {}  # (tree, bare) → [[case, tree, folder]]
+        for case in sorted(real_models.CASES):
+            package = case.split("-")[0]
+            (work / case).mkdir()
+            tf1_jobs.setdefault(case in real_models.TF1_NEEDS_TF_KERAS, []).append(
+                [case, str(trees.original[package]), str(work / case)])
+            migrated = {"tf2": trees.migrated[package]}
+            if case in real_models.WARNED:
+                migrated = {"as_migrated": trees.migrated[package], "unsafe": unsafe[package]}
+            for label, tree in migrated.items():
+                (work / case / label).mkdir()
+                tf2_jobs.setdefault((str(tree), case in real_models.BARE_ON_TF2), []).append(
+                    [case, str(tree), str(work / case / label)])
+        runs = {}
+        for i, (side, legacy, jobs) in enumerate([*(("tf1", legacy, j) for legacy, j in tf1_jobs.items()),
+                                                  *(("tf2", False, j) for j in tf2_jobs.values())]):
+            listed = work / f"jobs{i}.json"
+            listed.write_text(json.dumps(jobs))
+            runs[i] = dict(args=[sys.executable, str(NUMERIC / "real_models.py"), side, str(listed)],
+                           env=keras_env(legacy))
+        self.ended = run_at_once(runs, 1800)
+
+    def outputs(self, case: str, label: str) -> tuple[dict, dict]:
+        """(TF1's values, the migrated side's) of ``case``; ``label``: which migrated side."""
+        for code, _out, err in self.ended.values():
+            assert code == 0, err[-4000:]
+        values = []
+        for folder, name in ((self.work / case, "tf1"), (self.work / case / label, "tf2")):
+            error = folder / "error.txt"
+            assert not error.exists(), f"{name}:\n{error.read_text()[-4000:]}"
+            values.append(dict(np.load(folder / f"{name}.npz")))
+        return values[0], values[1]
+
+
+@pytest.fixture(scope="module")
+def model_runs(trees, unsafe_trees, tmp_path_factory) -> _ModelRuns:
+    return _ModelRuns(trees, unsafe_trees, tmp_path_factory.mktemp("real_models"))
 
 
 def _assert_same_numbers(case: str, tf1: dict, tf2: dict) -> None:
@@ -216,11 +251,9 @@ def _assert_same_numbers(case: str, tf1: dict, tf2: dict) -> None:
 
 
 @pytest.mark.parametrize("case", sorted(set(real_models.CASES) - set(real_models.WARNED)))
-def test_real_model_computes_its_tf1_numbers(trees, case, tmp_path):
+def test_real_model_computes_its_tf1_numbers(model_runs, case):
     """The migrated side runs under plain TF 2.21 (Keras 3) in every case."""
-    package = case.split("-")[0]
-    tf1, tf2 = _model_outputs(case, trees.original[package], {"tf2": trees.migrated[package]}, tmp_path)
-    _assert_same_numbers(case, tf1, tf2["tf2"])
+    _assert_same_numbers(case, *model_runs.outputs(case, "tf2"))
 
 
 @pytest.fixture(scope="session")
@@ -239,8 +272,8 @@ def unsafe_trees(trees, tmp_path_factory):
 
 
 @pytest.mark.parametrize("case", sorted(real_models.WARNED))
-def test_real_model_computes_its_tf1_numbers_with_the_warned_line_on_its_tf1_side(trees, unsafe_trees, case,
-                                                                                  tmp_path):
+def test_real_model_computes_its_tf1_numbers_with_the_warned_line_on_its_tf1_side(trees, unsafe_trees, model_runs,
+                                                                                  case):
     """Where the project's own code picks its TF2 side at run time (tensor2tensor's
     tf2.enabled() test), the run warns at that line. As migrated, the model's weights are
     made anew at each call (none is a variable of the layer calling it), which is what
@@ -257,13 +290,12 @@ def test_real_model_computes_its_tf1_numbers_with_the_warned_line_on_its_tf1_sid
     assert any("is True under TensorFlow 2" in m and "--unsafe-fixes does" in m for m in warned), warned
     unsafe = unsafe_trees[package]
     assert (unsafe / relpath).read_text(encoding="utf-8").count(made + "\n") == 1
-    tf1, tf2 = _model_outputs(case, trees.original[package],
-                              {"as_migrated": trees.migrated[package], "unsafe": unsafe}, tmp_path)
+    tf1, as_migrated = model_runs.outputs(case, "as_migrated")
     # the dense layers' kernels and biases (Keras layers built per call); the layer norms'
     # get_variable weights are there
-    missing = sorted(k[4:] for k in tf1 if k.startswith("var:") and k not in tf2["as_migrated"])
+    missing = sorted(k[4:] for k in tf1 if k.startswith("var:") and k not in as_migrated)
     assert missing and all(m.endswith(("/kernel", "/bias")) for m in missing), missing
-    _assert_same_numbers(case, tf1, tf2["unsafe"])
+    _assert_same_numbers(case, *model_runs.outputs(case, "unsafe"))
 
 
 def test_tensorpack_batch_norm_runs_its_tf1_graph_under_keras3(trees, tmp_path):

@@ -4,6 +4,7 @@ subprocesses, one per side:
 
     real_models.py tf1 CASE TREE WORKDIR   # the original, in a TF1 graph → WORKDIR/tf1.npz
     real_models.py tf2 CASE TREE WORKDIR   # the migrated tree, TF2 eager → WORKDIR/tf2.npz
+    real_models.py SIDE JOBS.json          # several [case, tree, workdir] in one process
 
 Each side seeds every variable by its TF1 name itself (``_value``), so the two sides run
 at once; the caller compares them.
@@ -24,6 +25,7 @@ write the variables after each.
 """
 from __future__ import annotations
 
+import json
 import sys
 import types
 import zlib
@@ -278,9 +280,14 @@ def _tf1_environment():
     return v1
 
 
+_V1 = []  # the TF1 environment, made once per process
+
+
 def tf1(case: str, tree: Path, work: Path) -> None:
     modules, name, shape, kind = CASES[case]
-    v1 = _tf1_environment()
+    if not _V1:
+        _V1.append(_tf1_environment())
+    v1 = _V1[0]
     sys.path.insert(0, str(tree))
     _bare_packages(tree, modules)
     import importlib
@@ -358,6 +365,22 @@ def tf2(case: str, tree: Path, work: Path) -> None:
     np.savez(work / "tf2.npz", **out)
 
 
+def run_jobs(side: str, jobs: list) -> None:
+    """Each (case, tree, work folder) of ``jobs`` on one side, in this process (a TensorFlow
+    import and a package's import once for all); a case that raises leaves its traceback
+    in its folder's ``error.txt``, and the others run."""
+    import traceback
+
+    for case, tree, work in jobs:
+        try:
+            (tf1 if side == "tf1" else tf2)(case, Path(tree), Path(work))
+        except Exception:  # noqa: BLE001 - reported by the case's own check
+            (Path(work) / "error.txt").write_text(traceback.format_exc())
+
+
 if __name__ == "__main__":
-    side, case, tree, work = sys.argv[1], sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4])
-    (tf1 if side == "tf1" else tf2)(case, tree, work)
+    if len(sys.argv) == 3:  # real_models.py SIDE JOBS.json: [[case, tree, work], ...]
+        run_jobs(sys.argv[1], json.loads(Path(sys.argv[2]).read_text()))
+    else:
+        side, case, tree, work = sys.argv[1], sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4])
+        (tf1 if side == "tf1" else tf2)(case, tree, work)
