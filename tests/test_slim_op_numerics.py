@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import ast
 import json
-import subprocess
 import sys
 from pathlib import Path
+from typing import Optional
 
 import pytest
 
 from codemod.pipeline import transform_text
 from tests.golden import cases
-from tests.subprocess_env import keras_env
+from tests.subprocess_env import keras_env, run_at_once
 
 SCRIPT = Path(__file__).parent / "numeric" / "slim_ops.py"
 CASES = [c for c in cases("slim-arg-scope") + cases("slim-to-layers") if c.numerics]
@@ -31,7 +31,7 @@ WEIGHTS = ("weights", "depthwise_weights", "pointwise_weights")
 pytestmark = pytest.mark.slow
 
 
-def _report(case, tmp_path: Path, keras: str) -> dict:
+def _prepare(case, work: Path, keras: str) -> None:
     name_map: dict = {}
     # under Keras 3, as a default run: stage 7 gives stage 2's tf.compat.v1.layers (which
     # only tf-keras has) their tf1to2.layers form, stage 0 the names TF2 lacks
@@ -43,14 +43,49 @@ def _report(case, tmp_path: Path, keras: str) -> dict:
         entry = next(n for n in ast.parse(out).body
                      if isinstance(n, ast.FunctionDef) and n.name == case.numerics["entry"])
         assert "slim." not in ast.get_source_segment(out, entry), "a slim op is left in the entry"
-    (tmp_path / "before.py").write_text(case.before)
-    (tmp_path / "after.py").write_text(out)
-    (tmp_path / "spec.json").write_text(json.dumps(dict(case.numerics, name_map=name_map)))
-    env = keras_env(keras == "tf_keras")
-    proc = subprocess.run([sys.executable, str(SCRIPT), str(tmp_path)], capture_output=True, text=True,
-                          env=env, timeout=600)
-    assert proc.returncode == 0, proc.stderr[-4000:]
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    work.mkdir(parents=True)
+    (work / "before.py").write_text(case.before)
+    (work / "after.py").write_text(out)
+    (work / "spec.json").write_text(json.dumps(dict(case.numerics, name_map=name_map)))
+
+
+class _Reports:
+    """Every case under both Kerases, at first use: one process per Keras (a TensorFlow
+    import for all its cases), the two at once. A case that raises leaves its traceback,
+    and only its check fails."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.ended: Optional[dict] = None
+        self.unprepared: dict = {}  # (case id, keras) → the assertion its rewrite failed
+
+    def folder(self, case, keras: str) -> Path:
+        return self.root / keras / case.id.replace("/", "__")
+
+    def report(self, case, keras: str) -> dict:
+        if self.ended is None:
+            built: dict = {}
+            for k in ("tf_keras", "keras3"):
+                for c in CASES:
+                    try:
+                        _prepare(c, self.folder(c, k), k)
+                        built.setdefault(k, []).append(str(self.folder(c, k)))
+                    except AssertionError as e:  # the rewrite itself is wrong: that case's check says so
+                        self.unprepared[(c.id, k)] = e
+            self.ended = run_at_once({k: dict(args=[sys.executable, str(SCRIPT), *folders],
+                                              env=keras_env(k == "tf_keras")) for k, folders in built.items()}, 1800)
+        if (case.id, keras) in self.unprepared:
+            raise self.unprepared[(case.id, keras)]
+        code, _out, err = self.ended[keras]
+        assert code == 0, err[-4000:]
+        error = self.folder(case, keras) / "error.txt"
+        assert not error.exists(), error.read_text()[-4000:]
+        return json.loads((self.folder(case, keras) / "report.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory) -> _Reports:
+    return _Reports(tmp_path_factory.mktemp("slim_ops"))
 
 
 def test_there_are_cases_to_check():
@@ -60,8 +95,8 @@ def test_there_are_cases_to_check():
 
 @pytest.mark.parametrize("keras", ["tf_keras", "keras3"])
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_rewritten_ops_compute_what_slim_computed(case, keras, tmp_path):
-    report = _report(case, tmp_path, keras)
+def test_rewritten_ops_compute_what_slim_computed(case, keras, reports):
+    report = reports.report(case, keras)
     assert report["keras"].startswith("tf_keras" if keras == "tf_keras" else "keras")
     assert report["names"]["original"] == report["names"]["rewritten"]
     if case.numerics.get("check") == "init":

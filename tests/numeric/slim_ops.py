@@ -1,7 +1,8 @@
 """A slim-to-layers golden case, original against rewritten, both in TF1 graphs. Invoked by
 tests/test_slim_op_numerics.py in a subprocess (TF_USE_LEGACY_KERAS=1):
 
-    slim_ops.py WORKDIR   # WORKDIR/spec.json, before.py, after.py → prints a JSON report
+    slim_ops.py WORKDIR [WORKDIR ...]  # WORKDIR/spec.json, before.py, after.py → WORKDIR/report.json
+                                       # (or WORKDIR/error.txt: the traceback)
 
 spec.json: the case's numerics.json plus "name_map". ``"scope"`` names a scope function of
 the module that both sides are built under (``with slim.arg_scope(net_arg_scope()):``), as
@@ -62,8 +63,6 @@ def main(work: Path) -> None:
     import tensorflow as tf
     import tf_slim
     import tf1to2
-    alias_slim_batch_norm()
-    _alias_contrib()
     spec = json.loads((work / "spec.json").read_text())
     name_map = spec.get("name_map", {})
     before = load_module(work / "before.py", "golden_before")
@@ -117,8 +116,16 @@ def main(work: Path) -> None:
             for k in r1}
         report["outputs"][key]["keys"] = {"original": sorted(r1), "rewritten": sorted(r2)}
     report["keras"] = tf.keras.__name__
-    print(json.dumps(report))
+    (work / "report.json").write_text(json.dumps(report))
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    import traceback
+
+    alias_slim_batch_norm()
+    _alias_contrib()
+    for folder in map(Path, sys.argv[1:]):  # several cases: one TensorFlow import for all
+        try:
+            main(folder)
+        except Exception:  # noqa: BLE001 - reported by the case's own check
+            (folder / "error.txt").write_text(traceback.format_exc())
