@@ -827,6 +827,7 @@ class Facts:
         self._tree = None
         self._names: Optional[dict] = None
         self._code: Optional[str] = None
+        self._reaching: Optional[dict] = None
 
     @property
     def tree(self) -> Optional[ast.Module]:
@@ -848,14 +849,33 @@ class Facts:
         TensorFlow (``tf_names``: every binding anywhere, a superset of what a rule's walk
         resolves), a canonical name ``test`` accepts: how a rule's ``may_act`` asks what
         its walk would act on."""
+        if within is None:  # the whole tree: its nodes reaching TensorFlow, worked out once
+            reaching = self.reaching()
+            return any(test(name) for kind in kinds for names in reaching.get(kind, ()) for name in names)
         names = self.tf_names
-        for node in ast.walk(within if within is not None else self.tree):
+        for node in ast.walk(within):
             if isinstance(node, kinds):
                 parts = ast_dotted(node.func if isinstance(node, ast.Call) else node)
                 if parts and any(test(canonicalize(".".join([path, *parts[1:]])))
                                  for path in names.get(parts[0], ())):
                     return True
         return False
+
+    def reaching(self) -> dict:
+        """Each call, name and attribute of the tree whose dotted name starts with a name
+        bound to TensorFlow, by kind: the canonical names it may reach (``reaches``
+        without ``within`` reads these instead of walking the tree each time)."""
+        if self._reaching is None:
+            names = self.tf_names
+            found: dict = {ast.Call: [], ast.Name: [], ast.Attribute: []}
+            for node in ast.walk(self.tree) if self.tree is not None else ():
+                kind = type(node)
+                if kind in found:
+                    parts = ast_dotted(node.func if kind is ast.Call else node)
+                    if parts and parts[0] in names:
+                        found[kind].append([canonicalize(".".join([path, *parts[1:]])) for path in names[parts[0]]])
+            self._reaching = found
+        return self._reaching
 
     def let_go(self) -> None:
         """Drop the tree (a big file's is as big as its LibCST tree) once what the rules
