@@ -37,3 +37,15 @@ def migrated_tf_slim(tmp_path_factory):
                           env={**os.environ, "PYTHONPATH": str(root)}, timeout=1800)
     assert proc.returncode in (0, 1), proc.stderr[-3000:]
     return tree, json.loads(proc.stdout)
+
+
+# The test files that take longest (minutes each, mostly in subprocesses), run first: the
+# two workers start on them, and the many short files fill in around them at the end.
+LONGEST_FIRST = ("test_real_packages.py", "test_slim_nets.py", "test_slim_own_tests.py", "test_tf_api.py",
+                 "test_layer_numerics.py", "test_real_code.py", "test_checkpoint.py", "test_stress.py",
+                 "test_precommit.py", "test_optimizer_numerics.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # (stable: the rest as collected)
