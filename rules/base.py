@@ -852,30 +852,29 @@ class Facts:
         if within is None:  # the whole tree: its nodes reaching TensorFlow, worked out once
             reaching = self.reaching()
             return any(test(name) for kind in kinds for names in reaching.get(kind, ()) for name in names)
-        names = self.tf_names
-        for node in ast.walk(within):
-            if isinstance(node, kinds):
-                parts = ast_dotted(node.func if isinstance(node, ast.Call) else node)
-                if parts and any(test(canonicalize(".".join([path, *parts[1:]])))
-                                 for path in names.get(parts[0], ())):
-                    return True
-        return False
+        return any(test(name) for node in ast.walk(within) if isinstance(node, kinds) for name in self._reached(node))
 
     def reaching(self) -> dict:
         """Each call, name and attribute of the tree whose dotted name starts with a name
         bound to TensorFlow, by kind: the canonical names it may reach (``reaches``
         without ``within`` reads these instead of walking the tree each time)."""
         if self._reaching is None:
-            names = self.tf_names
             found: dict = {ast.Call: [], ast.Name: [], ast.Attribute: []}
             for node in ast.walk(self.tree) if self.tree is not None else ():
-                kind = type(node)
-                if kind in found:
-                    parts = ast_dotted(node.func if kind is ast.Call else node)
-                    if parts and parts[0] in names:
-                        found[kind].append([canonicalize(".".join([path, *parts[1:]])) for path in names[parts[0]]])
+                if type(node) in found:
+                    reached = self._reached(node)
+                    if reached:
+                        found[type(node)].append(reached)
             self._reaching = found
         return self._reaching
+
+    def _reached(self, node: ast.AST) -> list:
+        """The canonical names a call's callee, or a name or attribute, may reach through
+        a name bound to TensorFlow (``tf_names``)."""
+        parts = ast_dotted(node.func if isinstance(node, ast.Call) else node)
+        if not parts:
+            return []
+        return [canonicalize(".".join([path, *parts[1:]])) for path in self.tf_names.get(parts[0], ())]
 
     def let_go(self) -> None:
         """Drop the tree (a big file's is as big as its LibCST tree) once what the rules
