@@ -72,12 +72,17 @@ def run_pytests(runs: dict, paths: tuple = (), timeout: int = 900) -> dict:
 def script_answers(script: Path, folder: Path, sides: tuple, timeout: int = 600) -> dict:
     """``script SIDE FOLDER`` (a numeric script printing JSON on its last line) for each
     side at once, the ``tf1`` side on tf-keras, the others on Keras 3: side → its JSON."""
-    ended = run_at_once({side: dict(args=[sys.executable, str(script), side, str(folder)], cwd=ROOT,
-                                    env=keras_env(side == "tf1")) for side in sides}, timeout)
+    return answers_at_once({side: dict(args=[sys.executable, str(script), side, str(folder)], cwd=ROOT,
+                                       env=keras_env(side == "tf1")) for side in sides}, timeout)
+
+
+def answers_at_once(runs: dict, timeout: int = 900) -> dict:
+    """``run_at_once``, each of which must succeed and print JSON on its last line: key →
+    that JSON."""
     answers = {}
-    for side, (code, out, err) in ended.items():
-        assert code == 0, f"{side}:\n{err[-3000:]}"
-        answers[side] = json.loads(out.strip().splitlines()[-1])
+    for key, (code, out, err) in run_at_once(runs, timeout).items():
+        assert code == 0, f"{key}:\n{err[-3000:]}"
+        answers[key] = json.loads(out.strip().splitlines()[-1])
     return answers
 
 

@@ -24,7 +24,7 @@ import pytest
 
 from codemod.pipeline import transform_text
 from tests.golden import cases
-from tests.subprocess_env import ROOT, References, keras_env, run_at_once
+from tests.subprocess_env import ROOT, References, answers_at_once, keras_env, run_at_once
 
 SCRIPT = Path(__file__).parent / "numeric" / "layer_models.py"
 RULES = ("wrap-in-layer", "layers-to-attributes", "keras-layers", "native-keras")
@@ -270,13 +270,9 @@ def test_what_keras_layers_warns_of_keras_3_batch_norm_is_so():
     tf-keras' does): after one step with momentum 0 the moving variance is the batch's
     variance, biased under Keras 3 (n / (n - 1) apart), TF1's under tf-keras. Inference
     from TF1's statistics is unaffected, as the checks above show."""
-    ended = run_at_once({side: dict(args=[sys.executable, "-c", _MOVING_VARIANCE, side], env=keras_env(legacy),
-                                    cwd=ROOT) for side, legacy in (("tf1", True), ("tf_keras", True),
-                                                                   ("keras3", False))}, 300)
-    got = {}
-    for side, (code, out, err) in ended.items():
-        assert code == 0, err[-3000:]
-        got[side] = json.loads(out.strip().splitlines()[-1])
+    got = answers_at_once({side: dict(args=[sys.executable, "-c", _MOVING_VARIANCE, side], env=keras_env(legacy),
+                                      cwd=ROOT) for side, legacy in (("tf1", True), ("tf_keras", True),
+                                                                     ("keras3", False))}, 300)
     n = 2 * 3 * 3
     tf1, biased = np.asarray(got["tf1"]["moving_variance"]), np.asarray(got["tf1"]["biased"])
     np.testing.assert_allclose(tf1, biased * n / (n - 1), rtol=1e-5)

@@ -326,15 +326,10 @@ def test_tensors_hashed_in_control_flow_are_warned_where_tensorflow_2_raises():
 def _modes(script: str, module: Path) -> dict:
     """A numeric script run on ``module`` with control flow v2 and v1, at once: mode → the
     JSON it printed last."""
-    from tests.subprocess_env import keras_env, run_at_once
+    from tests.subprocess_env import answers_at_once, keras_env
 
-    ended = run_at_once({mode: dict(args=[sys.executable, str(ROOT / "tests" / "numeric" / script), str(module), mode],
-                                    env=keras_env(False), cwd=ROOT) for mode in ("v2", "v1")}, 600)
-    results = {}
-    for mode, (code, out, err) in ended.items():
-        assert code == 0, err[-3000:]
-        results[mode] = json.loads(out.strip().splitlines()[-1])
-    return results
+    return answers_at_once({mode: dict(args=[sys.executable, str(ROOT / "tests" / "numeric" / script), str(module),
+                                             mode], env=keras_env(False), cwd=ROOT) for mode in ("v2", "v1")}, 600)
 
 
 HASHING = '''\

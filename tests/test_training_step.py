@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.golden import cases
-from tests.subprocess_env import ROOT, keras_env, run_at_once, script_answers
+from tests.subprocess_env import ROOT, answers_at_once, keras_env, script_answers
 
 pytestmark = pytest.mark.slow
 CASE = next(c for c in cases("training-step") if c.name == "eager_steps")
@@ -44,13 +44,9 @@ def test_a_saver_of_a_keras_3_model_loses_weights_silently_and_the_checkpoint_ke
     in a training loop (global_step, max_to_keep=2), rewritten to a CheckpointManager."""
     for side, text in (("before", SAVERS.before), ("after", SAVERS.after)):
         (tmp_path / f"{side}.py").write_text(text, encoding="utf-8")
-    ended = run_at_once({side: dict(args=[sys.executable, str(Path(__file__).parent / "numeric" / "model_savers.py"),
-                                          str(tmp_path / f"{side}.py")], env=keras_env(False), cwd=ROOT)
-                         for side in ("before", "after")}, 600)
-    results = {}
-    for side, (code, out, err) in ended.items():
-        assert code == 0, err[-3000:]
-        results[side] = json.loads(out.strip().splitlines()[-1])
+    results = answers_at_once({side: dict(args=[sys.executable, str(Path(__file__).parent / "numeric" / "model_savers.py"),
+                                                str(tmp_path / f"{side}.py")], env=keras_env(False), cwd=ROOT)
+                               for side in ("before", "after")}, 600)
     before, after = results["before"], results["after"]
     assert before["variables"] == after["variables"] == 4
     assert before["entries"] < 4, "the Saver keeps one variable per shared name"

@@ -189,17 +189,11 @@ def test_batch_norm_trained_through_a_placeholder_in_a_graph_moves_its_averages_
     (fused form) and class (plain form) give TF1's outputs in training and inference and
     move their averages as TF1's layer did, through two steps. On 16-bit inputs, as TF1's
     layer: float32 variables and arithmetic, 16-bit outputs."""
-    import json
+    from tests.subprocess_env import answers_at_once
 
-    from tests.subprocess_env import run_at_once
-
-    ended = run_at_once({side: dict(args=[sys.executable, str(ROOT / "tests" / "numeric" / "batch_norm_placeholder.py"),
-                                          side, dtype], env=keras_env(legacy), cwd=ROOT)
-                         for side, legacy in (("tf1", True), ("shim", False))}, 600)
-    runs = {}
-    for side, (code, out, err) in ended.items():
-        assert code == 0, f"{side}:\n{err[-3000:]}"
-        runs[side] = json.loads(out.strip().splitlines()[-1])
+    runs = answers_at_once({side: dict(args=[sys.executable, str(ROOT / "tests" / "numeric" / "batch_norm_placeholder.py"),
+                                             side, dtype], env=keras_env(legacy), cwd=ROOT)
+                            for side, legacy in (("tf1", True), ("shim", False))}, 600)
     tf1, shim = runs["tf1"], runs["shim"]
     assert sorted(tf1) == sorted(shim) and tf1["updates"] == shim["updates"] == 4
     assert {"batch_normalization/moving_mean:0", "bn_object/moving_variance:0"} <= set(tf1)
