@@ -2,6 +2,7 @@
 folder is on its import path: ``from loading import load_module``)."""
 from __future__ import annotations
 
+import contextlib
 import importlib
 import importlib.util
 import sys
@@ -34,3 +35,15 @@ def load_values(sess, values: dict) -> None:
     if values:
         sess.run([v.initializer for v in values],
                  feed_dict={v.initializer.inputs[1]: value for v, value in values.items()})
+
+
+@contextlib.contextmanager
+def failure_kept(path: Path):
+    """One case of a batch run in one process: what it raises is written to ``path`` (a
+    traceback, which that case's own check reports) and the batch goes on to the next."""
+    import traceback
+
+    try:
+        yield
+    except Exception:  # noqa: BLE001 - reported by the case's own check
+        path.write_text(traceback.format_exc())

@@ -1,10 +1,9 @@
 """Models from real TF1 packages (fetched from PyPI at test time), original against the
 tree ``tf1to2 migrate --write`` made of them. Invoked by tests/test_real_packages.py in
-subprocesses, one per side:
+subprocesses, several cases of one side each:
 
-    real_models.py tf1 CASE TREE WORKDIR   # the original, in a TF1 graph → WORKDIR/tf1.npz
-    real_models.py tf2 CASE TREE WORKDIR   # the migrated tree, TF2 eager → WORKDIR/tf2.npz
-    real_models.py SIDE JOBS.json          # several [case, tree, workdir] in one process
+    real_models.py tf1 JOBS.json   # [[case, tree, workdir], ...]: the originals, TF1 graphs → workdir/tf1.npz
+    real_models.py tf2 JOBS.json   # the migrated trees, TF2 eager → workdir/tf2.npz
 
 Each side seeds every variable by its TF1 name itself (``_value``), so the two sides run
 at once; the caller compares them.
@@ -369,18 +368,12 @@ def run_jobs(side: str, jobs: list) -> None:
     """Each (case, tree, work folder) of ``jobs`` on one side, in this process (a TensorFlow
     import and a package's import once for all); a case that raises leaves its traceback
     in its folder's ``error.txt``, and the others run."""
-    import traceback
+    from loading import failure_kept  # (this folder, on the script's path; the tests import this module too)
 
     for case, tree, work in jobs:
-        try:
+        with failure_kept(Path(work) / "error.txt"):
             (tf1 if side == "tf1" else tf2)(case, Path(tree), Path(work))
-        except Exception:  # noqa: BLE001 - reported by the case's own check
-            (Path(work) / "error.txt").write_text(traceback.format_exc())
 
 
-if __name__ == "__main__":
-    if len(sys.argv) == 3:  # real_models.py SIDE JOBS.json: [[case, tree, work], ...]
-        run_jobs(sys.argv[1], json.loads(Path(sys.argv[2]).read_text()))
-    else:
-        side, case, tree, work = sys.argv[1], sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4])
-        (tf1 if side == "tf1" else tf2)(case, tree, work)
+if __name__ == "__main__":  # real_models.py SIDE JOBS.json: [[case, tree, work], ...]
+    run_jobs(sys.argv[1], json.loads(Path(sys.argv[2]).read_text()))

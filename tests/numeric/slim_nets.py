@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from loading import alias_slim_batch_norm, load_module, load_values  # (this folder, on the script's path)
+from loading import alias_slim_batch_norm, failure_kept, load_module, load_values  # (this folder, on the script's path)
 
 
 def _inputs(spec: dict) -> np.ndarray:
@@ -123,13 +123,10 @@ if __name__ == "__main__":
     # TensorFlow imported once in each); every net is built in graphs or a layer of its
     # own. A migrated net that fails is recorded in its folder (tf2_error.txt), for its
     # check to report, and the others still run; an original that fails fails the run.
-    import traceback
     side, works = sys.argv[1], [Path(p) for p in sys.argv[2:]]
     for work in works:
         if side == "tf1":
             tf1(work)
             continue
-        try:
+        with failure_kept(work / "tf2_error.txt"):
             tf2(work)
-        except Exception:  # noqa: BLE001 - that net's check reports it
-            (work / "tf2_error.txt").write_text(traceback.format_exc())

@@ -28,7 +28,7 @@ import numpy as np
 
 # the same loading, aliasing and seeded values as the nets' check (this folder is on the path)
 from loading import load_module
-from loading import alias_slim_batch_norm
+from loading import alias_slim_batch_norm, failure_kept
 from slim_nets import _value
 
 
@@ -120,12 +120,8 @@ def main(work: Path) -> None:
 
 
 if __name__ == "__main__":
-    import traceback
-
     alias_slim_batch_norm()
     _alias_contrib()
     for folder in map(Path, sys.argv[1:]):  # several cases: one TensorFlow import for all
-        try:
+        with failure_kept(folder / "error.txt"):
             main(folder)
-        except Exception:  # noqa: BLE001 - reported by the case's own check
-            (folder / "error.txt").write_text(traceback.format_exc())
