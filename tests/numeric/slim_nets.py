@@ -30,15 +30,18 @@ def _inputs(spec: dict) -> np.ndarray:
     return rng.uniform(-1, 1, size=(2, spec["size"], spec["size"], 3)).astype(np.float32)
 
 
-def _value(name: str, current: np.ndarray, rng) -> np.ndarray:
+def _value(name: str, shape: tuple, rng):
+    """The seeded value a bias or batch-norm variable is set to (its initializer's, zeros
+    or ones, would hide a mapping that swapped them); None for the others (weights), which
+    keep their initializers' draws."""
     leaf = name.rsplit("/", 1)[-1]
     if leaf == "moving_variance":
-        return rng.uniform(0.5, 1.5, size=current.shape).astype(np.float32)
+        return rng.uniform(0.5, 1.5, size=shape).astype(np.float32)
     if leaf in ("moving_mean", "beta", "biases", "bias"):
-        return (rng.normal(size=current.shape) * 0.1).astype(np.float32)
+        return (rng.normal(size=shape) * 0.1).astype(np.float32)
     if leaf == "gamma":
-        return rng.uniform(0.8, 1.2, size=current.shape).astype(np.float32)
-    return current
+        return rng.uniform(0.8, 1.2, size=shape).astype(np.float32)
+    return None
 
 
 def _flatten(mode: bool, logits, end_points: dict, reg: float) -> dict:
@@ -71,8 +74,9 @@ def tf1(work: Path) -> None:
                 if names is None:
                     sess.run(tf.compat.v1.global_variables_initializer())
                     rng = np.random.default_rng(11)
-                    current = sess.run(variables)
-                    load_values(sess, {v: _value(v.op.name, c, rng) for v, c in zip(variables, current)})
+                    # (the weights are not fetched and fed back: VGG's are half a gigabyte)
+                    values = {v: _value(v.op.name, tuple(v.shape), rng) for v in variables}
+                    load_values(sess, {v: value for v, value in values.items() if value is not None})
                     saver.save(sess, str(work / "ckpt" / "model"))
                     names = sorted(v.op.name for v in variables)
                 else:

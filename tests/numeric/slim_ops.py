@@ -81,7 +81,9 @@ def main(work: Path) -> None:
                 values = {}
                 for v in v1:
                     name = v.name[:-2]
-                    values[name] = _value(name, sess.run(v), rng)
+                    current = sess.run(v)
+                    value = _value(name, current.shape, rng)
+                    values[name] = current if value is None else value
                     v.load(values[name], sess)
                 r1 = sess.run(o1)
         g2 = tf.Graph()
