@@ -69,29 +69,49 @@ def run_pytests(runs: dict, paths: tuple = (), timeout: int = 900) -> dict:
     return out
 
 
-def script_answers(script: Path, folder: Path, sides: tuple, timeout: int = 600) -> dict:
+def script_answers(script: Path, folder: Path, sides: tuple, timeout: int = 600, fresh: bool = False) -> dict:
     """``script SIDE FOLDER`` (a numeric script printing JSON on its last line) for each
     side at once, the ``tf1`` side on tf-keras, the others on Keras 3: side → its JSON."""
     return answers_at_once({side: dict(args=[sys.executable, str(script), side, str(folder)], cwd=ROOT,
-                                       env=keras_env(side == "tf1")) for side in sides}, timeout)
+                                       env=keras_env(side == "tf1")) for side in sides}, timeout, fresh)
 
 
-def answers_at_once(runs: dict, timeout: int = 900) -> dict:
+def answers_at_once(runs: dict, timeout: int = 900, fresh: bool = False) -> dict:
     """``run_at_once``, each of which must succeed and print JSON on its last line: key →
     that JSON."""
     answers = {}
-    for key, (code, out, err) in run_at_once(runs, timeout).items():
+    for key, (code, out, err) in run_at_once(runs, timeout, fresh).items():
         assert code == 0, f"{key}:\n{err[-3000:]}"
         answers[key] = json.loads(out.strip().splitlines()[-1])
     return answers
 
 
-def run_at_once(runs: dict, timeout: int = 900) -> dict:
+def tf_run(args: list, *, env: dict, cwd=None, timeout=None, check: bool = False, text: bool = True,
+           capture_output: bool = True) -> subprocess.CompletedProcess:
+    """``subprocess.run(args, capture_output=True, ...)`` for a Python process that imports
+    TensorFlow: a fork of a server that imported it already (``tests/forkserver.py``),
+    which saves the 3 to 4 CPU-seconds of the import, where the run can be one."""
+    from tests.forkserver import run
+
+    assert capture_output, "tf_run captures the output"
+    proc = run(args, env=env, cwd=cwd, timeout=timeout, text=text)
+    if check and proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, args, proc.stdout, proc.stderr)
+    return proc
+
+
+def run_at_once(runs: dict, timeout: int = 900, fresh: bool = False) -> dict:
     """Subprocesses started together (key → ``subprocess.Popen`` keywords; output piped,
     as text) and waited for: key → (return code, stdout, stderr). Those still running
-    when one times out or raises are killed."""
-    procs = {key: subprocess.Popen(**{"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True, **kw})
-             for key, kw in runs.items()}
+    when one times out or raises are killed. Each runs Python on TensorFlow, so each is
+    a fork of a server that imported it already (``tests/forkserver.py``) where it can be;
+    ``fresh``: new processes, for a check of what a process does from its start (the order
+    a new TensorFlow runtime happens to run unordered ops in, which a fork's need not be)."""
+    from tests.forkserver import Server
+
+    start = (lambda **kw: subprocess.Popen(**{"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **kw})) \
+        if fresh else Server.popen
+    procs = {key: start(**{"env": os.environ, "text": True, **kw}) for key, kw in runs.items()}
     ended = {}
     try:
         for key, proc in procs.items():

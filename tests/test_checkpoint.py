@@ -10,7 +10,7 @@ import subprocess
 import sys
 import textwrap
 
-from tests.subprocess_env import ROOT, keras_env
+from tests.subprocess_env import ROOT, keras_env, tf_run
 
 # (in the scripts below) whether a round trip gave back every name, and every value bit for bit
 SAME_VALUES = textwrap.dedent('''
@@ -79,8 +79,8 @@ SCRIPT = SAME_VALUES + textwrap.dedent('''
 
 
 def test_a_tf1_checkpoint_to_tf2_and_back_bit_for_bit(tmp_path):
-    run = subprocess.run([sys.executable, "-c", SCRIPT, str(tmp_path)], capture_output=True, text=True,
-                         env=keras_env(), cwd=ROOT, timeout=600)
+    run = tf_run([sys.executable, "-c", SCRIPT, str(tmp_path)], capture_output=True, text=True,
+                 env=keras_env(), cwd=ROOT, timeout=600)
     assert run.returncode == 0, run.stderr[-3000:]
     out = json.loads(run.stdout.splitlines()[-1])
     assert sorted(map(tuple, out["to_tf2"])) == [
@@ -109,8 +109,8 @@ def test_a_tf1_checkpoint_to_tf2_and_back_bit_for_bit(tmp_path):
 
 
 def test_the_command_line_says_what_is_wrong_in_one_line(tmp_path):
-    run = subprocess.run([sys.executable, "-m", "codemod.cli", "checkpoint", "inspect", str(tmp_path / "none")],
-                         capture_output=True, text=True, env=keras_env(), cwd=ROOT, timeout=600)
+    run = tf_run([sys.executable, "-m", "codemod.cli", "checkpoint", "inspect", str(tmp_path / "none")],
+                 capture_output=True, text=True, env=keras_env(), cwd=ROOT, timeout=600)
     assert run.returncode == 2
     assert run.stderr.strip().splitlines()[-1].startswith(f"error: {tmp_path / 'none'}: not a checkpoint")
     bad_map = tmp_path / "map.json"
@@ -160,8 +160,8 @@ MODEL_TF2 = textwrap.dedent('''
 def _read_converted(work, migrated: str, cls: str, init: str) -> dict:
     """A fresh process (Keras 3) builds ``cls(**init)`` from ``work/migrated``, reads
     ``work/converted`` into it and compares its output with TF1's (MODEL_TF2)."""
-    tf2 = subprocess.run([sys.executable, "-c", MODEL_TF2, str(work), migrated, cls, init], capture_output=True,
-                         text=True, env=keras_env(), timeout=600)
+    tf2 = tf_run([sys.executable, "-c", MODEL_TF2, str(work), migrated, cls, init], capture_output=True,
+                 text=True, env=keras_env(), timeout=600)
     assert tf2.returncode == 0, tf2.stderr[-2000:]
     return json.loads(tf2.stdout.strip().splitlines()[-1])
 
@@ -177,14 +177,14 @@ def test_a_tf1_checkpoint_into_the_migrated_model_itself(tmp_path):
     (tmp_path / "migrated.py").write_text(case.after, encoding="utf-8")
     (tmp_path / "name_map.json").write_text(json.dumps(case.name_map), encoding="utf-8")
     env = keras_env()
-    tf1 = subprocess.run([sys.executable, "-c", MODEL_TF1, str(tmp_path)], capture_output=True, text=True, env=env,
-                         timeout=600)
+    tf1 = tf_run([sys.executable, "-c", MODEL_TF1, str(tmp_path)], capture_output=True, text=True, env=env,
+                 timeout=600)
     assert tf1.returncode == 0, tf1.stderr[-2000:]
 
     def convert(*extra, dst="converted"):
-        return subprocess.run([sys.executable, "-m", "codemod.cli", "checkpoint", "convert", str(tmp_path / "tf1/model"),
+        return tf_run([sys.executable, "-m", "codemod.cli", "checkpoint", "convert", str(tmp_path / "tf1/model"),
                                str(tmp_path / dst), "--to", "model", *extra], capture_output=True, text=True,
-                              cwd=ROOT, env=env, timeout=600)
+                      cwd=ROOT, env=env, timeout=600)
     run = convert("--model", f"{tmp_path}/migrated.py:DenseLayer", "--init", '{"units": 4}', "--input-shape", "3,5",
                   "--name-map", str(tmp_path / "name_map.json"))
     assert run.returncode == 0, run.stderr[-2000:]
@@ -238,8 +238,8 @@ def _saved_and_migrated(work, source: str, tf1_script: str) -> dict:
     rule and the name map (name_map.json); the Keras 3 environment to go on in."""
     (work / "original.py").write_text(source, encoding="utf-8")
     (work / "model.py").write_text(source, encoding="utf-8")
-    tf1 = subprocess.run([sys.executable, "-c", tf1_script, str(work)], capture_output=True, text=True,
-                         env=keras_env(True), timeout=600)
+    tf1 = tf_run([sys.executable, "-c", tf1_script, str(work)], capture_output=True, text=True,
+                 env=keras_env(True), timeout=600)
     assert tf1.returncode == 0, tf1.stderr[-2000:]
     env = keras_env()
     run = subprocess.run([sys.executable, "-m", "codemod.cli", "migrate", "--write", "--name-map",
@@ -253,10 +253,10 @@ def _converted_classifier(work, env, input_shape: str, loaded: int) -> dict:
     """``checkpoint convert --to model`` of work/tf1/model into work/model.py's Classifier
     (built on float inputs of ``input_shape``) through the run's name map: it must say it
     loaded ``loaded`` TF1 variables; then _read_converted's comparison with TF1's output."""
-    convert = subprocess.run([sys.executable, "-m", "codemod.cli", "checkpoint", "convert", str(work / "tf1/model"),
+    convert = tf_run([sys.executable, "-m", "codemod.cli", "checkpoint", "convert", str(work / "tf1/model"),
                               str(work / "converted"), "--to", "model", "--model", f"{work}/model.py:Classifier",
                               "--input-shape", input_shape, "--name-map", str(work / "name_map.json")],
-                             capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
+                     capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
     assert convert.returncode == 0, convert.stderr[-2000:]
     assert f"{loaded} TF1 variables loaded" in convert.stderr
     return _read_converted(work, "model.py", "Classifier", "{}")
@@ -281,8 +281,8 @@ def test_a_whole_run_then_convert_loads_a_model_with_a_nested_keras_model(tmp_pa
     # the same name map, without the model: --to tf2 names the Sequential's weights below
     # its attribute (Classifier/head/fc1/kernel), and --to tf1 gives every TF1 name and
     # value back, bit for bit
-    round_trip = subprocess.run([sys.executable, "-c", ROUND_TRIP, str(tmp_path)], capture_output=True, text=True,
-                                env=env, cwd=ROOT, timeout=600)
+    round_trip = tf_run([sys.executable, "-c", ROUND_TRIP, str(tmp_path)], capture_output=True, text=True,
+                        env=env, cwd=ROOT, timeout=600)
     assert round_trip.returncode == 0, round_trip.stderr[-2000:]
     out = json.loads(round_trip.stdout.strip().splitlines()[-1])
     assert sorted(new for _, new in out["to_tf2"]) == [
@@ -342,11 +342,11 @@ def test_a_tf1_lstm_classifiers_checkpoint_loads_into_its_keras3_migration(tmp_p
     assert "tf1to2.rnn_cell.LSTMCell(self.hidden)" in migrated and "tf.nn.rnn_cell" not in migrated
 
     def convert(*shape):
-        return subprocess.run([sys.executable, "-m", "codemod.cli", "checkpoint", "convert",
+        return tf_run([sys.executable, "-m", "codemod.cli", "checkpoint", "convert",
                                str(tmp_path / "tf1/model"), str(tmp_path / "converted"), "--to", "model", "--model",
                                f"{tmp_path}/model.py:Classifier", *shape,
                                "--name-map", str(tmp_path / "name_map.json")],
-                              capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
+                      capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
     floats = convert("--input-shape", "2,7")  # ids as floats: the model cannot be built, and says so
     said = [line for line in floats.stderr.splitlines() if line.startswith("error: ")]
     assert floats.returncode == 2 and len(said) == 1 and "building it" in said[0]
@@ -465,8 +465,8 @@ def test_a_nested_keras_model_without_names_loads_whatever_both_sides_numbered_i
     assert run.returncode == 1, run.stderr[-2000:]
     assert 'get_or_create_layer("head", lambda: tf.keras.Sequential(' in (tmp_path / "decorated.py").read_text()
     assert json.loads((tmp_path / "name_map.json").read_text())["classifier/sequential"] == "Classifier/head"
-    tf2 = subprocess.run([sys.executable, "-c", UNNAMED_TF2, str(tmp_path)], capture_output=True, text=True,
-                         env=env, cwd=ROOT, timeout=600)
+    tf2 = tf_run([sys.executable, "-c", UNNAMED_TF2, str(tmp_path)], capture_output=True, text=True,
+                 env=env, cwd=ROOT, timeout=600)
     assert tf2.returncode == 0, tf2.stderr[-2000:]
     out = json.loads(tf2.stdout.strip().splitlines()[-1])
     head = [n for n in out["names"] if n.startswith("classifier/sequential")]
@@ -542,8 +542,8 @@ def test_a_layer_calling_tf1_free_functions_of_another_module_goes_native_and_lo
         folder.mkdir()
         (folder / "shapes.py").write_text(HELPERS, encoding="utf-8")
         (folder / "model.py").write_text(HELPED_MODEL, encoding="utf-8")
-    tf1 = subprocess.run([sys.executable, "-c", HELPED_TF1, str(tmp_path)], capture_output=True, text=True,
-                         env=keras_env(True), timeout=600)
+    tf1 = tf_run([sys.executable, "-c", HELPED_TF1, str(tmp_path)], capture_output=True, text=True,
+                 env=keras_env(True), timeout=600)
     assert tf1.returncode == 0, tf1.stderr[-2000:]
     env = keras_env(False, pkg)
     run = subprocess.run([sys.executable, "-m", "codemod.cli", "migrate", "--write", "--name-map",
@@ -557,14 +557,14 @@ def test_a_layer_calling_tf1_free_functions_of_another_module_goes_native_and_lo
     assert "@track_tf1_style_variables" in kept
     assert "ScaledClassifier.call keeps track_tf1_style_variables: it calls shapes.scaled() (imported from " \
            "shapes), which tf1to2 does not follow" in run.stderr
-    convert = subprocess.run([sys.executable, "-m", "codemod.cli", "checkpoint", "convert", str(tmp_path / "tf1/model"),
+    convert = tf_run([sys.executable, "-m", "codemod.cli", "checkpoint", "convert", str(tmp_path / "tf1/model"),
                               str(tmp_path / "converted"), "--to", "model", "--model", f"{pkg}/model.py:Classifier",
                               "--input-shape", "2,2,3", "--name-map", str(tmp_path / "name_map.json")],
-                             capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
+                     capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
     assert convert.returncode == 0, convert.stderr[-2000:]
     assert "3 TF1 variables loaded" in convert.stderr
-    tf2 = subprocess.run([sys.executable, "-c", MODEL_TF2, str(tmp_path), "pkg/model.py", "Classifier", "{}"],
-                         capture_output=True, text=True, env=env, timeout=600)
+    tf2 = tf_run([sys.executable, "-c", MODEL_TF2, str(tmp_path), "pkg/model.py", "Classifier", "{}"],
+                 capture_output=True, text=True, env=env, timeout=600)
     assert tf2.returncode == 0, tf2.stderr[-2000:]
     got = json.loads(tf2.stdout.strip().splitlines()[-1])
     assert got["weights"] == 3 and got["diff"] < 1e-5, got

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 from typing import Optional
@@ -24,7 +23,7 @@ import pytest
 
 from codemod.pipeline import transform_text
 from tests.golden import cases
-from tests.subprocess_env import ROOT, References, answers_at_once, keras_env, run_at_once
+from tests.subprocess_env import ROOT, References, answers_at_once, keras_env, run_at_once, tf_run
 
 SCRIPT = Path(__file__).parent / "numeric" / "layer_models.py"
 RULES = ("wrap-in-layer", "layers-to-attributes", "keras-layers", "native-keras")
@@ -48,8 +47,8 @@ KERAS3_STAGES = ["tf-api", "v1-layers-shim"]
 
 def _run(side: str, work: Path, keras: str = "tf_keras", *more: Path) -> dict:
     """Build ``work``'s model (and those of ``more`` folders, in the same process) on one side."""
-    proc = subprocess.run([sys.executable, str(SCRIPT), side, str(work), *map(str, more)], capture_output=True,
-                          text=True, env=keras_env(side == "tf1" or keras == "tf_keras"), cwd=ROOT, timeout=900)
+    proc = tf_run([sys.executable, str(SCRIPT), side, str(work), *map(str, more)], capture_output=True,
+                  text=True, env=keras_env(side == "tf1" or keras == "tf_keras"), cwd=ROOT, timeout=900)
     assert proc.returncode == 0, proc.stderr[-4000:]
     return json.loads((work / f"{side}.json").read_text())
 

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import pytest
 
 from codemod import cli
 from codemod.pipeline import compose_names
-from tests.subprocess_env import keras_env
+from tests.subprocess_env import keras_env, tf_run
 
 SCRIPT = Path(__file__).parent / "numeric" / "one_run_net.py"
 
@@ -61,8 +60,8 @@ def test_one_run_writes_one_entry_per_checkpoint_name(tmp_path):
 
 def _side(side: str, work: Path, keras: str = "keras3") -> None:
     env = keras_env(keras == "tf_keras", SCRIPT.parent)
-    proc = subprocess.run([sys.executable, str(SCRIPT), side, str(work)], capture_output=True, text=True,
-                          env=env, timeout=600)
+    proc = tf_run([sys.executable, str(SCRIPT), side, str(work)], capture_output=True, text=True,
+                  env=env, timeout=600)
     assert proc.returncode == 0, proc.stderr[-4000:]
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -21,6 +20,7 @@ import pytest
 
 from codemod.pipeline import transform_text
 from tests.golden import cases
+from tests.subprocess_env import tf_run
 
 SCRIPT = Path(__file__).parent / "numeric" / "optimizer_trajectories.py"
 CASES = [c for c in cases("optimizers") if c.numerics]
@@ -48,7 +48,7 @@ def _run(side: str, extra_env: dict, case_dirs: list[Path]) -> dict:
     env = {k: v for k, v in os.environ.items() if k != "TF_USE_LEGACY_KERAS"}
     env.update(extra_env, TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="")
     root = Path(__file__).resolve().parent.parent
-    proc = subprocess.run(
+    proc = tf_run(
         [sys.executable, str(SCRIPT), side, *map(str, case_dirs)],
         capture_output=True, text=True, env=env, cwd=root, timeout=600,
     )

@@ -511,7 +511,7 @@ def test_v1_layer_names_other_files_import_stay_bound_and_import_under_keras3(tm
     (``from tensorflow.compat.v1.layers import dense`` raises under Keras 3; the module
     imports empty): after ``migrate --write`` the untouched importer imports under plain
     Keras 3 and computes what the original computed under tf-keras, variable names too."""
-    from tests.subprocess_env import keras_env
+    from tests.subprocess_env import keras_env, tf_run
 
     before, after = tmp_path / "before", tmp_path / "after"
     for root in (before, after):
@@ -535,8 +535,8 @@ def test_v1_layer_names_other_files_import_stay_bound_and_import_under_keras3(tm
     assert any(m.startswith("Dense now tf1to2.layers' for the files importing it") for m in messages), messages
 
     def head(root: Path, legacy: bool):
-        return subprocess.run([sys.executable, str(tmp_path / "run_head.py"), str(root)], capture_output=True,
-                              text=True, env=keras_env(legacy), timeout=600)
+        return tf_run([sys.executable, str(tmp_path / "run_head.py"), str(root)], capture_output=True,
+                      text=True, env=keras_env(legacy), timeout=600)
 
     # under Keras 3 the original does not even import
     broken = head(before, legacy=False)
@@ -580,7 +580,7 @@ def test_tensorflow_reached_through_another_modules_name_is_followed(tmp_path, c
     "tensorflow": its TF1 code is migrated, and runs under Keras 3. One imported in a
     function, which they do not follow, is reported at the import (stage 0); other names
     that module exports (a function, a Keras class) are not TensorFlow modules."""
-    from tests.subprocess_env import keras_env
+    from tests.subprocess_env import keras_env, tf_run
 
     pkg = _package(tmp_path, compat='''\
         import tensorflow as tf
@@ -632,7 +632,7 @@ def test_tensorflow_reached_through_another_modules_name_is_followed(tmp_path, c
     # stage 0 acts there too (the file never spells "tensorflow"): tf.contrib is gone
     assert "tf.contrib" not in (tmp_path / "pkg" / "model.py").read_text()
     assert any(c["rule"] == "tf-api" and "xavier_initializer" in c["message"] for c in model["changes"])
-    run = subprocess.run([sys.executable, "-c", (
+    run = tf_run([sys.executable, "-c", (
         "import tensorflow as tf\n"
         "from pkg import model\n"
         "x = tf.ones([2, 4])\n"
@@ -785,7 +785,7 @@ def test_a_layer_added_beside_a_kept_function_takes_its_settings_in_init(tmp_pat
     ``QNetwork()(3, state=x)`` raised. Built once and called twice under plain Keras 3 it
     reuses its variables, which keep TF1's names, and computes what the kept function
     computes in a TF1 graph with the same weights."""
-    from tests.subprocess_env import keras_env
+    from tests.subprocess_env import keras_env, tf_run
 
     (tmp_path / "nets.py").write_text(QNETS)
     (tmp_path / "agent.py").write_text(QAGENT)
@@ -796,8 +796,8 @@ def test_a_layer_added_beside_a_kept_function_takes_its_settings_in_init(tmp_pat
     assert "def q_network(num_actions, state, hidden=8):" in migrated
     assert "  def __init__(self, num_actions, hidden=8, **kwargs):" in migrated.replace("    ", "  ")
     assert "return q_network(state=state, num_actions=self.num_actions, hidden=self.hidden)" in migrated
-    run = subprocess.run([sys.executable, str(tmp_path / "run_qnetwork.py"), str(tmp_path)], capture_output=True,
-                         text=True, env=keras_env(), timeout=600)
+    run = tf_run([sys.executable, str(tmp_path / "run_qnetwork.py"), str(tmp_path)], capture_output=True,
+                 text=True, env=keras_env(), timeout=600)
     assert run.returncode == 0, run.stderr[-3000:]
     names, again, against_tf1 = json.loads(run.stdout.splitlines()[-1])
     assert names == ["hidden/bias", "hidden/kernel", "q/bias", "q/kernel"]

@@ -22,7 +22,7 @@ import pytest
 
 from tests import real_packages
 from tests.numeric import real_models
-from tests.subprocess_env import keras_env, run_at_once, run_pytests
+from tests.subprocess_env import keras_env, run_at_once, run_pytests, tf_run
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
@@ -176,8 +176,8 @@ def _explained(trees, package: str, result: dict) -> bool:
 
 @pytest.mark.parametrize("package", sorted(real_packages.PACKAGES))
 def test_migrated_modules_import_or_the_tool_said_why(trees, package):
-    proc = subprocess.run([sys.executable, str(NUMERIC / "import_tree.py"), str(trees.migrated[package]), package],
-                          capture_output=True, text=True, timeout=1800, env=keras_env())
+    proc = tf_run([sys.executable, str(NUMERIC / "import_tree.py"), str(trees.migrated[package]), package],
+                  capture_output=True, text=True, timeout=1800, env=keras_env())
     assert proc.returncode == 0, proc.stderr[-3000:]
     results = json.loads(proc.stdout.strip().splitlines()[-1])
     unexplained = {m: r for m, r in results.items() if not r["ok"] and not _explained(trees, package, r)}
@@ -554,8 +554,8 @@ def test_t3fs_own_tests_pass_on_it_migrated_by_tf1to2(tmp_path):
     # its Keras layer makes its weights with get_variable in build (through t3f's own
     # get_variable too): migrated, Keras 3 tracks the five and training moves each (after
     # tf-api alone it tracked none: wrap-in-layer decorates that build)
-    proc = subprocess.run([sys.executable, "-c", T3F_KERAS], capture_output=True, text=True, timeout=600,
-                          env=keras_env(False, migrated))
+    proc = tf_run([sys.executable, "-c", T3F_KERAS], capture_output=True, text=True, timeout=600,
+                  env=keras_env(False, migrated))
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert json.loads(proc.stdout.splitlines()[-1]) == {"weights": 5, "moved": 5}, proc.stdout[-2000:]
 

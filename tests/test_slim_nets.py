@@ -18,7 +18,6 @@ Slow (about half a minute building the originals, two processes at once, then ab
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -28,7 +27,7 @@ import pytest
 import tf_slim
 from codemod.pipeline import transform_text
 from rules.base import Project
-from tests.subprocess_env import References, keras_env
+from tests.subprocess_env import References, keras_env, run_at_once, tf_run
 
 ROOT = Path(__file__).resolve().parents[1]
 NETS_DIR = Path(tf_slim.__file__).parent / "nets"
@@ -96,12 +95,10 @@ def build_originals(root: Path) -> None:
         work = works[net] = root / net
         work.mkdir(parents=True)
         (work / "spec.json").write_text(json.dumps(dict(NETS[net], net=net)))
-    procs = [subprocess.Popen([sys.executable, str(SCRIPT), "tf1", *(str(works[n]) for n in order[i::2])],
-                              env=keras_env(True), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-             for i in range(2)]
-    for proc in procs:
-        _, err = proc.communicate(timeout=1800)
-        assert proc.returncode == 0, f"building the TF1 originals failed:\n{err[-4000:]}"
+    ended = run_at_once({i: dict(args=[sys.executable, str(SCRIPT), "tf1", *(str(works[n]) for n in order[i::2])],
+                                 env=keras_env(True)) for i in range(2)}, 1800)
+    for code, _out, err in ended.values():
+        assert code == 0, f"building the TF1 originals failed:\n{err[-4000:]}"
     for net, work in works.items():
         _TF1.built[net] = work
 
@@ -111,8 +108,8 @@ def _side(side: str, works: list, keras: str) -> None:
     imported once for them all); the migrated side records a net's failure in its folder
     (``tf2_error.txt``) and goes on to the next."""
     env = keras_env(side == "tf1" or keras == "tf_keras")  # the original is slim's, on tf-keras
-    proc = subprocess.run([sys.executable, str(SCRIPT), side, *map(str, works)], env=env,
-                          capture_output=True, text=True, timeout=1800)
+    proc = tf_run([sys.executable, str(SCRIPT), side, *map(str, works)], env=env,
+                  capture_output=True, text=True, timeout=1800)
     assert proc.returncode == 0, f"{[w.name for w in works]} {side} ({keras}) failed:\n{proc.stderr[-4000:]}"
 
 

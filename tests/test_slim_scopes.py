@@ -6,14 +6,13 @@ warned (``slim-to-layers/model_variables``, ``leaf_name_lookups``)."""
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 from codemod.pipeline import transform_text
 from tests.golden import cases
-from tests.subprocess_env import keras_env
+from tests.subprocess_env import keras_env, tf_run
 
 SCRIPT = Path(__file__).parent / "numeric" / "scope_objects.py"
 
@@ -35,8 +34,8 @@ def _both_sides(tmp_path: Path, before: str, after: str, build: str) -> dict:
               + textwrap.indent(textwrap.dedent(build), " " * 8)
               + "        seen[side] = value\n"
               "print(json.dumps(seen))\n")
-    proc = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True,
-                          env=keras_env(False), timeout=600)
+    proc = tf_run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True,
+                  env=keras_env(False), timeout=600)
     assert proc.returncode == 0, proc.stderr[-4000:]
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
@@ -47,8 +46,8 @@ def test_scope_objects_and_the_stack_hold_what_they_held(tmp_path):
     assert "arg_scope(" not in out.split("def plain")[1], "the scopes nothing reads are still there"
     (tmp_path / "before.py").write_text(case.before)
     (tmp_path / "after.py").write_text(out)
-    proc = subprocess.run([sys.executable, str(SCRIPT), str(tmp_path)], capture_output=True, text=True,
-                          env=keras_env(False), timeout=600)
+    proc = tf_run([sys.executable, str(SCRIPT), str(tmp_path)], capture_output=True, text=True,
+                  env=keras_env(False), timeout=600)
     assert proc.returncode == 0, proc.stderr[-4000:]
     report = json.loads(proc.stdout.strip().splitlines()[-1])
     assert len(report["before"]) == 6
@@ -85,8 +84,8 @@ def test_scopes_around_code_the_rule_cannot_follow_still_reach_it(tmp_path):
     out, _, warnings = transform_text(case.before, ["tf-api", "slim-arg-scope", "slim-to-layers", "v1-layers-shim"])
     (tmp_path / "before.py").write_text(case.before)
     (tmp_path / "after.py").write_text(out)
-    proc = subprocess.run([sys.executable, str(SCRIPT.parent / "scope_reach.py"), str(tmp_path)], capture_output=True,
-                          text=True, env=keras_env(False), timeout=600)
+    proc = tf_run([sys.executable, str(SCRIPT.parent / "scope_reach.py"), str(tmp_path)], capture_output=True,
+                  text=True, env=keras_env(False), timeout=600)
     assert proc.returncode == 0, proc.stderr[-4000:]
     report = json.loads(proc.stdout.strip().splitlines()[-1])
     assert len(report["before"]) == 9

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from codemod.pipeline import transform_text
 from rules import all_rules
 from tests.golden import cases
 from tests.real_packages import fetch, unpack
-from tests.subprocess_env import ROOT, keras_env
+from tests.subprocess_env import ROOT, keras_env, tf_run
 
 pytestmark = pytest.mark.slow
 CASE = next(c for c in cases("training-step") if c.name == "contrib_summaries")
@@ -29,8 +28,8 @@ TENSORBOARD = "tensorboard==2.21.0"
 
 
 def _side(side: str, work: Path, *paths: Path) -> dict:
-    proc = subprocess.run([sys.executable, str(SCRIPT), side, str(work)], capture_output=True, text=True,
-                          env=keras_env(False, *paths), cwd=ROOT, timeout=600)
+    proc = tf_run([sys.executable, str(SCRIPT), side, str(work)], capture_output=True, text=True,
+                  env=keras_env(False, *paths), cwd=ROOT, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
     return json.loads((work / f"{side}.json").read_text())
 

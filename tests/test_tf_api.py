@@ -166,13 +166,13 @@ def _run_rewritten(case: str, script: str, tmp_path: Path):
     """The golden tf-api case's before.py, rewritten by stage 0 into ``after.py``, imported
     and checked by ``script`` under plain TensorFlow 2.21 (Keras 3): (the process, the
     rewrite's warnings)."""
-    from tests.subprocess_env import keras_env
+    from tests.subprocess_env import keras_env, tf_run
 
     source = (ROOT / "golden" / "tf-api" / case / "before.py").read_text()
     out, _, warnings = transform_text(source, ["tf-api"])
     (tmp_path / "after.py").write_text(out)
-    proc = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True,
-                          env=keras_env(), timeout=600)
+    proc = tf_run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True,
+                  env=keras_env(), timeout=600)
     return proc, warnings
 
 
@@ -661,9 +661,10 @@ def test_tf_upgrade_v2s_contrib_renames_are_made_where_tf2_has_the_name():
     layers, framework, util, rnn, summary) become TF1's name of the same object in
     TensorFlow 2.21 wherever that exists: read back there, each is the object tf_upgrade_v2's
     name means in TF1's API. The ones TF 2.21 no longer has are warned, never left silent."""
-    renames = json.loads(subprocess.run([sys.executable, "-c", CONTRIB_RENAMES, str(ROOT)], capture_output=True,
-                                        text=True, check=True, env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"},
-                                        timeout=600).stdout.splitlines()[-1])
+    from tests.subprocess_env import keras_env, tf_run
+
+    renames = json.loads(tf_run([sys.executable, "-c", CONTRIB_RENAMES, str(ROOT)], check=True, env=keras_env(),
+                                timeout=600).stdout.splitlines()[-1])
     assert len(renames) >= 60 and "tf.contrib.data.map_and_batch" in renames
     source = "import tensorflow as tf\n" + "".join(f"x = {old}\n" for old in renames)
     out, _changes, warnings = transform_text(source, ["tf-api"])

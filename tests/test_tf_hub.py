@@ -5,7 +5,6 @@ after.py gives through hub.load on the installed tensorflow_hub 0.16, in eager c
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from codemod.pipeline import transform_text
 from rules import all_rules
 from tests.golden import cases
 from tests.real_packages import fetch, unpack
-from tests.subprocess_env import ROOT, keras_env
+from tests.subprocess_env import ROOT, keras_env, tf_run
 
 pytestmark = pytest.mark.slow
 CASE = next(c for c in cases("tf-hub") if c.name == "local_module")
@@ -39,8 +38,8 @@ TF1_HUB = "tensorflow-hub==0.15.0"
 
 def _side(side: str, work: Path, *paths: Path) -> dict:
     """One side in its own process: TF1 under tf-keras (the model's tf.layers), TF2 on Keras 3."""
-    proc = subprocess.run([sys.executable, str(SCRIPT), side, str(work)], capture_output=True, text=True,
-                          env=keras_env(side == "tf1", *paths), cwd=ROOT, timeout=600)
+    proc = tf_run([sys.executable, str(SCRIPT), side, str(work)], capture_output=True, text=True,
+                  env=keras_env(side == "tf1", *paths), cwd=ROOT, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
     return json.loads((work / f"{side}.json").read_text())
 

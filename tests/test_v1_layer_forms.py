@@ -13,7 +13,6 @@ their scale. Each side is one subprocess building every model."""
 from __future__ import annotations
 
 import ast
-import subprocess
 import sys
 from pathlib import Path
 
@@ -22,7 +21,7 @@ import pytest
 
 from codemod.pipeline import transform_text
 from tests.golden import cases
-from tests.subprocess_env import keras_env
+from tests.subprocess_env import keras_env, tf_run
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,8 +48,8 @@ def folders(tmp_path_factory) -> list:
 
 def _run(side: str, work: Path, legacy: bool, folders: list) -> dict:
     """One subprocess builds every model (the forms model and each case) on one side."""
-    proc = subprocess.run([sys.executable, str(SCRIPT), side, str(work), *map(str, folders)],
-                          capture_output=True, text=True, env=keras_env(legacy), timeout=900)
+    proc = tf_run([sys.executable, str(SCRIPT), side, str(work), *map(str, folders)],
+                  capture_output=True, text=True, env=keras_env(legacy), timeout=900)
     assert proc.returncode == 0, proc.stderr[-4000:]
     return dict(np.load(work / f"{side}.npz"))
 
@@ -126,7 +125,7 @@ def test_what_the_shim_layers_refuse_says_so():
             "try:\n    layers.batch_normalization(tf.ones([1, 2]), renorm=True)\nexcept NotImplementedError as e:\n"
             "    print(e)\n")
     env = keras_env()
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300).stdout
+    out = tf_run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300).stdout
     assert "activity_regularizer is not supported" in out and "renorm is not supported" in out
 
 
@@ -164,7 +163,7 @@ def test_every_v1_layer_class_the_rules_know_has_a_shim_class_with_its_arguments
     code = ("import json\nfrom tf1to2 import layers\n"
             f"print(json.dumps({{c: getattr(layers, c)._params for c in {sorted(BY_CLASS)!r}}}))\n")
     env = keras_env()
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+    proc = tf_run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
     import json
     params = json.loads(proc.stdout.strip().splitlines()[-1])
