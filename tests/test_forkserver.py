@@ -21,7 +21,9 @@ def _forked(proc) -> bool:
 
 def test_return_codes_and_output_are_the_runs():
     env = keras_env()
-    assert _forked(forkserver.Server.popen([sys.executable, "-c", "pass"], env=env))
+    for legacy in (False, True):  # each Keras's server started (were one not, its runs would be new interpreters)
+        assert _forked(forkserver.Server.popen([sys.executable, "-c", "pass"], env=keras_env(legacy))), \
+            forkserver.Server._running.get(legacy)
     ok = tf_run([sys.executable, "-c", "import sys; print('out'); print('err', file=sys.stderr)"], env=env)
     assert (ok.returncode, ok.stdout, ok.stderr) == (0, "out\n", "err\n")
     assert tf_run([sys.executable, "-c", "import sys; sys.exit(3)"], env=env).returncode == 3
