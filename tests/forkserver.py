@@ -219,9 +219,13 @@ class Server:
         with open(log, "w") as err:
             self.proc = subprocess.Popen([sys.executable, __file__, self.socket], env=self.env,
                                          stdout=subprocess.PIPE, stderr=err, stdin=subprocess.DEVNULL, text=True)
-        line = self.proc.stdout.readline()
+        import select
+
+        line = self.proc.stdout.readline() if select.select([self.proc.stdout], [], [], 600)[0] else ""
         if line.strip() != "ready":
-            raise RuntimeError(f"the fork server did not start: {line}{log.read_text()[-3000:]}")
+            said = log.read_text()[-3000:]
+            self.stop()
+            raise RuntimeError(f"it exited or said nothing for 10 minutes: {line}{said}")
         import atexit
         atexit.register(self.stop)
 
