@@ -59,9 +59,14 @@ RNN_FUNCTIONS = ("dynamic_rnn", "static_rnn", "bidirectional_dynamic_rnn", "stat
 # graph runs it: training-step's one warning at a session loop stands for them there.
 GRAPH_TOPIC = "tf1-graph"
 # how to make a TF1 graph run under TF2's eager default, after "build it" (tf-api's
-# warning, training-step's)
-GRAPH_ADVICE = ("inside `with tf.Graph().as_default():`, or call tf.compat.v1.disable_v2_behavior() at the "
-                "program's entry point")
+# warning, training-step's), and what each way keeps: a tf.Graph of TF2 has resource
+# variables and control flow v2, which gpflow 1.5's ScipyOptimizer (it feeds its
+# variables) and its SVGP training (gradients through a map_fn a session ran) do not
+# survive, silently for the first; disable_v2_behavior() gives TF1's (tests/test_tf_api.py)
+GRAPH_ADVICE = ("inside `with tf.Graph().as_default():` (TF2's variables and control flow there: feeding a "
+                "variable through feed_dict changes no read of it but the fed one, and a gradient taken through "
+                "a while loop a session already ran fails), or call tf.compat.v1.disable_v2_behavior() at the "
+                "program's entry point (TF1's)")
 
 
 # reading a graph collection: ``get_collection(key, scope)`` / ``get_collection_ref(key)``

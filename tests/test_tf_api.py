@@ -396,6 +396,52 @@ def test_tf1_keras_initializers_draw_what_tf1_drew(tmp_path):
         assert np.array_equal(value, drawn["tf2"][name]), name
 
 
+# A TF1 graph run two ways the graph warning names: (a variable fed, then read by another
+# op; a gradient built through a while loop after a session ran it) → what each printed
+GRAPH_WAYS = """import json, sys
+import tensorflow as tf
+if sys.argv[1] == "v1":
+    tf.compat.v1.disable_v2_behavior()
+out = {}
+with tf.Graph().as_default():
+    v = tf.compat.v1.get_variable("v", initializer=1.0)
+    doubled = v * 2.0
+    x = tf.compat.v1.get_variable("x", initializer=[1.0, 2.0])
+    squares = tf.map_fn(lambda e: e * e, x)
+    with tf.compat.v1.Session() as sess:
+        sess.run(tf.compat.v1.global_variables_initializer())
+        out["fed"] = float(sess.run(doubled, {v: 5.0}))
+        sess.run(squares)
+        grad = tf.gradients(tf.reduce_sum(squares), x)[0]
+        try:
+            out["gradient"] = sess.run(grad).tolist()
+        except tf.errors.InvalidArgumentError:
+            out["gradient"] = "raised"
+print(json.dumps(out))
+"""
+
+
+def test_the_graph_warnings_two_ways_differ_as_it_says():
+    """tf-api's and training-step's graph warning offers ``with tf.Graph().as_default():``
+    or ``disable_v2_behavior()``, and says what the first loses. Found on gpflow 1.5.1: its
+    ScipyOptimizer feeds its variables (in a tf.Graph of TF2 the loss never moved, silently)
+    and its SVGP training takes gradients through a map_fn after a session ran it (raised);
+    under disable_v2_behavior() both computed TF1's numbers. Both, in a few lines:"""
+    from tests.subprocess_env import answers_at_once, keras_env
+
+    got = answers_at_once({way: dict(args=[sys.executable, "-c", GRAPH_WAYS, way], env=keras_env(way == "v1"))
+                           for way in ("graph", "v1")})
+    assert got["v1"] == {"fed": 10.0, "gradient": [2.0, 4.0]}  # TF1's: every read of v is the fed 5.0
+    assert got["graph"] == {"fed": 2.0, "gradient": "raised"}
+    library = ("import tensorflow as tf\n\n\ndef build():\n    x = tf.placeholder(tf.float32)\n"
+               "    with tf.Session() as sess:\n        return sess.run(x * 2, {x: 1.0})\n")
+    [warning] = transform_text(library, ["tf-api"])[2]
+    message = warning.message
+    assert message.startswith("builds and runs a TF1 graph")
+    assert "feeding a variable through feed_dict changes no read of it but the fed one" in message
+    assert "a gradient taken through a while loop a session already ran fails" in message
+
+
 @pytest.mark.slow
 def test_batch_norm_updates_made_in_a_branch_are_warned_where_tensorflow_2_cannot_run_them(tmp_path):
     """golden/tf-api/branch_updates, as the default run's stages 0 and 7 leave it, built in a
