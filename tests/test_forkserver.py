@@ -12,7 +12,11 @@ import pytest
 from tests import forkserver
 from tests.subprocess_env import keras_env, run_at_once, tf_run
 
-pytestmark = pytest.mark.skipif(not forkserver.ENABLED, reason="TF1TO2_TEST_FORK=0: no fork server to test")
+
+@pytest.fixture(autouse=True)
+def _forking(monkeypatch):
+    """The server tested even where TF1TO2_TEST_FORK=0 turned it off for the other tests."""
+    monkeypatch.setattr(forkserver, "ENABLED", True)
 
 
 def _forked(proc) -> bool:
