@@ -37,6 +37,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Optional
 
 ENABLED = os.environ.get("TF1TO2_TEST_FORK", "1") != "0"
 
@@ -176,25 +177,32 @@ class Server:
     _lock = threading.Lock()  # (the slim nets' checks start runs from two threads)
 
     @classmethod
-    def popen(cls, args: list, env: dict, cwd=None, text: bool = True, **ignored):
+    def popen(cls, args: list, env: dict, cwd=None, text: bool = True, stderr=subprocess.PIPE, fresh: bool = False,
+              **ignored):
         """A started run of ``args`` (``[sys.executable, ...]``) with ``env``, answering
         ``communicate``, ``wait``, ``poll``, ``kill`` and ``returncode`` as a
-        ``subprocess.Popen`` with piped output does; an ordinary ``Popen`` where this
-        cannot run it (forking turned off, or not a plain ``python SCRIPT|-c|-m``)."""
-        plain = (ENABLED and args and args[0] == sys.executable and len(args) >= 2
-                 and (not args[1].startswith("-") or (args[1] in ("-c", "-m") and len(args) >= 3)))
-        if not plain or ignored.get("stdin") is not None or ignored.get("input") is not None:
-            return subprocess.Popen(args, env=env, cwd=cwd, text=text, stdout=subprocess.PIPE,
-                                    stderr=ignored.get("stderr", subprocess.PIPE), stdin=ignored.get("stdin"))
+        ``subprocess.Popen`` with piped output does (``stderr=subprocess.STDOUT`` merges
+        the two); an ordinary ``Popen`` where it cannot be a fork (``_server``) or must
+        not (``fresh``, or input on ``stdin``)."""
+        server = None if fresh or ignored.get("stdin") is not None else cls._server(args, env)
+        if server is None:
+            return subprocess.Popen(args, env=env, cwd=cwd, text=text, stdout=subprocess.PIPE, stderr=stderr,
+                                    stdin=ignored.get("stdin"))
+        return _Run(server, list(args[1:]), env, str(cwd or os.getcwd()), text, stderr == subprocess.STDOUT)
+
+    @classmethod
+    def _server(cls, args: list, env: dict) -> Optional["Server"]:
+        """The server ``args`` can run as a fork of (started at first use), or None: forking
+        turned off, not a plain ``python SCRIPT|-c CODE|-m MODULE``, no server (said once,
+        and test_forkserver fails), or an environment TensorFlow would have been imported
+        under otherwise."""
+        if not (ENABLED and len(args) >= 2 and args[0] == sys.executable
+                and (not args[1].startswith("-") or (args[1] in ("-c", "-m") and len(args) >= 3))):
+            return None
         legacy = env.get("TF_USE_LEGACY_KERAS") in ("1", "true", "True")
         with cls._lock:
             server = cls._running.get(legacy) or cls._start(legacy)
-        if isinstance(server, str) or _import_time(env) != _import_time(server.env):
-            # no server (said once, and test_forkserver fails), or TensorFlow would have been imported otherwise
-            return subprocess.Popen(args, env=env, cwd=cwd, text=text, stdout=subprocess.PIPE,
-                                    stderr=ignored.get("stderr", subprocess.PIPE))
-        return _Run(server, list(args[1:]), env, str(cwd or os.getcwd()), text,
-                    ignored.get("stderr") == subprocess.STDOUT)
+        return None if isinstance(server, str) or _import_time(env) != _import_time(server.env) else server
 
     @classmethod
     def _start(cls, legacy: bool):
@@ -305,17 +313,6 @@ class _Run:
             except ProcessLookupError:
                 pass
 
-
-def run(args: list, env: dict, cwd=None, timeout=None, text: bool = True) -> subprocess.CompletedProcess:
-    """``subprocess.run(args, env=env, cwd=cwd, capture_output=True, text=text,
-    timeout=timeout)``, on a fork server where it can be."""
-    proc = Server.popen(args, env=env, cwd=cwd, text=text)
-    try:
-        out, err = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        raise
-    return subprocess.CompletedProcess(args, proc.returncode, out, err)
 
 
 if __name__ == "__main__":

@@ -91,13 +91,18 @@ def tf_run(args: list, *, env: dict, cwd=None, timeout=None, check: bool = False
     """``subprocess.run(args, capture_output=True, ...)`` for a Python process that imports
     TensorFlow: a fork of a server that imported it already (``tests/forkserver.py``),
     which saves the 3 to 4 CPU-seconds of the import, where the run can be one."""
-    from tests.forkserver import run
+    from tests.forkserver import Server
 
     assert capture_output, "tf_run captures the output"
-    proc = run(args, env=env, cwd=cwd, timeout=timeout, text=text)
+    proc = Server.popen(args, env=env, cwd=cwd, text=text)
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        raise
     if check and proc.returncode:
-        raise subprocess.CalledProcessError(proc.returncode, args, proc.stdout, proc.stderr)
-    return proc
+        raise subprocess.CalledProcessError(proc.returncode, args, out, err)
+    return subprocess.CompletedProcess(args, proc.returncode, out, err)
 
 
 def run_at_once(runs: dict, timeout: int = 900, fresh: bool = False) -> dict:
@@ -109,9 +114,7 @@ def run_at_once(runs: dict, timeout: int = 900, fresh: bool = False) -> dict:
     a new TensorFlow runtime happens to run unordered ops in, which a fork's need not be)."""
     from tests.forkserver import Server
 
-    start = (lambda **kw: subprocess.Popen(**{"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **kw})) \
-        if fresh else Server.popen
-    procs = {key: start(**{"env": os.environ, "text": True, **kw}) for key, kw in runs.items()}
+    procs = {key: Server.popen(**{"env": os.environ, "text": True, "fresh": fresh, **kw}) for key, kw in runs.items()}
     ended = {}
     try:
         for key, proc in procs.items():

@@ -83,9 +83,13 @@ def test_a_run_that_outlives_its_timeout_is_killed():
 
 def test_what_it_cannot_run_as_a_fork_runs_as_a_new_process():
     """An environment TensorFlow would have been imported under differently (here, its log
-    level), input on stdin and interpreter options are ordinary subprocesses."""
+    level), input on stdin, interpreter options and a run asked to be fresh are ordinary
+    subprocesses."""
     quiet = dict(keras_env(), TF_CPP_MIN_LOG_LEVEL="0")
     assert not _forked(forkserver.Server.popen([sys.executable, "-c", "pass"], env=quiet))
     assert not _forked(forkserver.Server.popen([sys.executable, "-I", "-c", "pass"], env=keras_env()))
+    assert not _forked(forkserver.Server.popen([sys.executable, "-c", "pass"], env=keras_env(), fresh=True))
+    assert not _forked(forkserver.Server.popen([sys.executable, "-c", "pass"], env=keras_env(),
+                                               stdin=subprocess.DEVNULL))
     ran = tf_run([sys.executable, "-c", "import sys; print('tensorflow' in sys.modules)"], env=quiet)
     assert ran.stdout == "False\n"  # a new interpreter: nothing imported yet
