@@ -983,7 +983,7 @@ def _direct_variables_on_tf_keras(owner):
 
 
 def _mark_tf_keras_weights() -> None:
-    """tf-keras layers make their weights as ``tf.compat.v1.Variable``\ s too (through
+    """tf-keras layers make their weights as ``tf.compat.v1.Variable`` objects too (through
     ``base_layer_utils.make_variable``): while one does, ``_active.keras_weight`` says so,
     so that ``_direct_variables_on_tf_keras`` lets it pass."""
     utils = sys.modules.get("tf_keras.src.engine.base_layer_utils")
