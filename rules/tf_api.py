@@ -32,8 +32,15 @@ TF1's read it). Where ``contrib.framework`` (or its ``nest``) is handed on as a 
 stand-in with every name of it TensorFlow 2 or tf-slim still has (warned there: the
 few neither has raise where read). ``contrib.util``'s five functions are TensorFlow's own:
 their TF2 names (``constant_value`` → ``tf.get_static_value``), and the module is the
-shim's ``tf1to2.contrib_util``. Every other contrib name is warned at its line with
-the replacement the migration overview suggests.
+shim's ``tf1to2.contrib_util``. ``contrib.eager`` (``tensorflow.contrib.eager.python.tfe``)
+re-exported TensorFlow's own objects: those TF2 names publicly become those names
+(``GradientTape``, ``py_func`` → ``tf.py_function``, ``Checkpoint`` →
+``tf.compat.v1.train.Checkpoint``, ``executing_eagerly``, ...), and the module imported or
+handed on is the shim's ``tf1to2.contrib_eager``, which also has the ones TensorFlow keeps
+privately (``implicit_value_and_gradients``, ``run_test_in_graph_and_eager_modes``,
+``Iterator`` as ``iter(dataset)``); contrib's own (``defun``, ``metrics``, ``Network``,
+``Saver``) are warned, with what to use, and raise there where read. Every other contrib
+name is warned at its line with the replacement the migration overview suggests.
 
 TF1's ``tf.keras.initializers`` were TF1's own initializers (``init_ops``: they honour
 ``tf.set_random_seed``, take ``dtype=`` and get_variable's ``partition_info``); TensorFlow
@@ -256,6 +263,17 @@ FRAMEWORK_SHIM = "tf1to2.contrib_framework"
 UTIL_TF2 = {"constant_value": "get_static_value", "make_tensor_proto": "make_tensor_proto",
             "make_ndarray": "make_ndarray"}
 UTIL_SHIM = "tf1to2.contrib_util"
+# tf.contrib.eager (also ``tensorflow.contrib.eager.python.tfe``): its names TF2 has public,
+# the same objects → their tf.compat.v1 names; the module itself, and the names TensorFlow
+# keeps only in private modules (run_test_in_graph_and_eager_modes, implicit_value_and_gradients,
+# ...), → the shim's stand-in (tf1to2/contrib_eager.py), which has them all
+EAGER_TF2 = {"GradientTape": "GradientTape", "custom_gradient": "custom_gradient", "TensorSpec": "TensorSpec",
+             "executing_eagerly": "executing_eagerly", "in_eager_mode": "executing_eagerly",
+             "py_func": "py_function", "Checkpoint": "train.Checkpoint", "function": "function",
+             "enable_eager_execution": "enable_eager_execution"}
+EAGER_SHIM = "tf1to2.contrib_eager"
+
+
 def _shim_table(module: str, name: str):
     """A literal of a shim module (``tf1to2/<module>.py``: a dict, its ``__all__``), read
     from its source: the rules never import the shim, which imports TensorFlow. The two
@@ -274,6 +292,8 @@ RNN_SHIM_NAMES = tuple(_shim_table("contrib_rnn", "__all__"))
 # what tf.contrib.framework had that neither TensorFlow 2.21 nor tf-slim has, and what to
 # use instead: the shim's table (it raises at these with the same advice)
 FRAMEWORK_GONE = _shim_table("contrib_framework", "GONE")
+EAGER_SHIM_NAMES = frozenset(_shim_table("contrib_eager", "_ELSEWHERE")) | {"Iterator"}
+EAGER_GONE = _shim_table("contrib_eager", "GONE")
 
 
 def contrib_tf2(rest: list[str]) -> Optional[tuple[str, str]]:
@@ -291,6 +311,15 @@ def contrib_tf2(rest: list[str]) -> Optional[tuple[str, str]]:
             return UTIL_SHIM, ""
         return ("tensorflow.compat.v1", ".".join([UTIL_TF2[rest[1]], *rest[2:]])) if rest[1] in UTIL_TF2 else \
             (UTIL_SHIM, ".".join(rest[1:]))
+    if rest[:1] == ["eager"]:
+        names = rest[3:] if rest[1:3] == ["python", "tfe"] else rest[1:]
+        if not names:
+            return (EAGER_SHIM, "") if rest[1:] in ([], ["python", "tfe"]) else None
+        if names[0] in EAGER_TF2:
+            return "tensorflow.compat.v1", ".".join([EAGER_TF2[names[0]], *names[1:]])
+        if names[0] in EAGER_SHIM_NAMES:
+            return EAGER_SHIM, ".".join(names)
+        return None
     if rest[:1] == ["rnn"] and len(rest) >= 2 and rest[1] in RNN_SHIM_NAMES:
         return RNN_SHIM, ".".join(rest[1:])
     for n in range(len(rest), 1, -1):  # tf_upgrade_v2's renames (tf.contrib.data → tf.data.experimental)
@@ -487,6 +516,10 @@ def contrib_target(rest: list[str]) -> tuple[Optional[str], str]:
         if named:
             return None, f"{what} does not exist in TensorFlow 2: {named}"
     suggestion = CONTRIB_REPLACEMENTS.get(module)
+    if module == "eager":
+        gone = rest[3:4] if rest[1:2] == ["python"] else rest[1:2]  # (python.network.Network too)
+        if gone and gone[0] in EAGER_GONE:
+            return None, f"{what} does not exist in TensorFlow 2: use {EAGER_GONE[gone[0]]} instead"
     if module == "framework" and len(rest) >= 2 and rest[1] in FRAMEWORK_GONE:
         return None, f"{what} does not exist in TensorFlow 2 or tf-slim: use {FRAMEWORK_GONE[rest[1]]} instead"
     if module in SLIM_CONTRIB:
@@ -866,6 +899,8 @@ class _Rewriter(TFTransformer):
             if moved is not None and moved[0] == FRAMEWORK_SHIM and (
                     base == "tensorflow.contrib.framework.nest" or root in self.framework_escapes):
                 return  # bound to the shim's own (nest, or the module handed on): read there
+            if moved is not None and moved[0] == EAGER_SHIM and contrib_tf2(base.split(".")[2:]) == (EAGER_SHIM, ""):
+                return  # the module's binding becomes the shim's stand-in, which has the name
             renamed = base.count(".") == 2 and base.split(".")[2] in renamed_contrib_modules()
             if moved is not None:
                 changed = self._contrib_tf2(node, parts, moved)
@@ -1028,6 +1063,7 @@ class _Rewriter(TFTransformer):
         what = {FRAMEWORK_SHIM: "tf.contrib.framework's names TensorFlow 2 and tf-slim have",
                 RNN_SHIM: "contrib's own function, TensorFlow 2 lacks it: the shim's, on TensorFlow's RNNs",
                 UTIL_SHIM: "tf.contrib.util's functions, TensorFlow's own",
+                EAGER_SHIM: "tf.contrib.eager's names, TensorFlow's own objects",
                 "tensorflow": "TF2's: the graph's name scope in a graph, as TF1's, and the eager one eagerly"}.get(
             module, "the TF2 name, the same object")
         if not self.ctx.change(node, f"{'.'.join(parts)} → {text} ({what})"):
@@ -1099,6 +1135,8 @@ class _Rewriter(TFTransformer):
                 return None  # its uses are rewritten; it goes when none is left (transform)
             if rest[1:] == ["util"] and named:
                 return UTIL_SHIM  # TensorFlow's own functions, in the shim's stand-in
+            if rest[1:] in (["eager"], ["eager", "python", "tfe"]) and named:
+                return EAGER_SHIM  # TensorFlow's own objects, in the shim's stand-in
             target, problem = contrib_target(rest[1:])
             if target is None:
                 self.ctx.warn(node, problem)

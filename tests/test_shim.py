@@ -87,6 +87,30 @@ def test_the_rules_rewrite_to_the_shim_exactly_the_rnn_cells_it_has():
     assert set(names) == RNN_CELL_NAMES and len(names) == len(RNN_CELL_NAMES)
 
 
+def test_the_rules_and_the_contrib_eager_stand_in_agree():
+    """Where tf-api rewrites a tf.contrib.eager name to TensorFlow 2's public one, the
+    shim's stand-in for the module (tf1to2/contrib_eager.py, read from its source) hands out
+    that same name; the names the rule reads from the stand-in are its table's; what the
+    rule says is gone is the stand-in's own table, with the same advice."""
+    from rules.tf_api import EAGER_GONE, EAGER_SHIM, EAGER_SHIM_NAMES, EAGER_TF2, contrib_tf2
+    tree = ast.parse((ROOT / "tf1to2" / "contrib_eager.py").read_text(encoding="utf-8"))
+    tables = {t.targets[0].id: ast.literal_eval(t.value) for t in tree.body
+              if isinstance(t, ast.Assign) and isinstance(t.targets[0], ast.Name) and t.targets[0].id in ("_ELSEWHERE", "GONE")}
+    assert tables["GONE"] == EAGER_GONE and "defun" in EAGER_GONE
+    assert EAGER_SHIM_NAMES == set(tables["_ELSEWHERE"]) | {"Iterator"}
+    assert not EAGER_SHIM_NAMES & set(EAGER_GONE)
+    for name, path in EAGER_TF2.items():
+        owner, attr = f"tensorflow.compat.v1.{path}".rsplit(".", 1)
+        assert tables["_ELSEWHERE"][name] == (owner, attr), name
+        for spelled in (["eager", name], ["eager", "python", "tfe", name]):
+            assert contrib_tf2(spelled) == ("tensorflow.compat.v1", path)
+    for name in EAGER_SHIM_NAMES - set(EAGER_TF2):
+        assert contrib_tf2(["eager", name]) == (EAGER_SHIM, name)
+    for module in (["eager"], ["eager", "python", "tfe"]):
+        assert contrib_tf2(module) == (EAGER_SHIM, "")
+    assert contrib_tf2(["eager", "python", "network"]) is None and contrib_tf2(["eager", "defun"]) is None
+
+
 def test_the_rules_and_the_contrib_framework_stand_in_agree():
     """Where tf-api rewrites a tf.contrib.framework name to TensorFlow 2's, the shim's
     stand-in for the module (tf1to2/contrib_framework.py, read from its source) hands out

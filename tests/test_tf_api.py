@@ -275,6 +275,63 @@ def test_contrib_util_runs_as_tf2s_under_tf_2_21(tmp_path):
     assert proc.stdout.split() == ["ok"]
 
 
+CONTRIB_EAGER_RUN = """
+import sys, tempfile, unittest
+import tensorflow as tf
+sys.path.insert(0, sys.argv[1])
+import after
+x = tf.constant(3.0)
+assert float(after.square_grad(x)) == 6.0
+assert [float(t) for t in after.doubled(x)] == [6.0, 4.0]
+v = tf.Variable(2.0)
+value, grads = after.value_and_grads(v)
+assert float(value) == 4.0 and float(grads[0][0]) == 4.0 and grads[0][1] is v
+a, b = after.first(tf.data.Dataset.from_tensor_slices([5, 6]))
+assert int(a) == 5 and int(b) == 5
+where = tempfile.mkdtemp()
+path = after.checkpoint(v, where + "/ckpt")
+v.assign(0.0)
+after.eager.Checkpoint(v=v).restore(path)
+assert float(v) == 2.0
+assert after.mode() == (True, True, True)
+with tf.Graph().as_default():
+    assert after.mode()[:2] == (False, False)
+assert after.tfe_module().Iterator is after.EagerIterator
+modes = []
+class Probe(tf.test.TestCase):
+    @after.tfe.run_test_in_graph_and_eager_modes()
+    def test_mode(self):
+        modes.append(tf.executing_eagerly())
+        self.assertEqual(self.evaluate(tf.square(3.0)), 9.0)
+result = unittest.TextTestRunner(stream=sys.stderr).run(unittest.TestSuite([Probe("test_mode"), after.ModesTest("test_square")]))
+assert result.wasSuccessful() and sorted(modes) == [False, True], modes
+for call, advice in ((lambda: after.compiled(x), "tf.function"), (lambda: after.mean([1.0]), "tf.keras.metrics")):
+    try:
+        call()
+    except AttributeError as e:
+        assert advice in str(e), e
+    else:
+        raise AssertionError(advice)
+print("ok")
+"""
+
+
+def test_contrib_eager_runs_as_tf2s_under_tf_2_21(tmp_path):
+    """tf.contrib.eager's names, rewritten to TensorFlow 2's (the same objects) or read from
+    the shim's stand-in for the module, run under TF 2.21 as TF1's did: a tape's gradient,
+    py_func, implicit_value_and_gradients, Iterator's next() / get_next(), a Checkpoint saved
+    and restored, executing_eagerly in and out of a graph, and a test run in both modes by
+    run_test_in_graph_and_eager_modes. What contrib held itself (defun, metrics) is warned
+    at its line and raises where it is read, saying what to use; the module still imports."""
+    source = (ROOT / "golden" / "tf-api" / "contrib_eager" / "before.py").read_text()
+    _, _, warnings = transform_text(source, ["tf-api"])
+    assert [(w.line, w.message.split(" does not")[0]) for w in warnings] == [
+        (51, "tf.contrib.eager.defun"), (55, "tf.contrib.eager.metrics.Mean")]
+    proc, _ = _run_rewritten("contrib_eager", CONTRIB_EAGER_RUN, tmp_path)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert proc.stdout.split() == ["ok"]
+
+
 def test_a_contrib_optimizer_is_warned_of_once_by_the_stage_that_handles_it():
     """Stage 0 warns that tf.contrib.opt.AdaMaxOptimizer does not exist in TensorFlow 2
     when it runs without the optimizers stage; with it, that stage rewrites the optimizer,

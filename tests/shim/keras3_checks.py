@@ -527,6 +527,41 @@ def check_contrib_framework_stand_in():
             raise AssertionError(f"tf.contrib.framework.{gone} should raise")
 
 
+def check_contrib_eager_stand_in():
+    """tf1to2.contrib_eager, where code imports tf.contrib.eager whole: every name it lists
+    is there, TensorFlow's very objects (the tape, py_function, CheckpointV1, the test
+    decorator); Iterator is iter(dataset), eager only as TF1's; what contrib held itself
+    raises, saying what to use."""
+    from tensorflow.python.framework import test_util
+    from tensorflow.python.ops import resource_variable_ops
+
+    from tf1to2 import contrib_eager as ce
+
+    assert all(getattr(ce, n) is not None for n in ce.__all__)
+    assert ce.GradientTape is tf.GradientTape and ce.py_func is tf.py_function and ce.function is tf.function
+    assert ce.Checkpoint is v1.train.Checkpoint and ce.custom_gradient is tf.custom_gradient
+    assert ce.run_test_in_graph_and_eager_modes is test_util.run_in_graph_and_eager_modes
+    assert ce.Variable is resource_variable_ops.ResourceVariable
+    assert isinstance(ce.Variable(1.0), resource_variable_ops.ResourceVariable)
+    iterator = ce.Iterator(tf.data.Dataset.range(3))
+    assert [int(iterator.next()), int(iterator.get_next())] == [0, 1]
+    with tf.Graph().as_default():
+        assert not ce.executing_eagerly() and not ce.in_eager_mode()
+        try:
+            ce.Iterator(tf.data.Dataset.range(3))
+        except RuntimeError:
+            pass
+        else:
+            raise AssertionError("Iterator in a graph: TF1's raised")
+    for gone, advice in (("defun", "tf.function"), ("Network", "tf.keras.Model"), ("nonsense", "no attribute")):
+        try:
+            getattr(ce, gone)
+        except AttributeError as e:
+            assert advice in str(e), e
+        else:
+            raise AssertionError(f"tf.contrib.eager.{gone} should raise")
+
+
 def check_named_outputs_are_slims_in_a_graph_and_remembered_eagerly():
     """tf1to2.collect_named_outputs / convert_collection_to_dict, which slim-to-layers
     writes for outputs_collections and slim's utils: in a TF1 graph exactly slim's (the
