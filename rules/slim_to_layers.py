@@ -400,6 +400,9 @@ class _Converter:
         scope = args.get("scope")
         default = slim.DEFAULT_SCOPE[op]
         if scope is None or slim.is_none(scope):
+            named = self.r.unscoped_names.get(id(self.r.current_call))
+            if named is not None and named[0] == op:
+                default = named[1]
             return repr(default).replace("'", '"'), default
         value = _lit(scope)
         if isinstance(value, str):
@@ -814,6 +817,9 @@ class _Rewriter(TFTransformer):
             self._v1, self._tf = "tf.compat.v1", "tf"
         self.needs_tf_import = not (root or v1)
         self.current_call = None
+        # unscoped calls named as slim names them where several run in one function:
+        # id → (op, name, whether one of several) (``unscoped_default``)
+        self.unscoped_names: dict[int, tuple] = {}
         self.statement_calls: set[int] = set()
         self.return_calls: set[int] = set()
         self.noted: set = set()
@@ -864,6 +870,9 @@ class _Rewriter(TFTransformer):
                                              "no longer reaches it (pass it as an argument)")
 
     def note_auto_named_normalizer(self, base: str) -> None:
+        named = self.unscoped_names.get(id(self.current_call))
+        if named is not None and named[2]:
+            return  # named in order among several: its function's warning says when that is not so
         self.ctx.warn(self.current_call, f"the normalizer is named {base} + \"/BatchNorm\": right for the first "
                                          "layer slim names by default in its scope; a second would be "
                                          "Conv_1/BatchNorm in TF1 (give the layer a scope=)")
@@ -978,53 +987,44 @@ class _Rewriter(TFTransformer):
 
     def unscoped_default(self, op: str, call: cst.Call) -> None:
         """An unscoped call of a ``SCOPE_VARIABLE_OPS`` op: Refused where slim's run-time
-        uniquification certainly gives it another name than the first one (in a loop, or
-        after another unscoped call of that name in the same function); else its function
-        is warned once that a second run of it in one variable scope would differ."""
+        uniquification gives it a name the code cannot show (in a loop; or one of several
+        unscoped calls of that name in the function, not all of which run once each, in
+        order); else it gets slim's name for it (``unscoped_names``: ``Conv`` for the
+        first, ``Conv_1`` for the second, ... in the order they run), and its function is
+        warned once that a second run of it in one variable scope would differ."""
         default = slim.DEFAULT_SCOPE[op]
         frame = self.frame()
-        why = ("it is in a loop" if frame.loops else
-               "another call in the same function makes the same name" if self._unnamed(frame).get(default, 0) > 1 else "")
-        if why:
+        unnamed = self._unnamed(frame)
+        calls = unnamed.calls.get(default, [])
+        name, why = (None, "it is in a loop") if frame.loops else unnamed.name(default, call)
+        if name is None:
             raise Refused(f"it has no scope=, and {why}: slim names them {default}, {default}_1, ... (uniquified "
                           "at run time in their variable scope), which a fixed name= cannot reproduce; give each "
                           "a scope=")
+        self.unscoped_names[id(call)] = (op, name, len(calls) > 1)
         key = ("unscoped", id(frame.node), default)
         if key not in self.noted:
             self.noted.add(key)
             where = f"{frame.node.name.value}()" if frame is not self.module_frame else "the module"
-            self.ctx.warn(self.current_call, f"slim.{op} has no scope=: it gets name=\"{default}\", the name slim "
-                          f"gives the first unscoped {op} of a variable scope; if {where} runs twice in one variable "
-                          f"scope, TF1 named the second {default}_1, and here it raises (the variable exists) or, "
-                          "under reuse, shares the first one's variables: give it a scope= if so")
+            if len(calls) > 1:
+                self.ctx.warn(self.current_call, f"slim.{op} has no scope=: the unscoped calls making {default} "
+                              f"scopes in {where} get the names slim gives them in the order they run there, "
+                              f"name=\"{default}\", \"{default}_1\", ...; if {where} runs twice in one variable scope, "
+                              f"TF1 numbered the second run's on from the first's, and here they raise (the variables "
+                              "exist) or, under reuse, share the first run's variables: give each a scope= if so")
+            else:
+                self.ctx.warn(self.current_call, f"slim.{op} has no scope=: it gets name=\"{default}\", the name slim "
+                              f"gives the first unscoped {op} of a variable scope; if {where} runs twice in one variable "
+                              f"scope, TF1 named the second {default}_1, and here it raises (the variable exists) or, "
+                              "under reuse, shares the first one's variables: give it a scope= if so")
 
-    def _unnamed(self, frame: "_Frame") -> dict:
+    def _unnamed(self, frame: "_Frame") -> "_Unnamed":
         """Unscoped ``SCOPE_VARIABLE_OPS`` calls of ``frame``'s function (the module's own
-        statements at top level), not counting nested functions: default name → count;
-        read once per frame."""
+        statements at top level), not counting nested functions, by default name, in the
+        order they run; read once per frame."""
         if frame.unnamed is None:
-            counts: dict = {}
-            rewriter = self
-            fn = None if frame is self.module_frame else frame.node
-
-            class _Calls(Visitor):
-                def visit_FunctionDef(self, node):
-                    return node is fn
-
-                def visit_ClassDef(self, node):
-                    return fn is not None
-
-                def visit_Call(self, node):
-                    op = rewriter.op_of(node.func)
-                    if op in SCOPE_VARIABLE_OPS:
-                        try:
-                            if rewriter._unscoped(op, node):
-                                counts[slim.DEFAULT_SCOPE[op]] = counts.get(slim.DEFAULT_SCOPE[op], 0) + 1
-                        except Refused:
-                            pass
-
-            walk(frame.node, _Calls())
-            frame.unnamed = counts
+            frame.unnamed = _Unnamed(self, frame.node if frame is not self.module_frame else None)
+            walk(frame.node, frame.unnamed)
         return frame.unnamed
 
     def visit_Call(self, node: cst.Call) -> None:
@@ -1355,6 +1355,181 @@ def _describe(steps: list) -> str:
     return " + ".join(n for s in steps for n in s.names())
 
 
+# slim ops that also name their variable scope "Conv" when unscoped (tf_slim's
+# ``convolution`` makes every convolution's scope): calls of them count in the same
+# uniquification as conv2d's
+CONV_SCOPE_OPS = frozenset({"convolution", "convolution1d", "convolution3d", "conv1d", "conv3d"})
+# statements and expressions whose inner calls may run more than once, or be cut short
+_REPEATED = (cst.For, cst.While, cst.Try, cst.TryStar, cst.Lambda, cst.ListComp, cst.SetComp, cst.DictComp,
+             cst.GeneratorExp)
+# ... and those whose inner calls run at most once, or not at all
+_CONDITIONAL = (cst.If, cst.Match, cst.IfExp, cst.BooleanOperation)
+
+
+# with blocks that leave the variable scope as it is
+_HARMLESS_WITH = (".arg_scope", ".name_scope", ".device", ".control_dependencies", ".colocate_with")
+_TEST_SESSIONS = frozenset({"cached_session", "test_session", "session"})
+
+
+class _Unnamed(Visitor):
+    """The unscoped ``SCOPE_VARIABLE_OPS`` calls of a function (``fn``; None: the module's
+    statements outside functions), not of its nested functions, by default name in the
+    order they run (a call after its arguments): ``calls``; and for each, slim's name for
+    it, or why it cannot be known (``name``).
+
+    slim names the n-th unscoped call making a ``Conv`` scope in a variable scope
+    ``Conv_<n-1>``: a call's name is known where every call before it runs whenever it
+    does (before it at its depth of ifs, or in the same branches), or never when it does
+    (in the other branch of an if it is in), and none runs more than once (a loop, a
+    lambda), in a try, or in another variable scope (a with other than slim's arg_scope or
+    a name_scope); and nothing else shifts slim's count: a string naming such a scope (a
+    scope= or variable_scope of that name), another op making ``Conv`` scopes, a call that
+    may open scopes of its own (``_may_make_scopes``)."""
+
+    def __init__(self, rewriter: "_Rewriter", fn) -> None:
+        self.rewriter, self.fn = rewriter, fn
+        self.calls: dict[str, list] = {}
+        self.where: dict[int, tuple] = {}  # call id → (if branches it is in, whether in a loop / try / with)
+        self.strings: set[str] = set()
+        self.conv_ops = False
+        self.others = False  # a call that may open variable scopes of its own
+        self.branches: list = []  # (if node id, branch) around the node being walked
+        self.branch_of: dict = {}  # id of a branch (an if's body, ...) → (its if's id, which branch)
+        self.uncertain = 0  # loops, tries, lambdas, other with blocks around it
+        self.local = {n.name.value for n in rewriter.ctx.module.body if isinstance(n, (cst.FunctionDef, cst.ClassDef))}
+        # a method's class makes its layers in __init__ / build, named there (a second run
+        # of tf1to2 finds the names it gave there)
+        self.attributes: set[str] = set()  # self.<name> = ... in the method's class (its layers)
+        for cls in rewriter.ctx.module.body:
+            if isinstance(cls, cst.ClassDef) and fn is not None and any(m is fn for m in cls.body.body):
+                for m in cls.body.body:
+                    if isinstance(m, cst.FunctionDef) and m.name.value in ("__init__", "build") and m is not fn:
+                        for string in nodes_of(m, cst.SimpleString):
+                            self._string(string)
+                for target in nodes_of(cls, cst.AssignTarget):
+                    t = target.target
+                    if isinstance(t, cst.Attribute) and isinstance(t.value, cst.Name) and t.value.value == "self":
+                        self.attributes.add(t.attr.value)
+
+    def visit_FunctionDef(self, node):
+        return node is self.fn
+
+    def visit_ClassDef(self, node):
+        return self.fn is not None
+
+    def on_visit(self, node) -> bool:
+        branch = self.branch_of.get(id(node))
+        if branch is not None:
+            self.branches.append(branch)
+        if isinstance(node, _CONDITIONAL):
+            # its branches (an if's test, a match's subject, an or's left side run whenever it does)
+            if isinstance(node, (cst.If, cst.IfExp)):
+                self.branch_of[id(node.body)] = (id(node), "body")
+                if node.orelse is not None:
+                    self.branch_of[id(node.orelse)] = (id(node), "orelse")
+            elif isinstance(node, cst.Match):
+                self.branch_of.update({id(case): (id(node), i) for i, case in enumerate(node.cases)})
+            else:
+                self.branch_of[id(node.right)] = (id(node), "right")
+        if isinstance(node, _REPEATED) or (isinstance(node, cst.With) and not self._harmless(node)):
+            self.uncertain += 1
+        elif isinstance(node, cst.SimpleString):
+            self._string(node)
+        return super().on_visit(node)
+
+    def _string(self, node: cst.SimpleString) -> None:
+        try:
+            self.strings.add(node.evaluated_value)
+        except Exception:  # noqa: BLE001 - an odd literal: not a name
+            pass
+
+    def on_leave(self, node) -> None:
+        if isinstance(node, _REPEATED) or (isinstance(node, cst.With) and not self._harmless(node)):
+            self.uncertain -= 1
+        if isinstance(node, cst.Call):
+            self._call(node)
+        super().on_leave(node)
+        if id(node) in self.branch_of:
+            self.branches.pop()
+
+    def _harmless(self, node: cst.With) -> bool:
+        """A with of slim's arg_scope, TensorFlow's name_scope, device or control
+        dependencies, or a test's session only: the variable scope stays (their calls run
+        once, in order)."""
+        for item in node.items:
+            call = item.item
+            func = call.func if isinstance(call, cst.Call) else None
+            name = (self.rewriter.qualify(func) or "") if func is not None else ""
+            if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == "self" \
+                    and func.attr.value in _TEST_SESSIONS:
+                continue
+            if not name.endswith(_HARMLESS_WITH):
+                return False
+        return True
+
+    def _may_make_scopes(self, call: cst.Call) -> bool:
+        """A call that may open variable scopes in the caller's (a layer held as an
+        attribute of the method's class, a function or class of this module, TensorFlow's layers named other
+        than by a string, variable scopes and templates): slim's count of them is out of
+        sight."""
+        func = call.func
+        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == "self":
+            return func.attr.value in self.attributes  # a layer it holds, not a method (a test's assertEqual)
+        if isinstance(func, cst.Name) and func.value in self.local:
+            return True
+        name = self.rewriter.qualify(func) or ""
+        if ".layers." in name:  # a TensorFlow layer named by a string (seen: strings) or its own default
+            return any(a.keyword is not None and a.keyword.value in ("name", "_scope") and
+                       not isinstance(a.value, cst.SimpleString) for a in call.args)
+        return name.endswith((".variable_scope", ".get_variable", ".make_template"))
+
+    def _call(self, node: cst.Call) -> None:
+        op = self.rewriter.op_of(node.func)
+        if op in CONV_SCOPE_OPS:
+            self.conv_ops = True
+        if op is None and self._may_make_scopes(node):
+            self.others = True
+        if op not in SCOPE_VARIABLE_OPS:
+            return
+        try:
+            unscoped = self.rewriter._unscoped(op, node)
+        except Refused:
+            return
+        if unscoped:
+            self.calls.setdefault(slim.DEFAULT_SCOPE[op], []).append(node)
+            self.where[id(node)] = (tuple(self.branches), self.uncertain > 0)
+
+    def name(self, default: str, call: cst.Call) -> tuple[Optional[str], str]:
+        """(slim's name for ``call``, one of the unscoped calls making ``default`` scopes,
+        "") or (None, why it cannot be known)."""
+        calls = self.calls.get(default, [])
+        if id(call) not in self.where:
+            return None, "another call in the same function makes the same name"
+        branches, uncertain = self.where[id(call)]
+        index = 0
+        if len(calls) > 1:
+            if uncertain:
+                return None, ("another call in the same function makes the same name, and this one is in a loop, a "
+                              "try, a lambda or another variable scope")
+            for before in calls[:calls.index(call)]:
+                their, their_uncertain = self.where[id(before)]
+                if any(b[0] == c[0] and b[1] != c[1] for b in their for c in branches):
+                    continue  # the other branch of an if this one is in: never runs with it
+                if their_uncertain or their != branches[:len(their)]:
+                    return None, ("another call in the same function makes the same name, and one before it may or "
+                                  "may not have run when it does (under an if, in a loop, a try or a lambda)")
+                index += 1
+        if any(s == default or re.fullmatch(rf"{re.escape(default)}_\d+", s) for s in self.strings):
+            return None, (f"a string in the same function names a scope {default} or {default}_<n>, which shifts "
+                          "slim's count")
+        if default == "Conv" and self.conv_ops:
+            return None, "another slim convolution in the same function makes Conv scopes too"
+        if self.others and len(calls) > 1:
+            return None, ("another call in the same function makes the same name, and a call there may open variable "
+                          "scopes of its own (a layer, a function of this module, a variable_scope)")
+        return (f"{default}_{index}" if index else default), ""
+
+
 class _Frame:
     """A function being rewritten (or the module's statements outside functions); what is
     read of its body is read on first use (most functions of a big file never call slim)."""
@@ -1362,7 +1537,7 @@ class _Frame:
     def __init__(self, node) -> None:
         self.node = node  # a FunctionDef (the module for the statements outside functions)
         self.loops = 0  # loops (and comprehensions) around the node being walked
-        self.unnamed: Optional[dict] = None  # its unscoped calls by default name (_Rewriter._unnamed)
+        self.unnamed: Optional[_Unnamed] = None  # its unscoped calls by default name (_Rewriter._unnamed)
 
     @functools.cached_property
     def assigns(self) -> dict:

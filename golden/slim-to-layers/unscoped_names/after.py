@@ -2,7 +2,6 @@
 uniquified at run time (fully_connected, fully_connected_1, ...) -- stable-baselines'
 DQN policy, a loop of layers and one after it in one scope, built twice."""
 import tensorflow as tf
-import tf_slim as slim
 import tensorflow.contrib.layers as tf_layers
 
 
@@ -23,8 +22,20 @@ def tower(x):
         padding="SAME",
         activation=tf.nn.relu,
         name="first")
-    x = slim.conv2d(x, 8, [3, 3])
-    return slim.conv2d(x, 4, [1, 1], scope=None)
+    x = tf.compat.v1.layers.conv2d(
+        x,
+        8,
+        [3, 3],
+        padding="SAME",
+        activation=tf.nn.relu,
+        name="Conv")
+    return tf.compat.v1.layers.conv2d(
+        x,
+        4,
+        [1, 1],
+        padding="SAME",
+        activation=tf.nn.relu,
+        name="Conv_1")
 
 
 def head(x, is_training):
