@@ -56,11 +56,17 @@ Will not touch (warns with the line)
     (``normalizer_params`` not a literal dict, ``data_format`` not a literal, a
     non-literal ``repeat`` count), and options v1 layers do not have
     (``batch_weights``, ``zero_debias_moving_mean``, ``variables_collections``...).
-    A layer call with no ``scope=`` where slim's run-time uniquification certainly names
-    it otherwise than the fixed default (``Conv_1``, ``fully_connected_2``): in a loop, or
-    with another unscoped call of that name in the same function. A lone unscoped call is
-    rewritten with slim's default name, and its function is warned once (a second run of
-    it in one variable scope was ``Conv_1`` in TF1).
+    A layer call with no ``scope=`` whose name slim's run-time uniquification decides in a
+    way the code does not show: in a loop; one of several unscoped calls of that name in
+    the function where a call before it may or may not have run when it does (under an
+    if it is not in, a try, a lambda), or it is in another variable scope; a string in the
+    function (or its class's ``__init__`` / ``build``) naming such a scope (``"Conv_1"``),
+    another slim convolution (``conv3d``: its scopes are ``Conv`` too), or, with several,
+    a call that may open scopes of its own (a layer attribute, a function of the module, a
+    ``variable_scope``). Otherwise the unscoped calls get slim's names in the order they
+    run (``Conv``, ``Conv_1``, ... -- dopamine's DQN networks; the two branches of an if
+    both count from what ran before it), and the function is warned once: a second run of
+    it in one variable scope numbered on in TF1.
     A ``batch_norm`` / ``dropout`` (or a layer normalized by one) with no ``is_training``,
     where another file of the run enters a scope listing it (or ops it cannot name) around
     code reaching this module: that file's ``is_training`` would be lost to slim's
@@ -782,9 +788,9 @@ def _nest(steps: list[Step], inp: str) -> str:
 
 # slim ops that make variables in a scope named after them when given no scope=: slim
 # names it ``variable_scope(None, default_name="Conv")``, uniquified at run time in its
-# variable scope (``Conv``, ``Conv_1``, ...); a fixed ``name="Conv"`` is that only for the
-# first such call there, and a second raises (the variable exists) or, under reuse,
-# shares the first one's variables
+# variable scope (``Conv``, ``Conv_1``, ...); a fixed ``name="Conv_1"`` is that only where
+# the calls before it are known (``_Unnamed``), and a second run of the function raises
+# (the variable exists) or, under reuse, shares the first one's variables
 SCOPE_VARIABLE_OPS = frozenset({"conv2d", "separable_conv2d", "conv2d_transpose", "fully_connected", "batch_norm"})
 
 
