@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -581,9 +582,11 @@ DOPAMINE = "dopamine-rl==2.0.5"
 
 def test_dopamines_agents_learn_what_tf1_learned(tmp_path):
     """dopamine-rl 2.0.5 (fetched from PyPI), migrated by ``migrate --write``: its DQN,
-    Rainbow and Implicit Quantile agents (slim networks through make_template, prioritized
-    replay, RMSProp and Adam in their own Sessions) act and train for 61 steps under plain
-    TensorFlow 2.21 exactly as the original does under TF1 behaviour, on CartPole's and
+    Rainbow and Implicit Quantile agents (slim networks through make_template, which the
+    run rewrites to TF1 layers named as slim named them, prioritized replay, RMSProp and
+    Adam in their own Sessions) act and train for 61 steps under plain TensorFlow 2.21
+    exactly as the original does under TF1 behaviour (parameters and optimizer slots
+    compared by their TF1 names, through the run's name map), on CartPole's and
     the Atari networks (tests/numeric/real_training.py ``dopamine``). The layers the run
     adds beside the Atari networks, which its agents import, and the one CartPole's Fourier
     network becomes take their settings (``num_actions`` first in the functions) in
@@ -593,9 +596,9 @@ def test_dopamines_agents_learn_what_tf1_learned(tmp_path):
     original = real_packages.unpack(real_packages.fetch(DOPAMINE), tmp_path / "original", "dopamine")
     migrated = tmp_path / "migrated"
     shutil.copytree(original, migrated)
-    report = tmp_path / "report.json"
+    report, names = tmp_path / "report.json", tmp_path / "names.json"
     proc = subprocess.run([sys.executable, "-m", "codemod.cli", "migrate", "--write", "-q", "--report", str(report),
-                           "--format", "json", str(migrated / "dopamine")],
+                           "--format", "json", "--name-map", str(names), str(migrated / "dopamine")],
                           capture_output=True, text=True, cwd=ROOT, timeout=600, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert proc.returncode == 1, proc.stdout[-2000:] + proc.stderr[-2000:]  # changed, no file failed
     files = {Path(f["path"]).name: f for f in json.loads(report.read_text())["files"]}
@@ -615,7 +618,16 @@ def test_dopamines_agents_learn_what_tf1_learned(tmp_path):
     for side, (code, _out, err) in ended.items():
         assert code == 0, f"{side}:\n{err[-4000:]}"
     tf1 = dict(np.load(tmp_path / "tf1.npz"))
-    tf2 = dict(np.load(tmp_path / "tf2.npz"))
+    # the slim layers became TF1 layers (Conv/weights → Conv/kernel, ...: the run's name
+    # map), under the agents' scopes and in their optimizers' slot names
+    renamed = json.loads(names.read_text())
+    assert renamed["Conv_2/weights"] == "Conv_2/kernel" and renamed["fully_connected_1/biases"] == "fully_connected_1/bias"
+    back = [(re.compile(rf"(?<=[/:]){re.escape(new)}(?=/|$)"), old) for old, new in renamed.items()]
+    tf2 = {}
+    for key, value in np.load(tmp_path / "tf2.npz").items():
+        for pattern, old in back:
+            key = pattern.sub(old, key)
+        tf2[key] = value
     eager = {k: tf2.pop(k) for k in list(tf2) if k.startswith("eager:")}
     # output width, weights (3 conv + 2 dense, kernel and bias each), the second call's difference
     assert eager["eager:nature_dqn"].tolist() == [3, 10, 0] and eager["eager:rainbow"].tolist() == [11, 10, 0], eager
@@ -631,6 +643,41 @@ def test_dopamines_agents_learn_what_tf1_learned(tmp_path):
         assert tf1[key].shape == tf2[key].shape, key
         scale = max(1.0, float(np.abs(tf1[key].astype(np.float64)).max()))
         assert np.abs(tf1[key].astype(np.float64) - tf2[key].astype(np.float64)).max() <= 1e-4 * scale, key
+
+
+def test_dopamines_atari_networks_compute_their_tf1_numbers_migrated(tmp_path):
+    """dopamine 2.0.5 (fetched from PyPI), migrated by ``migrate --write`` alone: its
+    three Atari networks (DQN's, Rainbow's, implicit quantiles') are slim layers with no
+    scope=, several of a kind in each function, which slim names at run time (Conv,
+    Conv_1, Conv_2, fully_connected, ...). The migration gives them those names in the
+    order they run, leaves no slim call in them, and the Keras layers it wraps them in
+    compute, under plain TF 2.21 (Keras 3), what the originals compute in TF1 graphs,
+    every TF1 variable given its value through the run's name map."""
+    original = real_packages.unpack(real_packages.fetch(DOPAMINE), tmp_path / "original", "dopamine")
+    migrated = tmp_path / "migrated"
+    shutil.copytree(original, migrated, ignore=shutil.ignore_patterns("*.egg-info", "PKG-INFO"))
+    names = tmp_path / "names.json"
+    proc = subprocess.run([sys.executable, "-m", "codemod.cli", "migrate", "--write", "-q", "--name-map", str(names),
+                           str(migrated / "dopamine")], capture_output=True, text=True, cwd=ROOT, timeout=600,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 1, proc.stdout[-2000:] + proc.stderr[-2000:]  # changed, no file failed
+    source = (migrated / "dopamine" / "discrete_domains" / "atari_lib.py").read_text(encoding="utf-8")
+    for function in ("nature_dqn_network", "rainbow_network", "implicit_quantile_network"):
+        body = source.split(f"def {function}(", 1)[1].split("\ndef ", 1)[0].split("\nclass ", 1)[0]
+        assert "slim." not in body and 'name="Conv_2"' in body and 'name="fully_connected_1"' in body, function
+    ended = run_at_once({side: dict(args=[sys.executable, str(NUMERIC / "dopamine_networks.py"), side, str(tree),
+                                          str(tmp_path / f"{side}.npz"), str(names)], env=keras_env(False))
+                         for side, tree in (("tf1", original), ("tf2", migrated))})
+    for side, (code, _out, err) in ended.items():
+        assert code == 0, f"{side}:\n{err[-4000:]}"
+    tf1, tf2 = (dict(np.load(tmp_path / f"{side}.npz")) for side in ("tf1", "tf2"))
+    assert sorted(tf1) == sorted(tf2)  # the same TF1 variables on both sides, by name
+    assert len([k for k in tf1 if ":var:" in k]) == 32
+    for key in ("nature:out", "rainbow:out", "iqn:out"):
+        for k in (k for k in tf1 if k.startswith(key.split(":")[0] + ":var:")):
+            assert list(tf1[k]) == list(tf2[k]), k  # shapes
+        assert tf1[key].shape == tf2[key].shape, key
+        assert np.abs(tf1[key] - tf2[key]).max() <= 1e-4 * max(1.0, float(np.abs(tf1[key]).max())), key
 
 
 # TensorLayer 1.11 (a TF1 layer library), a package outside PACKAGES: its wheel ships its
