@@ -57,16 +57,20 @@ Will not touch (warns with the line)
     non-literal ``repeat`` count), and options v1 layers do not have
     (``batch_weights``, ``zero_debias_moving_mean``, ``variables_collections``...).
     A layer call with no ``scope=`` whose name slim's run-time uniquification decides in a
-    way the code does not show: in a loop; one of several unscoped calls of that name in
-    the function where a call before it may or may not have run when it does (under an
-    if it is not in, a try, a lambda), or it is in another variable scope; a string in the
-    function (or its class's ``__init__`` / ``build``) naming such a scope (``"Conv_1"``),
-    another slim convolution (``conv3d``: its scopes are ``Conv`` too), or, with several,
-    a call that may open scopes of its own (a layer attribute, a function of the module, a
-    ``variable_scope``). Otherwise the unscoped calls get slim's names in the order they
-    run (``Conv``, ``Conv_1``, ... -- dopamine's DQN networks; the two branches of an if
-    both count from what ran before it), and the function is warned once: a second run of
-    it in one variable scope numbered on in TF1.
+    way the code does not show: in a loop or a lambda; one of several unscoped calls of
+    that name in its variable scope where a call before it may or may not have run when it
+    does (under an if it is not in, a try, a lambda), or where a with block of unknown
+    effect is around it; a string in the function (or its class's ``__init__`` /
+    ``build``) naming such a scope (``"Conv_1"``), another slim convolution (``conv3d``:
+    its scopes are ``Conv`` too), a ``variable_scope`` re-entering the current scope, or,
+    with several, a call that may open scopes of its own (a layer attribute, a function of
+    the module). Otherwise the unscoped calls get slim's names in the order they run
+    (``Conv``, ``Conv_1``, ... -- dopamine's DQN networks; the two branches of an if both
+    count from what ran before it), each ``with variable_scope(...)`` block counting from
+    0 (leaving one resets its counts, in a loop too: baselines' and stable-baselines'
+    networks in a ``with tf.variable_scope(scope, reuse=reuse)``); the calls in the
+    function's own scope are warned once: a second run of it in one variable scope
+    numbered on in TF1.
     A ``batch_norm`` / ``dropout`` (or a layer normalized by one) with no ``is_training``,
     where another file of the run enters a scope listing it (or ops it cannot name) around
     code reaching this module: that file's ``is_training`` would be lost to slim's
@@ -977,16 +981,6 @@ class _Rewriter(TFTransformer):
         """The function being walked, or the module outside functions."""
         return self.fn_stack[-1] if self.fn_stack else self.module_frame
 
-    def _enter_loop(self, node) -> None:
-        self.frame().loops += 1
-
-    def _leave_loop(self, original, updated):
-        self.frame().loops -= 1
-        return updated
-
-    visit_For = visit_While = visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _enter_loop
-    leave_For = leave_While = leave_ListComp = leave_SetComp = leave_DictComp = leave_GeneratorExp = _leave_loop
-
     def _unscoped(self, op: str, call: cst.Call) -> bool:
         scope = _bind(op, call).get("scope")
         return scope is None or slim.is_none(scope)
@@ -1002,17 +996,19 @@ class _Rewriter(TFTransformer):
         frame = self.frame()
         unnamed = self._unnamed(frame)
         calls = unnamed.calls.get(default, [])
-        name, why = (None, "it is in a loop") if frame.loops else unnamed.name(default, call)
+        name, why = unnamed.name(default, call)
         if name is None:
             raise Refused(f"it has no scope=, and {why}: slim names them {default}, {default}_1, ... (uniquified "
                           "at run time in their variable scope), which a fixed name= cannot reproduce; give each "
                           "a scope=")
         self.unscoped_names[id(call)] = (op, name, len(calls) > 1)
+        if not unnamed.at_top(call):
+            return  # in a variable_scope block of its own, which counts from 0 each time it is entered
         key = ("unscoped", id(frame.node), default)
         if key not in self.noted:
             self.noted.add(key)
             where = f"{frame.node.name.value}()" if frame is not self.module_frame else "the module"
-            if len(calls) > 1:
+            if len([c for c in calls if unnamed.at_top(c)]) > 1:
                 self.ctx.warn(self.current_call, f"slim.{op} has no scope=: the unscoped calls making {default} "
                               f"scopes in {where} get the names slim gives them in the order they run there, "
                               f"name=\"{default}\", \"{default}_1\", ...; if {where} runs twice in one variable scope, "
@@ -1365,16 +1361,25 @@ def _describe(steps: list) -> str:
 # ``convolution`` makes every convolution's scope): calls of them count in the same
 # uniquification as conv2d's
 CONV_SCOPE_OPS = frozenset({"convolution", "convolution1d", "convolution3d", "conv1d", "conv3d"})
-# statements and expressions whose inner calls may run more than once, or be cut short
-_REPEATED = (cst.For, cst.While, cst.Try, cst.TryStar, cst.Lambda, cst.ListComp, cst.SetComp, cst.DictComp,
-             cst.GeneratorExp)
-# ... and those whose inner calls run at most once, or not at all
+# statements and expressions whose inner calls may run more than once
+_REPEATED = (cst.For, cst.While, cst.Lambda, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
+# ... at most once, or not at all
 _CONDITIONAL = (cst.If, cst.Match, cst.IfExp, cst.BooleanOperation)
-
-
 # with blocks that leave the variable scope as it is
 _HARMLESS_WITH = (".arg_scope", ".name_scope", ".device", ".control_dependencies", ".colocate_with")
 _TEST_SESSIONS = frozenset({"cached_session", "test_session", "session"})
+
+
+class _Block:
+    """Where unscoped calls count: a function's body, or a ``with variable_scope(...)``
+    block in it, with what surrounds the node being walked inside it."""
+
+    def __init__(self, node) -> None:
+        self.id = id(node)
+        self.branches: list = []  # (if node id, branch) around the node
+        self.repeated = 0  # loops, lambdas, comprehensions around it
+        self.partial = 0  # tries around it (cut short: what follows may run without it)
+        self.unknown = 0  # with blocks of unknown effect around it (another variable scope, or not)
 
 
 class _Unnamed(Visitor):
@@ -1384,24 +1389,29 @@ class _Unnamed(Visitor):
     it, or why it cannot be known (``name``).
 
     slim names the n-th unscoped call making a ``Conv`` scope in a variable scope
-    ``Conv_<n-1>``: a call's name is known where every call before it runs whenever it
-    does (before it at its depth of ifs, or in the same branches), or never when it does
-    (in the other branch of an if it is in), and none runs more than once (a loop, a
-    lambda), in a try, or in another variable scope (a with other than slim's arg_scope or
-    a name_scope); and nothing else shifts slim's count: a string naming such a scope (a
-    scope= or variable_scope of that name), another op making ``Conv`` scopes, a call that
-    may open scopes of its own (``_may_make_scopes``)."""
+    ``Conv_<n-1>``, counting from the scope's entry (leaving a ``with variable_scope``
+    block resets the count of the scopes in it, so each such block counts from 0, in a
+    loop too). A call's name is known where it runs at most once in its block (not in a
+    loop, a lambda, a comprehension; with others, not in a with of unknown effect), and every call of its
+    block before it runs whenever it does (before it at its depth of ifs, or in the same
+    branches) or never when it does (in the other branch of an if it is in), and is in no
+    try; and nothing else shifts slim's count: a string naming such a scope (a scope= or
+    variable_scope of that name), another op making ``Conv`` scopes, a block re-entering
+    the current scope (``variable_scope(tf.get_variable_scope())``), or, with several, a
+    call that may open scopes of its own (``_may_make_scopes``)."""
 
     def __init__(self, rewriter: "_Rewriter", fn) -> None:
         self.rewriter, self.fn = rewriter, fn
         self.calls: dict[str, list] = {}
-        self.where: dict[int, tuple] = {}  # call id → (if branches it is in, whether in a loop / try / with)
+        self.where: dict[int, tuple] = {}  # call id → (block id, branches, repeated, partial, unknown)
         self.strings: set[str] = set()
         self.conv_ops = False
         self.others = False  # a call that may open variable scopes of its own
-        self.branches: list = []  # (if node id, branch) around the node being walked
+        self.reentered = False  # a variable_scope block re-entering the current scope
+        self.blocks: list[_Block] = [_Block(fn)]
+        self.block_withs: set[int] = set()  # ids of the with statements opening blocks, and their scope calls
+        self.block_bodies: dict[int, cst.With] = {}  # id of such a with's body → the with
         self.branch_of: dict = {}  # id of a branch (an if's body, ...) → (its if's id, which branch)
-        self.uncertain = 0  # loops, tries, lambdas, other with blocks around it
         self.local = {n.name.value for n in rewriter.ctx.module.body if isinstance(n, (cst.FunctionDef, cst.ClassDef))}
         # a method's class makes its layers in __init__ / build, named there (a second run
         # of tf1to2 finds the names it gave there)
@@ -1424,9 +1434,12 @@ class _Unnamed(Visitor):
         return self.fn is not None
 
     def on_visit(self, node) -> bool:
+        if id(node) in self.block_bodies:
+            self.blocks.append(_Block(self.block_bodies[id(node)]))
+        block = self.blocks[-1]
         branch = self.branch_of.get(id(node))
         if branch is not None:
-            self.branches.append(branch)
+            block.branches.append(branch)
         if isinstance(node, _CONDITIONAL):
             # its branches (an if's test, a match's subject, an or's left side run whenever it does)
             if isinstance(node, (cst.If, cst.IfExp)):
@@ -1437,26 +1450,49 @@ class _Unnamed(Visitor):
                 self.branch_of.update({id(case): (id(node), i) for i, case in enumerate(node.cases)})
             else:
                 self.branch_of[id(node.right)] = (id(node), "right")
-        if isinstance(node, _REPEATED) or (isinstance(node, cst.With) and not self._harmless(node)):
-            self.uncertain += 1
+        if isinstance(node, _REPEATED):
+            block.repeated += 1
+        elif isinstance(node, (cst.Try, cst.TryStar)):
+            block.partial += 1
+        elif isinstance(node, cst.With):
+            self._enter_with(node)
         elif isinstance(node, cst.SimpleString):
             self._string(node)
         return super().on_visit(node)
 
-    def _string(self, node: cst.SimpleString) -> None:
-        try:
-            self.strings.add(node.evaluated_value)
-        except Exception:  # noqa: BLE001 - an odd literal: not a name
-            pass
-
     def on_leave(self, node) -> None:
-        if isinstance(node, _REPEATED) or (isinstance(node, cst.With) and not self._harmless(node)):
-            self.uncertain -= 1
         if isinstance(node, cst.Call):
             self._call(node)
+        block = self.blocks[-1]
+        if isinstance(node, _REPEATED):
+            block.repeated -= 1
+        elif isinstance(node, (cst.Try, cst.TryStar)):
+            block.partial -= 1
+        elif isinstance(node, cst.With) and id(node) not in self.block_withs and not self._harmless(node):
+            block.unknown -= 1
         super().on_leave(node)
         if id(node) in self.branch_of:
-            self.branches.pop()
+            block.branches.pop()
+        if id(node) in self.block_bodies:
+            self.blocks.pop()
+
+    def _enter_with(self, node: cst.With) -> None:
+        """A ``with variable_scope(...)`` of one item opens a block for its body (its item
+        runs in the block around it);
+        one of slim's arg_scope, a name scope, ... leaves things as they are; anything else
+        may change the variable scope in a way not seen: its calls' names are unknown."""
+        items = node.items
+        call = items[0].item if len(items) == 1 else None
+        name = (self.rewriter.qualify(call.func) or "") if isinstance(call, cst.Call) else ""
+        if name.endswith(".variable_scope"):
+            first = call.args[0].value if call.args and call.args[0].keyword is None else None
+            if isinstance(first, cst.Call) and (self.rewriter.qualify(first.func) or "").endswith(
+                    "get_variable_scope"):
+                self.reentered = True  # the current scope again: its counts go on
+            self.block_withs.update((id(node), id(call)))
+            self.block_bodies[id(node.body)] = node
+        elif not self._harmless(node):
+            self.blocks[-1].unknown += 1
 
     def _harmless(self, node: cst.With) -> bool:
         """A with of slim's arg_scope, TensorFlow's name_scope, device or control
@@ -1473,11 +1509,17 @@ class _Unnamed(Visitor):
                 return False
         return True
 
+    def _string(self, node: cst.SimpleString) -> None:
+        try:
+            self.strings.add(node.evaluated_value)
+        except Exception:  # noqa: BLE001 - an odd literal: not a name
+            pass
+
     def _may_make_scopes(self, call: cst.Call) -> bool:
         """A call that may open variable scopes in the caller's (a layer held as an
-        attribute of the method's class, a function or class of this module, TensorFlow's layers named other
-        than by a string, variable scopes and templates): slim's count of them is out of
-        sight."""
+        attribute of the method's class, a function or class of this module, TensorFlow's
+        layers named other than by a string, variable scopes other than a block's, and
+        templates): slim's count of them is out of sight."""
         func = call.func
         if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == "self":
             return func.attr.value in self.attributes  # a layer it holds, not a method (a test's assertEqual)
@@ -1487,7 +1529,9 @@ class _Unnamed(Visitor):
         if ".layers." in name:  # a TensorFlow layer named by a string (seen: strings) or its own default
             return any(a.keyword is not None and a.keyword.value in ("name", "_scope") and
                        not isinstance(a.value, cst.SimpleString) for a in call.args)
-        return name.endswith((".variable_scope", ".get_variable", ".make_template"))
+        if name.endswith(".variable_scope"):
+            return id(call) not in self.block_withs
+        return name.endswith((".get_variable", ".make_template"))
 
     def _call(self, node: cst.Call) -> None:
         op = self.rewriter.op_of(node.func)
@@ -1502,35 +1546,46 @@ class _Unnamed(Visitor):
         except Refused:
             return
         if unscoped:
+            block = self.blocks[-1]
             self.calls.setdefault(slim.DEFAULT_SCOPE[op], []).append(node)
-            self.where[id(node)] = (tuple(self.branches), self.uncertain > 0)
+            self.where[id(node)] = (block.id, tuple(block.branches), block.repeated > 0, block.partial > 0,
+                                    block.unknown > 0)
+
+    def at_top(self, call: cst.Call) -> bool:
+        """Whether ``call`` counts in the scope the function is called in (in no
+        ``with variable_scope`` block of the function)."""
+        return self.where[id(call)][0] == id(self.fn)
 
     def name(self, default: str, call: cst.Call) -> tuple[Optional[str], str]:
         """(slim's name for ``call``, one of the unscoped calls making ``default`` scopes,
         "") or (None, why it cannot be known)."""
-        calls = self.calls.get(default, [])
         if id(call) not in self.where:
             return None, "another call in the same function makes the same name"
-        branches, uncertain = self.where[id(call)]
+        block, branches, repeated, _partial, unknown = self.where[id(call)]
+        if repeated:
+            return None, "it is in a loop (or a lambda, a comprehension)"
+        if unknown and len(self.calls[default]) > 1:
+            return None, ("another call in the same function makes the same name, and this one is in a with block "
+                          "that may or may not open another variable scope")
+        mine = [c for c in self.calls.get(default, []) if self.where[id(c)][0] == block]
         index = 0
-        if len(calls) > 1:
-            if uncertain:
-                return None, ("another call in the same function makes the same name, and this one is in a loop, a "
-                              "try, a lambda or another variable scope")
-            for before in calls[:calls.index(call)]:
-                their, their_uncertain = self.where[id(before)]
-                if any(b[0] == c[0] and b[1] != c[1] for b in their for c in branches):
-                    continue  # the other branch of an if this one is in: never runs with it
-                if their_uncertain or their != branches[:len(their)]:
-                    return None, ("another call in the same function makes the same name, and one before it may or "
-                                  "may not have run when it does (under an if, in a loop, a try or a lambda)")
-                index += 1
+        for before in mine[:mine.index(call)]:
+            _, their, their_repeated, their_partial, their_unknown = self.where[id(before)]
+            if any(b[0] == c[0] and b[1] != c[1] for b in their for c in branches):
+                continue  # the other branch of an if this one is in: never runs with it
+            if their_repeated or their_partial or their_unknown or their != branches[:len(their)]:
+                return None, ("another call in the same function makes the same name, and one before it may or "
+                              "may not have run when it does, or run more than once (under an if, in a loop, a try "
+                              "or a lambda)")
+            index += 1
         if any(s == default or re.fullmatch(rf"{re.escape(default)}_\d+", s) for s in self.strings):
             return None, (f"a string in the same function names a scope {default} or {default}_<n>, which shifts "
                           "slim's count")
         if default == "Conv" and self.conv_ops:
             return None, "another slim convolution in the same function makes Conv scopes too"
-        if self.others and len(calls) > 1:
+        if self.reentered:
+            return None, "a variable_scope block in the same function re-enters the current scope, and counts on"
+        if self.others and len(self.calls.get(default, [])) > 1:
             return None, ("another call in the same function makes the same name, and a call there may open variable "
                           "scopes of its own (a layer, a function of this module, a variable_scope)")
         return (f"{default}_{index}" if index else default), ""
@@ -1542,7 +1597,6 @@ class _Frame:
 
     def __init__(self, node) -> None:
         self.node = node  # a FunctionDef (the module for the statements outside functions)
-        self.loops = 0  # loops (and comprehensions) around the node being walked
         self.unnamed: Optional[_Unnamed] = None  # its unscoped calls by default name (_Rewriter._unnamed)
 
     @functools.cached_property

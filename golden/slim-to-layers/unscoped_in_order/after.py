@@ -2,8 +2,9 @@
 (dopamine's nature_dqn_network: three conv2d, two fully_connected, no scope=): slim names
 them Conv, Conv_1, Conv_2 in the order they run, and so does the rewrite -- an inner call
 runs before the call it is an argument of, a normalizer is named in its layer's scope,
-the two branches of an if both come after the calls before the if. Where a call before
-one may or may not have run, or something else shifts slim's count, it is left as it is."""
+the two branches of an if both come after the calls before the if, and each
+variable_scope block counts from 0. Where a call before one may or may not have run, or
+something else shifts slim's count, it is left as it is."""
 import tensorflow as tf
 import tf_slim as slim
 
@@ -26,6 +27,30 @@ def net(images, atoms=None):
       training=False,
       name="Conv_1/BatchNorm")
   x = tf.nn.relu(x)
+  with tf.compat.v1.variable_scope("tower"):  # tower/Conv, tower/Conv_1
+    x = tf.compat.v1.layers.conv2d(
+        x,
+        8,
+        [1, 1],
+        padding="SAME",
+        activation=tf.nn.relu,
+        name="Conv")
+    x = tf.compat.v1.layers.conv2d(
+        x,
+        8,
+        [1, 1],
+        padding="SAME",
+        activation=tf.nn.relu,
+        name="Conv_1")
+  for i in range(2):  # block_0/Conv, block_1/Conv
+    with tf.compat.v1.variable_scope("block_%d" % i):
+      x = tf.compat.v1.layers.conv2d(
+          x,
+          8,
+          [3, 3],
+          padding="SAME",
+          activation=tf.nn.relu,
+          name="Conv")
   x = tf.compat.v1.layers.conv2d(
       x,
       4,
@@ -78,9 +103,46 @@ def conditional(x, deep):
   return slim.fully_connected(x, 2)
 
 
-def in_a_variable_scope(x):
+def in_a_variable_scope(x, scope, reuse=False):
+  # each variable_scope block counts from 0 (leaving one resets its counts), in a loop
+  # too: Conv here, then scope/Conv, scope/Conv_1, then head_<i>/Conv
+  x = tf.compat.v1.layers.conv2d(
+      x,
+      8,
+      [3, 3],
+      padding="SAME",
+      activation=tf.nn.relu,
+      name="Conv")
+  with tf.variable_scope(scope, reuse=reuse):
+    x = tf.compat.v1.layers.conv2d(
+        x,
+        8,
+        [3, 3],
+        padding="SAME",
+        activation=tf.nn.relu,
+        name="Conv")
+    x = tf.compat.v1.layers.conv2d(
+        x,
+        8,
+        [3, 3],
+        padding="SAME",
+        activation=tf.nn.relu,
+        name="Conv_1")
+  for i in range(2):
+    with tf.variable_scope("head_%d" % i):
+      x = tf.compat.v1.layers.conv2d(
+          x,
+          8,
+          [3, 3],
+          padding="SAME",
+          activation=tf.nn.relu,
+          name="Conv")
+  return x
+
+
+def reentered(x):
   x = slim.conv2d(x, 8, [3, 3])
-  with tf.variable_scope("head"):
+  with tf.variable_scope(tf.get_variable_scope(), reuse=tf.AUTO_REUSE):
     return slim.conv2d(x, 8, [3, 3])
 
 
