@@ -518,13 +518,19 @@ def check_contrib_framework_stand_in():
             assert cf.get_name_scope() == "outer/inner", cf.get_name_scope()
     with tf.name_scope("eager"):
         assert cf.get_name_scope() == "eager", cf.get_name_scope()
-    for gone, advice in (("reduce_sum_n", "tf.add_n"), ("with_shape", "tf.ensure_shape"), ("nonsense", "no attribute")):
+    _gone_names_raise(cf, "framework", (("reduce_sum_n", "tf.add_n"), ("with_shape", "tf.ensure_shape"),
+                                        ("nonsense", "no attribute")))
+
+
+def _gone_names_raise(stand_in, module: str, gone: tuple) -> None:
+    """Each name of ``gone`` read from a contrib stand-in raises AttributeError with its advice."""
+    for name, advice in gone:
         try:
-            getattr(cf, gone)
+            getattr(stand_in, name)
         except AttributeError as e:
             assert advice in str(e), e
         else:
-            raise AssertionError(f"tf.contrib.framework.{gone} should raise")
+            raise AssertionError(f"tf.contrib.{module}.{name} should raise")
 
 
 def check_contrib_eager_stand_in():
@@ -553,13 +559,7 @@ def check_contrib_eager_stand_in():
             pass
         else:
             raise AssertionError("Iterator in a graph: TF1's raised")
-    for gone, advice in (("defun", "tf.function"), ("Network", "tf.keras.Model"), ("nonsense", "no attribute")):
-        try:
-            getattr(ce, gone)
-        except AttributeError as e:
-            assert advice in str(e), e
-        else:
-            raise AssertionError(f"tf.contrib.eager.{gone} should raise")
+    _gone_names_raise(ce, "eager", (("defun", "tf.function"), ("Network", "tf.keras.Model"), ("nonsense", "no attribute")))
 
 
 def check_named_outputs_are_slims_in_a_graph_and_remembered_eagerly():
