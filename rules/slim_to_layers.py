@@ -1012,13 +1012,15 @@ class _Rewriter(TFTransformer):
                 self.ctx.warn(self.current_call, f"slim.{op} has no scope=: the unscoped calls making {default} "
                               f"scopes in {where} get the names slim gives them in the order they run there, "
                               f"name=\"{default}\", \"{default}_1\", ...; if {where} runs twice in one variable scope, "
-                              f"TF1 numbered the second run's on from the first's, and here they raise (the variables "
-                              "exist) or, under reuse, share the first run's variables: give each a scope= if so")
+                              f"or after other unscoped {op} there (its caller's), TF1 numbered them on, and here they "
+                              "raise (the variables exist) or, under reuse, share the first run's variables: give each a "
+                              "scope= if so")
             else:
                 self.ctx.warn(self.current_call, f"slim.{op} has no scope=: it gets name=\"{default}\", the name slim "
                               f"gives the first unscoped {op} of a variable scope; if {where} runs twice in one variable "
-                              f"scope, TF1 named the second {default}_1, and here it raises (the variable exists) or, "
-                              "under reuse, shares the first one's variables: give it a scope= if so")
+                              f"scope, or after another unscoped {op} there (its caller's), TF1 named it {default}_1 or "
+                              "on, and here it raises (the variable exists) or, under reuse, shares the first one's "
+                              "variables: give it a scope= if so")
 
     def _unnamed(self, frame: "_Frame") -> "_Unnamed":
         """Unscoped ``SCOPE_VARIABLE_OPS`` calls of ``frame``'s function (the module's own
@@ -1412,7 +1414,11 @@ class _Unnamed(Visitor):
         self.block_withs: set[int] = set()  # ids of the with statements opening blocks, and their scope calls
         self.block_bodies: dict[int, cst.With] = {}  # id of such a with's body → the with
         self.branch_of: dict = {}  # id of a branch (an if's body, ...) → (its if's id, which branch)
+        # functions and classes of the module, and those defined in the function itself
         self.local = {n.name.value for n in rewriter.ctx.module.body if isinstance(n, (cst.FunctionDef, cst.ClassDef))}
+        if fn is not None:
+            self.local.update(n.name.value for kind in (cst.FunctionDef, cst.ClassDef) for n in nodes_of(fn, kind)
+                              if n is not fn)
         # a method's class makes its layers in __init__ / build, named there (a second run
         # of tf1to2 finds the names it gave there)
         self.attributes: set[str] = set()  # self.<name> = ... in the method's class (its layers)

@@ -168,3 +168,17 @@ def in_a_lambda(x):
   first = tf.compat.v1.layers.dense(x, 8, activation=tf.nn.relu, name="fully_connected")
   later = lambda y: slim.fully_connected(y, 8)
   return later(first)
+
+
+def with_a_helper(x):
+  # the helper's unscoped layer runs in this scope too, after these: Conv_2 in TF1
+  def helper(y):
+    return tf.compat.v1.layers.conv2d(
+        y,
+        8,
+        [3, 3],
+        padding="SAME",
+        activation=tf.nn.relu,
+        name="Conv")
+  x = slim.conv2d(x, 8, [3, 3])
+  return helper(slim.conv2d(x, 8, [3, 3]))

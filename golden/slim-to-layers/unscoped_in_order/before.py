@@ -79,3 +79,11 @@ def in_a_lambda(x):
   first = slim.fully_connected(x, 8)
   later = lambda y: slim.fully_connected(y, 8)
   return later(first)
+
+
+def with_a_helper(x):
+  # the helper's unscoped layer runs in this scope too, after these: Conv_2 in TF1
+  def helper(y):
+    return slim.conv2d(y, 8, [3, 3])
+  x = slim.conv2d(x, 8, [3, 3])
+  return helper(slim.conv2d(x, 8, [3, 3]))
