@@ -64,7 +64,7 @@ Will not touch (warns with the line)
     ``build``) naming such a scope (``"Conv_1"``), another slim convolution (``conv3d``:
     its scopes are ``Conv`` too), a ``variable_scope`` re-entering the current scope, or,
     with several, a call that may open scopes of its own (a layer attribute, a function of
-    the module). Otherwise the unscoped calls get slim's names in the order they run
+    the module or one defined in the function). Otherwise the unscoped calls get slim's names in the order they run
     (``Conv``, ``Conv_1``, ... -- dopamine's DQN networks; the two branches of an if both
     count from what ran before it), each ``with variable_scope(...)`` block counting from
     0 (leaving one resets its counts, in a loop too: baselines' and stable-baselines'
@@ -1523,7 +1523,8 @@ class _Unnamed(Visitor):
 
     def _may_make_scopes(self, call: cst.Call) -> bool:
         """A call that may open variable scopes in the caller's (a layer held as an
-        attribute of the method's class, a function or class of this module, TensorFlow's
+        attribute of the method's class, a function or class of this module or of the
+        function, TensorFlow's
         layers named other than by a string, variable scopes other than a block's, and
         templates): slim's count of them is out of sight."""
         func = call.func
