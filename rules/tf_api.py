@@ -39,8 +39,10 @@ re-exported TensorFlow's own objects: those TF2 names publicly become those name
 handed on is the shim's ``tf1to2.contrib_eager``, which also has the ones TensorFlow keeps
 privately (``implicit_value_and_gradients``, ``run_test_in_graph_and_eager_modes``,
 ``Iterator`` as ``iter(dataset)``); contrib's own (``defun``, ``metrics``, ``Network``,
-``Saver``) are warned, with what to use, and raise there where read. Every other contrib
-name is warned at its line with the replacement the migration overview suggests.
+``Saver``) are warned, with what to use, and raise there where read; a later run over
+the migrated code warns of them again where read through a stand-in (``tfe.defun``,
+``cf.reduce_sum_n``). Every other contrib name is warned at its line with the
+replacement the migration overview suggests.
 
 TF1's ``tf.keras.initializers`` were TF1's own initializers (``init_ops``: they honour
 ``tf.set_random_seed``, take ``dtype=`` and get_variable's ``partition_info``); TensorFlow
@@ -1575,7 +1577,7 @@ class TfApi(Rule):
     )
 
     def may_act(self, facts: Facts) -> bool:
-        return _may_act(facts.tree, facts.tf_names)
+        return _may_act(facts.tree, facts.tf_names) or bool(_STAND_IN_IMPORT.search(facts.text))
 
     def transform(self, ctx: RuleContext) -> cst.Module:
         hazards = control_flow_v2.find(ctx)
@@ -1584,6 +1586,8 @@ class TfApi(Rule):
         escaping = _escaping_contrib(ctx) if _BINDS_CONTRIB_MODULE.search(ctx.code) else []
         rewriter.framework_escapes = {name for _node, name, module in escaping if module == "framework"}
         module = transform(ctx.module, rewriter)
+        if _STAND_IN_IMPORT.search(ctx.code):
+            _warn_stand_in_gaps(ctx)
         imports: list[tuple] = []
         for name in sorted(rewriter.slim_imports):
             if name != "tf_slim" or ctx.aliases.module_scope.names.get("tf_slim") != "tf_slim":
@@ -1646,6 +1650,43 @@ class TfApi(Rule):
             module = add_imports(module, imports)
         _warn_control_flow_v2(ctx, hazards, module)
         return module
+
+
+_STAND_IN_IMPORT = re.compile(r"tf1to2\.contrib_(eager|framework)\b|from tf1to2 import[^\n]*\bcontrib_(eager|framework)\b")
+# the shim's stand-ins for contrib modules (an earlier run's output): module → what it
+# stood in for, and the names it lacks (they raise where read, with this advice)
+STAND_INS = {"tf1to2.contrib_eager": ("eager", EAGER_GONE), "tf1to2.contrib_framework": ("framework", FRAMEWORK_GONE)}
+
+
+def _warn_stand_in_gaps(ctx: RuleContext) -> None:
+    """Code an earlier run left reading a contrib module through the shim's stand-in
+    (``import tf1to2.contrib_eager as tfe``): a name TensorFlow 2 lacks read from it
+    (``tfe.defun``, which raises there) is warned again at each run, with what to use, as
+    the first run warned it."""
+    bound: dict[str, str] = {}  # module-level name → the stand-in it is
+    for stmt in ctx.module.body:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for i in statement_imports(stmt):
+                full = i.module if i.obj is None else f"{i.module}.{i.obj}"
+                if full in STAND_INS and (i.asname or i.obj):
+                    bound[i.bound] = full
+                elif i.obj is None and not i.asname and i.module.startswith("tf1to2"):
+                    bound.setdefault("tf1to2", "tf1to2")
+                elif i.module in STAND_INS and i.obj in STAND_INS[i.module][1]:
+                    ctx.warn(stmt, f"from {i.module} import {i.obj}: " +
+                             contrib_target([STAND_INS[i.module][0], i.obj])[1])
+    if not bound:
+        return
+    for node in nodes_of(ctx.module, cst.Attribute):
+        parts = dotted_parts(node)
+        if not parts or parts[0] not in bound or ctx.aliases.module_scope.names.get(parts[0], bound[parts[0]]) is None:
+            continue
+        module = bound[parts[0]]
+        rest = parts[1:]
+        if module == "tf1to2":
+            module, rest = ".".join(parts[:2]), parts[2:]
+        if module in STAND_INS and len(rest) == 1 and rest[0] in STAND_INS[module][1]:
+            ctx.warn(node, f"{'.'.join(parts)} ({module}): " + contrib_target([STAND_INS[module][0], rest[0]])[1])
 
 
 def _warn_control_flow_v2(ctx: RuleContext, hazards: list, module: cst.Module) -> None:

@@ -332,6 +332,27 @@ def test_contrib_eager_runs_as_tf2s_under_tf_2_21(tmp_path):
     assert proc.stdout.split() == ["ok"]
 
 
+def test_a_second_run_warns_again_of_what_the_contrib_stand_ins_lack():
+    """The names the first run warned of and left to the shim's stand-ins (``tfe.defun``,
+    read from tf1to2.contrib_eager; ``cf.reduce_sum_n`` from tf1to2.contrib_framework,
+    however imported), which raise there, are warned again by every later run, at their
+    lines, with the same advice; what the stand-ins have is not."""
+    source = (ROOT / "golden" / "tf-api" / "contrib_eager" / "before.py").read_text()
+    after, _, first = transform_text(source, ["tf-api"])
+    again, _, second = transform_text(after, ["tf-api"])
+    assert again == after
+    lines = after.splitlines()
+    assert [(lines[w.line - 1].strip().split("(")[0], w.message.split(": ", 1)[1]) for w in second] == [
+        ("return tfe.defun", first[0].message), ("m = tfe.metrics.Mean", first[1].message.replace(".Mean", ""))]
+    framework = ("import tensorflow as tf\nfrom tf1to2 import contrib_framework as cf\nimport tf1to2.contrib_framework\n"
+                 "from tf1to2.contrib_framework import with_shape\n\n\ndef f(xs):\n"
+                 "    return cf.reduce_sum_n(xs), tf1to2.contrib_framework.sort(xs), cf.nest.flatten(xs)\n")
+    _, _, found = transform_text(framework, ["tf-api"])
+    assert [(w.line, w.message.split(" does not")[0]) for w in found] == [
+        (4, "from tf1to2.contrib_framework import with_shape: tf.contrib.framework.with_shape"),
+        (8, "cf.reduce_sum_n (tf1to2.contrib_framework): tf.contrib.framework.reduce_sum_n")]
+
+
 def test_a_contrib_optimizer_is_warned_of_once_by_the_stage_that_handles_it():
     """Stage 0 warns that tf.contrib.opt.AdaMaxOptimizer does not exist in TensorFlow 2
     when it runs without the optimizers stage; with it, that stage rewrites the optimizer,
