@@ -64,8 +64,9 @@ Will not touch (warns with the line)
     ``build``) naming such a scope (``"Conv_1"``), another slim convolution (``conv3d``:
     its scopes are ``Conv`` too), a ``variable_scope`` re-entering the current scope, or,
     with several, a call that may open scopes of its own (a layer attribute, a function of
-    the module or one defined in the function). Otherwise the unscoped calls get slim's names in the order they run
-    (``Conv``, ``Conv_1``, ... -- dopamine's DQN networks; the two branches of an if both
+    the module or one defined in the function). Otherwise the unscoped calls get slim's
+    names in the order they run (``Conv``, ``Conv_1``, ... -- dopamine's DQN networks;
+    the two branches of an if both
     count from what ran before it), each ``with variable_scope(...)`` block counting from
     0 (leaving one resets its counts, in a loop too: baselines' and stable-baselines'
     networks in a ``with tf.variable_scope(scope, reuse=reuse)``); the calls in the
@@ -99,7 +100,8 @@ from rules import slim
 from rules.aliases import TFTransformer, TFVisitor
 from rules.base import Facts, Rule, RuleContext, mentioning
 from rules.edit import add_imports, expression, literal_value, module_imports, nodes_of, remove_unused_imports
-from rules.model_walk import GET_COLLECTION, collection_read, target_names, variable_scope_name
+from rules.model_walk import (GET_COLLECTION, collection_read, find_method, self_attributes, target_names,
+                               variable_scope_name)
 from rules.visitors import Visitor, transform, walk
 
 CONVERTED = frozenset({
@@ -987,11 +989,11 @@ class _Rewriter(TFTransformer):
 
     def unscoped_default(self, op: str, call: cst.Call) -> None:
         """An unscoped call of a ``SCOPE_VARIABLE_OPS`` op: Refused where slim's run-time
-        uniquification gives it a name the code cannot show (in a loop; or one of several
-        unscoped calls of that name in the function, not all of which run once each, in
-        order); else it gets slim's name for it (``unscoped_names``: ``Conv`` for the
-        first, ``Conv_1`` for the second, ... in the order they run), and its function is
-        warned once that a second run of it in one variable scope would differ."""
+        uniquification gives it a name the code cannot show (``_Unnamed.name`` says why);
+        else it gets slim's name for it (``unscoped_names``: ``Conv`` for the first,
+        ``Conv_1`` for the second, ... in the order they run in its variable scope), and
+        where that scope is the function's caller's, the function is warned once that a
+        second run of it there would differ."""
         default = slim.DEFAULT_SCOPE[op]
         frame = self.frame()
         unnamed = self._unnamed(frame)
@@ -1413,6 +1415,7 @@ class _Unnamed(Visitor):
         self.blocks: list[_Block] = [_Block(fn)]
         self.block_withs: set[int] = set()  # ids of the with statements opening blocks, and their scope calls
         self.block_bodies: dict[int, cst.With] = {}  # id of such a with's body → the with
+        self.unknown_withs: set[int] = set()  # ids of the with statements of unknown effect
         self.branch_of: dict = {}  # id of a branch (an if's body, ...) → (its if's id, which branch)
         # functions and classes of the module, and those defined in the function itself
         self.local = {n.name.value for n in rewriter.ctx.module.body if isinstance(n, (cst.FunctionDef, cst.ClassDef))}
@@ -1424,14 +1427,11 @@ class _Unnamed(Visitor):
         self.attributes: set[str] = set()  # self.<name> = ... in the method's class (its layers)
         for cls in rewriter.ctx.module.body:
             if isinstance(cls, cst.ClassDef) and fn is not None and any(m is fn for m in cls.body.body):
-                for m in cls.body.body:
-                    if isinstance(m, cst.FunctionDef) and m.name.value in ("__init__", "build") and m is not fn:
-                        for string in nodes_of(m, cst.SimpleString):
+                for maker in (find_method(cls, "__init__"), find_method(cls, "build")):
+                    if maker is not None and maker is not fn:
+                        for string in nodes_of(maker, cst.SimpleString):
                             self._string(string)
-                for target in nodes_of(cls, cst.AssignTarget):
-                    t = target.target
-                    if isinstance(t, cst.Attribute) and isinstance(t.value, cst.Name) and t.value.value == "self":
-                        self.attributes.add(t.attr.value)
+                self.attributes = self_attributes(cls)
 
     def visit_FunctionDef(self, node):
         return node is self.fn
@@ -1474,7 +1474,7 @@ class _Unnamed(Visitor):
             block.repeated -= 1
         elif isinstance(node, (cst.Try, cst.TryStar)):
             block.partial -= 1
-        elif isinstance(node, cst.With) and id(node) not in self.block_withs and not self._harmless(node):
+        elif id(node) in self.unknown_withs:
             block.unknown -= 1
         super().on_leave(node)
         if id(node) in self.branch_of:
@@ -1498,6 +1498,7 @@ class _Unnamed(Visitor):
             self.block_withs.update((id(node), id(call)))
             self.block_bodies[id(node.body)] = node
         elif not self._harmless(node):
+            self.unknown_withs.add(id(node))
             self.blocks[-1].unknown += 1
 
     def _harmless(self, node: cst.With) -> bool:

@@ -1137,7 +1137,7 @@ class _Rewriter(TFTransformer):
                 return None  # its uses are rewritten; it goes when none is left (transform)
             if rest[1:] == ["util"] and named:
                 return UTIL_SHIM  # TensorFlow's own functions, in the shim's stand-in
-            if rest[1:] in (["eager"], ["eager", "python", "tfe"]) and named:
+            if contrib_tf2(rest[1:]) == (EAGER_SHIM, "") and named:
                 return EAGER_SHIM  # TensorFlow's own objects, in the shim's stand-in
             target, problem = contrib_target(rest[1:])
             if target is None:
@@ -1652,10 +1652,12 @@ class TfApi(Rule):
         return module
 
 
-_STAND_IN_IMPORT = re.compile(r"tf1to2\.contrib_(eager|framework)\b|from tf1to2 import[^\n]*\bcontrib_(eager|framework)\b")
 # the shim's stand-ins for contrib modules (an earlier run's output): module → what it
 # stood in for, and the names it lacks (they raise where read, with this advice)
-STAND_INS = {"tf1to2.contrib_eager": ("eager", EAGER_GONE), "tf1to2.contrib_framework": ("framework", FRAMEWORK_GONE)}
+STAND_INS = {EAGER_SHIM: ("eager", EAGER_GONE), FRAMEWORK_SHIM: ("framework", FRAMEWORK_GONE)}
+# a module importing one of them (``import tf1to2.contrib_eager``, ``from tf1to2 import contrib_eager``)
+_STAND_IN_NAMES = "|".join(re.escape(m.split(".")[1]) for m in STAND_INS)
+_STAND_IN_IMPORT = re.compile(rf"tf1to2\.({_STAND_IN_NAMES})\b|from tf1to2 import[^\n]*\b({_STAND_IN_NAMES})\b")
 
 
 def _warn_stand_in_gaps(ctx: RuleContext) -> None:
