@@ -499,14 +499,15 @@ def test_trfls_own_tests_pass_on_it_migrated_by_tf1to2(tmp_path):
     _own_tests_hold(original, migrated, tests, TRFL_EXPECTED, 300, tmp_path)
 
 
-def _fetched_and_migrated(requirement: str, package: str, tmp_path: Path, *folders: str) -> tuple:
+def _fetched_and_migrated(requirement: str, package: str, tmp_path: Path, *folders: str,
+                          options: tuple = ()) -> tuple:
     """A package outside PACKAGES fetched from PyPI and unpacked (its metadata left out of
-    the copy), and a copy whose ``folders`` ``migrate --write`` rewrote, no file failing:
-    (original, migrated)."""
+    the copy), and a copy whose ``folders`` ``migrate --write`` (with ``options``: a
+    report, a name map) rewrote, no file failing: (original, migrated)."""
     original = real_packages.unpack(real_packages.fetch(requirement), tmp_path / "original", package)
     migrated = tmp_path / "migrated"
     shutil.copytree(original, migrated, ignore=shutil.ignore_patterns("*.dist-info", "*.data"))
-    proc = subprocess.run([sys.executable, "-m", "codemod.cli", "migrate", "--write", "-q",
+    proc = subprocess.run([sys.executable, "-m", "codemod.cli", "migrate", "--write", "-q", *options,
                            *(str(migrated / f) for f in folders)],
                           capture_output=True, text=True, cwd=ROOT, timeout=600, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert proc.returncode == 1, proc.stdout[-2000:] + proc.stderr[-2000:]  # changed, no file failed
@@ -593,14 +594,9 @@ def test_dopamines_agents_learn_what_tf1_learned(tmp_path):
     ``__init__`` and the frames or states as input: built once in eager mode under Keras 3,
     they reuse their weights (before, Keras 3 refused the setting passed by position). The one thing of TF 1 it uses that TF 2 lacks,
     tf.contrib.staging, is warned at its line (the agents run with ``use_staging=False``)."""
-    original = real_packages.unpack(real_packages.fetch(DOPAMINE), tmp_path / "original", "dopamine")
-    migrated = tmp_path / "migrated"
-    shutil.copytree(original, migrated)
     report, names = tmp_path / "report.json", tmp_path / "names.json"
-    proc = subprocess.run([sys.executable, "-m", "codemod.cli", "migrate", "--write", "-q", "--report", str(report),
-                           "--format", "json", "--name-map", str(names), str(migrated / "dopamine")],
-                          capture_output=True, text=True, cwd=ROOT, timeout=600, env={**os.environ, "PYTHONPATH": str(ROOT)})
-    assert proc.returncode == 1, proc.stdout[-2000:] + proc.stderr[-2000:]  # changed, no file failed
+    original, migrated = _fetched_and_migrated(DOPAMINE, "dopamine", tmp_path, "dopamine", options=(
+        "--report", str(report), "--format", "json", "--name-map", str(names)))
     files = {Path(f["path"]).name: f for f in json.loads(report.read_text())["files"]}
     assert not [f for f in files.values() if f["status"] == "failed"]
     staging = [w for w in files["circular_replay_buffer.py"]["warnings"] if "tf.contrib.staging" in w["message"]]
@@ -653,14 +649,9 @@ def test_dopamines_atari_networks_compute_their_tf1_numbers_migrated(tmp_path):
     order they run, leaves no slim call in them, and the Keras layers it wraps them in
     compute, under plain TF 2.21 (Keras 3), what the originals compute in TF1 graphs,
     every TF1 variable given its value through the run's name map."""
-    original = real_packages.unpack(real_packages.fetch(DOPAMINE), tmp_path / "original", "dopamine")
-    migrated = tmp_path / "migrated"
-    shutil.copytree(original, migrated, ignore=shutil.ignore_patterns("*.egg-info", "PKG-INFO"))
     names = tmp_path / "names.json"
-    proc = subprocess.run([sys.executable, "-m", "codemod.cli", "migrate", "--write", "-q", "--name-map", str(names),
-                           str(migrated / "dopamine")], capture_output=True, text=True, cwd=ROOT, timeout=600,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
-    assert proc.returncode == 1, proc.stdout[-2000:] + proc.stderr[-2000:]  # changed, no file failed
+    original, migrated = _fetched_and_migrated(DOPAMINE, "dopamine", tmp_path, "dopamine",
+                                               options=("--name-map", str(names)))
     source = (migrated / "dopamine" / "discrete_domains" / "atari_lib.py").read_text(encoding="utf-8")
     for function in ("nature_dqn_network", "rainbow_network", "implicit_quantile_network"):
         body = source.split(f"def {function}(", 1)[1].split("\ndef ", 1)[0].split("\nclass ", 1)[0]

@@ -92,10 +92,8 @@ def test_the_rules_and_the_contrib_eager_stand_in_agree():
     shim's stand-in for the module (tf1to2/contrib_eager.py, read from its source) hands out
     that same name; the names the rule reads from the stand-in are its table's; what the
     rule says is gone is the stand-in's own table, with the same advice."""
-    from rules.tf_api import EAGER_GONE, EAGER_SHIM, EAGER_SHIM_NAMES, EAGER_TF2, contrib_tf2
-    tree = ast.parse((ROOT / "tf1to2" / "contrib_eager.py").read_text(encoding="utf-8"))
-    tables = {t.targets[0].id: ast.literal_eval(t.value) for t in tree.body
-              if isinstance(t, ast.Assign) and isinstance(t.targets[0], ast.Name) and t.targets[0].id in ("_ELSEWHERE", "GONE")}
+    from rules.tf_api import EAGER_GONE, EAGER_SHIM, EAGER_SHIM_NAMES, EAGER_TF2, _shim_table, contrib_tf2
+    tables = {name: _shim_table("contrib_eager", name) for name in ("_ELSEWHERE", "GONE")}
     assert tables["GONE"] == EAGER_GONE and "defun" in EAGER_GONE
     assert EAGER_SHIM_NAMES == set(tables["_ELSEWHERE"]) | {"Iterator"}
     assert not EAGER_SHIM_NAMES & set(EAGER_GONE)

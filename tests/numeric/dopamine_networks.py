@@ -18,10 +18,11 @@ import importlib
 import json
 import sys
 import types
-import zlib
 from pathlib import Path
 
 import numpy as np
+
+from real_models import _value  # (this folder, on the script's path): every variable's value by its TF1 name
 
 NT = collections.namedtuple("nt", ["q_values"])
 RT = collections.namedtuple("rt", ["q_values", "logits", "probabilities"])
@@ -34,10 +35,6 @@ NETS = {"nature": ("nature_dqn_network", "NatureDqnNetwork", dict(num_actions=4,
         "iqn": ("implicit_quantile_network", "ImplicitQuantileNetwork",
                 dict(num_actions=4, quantile_embedding_dim=8, network_type=IT, num_quantiles=3))}
 STATE = np.random.default_rng(3).integers(0, 255, size=(2, 84, 84, 4)).astype(np.uint8)
-
-
-def _value(name: str, shape) -> np.ndarray:
-    return np.random.default_rng(zlib.crc32(name.encode())).uniform(-0.1, 0.1, size=shape).astype(np.float32)
 
 
 def _fixed_uniform(tf):
@@ -90,7 +87,6 @@ def tf2(tree: Path, names: Path) -> dict:
 
 if __name__ == "__main__":
     sys.modules["atari_py"] = types.ModuleType("atari_py")
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     side, tree = sys.argv[1], Path(sys.argv[2])
     sys.path.insert(0, str(tree))
     result = tf1(tree) if side == "tf1" else tf2(tree, Path(sys.argv[4]))
