@@ -116,13 +116,14 @@ def _version() -> str:
 
 
 def cmd_rules(rule_id: Optional[str], out) -> int:
+    if rule_id is None:  # from the catalog: listing the rules does not import them
+        from codemod.catalog import RULES
+        width = max(len(r) for _, r, _ in RULES)
+        for stage, rid, summary in RULES:
+            out.write(f"{stage}  {rid:<{width}}  {summary}\n")
+        return EXIT_CLEAN
     import rules as rules_pkg
     registry = rules_pkg.by_id()
-    if rule_id is None:
-        width = max(len(r) for r in registry)
-        for cls in rules_pkg.REGISTRY:
-            out.write(f"{cls.stage}  {cls.id:<{width}}  {cls.summary}\n")
-        return EXIT_CLEAN
     cls = registry.get(rule_id) or next((c for c in rules_pkg.REGISTRY if str(c.stage) == rule_id), None)
     if cls is None:
         sys.stderr.write(f"tf1to2: unknown rule {rule_id!r}; known: {', '.join(registry)}\n")

@@ -1,6 +1,7 @@
 """The rules, in the order a migration runs them (see DESIGN.md, "Stages").
 
-Adding a rule: write ``rules/<rule_id>.py`` with one ``Rule`` subclass and list it here.
+Adding a rule: write ``rules/<rule_id>.py`` with one ``Rule`` subclass, list it here, and run
+``python -m codemod.catalog`` (the copy of the list ``tf1to2 rules`` prints).
 """
 from __future__ import annotations
 

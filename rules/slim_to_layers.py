@@ -836,6 +836,8 @@ class _Rewriter(TFTransformer):
         self.return_calls: set[int] = set()
         self.noted: set = set()
         self.switches: dict = {}            # (def id, parameter) → why it is no switch, or ""
+        self.class_layers: dict[int, set] = {}     # class id → its self.X attributes (_Unnamed), read once
+        self.maker_strings: dict[int, list] = {}   # __init__ / build id → its string literals (_Unnamed)
 
     # names used in generated code
     def layers(self) -> str:
@@ -1429,9 +1431,13 @@ class _Unnamed(Visitor):
             if isinstance(cls, cst.ClassDef) and fn is not None and any(m is fn for m in cls.body.body):
                 for maker in (find_method(cls, "__init__"), find_method(cls, "build")):
                     if maker is not None and maker is not fn:
-                        for string in nodes_of(maker, cst.SimpleString):
+                        if id(maker) not in rewriter.maker_strings:
+                            rewriter.maker_strings[id(maker)] = nodes_of(maker, cst.SimpleString)
+                        for string in rewriter.maker_strings[id(maker)]:
                             self._string(string)
-                self.attributes = self_attributes(cls)
+                if id(cls) not in rewriter.class_layers:  # read once per class, not once per method
+                    rewriter.class_layers[id(cls)] = self_attributes(cls)
+                self.attributes = rewriter.class_layers[id(cls)]
 
     def visit_FunctionDef(self, node):
         return node is self.fn

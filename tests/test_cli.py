@@ -363,6 +363,7 @@ def test_rules_listing_and_docs():
     assert r.returncode == 0
     lines = r.stdout.splitlines()
     assert [line.split()[:2] for line in lines] == [[str(c.stage), c.id] for c in rules.REGISTRY]
+    assert [line.split(None, 2)[2] for line in lines] == [c.summary for c in rules.REGISTRY]
     assert [int(line.split()[0]) for line in lines] == sorted(int(line.split()[0]) for line in lines)
     r = tf1to2("rules", "optimizers")
     assert r.returncode == 0
@@ -406,6 +407,20 @@ def test_parallel_run_matches_serial(tmp_path):
     serial = tf1to2("migrate", "-j", "1", str(tmp_path))
     parallel = tf1to2("migrate", "-j", "2", str(tmp_path))
     assert serial.stdout == parallel.stdout and serial.returncode == parallel.returncode == 1
+
+
+def test_the_rule_catalog_is_the_registrys():
+    """``tf1to2 rules`` lists the rules from ``codemod/catalog.py`` without importing them;
+    the catalog is a copy of the registry (``python -m codemod.catalog`` writes it)."""
+    from codemod import catalog
+
+    assert catalog.RULES == tuple((c.stage, c.id, c.summary) for c in rules.REGISTRY), \
+        "codemod/catalog.py is stale: run python -m codemod.catalog"
+    assert catalog.source() == (ROOT / "codemod" / "catalog.py").read_text(encoding="utf-8")
+    code = "import sys, codemod.cli\ncodemod.cli.main(['rules'])\nassert 'libcst' not in sys.modules and 'rules' not in sys.modules\n"
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                       env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert r.returncode == 0 and r.stdout.startswith("0  tf-api"), r.stderr
 
 
 def test_command_line_never_imports_tensorflow(tmp_path):
