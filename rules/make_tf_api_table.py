@@ -188,10 +188,17 @@ def table_default() -> dict:
             continue
         slim_modules[info.name] = _public(mod)
     internal = _internal_modules(tf)
-    return {"contrib": _contrib_renames(tf), "names": names, "modules": sorted(modules), "opaque": sorted(opaque), "importable": importable,
+    # where tf.contrib.distributions went: TensorFlow Probability's modules and their names
+    import tensorflow_probability as tfp
+    tfp_names = {m: _public(getattr(tfp, m)) for m in TFP_MODULES}
+    return {"tfp": tfp_names, "tfp_version": tfp.__version__, "contrib": _contrib_renames(tf), "names": names, "modules": sorted(modules), "opaque": sorted(opaque), "importable": importable,
             "from_tf2": from_tf2, "from_v1": from_v1, "tf_slim": slim_names, "tf_slim_packages": slim_packages,
             "calls": calls, "tf_slim_modules": slim_modules, "internal": internal}
 
+
+# TensorFlow Probability's modules tf.contrib.distributions' names went to (its
+# distributions, bijectors, and a few functions now in tfp.math / tfp.stats)
+TFP_MODULES = ("distributions", "bijectors", "math", "stats")
 
 # tf.contrib modules other rules or tables of tf-api handle (tf-slim's; rnn's cells are
 # TF1's own objects; contrib.summary is the contrib-summary stage's)
@@ -407,6 +414,8 @@ def build() -> str:
         "TF_SLIM_PACKAGES": default["tf_slim_packages"],
         "TF_SLIM_MODULES": dict(sorted(default["tf_slim_modules"].items())),
         "CONTRIB": default["contrib"],
+        "TFP_VERSION": default["tfp_version"],
+        "TFP": default["tfp"],
     }
     return json.dumps(data, indent=0, sort_keys=False) + "\n"
 

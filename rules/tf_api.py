@@ -41,7 +41,16 @@ privately (``implicit_value_and_gradients``, ``run_test_in_graph_and_eager_modes
 ``Iterator`` as ``iter(dataset)``); contrib's own (``defun``, ``metrics``, ``Network``,
 ``Saver``) are warned, with what to use, and raise there where read; a later run over
 the migrated code warns of them again where read through a stand-in (``tfe.defun``,
-``cf.reduce_sum_n``). Every other contrib name is warned at its line with the
+``cf.reduce_sum_n``). ``contrib.distributions`` went to TensorFlow Probability, as the
+overview says: the module becomes ``tfp.distributions``, its distributions, ``kl_divergence``,
+``Distribution`` & co ``tfp.distributions.X``, its bijectors ``tfp.bijectors.X``,
+``percentile`` / ``auto_correlation`` ``tfp.stats``'s and ``reduce_weighted_logsumexp`` /
+``fill_triangular`` / ``softplus_inverse`` ``tfp.math``'s, where the installed TFP has the
+name (the table lists TFP's names); imports become TFP's (``from tensorflow.contrib import
+distributions as tfd`` → ``from tensorflow_probability import distributions as tfd``),
+chains ``tfp.`` (``import tensorflow_probability as tfp`` added, or the module's own name
+for TFP). Names TFP dropped (``NormalWithSoftplusScale``, ``bijectors.Affine``) are
+warned with what to write. Every other contrib name is warned at its line with the
 replacement the migration overview suggests.
 
 TF1's ``tf.keras.initializers`` were TF1's own initializers (``init_ops``: they honour
@@ -154,7 +163,13 @@ with tf.compat.v1.variable_scope("model"):
 Exact: every rewritten name is, in TensorFlow 2.21, the very object the TF1 name was
 (``tests/test_tf_api.py`` checks all of ``tf.compat.v1`` that way). The graph-mode step
 switches the whole process to TF1 behaviour, as the guide says; it is only written at a
-script's entry point, never in a module others import.
+script's entry point, never in a module others import. ``tf.contrib.distributions`` →
+TensorFlow Probability is the exception: TFP's classes continue contrib's (same names,
+parameters and math; ``tests/test_tf_api.py`` checks log-densities, a KL divergence,
+bijectors and percentiles against their closed forms under TF 2.21), but they are not the
+same objects, and TFP returns ``.probs`` / ``.logits`` as given (None for a distribution
+built from the other, which TF1 computed): each such read of a distribution the module
+builds is warned at its line.
 """
 from __future__ import annotations
 
@@ -167,7 +182,7 @@ from typing import Optional
 import libcst as cst
 
 from rules import control_flow_v2, tf_api_table as table
-from rules.aliases import TFTransformer, canonicalize, dotted_name, dotted_parts, local_name
+from rules.aliases import TFTransformer, TFVisitor, canonicalize, dotted_name, dotted_parts, local_name
 from rules.base import Facts, Rule, RuleContext, ast_dotted, mentioning
 from rules.contrib_summary import REWRITTEN as CONTRIB_SUMMARY
 from rules.optimizers import CONTRIB_OPTIMIZERS
@@ -274,6 +289,13 @@ EAGER_TF2 = {"GradientTape": "GradientTape", "custom_gradient": "custom_gradient
              "py_func": "py_function", "Checkpoint": "train.Checkpoint", "function": "function",
              "enable_eager_execution": "enable_eager_execution"}
 EAGER_SHIM = "tf1to2.contrib_eager"
+# tf.contrib.distributions went to TensorFlow Probability: its distributions (and the
+# module) → tfp.distributions, its bijectors → tfp.bijectors, where TFP has the name
+# (``table.TFP``, read from the installed TFP); these few functions → tfp.math / tfp.stats
+TFP = "tensorflow_probability"
+TFP_ELSEWHERE = {"percentile": "stats.percentile", "auto_correlation": "stats.auto_correlation",
+                 "reduce_weighted_logsumexp": "math.reduce_weighted_logsumexp",
+                 "fill_triangular": "math.fill_triangular", "softplus_inverse": "math.softplus_inverse"}
 
 
 def _shim_table(module: str, name: str):
@@ -322,6 +344,8 @@ def contrib_tf2(rest: list[str]) -> Optional[tuple[str, str]]:
         if names[0] in EAGER_SHIM_NAMES:
             return EAGER_SHIM, ".".join(names)
         return None
+    if rest[:1] == ["distributions"]:
+        return tfp_target(rest[1:])
     if rest[:1] == ["rnn"] and len(rest) >= 2 and rest[1] in RNN_SHIM_NAMES:
         return RNN_SHIM, ".".join(rest[1:])
     for n in range(len(rest), 1, -1):  # tf_upgrade_v2's renames (tf.contrib.data → tf.data.experimental)
@@ -335,6 +359,88 @@ def contrib_tf2(rest: list[str]) -> Optional[tuple[str, str]]:
         return FRAMEWORK_SHIM, ".".join(rest[1:])
     found = FRAMEWORK_TF2.get(rest[1])
     return None if found is None else (found[0], ".".join([found[1], *rest[2:]]))
+
+
+def tfp_target(names: list[str]) -> Optional[tuple[str, str]]:
+    """``tf.contrib.distributions.<names>`` → (TFP, its dotted name in TensorFlow
+    Probability): the module → ``distributions``, ``bijectors[.X]`` → ``bijectors[.X]``,
+    a distribution (or ``kl_divergence``, ``Distribution``, ...) → ``distributions.X``,
+    ``percentile`` & co → ``stats.percentile`` (``TFP_ELSEWHERE``); None where TFP has no
+    such name (``contrib_target`` says so)."""
+    if not names:
+        return TFP, "distributions"
+    if names[0] == "bijectors":
+        if len(names) == 1:
+            return TFP, "bijectors"
+        return (TFP, ".".join(names)) if names[1] in table.TFP["bijectors"] else None
+    if names[0] in table.TFP["distributions"]:
+        return TFP, ".".join(["distributions", *names])
+    moved = TFP_ELSEWHERE.get(names[0])
+    if moved is not None and moved.split(".")[1] in table.TFP[moved.split(".")[0]]:
+        return TFP, ".".join([moved, *names[1:]])
+    return None
+
+
+_TFP_PARAMETERS = ("probs", "logits")
+
+
+def _warn_tfp_parameters(ctx: RuleContext) -> None:
+    """In a module whose tf.contrib.distributions became TensorFlow Probability's: each read
+    of ``.probs`` / ``.logits`` of a distribution it builds (``d = tfd.Categorical(...)``
+    then ``d.probs`` in the same function, or the call itself). TF1's computed the one a
+    distribution was not built from; TFP's return the parameter as it was given, None
+    otherwise. (A distribution held elsewhere, ``self.pd.probs``, is not followed.)"""
+    _TfpParameters(ctx).walk()
+
+
+class _TfpParameters(TFVisitor):
+    def __init__(self, ctx: RuleContext) -> None:
+        super().__init__(ctx)
+        self.built: list[dict] = [{}]  # per function: name bound to a distribution it builds → its call
+
+    def walk(self) -> None:
+        from rules.visitors import walk
+        walk(self.ctx.module, self)
+
+    def _builds(self, node: cst.BaseExpression) -> bool:
+        if not isinstance(node, cst.Call):
+            return False
+        name = self.qualify(node.func)
+        return name is not None and name.startswith(("tf.contrib.distributions.", "tensorflow.contrib.distributions."))
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.built.append({})
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.built.pop()
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for t in node.targets:
+            if isinstance(t.target, cst.Name):
+                if self._builds(node.value):
+                    self.built[-1][t.target.value] = node.value
+                else:
+                    self.built[-1].pop(t.target.value, None)
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if node.attr.value not in _TFP_PARAMETERS:
+            return
+        call = node.value if self._builds(node.value) else \
+            self.built[-1].get(node.value.value) if isinstance(node.value, cst.Name) else None
+        given = {a.keyword.value for a in call.args if a.keyword is not None} if call is not None else set()
+        if call is not None and node.attr.value not in given:  # built from the other one, or positionally
+            other = "logits" if node.attr.value == "probs" else "probs"
+            self.ctx.warn(node, f"{code(node)}: TensorFlow Probability's distributions (where "
+                                f"tf.contrib.distributions went) return .{node.attr.value} as it was given, None for "
+                                f"one built from {other}= (TF1's computed it): use .{node.attr.value}_parameter()")
+
+
+def tfp_importable(name: str) -> str:
+    """A dotted name in TFP (``distributions.Normal``) as an import statement must spell it:
+    TFP's modules are attributes of the package, imported from ``tensorflow_probability.python``
+    (``from tensorflow_probability import distributions`` works; ``from
+    tensorflow_probability.distributions import Normal`` does not)."""
+    return f"{TFP}.python.{name}" if "." in name else f"{TFP}.{name}"
 
 
 # contrib modules whose names tf-slim has (the migration overview: "switch to tf-slim").
@@ -522,6 +628,11 @@ def contrib_target(rest: list[str]) -> tuple[Optional[str], str]:
         gone = rest[3:4] if rest[1:2] == ["python"] else rest[1:2]  # (python.network.Network too)
         if gone and gone[0] in EAGER_GONE:
             return None, f"{what} does not exist in TensorFlow 2: use {EAGER_GONE[gone[0]]} instead"
+    if module == "distributions" and len(rest) >= 2:
+        return None, (f"{what} does not exist in TensorFlow 2, and TensorFlow Probability {table.TFP_VERSION} "
+                      "(where tf.contrib.distributions went: tfp.distributions, tfp.bijectors) has no such name: "
+                      "replace it (a *WithSoftplus* distribution: the distribution given tf.nn.softplus of its "
+                      "parameter; Affine bijectors: tfp.bijectors.Shift / Scale / ScaleMatvecTriL)")
     if module == "framework" and len(rest) >= 2 and rest[1] in FRAMEWORK_GONE:
         return None, f"{what} does not exist in TensorFlow 2 or tf-slim: use {FRAMEWORK_GONE[rest[1]]} instead"
     if module in SLIM_CONTRIB:
@@ -610,6 +721,10 @@ class _Rewriter(TFTransformer):
         self.renamed_kept: set[str] = set()
         self.estimator_shim = False  # a chain now reads tf1to2.estimator
         self.module_imports: set[str] = set()  # modules chains now read whole (``import tensorflow``)
+        self.tfp_head: Optional[str] = None     # what TensorFlow Probability is called here (``_tfp_name``)
+        self.tfp_import: Optional[tuple] = None  # the import making it, to add
+        self.tfp_used = False                    # a name was rewritten to TFP's
+        self.tfp_imported = False                # an import was rewritten to TFP's
         self.graph_mode_tests = False  # test cases were decorated to run their tests in graph mode
         self.test_cases: set = set()  # the module's TestCase classes (by name) so far
         self.in_test_case: list = []  # per class entered: whether it is a test case (or holds its tests)
@@ -903,6 +1018,9 @@ class _Rewriter(TFTransformer):
                 return  # bound to the shim's own (nest, or the module handed on): read there
             if moved is not None and moved[0] == EAGER_SHIM and contrib_tf2(base.split(".")[2:]) == (EAGER_SHIM, ""):
                 return  # the module's binding becomes the shim's stand-in, which has the name
+            bound = contrib_tf2(base.split(".")[2:]) if moved is not None and moved[0] == TFP else None
+            if bound is not None and bound[0] == TFP and moved[1].startswith(bound[1] + "."):
+                return  # the module's binding becomes TFP's module, which has the name
             renamed = base.count(".") == 2 and base.split(".")[2] in renamed_contrib_modules()
             if moved is not None:
                 changed = self._contrib_tf2(node, parts, moved)
@@ -1054,6 +1172,8 @@ class _Rewriter(TFTransformer):
             if head is None:
                 head = "tensorflow"
                 self.module_imports.add("tensorflow")
+        elif module == TFP:
+            head = self._tfp_name()
         else:
             if self.ctx.aliases.module_scope.names.get("tf1to2") not in (None, "tf1to2"):
                 self.ctx.warn(node, f"{'.'.join(parts)}: tf.contrib does not exist in TensorFlow 2; {module} has "
@@ -1066,12 +1186,26 @@ class _Rewriter(TFTransformer):
                 RNN_SHIM: "contrib's own function, TensorFlow 2 lacks it: the shim's, on TensorFlow's RNNs",
                 UTIL_SHIM: "tf.contrib.util's functions, TensorFlow's own",
                 EAGER_SHIM: "tf.contrib.eager's names, TensorFlow's own objects",
+                TFP: "TensorFlow Probability's, where tf.contrib.distributions went",
                 "tensorflow": "TF2's: the graph's name scope in a graph, as TF1's, and the eager one eagerly"}.get(
             module, "the TF2 name, the same object")
         if not self.ctx.change(node, f"{'.'.join(parts)} → {text} ({what})"):
             return False
         self.replacements[id(node)] = _expr(text)
+        self.tfp_used |= module == TFP
         return True
+
+    def _tfp_name(self) -> str:
+        """What this module calls TensorFlow Probability: the name a module-level import
+        binds it to, else ``tfp`` (imported at the end) where the code never says ``tfp``,
+        else ``tensorflow_probability``."""
+        if self.tfp_head is None:
+            bound = next((i.bound for i in module_imports(self.ctx.module) if i.target() == TFP and i.bound), None)
+            if bound is None:
+                bound = "tfp" if not re.search(r"\btfp\b", self.ctx.code) else TFP
+                self.tfp_import = (TFP, None, "tfp") if bound == "tfp" else (TFP, None)
+            self.tfp_head = bound
+        return self.tfp_head
 
     def _check_v1(self, node: cst.Attribute, rest: list[str]) -> None:
         """A name reached through a ``tf.compat.v1`` alias is right if it exists."""
@@ -1139,6 +1273,10 @@ class _Rewriter(TFTransformer):
                 return UTIL_SHIM  # TensorFlow's own functions, in the shim's stand-in
             if contrib_tf2(rest[1:]) == (EAGER_SHIM, "") and named:
                 return EAGER_SHIM  # TensorFlow's own objects, in the shim's stand-in
+            moved = contrib_tf2(rest[1:]) if rest[1:2] == ["distributions"] else None
+            if moved is not None and "." not in moved[1] and named:
+                self.tfp_imported = True
+                return tfp_importable(moved[1]).replace(f"{TFP}.", f"{TFP}.python.", 1)  # TFP's module
             target, problem = contrib_target(rest[1:])
             if target is None:
                 self.ctx.warn(node, problem)
@@ -1314,7 +1452,10 @@ class _Rewriter(TFTransformer):
                 moved = contrib_tf2(path)
                 if moved is None and path == ["framework"] and local in self.framework_escapes:
                     moved = FRAMEWORK_SHIM, ""
-                if moved is not None:  # ``from tensorflow.contrib.framework import sort``
+                if moved is not None and moved[0] == TFP:  # ``from tensorflow.contrib import distributions``
+                    dotted, kind = tfp_importable(moved[1]), "TensorFlow Probability"
+                    self.tfp_imported = True
+                elif moved is not None:  # ``from tensorflow.contrib.framework import sort``
                     dotted = ".".join(p for p in moved if p)
                     kind = "tf2" if moved[0].startswith("tensorflow") else moved[0]
                 else:
@@ -1338,6 +1479,10 @@ class _Rewriter(TFTransformer):
             else:
                 merged.append(stmt)
         merged = [_fix_commas(s) for s in merged]
+        if len(merged) == 1 and isinstance(merged[0], cst.ImportFrom) and not isinstance(updated_node.names, cst.ImportStar) \
+                and [dotted_name(a.name) for a in merged[0].names] == imported:
+            # the same names from one module: only the module changes (parentheses, lines kept)
+            merged = [updated_node.with_changes(module=merged[0].module)]
         if set(kinds) <= {"rnn", "slim"}:
             where = "tf.compat.v1 (TF1's own objects)" if "slim" not in kinds else \
                 "tf_slim and tf.compat.v1" if "rnn" in kinds else "tf_slim"
@@ -1604,6 +1749,8 @@ class TfApi(Rule):
         for name in sorted(rewriter.module_imports):
             if ctx.aliases.module_scope.names.get(name) != name:
                 imports.append((name, None))
+        if rewriter.tfp_import is not None and rewriter.tfp_used:
+            imports.append(rewriter.tfp_import)
         for stmt, spelled, text in rewriter.estimator_imports:
             before, module = module, remove_unused_imports(module, [spelled], keep=ctx.imported)
             if module is before:
@@ -1617,6 +1764,8 @@ class TfApi(Rule):
             module = remove_unused_imports(module, [("tensorflow.contrib", None, a) for a in sorted(rewritten)],
                                            keep=ctx.imported)
         _warn_escaping_contrib(ctx, escaping)
+        if rewriter.tfp_used or rewriter.tfp_imported:
+            _warn_tfp_parameters(ctx)
         contrib_imports = _contrib_imports(ctx.module) if "contrib" in ctx.code else {}
         for alias in sorted(rewritten & set(ctx.imported) & set(contrib_imports)):
             ctx.warn(contrib_imports[alias], f"import tensorflow.contrib as {alias}: every use of it here was "

@@ -21,7 +21,9 @@ runs. Its parts:
   ``__init__`` defines nothing (importing a name from one finds only its submodules);
 - ``TF_SLIM`` / ``TF_SLIM_PACKAGES`` / ``TF_SLIM_MODULES``: tf-slim's public names, its
   subpackages, and each of its modules with their public names;
-- ``TF_VERSION`` / ``TF_SLIM_VERSION``: the versions it was made from.
+- ``TFP``: TensorFlow Probability's modules where tf.contrib.distributions went
+  (``distributions``, ``bijectors``, ``math``, ``stats``) → their public names;
+- ``TF_VERSION`` / ``TF_SLIM_VERSION`` / ``TFP_VERSION``: the versions it was made from.
 """
 from __future__ import annotations
 
@@ -38,6 +40,7 @@ def _load() -> dict:
         data[key] = frozenset(data[key])
     data["TF2_CALLS"] = {k: (v[0], tuple(v[1]), tuple(v[2])) for k, v in data["TF2_CALLS"].items()}
     data["TF_SLIM_MODULES"] = {k: frozenset(v) for k, v in data["TF_SLIM_MODULES"].items()}
+    data["TFP"] = {k: frozenset(v) for k, v in data["TFP"].items()}
     data["LEGACY_KERAS"] = tuple(data["LEGACY_KERAS"])
     data["INTERNAL_ROOTS"] = tuple(data["INTERNAL_ROOTS"])
     return data

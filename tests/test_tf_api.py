@@ -332,6 +332,77 @@ def test_contrib_eager_runs_as_tf2s_under_tf_2_21(tmp_path):
     assert proc.stdout.split() == ["ok"]
 
 
+CONTRIB_DISTRIBUTIONS_RUN = """
+import math, sys
+import numpy as np
+import tensorflow as tf
+sys.path.insert(0, sys.argv[1])
+import after
+close = lambda got, want: np.testing.assert_allclose(np.asarray(got, dtype=np.float64), want, rtol=1e-5, atol=1e-6)
+x = np.array([0.5, -1.0, 2.0], np.float32)
+close(after.normal_log_prob(x), -0.5 * np.log(2 * np.pi) - x ** 2 / 2)
+v = np.array([[0.5, 3.0]], np.float32)
+close(after.diag_log_prob(v), -np.log(2 * np.pi) - np.log(2.0) - 0.5 * (0.5 ** 2 + ((3.0 - 1.0) / 2) ** 2))
+close(after.kl_normal(), math.log(2.0) + (1.0 + 1.0) / (2 * 4.0) - 0.5)  # KL(N(0,1) || N(1,2))
+y = np.array([0.5, 1.0, 3.0], np.float32)
+close(after.log_normal(y), -np.log(y) - 0.5 * np.log(2 * np.pi) - np.log(y) ** 2 / 2)
+sp, ln = after.softplus(y)
+close(sp, np.log1p(np.exp(y)))
+close(ln, np.log(y))
+close(after.median(x), 0.5)
+probs, full = after.categorical(np.array([0.0, np.log(3.0)], np.float32))
+close(probs, [0.25, 0.75])
+assert not full  # a categorical is not reparameterized, in TF1 as in TFP
+try:
+    after.softplus_scale(1.0)
+except AttributeError:
+    pass
+else:
+    raise AssertionError("NormalWithSoftplusScale was not expected in TFP")
+d_probs, d_logits, b_probs, b_logits, pd_probs, entropy = after.policy(np.array([0.0, 0.0], np.float32),
+                                                                         0.25, type("P", (), {"probs": 1})())
+assert d_probs is None and b_logits is None  # what the two warnings say: TFP gives the parameter as given
+close(entropy, math.log(2.0))
+print("ok")
+"""
+
+
+def test_contrib_distributions_run_as_tensorflow_probabilitys_under_tf_2_21(tmp_path):
+    """tf.contrib.distributions, rewritten to TensorFlow Probability (where it went), runs
+    under TF 2.21 (Keras 3) and gives TF1's numbers: log-densities, a KL divergence, a
+    transformed distribution, bijectors, percentile and a categorical's probabilities, each
+    against its closed form (TF1's own code cannot run here to compare with). A name TFP
+    lacks is warned and raises where it is read; ``.probs`` / ``.logits`` of a distribution
+    built from the other parameter are warned, and are None in TFP, as the warning says."""
+    source = (ROOT / "golden" / "tf-api" / "contrib_distributions" / "before.py").read_text()
+    proc, warnings = _run_rewritten("contrib_distributions", CONTRIB_DISTRIBUTIONS_RUN, tmp_path)
+    assert [(w.line, w.message.split(":")[0]) for w in warnings] == [
+        (45, "tf.contrib.distributions.NormalWithSoftplusScale does not exist in TensorFlow 2, and TensorFlow "
+             "Probability 0.25.0 (where tf.contrib.distributions went"),
+        (51, "d.probs"), (51, "tfd.Bernoulli(probs=probs).logits")]
+    code_of = lambda text: text.split('"""', 2)[2]  # after the docstring
+    assert code_of(source).count("contrib") == 9 and "contrib" not in code_of((tmp_path / "after.py").read_text())
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert proc.stdout.split() == ["ok"]
+
+
+def test_tensorflow_probability_is_named_as_the_module_names_it():
+    """Where the module already imports TFP, its name is used; where ``tfp`` means
+    something else, TFP is spelled in full; a second run changes nothing."""
+    own = ("import tensorflow as tf\nimport tensorflow_probability as probability\n\n\n"
+           "def f():\n    return tf.contrib.distributions.Normal(0.0, 1.0)\n")
+    out, _, _ = transform_text(own, ["tf-api"])
+    assert out == own.replace("tf.contrib.distributions", "probability.distributions")
+    taken = ("import tensorflow as tf\n\n\ndef f(tfp):\n"
+             "    return tf.contrib.distributions.bijectors.Exp(), tfp\n")
+    out, _, _ = transform_text(taken, ["tf-api"])
+    assert out == ("import tensorflow as tf\nimport tensorflow_probability\n\n\ndef f(tfp):\n"
+                   "    return tensorflow_probability.bijectors.Exp(), tfp\n")
+    after = (ROOT / "golden" / "tf-api" / "contrib_distributions" / "after.py").read_text()
+    again, changes, _ = transform_text(after, ["tf-api"])
+    assert again == after and not changes
+
+
 def test_a_second_run_warns_again_of_what_the_contrib_stand_ins_lack():
     """The names the first run warned of and left to the shim's stand-ins (``tfe.defun``,
     read from tf1to2.contrib_eager; ``cf.reduce_sum_n`` from tf1to2.contrib_framework,

@@ -10,4 +10,4 @@ def model(x):
     cell = tf.contrib.rnn.LSTMBlockCell(hparams.hidden)
     opt = tf.contrib.opt.LazyAdamOptimizer(0.1)
     col = tf.contrib.layers.real_valued_column("x")
-    return cell, opt, col, tf.contrib.distributions.Normal(0.0, 1.0), tf.contrib.framework.reduce_sum_n([x])
+    return cell, opt, col, tf.contrib.distributions.NormalWithSoftplusScale(0.0, 1.0), tf.contrib.framework.reduce_sum_n([x])
