@@ -80,7 +80,12 @@ TensorFlow's private modules (``from tensorflow.python.ops import math_ops``) ar
 checked against the modules TF 2.21 has (a missing one is warned; ``tensorflow.python.keras``,
 TF1's tf.keras under its private name, is a frozen copy in TF 2.21 that is neither
 tf.keras nor tf-keras, and every import of it is warned); the few private
-names TF renamed since TF1 are renamed (``nest.is_sequence`` → ``is_nested``).
+names TF renamed since TF1 are renamed (``nest.is_sequence`` → ``is_nested``), those it
+moved are imported from where it keeps them (``estimator.util.fn_args`` →
+``util.function_utils.fn_args``; contrib.tpu's private modules, which TF 1.15 re-exported
+from TensorFlow's own, → ``tensorflow.python.tpu[.ops]``), and those it has nowhere are
+warned where read (``op_def_registry.get_registered_ops``). Names inside a private module
+are not checked otherwise: TensorFlow's private modules have no table of names here.
 
 Code that already follows the migration guides uses their API, which TensorFlow 2.16+
 ships only with tf-keras: ``tf.compat.v1.keras.utils.track_tf1_style_variables``,
@@ -361,6 +366,18 @@ def contrib_tf2(rest: list[str]) -> Optional[tuple[str, str]]:
     return None if found is None else (found[0], ".".join([found[1], *rest[2:]]))
 
 
+def contrib_tpu_module(rest: list[str]) -> Optional[str]:
+    """``tensorflow.contrib.<rest>``, a module of contrib.tpu's private tree
+    (``tpu.python.tpu.tpu_function``, ``tpu.python.ops.tpu_ops``) that TensorFlow 2.21 has
+    in its own (``tensorflow.python.tpu.tpu_function``, ``tensorflow.python.tpu.ops.tpu_ops``):
+    TF 1.15's contrib modules there were stubs re-exporting those. None otherwise
+    (``tpu_estimator``, ``tpu_config``: gone with tf.estimator)."""
+    if rest[:3] not in (["tpu", "python", "tpu"], ["tpu", "python", "ops"]) or len(rest) < 4:
+        return None
+    target = ".".join(["tensorflow.python.tpu", *(["ops"] if rest[2] == "ops" else []), *rest[3:]])
+    return target if target in table.INTERNAL_MODULES else None
+
+
 def tfp_target(names: list[str]) -> Optional[tuple[str, str]]:
     """``tf.contrib.distributions.<names>`` → (TFP, its dotted name in TensorFlow
     Probability): the module → ``distributions``, ``bijectors[.X]`` → ``bijectors[.X]``,
@@ -466,6 +483,9 @@ INTERNAL_RENAMES = {
 # ``from tensorflow.python.ops.gen_training_ops import *``), and private names moved out
 # of the module TF1 code imported them from.
 INTERNAL_MODULE_RENAMES = {
+    # TF1's estimator utility (``fn_args``: a function's argument names), TensorFlow's own
+    # function; tf.estimator is gone from TF 2.21, the function is in tensorflow.python.util
+    "tensorflow.python.estimator.util.fn_args": "tensorflow.python.util.function_utils.fn_args",
     "tensorflow.python.training.training_ops": "tensorflow.python.ops.gen_training_ops",
     "tensorflow.python.framework.ops.Tensor": "tensorflow.python.framework.tensor.Tensor",
 }
@@ -477,6 +497,9 @@ INTERNAL_MOVED = {
 }
 # ... and ones TF 2.21 has nowhere: what to write instead (warned at the line).
 INTERNAL_GONE = {
+    "tensorflow.python.framework.op_def_registry.get_registered_ops":
+        "op_def_registry.get(op_type) for one op's OpDef; TF 2 has no dict of them all (dir(tf.raw_ops) "
+        "lists the ops that have Python wrappers)",
     "tensorflow.python.ops.variable_scope.variable":
         "tf.compat.v1.Variable (the same arguments up to name=, then dtype= by keyword)",
 }
@@ -1018,6 +1041,8 @@ class _Rewriter(TFTransformer):
                 return  # bound to the shim's own (nest, or the module handed on): read there
             if moved is not None and moved[0] == EAGER_SHIM and contrib_tf2(base.split(".")[2:]) == (EAGER_SHIM, ""):
                 return  # the module's binding becomes the shim's stand-in, which has the name
+            if contrib_tpu_module(base.split(".")[2:]) is not None:
+                return  # the module's binding becomes TensorFlow's own module (TF 1.15's re-exported it)
             bound = contrib_tf2(base.split(".")[2:]) if moved is not None and moved[0] == TFP else None
             if bound is not None and bound[0] == TFP and moved[1].startswith(bound[1] + "."):
                 return  # the module's binding becomes TFP's module, which has the name
@@ -1273,6 +1298,8 @@ class _Rewriter(TFTransformer):
                 return UTIL_SHIM  # TensorFlow's own functions, in the shim's stand-in
             if contrib_tf2(rest[1:]) == (EAGER_SHIM, "") and named:
                 return EAGER_SHIM  # TensorFlow's own objects, in the shim's stand-in
+            if contrib_tpu_module(rest[1:]) is not None and named:
+                return contrib_tpu_module(rest[1:])  # TensorFlow's own module, where TF 2 keeps it
             moved = contrib_tf2(rest[1:]) if rest[1:2] == ["distributions"] else None
             if moved is not None and "." not in moved[1] and named:
                 self.tfp_imported = True
@@ -1398,7 +1425,9 @@ class _Rewriter(TFTransformer):
     def _internal_from(self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom, module: str):
         """``from tensorflow.python.x import y``: private API, checked as far as the table
         knows it (the module exists; a few names TF renamed since TF1 are renamed)."""
-        if module not in table.INTERNAL_MODULES:
+        if module not in table.INTERNAL_MODULES and not (
+                not isinstance(updated_node.names, cst.ImportStar) and len(updated_node.names) == 1
+                and f"{module}.{dotted_name(updated_node.names[0].name)}" in INTERNAL_MODULE_RENAMES):
             self.ctx.warn(original_node, f"{module}: TensorFlow's private module does not exist in TensorFlow {table.TF_VERSION}")
             return updated_node
         if _private_keras(module):
@@ -1445,7 +1474,10 @@ class _Rewriter(TFTransformer):
             name, local = dotted_name(alias.name), local_name(alias)
             path = [*rest, name]
             moved = CONTRIB_RNN.get(".".join(path))
-            if moved is not None:  # ``from tensorflow.contrib.rnn import LSTMCell``
+            private = contrib_tpu_module(path)
+            if private is not None:  # ``from tensorflow.contrib.tpu.python.tpu import tpu_function``
+                dotted, kind = private, "TensorFlow's own module (TF 1.15's contrib.tpu re-exported it)"
+            elif moved is not None:  # ``from tensorflow.contrib.rnn import LSTMCell``
                 self._warn_legacy_keras(original_node, moved.split(".")[2:])
                 dotted, kind = f"tensorflow.{moved}", "rnn"
             else:

@@ -386,6 +386,42 @@ def test_contrib_distributions_run_as_tensorflow_probabilitys_under_tf_2_21(tmp_
     assert proc.stdout.split() == ["ok"]
 
 
+PRIVATE_MODULES_RUN = """
+import sys
+from pathlib import Path
+folder = Path(sys.argv[1])
+lines = (folder / "after.py").read_text().splitlines(keepends=True)
+for line in map(int, sys.argv[2].split(",")):  # what the run warned of: TF 2.21 has it nowhere
+    lines[line - 1] = "\\n"
+(folder / "after.py").write_text("".join(lines))
+sys.path.insert(0, str(folder))
+import after
+assert after.shards() is None  # outside a TPU computation, as TF1's said
+assert after.takes_mode(lambda features, labels, mode: None) and not after.takes_mode(lambda x: None)
+assert after.tpu_feed.InfeedQueue.__module__ == "tensorflow.python.tpu.tpu_feed"
+print("ok")
+"""
+
+
+def test_private_modules_tensorflow_2_keeps_elsewhere_import_there(tmp_path):
+    """contrib.tpu's private modules (TF 1.15's re-exported TensorFlow's own) and the
+    estimator's fn_args import from where TensorFlow 2.21 keeps them, and work there; the
+    TPU estimator and op_def_registry.get_registered_ops, which it has nowhere, are warned
+    at their lines (the script blanks those lines, as a user acting on the warnings would)."""
+    from tests.subprocess_env import keras_env, tf_run
+
+    source = (ROOT / "golden" / "tf-api" / "private_modules_moved" / "before.py").read_text()
+    out, _, warnings = transform_text(source, ["tf-api"])
+    assert [(w.line, w.message.split(" does not")[0]) for w in warnings] == [
+        (8, "tf.contrib.tpu.python.tpu.tpu_estimator"),
+        (12, "tensorflow.python.framework.op_def_registry.get_registered_ops")]
+    (tmp_path / "after.py").write_text(out)
+    proc = tf_run([sys.executable, "-c", PRIVATE_MODULES_RUN, str(tmp_path), "8,12"], capture_output=True, text=True,
+                  env=keras_env(), timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert proc.stdout.split() == ["ok"]
+
+
 def test_tensorflow_probability_is_named_as_the_module_names_it():
     """Where the module already imports TFP, its name is used; where ``tfp`` means
     something else, TFP is spelled in full; a second run changes nothing."""
