@@ -107,9 +107,12 @@ A script that builds and runs a TF1 graph (placeholders, sessions, queue runners
 the overview's graph-mode step, ``tf.compat.v1.disable_v2_behavior()``, at its entry
 point: first in its ``if __name__ == "__main__":`` block, or after its imports when it
 builds the graph at module level. A module with no entry point is warned instead. A test
-module whose test cases (``unittest`` / ``tf.test`` / absl ``TestCase`` classes) build
-the graphs (itself, through the module's functions, or in a mixin class of the module
-holding its tests: t3f's ``OpsTestFloat32(tf.test.TestCase, _OpsTest)``)
+module whose test cases (``unittest`` / ``tf.test`` / absl ``TestCase`` classes, or
+classes with test methods deriving from another module's base named ``*Test``,
+``*Tests`` or ``*TestBase``: graph_nets' ``test_utils.GraphsTest``) build the graphs
+(itself, through the module's functions, or in a mixin class of the module holding its
+tests: t3f's ``OpsTestFloat32(tf.test.TestCase, _OpsTest)``; ``tf.gradients`` /
+``tf.hessians`` count too, which TF2 runs only in a graph)
 gets ``@tf1to2.graph_mode_tests`` on each instead: test runners (pytest,
 ``python -m unittest``) do not run its ``__main__`` block, and switching the process at
 import would switch every other test of the run too; each test (its ``setUp`` and
@@ -525,6 +528,9 @@ GRAPH_MODE = frozenset(q[len("tf.compat.v1."):] for q in SESSIONS | PLACEHOLDERS
     "train.Supervisor", "train.start_queue_runners", "train.QueueRunner", "train.Saver",
     "train.string_input_producer", "train.batch", "train.shuffle_batch",
 }
+# graph-only functions (they raise when eager) that make a test case's tests TF1 graph
+# tests, as a session does (graph_nets' gradient tests); elsewhere a tf.function may call them
+GRAPH_ONLY_IN_TESTS = frozenset({"gradients", "hessians"})
 GRAPH_SWITCHES = frozenset({"disable_v2_behavior", "disable_eager_execution"})
 # a module calling these ran eagerly under TF1 too, and enters graphs itself where it needs
 # them (tensor2tensor's tests: ``tf.enable_eager_execution()`` at import, sessions under
@@ -749,6 +755,7 @@ class _Rewriter(TFTransformer):
         self.tfp_used = False                    # a name was rewritten to TFP's
         self.tfp_imported = False                # an import was rewritten to TFP's
         self.graph_mode_tests = False  # test cases were decorated to run their tests in graph mode
+        self.local_classes: Optional[frozenset] = None  # the module's own classes (``_is_test_case``)
         self.test_cases: set = set()  # the module's TestCase classes (by name) so far
         self.in_test_case: list = []  # per class entered: whether it is a test case (or holds its tests)
         self.test_mixins = {ctx.module.body[i].name.value for i in _test_mixins(ctx.module)}
@@ -823,7 +830,9 @@ class _Rewriter(TFTransformer):
 
     def visit_ClassDef(self, node) -> None:
         self.depth += 1
-        test_case = _is_test_case(_base_names(node), self.test_cases)
+        if self.local_classes is None:
+            self.local_classes = _module_classes(self.ctx.module)
+        test_case = _is_test_case(_base_names(node), self.test_cases, node, self.local_classes)
         if test_case and self.depth == 1:
             self.test_cases.add(node.name.value)
         self.in_test_case.append(test_case or (self.depth == 1 and node.name.value in self.test_mixins))
@@ -894,6 +903,8 @@ class _Rewriter(TFTransformer):
         if v1 in GRAPH_MODE and not (v1 == "train.Saver" and saver_given_variables(node)):
             # (as the checkpoint guide shows)
             self.graph_nodes.append((node, self.depth == 0, self.as_default > 0 or own_graph(node)))
+        elif v1 in GRAPH_ONLY_IN_TESTS and self.in_test_case and self.in_test_case[-1]:
+            self.graph_nodes.append((node, False, self.as_default > 0))
         if v1 in GRAPH_SWITCHES or v1 in EAGER_SWITCHES:
             self.switched = True  # the module chooses its mode itself
 
@@ -1634,10 +1645,24 @@ def _base_names(cls: cst.ClassDef) -> list:
     return [(dotted_parts(b.value) or [""])[-1] for b in cls.bases]
 
 
-def _is_test_case(bases: list, known) -> bool:
+def _is_test_case(bases: list, known, cls: Optional[cst.ClassDef] = None, local: frozenset = frozenset()) -> bool:
     """A class with these base names is a test case: one derives from a ``TestCase``
-    (unittest's, tf.test's, absl's, parameterized's) or is one of ``known``."""
-    return any(b.endswith("TestCase") or b in known for b in bases)
+    (unittest's, tf.test's, absl's, parameterized's) or is one of ``known``; or, for a
+    class ``cls`` with ``test*`` methods, one is a base test case of another module by its
+    name (graph_nets' ``TestNumGraphs(test_utils.GraphsTest)``: ``*Test``, ``*Tests``,
+    ``*TestBase``), not a class of the module itself (``local``: a mixin holding tests,
+    t3f's ``_SumTest``, is known by what it derives from)."""
+    if any(b.endswith("TestCase") or b in known for b in bases):
+        return True
+    return cls is not None and any(b.endswith(_TEST_BASES) and b not in local for b in bases) and any(
+        isinstance(s, cst.FunctionDef) and s.name.value.startswith("test") for s in cls.body.body)
+
+
+def _module_classes(module: cst.Module) -> frozenset:
+    return frozenset(s.name.value for s in module.body if isinstance(s, cst.ClassDef))
+
+
+_TEST_BASES = ("Test", "Tests", "TestBase")
 
 
 def _initialized_value(call: cst.Call) -> bool:
@@ -2020,8 +2045,8 @@ def _may_act(tree: ast.Module, names: dict) -> bool:
         elif kind is ast.Call:
             parts = ast_dotted(node.func)
             paths = names.get(parts[0]) if parts else None
-            if paths and any(_v1_rest(p, parts) in GRAPH_MODE or ".".join([p, *parts[1:]]) == TF2_ENABLED
-                             for p in paths):
+            if paths and any(_v1_rest(p, parts) in GRAPH_MODE or _v1_rest(p, parts) in GRAPH_ONLY_IN_TESTS
+                             or ".".join([p, *parts[1:]]) == TF2_ENABLED for p in paths):
                 return True
             if paths and parts[-1] in control_flow_v2.CONTROL_FLOW:  # what its branches do may not work in TF2
                 return True
@@ -2270,7 +2295,7 @@ def _test_cases(module: cst.Module) -> dict:
     for i, stmt in enumerate(module.body):
         if isinstance(stmt, cst.ClassDef):
             bases = _base_names(stmt)
-            if _is_test_case(bases, tests):
+            if _is_test_case(bases, tests, stmt, _module_classes(module)):
                 tests[stmt.name.value] = (i, [b for b in bases if b in tests])
     return tests
 

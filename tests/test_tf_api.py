@@ -784,6 +784,39 @@ def test_tf1_test_cases_run_their_graphs_under_a_test_runner(tmp_path):
 
 
 @pytest.mark.slow
+def test_test_cases_of_imported_bases_and_gradient_tests_run_in_graph_mode(tmp_path):
+    """golden/tf-api/test_case_imported_bases, graph_nets' style of TF1 test (a test case
+    deriving from another module's base test case, known by its name and its test
+    methods; a test computing tf.gradients, graph-only in TF2, without a session), run by
+    pytest: the original under TF1 behaviour and the migrated one under plain TF 2.21 pass
+    the same three tests. The rule's output before (disable_v2_behavior() in the __main__
+    block, which pytest does not run: graph_nets lost 84 of its 378 tests) passes only
+    the test building no graph."""
+    from tests.golden import cases
+
+    (case,) = [c for c in cases("tf-api") if c.id.endswith("test_case_imported_bases")]
+    out = transform_text(case.before, ["tf-api"])[0]
+    assert out.count("@tf1to2.graph_mode_tests\n") == 2
+    main_block = out.replace("@tf1to2.graph_mode_tests\n", "").replace(
+        'if __name__ == "__main__":\n', 'if __name__ == "__main__":\n  tf.compat.v1.disable_v2_behavior()\n')
+    passed = _passed_by_side(tmp_path, "bases_test.py", {"tf1": (case.before, True), "tf2": (out, False),
+                                                          "main_block": (main_block, False)})
+    assert len(passed["tf1"]) == 3 and passed["tf2"] == passed["tf1"], passed
+    assert passed["main_block"] == ["bases_test.EagerTest.test_add"], passed["main_block"]
+
+
+def test_graph_mode_tests_leaves_a_class_that_is_no_unittest_test_case():
+    """The shim's decorator on a class the migration took for a test case by its base's
+    name but which has no ``run`` (a pytest-style class): the class as it was."""
+    from tests.subprocess_env import keras_env, tf_run
+
+    code = ("import tf1to2\nclass Plain:\n    def test_x(self):\n        return 1\n"
+            "assert tf1to2.graph_mode_tests(Plain) is Plain and not hasattr(Plain, 'run')\nprint('ok')\n")
+    proc = tf_run([sys.executable, "-c", code], capture_output=True, text=True, env=keras_env(), timeout=600)
+    assert proc.returncode == 0 and proc.stdout.split() == ["ok"], proc.stderr[-3000:]
+
+
+@pytest.mark.slow
 def test_tests_held_in_a_mixin_run_their_graphs_in_their_test_cases(tmp_path):
     """golden/tf-api/test_case_mixins, t3f's style of TF1 test (the tests in a mixin
     class, a mixin of it, test cases per dtype deriving from them and tf.test.TestCase in

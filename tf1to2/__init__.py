@@ -348,7 +348,9 @@ def graph_mode_tests(cls):
     sessions), which the ``disable_v2_behavior()`` of its ``__main__`` block cannot
     reach under a test runner (pytest, ``python -m unittest``), and which, called at
     import, would switch every other test of the run too."""
-    run = cls.run
+    run = getattr(cls, "run", None)
+    if run is None:  # not a unittest test case (a base class the migration took for one): as it was
+        return cls
 
     @functools.wraps(run)
     def run_in_graph_mode(self, result=None):
