@@ -41,7 +41,10 @@ privately (``implicit_value_and_gradients``, ``run_test_in_graph_and_eager_modes
 ``Iterator`` as ``iter(dataset)``); contrib's own (``defun``, ``metrics``, ``Network``,
 ``Saver``) are warned, with what to use, and raise there where read; a later run over
 the migrated code warns of them again where read through a stand-in (``tfe.defun``,
-``cf.reduce_sum_n``). ``contrib.distributions`` went to TensorFlow Probability, as the
+``cf.reduce_sum_n``). ``contrib.rnn``'s cells and ``static_rnn`` & co were TensorFlow's
+own objects: their ``tf.compat.v1.nn`` names; its own stacked bidirectional RNNs and
+``LSTMBlockCell`` (the fused kernel's cell) are the shim's ``tf1to2.contrib_rnn``'s, with
+TF1's math and variable names. ``contrib.distributions`` went to TensorFlow Probability, as the
 overview says: the module becomes ``tfp.distributions``, its distributions, ``kl_divergence``,
 ``Distribution`` & co ``tfp.distributions.X``, its bijectors ``tfp.bijectors.X``,
 ``percentile`` / ``auto_correlation`` ``tfp.stats``'s and ``reduce_weighted_logsumexp`` /
@@ -254,7 +257,8 @@ CONTRIB_NAMES = {
     "layers.feature_column": "use tf.feature_column",
     "opt.AdamWOptimizer": "use tf.keras.optimizers.AdamW",
     "opt.LazyAdamOptimizer": "use TensorFlow Addons' tfa.optimizers.LazyAdam",
-    "rnn.LSTMBlockCell": "use tf.keras.layers.LSTMCell (or tf.compat.v1.nn.rnn_cell.LSTMCell with tf-keras)",
+    "rnn.LSTMBlockFusedCell": "use tf.compat.v1.nn.dynamic_rnn over tf1to2.contrib_rnn.LSTMBlockCell (the same "
+                              "math; its variables are under lstm_cell, not lstm_fused_cell) or tf.keras.layers.LSTM",
     "cudnn_rnn.CudnnLSTM": "use tf.keras.layers.LSTM (it uses cuDNN when it can)",
     "tpu.TPUEstimator": "use tf.distribute.TPUStrategy with Keras (TPUEstimator was removed with tf.estimator)",
 }
@@ -317,8 +321,9 @@ def _shim_table(module: str, name: str):
     raise LookupError(f"tf1to2/{module}.py has no {name}")
 
 
-# tf.contrib.rnn's own functions TensorFlow 2.21 lacks, which the shim has (TF1's, built
-# on TensorFlow's bidirectional RNNs): → tf1to2.contrib_rnn.<name>, each the shim exports
+# tf.contrib.rnn's own functions and LSTMBlockCell, which TensorFlow 2.21 lacks and the
+# shim has (TF1's, built on TensorFlow's bidirectional RNNs and its LSTMCell): →
+# tf1to2.contrib_rnn.<name>, each the shim exports
 RNN_SHIM = "tf1to2.contrib_rnn"
 RNN_SHIM_NAMES = tuple(_shim_table("contrib_rnn", "__all__"))
 # what tf.contrib.framework had that neither TensorFlow 2.21 nor tf-slim has, and what to

@@ -1,6 +1,7 @@
 """What ``tf.contrib.rnn`` had of its own that TensorFlow 2.21 lacks and TF1 code calls:
 the stacked bidirectional RNNs (TensorLayer's ``BiDynamicRNNLayer`` imports
-``stack_bidirectional_dynamic_rnn``). contrib.rnn's cells and ``static_rnn`` & co were
+``stack_bidirectional_dynamic_rnn``), and ``LSTMBlockCell`` (Sonnet 1's
+``snt.LSTMBlockCell`` wraps it), the cell of TF1's fused LSTM kernel. contrib.rnn's cells and ``static_rnn`` & co were
 TensorFlow's own objects, which stage 0 renames to their ``tf.compat.v1.nn`` names; these
 two were contrib's: written here on TensorFlow's own ``bidirectional_dynamic_rnn`` /
 ``static_bidirectional_rnn`` as contrib built them, so that a layer's variables take the
@@ -13,7 +14,37 @@ from __future__ import annotations
 
 import tensorflow as tf
 
-__all__ = ["stack_bidirectional_rnn", "stack_bidirectional_dynamic_rnn"]
+__all__ = ["stack_bidirectional_rnn", "stack_bidirectional_dynamic_rnn", "LSTMBlockCell"]
+
+_CLASSES: dict = {}  # made when first read: the cell classes come from the Keras TensorFlow runs with
+
+
+def __getattr__(name: str):
+    if name == "LSTMBlockCell":
+        if name not in _CLASSES:
+            _CLASSES[name] = _lstm_block_cell()
+        return _CLASSES[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _lstm_block_cell() -> type:
+    """contrib.rnn's ``LSTMBlockCell``: TF1's ``LSTMCell`` with the fused kernel's
+    arguments. The kernel (``tf.raw_ops.LSTMBlockCell``, which TF 2.21 still has) computes
+    LSTMCell's math: gates i, j, f, o from ``[x, h] @ kernel + bias``, ``forget_bias``
+    added to f, peepholes ``w_i_diag`` / ``w_f_diag`` / ``w_o_diag`` on the previous cell
+    (the new one for o), the cell clipped to ``cell_clip``; under the same variable names
+    (``lstm_cell/kernel``, ``lstm_cell/bias``, zeros at first), so TF1 checkpoints load."""
+    from tf1to2 import rnn_cell
+
+    class LSTMBlockCell(rnn_cell.LSTMCell):
+        def __init__(self, num_units, forget_bias=1.0, cell_clip=None, use_peephole=False, dtype=None, reuse=None,
+                     name="lstm_cell"):
+            super().__init__(num_units, use_peepholes=use_peephole, cell_clip=cell_clip, forget_bias=forget_bias,
+                             state_is_tuple=True, reuse=reuse, name=name, dtype=dtype)
+
+    LSTMBlockCell.__module__ = __name__
+    LSTMBlockCell.__doc__ = _lstm_block_cell.__doc__
+    return LSTMBlockCell
 
 
 def _check(cells_fw, cells_bw, initial_states_fw, initial_states_bw) -> None:

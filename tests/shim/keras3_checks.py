@@ -417,6 +417,47 @@ def check_tf1_rnn_cells_train_and_checkpoint_under_keras3():
         raise AssertionError("a name TF1's tf.nn.rnn_cell did not have")
 
 
+def check_contrib_rnn_lstm_block_cell_computes_tf1s_fused_kernel():
+    """tf1to2.contrib_rnn.LSTMBlockCell in a TF1 graph, with and without peepholes, cell
+    clip and another forget bias: TF1's variable names (``lstm_cell/kernel``, ``bias``,
+    ``w_i_diag`` ...), and two steps compute what TensorFlow's own LSTMBlockCell kernel
+    (``tf.raw_ops.LSTMBlockCell``, TF1's ``tf.contrib.rnn.LSTMBlockCell`` op) computes
+    given the same weights."""
+    import tf1to2.contrib_rnn
+
+    rng = np.random.RandomState(3)
+    x = rng.randn(2, 3, 5).astype("float32")
+    for peephole, clip, bias in ((False, None, 1.0), (True, 0.3, 0.7)):
+        with tf.Graph().as_default():
+            cell = tf1to2.contrib_rnn.LSTMBlockCell(4, forget_bias=bias, cell_clip=clip, use_peephole=peephole)
+            inputs = v1.placeholder(tf.float32, [2, 3, 5])
+            out, state = v1.nn.dynamic_rnn(cell, inputs, dtype=tf.float32)
+            names = sorted(v.name for v in v1.global_variables())
+            want = ["rnn/lstm_cell/bias:0", "rnn/lstm_cell/kernel:0"]
+            if peephole:
+                want = sorted(want + [f"rnn/lstm_cell/w_{g}_diag:0" for g in "ifo"])
+            assert names == want, names
+            assigns = [v.assign(rng.uniform(-0.5, 0.5, v.shape).astype("float32")) for v in v1.global_variables()]
+            with v1.Session() as sess:
+                sess.run(assigns)
+                got, (c_last, h_last), weights = sess.run([out, state, {v.name: v for v in v1.global_variables()}],
+                                                          {inputs: x})
+        zeros = np.zeros(4, np.float32)
+        diag = {g: weights.get(f"rnn/lstm_cell/w_{g}_diag:0", zeros) for g in "ifo"}
+        c = h = np.zeros((2, 4), np.float32)
+        for t in range(3):
+            _, c, _, _, _, _, h = tf.raw_ops.LSTMBlockCell(
+                x=x[:, t], cs_prev=c, h_prev=h, w=weights["rnn/lstm_cell/kernel:0"], wci=diag["i"], wcf=diag["f"],
+                wco=diag["o"], b=weights["rnn/lstm_cell/bias:0"], forget_bias=bias,
+                cell_clip=clip if clip is not None else -1.0, use_peephole=peephole)
+            c, h = c.numpy(), h.numpy()
+            np.testing.assert_allclose(got[:, t], h, atol=TOL)
+        np.testing.assert_allclose(c_last, c, atol=TOL)
+        np.testing.assert_allclose(h_last, h, atol=TOL)
+        if clip is not None:
+            assert np.abs(c_last).max() <= clip + 1e-6
+
+
 def check_contrib_rnn_stacks_are_contribs_bidirectional_layers():
     """tf1to2.contrib_rnn's stacked bidirectional RNNs, in a TF1 graph: each layer is
     TensorFlow's bidirectional_dynamic_rnn (static_bidirectional_rnn) under

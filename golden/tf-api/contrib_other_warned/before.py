@@ -7,7 +7,7 @@ hparams = HParams(hidden=128)
 
 
 def model(x):
-    cell = tf.contrib.rnn.LSTMBlockCell(hparams.hidden)
+    cell = tf.contrib.rnn.LSTMBlockFusedCell(hparams.hidden)
     opt = tf.contrib.opt.LazyAdamOptimizer(0.1)
     col = tf.contrib.layers.real_valued_column("x")
     return cell, opt, col, tf.contrib.distributions.NormalWithSoftplusScale(0.0, 1.0), tf.contrib.framework.reduce_sum_n([x])

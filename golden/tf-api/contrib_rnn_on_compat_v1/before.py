@@ -1,6 +1,6 @@
 """A module that imports only tensorflow.compat.v1 (as tensor2tensor's do): contrib.rnn's
 cells become that alias' nn.rnn_cell names. A contrib.rnn module alias with a use
-that has no TF2 home (LSTMBlockCell) stays imported, and that use is warned; so does
+that has no TF2 home (LSTMBlockFusedCell) stays imported, and that use is warned; so does
 one whose names moved but which is also handed on as a value, warned at its import, and
 the module imported in a function."""
 import tensorflow.compat.v1 as tf1
@@ -15,7 +15,7 @@ def encoder(x, hidden=16):
 
 
 def fast(x, hidden=16):
-    cell = contrib_rnn.LSTMBlockCell(hidden)
+    cell = contrib_rnn.LSTMBlockFusedCell(hidden)
     first = contrib_rnn.GRUCell(
         hidden)
     return cell, first

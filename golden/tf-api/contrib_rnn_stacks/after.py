@@ -1,7 +1,9 @@
-"""contrib.rnn's stacked bidirectional RNNs (TensorLayer's import), however reached."""
+"""contrib.rnn's stacked bidirectional RNNs (TensorLayer's import) and its LSTMBlockCell
+(Sonnet 1's), however reached."""
 import tensorflow as tf
 from tf1to2.contrib_rnn import stack_bidirectional_dynamic_rnn
 from tf1to2.contrib_rnn import stack_bidirectional_rnn as stacked_static
+from tf1to2.contrib_rnn import LSTMBlockCell
 import tf1to2.contrib_rnn
 
 
@@ -22,3 +24,9 @@ def encode_static(steps):
 
 def encode_aliased(steps):
   return stacked_static([tf.compat.v1.nn.rnn_cell.BasicRNNCell(4)], [tf.compat.v1.nn.rnn_cell.BasicRNNCell(4)], steps, dtype=tf.float32)
+
+
+def fused_cells(inputs):
+  cells = [tf1to2.contrib_rnn.LSTMBlockCell(8, use_peephole=True), tf1to2.contrib_rnn.LSTMBlockCell(8, forget_bias=0.0),
+           LSTMBlockCell(8, cell_clip=1.0)]
+  return tf.compat.v1.nn.dynamic_rnn(tf.compat.v1.nn.rnn_cell.MultiRNNCell(cells), inputs, dtype=tf.float32)

@@ -1,8 +1,10 @@
-"""contrib.rnn's stacked bidirectional RNNs (TensorLayer's import), however reached."""
+"""contrib.rnn's stacked bidirectional RNNs (TensorLayer's import) and its LSTMBlockCell
+(Sonnet 1's), however reached."""
 import tensorflow as tf
 from tensorflow.contrib import rnn
 from tensorflow.contrib.rnn import stack_bidirectional_dynamic_rnn
 from tensorflow.contrib.rnn import stack_bidirectional_rnn as stacked_static
+from tensorflow.contrib.rnn import LSTMBlockCell
 
 
 def encode(inputs, lengths):
@@ -22,3 +24,9 @@ def encode_static(steps):
 
 def encode_aliased(steps):
   return stacked_static([tf.contrib.rnn.BasicRNNCell(4)], [tf.contrib.rnn.BasicRNNCell(4)], steps, dtype=tf.float32)
+
+
+def fused_cells(inputs):
+  cells = [tf.contrib.rnn.LSTMBlockCell(8, use_peephole=True), rnn.LSTMBlockCell(8, forget_bias=0.0),
+           LSTMBlockCell(8, cell_clip=1.0)]
+  return tf.nn.dynamic_rnn(tf.contrib.rnn.MultiRNNCell(cells), inputs, dtype=tf.float32)
