@@ -54,13 +54,14 @@ def run_pytest(folder: Path, report: Path, *targets: str, legacy: bool = False, 
     return run_pytests({None: (folder, report, targets, legacy, tf1)}, paths, timeout)[None]
 
 
-def run_pytests(runs: dict, paths: tuple = (), timeout: int = 900) -> dict:
+def run_pytests(runs: dict, paths: tuple = (), timeout: int = 900, fresh: bool = False) -> dict:
     """Several ``run_pytest`` runs at once (the two sides of a comparison, on a machine's
     two cores): key → (folder, report, targets, legacy, tf1) in, key → (``junit_outcomes``,
-    its output) out."""
+    its output) out. ``fresh``: new processes (``run_at_once``), where a ``sitecustomize``
+    on ``paths`` must run before anything is imported."""
     ended = run_at_once({key: dict(args=pytest_command(folder, report, *targets, tf1=tf1), cwd=folder,
                                    stderr=subprocess.STDOUT, env=keras_env(legacy, folder, NUMERIC, *paths))
-                         for key, (folder, report, targets, legacy, tf1) in runs.items()}, timeout)
+                         for key, (folder, report, targets, legacy, tf1) in runs.items()}, timeout, fresh)
     out = {}
     for key, (_code, log, _err) in ended.items():
         report = runs[key][1]

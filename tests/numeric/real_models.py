@@ -276,6 +276,26 @@ def _tf1_environment():
     sys.modules["tensorflow.contrib.layers.python"] = layers_python
     sys.modules["tensorflow.contrib.layers.python.layers"] = tf_slim.layers
     sys.modules["tensorflow.contrib.layers.python.layers.initializers"] = tf_slim.layers.initializers
+    # contrib.eager (Sonnet 1 imports ``tensorflow.contrib.eager.python.tfe``): TensorFlow's
+    # own objects it re-exported, as the shim's stand-in holds them; read when first imported
+    eager = types.ModuleType("tensorflow.contrib.eager")
+    eager_python = types.ModuleType("tensorflow.contrib.eager.python")
+
+    def _tfe(name):
+        import tf1to2.contrib_eager
+
+        if name == "tfe":
+            return tf1to2.contrib_eager
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(tf1to2.contrib_eager, name)
+
+    eager.__getattr__ = _tfe
+    eager_python.__getattr__ = _tfe
+    eager.python = eager_python
+    contrib.eager = eager
+    sys.modules["tensorflow.contrib.eager"] = eager
+    sys.modules["tensorflow.contrib.eager.python"] = eager_python
     return v1
 
 
