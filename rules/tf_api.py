@@ -1319,7 +1319,7 @@ class _Rewriter(TFTransformer):
             moved = contrib_tf2(rest[1:]) if rest[1:2] == ["distributions"] else None
             if moved is not None and "." not in moved[1] and named:
                 self.tfp_imported = True
-                return tfp_importable(moved[1]).replace(f"{TFP}.", f"{TFP}.python.", 1)  # TFP's module
+                return f"{TFP}.python.{moved[1]}"  # TFP's module, where ``import ... as`` finds it
             target, problem = contrib_target(rest[1:])
             if target is None:
                 self.ctx.warn(node, problem)

@@ -420,7 +420,7 @@ def check_tf1_rnn_cells_train_and_checkpoint_under_keras3():
 def check_contrib_rnn_lstm_block_cell_computes_tf1s_fused_kernel():
     """tf1to2.contrib_rnn.LSTMBlockCell in a TF1 graph, with and without peepholes, cell
     clip and another forget bias: TF1's variable names (``lstm_cell/kernel``, ``bias``,
-    ``w_i_diag`` ...), and two steps compute what TensorFlow's own LSTMBlockCell kernel
+    ``w_i_diag`` ...), and three steps compute what TensorFlow's own LSTMBlockCell kernel
     (``tf.raw_ops.LSTMBlockCell``, TF1's ``tf.contrib.rnn.LSTMBlockCell`` op) computes
     given the same weights."""
     import tf1to2.contrib_rnn
