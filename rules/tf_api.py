@@ -44,7 +44,10 @@ the migrated code warns of them again where read through a stand-in (``tfe.defun
 ``cf.reduce_sum_n``). ``contrib.rnn``'s cells and ``static_rnn`` & co were TensorFlow's
 own objects: their ``tf.compat.v1.nn`` names; its own stacked bidirectional RNNs and
 ``LSTMBlockCell`` (the fused kernel's cell) are the shim's ``tf1to2.contrib_rnn``'s, with
-TF1's math and variable names. ``contrib.distributions`` went to TensorFlow Probability, as the
+TF1's math and variable names. ``contrib.training.HParams``, contrib's own and used
+everywhere, is the shim's ``tf1to2.contrib_training.HParams``, which behaves as TF1's
+(``tests/test_shim.py`` checks it against tensor2tensor's copy of TF1's).
+``contrib.distributions`` went to TensorFlow Probability, as the
 overview says: the module becomes ``tfp.distributions``, its distributions, ``kl_divergence``,
 ``Distribution`` & co ``tfp.distributions.X``, its bijectors ``tfp.bijectors.X``,
 ``percentile`` / ``auto_correlation`` ``tfp.stats``'s and ``reduce_weighted_logsumexp`` /
@@ -144,8 +147,8 @@ with tf.compat.v1.variable_scope("model"):
 - code written as ``tf.compat.v1.X`` or under ``import tensorflow.compat.v1 as tf``
   (already right), ``tf.keras`` (TF2's Keras; but its initializers, above),
   ``tensorflow.python`` internals;
-- contrib other than slim / layers / framework names tf-slim has (warned, with the
-  suggested replacement); ``HParams`` (nothing in TensorFlow replaces it);
+- contrib other than slim / layers / framework names tf-slim has, and those above
+  (warned, with the suggested replacement);
 - names TF 2.21 does not have at all (``tf.estimator``, removed in 2.16): warned. Its
   ``ModeKeys``, plain strings that model code reads far beyond Estimators (default
   arguments, ``mode == ...``), becomes the shim's ``tf1to2.estimator.ModeKeys``, under any
@@ -209,7 +212,7 @@ CONTRIB_REPLACEMENTS = {
     "rnn": "tf.keras.layers RNN cells (LSTMCell, GRUCell, RNN) or tf.compat.v1.nn.rnn_cell",
     "seq2seq": "TensorFlow Addons (tfa.seq2seq)",
     "opt": "TensorFlow Addons (tfa.optimizers) or tf.keras.optimizers",
-    "training": "tf.data for input pipelines; HParams has no TensorFlow replacement (use a dict, dataclass or absl flags)",
+    "training": "tf.data for input pipelines, tf.keras (model.fit) or a custom training loop for the rest",
     "data": "tf.data",
     "learn": "tf.keras (model.fit) or a custom training loop",
     "estimator": "tf.keras (model.fit) or a custom training loop (tf.estimator was removed in TF 2.16)",
@@ -253,7 +256,6 @@ CONTRIB_RNN = {
 }
 # Single contrib names worth their own advice.
 CONTRIB_NAMES = {
-    "training.HParams": "nothing in TensorFlow replaces HParams: use a dict, a dataclass or absl flags",
     "layers.feature_column": "use tf.feature_column",
     "opt.AdamWOptimizer": "use tf.keras.optimizers.AdamW",
     "opt.LazyAdamOptimizer": "use TensorFlow Addons' tfa.optimizers.LazyAdam",
@@ -301,6 +303,9 @@ EAGER_TF2 = {"GradientTape": "GradientTape", "custom_gradient": "custom_gradient
              "py_func": "py_function", "Checkpoint": "train.Checkpoint", "function": "function",
              "enable_eager_execution": "enable_eager_execution"}
 EAGER_SHIM = "tf1to2.contrib_eager"
+# tf.contrib.training.HParams, contrib's own hyperparameter class (TF 2.21 has none):
+# tf1to2.contrib_training.HParams, written to behave as TF1's
+TRAINING_SHIM = "tf1to2.contrib_training"
 # tf.contrib.distributions went to TensorFlow Probability: its distributions (and the
 # module) → tfp.distributions, its bijectors → tfp.bijectors, where TFP has the name
 # (``table.TFP``, read from the installed TFP); these few functions → tfp.math / tfp.stats
@@ -359,6 +364,8 @@ def contrib_tf2(rest: list[str]) -> Optional[tuple[str, str]]:
         return None
     if rest[:1] == ["distributions"]:
         return tfp_target(rest[1:])
+    if rest[:2] == ["training", "HParams"]:  # contrib's own class: the shim's, which behaves as TF1's
+        return TRAINING_SHIM, ".".join(rest[1:])
     if rest[:1] == ["rnn"] and len(rest) >= 2 and rest[1] in RNN_SHIM_NAMES:
         return RNN_SHIM, ".".join(rest[1:])
     for n in range(len(rest), 1, -1):  # tf_upgrade_v2's renames (tf.contrib.data → tf.data.experimental)
@@ -1227,6 +1234,7 @@ class _Rewriter(TFTransformer):
                 RNN_SHIM: "contrib's own function, TensorFlow 2 lacks it: the shim's, on TensorFlow's RNNs",
                 UTIL_SHIM: "tf.contrib.util's functions, TensorFlow's own",
                 EAGER_SHIM: "tf.contrib.eager's names, TensorFlow's own objects",
+                TRAINING_SHIM: "contrib's own class, TensorFlow 2 lacks it: the shim's, which behaves as TF1's",
                 TFP: "TensorFlow Probability's, where tf.contrib.distributions went",
                 "tensorflow": "TF2's: the graph's name scope in a graph, as TF1's, and the eager one eagerly"}.get(
             module, "the TF2 name, the same object")

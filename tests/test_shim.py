@@ -87,6 +87,27 @@ def test_the_rules_rewrite_to_the_shim_exactly_the_rnn_cells_it_has():
     assert set(names) == RNN_CELL_NAMES and len(names) == len(RNN_CELL_NAMES)
 
 
+def test_contrib_trainings_hparams_behaves_as_tf1s(tmp_path):
+    """tf1to2.contrib_training.HParams, written for the shim, and tensor2tensor's copy of
+    TF1's HParams (from the wheel the real-package tests fetch) give the same results and
+    raise the same errors with the same messages over 36 operations (types, casts,
+    ``parse`` with lists, indexes, booleans and bad input, JSON, ``get``, ``del_hparam``,
+    ``repr``), but ``str``: TF 1.15 changed it to ``a=1,b=x``, after tensor2tensor's copy."""
+    import zipfile
+
+    from tests import real_packages
+    from tests.subprocess_env import keras_env, tf_run
+
+    with zipfile.ZipFile(real_packages.fetch(real_packages.PACKAGES["tensor2tensor"])) as wheel:
+        (tmp_path / "hparam.py").write_bytes(wheel.read("tensor2tensor/utils/hparam.py"))
+    proc = tf_run([sys.executable, str(ROOT / "tests" / "shim" / "hparams_oracle.py"), str(tmp_path / "hparam.py")],
+                  capture_output=True, text=True, env=keras_env(), timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    found = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert found["count"] == 36
+    assert found["differ"] == {"str": [["ok", "a=1,b=x"], ["ok", "[('a', 1), ('b', 'x')]"]]}, found["differ"]
+
+
 def test_the_rules_and_the_contrib_eager_stand_in_agree():
     """Where tf-api rewrites a tf.contrib.eager name to TensorFlow 2's public one, the
     shim's stand-in for the module (tf1to2/contrib_eager.py, read from its source) hands out
