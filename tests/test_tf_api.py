@@ -790,19 +790,28 @@ def test_test_cases_of_imported_bases_and_gradient_tests_run_in_graph_mode(tmp_p
     methods; a test computing tf.gradients, graph-only in TF2, without a session), run by
     pytest: the original under TF1 behaviour and the migrated one under plain TF 2.21 pass
     the same three tests. The rule's output before (disable_v2_behavior() in the __main__
-    block, which pytest does not run: graph_nets lost 84 of its 378 tests) passes only
+    block, which pytest does not run: graph_nets failed 66 of its 378 tests) passes only
     the test building no graph."""
-    from tests.golden import cases
-
-    (case,) = [c for c in cases("tf-api") if c.id.endswith("test_case_imported_bases")]
-    out = transform_text(case.before, ["tf-api"])[0]
-    assert out.count("@tf1to2.graph_mode_tests\n") == 2
-    main_block = out.replace("@tf1to2.graph_mode_tests\n", "").replace(
-        'if __name__ == "__main__":\n', 'if __name__ == "__main__":\n  tf.compat.v1.disable_v2_behavior()\n')
-    passed = _passed_by_side(tmp_path, "bases_test.py", {"tf1": (case.before, True), "tf2": (out, False),
-                                                          "main_block": (main_block, False)})
+    passed = _against_the_main_block(tmp_path, "test_case_imported_bases", "bases_test.py", 2)
     assert len(passed["tf1"]) == 3 and passed["tf2"] == passed["tf1"], passed
     assert passed["main_block"] == ["bases_test.EagerTest.test_add"], passed["main_block"]
+
+
+def _against_the_main_block(tmp_path: Path, case_id: str, name: str, decorated: int) -> dict:
+    """The golden tf-api case ``case_id`` as the test module ``name``, run by pytest on
+    three sides: the original under TF1 behaviour, the rule's output (which marks
+    ``decorated`` test cases) under plain TF 2.21, and that output with the graph-mode
+    step in its __main__ block instead (what the rule wrote before): side → the tests
+    that passed."""
+    from tests.golden import cases
+
+    (case,) = [c for c in cases("tf-api") if c.id.endswith(case_id)]
+    out = transform_text(case.before, ["tf-api"])[0]
+    assert out.count("@tf1to2.graph_mode_tests\n") == decorated
+    main_block = out.replace("@tf1to2.graph_mode_tests\n", "").replace(
+        'if __name__ == "__main__":\n', 'if __name__ == "__main__":\n  tf.compat.v1.disable_v2_behavior()\n')
+    return _passed_by_side(tmp_path, name, {"tf1": (case.before, True), "tf2": (out, False),
+                                            "main_block": (main_block, False)})
 
 
 def test_graph_mode_tests_leaves_a_class_that_is_no_unittest_test_case():
@@ -824,15 +833,7 @@ def test_tests_held_in_a_mixin_run_their_graphs_in_their_test_cases(tmp_path):
     under plain TF 2.21 pass the same five tests. The rule's output before it followed
     mixins (disable_v2_behavior() in the __main__ block, which pytest does not run: t3f
     kept 22 of its 236 passing tests) passes only the test building no graph."""
-    from tests.golden import cases
-
-    (case,) = [c for c in cases("tf-api") if c.id.endswith("test_case_mixins")]
-    out = transform_text(case.before, ["tf-api"])[0]
-    assert out.count("@tf1to2.graph_mode_tests\n") == 3
-    main_block = out.replace("@tf1to2.graph_mode_tests\n", "").replace(
-        'if __name__ == "__main__":\n', 'if __name__ == "__main__":\n  tf.compat.v1.disable_v2_behavior()\n')
-    passed = _passed_by_side(tmp_path, "mixin_test.py", {"tf1": (case.before, True), "tf2": (out, False),
-                                                          "main_block": (main_block, False)})
+    passed = _against_the_main_block(tmp_path, "test_case_mixins", "mixin_test.py", 3)
     assert len(passed["tf1"]) == 5 and passed["tf2"] == passed["tf1"], passed
     assert passed["main_block"] == ["mixin_test.EagerTest.testAdd"], passed["main_block"]
 
