@@ -95,16 +95,17 @@ def parse_values(values: str, type_map: dict, ignore_unknown: bool = False) -> d
             except ValueError:
                 _parse_fail(_name, _type, text, values)
 
-        if d["index"] is not None:  # ``name[i]=value``
-            if d["vals"] is not None:
-                raise ValueError(f"Assignment of a list to a list index: {values}")
+        if d["index"] is not None and d["vals"] is not None:
+            raise ValueError("Assignment of a list to a list index.")
+        if d["index"] is not None:  # ``name[i]=value``: parsed first, as TF1 did
+            value = one(d["val"])
             index = int(d["index"])
             items = results.setdefault(name, {})
             if not isinstance(items, dict):
                 _reuse_fail(name, values)
             if index in items:
                 _reuse_fail(f"{name}[{index}]", values)
-            items[index] = one(d["val"])
+            items[index] = value
             continue
         if name in results:
             _reuse_fail(name, values)
