@@ -44,7 +44,9 @@ the migrated code warns of them again where read through a stand-in (``tfe.defun
 ``cf.reduce_sum_n``). ``contrib.rnn``'s cells and ``static_rnn`` & co were TensorFlow's
 own objects: their ``tf.compat.v1.nn`` names; its own stacked bidirectional RNNs and
 ``LSTMBlockCell`` (the fused kernel's cell) are the shim's ``tf1to2.contrib_rnn``'s, with
-TF1's math and variable names. ``contrib.training.HParams``, contrib's own and used
+TF1's math and variable names. ``contrib.seq2seq``'s ``sequence_loss`` and ``tile_batch``
+are the shim's ``tf1to2.contrib_seq2seq``'s, which compute what TF1's did (its decoders,
+helpers and attention stay warned). ``contrib.training.HParams``, contrib's own and used
 everywhere, is the shim's ``tf1to2.contrib_training.HParams``, which behaves as TF1's
 (``tests/test_shim.py`` checks it against tensor2tensor's copy of TF1's).
 ``contrib.distributions`` went to TensorFlow Probability, as the
@@ -210,7 +212,8 @@ from rules.visitors import transform
 # What the migration overview suggests for contrib modules tf-slim does not cover.
 CONTRIB_REPLACEMENTS = {
     "rnn": "tf.keras.layers RNN cells (LSTMCell, GRUCell, RNN) or tf.compat.v1.nn.rnn_cell",
-    "seq2seq": "TensorFlow Addons (tfa.seq2seq)",
+    "seq2seq": ("Keras RNN layers and your own decoding loop: TensorFlow Addons' tfa.seq2seq, where it went, "
+                "supports TensorFlow up to 2.15 only (its sequence_loss and tile_batch are tf1to2.contrib_seq2seq's)"),
     "opt": "TensorFlow Addons (tfa.optimizers) or tf.keras.optimizers",
     "training": "tf.data for input pipelines, tf.keras (model.fit) or a custom training loop for the rest",
     "data": "tf.data",
@@ -331,6 +334,11 @@ def _shim_table(module: str, name: str):
 # tf1to2.contrib_rnn.<name>, each the shim exports
 RNN_SHIM = "tf1to2.contrib_rnn"
 RNN_SHIM_NAMES = tuple(_shim_table("contrib_rnn", "__all__"))
+# tf.contrib.seq2seq's two functions TF1 code calls outside its decoders (sequence_loss,
+# tile_batch): → tf1to2.contrib_seq2seq.<name>, which computes what TF1's did; the rest
+# of the module (helpers, decoders, attention) stays warned
+SEQ2SEQ_SHIM = "tf1to2.contrib_seq2seq"
+SEQ2SEQ_SHIM_NAMES = tuple(_shim_table("contrib_seq2seq", "__all__"))
 # what tf.contrib.framework had that neither TensorFlow 2.21 nor tf-slim has, and what to
 # use instead: the shim's table (it raises at these with the same advice)
 FRAMEWORK_GONE = _shim_table("contrib_framework", "GONE")
@@ -368,6 +376,8 @@ def contrib_tf2(rest: list[str]) -> Optional[tuple[str, str]]:
         return TRAINING_SHIM, ".".join(rest[1:])
     if rest[:1] == ["rnn"] and len(rest) >= 2 and rest[1] in RNN_SHIM_NAMES:
         return RNN_SHIM, ".".join(rest[1:])
+    if rest[:1] == ["seq2seq"] and len(rest) >= 2 and rest[1] in SEQ2SEQ_SHIM_NAMES:
+        return SEQ2SEQ_SHIM, ".".join(rest[1:])
     for n in range(len(rest), 1, -1):  # tf_upgrade_v2's renames (tf.contrib.data → tf.data.experimental)
         if ".".join(rest[:n]) in table.CONTRIB:
             return "tensorflow.compat.v1", ".".join([table.CONTRIB[".".join(rest[:n])], *rest[n:]])
@@ -1235,6 +1245,7 @@ class _Rewriter(TFTransformer):
                 UTIL_SHIM: "tf.contrib.util's functions, TensorFlow's own",
                 EAGER_SHIM: "tf.contrib.eager's names, TensorFlow's own objects",
                 TRAINING_SHIM: "contrib's own class, TensorFlow 2 lacks it: the shim's, which behaves as TF1's",
+                SEQ2SEQ_SHIM: "contrib's own function, TensorFlow 2 lacks it: the shim's, which computes what TF1's did",
                 TFP: "TensorFlow Probability's, where tf.contrib.distributions went",
                 "tensorflow": "TF2's: the graph's name scope in a graph, as TF1's, and the eager one eagerly"}.get(
             module, "the TF2 name, the same object")
@@ -2004,10 +2015,11 @@ class _EscapingContrib(cst.CSTVisitor):
 @functools.cache
 def renamed_contrib_modules() -> frozenset:
     """The contrib modules whose names stage 0 rewrites one by one, their import going when
-    none is left: ``rnn`` (its TF1 objects) and those of tf_upgrade_v2's renames
+    none is left: ``rnn`` (its TF1 objects), ``seq2seq`` (its two functions the shim has) and
+    those of tf_upgrade_v2's renames
     (``table.CONTRIB``: ``data``, ``tpu``, ``training`` ...). (A function: the table is
     read on first use.)"""
-    return frozenset({"rnn", *(k.split(".")[0] for k in table.CONTRIB)})
+    return frozenset({"rnn", "seq2seq", *(k.split(".")[0] for k in table.CONTRIB)})
 
 
 def _renamed_contrib_imports(module: cst.Module) -> dict:

@@ -458,6 +458,85 @@ def check_contrib_rnn_lstm_block_cell_computes_tf1s_fused_kernel():
             assert np.abs(c_last).max() <= clip + 1e-6
 
 
+def check_contrib_seq2seq_functions_compute_tf1s_formulas():
+    """tf1to2.contrib_seq2seq.sequence_loss in each of TF1's modes, eagerly and in a TF1
+    graph, against TF1's formula in NumPy: per-position cross-entropy times its weight,
+    averaged over both axes (divided by the weights' sum), summed over both (divided by the
+    count of non-zero weights), over one axis either way, or neither; a custom loss
+    function; TF1's errors. tile_batch on a nested structure against np.repeat, its static
+    batch size multiplied."""
+    import tf1to2.contrib_seq2seq as s2s
+
+    rng = np.random.RandomState(5)
+    logits = rng.randn(3, 4, 6).astype("float32")
+    targets = rng.randint(0, 6, (3, 4)).astype("int32")
+    weights = (rng.rand(3, 4) > 0.3).astype("float32") * rng.uniform(0.5, 2.0, (3, 4)).astype("float32")
+    weights[0] = 0.0  # a sequence with no weight: div_no_nan's zeros
+    shifted = logits - logits.max(-1, keepdims=True)
+    logp = shifted - np.log(np.exp(shifted).sum(-1, keepdims=True))
+    xent = -np.take_along_axis(logp, targets[..., None], -1)[..., 0] * weights
+    nonzero = (weights != 0).astype("float32")
+
+    def div(a, b):
+        return np.where(b == 0, 0.0, a / np.where(b == 0, 1.0, b))
+
+    modes = {
+        (True, True, False, False): div(xent.sum(), weights.sum()),
+        (False, False, True, True): div(xent.sum(), nonzero.sum()),
+        (True, False, False, False): div(xent.sum(1), weights.sum(1)),
+        (False, True, False, False): div(xent.sum(0), weights.sum(0)),
+        (False, False, True, False): div(xent.sum(1), nonzero.sum(1)),
+        (False, False, False, True): div(xent.sum(0), nonzero.sum(0)),
+        (False, False, False, False): xent,
+        # averaging over time and summing over the batch: TF1 averaged over time only ([batch])
+        (True, False, False, True): div(xent.sum(1), weights.sum(1)),
+    }
+    for (avg_t, avg_b, sum_t, sum_b), want in modes.items():
+        kwargs = dict(average_across_timesteps=avg_t, average_across_batch=avg_b, sum_over_timesteps=sum_t,
+                      sum_over_batch=sum_b)
+        np.testing.assert_allclose(s2s.sequence_loss(logits, targets, weights, **kwargs).numpy(), want, atol=TOL)
+        with tf.Graph().as_default():
+            got = s2s.sequence_loss(v1.constant(logits), v1.constant(targets), v1.constant(weights), **kwargs)
+            with v1.Session() as sess:
+                np.testing.assert_allclose(sess.run(got), want, atol=TOL)
+
+    def custom(labels, logits):
+        return tf.nn.sparse_softmax_cross_entropy_with_logits(labels=labels, logits=logits) * 2.0
+
+    np.testing.assert_allclose(s2s.sequence_loss(logits, targets, weights, softmax_loss_function=custom).numpy(),
+                               2 * div(xent.sum(), weights.sum()), atol=TOL)
+    for bad, message in (
+            (dict(sum_over_timesteps=True), "average_across_timesteps and sum_over_timesteps cannot"),
+            (dict(sum_over_batch=True), "average_across_batch and sum_over_batch cannot")):
+        try:
+            s2s.sequence_loss(logits, targets, weights, **bad)
+        except ValueError as e:
+            assert message in str(e), e
+        else:
+            raise AssertionError(bad)
+    try:
+        s2s.sequence_loss(logits[0], targets, weights)
+    except ValueError as e:
+        assert "Logits must be a [batch_size x sequence_length x logits] tensor" in str(e)
+    else:
+        raise AssertionError("rank 2 logits")
+
+    state = {"h": rng.randn(2, 3).astype("float32"), "c": [rng.randn(2, 5, 2).astype("float32")]}
+    tiled = s2s.tile_batch(state, 3)
+    np.testing.assert_array_equal(tiled["h"].numpy(), np.repeat(state["h"], 3, axis=0))
+    np.testing.assert_array_equal(tiled["c"][0].numpy(), np.repeat(state["c"][0], 3, axis=0))
+    with tf.Graph().as_default():
+        known = s2s.tile_batch(v1.placeholder(tf.float32, [4, 7]), 2)
+        unknown = s2s.tile_batch(v1.placeholder(tf.float32, [None, 7]), 2)
+        assert known.shape.as_list() == [8, 7] and unknown.shape.as_list() == [None, 7]
+        try:
+            s2s.tile_batch(v1.placeholder(tf.float32), 2)
+        except ValueError as e:
+            assert "statically known rank" in str(e)
+        else:
+            raise AssertionError("unknown rank")
+
+
 def check_contrib_rnn_stacks_are_contribs_bidirectional_layers():
     """tf1to2.contrib_rnn's stacked bidirectional RNNs, in a TF1 graph: each layer is
     TensorFlow's bidirectional_dynamic_rnn (static_bidirectional_rnn) under

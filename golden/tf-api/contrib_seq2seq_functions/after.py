@@ -1,0 +1,20 @@
+"""tf.contrib.seq2seq: sequence_loss and tile_batch, however reached, become the shim's
+(which computes what TF1's did); its decoders have no TF 2.21 home and stay warned, and so
+does an import of the module something still reads."""
+import tensorflow as tf
+import tensorflow.contrib.seq2seq as s2s
+from tf1to2.contrib_seq2seq import sequence_loss as seq_loss
+import tf1to2.contrib_seq2seq
+
+
+def loss(logits, targets, weights):
+    return tf1to2.contrib_seq2seq.sequence_loss(logits, targets, weights), seq_loss(logits, targets, weights,
+                                                                     average_across_batch=False)
+
+
+def beams(state, width):
+    return tf1to2.contrib_seq2seq.tile_batch(state, multiplier=width), tf1to2.contrib_seq2seq.tile_batch(state, width)
+
+
+def decoder(cell, helper, state):
+    return s2s.BasicDecoder(cell, helper, state)

@@ -1,0 +1,20 @@
+"""tf.contrib.seq2seq: sequence_loss and tile_batch, however reached, become the shim's
+(which computes what TF1's did); its decoders have no TF 2.21 home and stay warned, and so
+does an import of the module something still reads."""
+import tensorflow as tf
+from tensorflow.contrib import seq2seq
+import tensorflow.contrib.seq2seq as s2s
+from tensorflow.contrib.seq2seq import sequence_loss as seq_loss
+
+
+def loss(logits, targets, weights):
+    return seq2seq.sequence_loss(logits, targets, weights), seq_loss(logits, targets, weights,
+                                                                     average_across_batch=False)
+
+
+def beams(state, width):
+    return tf.contrib.seq2seq.tile_batch(state, multiplier=width), s2s.tile_batch(state, width)
+
+
+def decoder(cell, helper, state):
+    return s2s.BasicDecoder(cell, helper, state)
