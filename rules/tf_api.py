@@ -207,7 +207,7 @@ from rules.edit import (add_imports, code, expression, is_docstring, keyword, mo
 from rules.model_walk import (GRAPH_ADVICE, GRAPH_MODE_TESTS, GRAPH_TOPIC, PLACEHOLDERS, RNN_CELL_NAMES, SESSIONS,
                               bindings, is_as_default, own_graph, runs_in_graph_mode, saver_given_variables,
                               target_names)
-from rules.visitors import transform
+from rules.visitors import transform, walk
 
 # What the migration overview suggests for contrib modules tf-slim does not cover.
 CONTRIB_REPLACEMENTS = {
@@ -306,9 +306,6 @@ EAGER_TF2 = {"GradientTape": "GradientTape", "custom_gradient": "custom_gradient
              "py_func": "py_function", "Checkpoint": "train.Checkpoint", "function": "function",
              "enable_eager_execution": "enable_eager_execution"}
 EAGER_SHIM = "tf1to2.contrib_eager"
-# tf.contrib.training.HParams, contrib's own hyperparameter class (TF 2.21 has none):
-# tf1to2.contrib_training.HParams, written to behave as TF1's
-TRAINING_SHIM = "tf1to2.contrib_training"
 # tf.contrib.distributions went to TensorFlow Probability: its distributions (and the
 # module) → tfp.distributions, its bijectors → tfp.bijectors, where TFP has the name
 # (``table.TFP``, read from the installed TFP); these few functions → tfp.math / tfp.stats
@@ -329,16 +326,20 @@ def _shim_table(module: str, name: str):
     raise LookupError(f"tf1to2/{module}.py has no {name}")
 
 
-# tf.contrib.rnn's own functions and LSTMBlockCell, which TensorFlow 2.21 lacks and the
-# shim has (TF1's, built on TensorFlow's bidirectional RNNs and its LSTMCell): →
-# tf1to2.contrib_rnn.<name>, each the shim exports
-RNN_SHIM = "tf1to2.contrib_rnn"
-RNN_SHIM_NAMES = tuple(_shim_table("contrib_rnn", "__all__"))
-# tf.contrib.seq2seq's two functions TF1 code calls outside its decoders (sequence_loss,
-# tile_batch): → tf1to2.contrib_seq2seq.<name>, which computes what TF1's did; the rest
-# of the module (helpers, decoders, attention) stays warned
-SEQ2SEQ_SHIM = "tf1to2.contrib_seq2seq"
-SEQ2SEQ_SHIM_NAMES = tuple(_shim_table("contrib_seq2seq", "__all__"))
+# contrib modules' own names TensorFlow 2.21 lacks and the shim has, written to do what
+# TF1's did: tf.contrib.<module>.<name> → tf1to2.contrib_<module>.<name> for each name the
+# shim's module exports (its ``__all__``), the rest of the module left to the other tables
+# (or warned); module → (shim module, its names, what the change says). rnn: the stacked
+# bidirectional RNNs and LSTMBlockCell; seq2seq: sequence_loss and tile_batch (its
+# decoders, helpers and attention stay warned); training: HParams.
+_SHIM_SAYS = {
+    "rnn": "contrib's own function, TensorFlow 2 lacks it: the shim's, on TensorFlow's RNNs",
+    "seq2seq": "contrib's own function, TensorFlow 2 lacks it: the shim's, which computes what TF1's did",
+    "training": "contrib's own class, TensorFlow 2 lacks it: the shim's, which behaves as TF1's",
+}
+CONTRIB_SHIMS = {module: (f"tf1to2.contrib_{module}", frozenset(_shim_table(f"contrib_{module}", "__all__")), says)
+                 for module, says in _SHIM_SAYS.items()}
+RNN_SHIM, RNN_SHIM_NAMES, _ = CONTRIB_SHIMS["rnn"]
 # what tf.contrib.framework had that neither TensorFlow 2.21 nor tf-slim has, and what to
 # use instead: the shim's table (it raises at these with the same advice)
 FRAMEWORK_GONE = _shim_table("contrib_framework", "GONE")
@@ -372,12 +373,9 @@ def contrib_tf2(rest: list[str]) -> Optional[tuple[str, str]]:
         return None
     if rest[:1] == ["distributions"]:
         return tfp_target(rest[1:])
-    if rest[:2] == ["training", "HParams"]:  # contrib's own class: the shim's, which behaves as TF1's
-        return TRAINING_SHIM, ".".join(rest[1:])
-    if rest[:1] == ["rnn"] and len(rest) >= 2 and rest[1] in RNN_SHIM_NAMES:
-        return RNN_SHIM, ".".join(rest[1:])
-    if rest[:1] == ["seq2seq"] and len(rest) >= 2 and rest[1] in SEQ2SEQ_SHIM_NAMES:
-        return SEQ2SEQ_SHIM, ".".join(rest[1:])
+    shim = CONTRIB_SHIMS.get(rest[0]) if len(rest) >= 2 else None
+    if shim is not None and rest[1] in shim[1]:  # contrib's own name, the shim's
+        return shim[0], ".".join(rest[1:])
     for n in range(len(rest), 1, -1):  # tf_upgrade_v2's renames (tf.contrib.data → tf.data.experimental)
         if ".".join(rest[:n]) in table.CONTRIB:
             return "tensorflow.compat.v1", ".".join([table.CONTRIB[".".join(rest[:n])], *rest[n:]])
@@ -432,17 +430,13 @@ def _warn_tfp_parameters(ctx: RuleContext) -> None:
     then ``d.probs`` in the same function, or the call itself). TF1's computed the one a
     distribution was not built from; TFP's return the parameter as it was given, None
     otherwise. (A distribution held elsewhere, ``self.pd.probs``, is not followed.)"""
-    _TfpParameters(ctx).walk()
+    walk(ctx.module, _TfpParameters(ctx))
 
 
 class _TfpParameters(TFVisitor):
     def __init__(self, ctx: RuleContext) -> None:
         super().__init__(ctx)
         self.built: list[dict] = [{}]  # per function: name bound to a distribution it builds → its call
-
-    def walk(self) -> None:
-        from rules.visitors import walk
-        walk(self.ctx.module, self)
 
     def _builds(self, node: cst.BaseExpression) -> bool:
         if not isinstance(node, cst.Call):
@@ -553,6 +547,7 @@ GRAPH_MODE = frozenset(q[len("tf.compat.v1."):] for q in SESSIONS | PLACEHOLDERS
 # graph-only functions (they raise when eager) that make a test case's tests TF1 graph
 # tests, as a session does (graph_nets' gradient tests); elsewhere a tf.function may call them
 GRAPH_ONLY_IN_TESTS = frozenset({"gradients", "hessians"})
+_GRAPH_CALLS = GRAPH_MODE | GRAPH_ONLY_IN_TESTS  # what ``_may_act`` looks for (the rewriter tells them apart)
 GRAPH_SWITCHES = frozenset({"disable_v2_behavior", "disable_eager_execution"})
 # a module calling these ran eagerly under TF1 too, and enters graphs itself where it needs
 # them (tensor2tensor's tests: ``tf.enable_eager_execution()`` at import, sessions under
@@ -777,7 +772,7 @@ class _Rewriter(TFTransformer):
         self.tfp_used = False                    # a name was rewritten to TFP's
         self.tfp_imported = False                # an import was rewritten to TFP's
         self.graph_mode_tests = False  # test cases were decorated to run their tests in graph mode
-        self.local_classes: Optional[frozenset] = None  # the module's own classes (``_is_test_case``)
+        self.local_classes = _module_classes(ctx.module)  # the module's own classes (``_is_test_case``)
         self.test_cases: set = set()  # the module's TestCase classes (by name) so far
         self.in_test_case: list = []  # per class entered: whether it is a test case (or holds its tests)
         self.test_mixins = {ctx.module.body[i].name.value for i in _test_mixins(ctx.module)}
@@ -852,8 +847,6 @@ class _Rewriter(TFTransformer):
 
     def visit_ClassDef(self, node) -> None:
         self.depth += 1
-        if self.local_classes is None:
-            self.local_classes = _module_classes(self.ctx.module)
         test_case = _is_test_case(_base_names(node), self.test_cases, node, self.local_classes)
         if test_case and self.depth == 1:
             self.test_cases.add(node.name.value)
@@ -1241,11 +1234,9 @@ class _Rewriter(TFTransformer):
             self.module_imports.add(module)
         text = f"{head}.{name}" if name else head
         what = {FRAMEWORK_SHIM: "tf.contrib.framework's names TensorFlow 2 and tf-slim have",
-                RNN_SHIM: "contrib's own function, TensorFlow 2 lacks it: the shim's, on TensorFlow's RNNs",
+                **{shim: says for shim, _names, says in CONTRIB_SHIMS.values()},
                 UTIL_SHIM: "tf.contrib.util's functions, TensorFlow's own",
                 EAGER_SHIM: "tf.contrib.eager's names, TensorFlow's own objects",
-                TRAINING_SHIM: "contrib's own class, TensorFlow 2 lacks it: the shim's, which behaves as TF1's",
-                SEQ2SEQ_SHIM: "contrib's own function, TensorFlow 2 lacks it: the shim's, which computes what TF1's did",
                 TFP: "TensorFlow Probability's, where tf.contrib.distributions went",
                 "tensorflow": "TF2's: the graph's name scope in a graph, as TF1's, and the eager one eagerly"}.get(
             module, "the TF2 name, the same object")
@@ -1333,8 +1324,9 @@ class _Rewriter(TFTransformer):
                 return UTIL_SHIM  # TensorFlow's own functions, in the shim's stand-in
             if contrib_tf2(rest[1:]) == (EAGER_SHIM, "") and named:
                 return EAGER_SHIM  # TensorFlow's own objects, in the shim's stand-in
-            if contrib_tpu_module(rest[1:]) is not None and named:
-                return contrib_tpu_module(rest[1:])  # TensorFlow's own module, where TF 2 keeps it
+            private = contrib_tpu_module(rest[1:])
+            if private is not None and named:
+                return private  # TensorFlow's own module, where TF 2 keeps it
             moved = contrib_tf2(rest[1:]) if rest[1:2] == ["distributions"] else None
             if moved is not None and "." not in moved[1] and named:
                 self.tfp_imported = True
@@ -2015,11 +2007,11 @@ class _EscapingContrib(cst.CSTVisitor):
 @functools.cache
 def renamed_contrib_modules() -> frozenset:
     """The contrib modules whose names stage 0 rewrites one by one, their import going when
-    none is left: ``rnn`` (its TF1 objects), ``seq2seq`` (its two functions the shim has) and
-    those of tf_upgrade_v2's renames
-    (``table.CONTRIB``: ``data``, ``tpu``, ``training`` ...). (A function: the table is
-    read on first use.)"""
-    return frozenset({"rnn", "seq2seq", *(k.split(".")[0] for k in table.CONTRIB)})
+    none is left: those with names the shim has (``CONTRIB_SHIMS``: ``rnn``, whose TF1
+    objects are renamed too, ``seq2seq``, ``training``) and those of tf_upgrade_v2's
+    renames (``table.CONTRIB``: ``data``, ``tpu``, ``training`` ...). (A function: the
+    table is read on first use.)"""
+    return frozenset({*CONTRIB_SHIMS, *(k.split(".")[0] for k in table.CONTRIB)})
 
 
 def _renamed_contrib_imports(module: cst.Module) -> dict:
@@ -2070,7 +2062,7 @@ def _may_act(tree: ast.Module, names: dict) -> bool:
         elif kind is ast.Call:
             parts = ast_dotted(node.func)
             paths = names.get(parts[0]) if parts else None
-            if paths and any(_v1_rest(p, parts) in GRAPH_MODE or _v1_rest(p, parts) in GRAPH_ONLY_IN_TESTS
+            if paths and any(_v1_rest(p, parts) in _GRAPH_CALLS
                              or ".".join([p, *parts[1:]]) == TF2_ENABLED for p in paths):
                 return True
             if paths and parts[-1] in control_flow_v2.CONTROL_FLOW:  # what its branches do may not work in TF2
@@ -2317,10 +2309,11 @@ def _test_cases(module: cst.Module) -> dict:
     """The module-level test cases (``_is_test_case``; in order: one may derive from a test
     case above it): class name → (index, the test cases of the module it derives from)."""
     tests: dict = {}
+    local = _module_classes(module)
     for i, stmt in enumerate(module.body):
         if isinstance(stmt, cst.ClassDef):
             bases = _base_names(stmt)
-            if _is_test_case(bases, tests, stmt, _module_classes(module)):
+            if _is_test_case(bases, tests, stmt, local):
                 tests[stmt.name.value] = (i, [b for b in bases if b in tests])
     return tests
 
