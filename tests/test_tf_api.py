@@ -162,16 +162,16 @@ def test_the_guides_api_runs_on_keras_3_after_the_rewrite(tmp_path):
     assert proc.stdout.split()[:1] == ["ok"] and not proc.stdout.split()[1].startswith("tf_keras")
 
 
-def _run_rewritten(case: str, script: str, tmp_path: Path):
+def _run_rewritten(case: str, script: str, tmp_path: Path, *args: str):
     """The golden tf-api case's before.py, rewritten by stage 0 into ``after.py``, imported
-    and checked by ``script`` under plain TensorFlow 2.21 (Keras 3): (the process, the
-    rewrite's warnings)."""
+    and checked by ``script`` (given the folder, then ``args``) under plain TensorFlow 2.21
+    (Keras 3): (the process, the rewrite's warnings)."""
     from tests.subprocess_env import keras_env, tf_run
 
     source = (ROOT / "golden" / "tf-api" / case / "before.py").read_text()
     out, _, warnings = transform_text(source, ["tf-api"])
     (tmp_path / "after.py").write_text(out)
-    proc = tf_run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True,
+    proc = tf_run([sys.executable, "-c", script, str(tmp_path), *args], capture_output=True, text=True,
                   env=keras_env(), timeout=600)
     return proc, warnings
 
@@ -408,16 +408,10 @@ def test_private_modules_tensorflow_2_keeps_elsewhere_import_there(tmp_path):
     estimator's fn_args import from where TensorFlow 2.21 keeps them, and work there; the
     TPU estimator and op_def_registry.get_registered_ops, which it has nowhere, are warned
     at their lines (the script blanks those lines, as a user acting on the warnings would)."""
-    from tests.subprocess_env import keras_env, tf_run
-
-    source = (ROOT / "golden" / "tf-api" / "private_modules_moved" / "before.py").read_text()
-    out, _, warnings = transform_text(source, ["tf-api"])
+    proc, warnings = _run_rewritten("private_modules_moved", PRIVATE_MODULES_RUN, tmp_path, "8,12")
     assert [(w.line, w.message.split(" does not")[0]) for w in warnings] == [
         (8, "tf.contrib.tpu.python.tpu.tpu_estimator"),
         (12, "tensorflow.python.framework.op_def_registry.get_registered_ops")]
-    (tmp_path / "after.py").write_text(out)
-    proc = tf_run([sys.executable, "-c", PRIVATE_MODULES_RUN, str(tmp_path), "8,12"], capture_output=True, text=True,
-                  env=keras_env(), timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert proc.stdout.split() == ["ok"]
 
