@@ -51,6 +51,11 @@ SCOPE_NODES = (cst.Module, cst.FunctionDef, cst.ClassDef, cst.Lambda)
 _NOT_TF = object()  # a binding that is not TensorFlow
 
 
+# what stage 0 rewrote TF1 names to in the shim, which later stages read as the TF1 name
+# (``tf1to2.Graph()``, tf-api's for ``tf.Graph()``, is a graph the code builds itself)
+SHIM_CANONICAL = {"tf1to2.Graph": "tf.compat.v1.Graph"}
+
+
 def canonicalize(path: str) -> Optional[str]:
     for prefix, canon in CANONICAL_PREFIXES:
         if path == prefix or path.startswith(prefix + "."):
@@ -372,7 +377,7 @@ class _ScopeTracking:
             return None
         base = self.binding(parts[0])
         if base is None:
-            return None
+            return SHIM_CANONICAL.get(".".join(parts))
         return canonicalize(".".join([base, *parts[1:]]))
 
 

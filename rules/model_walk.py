@@ -62,11 +62,13 @@ GRAPH_TOPIC = "tf1-graph"
 # warning, training-step's), and what each way keeps: a tf.Graph of TF2 has resource
 # variables and control flow v2, which gpflow 1.5's ScipyOptimizer (it feeds its
 # variables) and its SVGP training (gradients through a map_fn a session ran) do not
-# survive, silently for the first; disable_v2_behavior() gives TF1's (tests/test_tf_api.py)
-GRAPH_ADVICE = ("inside `with tf.Graph().as_default():` (TF2's variables and control flow there: feeding a "
-                "variable through feed_dict changes no read of it but the fed one, and a gradient taken through "
-                "a while loop a session already ran fails), or call tf.compat.v1.disable_v2_behavior() at the "
-                "program's entry point (TF1's)")
+# survive, silently for the first; the shim's tf1to2.Graph (what tf-api makes of
+# tf.Graph()) and disable_v2_behavior() give TF1's (tests/test_tf_api.py)
+GRAPH_ADVICE = ("inside `with tf1to2.Graph().as_default():` (TF1's graph, with TF1's variables and control flow, "
+                "what tf-api makes of tf.Graph(); in TF2's tf.Graph, feeding a variable through feed_dict changes "
+                "no read of it but the fed one, and a gradient taken through a while loop a session already ran "
+                "fails), or call tf.compat.v1.disable_v2_behavior() at the program's entry point (TF1's, for the "
+                "whole process)")
 
 
 # reading a graph collection: ``get_collection(key, scope)`` / ``get_collection_ref(key)``

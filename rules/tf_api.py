@@ -128,6 +128,17 @@ import would switch every other test of the run too; each test (its ``setUp`` an
 chooses its mode itself (``disable_v2_behavior()``, or ``enable_eager_execution()``:
 its tests ran eagerly under TF1 too, and enter graphs themselves) is left as it is.
 
+A graph the code makes itself (``tf.Graph()``, ``tf.compat.v1.Graph()``, ``ops.Graph()``
+of ``tensorflow.python.framework``, ``Graph`` imported by name) becomes the shim's
+``tf1to2.Graph()``: TF1's graph, whose ops get TF1's variables and control flow while it
+is the default graph; ``reset_default_graph()`` (any spelling) becomes the shim's, which
+makes the new default graph one of those (what a session without a graph runs). TF2's ``tf.Graph`` builds resource variables and control flow v2,
+which TF1 graph code does not always survive, silently for the first: a variable fed
+through ``feed_dict`` changes only the read that was fed (gpflow 1.5's ScipyOptimizer
+feeds its variables and optimizes nothing), and a gradient taken through a while loop a
+session already ran fails (gpflow's SVGP training). Not in a module that switches to TF2
+behaviour itself (``enable_v2_behavior()``), nor ``tf.compat.v2.Graph``: TF2's is meant.
+
 ## Why
 The migration overview makes this step 1 of every migration; without it nothing else
 runs on TensorFlow 2.21 (``module 'tensorflow' has no attribute 'variable_scope'``).
@@ -553,6 +564,12 @@ GRAPH_SWITCHES = frozenset({"disable_v2_behavior", "disable_eager_execution"})
 # them (tensor2tensor's tests: ``tf.enable_eager_execution()`` at import, sessions under
 # decorators that build a graph): no graph-mode step
 EAGER_SWITCHES = frozenset({"enable_eager_execution", "enable_v2_behavior"})
+# the graphs TF1 code makes itself (``_Rewriter.tf1_graphs``), and its resets of the default
+# graph, which make one: each call → the shim's, which makes TF1's graph (``tf1to2.Graph``)
+TF1_GRAPHS = {f"{module}.{name}": f"tf1to2.{name}"
+              for module in ("tensorflow", "tensorflow.compat.v1", "tensorflow.python.framework.ops")
+              for name in ("Graph", "reset_default_graph")}
+TF1_GRAPH = "tf1to2.Graph"
 MODE_SWITCHES = GRAPH_SWITCHES | EAGER_SWITCHES
 TEST_SESSIONS = frozenset({"test_session", "session", "cached_session"})  # ``_test_session``
 # The model-mapping and validation guides' own API, which TensorFlow 2.16+ ships only with
@@ -796,6 +813,10 @@ class _Rewriter(TFTransformer):
         self.shape_names: list = [frozenset()]  # per function: names holding a shape (_LazyShapes)
         self.dims: list[set] = []  # loop variables over a shape, innermost last
         self.reads_value = ".value" in ctx.code  # once: a search of the text per function is quadratic
+        # ``tf.Graph()`` / ``tf.reset_default_graph()`` calls → the shim's (``TF1_GRAPHS``), not
+        # in a module switching to TF2 behaviour
+        self.tf1_graphs: dict = {}
+        self.v2_behaviour = "enable_v2_behavior" in ctx.code
 
     # ---- where we are -------------------------------------------------------------
     def visit_FunctionDef(self, node) -> None:
@@ -910,6 +931,9 @@ class _Rewriter(TFTransformer):
             return
         if ".".join([self.binding(parts[0]) or "", *parts[1:]]) == TF2_ENABLED:
             self._tf2_enabled(node)
+        shim = None if node.args or self.v2_behaviour else TF1_GRAPHS.get(".".join([self.binding(parts[0]) or "", *parts[1:]]))
+        if shim is not None:
+            self.tf1_graphs[id(node)] = shim
         if self.binding(parts[0]) == "tensorflow" and parts[0] not in self.compat_names and _fits_tf2(".".join(parts[1:]), node):
             self.tf2_exact.add(id(node.func))
         v1 = self._v1_path(parts)
@@ -1560,6 +1584,16 @@ class _Rewriter(TFTransformer):
                 self.shim_imports.add(None)
                 return cst.Call(func=_expr("tf1to2.initialized_value"),
                                 args=[cst.Arg(updated_node.func.value)])
+            return updated_node
+        shim = self.tf1_graphs.get(id(original_node))
+        if shim is not None:
+            made = "TF1's graph" if shim == TF1_GRAPH else f"a new default graph, TF1's ({TF1_GRAPH})"
+            if self.ctx.change(original_node, f"{code(original_node.func)}() → {shim}(): {made}, whose ops get TF1's "
+                                              "variables and control flow while it is the default graph (in TF2's, "
+                                              "a variable fed through feed_dict changes only the read fed, and a "
+                                              "gradient through a while loop a session ran fails)"):
+                self.shim_imports.add(None)
+                return updated_node.with_changes(func=_expr(shim))
             return updated_node
         plan = self.initializer_calls.get(id(original_node))
         if plan is not None:

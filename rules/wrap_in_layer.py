@@ -206,7 +206,7 @@ _TEMPLATE_FUNCTION = "it is a make_template template's function"
 _OP_BUILDERS = frozenset({"tf.compat.v1.group", "tf.compat.v1.no_op", "tf.compat.v1.assign",
                           "tf.compat.v1.assign_add"})
 # Module-level code calling these builds and runs a TF1 graph.
-_MODULE_GRAPH = frozenset(_BLOCKERS) - _OP_BUILDERS | {"tf.Graph", "tf.compat.v1.Graph"}
+_MODULE_GRAPH = frozenset(_BLOCKERS) - _OP_BUILDERS | {"tf.Graph", "tf.compat.v1.Graph"}  # (tf1to2.Graph too: qualify)
 # TF1 collections a model function fills in a graph (batch norm's moving-average updates,
 # regularizers' losses), and the calls that read them. A Keras layer fills neither, so a
 # function stays a function while code of the run still reads what it fills.

@@ -698,16 +698,17 @@ def _passed_by_side(tmp_path: Path, name: str, sides: dict) -> dict:
 def test_a_test_module_enabling_eager_execution_runs_its_tests_as_it_did(tmp_path):
     """golden/tf-api/test_case_eager_module enables eager execution at import, as
     tensor2tensor's problem tests do, and enters a graph itself (a decorator) for its
-    session test: it is left as it is, and pytest passes both its tests under plain TF
-    2.21. Forced into graph mode like a module that builds graphs on the default graph
+    session test: its test cases are left as they are (only its graph becomes
+    ``tf1to2.Graph()``), and pytest passes both its tests under plain TF 2.21. Forced
+    into graph mode like a module that builds graphs on the default graph
     (``@tf1to2.graph_mode_tests``), its eager test fails."""
     from tests.golden import cases
 
     (case,) = [c for c in cases("tf-api") if c.id.endswith("test_case_eager_module")]
     out = transform_text(case.before, ["tf-api"])[0]
-    assert out == case.before
-    forced = case.before.replace("\n\nclass ProblemTest", "\nimport tf1to2\n\n\n@tf1to2.graph_mode_tests\nclass ProblemTest")
-    assert forced != case.before
+    assert out == case.after and "graph_mode_tests" not in out
+    forced = out.replace("\n\n\nclass ProblemTest", "\n\n\n@tf1to2.graph_mode_tests\nclass ProblemTest")
+    assert forced != out
     passed = _passed_by_side(tmp_path, "eager_test.py", {"tf2": (out, False), "forced": (forced, False)})
     assert passed["tf2"] == ["eager_test.ProblemTest.test_eager", "eager_test.ProblemTest.test_in_a_graph"]
     assert passed["forced"] == ["eager_test.ProblemTest.test_in_a_graph"], passed["forced"]
@@ -987,3 +988,31 @@ def test_graph_mode_tests_builds_a_class_fixtures_graph_in_graph_mode_too(tmp_pa
     passed = _passed_by_side(tmp_path, "fixture_test.py", {"tf2": (CLASS_FIXTURE_TESTS, False)})["tf2"]
     assert passed == ["fixture_test.BuiltOnceTest.test_runs", "fixture_test.BuiltOnceTest.test_shape",
                       "fixture_test.EagerTest.test_still_eager"], passed
+
+
+def test_tf1_graphs_made_by_the_code_compute_what_tf1s_did(tmp_path):
+    """golden/tf-api/tf1_graphs (a graph the code makes, every spelling, and the default
+    graph after a reset), run: the original under TF1 behaviour and stage 0's output under
+    plain TF 2.21 compute the same (a variable fed through feed_dict is fed to every read
+    of it, 5·2 + 5² = 35; gradients through a map_fn and a while loop a session already
+    ran), and TF2's switches are back on after each. On TF2's own graph (the shim's
+    replaced by it) the fed variable silently computes 3.0 (only the fed read sees 5) and
+    both gradients raise: what GPflow 1.5's ScipyOptimizer and SVGP training hit."""
+    from tests.subprocess_env import script_answers
+
+    case = ROOT / "golden" / "tf-api" / "tf1_graphs"
+    out = transform_text((case / "before.py").read_text(), ["tf-api"])[0]
+    assert out == (case / "after.py").read_text()
+    (tmp_path / "before.py").write_text((case / "before.py").read_text())
+    (tmp_path / "after.py").write_text(out)
+    got = script_answers(ROOT / "tests" / "numeric" / "tf1_graphs.py", tmp_path, ("tf1", "tf2", "tf2_graph"))
+    tf1, tf2, tf2_graph = got["tf1"], got["tf2"], got["tf2_graph"]
+    assert tf1["fed_variable"] == 35.0 and tf1["gradient_after_run"] == [[1.0, 4.0, 9.0], [2.0, 4.0, 6.0]]
+    assert tf1["on_the_default_graph"] == [8.0, 3.0]
+    for name in ("fed_variable", "gradient_after_run", "on_the_default_graph"):
+        assert tf2[name] == tf1[name], name
+        assert tf2[name + "_switches"] == [True, True], name  # TF2's again once the graph is left
+    assert tf2["graphs"] == ["tf1to2.Graph"] * 3 and tf2["default_graph"] == "tf1to2"
+    assert tf2["left"] == tf1["left"] == [True, "tensorflow"]
+    assert tf2_graph["fed_variable"] == 3.0
+    assert tf2_graph["gradient_after_run"] == tf2_graph["on_the_default_graph"] == "InvalidArgumentError"

@@ -67,6 +67,8 @@ __all__ = [
     "MissingKerasSupport",
     "DeterministicRandomTestTool",
     "graph_mode_tests",
+    "Graph",
+    "reset_default_graph",
     "initialized_value",
     "dimension_value",
 ]
@@ -371,6 +373,55 @@ def graph_mode_tests(cls):
     return cls
 
 
+class Graph(tf.Graph):
+    """TF1's ``tf.Graph``: the ops built in it while it is the default graph
+    (``as_default()``, and a session's ``with`` block, which makes its graph the default)
+    get TF1's variables and control flow, as every graph of TF1 did. A ``tf.Graph`` of TF2
+    builds resource variables and control flow v2 instead, which TF1 graph code does not
+    always survive: a variable fed through ``feed_dict`` changes only the read that was
+    fed (gpflow 1.5's ScipyOptimizer feeds its variables, and silently optimizes nothing),
+    and a gradient taken through a while loop a session already ran fails ("Connecting to
+    invalid output"). Everything else of ``tf.Graph`` is TF2's own (``isinstance(g,
+    tf.Graph)`` holds). The switches are TensorFlow's process-wide ones, set while the
+    graph is the default and put back as they were after, so the rest of the process keeps
+    TF2's; graphs TensorFlow builds as functions keep control flow v2, as they must."""
+
+    @contextlib.contextmanager
+    def as_default(self):
+        with super().as_default() as graph, _tf1_building():
+            yield graph
+
+
+def reset_default_graph() -> None:
+    """TF1's ``tf.reset_default_graph()``: clears the default graph, and the new one, which
+    a session given no graph runs (and enters in its ``with`` block), is TF1's (``Graph``),
+    where TF2's would build resource variables and control flow v2 (gpflow 1.5's tests
+    reset it and run their models in a session on it)."""
+    from tensorflow.python.framework import ops
+
+    tf.compat.v1.reset_default_graph()
+    stack = ops._default_graph_stack  # TensorFlow makes its Graph() there when first asked
+    if getattr(stack, "_global_default_graph", "missing") is None:
+        stack._global_default_graph = Graph()
+
+
+@contextlib.contextmanager
+def _tf1_building():
+    """TF1's variables and control flow in the graphs built meanwhile (two of the switches
+    ``disable_v2_behavior`` turns), each put back as it was after."""
+    v1 = tf.compat.v1
+    resource, control_flow = v1.resource_variables_enabled(), v1.control_flow_v2_enabled()
+    v1.disable_resource_variables()
+    v1.disable_control_flow_v2()
+    try:
+        yield
+    finally:
+        if resource:
+            v1.enable_resource_variables()
+        if control_flow:
+            v1.enable_control_flow_v2()
+
+
 @contextlib.contextmanager
 def _tf1_graph_mode():
     """Graph mode, with TF1's variables and control flow in the graphs built meanwhile,
@@ -378,18 +429,8 @@ def _tf1_graph_mode():
     ``disable_v2_behavior`` turns): how ``graph_mode_tests`` runs a test and a class fixture."""
     from tensorflow.python.eager import context
 
-    v1 = tf.compat.v1
-    resource, control_flow = v1.resource_variables_enabled(), v1.control_flow_v2_enabled()
-    v1.disable_resource_variables()
-    v1.disable_control_flow_v2()
-    try:
-        with context.graph_mode():
-            yield
-    finally:
-        if resource:
-            v1.enable_resource_variables()
-        if control_flow:
-            v1.enable_control_flow_v2()
+    with _tf1_building(), context.graph_mode():
+        yield
 
 
 # ------------------------------------------------------------ TF1's Variable methods

@@ -12,7 +12,7 @@ import tf1to2
 class GraphTest(unittest.TestCase):
 
     def setUp(self):
-        tf.compat.v1.reset_default_graph()
+        tf1to2.reset_default_graph()
         self.x = tf.compat.v1.placeholder(tf.float32, [None, 3])
 
     def test_doubles(self):
