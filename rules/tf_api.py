@@ -167,7 +167,10 @@ with tf.compat.v1.variable_scope("model"):
   arguments, ``mode == ...``), becomes the shim's ``tf1to2.estimator.ModeKeys``, under any
   spelling (``tf.estimator.ModeKeys.TRAIN``, imported by name, or through
   ``from tensorflow import estimator as tf_estimator``); an import of the estimator
-  module whose every use was ``ModeKeys`` goes, any other is warned; but a name the
+  module whose every use was ``ModeKeys`` goes, any other is warned; its session-run
+  hooks (``SessionRunHook``, ``StopAtStepHook``, ``SessionRunArgs``, ... : tf.train's own
+  classes, which it re-exported) become ``tf.compat.v1.train``'s, imports of them too, and
+  count as ``ModeKeys`` does for the module's import; but a name the
   module itself sets on ``tf`` (``tf.original_svd = tf.svd``) is the program's own, and
   reading it back is not warned;
 - local names that shadow ``tf``, strings and comments;
@@ -581,6 +584,13 @@ GUIDE_SHIM = {f"{m}.{n}": n for m in GUIDE_SHIM_MODULES for n in _GUIDE_NAMES}
 # strings read far beyond Estimators (defaults, ``mode == ...``), is the shim's.
 ESTIMATOR_MODULES = tuple(f"tensorflow.{v}estimator" for v in ("", "compat.v1.", "compat.v2."))
 MODE_KEYS = "tf1to2.estimator.ModeKeys"
+# tf.estimator's session-run hooks and their helpers: tf.train's own classes, which
+# tf.estimator re-exported (the same objects in TF 1.x); tf.compat.v1.train keeps them
+ESTIMATOR_HOOKS = frozenset({
+    "CheckpointSaverHook", "CheckpointSaverListener", "FeedFnHook", "FinalOpsHook", "GlobalStepWaiterHook",
+    "LoggingTensorHook", "NanLossDuringTrainingError", "NanTensorHook", "ProfilerHook", "SecondOrStepTimer",
+    "SessionRunArgs", "SessionRunContext", "SessionRunHook", "SessionRunValues", "StepCounterHook",
+    "StopAtStepHook", "SummarySaverHook"})
 
 
 def _mode_keys_tail(base: str, parts: list) -> Optional[list]:
@@ -594,6 +604,19 @@ def _mode_keys_tail(base: str, parts: list) -> Optional[list]:
         at = len(head)
         if full[:at] == head and full[at:at + 1] == ["ModeKeys"] and at >= len(base.split(".")):
             return full[at + 1:]
+    return None
+
+
+def _estimator_hook(base: str, parts: list) -> Optional[tuple]:
+    """(the hook's name, what follows it) when a dotted name, its root bound to ``base``,
+    spells one of tf.estimator's hooks (``ESTIMATOR_HOOKS``: ``tf.estimator.SessionRunHook``,
+    ``tf_estimator.StopAtStepHook``); None otherwise."""
+    full = [*base.split("."), *parts[1:]]
+    for module in ESTIMATOR_MODULES:
+        head = module.split(".")
+        at = len(head)
+        if full[:at] == head and full[at:at + 1] and full[at] in ESTIMATOR_HOOKS and at >= len(base.split(".")):
+            return full[at], full[at + 1:]
     return None
 
 
@@ -1048,6 +1071,14 @@ class _Rewriter(TFTransformer):
         if keys is not None:
             self._mode_keys(node, parts, keys)
             return
+        hook = None if base is None else _estimator_hook(base, parts)
+        if hook is not None:
+            text = ".".join([f"{self.v1_name()}.train.{hook[0]}", *hook[1]])
+            if self.ctx.change(node, f"{'.'.join(parts)} → {text} (tf.train's own class, which tf.estimator "
+                                     "re-exported: tf.estimator was removed in TensorFlow 2.16)"):
+                self.needs_tf = True
+                self.replacements[id(node)] = _expr(text)
+            return
         shim = GUIDE_SHIM.get(".".join([base or "", *parts[1:]]))
         if shim is not None:
             # the bare name from tf1to2, as the later stages write it, unless the module
@@ -1453,6 +1484,12 @@ class _Rewriter(TFTransformer):
             if self.ctx.change(original_node, f"from {module} import ModeKeys → from tf1to2.estimator import ModeKeys "
                                               "(the same strings: tf.estimator was removed in TensorFlow 2.16)"):
                 return updated_node.with_changes(module=_expr("tf1to2.estimator"))
+            return updated_node
+        if module in ESTIMATOR_MODULES and set(names) <= ESTIMATOR_HOOKS:
+            if self.ctx.change(original_node, f"from {module} import ... → from tensorflow.compat.v1.train import ... "
+                                              "(tf.train's own classes, which tf.estimator re-exported: tf.estimator "
+                                              "was removed in TensorFlow 2.16)"):
+                return updated_node.with_changes(module=_expr("tensorflow.compat.v1.train"))
             return updated_node
         if not _estimator_module(module) and len(names) == 1:
             self._estimator_import(original_node, module, "estimator", original_node.names[0])

@@ -1016,3 +1016,28 @@ def test_tf1_graphs_made_by_the_code_compute_what_tf1s_did(tmp_path):
     assert tf2["left"] == tf1["left"] == [True, "tensorflow"]
     assert tf2_graph["fed_variable"] == 3.0
     assert tf2_graph["gradient_after_run"] == tf2_graph["on_the_default_graph"] == "InvalidArgumentError"
+
+
+ESTIMATOR_HOOKS_RUN = """
+import sys
+import tensorflow as tf
+sys.path.insert(0, sys.argv[1])
+assert not hasattr(tf.compat.v1, "estimator")  # what the rewrite is for
+import after  # its hook class derives from tf.estimator's SessionRunHook at import
+assert after.FeedingHook.__mro__[1] is tf.compat.v1.train.SessionRunHook
+assert after.train(3) == ([0, 3, 6], 25), after.train(3)  # what the hook fed, thrice; the counter at the end
+assert after.training("train") and not after.training("infer")
+print("ok")
+"""
+
+
+def test_estimator_hooks_run_as_tf_trains_under_tf_2_21(tmp_path):
+    """golden/tf-api/estimator_hooks: hooks spelled through tf.estimator (a subclass of its
+    SessionRunHook made at import, StopAtStepHook and SessionRunArgs imported from it,
+    LoggingTensorHook and FinalOpsHook through an alias of the module), rewritten to
+    tf.compat.v1.train's, import under TF 2.21, which has no tf.estimator, and run a
+    MonitoredTrainingSession for the three steps asked: the hook fed each step its count
+    and read back three times it, and the final op read the counter, 10 + 3 · 5."""
+    proc, warnings = _run_rewritten("estimator_hooks", ESTIMATOR_HOOKS_RUN, tmp_path)
+    assert proc.returncode == 0 and proc.stdout.strip().endswith("ok"), proc.stderr[-3000:]
+    assert warnings == []
