@@ -521,12 +521,18 @@ INTERNAL_MODULE_RENAMES = {
     "tensorflow.python.estimator.util.fn_args": "tensorflow.python.util.function_utils.fn_args",
     "tensorflow.python.training.training_ops": "tensorflow.python.ops.gen_training_ops",
     "tensorflow.python.framework.ops.Tensor": "tensorflow.python.framework.tensor.Tensor",
+    "tensorflow.python.framework.ops.IndexedSlices": "tensorflow.python.framework.indexed_slices.IndexedSlices",
+    "tensorflow.python.framework.ops.register_tensor_conversion_function":
+        "tensorflow.python.framework.tensor_conversion_registry.register_tensor_conversion_function",
 }
 # Private names TF1 code reads through its private module (``ops.Tensor``, TensorLayer's
 # ``isinstance(x, ops.Tensor)``) that TF 2.21's module no longer has: → the public name of
 # the same object, spelled through tensorflow.
 INTERNAL_MOVED = {
     "tensorflow.python.framework.ops.Tensor": "Tensor",
+    # t2t's and kfac's gradients; mesh_tensorflow's variables convert to tensors (at import)
+    "tensorflow.python.framework.ops.IndexedSlices": "IndexedSlices",
+    "tensorflow.python.framework.ops.register_tensor_conversion_function": "register_tensor_conversion_function",
 }
 # ... and ones TF 2.21 has nowhere: what to write instead (warned at the line).
 INTERNAL_GONE = {
@@ -535,6 +541,9 @@ INTERNAL_GONE = {
         "lists the ops that have Python wrappers)",
     "tensorflow.python.ops.variable_scope.variable":
         "tf.compat.v1.Variable (the same arguments up to name=, then dtype= by keyword)",
+    "tensorflow.python.framework.ops.register_dense_tensor_like_type":
+        "tf.register_tensor_conversion_function for the type (TF 2 keeps no registry of dense-tensor-like "
+        "types; a conversion to a tensor is what makes a type one)",
 }
 _INTERNAL_READ = frozenset(k.rpartition(".")[0] for k in (*INTERNAL_MOVED, *INTERNAL_GONE))
 # TF1's tf.keras under its private name (DeepCTR's ``from tensorflow.python.keras.layers

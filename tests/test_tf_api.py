@@ -416,6 +416,33 @@ def test_private_modules_tensorflow_2_keeps_elsewhere_import_there(tmp_path):
     assert proc.stdout.split() == ["ok"]
 
 
+PRIVATE_OPS_RUN = PRIVATE_MODULES_RUN.split("import after")[0] + """import after
+import tensorflow as tf
+assert float(tf.convert_to_tensor(after.Doubled(1.5))) == 3.0  # the conversion it registered at import
+x = tf.Variable([1.0, 2.0, 3.0])
+with tf.GradientTape() as tape:
+    y = tf.reduce_sum(tf.gather(x, [0, 2]))
+grad = tape.gradient(y, x)
+assert isinstance(grad, tf.IndexedSlices) and after.dense(grad).numpy().tolist() == [1.0, 0.0, 1.0]
+print("ok")
+"""
+
+
+def test_private_ops_names_tensorflow_2_moved_read_as_its_public_ones(tmp_path):
+    """golden/tf-api/private_ops_names_moved: names read off ``tensorflow.python.framework.
+    ops`` that TensorFlow 2.21's module lacks (``register_tensor_conversion_function``,
+    ``IndexedSlices``, read as an attribute or imported by name) become the public names
+    of the same objects, and work: the module registers a conversion at import (where
+    mesh_tensorflow's import raised), and tells a gradient's IndexedSlices. The
+    dense-tensor-like registry, which TF 2 has nowhere, is warned at its line (blanked by
+    the script, as a user acting on the warning would)."""
+    proc, warnings = _run_rewritten("private_ops_names_moved", PRIVATE_OPS_RUN, tmp_path, "22")
+    assert [(w.line, w.message.split(" does not")[0]) for w in warnings] == [
+        (22, "tensorflow.python.framework.ops.register_dense_tensor_like_type")]
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert proc.stdout.split() == ["ok"]
+
+
 def test_tensorflow_probability_is_named_as_the_module_names_it():
     """Where the module already imports TFP, its name is used; where ``tfp`` means
     something else, TFP is spelled in full; a second run changes nothing."""
