@@ -18,9 +18,13 @@ eigendecomposition it makes in a ``tf.cond`` branch back to its variable:
 functions (control flow v2), even in a ``tf.Graph`` run by a ``Session``, and a tensor made
 in a function cannot be hashed: ``TypeError: Tensor is unhashable``. The name stays valid,
 so no renaming fixes it, and keying by ``tensor.ref()`` changes every place that reads the
-keys back, which a rule cannot see: the line is warned, with the two ways out
-(``.ref()`` / ``.deref()``, or ``tf.compat.v1.disable_control_flow_v2()`` at the program's
-entry point, which builds TF1's control flow again, for the whole process).
+keys back, which a rule cannot see: the line is warned, with the ways out (``.ref()`` /
+``.deref()``; the graph a ``tf1to2.Graph``, TF1's graph, which tf-api makes of every
+``tf.Graph()`` the code makes, so that code running only there is fine, as
+stable-baselines' ACKTR is; or ``tf.compat.v1.disable_control_flow_v2()`` at the program's
+entry point, which builds TF1's control flow again, for the whole process). The warning
+stays where the graph is TF1's: the same code run on another graph (the default one,
+never reset) would raise, and the rule cannot see which graph runs it.
 
 What counts:
 
@@ -62,10 +66,11 @@ _VARIABLE_MAKERS = frozenset({"get_variable", "Variable", "get_local_variable", 
 _HASHING_METHODS = frozenset({"add", "get", "setdefault", "pop", "discard"})
 
 
-_WHY = ("TensorFlow 2 builds control flow as functions (control flow v2), in a tf.Graph run by a Session too, "
+_WHY = ("TensorFlow 2 builds control flow as functions (control flow v2), in a tf.Graph run by a Session too "
+        "(not in the shim's tf1to2.Graph, TF1's graph, which tf-api makes of each tf.Graph() the code makes), "
         "and {what}")
-_OR_TF1 = ("call tf.compat.v1.disable_control_flow_v2() at the program's entry point (TF1's control flow, for the "
-           "whole process)")
+_OR_TF1 = ("build the graph in a tf1to2.Graph, or call tf.compat.v1.disable_control_flow_v2() at the program's "
+           "entry point (TF1's control flow, for the whole process)")
 
 
 @dataclass

@@ -181,13 +181,15 @@ with tf.compat.v1.variable_scope("model"):
   builds (a ``tf.cond`` branch, a ``while_loop`` body, ``map_fn``'s function, and what
   they call in the module): TF1 built it in the graph, where tensors hash; TensorFlow 2
   builds it as a function, in a ``tf.Graph`` too, where they do not
-  (``TypeError: Tensor is unhashable``). Warned at the line with ``.ref()`` / ``.deref()`` and
+  (``TypeError: Tensor is unhashable``), but not in the shim's ``tf1to2.Graph`` (below).
+  Warned at the line with ``.ref()`` / ``.deref()``, a ``tf1to2.Graph``, and
   ``tf.compat.v1.disable_control_flow_v2()`` at the entry point (``rules.control_flow_v2``
-  says what it finds; stable-baselines' ACKTR learns its TF1 numbers with the latter),
-  unless the module itself switches TF1's control flow or behaviour back on. Likewise a
+  says what it finds; stable-baselines' ACKTR, whose graph is its own ``tf.Graph()``, now
+  TF1's, learns its TF1 numbers as migrated): the rule cannot see which graph runs the code.
+  Not where the module itself switches TF1's control flow or behaviour back on. Likewise a
   batch norm trained in such a branch (its updates in ``UPDATE_OPS`` are ops of the branch
   function, which a training step cannot run): warned, with the training flag as a tensor
-  (``training=is_training``) or ``disable_control_flow_v2()``.
+  (``training=is_training``), a ``tf1to2.Graph`` or ``disable_control_flow_v2()``.
 
 ## Fix safety
 Exact: every rewritten name is, in TensorFlow 2.21, the very object the TF1 name was
@@ -2147,6 +2149,8 @@ def _may_act(tree: ast.Module, names: dict) -> bool:
                 return True
             if paths and parts[-1] in control_flow_v2.CONTROL_FLOW:  # what its branches do may not work in TF2
                 return True
+            if paths and not node.args and any(".".join([p, *parts[1:]]) in TF1_GRAPHS for p in paths):
+                return True  # a graph the code makes (``tf1_graphs``)
             if isinstance(node.func, ast.Attribute) and node.func.attr == "initialized_value" and not node.args:
                 return True  # TF1's Variable method (``_initialized_value``)
             if _test_session(parts):

@@ -8,8 +8,8 @@ by tests/test_real_packages.py in subprocesses, one per side:
 
     real_training.py tf1 TREE OUT.npz [ALGORITHM]   # the original: TF1 behaviour (tf = tf.compat.v1, TF2
                                         #   behaviour disabled, as the overview says unmodified TF1 code needs)
-    real_training.py tf2 TREE OUT.npz [ALGORITHM] [--control-flow-v1]   # the migrated tree under plain
-                                        #   TensorFlow 2.21 (Keras 3); TF1's control flow with the flag
+    real_training.py tf2 TREE OUT.npz [ALGORITHM]   # the migrated tree under plain
+                                        #   TensorFlow 2.21 (Keras 3)
 
 ALGORITHM: ppo2 (default), a2c, acktr, acer, dqn, sac, td3 (stable-baselines), tflearn,
 tflearn-residual, tflearn-text, tflearn-recurrent, tflearn-generator, tensorpack, or
@@ -365,7 +365,7 @@ def _dopamine(side: str, out: Path) -> None:
     np.savez(out, **found)
 
 
-def main(side: str, tree: Path, out: Path, algorithm: str = "ppo2", *options: str) -> None:
+def main(side: str, tree: Path, out: Path, algorithm: str = "ppo2") -> None:
     if side == "tf1":
         sys.path.insert(0, str(Path(__file__).parent))
         import real_models
@@ -377,10 +377,6 @@ def main(side: str, tree: Path, out: Path, algorithm: str = "ppo2", *options: st
             # runs of the original differ by 0.6. TF1's resource variables (1.15 has
             # them) read it once, as TensorFlow 2 does: runs agree.
             v1.enable_resource_variables()
-    elif "--control-flow-v1" in options:  # what tf1to2's warning at a tensor hashed in a branch advises
-        import tensorflow as tf
-
-        tf.compat.v1.disable_control_flow_v2()
     sys.path.insert(0, str(tree))
     if algorithm == "tflearn-generator":
         _tflearn_generator(out)
@@ -432,4 +428,4 @@ def main(side: str, tree: Path, out: Path, algorithm: str = "ppo2", *options: st
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]), *sys.argv[4:])
+    main(sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]), *sys.argv[4:5])
