@@ -23,7 +23,7 @@ import pytest
 
 from tests import real_packages
 from tests.numeric import real_models
-from tests.subprocess_env import keras_env, run_at_once, run_pytests, tf_run
+from tests.subprocess_env import answers_at_once, keras_env, run_at_once, run_pytests, tf_run
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
@@ -615,6 +615,45 @@ def test_gpflows_own_tests_pass_on_it_migrated_by_tf1to2(tmp_path):
     (compat / "sitecustomize.py").write_text(GPFLOW_COMPAT)
     _own_tests_hold(original, migrated, list(GPFLOW_TESTS), GPFLOW_EXPECTED, 300, tmp_path,
                     real_packages.site("gpflow", GPFLOW_SITE), compat, fresh=True)
+
+
+# cleverhans 3.0.1 (adversarial attacks on TF1), a package outside PACKAGES: its attacks
+# are the check (its wheel ships no tests)
+CLEVERHANS = "cleverhans==3.0.1"
+# Python 3.10+, not TensorFlow: its attacks test their arguments against collections.Hashable
+CLEVERHANS_COMPAT = """import collections, collections.abc
+collections.Hashable = collections.abc.Hashable
+"""
+
+
+def test_cleverhans_attacks_compute_their_tf1_examples_migrated(tmp_path):
+    """cleverhans 3.0.1 (fetched from PyPI), migrated by ``migrate --write``: five of its
+    attacks (fast gradient, PGD, momentum, DeepFool, SPSA),
+    each building and running its own graph through ``generate_np``, on a model of its zoo
+    with the same weights, give the very adversarial examples under plain TF 2.21 that the
+    original gives under TF1 behaviour (``tests/numeric/cleverhans_attacks.py``), in the
+    graph migrated code makes (``tf1to2.Graph()``). In TF2's own ``tf.Graph``, SPSA's
+    random perturbations, drawn in a ``tf.while_loop`` TF2 builds as a function, are
+    other numbers from the same seed: its examples differ (by 0.04), silently."""
+    original, migrated = _fetched_and_migrated(CLEVERHANS, "cleverhans", tmp_path, "cleverhans")
+    compat = tmp_path / "compat"
+    compat.mkdir()
+    (compat / "sitecustomize.py").write_text(CLEVERHANS_COMPAT)
+    script = str(NUMERIC / "cleverhans_attacks.py")
+    got = answers_at_once({side: dict(args=[sys.executable, script, side, str(tree)],
+                                      env=keras_env(side == "tf1", NUMERIC, compat))
+                           for side, tree in (("tf1", original), ("tf2", migrated), ("tf2_graph", migrated))},
+                          fresh=True)  # the compat module runs first
+    tf1, tf2, tf2_graph = got["tf1"], got["tf2"], got["tf2_graph"]
+    attacks = ["deepfool", "fgsm", "mim", "pgd", "spsa"]
+    assert sorted(tf1) == sorted(tf2) == sorted(["inputs", "logits", *attacks])
+    for name in tf1:
+        np.testing.assert_allclose(tf2[name], tf1[name], atol=1e-4, err_msg=name)
+    inputs = np.array(tf1["inputs"])
+    moved = {name: np.abs(np.array(tf1[name]) - inputs[:len(tf1[name])]).max() for name in attacks}
+    assert all(v > 0.01 for v in moved.values()), moved  # each attack moved its inputs
+    assert np.abs(np.array(tf2_graph["spsa"]) - np.array(tf1["spsa"])).max() > 0.01  # (0.04: 400 times the tolerance)
+    np.testing.assert_allclose(tf2_graph["pgd"], tf1["pgd"], atol=1e-4)  # no random op: the same there
 
 
 # t3f (tensor-train decompositions on TF1), a package outside PACKAGES: its 15 test
