@@ -63,12 +63,13 @@ GRAPH_TOPIC = "tf1-graph"
 # variables and control flow v2, which gpflow 1.5's ScipyOptimizer (it feeds its
 # variables) and its SVGP training (gradients through a map_fn a session ran) do not
 # survive, silently for the first; the shim's tf1to2.Graph (what tf-api makes of
-# tf.Graph()) and disable_v2_behavior() give TF1's (tests/test_tf_api.py)
-GRAPH_ADVICE = ("inside `with tf1to2.Graph().as_default():` (TF1's graph, with TF1's variables and control flow, "
-                "what tf-api makes of tf.Graph(); in TF2's tf.Graph, feeding a variable through feed_dict changes "
-                "no read of it but the fed one, and a gradient taken through a while loop a session already ran "
-                "fails), or call tf.compat.v1.disable_v2_behavior() at the program's entry point (TF1's, for the "
-                "whole process)")
+# tf.Graph()) gives TF1's control flow, disable_v2_behavior() TF1's variables too
+# (tests/test_tf_api.py)
+GRAPH_ADVICE = ("inside `with tf1to2.Graph().as_default():` (TF1's control flow, what tf-api makes of tf.Graph(): "
+                "in TF2's tf.Graph a gradient taken through a while loop a session already ran fails; the variables "
+                "are TF2's in both: feeding a variable through feed_dict changes no read of it but the fed one), "
+                "or call tf.compat.v1.disable_v2_behavior() at the program's entry point (TF1's variables and "
+                "control flow, for the whole process)")
 
 
 # reading a graph collection: ``get_collection(key, scope)`` / ``get_collection_ref(key)``

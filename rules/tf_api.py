@@ -130,14 +130,18 @@ its tests ran eagerly under TF1 too, and enter graphs themselves) is left as it 
 
 A graph the code makes itself (``tf.Graph()``, ``tf.compat.v1.Graph()``, ``ops.Graph()``
 of ``tensorflow.python.framework``, ``Graph`` imported by name) becomes the shim's
-``tf1to2.Graph()``: TF1's graph, whose ops get TF1's variables and control flow while it
-is the default graph; ``reset_default_graph()`` (any spelling) becomes the shim's, which
-makes the new default graph one of those (what a session without a graph runs). TF2's ``tf.Graph`` builds resource variables and control flow v2,
-which TF1 graph code does not always survive, silently for the first: a variable fed
-through ``feed_dict`` changes only the read that was fed (gpflow 1.5's ScipyOptimizer
-feeds its variables and optimizes nothing), and a gradient taken through a while loop a
-session already ran fails (gpflow's SVGP training). Not in a module that switches to TF2
-behaviour itself (``enable_v2_behavior()``), nor ``tf.compat.v2.Graph``: TF2's is meant.
+``tf1to2.Graph()``, whose ops get TF1's control flow while it is the default graph;
+``reset_default_graph()`` (any spelling) becomes the shim's, which makes the new default
+graph one of those (what a session without a graph runs). TF2's ``tf.Graph`` builds
+control flow v2, which TF1 graph code does not always survive: a gradient taken through
+a while loop a session already ran fails (GPflow 1.5's SVGP training), a tensor made in a
+branch does not hash (stable-baselines' ACKTR), random ops in a loop draw other numbers
+from the same seed (cleverhans' SPSA, silently). Its variables stay TF2's resource
+variables, which the Keras 3 objects later stages write (regularizers) need, and where a
+variable fed through ``feed_dict`` changes only the read fed (GPflow's ScipyOptimizer
+feeds its variables, and silently reaches other numbers: TF1's variables take
+``disable_v2_behavior()``). Not in a module that switches to TF2 behaviour itself
+(``enable_v2_behavior()``), nor ``tf.compat.v2.Graph``: TF2's is meant.
 
 ## Why
 The migration overview makes this step 1 of every migration; without it nothing else
@@ -1635,11 +1639,11 @@ class _Rewriter(TFTransformer):
             return updated_node
         shim = self.tf1_graphs.get(id(original_node))
         if shim is not None:
-            made = "TF1's graph" if shim == TF1_GRAPH else f"a new default graph, TF1's ({TF1_GRAPH})"
-            if self.ctx.change(original_node, f"{code(original_node.func)}() → {shim}(): {made}, whose ops get TF1's "
-                                              "variables and control flow while it is the default graph (in TF2's, "
-                                              "a variable fed through feed_dict changes only the read fed, and a "
-                                              "gradient through a while loop a session ran fails)"):
+            made = "a graph" if shim == TF1_GRAPH else f"a new default graph, a {TF1_GRAPH}"
+            if self.ctx.change(original_node, f"{code(original_node.func)}() → {shim}(): {made} whose ops get TF1's "
+                                              "control flow while it is the default graph (in TF2's, a gradient "
+                                              "through a while loop a session ran fails, and random ops in one draw "
+                                              "other numbers)"):
                 self.shim_imports.add(None)
                 return updated_node.with_changes(func=_expr(shim))
             return updated_node

@@ -34,7 +34,7 @@ def test_the_overviews_loop_gets_one_warning_at_its_session_naming_what_else_is_
     message = warnings[0].message
     assert "the overview's recipe" in message
     # tf-api's advice, which the session's warning now gives (nothing made it run yet)
-    assert "`with tf1to2.Graph().as_default():` (TF1's graph, with TF1's variables and control flow" in message
+    assert "`with tf1to2.Graph().as_default():` (TF1's control flow, what tf-api makes of tf.Graph()" in message
     assert "or call tf.compat.v1.disable_v2_behavior() at the program's entry point (TF1's" in message
     # the optimizer stays TF1's, at its line
     assert "Left with it until then: line 5, the optimizer tf.compat.v1.train.GradientDescentOptimizer" in message

@@ -1020,11 +1020,12 @@ def test_graph_mode_tests_builds_a_class_fixtures_graph_in_graph_mode_too(tmp_pa
 def test_tf1_graphs_made_by_the_code_compute_what_tf1s_did(tmp_path):
     """golden/tf-api/tf1_graphs (a graph the code makes, every spelling, and the default
     graph after a reset), run: the original under TF1 behaviour and stage 0's output under
-    plain TF 2.21 compute the same (a variable fed through feed_dict is fed to every read
-    of it, 5·2 + 5² = 35; gradients through a map_fn and a while loop a session already
-    ran), and TF2's switches are back on after each. On TF2's own graph (the shim's
-    replaced by it) the fed variable silently computes 3.0 (only the fed read sees 5) and
-    both gradients raise: what GPflow 1.5's ScipyOptimizer and SVGP training hit."""
+    plain TF 2.21 compute the same gradients through a map_fn and a while loop a session
+    already ran ((v·x)³ at x = 2: 8, and 24 its derivative), and TF2's switches are back
+    on after each. On TF2's own graph (the shim's replaced by it) both gradients raise:
+    what GPflow 1.5's SVGP training hit. What the shim's graph leaves TF2's: a variable
+    fed through feed_dict is fed to the read fed only (5·2 + 1² = 11 is not computed
+    either: 3.0, against TF1's 35 = 5·2 + 5²), as on TF2's graph."""
     from tests.subprocess_env import script_answers
 
     case = ROOT / "golden" / "tf-api" / "tf1_graphs"
@@ -1034,15 +1035,16 @@ def test_tf1_graphs_made_by_the_code_compute_what_tf1s_did(tmp_path):
     (tmp_path / "after.py").write_text(out)
     got = script_answers(ROOT / "tests" / "numeric" / "tf1_graphs.py", tmp_path, ("tf1", "tf2", "tf2_graph"))
     tf1, tf2, tf2_graph = got["tf1"], got["tf2"], got["tf2_graph"]
-    assert tf1["fed_variable"] == 35.0 and tf1["gradient_after_run"] == [[1.0, 4.0, 9.0], [2.0, 4.0, 6.0]]
-    assert tf1["on_the_default_graph"] == [8.0, 3.0]
-    for name in ("fed_variable", "gradient_after_run", "on_the_default_graph"):
+    assert tf1["gradient_after_run"] == [[1.0, 4.0, 9.0], [2.0, 4.0, 6.0]]
+    assert tf1["on_the_default_graph"] == [8.0, 24.0]
+    for name in ("gradient_after_run", "on_the_default_graph"):
         assert tf2[name] == tf1[name], name
+    for name in ("fed_variable", "gradient_after_run", "on_the_default_graph"):
         assert tf2[name + "_switches"] == [True, True], name  # TF2's again once the graph is left
     assert tf2["graphs"] == ["tf1to2.Graph"] * 3 and tf2["default_graph"] == "tf1to2"
     assert tf2["left"] == tf1["left"] == [True, "tensorflow"]
-    assert tf2_graph["fed_variable"] == 3.0
     assert tf2_graph["gradient_after_run"] == tf2_graph["on_the_default_graph"] == "InvalidArgumentError"
+    assert tf1["fed_variable"] == 35.0 and tf2["fed_variable"] == tf2_graph["fed_variable"] == 3.0  # TF2's variables
 
 
 ESTIMATOR_HOOKS_RUN = """

@@ -374,29 +374,33 @@ def graph_mode_tests(cls):
 
 
 class Graph(tf.Graph):
-    """TF1's ``tf.Graph``: the ops built in it while it is the default graph
-    (``as_default()``, and a session's ``with`` block, which makes its graph the default)
-    get TF1's variables and control flow, as every graph of TF1 did. A ``tf.Graph`` of TF2
-    builds resource variables and control flow v2 instead, which TF1 graph code does not
-    always survive: a variable fed through ``feed_dict`` changes only the read that was
-    fed (gpflow 1.5's ScipyOptimizer feeds its variables, and silently optimizes nothing),
-    and a gradient taken through a while loop a session already ran fails ("Connecting to
-    invalid output"). Everything else of ``tf.Graph`` is TF2's own (``isinstance(g,
-    tf.Graph)`` holds). The switches are TensorFlow's process-wide ones, set while the
-    graph is the default and put back as they were after, so the rest of the process keeps
-    TF2's; graphs TensorFlow builds as functions keep control flow v2, as they must."""
+    """TF1's ``tf.Graph`` as far as its control flow goes: the ops built in it while it is
+    the default graph (``as_default()``, and a session's ``with`` block, which makes its
+    graph the default) get TF1's control flow, built in the graph itself, as every graph of
+    TF1 had. A ``tf.Graph`` of TF2 builds control flow v2 (a cond's branches, a while
+    loop's body as functions) instead, which TF1 graph code does not always survive: a
+    gradient taken through a while loop a session already ran fails ("Connecting to
+    invalid output": GPflow 1.5's SVGP training), a tensor made in a branch does not hash
+    (stable-baselines' ACKTR), and random ops in a loop draw other numbers from the same
+    seed (cleverhans' SPSA), silently. Its variables stay TF2's (resource variables): the
+    Keras 3 objects the migration writes (regularizers) do not take TF1's reference
+    variables, so a variable fed through ``feed_dict`` still changes only the read fed.
+    Everything else of ``tf.Graph`` is TF2's own (``isinstance(g, tf.Graph)`` holds). The
+    switch is TensorFlow's process-wide one, set while the graph is the default and put
+    back as it was after, so the rest of the process keeps TF2's; graphs TensorFlow builds
+    as functions keep control flow v2, as they must."""
 
     @contextlib.contextmanager
     def as_default(self):
-        with super().as_default() as graph, _tf1_building():
+        with super().as_default() as graph, _tf1_building(variables=False):
             yield graph
 
 
 def reset_default_graph() -> None:
     """TF1's ``tf.reset_default_graph()``: clears the default graph, and the new one, which
-    a session given no graph runs (and enters in its ``with`` block), is TF1's (``Graph``),
-    where TF2's would build resource variables and control flow v2 (gpflow 1.5's tests
-    reset it and run their models in a session on it)."""
+    a session given no graph runs (and enters in its ``with`` block), is a ``Graph`` (TF1's
+    control flow), where TF2's would build control flow v2 (GPflow 1.5's tests reset it
+    and run their models in a session on it)."""
     from tensorflow.python.framework import ops
 
     tf.compat.v1.reset_default_graph()
@@ -406,17 +410,18 @@ def reset_default_graph() -> None:
 
 
 @contextlib.contextmanager
-def _tf1_building():
-    """TF1's variables and control flow in the graphs built meanwhile (two of the switches
-    ``disable_v2_behavior`` turns), each put back as it was after."""
+def _tf1_building(variables: bool = True):
+    """TF1's control flow, and with ``variables`` TF1's reference variables, in the graphs
+    built meanwhile (switches ``disable_v2_behavior`` turns), each put back as it was after."""
     v1 = tf.compat.v1
     resource, control_flow = v1.resource_variables_enabled(), v1.control_flow_v2_enabled()
-    v1.disable_resource_variables()
+    if variables:
+        v1.disable_resource_variables()
     v1.disable_control_flow_v2()
     try:
         yield
     finally:
-        if resource:
+        if resource and variables:
             v1.enable_resource_variables()
         if control_flow:
             v1.enable_control_flow_v2()

