@@ -1,7 +1,8 @@
 """What ``tf.contrib.rnn`` had of its own that TensorFlow 2.21 lacks and TF1 code calls:
 the stacked bidirectional RNNs (TensorLayer's ``BiDynamicRNNLayer`` imports
-``stack_bidirectional_dynamic_rnn``), and ``LSTMBlockCell`` (Sonnet 1's
-``snt.LSTMBlockCell`` wraps it), the cell of TF1's fused LSTM kernel. contrib.rnn's cells and ``static_rnn`` & co were
+``stack_bidirectional_dynamic_rnn``), ``LSTMBlockCell`` (Sonnet 1's
+``snt.LSTMBlockCell`` wraps it), the cell of TF1's fused LSTM kernel, and
+``LayerNormBasicLSTMCell`` (tensor2tensor, OpenNMT-tf, Ludwig and Magenta build it). contrib.rnn's cells and ``static_rnn`` & co were
 TensorFlow's own objects, which stage 0 renames to their ``tf.compat.v1.nn`` names; these
 two were contrib's: written here on TensorFlow's own ``bidirectional_dynamic_rnn`` /
 ``static_bidirectional_rnn`` as contrib built them, so that a layer's variables take the
@@ -14,15 +15,16 @@ from __future__ import annotations
 
 import tensorflow as tf
 
-__all__ = ["stack_bidirectional_rnn", "stack_bidirectional_dynamic_rnn", "LSTMBlockCell"]
+__all__ = ["stack_bidirectional_rnn", "stack_bidirectional_dynamic_rnn", "LSTMBlockCell", "LayerNormBasicLSTMCell"]
 
 _CLASSES: dict = {}  # made when first read: the cell classes come from the Keras TensorFlow runs with
 
 
 def __getattr__(name: str):
-    if name == "LSTMBlockCell":
+    makers = {"LSTMBlockCell": _lstm_block_cell, "LayerNormBasicLSTMCell": _layer_norm_basic_lstm_cell}
+    if name in makers:
         if name not in _CLASSES:
-            _CLASSES[name] = _lstm_block_cell()
+            _CLASSES[name] = makers[name]()
         return _CLASSES[name]
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
@@ -45,6 +47,88 @@ def _lstm_block_cell() -> type:
     LSTMBlockCell.__module__ = __name__
     LSTMBlockCell.__doc__ = _lstm_block_cell.__doc__
     return LSTMBlockCell
+
+
+def _layer_norm_basic_lstm_cell() -> type:
+    """contrib.rnn's ``LayerNormBasicLSTMCell``: a basic LSTM whose four gate
+    pre-activations (``[x, h] @ kernel``, no bias where it normalizes) and new cell state
+    are each layer-normalized (contrib's ``layer_norm``, tf_slim's now: mean and variance
+    over the units, epsilon 1e-12, then gain and shift), with recurrent dropout on the
+    candidate (``dropout_keep_prob``), ``forget_bias`` added to f. The variables are
+    contrib's: ``kernel`` (``bias`` without layer norm), and ``gamma`` / ``beta`` under
+    ``input``, ``transform``, ``forget``, ``output`` and ``state``, initialized to
+    ``norm_gain`` / ``norm_shift``, so TF1 checkpoints load. Written for the shim after
+    contrib's own definition, on TensorFlow's TF1 ``RNNCell``."""
+    import tf_slim
+
+    from tf1to2 import rnn_cell
+
+    v1 = tf.compat.v1
+
+    class LayerNormBasicLSTMCell(rnn_cell.RNNCell):
+        def __init__(self, num_units, forget_bias=1.0, input_size=None, activation=tf.math.tanh, layer_norm=True,
+                     norm_gain=1.0, norm_shift=0.0, dropout_keep_prob=1.0, dropout_prob_seed=None, reuse=None):
+            super().__init__(_reuse=reuse)
+            if input_size is not None:
+                v1.logging.warn("%s: The input_size parameter is deprecated.", self)
+            self._num_units = num_units
+            self._activation = activation
+            self._forget_bias = forget_bias
+            self._keep_prob = dropout_keep_prob
+            self._seed = dropout_prob_seed
+            self._layer_norm = layer_norm
+            self._norm_gain = norm_gain
+            self._norm_shift = norm_shift
+            self._reuse = reuse
+
+        @property
+        def state_size(self):
+            return rnn_cell.LSTMStateTuple(self._num_units, self._num_units)
+
+        @property
+        def output_size(self):
+            return self._num_units
+
+        def _norm(self, inp, scope, dtype=tf.float32):
+            shape = inp.get_shape()[-1:]
+            with v1.variable_scope(scope):
+                v1.get_variable("gamma", shape=shape, initializer=v1.constant_initializer(self._norm_gain),
+                                dtype=dtype)
+                v1.get_variable("beta", shape=shape, initializer=v1.constant_initializer(self._norm_shift),
+                                dtype=dtype)
+            return tf_slim.layer_norm(inp, reuse=True, scope=scope)
+
+        def _linear(self, args):
+            out_size = 4 * self._num_units
+            weights = v1.get_variable("kernel", [args.get_shape()[-1], out_size], dtype=args.dtype)
+            out = tf.matmul(args, weights)
+            if not self._layer_norm:
+                out = tf.nn.bias_add(out, v1.get_variable("bias", [out_size], dtype=args.dtype))
+            return out
+
+        def call(self, inputs, state):
+            c, h = state
+            args = tf.concat([inputs, h], 1)
+            concat = self._linear(args)
+            dtype = args.dtype
+            i, j, f, o = tf.split(value=concat, num_or_size_splits=4, axis=1)
+            if self._layer_norm:
+                i = self._norm(i, "input", dtype=dtype)
+                j = self._norm(j, "transform", dtype=dtype)
+                f = self._norm(f, "forget", dtype=dtype)
+                o = self._norm(o, "output", dtype=dtype)
+            g = self._activation(j)
+            if (not isinstance(self._keep_prob, float)) or self._keep_prob < 1:
+                g = v1.nn.dropout(g, keep_prob=self._keep_prob, seed=self._seed)
+            new_c = c * tf.sigmoid(f + self._forget_bias) + tf.sigmoid(i) * g
+            if self._layer_norm:
+                new_c = self._norm(new_c, "state", dtype=dtype)
+            new_h = self._activation(new_c) * tf.sigmoid(o)
+            return new_h, rnn_cell.LSTMStateTuple(new_c, new_h)
+
+    LayerNormBasicLSTMCell.__module__ = __name__
+    LayerNormBasicLSTMCell.__doc__ = _layer_norm_basic_lstm_cell.__doc__
+    return LayerNormBasicLSTMCell
 
 
 def _check(cells_fw, cells_bw, initial_states_fw, initial_states_bw) -> None:

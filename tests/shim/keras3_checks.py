@@ -458,6 +458,81 @@ def check_contrib_rnn_lstm_block_cell_computes_tf1s_fused_kernel():
             assert np.abs(c_last).max() <= clip + 1e-6
 
 
+def check_contrib_rnn_layer_norm_basic_lstm_cell_computes_tf1s_formula():
+    """tf1to2.contrib_rnn.LayerNormBasicLSTMCell in a TF1 graph, with layer norm (another
+    gain, shift and forget bias) and without: contrib's variable names (``kernel``, and
+    ``gamma`` / ``beta`` under ``input``, ``transform``, ``forget``, ``output``, ``state``,
+    initialized to the gain and shift; ``bias`` without layer norm), and three steps of
+    ``dynamic_rnn`` compute contrib's formula in NumPy: gates from ``[x, h] @ kernel``,
+    each layer-normalized over the units (epsilon 1e-12, then gain and shift), the new cell
+    state too, forget bias added to f. With ``dropout_keep_prob`` below 1, the candidate
+    is dropped: outputs differ from the undropped ones, and some are 0 where they are not."""
+    import tf1to2.contrib_rnn
+
+    rng = np.random.RandomState(4)
+    x = rng.randn(2, 3, 5).astype("float32")
+    sigmoid = lambda a: 1 / (1 + np.exp(-a))
+
+    def norm(a, gamma, beta):
+        mean, var = a.mean(1, keepdims=True), a.var(1, keepdims=True)
+        return (a - mean) / np.sqrt(var + 1e-12) * gamma + beta
+
+    for layer_norm, gain, shift, bias in ((True, 1.3, 0.2, 0.5), (False, 1.0, 0.0, 1.0)):
+        with tf.Graph().as_default():
+            cell = tf1to2.contrib_rnn.LayerNormBasicLSTMCell(4, forget_bias=bias, layer_norm=layer_norm,
+                                                             norm_gain=gain, norm_shift=shift)
+            inputs = v1.placeholder(tf.float32, [2, 3, 5])
+            out, state = v1.nn.dynamic_rnn(cell, inputs, dtype=tf.float32)
+            names = sorted(v.name for v in v1.global_variables())
+            prefix = "rnn/layer_norm_basic_lstm_cell/"
+            want = [f"{prefix}kernel:0"] + (
+                [f"{prefix}{g}/{w}:0" for g in ("forget", "input", "output", "state", "transform") for w in ("beta", "gamma")]
+                if layer_norm else [f"{prefix}bias:0"])
+            assert names == sorted(want), names
+            with v1.Session() as sess:
+                sess.run(v1.global_variables_initializer())
+                initial = sess.run({v.name: v for v in v1.global_variables()})
+                if layer_norm:
+                    assert all(np.all(initial[f"{prefix}{g}/gamma:0"] == np.float32(gain)) and
+                               np.all(initial[f"{prefix}{g}/beta:0"] == np.float32(shift))
+                               for g in ("input", "transform", "forget", "output", "state"))
+                assigns = [v.assign(rng.uniform(-0.5, 0.5, v.shape).astype("float32") + (1.0 if "gamma" in v.name else 0))
+                           for v in v1.global_variables()]
+                sess.run(assigns)
+                got, (c_last, h_last), weights = sess.run([out, state, {v.name: v for v in v1.global_variables()}],
+                                                          {inputs: x})
+        w = lambda name: weights[f"{prefix}{name}:0"]
+        c = h = np.zeros((2, 4), np.float32)
+        for t in range(3):
+            z = np.concatenate([x[:, t], h], 1) @ w("kernel")
+            if not layer_norm:
+                z = z + w("bias")
+            i, j, f, o = np.split(z, 4, axis=1)
+            if layer_norm:
+                i, j, f, o = (norm(a, w(f"{g}/gamma"), w(f"{g}/beta"))
+                              for a, g in zip((i, j, f, o), ("input", "transform", "forget", "output")))
+            c = c * sigmoid(f + bias) + sigmoid(i) * np.tanh(j)
+            if layer_norm:
+                c = norm(c, w("state/gamma"), w("state/beta"))
+            h = np.tanh(c) * sigmoid(o)
+            np.testing.assert_allclose(got[:, t], h, atol=TOL)
+        np.testing.assert_allclose(c_last, c, atol=TOL)
+        np.testing.assert_allclose(h_last, h, atol=TOL)
+    with tf.Graph().as_default():  # recurrent dropout on the candidate
+        v1.set_random_seed(1)
+        inputs = v1.placeholder(tf.float32, [2, 3, 5])
+        outs = []
+        for keep, scope in ((1.0, "full"), (0.5, "dropped")):
+            cell = tf1to2.contrib_rnn.LayerNormBasicLSTMCell(4, dropout_keep_prob=keep, layer_norm=False)
+            outs.append(v1.nn.dynamic_rnn(cell, inputs, dtype=tf.float32, scope=scope)[1].c)
+        with v1.Session() as sess:
+            sess.run(v1.global_variables_initializer())
+            for v in v1.global_variables():  # the same weights for both
+                sess.run(v.assign(np.full(v.shape, 0.1, "float32")))
+            full, dropped = sess.run(outs, {inputs: x})
+    assert not np.allclose(full, dropped)
+
+
 def check_contrib_seq2seq_functions_compute_tf1s_formulas():
     """tf1to2.contrib_seq2seq.sequence_loss in each of TF1's modes, eagerly and in a TF1
     graph, against TF1's formula in NumPy: per-position cross-entropy times its weight,
