@@ -969,7 +969,8 @@ class _Rewriter(TFTransformer):
             return
         if ".".join([self.binding(parts[0]) or "", *parts[1:]]) == TF2_ENABLED:
             self._tf2_enabled(node)
-        shim = None if node.args or self.v2_behaviour else TF1_GRAPHS.get(".".join([self.binding(parts[0]) or "", *parts[1:]]))
+        full = ".".join([self.binding(parts[0]) or "", *parts[1:]])
+        shim = None if node.args or self.v2_behaviour else TF1_GRAPHS.get(full)
         if shim is not None:
             self.tf1_graphs[id(node)] = shim
         if self.binding(parts[0]) == "tensorflow" and parts[0] not in self.compat_names and _fits_tf2(".".join(parts[1:]), node):

@@ -341,10 +341,12 @@ def test_a_real_training_loop_learns_what_tf1_learned(trees, tmp_path, package, 
     its graph, an entropy bonus), ACER (replay, retrace, trust region), SAC and TD3
     (replay, twin Q and target networks, Polyak averaging over scopes' variables) learn
     the same too (TD3's three updates run one after another on both sides: its own step
-    leaves their order to the executor, and two runs of the original differ). ACKTR's K-FAC optimizer keys a dict by tensors made in a tf.cond
-    branch, which TensorFlow 2 builds as a function in its own tf.Graph: it raised "Tensor
-    is unhashable" there, where tf1to2 warns, until tf-api made stable-baselines' graphs
-    TF1's (``tf1to2.Graph``, TF1's control flow): as migrated it learns what TF1 learned. tflearn's DNN.fit (its convolution, batch norm, LSTM, dropout, Momentum,
+    leaves their order to the executor, and two runs of the original differ). ACKTR's
+    K-FAC optimizer keys a dict by tensors made in a tf.cond branch, which TensorFlow 2
+    builds as a function in its own tf.Graph: it raised "Tensor is unhashable" there,
+    where tf1to2 warns, until tf-api made stable-baselines' graphs ``tf1to2.Graph``
+    (TF1's control flow): as migrated it learns what TF1 learned. tflearn's DNN.fit (its
+    convolution, batch norm, LSTM, dropout, Momentum,
     moving-average summaries) trains a two-input net to the same parameters and slots too,
     and so do a residual net (blocks, a bottleneck, Adam), a text net (embedding,
     bidirectional LSTM, RMSProp) and a recurrent one (GRU, simple RNN, highway, AdaGrad);

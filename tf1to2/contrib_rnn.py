@@ -1,15 +1,18 @@
-"""What ``tf.contrib.rnn`` had of its own that TensorFlow 2.21 lacks and TF1 code calls:
-the stacked bidirectional RNNs (TensorLayer's ``BiDynamicRNNLayer`` imports
-``stack_bidirectional_dynamic_rnn``), ``LSTMBlockCell`` (Sonnet 1's
-``snt.LSTMBlockCell`` wraps it), the cell of TF1's fused LSTM kernel, and
-``LayerNormBasicLSTMCell`` (tensor2tensor, OpenNMT-tf, Ludwig and Magenta build it). contrib.rnn's cells and ``static_rnn`` & co were
-TensorFlow's own objects, which stage 0 renames to their ``tf.compat.v1.nn`` names; these
-two were contrib's: written here on TensorFlow's own ``bidirectional_dynamic_rnn`` /
-``static_bidirectional_rnn`` as contrib built them, so that a layer's variables take the
-names they took in TF1 (``stack_bidirectional_rnn/cell_0/bidirectional_rnn/fw/...``) and
-TF1 checkpoints load. They build TF1 graphs: RNN cells as TF1 made them (a graph, or a
-layer decorated with ``track_tf1_style_variables``). Imports TensorFlow; never LibCST or
-the codemod.
+"""What ``tf.contrib.rnn`` had of its own that TensorFlow 2.21 lacks and TF1 code calls.
+contrib.rnn's other cells and ``static_rnn`` & co were TensorFlow's own objects, which
+stage 0 renames to their ``tf.compat.v1.nn`` names; these were contrib's, written here as
+contrib built them, so that their variables take the names they took in TF1 and TF1
+checkpoints load:
+
+* the stacked bidirectional RNNs (TensorLayer's ``BiDynamicRNNLayer`` imports
+  ``stack_bidirectional_dynamic_rnn``), on TensorFlow's own ``bidirectional_dynamic_rnn``
+  / ``static_bidirectional_rnn`` (``stack_bidirectional_rnn/cell_0/bidirectional_rnn/fw/...``);
+* ``LSTMBlockCell`` (Sonnet 1's ``snt.LSTMBlockCell`` wraps it), the cell of TF1's fused
+  LSTM kernel;
+* ``LayerNormBasicLSTMCell`` (tensor2tensor, OpenNMT-tf, Ludwig and Magenta build it).
+
+They build TF1 graphs: RNN cells as TF1 made them (a graph, or a layer decorated with
+``track_tf1_style_variables``). Imports TensorFlow; never LibCST or the codemod.
 """
 from __future__ import annotations
 

@@ -40,7 +40,8 @@ def main(side: str, folder: Path) -> None:
     graphs = module.graphs_every_way()
     out["graphs"] = [type(g).__module__.split(".")[0] + "." + type(g).__name__ for g in graphs if g is not None]
     out["default_graph"] = type(v1.get_default_graph()).__module__.split(".")[0]
-    out["left"] = [module.left_as_they_are(graphs[0])[0], type(module.left_as_they_are(graphs[0])[1]).__module__.split(".")[0]]
+    checked, tf2_graph = module.left_as_they_are(graphs[0])
+    out["left"] = [checked, type(tf2_graph).__module__.split(".")[0]]
     print(json.dumps(out))
 
 

@@ -485,9 +485,9 @@ def check_contrib_rnn_layer_norm_basic_lstm_cell_computes_tf1s_formula():
             out, state = v1.nn.dynamic_rnn(cell, inputs, dtype=tf.float32)
             names = sorted(v.name for v in v1.global_variables())
             prefix = "rnn/layer_norm_basic_lstm_cell/"
+            norms = ("forget", "input", "output", "state", "transform")
             want = [f"{prefix}kernel:0"] + (
-                [f"{prefix}{g}/{w}:0" for g in ("forget", "input", "output", "state", "transform") for w in ("beta", "gamma")]
-                if layer_norm else [f"{prefix}bias:0"])
+                [f"{prefix}{g}/{w}:0" for g in norms for w in ("beta", "gamma")] if layer_norm else [f"{prefix}bias:0"])
             assert names == sorted(want), names
             with v1.Session() as sess:
                 sess.run(v1.global_variables_initializer())
@@ -496,8 +496,8 @@ def check_contrib_rnn_layer_norm_basic_lstm_cell_computes_tf1s_formula():
                     assert all(np.all(initial[f"{prefix}{g}/gamma:0"] == np.float32(gain)) and
                                np.all(initial[f"{prefix}{g}/beta:0"] == np.float32(shift))
                                for g in ("input", "transform", "forget", "output", "state"))
-                assigns = [v.assign(rng.uniform(-0.5, 0.5, v.shape).astype("float32") + (1.0 if "gamma" in v.name else 0))
-                           for v in v1.global_variables()]
+                assigns = [v.assign(rng.uniform(-0.5, 0.5, v.shape).astype("float32")
+                                    + (1.0 if "gamma" in v.name else 0)) for v in v1.global_variables()]
                 sess.run(assigns)
                 got, (c_last, h_last), weights = sess.run([out, state, {v.name: v for v in v1.global_variables()}],
                                                           {inputs: x})

@@ -4,10 +4,11 @@ whether spelled through tensorflow, through `from tensorflow.contrib import rnn`
 import goes once nothing reads it) or imported by name (the import moves). Cells are
 tf-keras' in TensorFlow 2.21, which this stage alone says at each; a default run makes
 them tf1to2.rnn_cell's (stage 7). What contrib alone had (LayerNormBasicLSTMCell) is
-warned."""
+the shim's."""
 import tensorflow as tf
 from tensorflow.compat.v1.nn.rnn_cell import GRUCell
 from tensorflow.compat.v1.nn import static_rnn as unroll
+import tf1to2.contrib_rnn
 
 
 def encoder(x, hidden=16, keep=0.9):
@@ -23,4 +24,4 @@ def encoder(x, hidden=16, keep=0.9):
 
 
 def normalized(hidden):
-    return tf.contrib.rnn.LayerNormBasicLSTMCell(hidden)
+    return tf1to2.contrib_rnn.LayerNormBasicLSTMCell(hidden)

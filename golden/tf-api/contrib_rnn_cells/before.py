@@ -4,7 +4,7 @@ whether spelled through tensorflow, through `from tensorflow.contrib import rnn`
 import goes once nothing reads it) or imported by name (the import moves). Cells are
 tf-keras' in TensorFlow 2.21, which this stage alone says at each; a default run makes
 them tf1to2.rnn_cell's (stage 7). What contrib alone had (LayerNormBasicLSTMCell) is
-warned."""
+the shim's."""
 import tensorflow as tf
 from tensorflow.contrib import rnn
 from tensorflow.contrib.rnn import GRUCell, static_rnn as unroll
