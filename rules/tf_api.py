@@ -583,7 +583,8 @@ GRAPH_SWITCHES = frozenset({"disable_v2_behavior", "disable_eager_execution"})
 # decorators that build a graph): no graph-mode step
 EAGER_SWITCHES = frozenset({"enable_eager_execution", "enable_v2_behavior"})
 # the graphs TF1 code makes itself (``_Rewriter.tf1_graphs``), and its resets of the default
-# graph, which make one: each call → the shim's, which makes TF1's graph (``tf1to2.Graph``)
+# graph, which make one: each call → the shim's, whose graph builds TF1's control flow
+# (``tf1to2.Graph``)
 TF1_GRAPHS = {f"{module}.{name}": f"tf1to2.{name}"
               for module in ("tensorflow", "tensorflow.compat.v1", "tensorflow.python.framework.ops")
               for name in ("Graph", "reset_default_graph")}
