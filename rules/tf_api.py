@@ -822,6 +822,7 @@ class _Rewriter(TFTransformer):
         self.renamed_aliases: set[str] = set()
         self.renamed_kept: set[str] = set()
         self.estimator_shim = False  # a chain now reads tf1to2.estimator
+        self.estimator_hooks = False  # a chain of tf.estimator's hooks now reads tf.compat.v1.train
         self.module_imports: set[str] = set()  # modules chains now read whole (``import tensorflow``)
         self.tfp_head: Optional[str] = None     # what TensorFlow Probability is called here (``_tfp_name``)
         self.tfp_import: Optional[tuple] = None  # the import making it, to add
@@ -1094,6 +1095,7 @@ class _Rewriter(TFTransformer):
             if self.ctx.change(node, f"{'.'.join(parts)} → {text} (tf.train's own class, which tf.estimator "
                                      "re-exported: tf.estimator was removed in TensorFlow 2.16)"):
                 self.needs_tf = True
+                self.estimator_hooks = True
                 self.replacements[id(node)] = _expr(text)
             return
         shim = GUIDE_SHIM.get(".".join([base or "", *parts[1:]]))
@@ -1915,8 +1917,11 @@ class TfApi(Rule):
         for stmt, spelled, text in rewriter.estimator_imports:
             before, module = module, remove_unused_imports(module, [spelled], keep=ctx.imported)
             if module is before:
-                ctx.warn(stmt, f"{text}: {REMOVED['estimator']}" + (
-                    " (its uses of ModeKeys here are tf1to2.estimator.ModeKeys now)" if rewriter.estimator_shim else ""))
+                done = [what for what, flag in (("its uses of ModeKeys here are tf1to2.estimator.ModeKeys",
+                                                  rewriter.estimator_shim),
+                                                 ("its session-run hooks here tf.compat.v1.train's",
+                                                  rewriter.estimator_hooks)) if flag]
+                ctx.warn(stmt, f"{text}: {REMOVED['estimator']}" + (f" ({', and '.join(done)} now)" if done else ""))
         module = _graph_mode(ctx, rewriter, module)
         if rewriter.graph_mode_tests and ctx.aliases.module_scope.names.get("tf1to2") != "tf1to2":
             imports.append(("tf1to2", None))
