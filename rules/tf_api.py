@@ -141,7 +141,11 @@ variables, which the Keras 3 objects later stages write (regularizers) need, and
 variable fed through ``feed_dict`` changes only the read fed (GPflow's ScipyOptimizer
 feeds its variables, and silently reaches other numbers: TF1's variables take
 ``disable_v2_behavior()``). Not in a module that switches to TF2 behaviour itself
-(``enable_v2_behavior()``), nor ``tf.compat.v2.Graph``: TF2's is meant.
+(``enable_v2_behavior()``), nor ``tf.compat.v2.Graph``: TF2's is meant. Where the
+module's own code feeds a variable (a key of a ``feed_dict`` literal naming a variable
+the same function makes), the key is warned, unless the graph-mode step gives the
+program TF1's variables; a variable reached otherwise (GPflow's ``self._vars``) is not
+followed.
 
 ## Why
 The migration overview makes this step 1 of every migration; without it nothing else
@@ -442,6 +446,69 @@ def tfp_target(names: list[str]) -> Optional[tuple[str, str]]:
 
 
 _TFP_PARAMETERS = ("probs", "logits")
+
+
+# what makes a variable (canonical names), for ``_FedVariables``
+_VARIABLE_MAKERS = frozenset({"tf.Variable", "tf.compat.v1.Variable", "tf.compat.v1.get_variable",
+                              "tf.compat.v1.get_local_variable"})
+FED_VARIABLE = ("is a variable fed through feed_dict: TF1 fed every read of it in the run, TensorFlow 2's resource "
+                "variables (TensorFlow 2.21's, in tf1to2.Graph too) feed only the read that was fed, so what else "
+                "reads it computes with its value, silently. Feed a placeholder the code reads instead "
+                "(tf.compat.v1.placeholder_with_default(v, v.shape)), or call tf.compat.v1.disable_v2_behavior() "
+                "at the program's entry point (TF1's variables)")
+
+
+def _warn_fed_variables(ctx: RuleContext) -> None:
+    """Each key of a ``feed_dict`` literal (``sess.run(y, {v: 5.0})``, ``feed_dict=``,
+    ``x.eval(feed_dict=...)``) that names a variable the same function (or the module, at
+    its level) makes, and binds to nothing else: TF2's variables feed only the read fed,
+    where TF1's fed every read. A variable reached otherwise (a list of them, an attribute:
+    GPflow's ScipyOptimizer feeds ``self._vars``) is not followed."""
+    walk(ctx.module, _FedVariables(ctx))
+
+
+class _FedVariables(TFVisitor):
+    def __init__(self, ctx: RuleContext) -> None:
+        super().__init__(ctx)
+        # per function: name → whether each binding makes a variable; the keys fed there
+        self.scopes: list[tuple[dict, list]] = [({}, [])]
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.scopes.append(({}, []))
+        for param in [*node.params.params, *node.params.kwonly_params, *node.params.posonly_params]:
+            self.scopes[-1][0].setdefault(param.name.value, []).append(False)
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._settle(*self.scopes.pop())
+
+    def leave_Module(self, node: cst.Module) -> None:
+        self._settle(*self.scopes[0])
+
+    def _settle(self, bindings: dict, fed: list) -> None:
+        for key in fed:
+            made = bindings.get(key.value)
+            if made and all(made):
+                self.ctx.warn(key, f"{key.value} {FED_VARIABLE}")
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        makes = isinstance(node.value, cst.Call) and self.qualify(node.value.func) in _VARIABLE_MAKERS
+        for t in node.targets:
+            targets = [t.target] if isinstance(t.target, cst.Name) else \
+                [e.value for e in t.target.elements if isinstance(e.value, cst.Name)] \
+                if isinstance(t.target, (cst.Tuple, cst.List)) else []
+            for name in targets:
+                self.scopes[-1][0].setdefault(name.value, []).append(makes and isinstance(t.target, cst.Name))
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if not isinstance(node.func, cst.Attribute) or node.func.attr.value not in ("run", "eval"):
+            return
+        feed = next((a.value for a in node.args if a.keyword is not None and a.keyword.value == "feed_dict"), None)
+        if feed is None and node.func.attr.value == "run":
+            positional = [a.value for a in node.args if a.keyword is None and not a.star]
+            feed = positional[1] if len(positional) > 1 else None
+        if isinstance(feed, cst.Dict):
+            self.scopes[-1][1].extend(e.key for e in feed.elements
+                                      if isinstance(e, cst.DictElement) and isinstance(e.key, cst.Name))
 
 
 def _warn_tfp_parameters(ctx: RuleContext) -> None:
@@ -1923,6 +1990,9 @@ class TfApi(Rule):
                                                   rewriter.estimator_hooks)) if flag]
                 ctx.warn(stmt, f"{text}: {REMOVED['estimator']}" + (f" ({', and '.join(done)} now)" if done else ""))
         module = _graph_mode(ctx, rewriter, module)
+        if "feed" in ctx.code and not rewriter.switched and module.code.count("disable_v2_behavior()") == \
+                ctx.code.count("disable_v2_behavior()"):  # (not where the graph-mode step gives TF1's variables)
+            _warn_fed_variables(ctx)
         if rewriter.graph_mode_tests and ctx.aliases.module_scope.names.get("tf1to2") != "tf1to2":
             imports.append(("tf1to2", None))
         rewritten = rewriter.contrib_aliases - rewriter.contrib_kept  # every use of the alias

@@ -1070,3 +1070,42 @@ def test_estimator_hooks_run_as_tf_trains_under_tf_2_21(tmp_path):
     proc, warnings = _run_rewritten("estimator_hooks", ESTIMATOR_HOOKS_RUN, tmp_path)
     assert proc.returncode == 0 and proc.stdout.strip().endswith("ok"), proc.stderr[-3000:]
     assert warnings == []
+
+
+FED = '''import tensorflow as tf
+
+LEVEL = tf.Variable(0.5)
+
+
+def fed(value, given):
+    v = tf.get_variable("v", initializer=1.0)
+    w = tf.compat.v1.Variable(2.0)
+    u = tf.Variable(3.0)
+    u = u * 2.0  # bound to something else too: not followed
+    x = tf.placeholder(tf.float32, [])
+    y = v + w + x + u + given
+    with tf.Session() as sess:
+        a = sess.run(y, {v: value, x: 1.0, given: 2.0})
+        b = sess.run(fetches=y, feed_dict={w: value, u: 1.0})
+        c = y.eval(feed_dict={x: 3.0})
+        d = sess.run(y, {LEVEL: value})  # the module's variable, read in a function: not followed
+    return a, b, c, d
+'''
+
+
+def test_a_variable_fed_through_feed_dict_is_warned_where_fed():
+    """A key of a feed_dict literal (``run``'s second argument or ``feed_dict=``, ``eval``'s)
+    naming a variable the same function makes, and binds to nothing else, is warned at
+    the key: TF2's resource variables, tf1to2.Graph's too, feed only the read fed.
+    Parameters, placeholders, names bound to something else as well, and names of another
+    scope are not. Where the graph-mode step gives the program TF1's variables (a script's
+    entry point), nothing is said: there the feed works as in TF1."""
+    def fed_warnings(source):
+        return [(w.line, w.message.split(" is a variable")[0]) for w in transform_text(source, ["tf-api"])[2]
+                if "fed through feed_dict" in w.message]
+
+    assert fed_warnings(FED) == [(14, "v"), (15, "w")]
+    script = FED + "\n\nif __name__ == '__main__':\n    print(fed(1.0, 2.0))\n"
+    assert script != FED
+    out = transform_text(script, ["tf-api"])[0]
+    assert "disable_v2_behavior()" in out and fed_warnings(script) == []

@@ -3,7 +3,7 @@ test case, the default graph after a reset, a session on a graph it was given). 
 control flow in every one of them, which its code relies on: a gradient can be taken
 through a loop a session already ran (GPflow's SVGP training). And TF1's variables: one
 fed through feed_dict is fed to every read of it in the run (GPflow's ScipyOptimizer feeds
-its variables so), which the graph the migration writes does not give back."""
+its variables so), which the graph the migration writes does not give back: warned."""
 import numpy as np
 import tensorflow as tf
 import tensorflow.compat.v1 as tf1
