@@ -226,8 +226,8 @@ from rules.aliases import TFTransformer, TFVisitor, canonicalize, dotted_name, d
 from rules.base import Facts, Rule, RuleContext, ast_dotted, mentioning
 from rules.contrib_summary import REWRITTEN as CONTRIB_SUMMARY
 from rules.optimizers import CONTRIB_OPTIMIZERS
-from rules.edit import (add_imports, code, expression, is_docstring, keyword, module_imports, new_keyword, nodes_of,
-                        rebuild_args, remove_unused_imports, statement_imports)
+from rules.edit import (add_imports, bound_arguments, code, expression, is_docstring, keyword, module_imports,
+                        new_keyword, nodes_of, rebuild_args, remove_unused_imports, statement_imports)
 from rules.model_walk import (GRAPH_ADVICE, GRAPH_MODE_TESTS, GRAPH_TOPIC, PLACEHOLDERS, RNN_CELL_NAMES, SESSIONS,
                               bindings, is_as_default, own_graph, runs_in_graph_mode, saver_given_variables,
                               target_names)
@@ -451,6 +451,8 @@ _TFP_PARAMETERS = ("probs", "logits")
 # what makes a variable (canonical names), for ``_FedVariables``
 _VARIABLE_MAKERS = frozenset({"tf.Variable", "tf.compat.v1.Variable", "tf.compat.v1.get_variable",
                               "tf.compat.v1.get_local_variable"})
+# the methods feeding a graph's run, their parameters: Session.run, Tensor.eval / Operation.run
+_FEEDING = {"run": ("fetches", "feed_dict", "options", "run_metadata"), "eval": ("feed_dict", "session")}
 FED_VARIABLE = ("is a variable fed through feed_dict: TF1 fed every read of it in the run, TensorFlow 2's resource "
                 "variables (TensorFlow 2.21's, in tf1to2.Graph too) feed only the read that was fed, so what else "
                 "reads it computes with its value, silently. Feed a placeholder the code reads instead "
@@ -500,12 +502,8 @@ class _FedVariables(TFVisitor):
                 self.scopes[-1][0].setdefault(name.value, []).append(makes and isinstance(t.target, cst.Name))
 
     def visit_Call(self, node: cst.Call) -> None:
-        if not isinstance(node.func, cst.Attribute) or node.func.attr.value not in ("run", "eval"):
-            return
-        feed = next((a.value for a in node.args if a.keyword is not None and a.keyword.value == "feed_dict"), None)
-        if feed is None and node.func.attr.value == "run":
-            positional = [a.value for a in node.args if a.keyword is None and not a.star]
-            feed = positional[1] if len(positional) > 1 else None
+        params = _FEEDING.get(node.func.attr.value) if isinstance(node.func, cst.Attribute) else None
+        feed = (bound_arguments(node, params) or {}).get("feed_dict") if params else None
         if isinstance(feed, cst.Dict):
             self.scopes[-1][1].extend(e.key for e in feed.elements
                                       if isinstance(e, cst.DictElement) and isinstance(e.key, cst.Name))
@@ -676,31 +674,33 @@ ESTIMATOR_HOOKS = frozenset({
     "StopAtStepHook", "SummarySaverHook"})
 
 
-def _mode_keys_tail(base: str, parts: list) -> Optional[list]:
-    """What follows ``ModeKeys`` in a dotted name (``[]``, ``["TRAIN"]``) when the name
-    spells tf.estimator.ModeKeys itself (``tf.estimator.ModeKeys.TRAIN``,
-    ``tf_estimator.ModeKeys``), its root bound to ``base``; None otherwise (and for a name
-    bound to ModeKeys by an import, which is rewritten where it is made)."""
+def _estimator_tail(base: str, parts: list) -> Optional[list]:
+    """What follows tf.estimator in a dotted name whose root is bound to ``base``
+    (``["ModeKeys", "TRAIN"]`` for ``tf.estimator.ModeKeys.TRAIN``, ``tf_estimator.ModeKeys``,
+    ``["SessionRunHook"]`` ...); None where it does not spell a name in tf.estimator (and for
+    a name an import bound to one, which is rewritten where it is made)."""
     full = [*base.split("."), *parts[1:]]
     for module in ESTIMATOR_MODULES:
         head = module.split(".")
         at = len(head)
-        if full[:at] == head and full[at:at + 1] == ["ModeKeys"] and at >= len(base.split(".")):
-            return full[at + 1:]
+        if full[:at] == head and len(full) > at and at >= len(base.split(".")):
+            return full[at:]
     return None
+
+
+def _mode_keys_tail(base: str, parts: list) -> Optional[list]:
+    """What follows ``ModeKeys`` in a dotted name (``[]``, ``["TRAIN"]``) when the name
+    spells tf.estimator.ModeKeys itself; None otherwise (``_estimator_tail``)."""
+    tail = _estimator_tail(base, parts)
+    return tail[1:] if tail and tail[0] == "ModeKeys" else None
 
 
 def _estimator_hook(base: str, parts: list) -> Optional[tuple]:
-    """(the hook's name, what follows it) when a dotted name, its root bound to ``base``,
-    spells one of tf.estimator's hooks (``ESTIMATOR_HOOKS``: ``tf.estimator.SessionRunHook``,
-    ``tf_estimator.StopAtStepHook``); None otherwise."""
-    full = [*base.split("."), *parts[1:]]
-    for module in ESTIMATOR_MODULES:
-        head = module.split(".")
-        at = len(head)
-        if full[:at] == head and full[at:at + 1] and full[at] in ESTIMATOR_HOOKS and at >= len(base.split(".")):
-            return full[at], full[at + 1:]
-    return None
+    """(the hook's name, what follows it) when a dotted name spells one of tf.estimator's
+    hooks (``ESTIMATOR_HOOKS``: ``tf.estimator.SessionRunHook``,
+    ``tf_estimator.StopAtStepHook``); None otherwise (``_estimator_tail``)."""
+    tail = _estimator_tail(base, parts)
+    return (tail[0], tail[1:]) if tail and tail[0] in ESTIMATOR_HOOKS else None
 
 
 def _estimator_module(module: str) -> bool:
@@ -913,6 +913,7 @@ class _Rewriter(TFTransformer):
         self.compat_names = compat_names
         self.graph_nodes: list[tuple[cst.CSTNode, bool, bool]] = []  # (node, at module level, under as_default)
         self.switched = False
+        self.graph_step = False  # ``_graph_mode`` wrote disable_v2_behavior(): the program has TF1's variables
         self.depth = 0  # functions / classes entered
         self.as_default = 0  # with ...as_default() blocks entered
         self.main_guard: Optional[cst.If] = None  # the ``if __name__ == "__main__":`` being walked
@@ -1990,9 +1991,8 @@ class TfApi(Rule):
                                                   rewriter.estimator_hooks)) if flag]
                 ctx.warn(stmt, f"{text}: {REMOVED['estimator']}" + (f" ({', and '.join(done)} now)" if done else ""))
         module = _graph_mode(ctx, rewriter, module)
-        if "feed" in ctx.code and not rewriter.switched and module.code.count("disable_v2_behavior()") == \
-                ctx.code.count("disable_v2_behavior()"):  # (not where the graph-mode step gives TF1's variables)
-            _warn_fed_variables(ctx)
+        if "feed" in ctx.code and not rewriter.switched and not rewriter.graph_step:
+            _warn_fed_variables(ctx)  # (not where the program has TF1's variables)
         if rewriter.graph_mode_tests and ctx.aliases.module_scope.names.get("tf1to2") != "tf1to2":
             imports.append(("tf1to2", None))
         rewritten = rewriter.contrib_aliases - rewriter.contrib_kept  # every use of the alias
@@ -2403,6 +2403,7 @@ def _graph_mode(ctx: RuleContext, rewriter: _Rewriter, module: cst.Module) -> cs
         while at < len(body) and (_is_import(body[at]) or (at == 0 and is_docstring(body[at]))):
             at += 1
         if ctx.change(first, f"builds a TF1 graph at module level: {v1}.disable_v2_behavior() after the imports (the overview's graph-mode step)"):
+            rewriter.graph_step = True
             if at:  # a blank line after the imports, as an import added later leaves it
                 call = call.with_changes(leading_lines=[cst.EmptyLine()])
             return module.with_changes(body=[*body[:at], call, *body[at:]])
@@ -2413,6 +2414,7 @@ def _graph_mode(ctx: RuleContext, rewriter: _Rewriter, module: cst.Module) -> cs
             if ctx.change(original, f"runs a TF1 graph (line {ctx.line(first)}): {v1}.disable_v2_behavior() first in the script's entry point"):
                 block = stmt.body
                 if isinstance(block, cst.IndentedBlock):
+                    rewriter.graph_step = True
                     return module.with_changes(body=[*body[:i], stmt.with_changes(body=block.with_changes(body=[call, *block.body])), *body[i + 1:]])
             return module
     ctx.warn(first, f"builds and runs a TF1 graph (placeholders / sessions), which TF2's eager mode cannot: build it {GRAPH_ADVICE}",
