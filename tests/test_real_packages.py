@@ -534,13 +534,28 @@ def _own_tests_hold(original: Path, migrated: Path, tests: list, expected: dict,
 GRAPH_NETS = ("graph-nets==1.0.5", "dm-sonnet==1.36")
 # what the two import that the test environment lacks, each pinned, in a folder of the cache
 GRAPH_NETS_SITE = ("networkx==2.8.8", "semantic-version==2.10.0", "contextlib2==21.6.0")
-# Python 3.10+ and current protobuf, not TensorFlow: collections' ABCs moved to
-# collections.abc in 3.10 (graph_nets and Sonnet 1 read them from collections), and
-# Sonnet 1's generated protobuf code needs protobuf's pure-Python implementation
-GRAPH_NETS_COMPAT = """import os, collections, collections.abc
-os.environ.setdefault("PROTOCOL_BUFFERS_PYTHON_IMPLEMENTATION", "python")
-for _name in ("Mapping", "MutableMapping", "Sequence", "Iterable", "Callable"):
+# Python 3.10+, not TensorFlow: collections' ABCs moved to collections.abc in 3.10, and the
+# TF1 packages below read them from collections (graph_nets, Sonnet 1, GPflow, cleverhans)
+_COLLECTIONS_ABCS = """import collections, collections.abc
+for _name in ("Mapping", "MutableMapping", "Sequence", "Iterable", "Callable", "Hashable"):
     setattr(collections, _name, getattr(collections.abc, _name))
+"""
+
+
+def _compat_folder(tmp_path: Path, extra: str = "") -> Path:
+    """A folder (on a check's path, before anything is imported: ``fresh=True``) whose
+    ``sitecustomize`` supplies, to both sides, what is not TensorFlow's to supply:
+    collections' ABCs, then ``extra``. In the test's tmp folder, never the environment."""
+    compat = tmp_path / "compat"
+    compat.mkdir()
+    (compat / "sitecustomize.py").write_text(_COLLECTIONS_ABCS + extra)
+    return compat
+
+
+# current protobuf, not TensorFlow: Sonnet 1's generated protobuf code needs protobuf's
+# pure-Python implementation
+GRAPH_NETS_COMPAT = """import os
+os.environ.setdefault("PROTOCOL_BUFFERS_PYTHON_IMPLEMENTATION", "python")
 """
 
 
@@ -553,16 +568,14 @@ def test_graph_nets_own_tests_pass_on_it_and_sonnet_migrated_by_tf1to2(tmp_path)
     test cases deriving from another module's base (``test_utils.GraphsTest``) and tests
     computing tf.gradients had ``disable_v2_behavior()`` in a __main__ block, which pytest
     does not run, instead of ``@tf1to2.graph_mode_tests``. The test environment supplies
-    what is not TensorFlow's to supply (``GRAPH_NETS_COMPAT``)."""
+    what is not TensorFlow's to supply (``_compat_folder``, ``GRAPH_NETS_COMPAT``)."""
     original = tmp_path / "original"
     for requirement, package in zip(GRAPH_NETS, ("graph_nets", "sonnet")):
         unpacked = real_packages.unpack(real_packages.fetch(requirement), tmp_path / package, package)
         shutil.copytree(unpacked / package, original / package)
     migrated = _migrated_copy(original, tmp_path, "graph_nets", "sonnet")
     assert "tf1to2.contrib_rnn.LSTMBlockCell" in (migrated / "sonnet" / "python" / "modules" / "gated_rnn.py").read_text()
-    compat = tmp_path / "compat"
-    compat.mkdir()
-    (compat / "sitecustomize.py").write_text(GRAPH_NETS_COMPAT)
+    compat = _compat_folder(tmp_path, GRAPH_NETS_COMPAT)
     tests = sorted(str(p.relative_to(original)) for p in (original / "graph_nets" / "tests").glob("*_test.py"))
     assert len(tests) == 5
     _own_tests_hold(original, migrated, tests, {}, 370, tmp_path, real_packages.site("graph_nets", GRAPH_NETS_SITE),
@@ -602,12 +615,9 @@ GPFLOW_EXPECTED = {
         "graph: TF2's variables hash only in a graph (TF1's anywhere), and nothing in the module shows the "
         "rule a graph is built",
 }
-# Python 3.10+ and NumPy 2, not TensorFlow: collections' ABCs moved to collections.abc,
-# and NumPy 2 dropped np.string_, np.int and np.float, which GPflow 1.5 reads at import
-GPFLOW_COMPAT = """import collections, collections.abc
-import numpy as np
-for _name in ("Mapping", "MutableMapping", "Sequence", "Iterable", "Callable"):
-    setattr(collections, _name, getattr(collections.abc, _name))
+# NumPy 2, not TensorFlow: it dropped np.string_, np.int and np.float, which GPflow 1.5
+# reads at import
+GPFLOW_COMPAT = """import numpy as np
 np.string_, np.int, np.float = np.bytes_, int, float
 """
 
@@ -625,9 +635,7 @@ def test_gpflows_own_tests_pass_on_it_migrated_by_tf1to2(tmp_path):
     migrated = _migrated_copy(original, tmp_path, "gpflow", "tests")
     assert "tf1to2.Graph()" in (migrated / "gpflow" / "test_util.py").read_text()
     assert "tf1to2.reset_default_graph()" in (migrated / "gpflow" / "session_manager.py").read_text()
-    compat = tmp_path / "compat"
-    compat.mkdir()
-    (compat / "sitecustomize.py").write_text(GPFLOW_COMPAT)
+    compat = _compat_folder(tmp_path, GPFLOW_COMPAT)
     _own_tests_hold(original, migrated, list(GPFLOW_TESTS), GPFLOW_EXPECTED, 300, tmp_path,
                     real_packages.site("gpflow", GPFLOW_SITE), compat, fresh=True)
 
@@ -635,10 +643,6 @@ def test_gpflows_own_tests_pass_on_it_migrated_by_tf1to2(tmp_path):
 # cleverhans 3.0.1 (adversarial attacks on TF1), a package outside PACKAGES: its attacks
 # are the check (its wheel ships no tests)
 CLEVERHANS = "cleverhans==3.0.1"
-# Python 3.10+, not TensorFlow: its attacks test their arguments against collections.Hashable
-CLEVERHANS_COMPAT = """import collections, collections.abc
-collections.Hashable = collections.abc.Hashable
-"""
 
 
 def test_cleverhans_attacks_compute_their_tf1_examples_migrated(tmp_path):
@@ -651,9 +655,7 @@ def test_cleverhans_attacks_compute_their_tf1_examples_migrated(tmp_path):
     random perturbations, drawn in a ``tf.while_loop`` TF2 builds as a function, are
     other numbers from the same seed: its examples differ (by 0.04), silently."""
     original, migrated = _fetched_and_migrated(CLEVERHANS, "cleverhans", tmp_path, "cleverhans")
-    compat = tmp_path / "compat"
-    compat.mkdir()
-    (compat / "sitecustomize.py").write_text(CLEVERHANS_COMPAT)
+    compat = _compat_folder(tmp_path)  # its attacks test their arguments against collections.Hashable
     script = str(NUMERIC / "cleverhans_attacks.py")
     got = answers_at_once({side: dict(args=[sys.executable, script, side, str(tree)],
                                       env=keras_env(side == "tf1", NUMERIC, compat))
