@@ -49,6 +49,8 @@ are the shim's ``tf1to2.contrib_seq2seq``'s, which compute what TF1's did (its d
 helpers and attention stay warned). ``contrib.training.HParams``, contrib's own and used
 everywhere, is the shim's ``tf1to2.contrib_training.HParams``, which behaves as TF1's
 (``tests/test_shim.py`` checks it against tensor2tensor's copy of TF1's).
+``contrib.crf``, the linear-chain CRF of TF1's sequence taggers, is the shim's
+``tf1to2.contrib_crf`` name for name (its ``transitions`` variable made as contrib's was).
 ``contrib.distributions`` went to TensorFlow Probability, as the
 overview says: the module becomes ``tfp.distributions``, its distributions, ``kl_divergence``,
 ``Distribution`` & co ``tfp.distributions.X``, its bijectors ``tfp.bijectors.X``,
@@ -249,7 +251,7 @@ CONTRIB_REPLACEMENTS = {
     "metrics": "tf.keras.metrics or tf.compat.v1.metrics",
     "losses": "tf.keras.losses or tf.compat.v1.losses",
     "image": "tf.image or TensorFlow Addons (tfa.image)",
-    "crf": "TensorFlow Addons (tfa.text.crf)",
+    "crf": "tf1to2.contrib_crf (TensorFlow Addons' tfa.text, where it went, supports TensorFlow up to 2.15 only)",
     "lookup": "tf.lookup",
     "summary": "tf.summary",
     "eager": "TF2's eager execution (tf.function, tf.GradientTape)",
@@ -355,11 +357,12 @@ def _shim_table(module: str, name: str):
 # shim's module exports (its ``__all__``), the rest of the module left to the other tables
 # (or warned); module → (shim module, its names, what the change says). rnn: the stacked
 # bidirectional RNNs and LSTMBlockCell; seq2seq: sequence_loss and tile_batch (its
-# decoders, helpers and attention stay warned); training: HParams.
+# decoders, helpers and attention stay warned); training: HParams; crf: all of it.
 _SHIM_SAYS = {
     "rnn": "contrib's own function, TensorFlow 2 lacks it: the shim's, on TensorFlow's RNNs",
     "seq2seq": "contrib's own function, TensorFlow 2 lacks it: the shim's, which computes what TF1's did",
     "training": "contrib's own class, TensorFlow 2 lacks it: the shim's, which behaves as TF1's",
+    "crf": "contrib's own CRF, TensorFlow 2 lacks it: the shim's, which computes what TF1's did",
 }
 CONTRIB_SHIMS = {module: (f"tf1to2.contrib_{module}", frozenset(_shim_table(f"contrib_{module}", "__all__")), says)
                  for module, says in _SHIM_SAYS.items()}

@@ -849,3 +849,38 @@ def test_tensorlayers_own_tests_pass_on_it_migrated_by_tf1to2(tmp_path):
     assert all((original / t).exists() for t in tests)
     _own_tests_hold(original, migrated, tests, TENSORLAYER_EXPECTED, 110, tmp_path,
                     real_packages.site("tensorlayer", TENSORLAYER_SITE))
+
+
+# bert-base (BERT-BiLSTM-CRF named-entity recognition on TF1, tf.contrib.crf), a package
+# outside PACKAGES
+BERT_BASE = "bert-base==0.0.9"
+
+
+def test_bert_base_ner_models_crf_computes_the_crfs_definitions_migrated(tmp_path):
+    """bert-base 0.0.9 (fetched from PyPI), migrated by ``migrate --write``: its NER
+    models, BERT + CRF (``create_model``) and ``BLSTM_CRF`` with its bidirectional LSTM,
+    build and run under plain TF 2.21 (``tests/numeric/bert_base_ner.py``), with
+    contrib's variable names, and their CRF loss and decoded tags are the CRF's, computed
+    by enumerating every tag sequence of the logits and transitions they ran on; gradient
+    descent lowers the loss. (The original imports tf.contrib, which no TensorFlow 2 has:
+    the CRF's definitions are the reference.)"""
+    from tests.numeric.crf_reference import crf_by_enumeration
+
+    _original, migrated = _fetched_and_migrated(BERT_BASE, "bert_base", tmp_path, "bert_base")
+    source = (migrated / "bert_base" / "train" / "lstm_crf_layer.py").read_text()
+    assert "tf1to2.contrib_crf.crf_decode(" in source and "tf1to2.contrib_crf.crf_log_likelihood(" in source
+    got = answers_at_once({"tf2": dict(args=[sys.executable, str(NUMERIC / "bert_base_ner.py"), str(migrated)],
+                                       env=keras_env(False, NUMERIC))})["tf2"]
+    assert {"bert/encoder/layer_0/attention/self/query/kernel:0", "blstm/crf_loss/transitions:0",
+            "crf_loss/transitions:0", "blstm/rnn_layer/bidirectional_rnn/fw/lstm_cell/kernel:0"} <= set(got["variables"])
+    ids = np.array(got["ids"])
+    lengths = {"bert": (ids > 0).sum(1), "blstm": np.array([6, 4, 2, 1])}
+    for model in ("bert", "blstm"):
+        run = got[model]
+        want, _ = crf_by_enumeration(run["logits"], run["trans"], lengths[model], got["labels"])
+        np.testing.assert_allclose(run["loss"], -np.mean(np.subtract(want["score"], want["log_norm"])), rtol=1e-5,
+                                   err_msg=model)
+        for b, length in enumerate(lengths[model]):
+            np.testing.assert_array_equal(run["pred_ids"][b][:length], want["best"][b], err_msg=model)
+            assert not any(run["pred_ids"][b][length:]), (model, run["pred_ids"][b])
+    assert got["losses"][0] > got["losses"][1] > got["losses"][2], got["losses"]

@@ -612,6 +612,118 @@ def check_contrib_seq2seq_functions_compute_tf1s_formulas():
             raise AssertionError("unknown rank")
 
 
+def check_contrib_crf_computes_the_crfs_definitions():
+    """tf1to2.contrib_crf against a linear-chain CRF's definitions in NumPy, every tag
+    sequence enumerated: log-likelihood, log normalizer, sequence and multitag scores,
+    Viterbi (crf_decode and viterbi_decode), and the normalizer's gradient (the tag
+    marginals); sequences of length 0, 1 and full; eagerly, in tf.function with the time
+    axis unknown, in a TF1 graph with placeholders, with one time step known and unknown;
+    int64 tags; contrib's variable ``transitions`` made in the current scope, in a graph and
+    as a Keras 3 layer's weight."""
+    import tf1to2
+    from tf1to2 import contrib_crf as crf
+
+    from tests.numeric.crf_reference import crf_by_enumeration
+
+    rng = np.random.RandomState(11)
+    unary = rng.randn(5, 5, 3).astype("float32")
+    transitions = rng.randn(3, 3).astype("float32")
+    lengths = np.array([5, 3, 1, 0, 2], "int32")
+    tags = rng.randint(0, 3, (5, 5)).astype("int32")
+    bitmap = rng.rand(5, 5, 3) > 0.4
+    bitmap[np.arange(5)[:, None], np.arange(5)[None], tags] = True  # every position allows its own tag
+    want, marginals = crf_by_enumeration(unary, transitions, lengths, tags, bitmap)
+
+    def all_of(u, t, l, a, m):
+        log_likelihood, _ = crf.crf_log_likelihood(u, t, l, a)
+        decoded, best = crf.crf_decode(u, a, l)
+        return (log_likelihood, crf.crf_log_norm(u, l, a), crf.crf_sequence_score(u, t, l, a),
+                crf.crf_multitag_sequence_score(u, m, l, a), decoded, best)
+
+    def compare(got, where):
+        log_likelihood, log_norm, score, multitag, decoded, best = [np.asarray(g) for g in got]
+        np.testing.assert_allclose(log_norm, want["log_norm"], atol=1e-4, err_msg=where)
+        np.testing.assert_allclose(score, want["score"], atol=1e-4, err_msg=where)
+        np.testing.assert_allclose(log_likelihood, np.subtract(want["score"], want["log_norm"]), atol=1e-4,
+                                   err_msg=where)
+        np.testing.assert_allclose(multitag, want["multitag"], atol=1e-4, err_msg=where)
+        assert decoded.dtype == np.int32, (where, decoded.dtype)
+        for b, length in enumerate(lengths):
+            if length > 0:
+                np.testing.assert_array_equal(decoded[b, :length], want["best"][b], err_msg=where)
+                np.testing.assert_allclose(best[b], want["best_score"][b], atol=1e-4, err_msg=where)
+            else:  # contrib's: the first position's argmax, its potential as the score
+                assert decoded[b, 0] == unary[b, 0].argmax() and np.isclose(best[b], unary[b, 0].max()), where
+            np.testing.assert_array_equal(decoded[b, max(length, 1):], 0, err_msg=where)
+
+    compare(all_of(unary, tags, lengths, transitions, bitmap), "eager")
+    compare(all_of(unary, tags.astype("int64"), lengths, transitions, bitmap), "eager, int64 tags")
+    spec = [tf.TensorSpec([None, None, 3], tf.float32), tf.TensorSpec([None, None], tf.int32),
+            tf.TensorSpec([None], tf.int32), tf.TensorSpec([3, 3], tf.float32), tf.TensorSpec([None, None, 3], tf.bool)]
+    compare(tf.function(all_of, input_signature=spec)(unary, tags, lengths, transitions, bitmap), "tf.function")
+    with tf1to2.Graph().as_default():
+        holders = [v1.placeholder(s.dtype, s.shape) for s in spec]
+        outputs = all_of(*holders)
+        with v1.Session() as sess:
+            compare(sess.run(outputs, dict(zip(holders, (unary, tags, lengths, transitions, bitmap)))), "TF1 graph")
+            # one time step, known only when run: contrib's one-step path
+            got = sess.run(outputs, dict(zip(holders, (unary[:, :1], tags[:, :1], np.minimum(lengths, 1),
+                                                       transitions, bitmap[:, :1]))))
+    one = unary[:, 0]
+    picked = one[np.arange(5), tags[:, 0]]
+    short = np.minimum(lengths, 1) > 0
+    log_sum = np.log(np.exp(one).sum(1))
+    for where, result in (("one step, unknown", got),
+                          ("one step, known", all_of(unary[:, :1], tags[:, :1], np.minimum(lengths, 1), transitions,
+                                                     bitmap[:, :1]))):
+        log_likelihood, log_norm, score, multitag, decoded, best = [np.asarray(g) for g in result]
+        np.testing.assert_allclose(log_norm, np.where(short, log_sum, 0), atol=1e-5, err_msg=where)
+        np.testing.assert_allclose(score, np.where(short, picked, 0), atol=1e-5, err_msg=where)
+        allowed = np.log(np.where(bitmap[:, 0], np.exp(one), 0).sum(1))
+        np.testing.assert_allclose(multitag, allowed, atol=1e-5, err_msg=where)  # contrib's: length not consulted
+        np.testing.assert_array_equal(decoded[:, 0], one.argmax(1), err_msg=where)
+        np.testing.assert_allclose(best, one.max(1), atol=1e-5, err_msg=where)
+
+    for b, length in enumerate(lengths):
+        if length > 0:
+            path, score = crf.viterbi_decode(unary[b, :length], transitions)
+            assert [int(p) for p in path] == list(want["best"][b]), (b, path)
+            np.testing.assert_allclose(score, want["best_score"][b], atol=1e-5)
+
+    inputs = tf.constant(unary)
+    with tf.GradientTape() as tape:
+        tape.watch(inputs)
+        log_norm = tf.reduce_sum(crf.crf_log_norm(inputs, lengths, transitions))
+    np.testing.assert_allclose(tape.gradient(log_norm, inputs).numpy(), marginals, atol=1e-5)
+
+    # contrib's variable: "transitions" in the current variable scope
+    with tf1to2.Graph().as_default():
+        with v1.variable_scope("crf_loss"):
+            log_likelihood, made = crf.crf_log_likelihood(v1.constant(unary), tags, lengths)
+        assert made.name == "crf_loss/transitions:0" and made.shape.as_list() == [3, 3], made
+        assert [v.name for v in v1.trainable_variables()] == ["crf_loss/transitions:0"]
+        with v1.Session() as sess:
+            sess.run(v1.global_variables_initializer())
+            sess.run(made.assign(transitions))
+            np.testing.assert_allclose(sess.run(log_likelihood), np.subtract(want["score"], want["log_norm"]),
+                                       atol=1e-4)
+
+    class Tagger(keras.layers.Layer):
+        @track_tf1_style_variables
+        def call(self, inputs):
+            with v1.variable_scope("crf"):
+                return crf.crf_log_likelihood(inputs, tags, lengths)
+
+    tagger = Tagger()
+    tagger(unary)
+    made = tf1_variables(tagger)
+    assert list(made) == ["crf/transitions"] and tagger.weights == [made["crf/transitions"]], tagger.weights
+    made["crf/transitions"].assign(transitions)
+    log_likelihood, _ = tagger(unary)
+    np.testing.assert_allclose(log_likelihood, np.subtract(want["score"], want["log_norm"]), atol=1e-4)
+    assert len(tagger.weights) == 1  # made once
+
+
 def check_contrib_rnn_stacks_are_contribs_bidirectional_layers():
     """tf1to2.contrib_rnn's stacked bidirectional RNNs, in a TF1 graph: each layer is
     TensorFlow's bidirectional_dynamic_rnn (static_bidirectional_rnn) under
