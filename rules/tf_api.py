@@ -51,6 +51,10 @@ everywhere, is the shim's ``tf1to2.contrib_training.HParams``, which behaves as 
 (``tests/test_shim.py`` checks it against tensor2tensor's copy of TF1's).
 ``contrib.crf``, the linear-chain CRF of TF1's sequence taggers, is the shim's
 ``tf1to2.contrib_crf`` name for name (its ``transitions`` variable made as contrib's was).
+``contrib.lookup``: the five names TF2 has public → ``tf.compat.v1.lookup``'s
+(``MutableDenseHashTable`` → ``experimental.DenseHashTable``), the rest (TensorFlow's own
+objects without a public name, contrib's ``HashTable`` and ``mapping=`` functions) → the
+shim's ``tf1to2.contrib_lookup``.
 ``contrib.distributions`` went to TensorFlow Probability, as the
 overview says: the module becomes ``tfp.distributions``, its distributions, ``kl_divergence``,
 ``Distribution`` & co ``tfp.distributions.X``, its bijectors ``tfp.bijectors.X``,
@@ -252,7 +256,7 @@ CONTRIB_REPLACEMENTS = {
     "losses": "tf.keras.losses or tf.compat.v1.losses",
     "image": "tf.image or TensorFlow Addons (tfa.image)",
     "crf": "tf1to2.contrib_crf (TensorFlow Addons' tfa.text, where it went, supports TensorFlow up to 2.15 only)",
-    "lookup": "tf.lookup",
+    "lookup": "tf.lookup (tf1to2.contrib_lookup has contrib's)",
     "summary": "tf.summary",
     "eager": "TF2's eager execution (tf.function, tf.GradientTape)",
     "cudnn_rnn": "tf.keras.layers.LSTM / GRU (they use cuDNN when they can)",
@@ -323,6 +327,12 @@ FRAMEWORK_SHIM = "tf1to2.contrib_framework"
 UTIL_TF2 = {"constant_value": "get_static_value", "make_tensor_proto": "make_tensor_proto",
             "make_ndarray": "make_ndarray"}
 UTIL_SHIM = "tf1to2.contrib_util"
+# tf.contrib.lookup's names that were TensorFlow's own objects and are public in TF2: →
+# their tf.compat.v1 names (the rest of the module is the shim's tf1to2.contrib_lookup)
+LOOKUP_TF2 = {"KeyValueTensorInitializer": "lookup.KeyValueTensorInitializer",
+              "TextFileInitializer": "lookup.TextFileInitializer", "TextFileIndex": "lookup.TextFileIndex",
+              "MutableHashTable": "lookup.experimental.MutableHashTable",
+              "MutableDenseHashTable": "lookup.experimental.DenseHashTable"}
 # tf.contrib.eager (also ``tensorflow.contrib.eager.python.tfe``): its names TF2 has public,
 # the same objects → their tf.compat.v1 names; the module itself, and the names TensorFlow
 # keeps only in private modules (run_test_in_graph_and_eager_modes, implicit_value_and_gradients,
@@ -357,12 +367,15 @@ def _shim_table(module: str, name: str):
 # shim's module exports (its ``__all__``), the rest of the module left to the other tables
 # (or warned); module → (shim module, its names, what the change says). rnn: the stacked
 # bidirectional RNNs and LSTMBlockCell; seq2seq: sequence_loss and tile_batch (its
-# decoders, helpers and attention stay warned); training: HParams; crf: all of it.
+# decoders, helpers and attention stay warned); training: HParams; crf: all of it; lookup:
+# all of it (TensorFlow's own objects, contrib's own functions and HashTable) but the five
+# that have public names (LOOKUP_TF2).
 _SHIM_SAYS = {
     "rnn": "contrib's own function, TensorFlow 2 lacks it: the shim's, on TensorFlow's RNNs",
     "seq2seq": "contrib's own function, TensorFlow 2 lacks it: the shim's, which computes what TF1's did",
     "training": "contrib's own class, TensorFlow 2 lacks it: the shim's, which behaves as TF1's",
     "crf": "contrib's own CRF, TensorFlow 2 lacks it: the shim's, which computes what TF1's did",
+    "lookup": "TensorFlow 2 has no public name for it: the shim's, TensorFlow's own or written to do what contrib's did",
 }
 CONTRIB_SHIMS = {module: (f"tf1to2.contrib_{module}", frozenset(_shim_table(f"contrib_{module}", "__all__")), says)
                  for module, says in _SHIM_SAYS.items()}
@@ -400,6 +413,8 @@ def contrib_tf2(rest: list[str]) -> Optional[tuple[str, str]]:
         return None
     if rest[:1] == ["distributions"]:
         return tfp_target(rest[1:])
+    if rest[0] == "lookup" and len(rest) >= 2 and rest[1] in LOOKUP_TF2:
+        return "tensorflow.compat.v1", ".".join([LOOKUP_TF2[rest[1]], *rest[2:]])
     shim = CONTRIB_SHIMS.get(rest[0]) if len(rest) >= 2 else None
     if shim is not None and rest[1] in shim[1]:  # contrib's own name, the shim's
         return shim[0], ".".join(rest[1:])

@@ -724,6 +724,67 @@ def check_contrib_crf_computes_the_crfs_definitions():
     assert len(tagger.weights) == 1  # made once
 
 
+def check_contrib_lookup_does_what_contribs_did():
+    """tf1to2.contrib_lookup: contrib's HashTable (its init, shared_name, export), its
+    mapping= functions and string_to_index / index_to_string (TF1's documented examples:
+    [0, 1, -1, 2], ["lake", "UNKNOWN"], an out-of-vocabulary bucket after the vocabulary),
+    the string-only variants, eagerly and in a TF1 graph; TensorFlow's own objects are
+    TensorFlow's, and the five stage 0 renames are the public ones."""
+    import tf1to2
+    from tf1to2 import contrib_lookup as lookup
+
+    assert lookup.KeyValueTensorInitializer is tf.compat.v1.lookup.KeyValueTensorInitializer
+    assert lookup.MutableDenseHashTable is tf.compat.v1.lookup.experimental.DenseHashTable
+    assert lookup.MutableHashTable is tf.compat.v1.lookup.experimental.MutableHashTable
+    words = ["emerson", "lake", "palmer"]
+    features = ["emerson", "lake", "and", "palmer"]
+    vocabulary = os.path.join(tempfile.mkdtemp(), "vocab.txt")
+    with open(vocabulary, "w") as f:
+        f.write("\n".join(words) + "\n")
+
+    def build():
+        table = lookup.HashTable(lookup.KeyValueTensorInitializer(words, [10, 11, 12], value_dtype=tf.int64), -1)
+        return table, {
+            "hash": table.lookup(tf.constant(features)),
+            "oov bucket": lookup.index_table_from_tensor(mapping=tf.constant(words), num_oov_buckets=1,
+                                                         default_value=-1).lookup(tf.constant(features)),
+            "default": lookup.index_table_from_tensor(tf.constant(words)).lookup(tf.constant(features)),
+            "to string": lookup.index_to_string_table_from_tensor(tf.constant(words), default_value="UNKNOWN").lookup(
+                tf.constant([1, 5], tf.int64)),
+            "string_to_index": lookup.string_to_index(tf.constant(features), mapping=tf.constant(words)),
+            "index_to_string": lookup.index_to_string(tf.constant([1, 5], tf.int64), mapping=tf.constant(words),
+                                                      default_value="UNKNOWN"),
+            "from file": lookup.string_to_index_table_from_file(vocabulary).lookup(tf.constant(features)),
+            "from tensor": lookup.string_to_index_table_from_tensor(words, default_value=-5).lookup(
+                tf.constant(features)),
+        }
+
+    want = {"hash": [10, 11, -1, 12], "oov bucket": [0, 1, 3, 2], "default": [0, 1, -1, 2],
+            "to string": [b"lake", b"UNKNOWN"], "string_to_index": [0, 1, -1, 2],
+            "index_to_string": [b"lake", b"UNKNOWN"], "from file": [0, 1, -1, 2], "from tensor": [0, 1, -5, 2]}
+    _, eager = build()
+    assert {k: v.numpy().tolist() for k, v in eager.items()} == want, eager
+    with tf1to2.Graph().as_default():
+        table, outputs = build()
+        shared = lookup.HashTable(lookup.KeyValueTensorInitializer(["a"], [1]), 0, shared_name="labels", name="t")
+        assert shared.resource_handle.op.get_attr("shared_name") == b"labels"
+        keys, values = table.export()
+        with v1.Session() as sess:
+            sess.run(table.init)  # contrib's name for the initializer
+            assert sess.run(table.lookup(tf.constant(["palmer"]))).tolist() == [12]
+            sess.run(v1.tables_initializer())
+            assert {k: v.tolist() for k, v in sess.run(outputs).items()} == want
+            assert dict(zip(*sess.run([keys, values]))) == {b"emerson": 10, b"lake": 11, b"palmer": 12}
+    for bad in (lambda: lookup.string_to_index_table_from_tensor([1, 2]),
+                lambda: lookup.index_table_from_tensor(None)):
+        try:
+            bad()
+        except ValueError as e:
+            assert "requires string" in str(e) or "mapping must be specified" in str(e), e
+        else:
+            raise AssertionError("no error")
+
+
 def check_contrib_rnn_stacks_are_contribs_bidirectional_layers():
     """tf1to2.contrib_rnn's stacked bidirectional RNNs, in a TF1 graph: each layer is
     TensorFlow's bidirectional_dynamic_rnn (static_bidirectional_rnn) under
