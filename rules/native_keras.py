@@ -54,7 +54,10 @@ or from such a class of the same module) whose ``call`` is decorated with
    ``name=``) gets the entry, ``"dense": "NestedModel/dense_model/dense"``;
 3. once a decorated method creates no variables TF1-style any more (no ``get_variable``,
    v1 layer, slim op, ``make_template``, ``tf.Variable`` or nested layer built per call,
-   and no call into code the rule cannot see), the decorator goes, the ``with
+   and no call into code the rule cannot see; the shim's stand-ins for contrib's
+   computing functions, ``tf1to2.contrib_crf`` and ``tf1to2.contrib_seq2seq``, it sees:
+   they make no variables, but for ``crf_log_likelihood`` given no ``transition_params``,
+   which makes contrib's ``transitions`` through the variable scope), the decorator goes, the ``with
    variable_scope(...)`` blocks give way to their bodies, and the ``record_scope`` calls
    that kept v1 layers' names go, with the imports nothing uses any more (the guide's
    ``NearlyFullyNativeModel`` → ``FullyNativeModel``).
@@ -188,6 +191,19 @@ BLOCKING = (
 )
 
 
+def _crf_makes_variable(call: cst.Call) -> bool:
+    """Whether a ``crf_log_likelihood(inputs, tag_indices, sequence_lengths,
+    transition_params=None)`` call may make its variable: no fourth argument, or one
+    that is ``None``, or arguments unpacked where it cannot tell."""
+    if any(a.star for a in call.args):
+        return True
+    given = keyword_value(call, "transition_params")
+    if given is None:
+        positional = [a for a in call.args if a.keyword is None]
+        given = positional[3].value if len(positional) >= 4 else None
+    return given is None or (isinstance(given, cst.Name) and given.value == "None")
+
+
 def blocking(qualified: str) -> Optional[str]:
     """Why a call of ``qualified`` (a canonical TensorFlow name) makes a forward pass
     TF1-style (``BLOCKING``), or None."""
@@ -204,6 +220,11 @@ SHIM_NAMES = {
     "tf1to2.get_or_create_layer": "get_or_create_layer, which makes its object once only under the decorator",
     "tf1to2.scope_name": "tf1to2.scope_name, which reads the variable scope",
 }
+# the shim's stand-ins for contrib modules whose functions compute and make no variables:
+# a native layer may call them; but crf_log_likelihood given no transition_params makes
+# contrib's ``transitions`` through the variable scope (``_crf_makes_variable``)
+COMPUTING_SHIM_MODULES = ("tf1to2.contrib_crf.", "tf1to2.contrib_seq2seq.")
+CRF_LOG_LIKELIHOOD = "tf1to2.contrib_crf.crf_log_likelihood"
 # modules whose functions create no TensorFlow variables
 PLAIN_MODULES = ("numpy", "math", "functools", "itertools", "collections", "operator", "six", "typing", "copy",
                  "logging", "absl.logging", "string", "re", "warnings", "random", "sys", "os", "json", "time")
@@ -426,6 +447,11 @@ class _Reader(ModuleClasses):
                     return ("block", "record_scope(layer=...) remembers at run time the TF1 name of a layer whose "
                                      "name depends on the run, which loading a TF1 checkpoint reads")
                 return ("record", None) if what == "record" else ("ok", None) if what == "ok" else ("block", what)
+            if target.startswith(COMPUTING_SHIM_MODULES):
+                if target == CRF_LOG_LIKELIHOOD and _crf_makes_variable(call):
+                    return ("block", f"{code(func)}() is given no transition_params: it makes contrib's transitions "
+                                     "variable through the variable scope")
+                return ("ok", None)
             if target.startswith("tf1to2.layers."):
                 return ("block", f"{code(func)}, a v1 layer op on the shim")
             if target.startswith("tf1to2.rnn_cell."):
