@@ -51,6 +51,9 @@ everywhere, is the shim's ``tf1to2.contrib_training.HParams``, which behaves as 
 (``tests/test_shim.py`` checks it against tensor2tensor's copy of TF1's).
 ``contrib.crf``, the linear-chain CRF of TF1's sequence taggers, is the shim's
 ``tf1to2.contrib_crf`` name for name (its ``transitions`` variable made as contrib's was).
+``contrib.rnn.GRUBlockCell`` / ``GRUBlockCellV2`` and ``contrib.cudnn_rnn``'s
+``CudnnCompatibleLSTMCell`` / ``CudnnCompatibleGRUCell`` are the shim's, with contrib's
+math and variable names (``tf1to2.contrib_rnn``, ``tf1to2.contrib_cudnn_rnn``).
 ``contrib.lookup``: the five names TF2 has public → ``tf.compat.v1.lookup``'s
 (``MutableDenseHashTable`` → ``experimental.DenseHashTable``), the rest (TensorFlow's own
 objects without a public name, contrib's ``HashTable`` and ``mapping=`` functions) → the
@@ -259,7 +262,7 @@ CONTRIB_REPLACEMENTS = {
     "lookup": "tf.lookup (tf1to2.contrib_lookup has contrib's)",
     "summary": "tf.summary",
     "eager": "TF2's eager execution (tf.function, tf.GradientTape)",
-    "cudnn_rnn": "tf.keras.layers.LSTM / GRU (they use cuDNN when they can)",
+    "cudnn_rnn": "tf.keras.layers.LSTM / GRU (they use cuDNN when they can; the cuDNN-compatible cells are tf1to2.contrib_cudnn_rnn's)",
     "lite": "tf.lite",
     "distribute": "tf.distribute",
     "checkpoint": "tf.train.Checkpoint",
@@ -369,13 +372,15 @@ def _shim_table(module: str, name: str):
 # bidirectional RNNs and LSTMBlockCell; seq2seq: sequence_loss and tile_batch (its
 # decoders, helpers and attention stay warned); training: HParams; crf: all of it; lookup:
 # all of it (TensorFlow's own objects, contrib's own functions and HashTable) but the five
-# that have public names (LOOKUP_TF2).
+# that have public names (LOOKUP_TF2); cudnn_rnn: the two cuDNN-compatible cells (the cuDNN
+# layers stay warned).
 _SHIM_SAYS = {
     "rnn": "contrib's own function, TensorFlow 2 lacks it: the shim's, on TensorFlow's RNNs",
     "seq2seq": "contrib's own function, TensorFlow 2 lacks it: the shim's, which computes what TF1's did",
     "training": "contrib's own class, TensorFlow 2 lacks it: the shim's, which behaves as TF1's",
     "crf": "contrib's own CRF, TensorFlow 2 lacks it: the shim's, which computes what TF1's did",
     "lookup": "TensorFlow 2 has no public name for it: the shim's, TensorFlow's own or written to do what contrib's did",
+    "cudnn_rnn": "contrib's own cell, TensorFlow 2 lacks it: the shim's, which computes what TF1's did",
 }
 CONTRIB_SHIMS = {module: (f"tf1to2.contrib_{module}", frozenset(_shim_table(f"contrib_{module}", "__all__")), says)
                  for module, says in _SHIM_SAYS.items()}

@@ -84,8 +84,10 @@ shim's decorator makes them the layer's weights.
   it does not take.)
 - a name of ``tf.compat.v1.nn.rnn_cell`` TF1 did not make public (``_linear``), and an
   import of one beside the cells: left as they are, warned (under Keras 3 they raise);
-  contrib cells TF1 had only in ``tf.contrib.rnn`` (``LayerNormBasicLSTMCell``,
-  ``LSTMBlockCell``): tf-api warns.
+  contrib cells TF1 had only in ``tf.contrib.rnn`` / ``tf.contrib.cudnn_rnn``
+  (``LayerNormBasicLSTMCell``, ``LSTMBlockCell``, ``GRUBlockCell``,
+  ``CudnnCompatibleGRUCell``, ...): tf-api's (the shim's ``tf1to2.contrib_rnn`` /
+  ``tf1to2.contrib_cudnn_rnn``).
 
 ## Fix safety
 Imports: golden ``layer_imports`` pins each kind;

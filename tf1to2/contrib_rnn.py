@@ -9,7 +9,9 @@ checkpoints load:
   / ``static_bidirectional_rnn`` (``stack_bidirectional_rnn/cell_0/bidirectional_rnn/fw/...``);
 * ``LSTMBlockCell`` (Sonnet 1's ``snt.LSTMBlockCell`` wraps it), the cell of TF1's fused
   LSTM kernel;
-* ``LayerNormBasicLSTMCell`` (tensor2tensor, OpenNMT-tf, Ludwig and Magenta build it).
+* ``LayerNormBasicLSTMCell`` (tensor2tensor, OpenNMT-tf, Ludwig and Magenta build it);
+* ``GRUBlockCell`` / ``GRUBlockCellV2`` (Ludwig), the cells of TF1's fused GRU kernel:
+  TF1's ``GRUCell`` math under the kernel's variable names.
 
 They build TF1 graphs: RNN cells as TF1 made them (a graph, or a layer decorated with
 ``track_tf1_style_variables``). Imports TensorFlow; never LibCST or the codemod.
@@ -18,13 +20,17 @@ from __future__ import annotations
 
 import tensorflow as tf
 
-__all__ = ["stack_bidirectional_rnn", "stack_bidirectional_dynamic_rnn", "LSTMBlockCell", "LayerNormBasicLSTMCell"]
+__all__ = ["stack_bidirectional_rnn", "stack_bidirectional_dynamic_rnn", "LSTMBlockCell", "LayerNormBasicLSTMCell",
+           "GRUBlockCell", "GRUBlockCellV2"]
 
 _CLASSES: dict = {}  # made when first read: the cell classes come from the Keras TensorFlow runs with
 
 
 def __getattr__(name: str):
-    makers = {"LSTMBlockCell": _lstm_block_cell, "LayerNormBasicLSTMCell": _layer_norm_basic_lstm_cell}
+    makers = {"LSTMBlockCell": _lstm_block_cell, "LayerNormBasicLSTMCell": _layer_norm_basic_lstm_cell,
+              "GRUBlockCell": lambda: _gru_block_cell("w_ru", "b_ru", "w_c", "b_c"),
+              "GRUBlockCellV2": lambda: _gru_block_cell("gates/kernel", "gates/bias", "candidate/kernel",
+                                                        "candidate/bias", "GRUBlockCellV2")}
     if name in makers:
         if name not in _CLASSES:
             _CLASSES[name] = makers[name]()
@@ -50,6 +56,44 @@ def _lstm_block_cell() -> type:
     LSTMBlockCell.__module__ = __name__
     LSTMBlockCell.__doc__ = _lstm_block_cell.__doc__
     return LSTMBlockCell
+
+
+def _gru_block_cell(gate_kernel: str, gate_bias: str, candidate_kernel: str, candidate_bias: str,
+                    class_name: str = "GRUBlockCell") -> type:
+    """contrib.rnn's ``GRUBlockCell`` (``GRUBlockCellV2``): the cell of TF1's fused GRU
+    kernel (``tf.raw_ops.GRUBlockCell``, which TF 2.21 still has, without the gradient
+    contrib registered for it), which computes TF1's ``GRUCell``: r and u from
+    ``sigmoid([x, h] @ gate kernel + gate bias)``, the candidate ``tanh([x, r * h] @
+    candidate kernel + candidate bias)``, ``u * h + (1 - u) * candidate``. Its variables
+    take the kernel's names (``w_ru``, ``b_ru`` (ones at first), ``w_c``, ``b_c``; V2's are
+    GRUCell's own, ``gates/kernel`` ...) under the scope ``gru_cell``, so TF1 checkpoints
+    load; ``num_units`` or the deprecated ``cell_size``, exactly one."""
+    from tf1to2 import rnn_cell
+
+    v1 = tf.compat.v1
+
+    class GRUBlockCell(rnn_cell.GRUCell):
+        def __init__(self, num_units=None, cell_size=None, reuse=None, name="gru_cell"):
+            if (cell_size is None) == (num_units is None):
+                raise ValueError("Exactly one of num_units or cell_size must be provided.")
+            super().__init__(num_units if num_units is not None else cell_size, reuse=reuse, name=name)
+
+        def build(self, inputs_shape):
+            depth = tf.compat.dimension_value(tf.TensorShape(inputs_shape)[-1])
+            if depth is None:
+                raise ValueError("Expecting input_size to be set.")
+            units = self._num_units
+            self._gate_kernel = self.add_variable(gate_kernel, [depth + units, 2 * units])
+            self._gate_bias = self.add_variable(gate_bias, [2 * units], initializer=v1.constant_initializer(1.0))
+            self._candidate_kernel = self.add_variable(candidate_kernel, [depth + units, units])
+            self._candidate_bias = self.add_variable(candidate_bias, [units],
+                                                     initializer=v1.constant_initializer(0.0))
+            self.built = True
+
+    GRUBlockCell.__name__ = GRUBlockCell.__qualname__ = class_name
+    GRUBlockCell.__module__ = __name__
+    GRUBlockCell.__doc__ = _gru_block_cell.__doc__
+    return GRUBlockCell
 
 
 def _layer_norm_basic_lstm_cell() -> type:

@@ -785,6 +785,91 @@ def check_contrib_lookup_does_what_contribs_did():
             raise AssertionError("no error")
 
 
+def check_contrib_gru_block_and_cudnn_compatible_cells_compute_contribs_formulas():
+    """tf1to2.contrib_rnn.GRUBlockCell / GRUBlockCellV2 and tf1to2.contrib_cudnn_rnn's
+    CudnnCompatibleLSTMCell / CudnnCompatibleGRUCell in a TF1 graph: contrib's variable
+    names and initial biases, and three dynamic_rnn steps computing what TensorFlow's own
+    fused GRU kernel (``tf.raw_ops.GRUBlockCell``) and LSTM kernel (no forget bias)
+    compute, and cuDNN's GRU formula in NumPy (the reset gate after the recurrent
+    projection), given the same weights; GRUBlockCell's gradient flows; one of num_units
+    and cell_size."""
+    import tf1to2
+    import tf1to2.contrib_cudnn_rnn
+    import tf1to2.contrib_rnn
+
+    rng = np.random.RandomState(8)
+    x = rng.randn(2, 3, 5).astype("float32")
+
+    def run(make, scope_names):
+        with tf1to2.Graph().as_default():
+            inputs = v1.placeholder(tf.float32, [2, 3, 5])
+            out, state = v1.nn.dynamic_rnn(make(), inputs, dtype=tf.float32)
+            variables = v1.global_variables()
+            assert sorted(v.name for v in variables) == sorted(f"rnn/{n}:0" for n in scope_names), variables
+            grads = v1.gradients(tf.reduce_sum(out), variables)
+            with v1.Session() as sess:
+                sess.run(v1.global_variables_initializer())
+                initial = sess.run({v.name[4:-2]: v for v in variables})
+                sess.run([v.assign(rng.uniform(-0.5, 0.5, v.shape).astype("float32")) for v in variables])
+                got, last, weights, grads = sess.run([out, state, {v.name[4:-2]: v for v in variables}, grads],
+                                                     {inputs: x})
+        assert all(np.abs(g).sum() > 0 for g in grads)
+        return initial, got, last, weights
+
+    for cls, names in (("GRUBlockCell", ("w_ru", "b_ru", "w_c", "b_c")),
+                       ("GRUBlockCellV2", ("gates/kernel", "gates/bias", "candidate/kernel", "candidate/bias"))):
+        initial, got, last, w = run(lambda: getattr(tf1to2.contrib_rnn, cls)(4), [f"gru_cell/{n}" for n in names])
+        w_ru, b_ru, w_c, b_c = (w[f"gru_cell/{n}"] for n in names)
+        np.testing.assert_array_equal(initial[f"gru_cell/{names[1]}"], np.ones(8))
+        np.testing.assert_array_equal(initial[f"gru_cell/{names[3]}"], np.zeros(4))
+        h = np.zeros((2, 4), np.float32)
+        for t in range(3):
+            h = tf.raw_ops.GRUBlockCell(x=x[:, t], h_prev=h, w_ru=w_ru, w_c=w_c, b_ru=b_ru, b_c=b_c)[3].numpy()
+            np.testing.assert_allclose(got[:, t], h, atol=TOL, err_msg=cls)
+        np.testing.assert_allclose(last, h, atol=TOL)
+    try:
+        tf1to2.contrib_rnn.GRUBlockCell(4, cell_size=4)
+    except ValueError as e:
+        assert "Exactly one of num_units or cell_size" in str(e)
+    else:
+        raise AssertionError("num_units and cell_size")
+    assert tf1to2.contrib_rnn.GRUBlockCell(cell_size=3).output_size == 3
+
+    _, got, (c_last, h_last), w = run(lambda: tf1to2.contrib_cudnn_rnn.CudnnCompatibleLSTMCell(4),
+                                      ["cudnn_compatible_lstm_cell/kernel", "cudnn_compatible_lstm_cell/bias"])
+    c = h = np.zeros((2, 4), np.float32)
+    zeros = np.zeros(4, np.float32)
+    for t in range(3):
+        _, c, _, _, _, _, h = tf.raw_ops.LSTMBlockCell(
+            x=x[:, t], cs_prev=c, h_prev=h, w=w["cudnn_compatible_lstm_cell/kernel"], wci=zeros, wcf=zeros,
+            wco=zeros, b=w["cudnn_compatible_lstm_cell/bias"], forget_bias=0.0, cell_clip=-1.0, use_peephole=False)
+        c, h = c.numpy(), h.numpy()
+        np.testing.assert_allclose(got[:, t], h, atol=TOL)
+    np.testing.assert_allclose(h_last, h, atol=TOL)
+
+    gru = "cudnn_compatible_gru_cell"
+    initial, got, last, w = run(lambda: tf1to2.contrib_cudnn_rnn.CudnnCompatibleGRUCell(4), [
+        f"{gru}/gates/kernel", f"{gru}/gates/bias", f"{gru}/candidate/input_projection/kernel",
+        f"{gru}/candidate/hidden_projection/kernel", f"{gru}/candidate/input_projection/bias",
+        f"{gru}/candidate/hidden_projection/bias"])
+    np.testing.assert_array_equal(initial[f"{gru}/gates/bias"], np.ones(8))
+
+    def sigmoid(v):
+        return 1 / (1 + np.exp(-v))
+
+    h = np.zeros((2, 4), np.float32)
+    for t in range(3):
+        gates = sigmoid(np.concatenate([x[:, t], h], 1) @ w[f"{gru}/gates/kernel"] + w[f"{gru}/gates/bias"])
+        r, u = gates[:, :4], gates[:, 4:]
+        candidate = np.tanh(x[:, t] @ w[f"{gru}/candidate/input_projection/kernel"]
+                            + w[f"{gru}/candidate/input_projection/bias"]
+                            + r * (h @ w[f"{gru}/candidate/hidden_projection/kernel"]
+                                   + w[f"{gru}/candidate/hidden_projection/bias"]))
+        h = (1 - u) * candidate + u * h
+        np.testing.assert_allclose(got[:, t], h, atol=TOL)
+    np.testing.assert_allclose(last, h, atol=TOL)
+
+
 def check_contrib_rnn_stacks_are_contribs_bidirectional_layers():
     """tf1to2.contrib_rnn's stacked bidirectional RNNs, in a TF1 graph: each layer is
     TensorFlow's bidirectional_dynamic_rnn (static_bidirectional_rnn) under
