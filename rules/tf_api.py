@@ -54,6 +54,9 @@ everywhere, is the shim's ``tf1to2.contrib_training.HParams``, which behaves as 
 ``contrib.rnn.GRUBlockCell`` / ``GRUBlockCellV2`` and ``contrib.cudnn_rnn``'s
 ``CudnnCompatibleLSTMCell`` / ``CudnnCompatibleGRUCell`` are the shim's, with contrib's
 math and variable names (``tf1to2.contrib_rnn``, ``tf1to2.contrib_cudnn_rnn``).
+``contrib.legacy_seq2seq``'s decoders without attention (``rnn_decoder``, the basic and
+tied models, ``embedding_rnn_decoder``), its losses and ``model_with_buckets`` are the
+shim's ``tf1to2.contrib_legacy_seq2seq``'s (its attention decoders stay warned).
 ``contrib.lookup``: the five names TF2 has public → ``tf.compat.v1.lookup``'s
 (``MutableDenseHashTable`` → ``experimental.DenseHashTable``), the rest (TensorFlow's own
 objects without a public name, contrib's ``HashTable`` and ``mapping=`` functions) → the
@@ -245,6 +248,8 @@ from rules.visitors import transform, walk
 # What the migration overview suggests for contrib modules tf-slim does not cover.
 CONTRIB_REPLACEMENTS = {
     "rnn": "tf.keras.layers RNN cells (LSTMCell, GRUCell, RNN) or tf.compat.v1.nn.rnn_cell",
+    "legacy_seq2seq": ("Keras RNN layers and your own decoding loop (rnn_decoder, the basic and tied models, "
+                       "embedding_rnn_decoder and the losses are tf1to2.contrib_legacy_seq2seq's)"),
     "seq2seq": ("Keras RNN layers and your own decoding loop: TensorFlow Addons' tfa.seq2seq, where it went, "
                 "supports TensorFlow up to 2.15 only (its sequence_loss and tile_batch are tf1to2.contrib_seq2seq's)"),
     "opt": "TensorFlow Addons (tfa.optimizers) or tf.keras.optimizers",
@@ -373,7 +378,7 @@ def _shim_table(module: str, name: str):
 # decoders, helpers and attention stay warned); training: HParams; crf: all of it; lookup:
 # all of it (TensorFlow's own objects, contrib's own functions and HashTable) but the five
 # that have public names (LOOKUP_TF2); cudnn_rnn: the two cuDNN-compatible cells (the cuDNN
-# layers stay warned).
+# layers stay warned); legacy_seq2seq: its decoders without attention and its losses.
 _SHIM_SAYS = {
     "rnn": "contrib's own function, TensorFlow 2 lacks it: the shim's, on TensorFlow's RNNs",
     "seq2seq": "contrib's own function, TensorFlow 2 lacks it: the shim's, which computes what TF1's did",
@@ -381,10 +386,25 @@ _SHIM_SAYS = {
     "crf": "contrib's own CRF, TensorFlow 2 lacks it: the shim's, which computes what TF1's did",
     "lookup": "TensorFlow 2 has no public name for it: the shim's, TensorFlow's own or written to do what contrib's did",
     "cudnn_rnn": "contrib's own cell, TensorFlow 2 lacks it: the shim's, which computes what TF1's did",
+    "legacy_seq2seq": "contrib's own function, TensorFlow 2 lacks it: the shim's, which computes what TF1's did",
 }
 CONTRIB_SHIMS = {module: (f"tf1to2.contrib_{module}", frozenset(_shim_table(f"contrib_{module}", "__all__")), says)
                  for module, says in _SHIM_SAYS.items()}
 RNN_SHIM, RNN_SHIM_NAMES, _ = CONTRIB_SHIMS["rnn"]
+# the module files (``tensorflow.contrib.crf.python.ops.crf``) that held the names of a
+# contrib module the shim stands in for, as code imported them: → that module
+SHIM_MODULE_FILES = {
+    ("crf", "python", "ops", "crf"): "crf",
+    ("legacy_seq2seq", "python", "ops", "seq2seq"): "legacy_seq2seq",
+    ("seq2seq", "python", "ops", "loss"): "seq2seq",
+    ("rnn", "python", "ops", "rnn"): "rnn",
+    ("rnn", "python", "ops", "gru_ops"): "rnn",
+    ("rnn", "python", "ops", "lstm_ops"): "rnn",
+    ("rnn", "python", "ops", "rnn_cell"): "rnn",
+    ("cudnn_rnn", "python", "ops", "cudnn_rnn_ops"): "cudnn_rnn",
+    ("lookup", "lookup_ops"): "lookup",
+    ("training", "python", "training", "hparam"): "training",
+}
 # what tf.contrib.framework had that neither TensorFlow 2.21 nor tf-slim has, and what to
 # use instead: the shim's table (it raises at these with the same advice)
 FRAMEWORK_GONE = _shim_table("contrib_framework", "GONE")
@@ -418,6 +438,10 @@ def contrib_tf2(rest: list[str]) -> Optional[tuple[str, str]]:
         return None
     if rest[:1] == ["distributions"]:
         return tfp_target(rest[1:])
+    for n in (4, 2):  # a module file of a module the shim stands in for: the module itself
+        if len(rest) > n and tuple(rest[:n]) in SHIM_MODULE_FILES:
+            rest = [SHIM_MODULE_FILES[tuple(rest[:n])], *rest[n:]]
+            break
     if rest[0] == "lookup" and len(rest) >= 2 and rest[1] in LOOKUP_TF2:
         return "tensorflow.compat.v1", ".".join([LOOKUP_TF2[rest[1]], *rest[2:]])
     shim = CONTRIB_SHIMS.get(rest[0]) if len(rest) >= 2 else None

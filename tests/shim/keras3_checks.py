@@ -870,6 +870,125 @@ def check_contrib_gru_block_and_cudnn_compatible_cells_compute_contribs_formulas
     np.testing.assert_allclose(last, h, atol=TOL)
 
 
+def check_contrib_legacy_seq2seq_computes_contribs_formulas():
+    """tf1to2.contrib_legacy_seq2seq in a TF1 graph: sequence_loss_by_example and
+    sequence_loss against the weighted cross-entropy in NumPy (averaged or not, a custom
+    loss function, TF1's error); rnn_decoder against a basic RNN cell's formula, step by
+    step, with and without a loop function, its variables contrib's
+    (``rnn_decoder/basic_rnn_cell/kernel``) and made once; basic_rnn_seq2seq's two cells,
+    tied_rnn_seq2seq's one; embedding_rnn_decoder's embedding and greedy decoding;
+    model_with_buckets' shared variables."""
+    import tf1to2
+    import tf1to2.rnn_cell
+    from tf1to2 import contrib_legacy_seq2seq as seq2seq
+
+    rng = np.random.RandomState(4)
+    logits = [rng.randn(3, 5).astype("float32") for _ in range(4)]
+    targets = [rng.randint(0, 5, 3).astype("int32") for _ in range(4)]
+    weights = [rng.uniform(0, 2, 3).astype("float32") for _ in range(4)]
+    weights[1][0] = 0.0
+
+    def xent(logit, target):
+        shifted = logit - logit.max(1, keepdims=True)
+        return -(shifted - np.log(np.exp(shifted).sum(1, keepdims=True)))[np.arange(3), target]
+
+    summed = sum(xent(l, t) * w for l, t, w in zip(logits, targets, weights))
+    averaged = summed / (sum(weights) + 1e-12)
+    with tf1to2.Graph().as_default():
+        outputs = {
+            "by example": seq2seq.sequence_loss_by_example(logits, targets, weights),
+            "by example, summed": seq2seq.sequence_loss_by_example(logits, targets, weights,
+                                                                   average_across_timesteps=False),
+            "loss": seq2seq.sequence_loss(logits, targets, weights),
+            "loss, per batch": seq2seq.sequence_loss(logits, targets, weights, average_across_batch=False),
+            "custom": seq2seq.sequence_loss_by_example(
+                logits, targets, weights, softmax_loss_function=lambda labels, logits: 2.0 * tf.cast(labels, tf.float32)),
+        }
+        with v1.Session() as sess:
+            got = sess.run(outputs)
+    np.testing.assert_allclose(got["by example"], averaged, atol=TOL)
+    np.testing.assert_allclose(got["by example, summed"], summed, atol=TOL)
+    np.testing.assert_allclose(got["loss"], averaged.sum() / 3, atol=TOL)
+    np.testing.assert_allclose(got["loss, per batch"], averaged.sum(), atol=TOL)
+    np.testing.assert_allclose(got["custom"], sum(2.0 * t * w for t, w in zip(targets, weights)) / (sum(weights) + 1e-12),
+                               atol=TOL)
+    try:
+        seq2seq.sequence_loss_by_example(logits, targets[:2], weights)
+    except ValueError as e:
+        assert "Lengths of logits, weights, and targets must be the same" in str(e)
+    else:
+        raise AssertionError("lengths")
+
+    inputs = [rng.randn(2, 3).astype("float32") for _ in range(3)]
+    initial = rng.randn(2, 4).astype("float32")
+    with tf1to2.Graph().as_default():
+        cell = tf1to2.rnn_cell.BasicRNNCell(4)
+        plain, plain_state = seq2seq.rnn_decoder(inputs, initial, cell)
+        fed, _ = seq2seq.rnn_decoder(inputs, initial, tf1to2.rnn_cell.BasicRNNCell(4), scope="fed",
+                                     loop_function=lambda previous, i: previous[:, :3] * float(i))
+        names = sorted(v.op.name for v in v1.global_variables())
+        assert names == ["fed/basic_rnn_cell/bias", "fed/basic_rnn_cell/kernel", "rnn_decoder/basic_rnn_cell/bias",
+                         "rnn_decoder/basic_rnn_cell/kernel"], names
+        with v1.Session() as sess:
+            sess.run(v1.global_variables_initializer())
+            got_plain, got_state, got_fed, values = sess.run(
+                [plain, plain_state, fed, {v.op.name: v for v in v1.global_variables()}])
+
+    def basic(scope, steps):
+        h, out = initial, []
+        for x in steps(out):
+            h = np.tanh(np.concatenate([x, h], 1) @ values[f"{scope}/basic_rnn_cell/kernel"]
+                        + values[f"{scope}/basic_rnn_cell/bias"])
+            out.append(h)
+        return out
+
+    want = basic("rnn_decoder", lambda out: inputs)
+    np.testing.assert_allclose(np.array(got_plain), np.array(want), atol=TOL)
+    np.testing.assert_allclose(got_state, want[-1], atol=TOL)
+
+    def looped(out):
+        yield inputs[0]
+        for i in (1, 2):
+            yield out[-1][:, :3] * float(i)
+
+    np.testing.assert_allclose(np.array(got_fed), np.array(basic("fed", looped)), atol=TOL)
+
+    with tf1to2.Graph().as_default():
+        steps = [tf.constant(x) for x in inputs]  # static_rnn takes tensors, as TF1's did
+        seq2seq.basic_rnn_seq2seq(steps, steps, tf1to2.rnn_cell.BasicRNNCell(4))
+        seq2seq.tied_rnn_seq2seq(steps, steps, tf1to2.rnn_cell.BasicRNNCell(4))
+        symbols = [tf.constant([1, 2]), tf.constant([0, 0]), tf.constant([0, 0])]
+        greedy, _ = seq2seq.embedding_rnn_decoder(symbols, initial, tf1to2.rnn_cell.BasicRNNCell(4), 6, 3,
+                                                  output_projection=(tf.eye(4, 6), tf.zeros([6])),
+                                                  feed_previous=True)
+        names = sorted(v.op.name for v in v1.global_variables())
+        want_names = sorted([f"basic_rnn_seq2seq/rnn/basic_rnn_cell/{n}" for n in ("kernel", "bias")]
+                            + [f"basic_rnn_seq2seq/rnn_decoder/basic_rnn_cell/{n}" for n in ("kernel", "bias")]
+                            + [f"combined_tied_rnn_seq2seq/tied_rnn_seq2seq/basic_rnn_cell/{n}"
+                               for n in ("kernel", "bias")]
+                            + ["embedding_rnn_decoder/embedding"]
+                            + [f"embedding_rnn_decoder/rnn_decoder/basic_rnn_cell/{n}" for n in ("kernel", "bias")])
+        assert names == want_names, names
+        with v1.Session() as sess:
+            sess.run(v1.global_variables_initializer())
+            got_greedy, values = sess.run([greedy, {v.op.name: v for v in v1.global_variables()}])
+    embedding = values["embedding_rnn_decoder/embedding"]
+    kernel = values["embedding_rnn_decoder/rnn_decoder/basic_rnn_cell/kernel"]
+    bias = values["embedding_rnn_decoder/rnn_decoder/basic_rnn_cell/bias"]
+    h, x = initial, embedding[[1, 2]]
+    for step in range(3):
+        h = np.tanh(np.concatenate([x, h], 1) @ kernel + bias)
+        np.testing.assert_allclose(got_greedy[step], h, atol=TOL)
+        x = embedding[np.argmax(np.pad(h, ((0, 0), (0, 2))), 1)]  # projected by eye(4, 6): argmax over 6
+
+    with tf1to2.Graph().as_default():
+        steps = [tf.constant(x) for x in inputs]
+        _, losses = seq2seq.model_with_buckets(
+            steps, steps, [t[:2] for t in targets[:3]], [w[:2] for w in weights[:3]], [(2, 2), (3, 3)],
+            lambda enc, dec: seq2seq.basic_rnn_seq2seq(enc, dec, tf1to2.rnn_cell.BasicRNNCell(5)))
+        assert len(v1.trainable_variables()) == 4 and len(losses) == 2  # shared between the buckets
+
+
 def check_contrib_rnn_stacks_are_contribs_bidirectional_layers():
     """tf1to2.contrib_rnn's stacked bidirectional RNNs, in a TF1 graph: each layer is
     TensorFlow's bidirectional_dynamic_rnn (static_bidirectional_rnn) under
