@@ -57,6 +57,8 @@ math and variable names (``tf1to2.contrib_rnn``, ``tf1to2.contrib_cudnn_rnn``).
 ``contrib.legacy_seq2seq``'s decoders without attention (``rnn_decoder``, the basic and
 tied models, ``embedding_rnn_decoder``), its losses and ``model_with_buckets`` are the
 shim's ``tf1to2.contrib_legacy_seq2seq``'s (its attention decoders stay warned).
+``contrib.image``'s projective transforms (``rotate``, ``translate``, ``transform`` and
+their algebra) are the shim's ``tf1to2.contrib_image``'s, on the same kernel.
 ``contrib.lookup``: the five names TF2 has public → ``tf.compat.v1.lookup``'s
 (``MutableDenseHashTable`` → ``experimental.DenseHashTable``), the rest (TensorFlow's own
 objects without a public name, contrib's ``HashTable`` and ``mapping=`` functions) → the
@@ -262,7 +264,7 @@ CONTRIB_REPLACEMENTS = {
     "bayesflow": "TensorFlow Probability",
     "metrics": "tf.keras.metrics or tf.compat.v1.metrics",
     "losses": "tf.keras.losses or tf.compat.v1.losses",
-    "image": "tf.image or TensorFlow Addons (tfa.image)",
+    "image": "tf.image or TensorFlow Addons (tfa.image) (its rotate / translate / transform are tf1to2.contrib_image's)",
     "crf": "tf1to2.contrib_crf (TensorFlow Addons' tfa.text, where it went, supports TensorFlow up to 2.15 only)",
     "lookup": "tf.lookup (tf1to2.contrib_lookup has contrib's)",
     "summary": "tf.summary",
@@ -378,7 +380,8 @@ def _shim_table(module: str, name: str):
 # decoders, helpers and attention stay warned); training: HParams; crf: all of it; lookup:
 # all of it (TensorFlow's own objects, contrib's own functions and HashTable) but the five
 # that have public names (LOOKUP_TF2); cudnn_rnn: the two cuDNN-compatible cells (the cuDNN
-# layers stay warned); legacy_seq2seq: its decoders without attention and its losses.
+# layers stay warned); legacy_seq2seq: its decoders without attention and its losses;
+# image: the projective transforms (rotate, translate, transform and their algebra).
 _SHIM_SAYS = {
     "rnn": "contrib's own function, TensorFlow 2 lacks it: the shim's, on TensorFlow's RNNs",
     "seq2seq": "contrib's own function, TensorFlow 2 lacks it: the shim's, which computes what TF1's did",
@@ -387,6 +390,7 @@ _SHIM_SAYS = {
     "lookup": "TensorFlow 2 has no public name for it: the shim's, TensorFlow's own or written to do what contrib's did",
     "cudnn_rnn": "contrib's own cell, TensorFlow 2 lacks it: the shim's, which computes what TF1's did",
     "legacy_seq2seq": "contrib's own function, TensorFlow 2 lacks it: the shim's, which computes what TF1's did",
+    "image": "contrib's own function, TensorFlow 2 has no public name for it: the shim's, on the same kernel",
 }
 CONTRIB_SHIMS = {module: (f"tf1to2.contrib_{module}", frozenset(_shim_table(f"contrib_{module}", "__all__")), says)
                  for module, says in _SHIM_SAYS.items()}
@@ -403,6 +407,7 @@ SHIM_MODULE_FILES = {
     ("rnn", "python", "ops", "rnn_cell"): "rnn",
     ("cudnn_rnn", "python", "ops", "cudnn_rnn_ops"): "cudnn_rnn",
     ("lookup", "lookup_ops"): "lookup",
+    ("image", "python", "ops", "image_ops"): "image",
     ("training", "python", "training", "hparam"): "training",
 }
 # what tf.contrib.framework had that neither TensorFlow 2.21 nor tf-slim has, and what to

@@ -989,6 +989,75 @@ def check_contrib_legacy_seq2seq_computes_contribs_formulas():
         assert len(v1.trainable_variables()) == 4 and len(losses) == 2  # shared between the buckets
 
 
+def check_contrib_image_transforms_compute_contribs_geometry():
+    """tf1to2.contrib_image on TensorFlow's own projective-transform kernel (contrib's):
+    quarter turns against np.rot90 (one angle per image, ranks 2 to 4, uint8 too),
+    integer shifts against NumPy with zeros filling, bilinear sampling inside the image
+    against its formula, composed transforms, the matrices' round trip, the gradient of
+    a rotation, eagerly and in a TF1 graph; contrib's errors."""
+    import tf1to2
+    from tf1to2 import contrib_image as image
+
+    rng = np.random.RandomState(2)
+    square = rng.rand(2, 5, 5, 3).astype("float32")
+    quarter = np.pi / 2
+    got = image.rotate(square, [quarter, 2 * quarter]).numpy()
+    np.testing.assert_allclose(got[0], np.rot90(square[0]), atol=1e-6)
+    np.testing.assert_allclose(got[1], np.rot90(square[1], 2), atol=1e-6)
+    np.testing.assert_allclose(image.rotate(square[0, :, :, 0], quarter).numpy(), np.rot90(square[0, :, :, 0]),
+                               atol=1e-6)
+    ints = (square * 255).astype("uint8")
+    assert (image.rotate(ints[1], -quarter).numpy() == np.rot90(ints[1], -1)).all()
+
+    tall = rng.rand(4, 6).astype("float32")
+    shifted = image.translate(tall, [2, 1]).numpy()  # right 2, down 1
+    want = np.zeros_like(tall)
+    want[1:, 2:] = tall[:-1, :-2]
+    np.testing.assert_allclose(shifted, want, atol=1e-6)
+
+    smooth = image.transform(tall, [1, 0, -0.5, 0, 1, -0.25, 0, 0], interpolation="BILINEAR").numpy()
+    for y in range(1, 4):
+        for x in range(1, 6):
+            sx, sy = x - 0.5, y - 0.25
+            x0, y0 = int(np.floor(sx)), int(np.floor(sy))
+            fx, fy = sx - x0, sy - y0
+            value = ((1 - fy) * ((1 - fx) * tall[y0, x0] + fx * tall[y0, x0 + 1])
+                     + fy * ((1 - fx) * tall[y0 + 1, x0] + fx * tall[y0 + 1, x0 + 1]))
+            np.testing.assert_allclose(smooth[y, x], value, atol=1e-5)
+    assert image.transform(tall, [1, 0, 0, 0, 1, 0, 0, 0], output_shape=[2, 3]).shape == (2, 3)
+
+    a = image.translations_to_projective_transforms([1.0, 2.0])
+    b = image.translations_to_projective_transforms([[0.5, -1.0]])
+    np.testing.assert_allclose(image.compose_transforms(a, b).numpy(),
+                               image.translations_to_projective_transforms([1.5, 1.0]).numpy(), atol=1e-6)
+    turn = image.angles_to_projective_transforms([0.3, 1.1], 5, 7)
+    np.testing.assert_allclose(image.matrices_to_flat_transforms(image.flat_transforms_to_matrices(turn)).numpy(),
+                               turn.numpy(), atol=1e-6)
+    np.testing.assert_allclose(image.flat_transforms_to_matrices(turn).numpy()[:, 2], [[0, 0, 1]] * 2)
+
+    pixels = tf.constant(square)
+    with tf.GradientTape() as tape:
+        tape.watch(pixels)
+        total = tf.reduce_sum(image.rotate(pixels, quarter) * tf.range(3, dtype=tf.float32))
+    np.testing.assert_allclose(tape.gradient(total, pixels).numpy(), np.broadcast_to(np.arange(3.0), square.shape),
+                               atol=1e-5)
+
+    with tf1to2.Graph().as_default():
+        held = v1.placeholder(tf.float32, [None, None, None, 3])
+        out = image.rotate(held, quarter)
+        with v1.Session() as sess:
+            np.testing.assert_allclose(sess.run(out, {held: square})[0], np.rot90(square[0]), atol=1e-6)
+    for bad, message in ((lambda: image.rotate(tf.zeros([2], tf.float32), 1.0), "rank between 2 and 4"),
+                         (lambda: image.rotate(tf.zeros([2, 2], tf.bool), 1.0), "Invalid dtype"),
+                         (lambda: image.translate(tall, [[[1, 2]]]), "rank 1 or 2")):
+        try:
+            bad()
+        except TypeError as e:
+            assert message in str(e), e
+        else:
+            raise AssertionError(message)
+
+
 def check_contrib_rnn_stacks_are_contribs_bidirectional_layers():
     """tf1to2.contrib_rnn's stacked bidirectional RNNs, in a TF1 graph: each layer is
     TensorFlow's bidirectional_dynamic_rnn (static_bidirectional_rnn) under
