@@ -55,7 +55,8 @@ or from such a class of the same module) whose ``call`` is decorated with
 3. once a decorated method creates no variables TF1-style any more (no ``get_variable``,
    v1 layer, slim op, ``make_template``, ``tf.Variable`` or nested layer built per call,
    and no call into code the rule cannot see; the shim's stand-ins for contrib's
-   computing functions, ``tf1to2.contrib_crf`` and ``tf1to2.contrib_seq2seq``, it sees:
+   computing functions, ``tf1to2.contrib_crf``'s and ``tf1to2.contrib_seq2seq``'s
+   ``sequence_loss`` / ``tile_batch``, it sees:
    they make no variables, but for ``crf_log_likelihood`` given no ``transition_params``,
    which makes contrib's ``transitions`` through the variable scope), the decorator goes, the ``with
    variable_scope(...)`` blocks give way to their bodies, and the ``record_scope`` calls
@@ -220,10 +221,12 @@ SHIM_NAMES = {
     "tf1to2.get_or_create_layer": "get_or_create_layer, which makes its object once only under the decorator",
     "tf1to2.scope_name": "tf1to2.scope_name, which reads the variable scope",
 }
-# the shim's stand-ins for contrib modules whose functions compute and make no variables:
-# a native layer may call them; but crf_log_likelihood given no transition_params makes
-# contrib's ``transitions`` through the variable scope (``_crf_makes_variable``)
-COMPUTING_SHIM_MODULES = ("tf1to2.contrib_crf.", "tf1to2.contrib_seq2seq.")
+# the shim's stand-ins for contrib functions that compute and make no variables: a native
+# layer may call them; but crf_log_likelihood given no transition_params makes contrib's
+# ``transitions`` through the variable scope (``_crf_makes_variable``). (contrib_seq2seq's
+# decoders run cells, which make theirs: not these.)
+COMPUTING_SHIM_MODULES = ("tf1to2.contrib_crf.", "tf1to2.contrib_seq2seq.sequence_loss",
+                          "tf1to2.contrib_seq2seq.tile_batch")
 CRF_LOG_LIKELIHOOD = "tf1to2.contrib_crf.crf_log_likelihood"
 # modules whose functions create no TensorFlow variables
 PLAIN_MODULES = ("numpy", "math", "functools", "itertools", "collections", "operator", "six", "typing", "copy",

@@ -44,9 +44,10 @@ the migrated code warns of them again where read through a stand-in (``tfe.defun
 ``cf.reduce_sum_n``). ``contrib.rnn``'s cells and ``static_rnn`` & co were TensorFlow's
 own objects: their ``tf.compat.v1.nn`` names; its own stacked bidirectional RNNs and
 ``LSTMBlockCell`` (the fused kernel's cell) are the shim's ``tf1to2.contrib_rnn``'s, with
-TF1's math and variable names. ``contrib.seq2seq``'s ``sequence_loss`` and ``tile_batch``
-are the shim's ``tf1to2.contrib_seq2seq``'s, which compute what TF1's did (its decoders,
-helpers and attention stay warned). ``contrib.training.HParams``, contrib's own and used
+TF1's math and variable names. ``contrib.seq2seq``'s ``sequence_loss`` and ``tile_batch``,
+its ``BasicDecoder``, helpers (training, greedy, sampling, scheduled, custom, inference)
+and ``dynamic_decode`` are the shim's ``tf1to2.contrib_seq2seq``'s, which compute what
+TF1's did under its variable names (its attention and beam search stay warned). ``contrib.training.HParams``, contrib's own and used
 everywhere, is the shim's ``tf1to2.contrib_training.HParams``, which behaves as TF1's
 (``tests/test_shim.py`` checks it against tensor2tensor's copy of TF1's).
 ``contrib.crf``, the linear-chain CRF of TF1's sequence taggers, is the shim's
@@ -253,7 +254,8 @@ CONTRIB_REPLACEMENTS = {
     "legacy_seq2seq": ("Keras RNN layers and your own decoding loop (rnn_decoder, the basic and tied models, "
                        "embedding_rnn_decoder and the losses are tf1to2.contrib_legacy_seq2seq's)"),
     "seq2seq": ("Keras RNN layers and your own decoding loop: TensorFlow Addons' tfa.seq2seq, where it went, "
-                "supports TensorFlow up to 2.15 only (its sequence_loss and tile_batch are tf1to2.contrib_seq2seq's)"),
+                "supports TensorFlow up to 2.15 only (its sequence_loss, tile_batch, BasicDecoder, helpers and "
+                "dynamic_decode are tf1to2.contrib_seq2seq's)"),
     "opt": "TensorFlow Addons (tfa.optimizers) or tf.keras.optimizers",
     "training": "tf.data for input pipelines, tf.keras (model.fit) or a custom training loop for the rest",
     "data": "tf.data",
@@ -376,15 +378,15 @@ def _shim_table(module: str, name: str):
 # TF1's did: tf.contrib.<module>.<name> → tf1to2.contrib_<module>.<name> for each name the
 # shim's module exports (its ``__all__``), the rest of the module left to the other tables
 # (or warned); module → (shim module, its names, what the change says). rnn: the stacked
-# bidirectional RNNs and LSTMBlockCell; seq2seq: sequence_loss and tile_batch (its
-# decoders, helpers and attention stay warned); training: HParams; crf: all of it; lookup:
+# bidirectional RNNs and LSTMBlockCell; seq2seq: sequence_loss, tile_batch, BasicDecoder,
+# the helpers and dynamic_decode (its attention and beam search stay warned); training: HParams; crf: all of it; lookup:
 # all of it (TensorFlow's own objects, contrib's own functions and HashTable) but the five
 # that have public names (LOOKUP_TF2); cudnn_rnn: the two cuDNN-compatible cells (the cuDNN
 # layers stay warned); legacy_seq2seq: its decoders without attention and its losses;
 # image: the projective transforms (rotate, translate, transform and their algebra).
 _SHIM_SAYS = {
     "rnn": "contrib's own function, TensorFlow 2 lacks it: the shim's, on TensorFlow's RNNs",
-    "seq2seq": "contrib's own function, TensorFlow 2 lacks it: the shim's, which computes what TF1's did",
+    "seq2seq": "contrib's own, TensorFlow 2 lacks it: the shim's, which computes what TF1's did",
     "training": "contrib's own class, TensorFlow 2 lacks it: the shim's, which behaves as TF1's",
     "crf": "contrib's own CRF, TensorFlow 2 lacks it: the shim's, which computes what TF1's did",
     "lookup": "TensorFlow 2 has no public name for it: the shim's, TensorFlow's own or written to do what contrib's did",
@@ -401,6 +403,9 @@ SHIM_MODULE_FILES = {
     ("crf", "python", "ops", "crf"): "crf",
     ("legacy_seq2seq", "python", "ops", "seq2seq"): "legacy_seq2seq",
     ("seq2seq", "python", "ops", "loss"): "seq2seq",
+    ("seq2seq", "python", "ops", "helper"): "seq2seq",
+    ("seq2seq", "python", "ops", "basic_decoder"): "seq2seq",
+    ("seq2seq", "python", "ops", "decoder"): "seq2seq",
     ("rnn", "python", "ops", "rnn"): "rnn",
     ("rnn", "python", "ops", "gru_ops"): "rnn",
     ("rnn", "python", "ops", "lstm_ops"): "rnn",

@@ -10,9 +10,15 @@ mode. Imports TensorFlow; never LibCST or the codemod.
 """
 from __future__ import annotations
 
+import abc
+import collections
+
 import tensorflow as tf
 
-__all__ = ["sequence_loss", "tile_batch"]
+__all__ = ["sequence_loss", "tile_batch",
+           "BasicDecoderOutput", "Helper", "CustomHelper", "TrainingHelper", "ScheduledEmbeddingTrainingHelper",
+           "ScheduledOutputTrainingHelper", "GreedyEmbeddingHelper", "SampleEmbeddingHelper", "InferenceHelper",
+           "Decoder", "BasicDecoder", "dynamic_decode"]
 
 
 def sequence_loss(logits, targets, weights, average_across_timesteps=True, average_across_batch=True,
@@ -72,3 +78,514 @@ def tile_batch(t, multiplier, name=None):
 
     with tf.name_scope(name or "tile_batch"):
         return tf.nest.map_structure(tile, t)
+
+
+# ------------------------------------------------------------------ decoding
+# contrib.seq2seq's decoding API, written for the shim to do what contrib's did: a
+# Decoder steps a TF1 RNN cell (``tf1to2.rnn_cell``'s, or any ``cell(inputs, state)``),
+# a Helper says what it reads and when each sequence ends, ``dynamic_decode`` runs the
+# steps in a ``tf.while_loop`` (eagerly, in ``tf.function`` or in a TF1 graph) under the
+# variable scope ``decoder``, as contrib's did, so the cell's variables keep their TF1
+# names (``decoder/basic_lstm_cell/kernel``). A finished sequence's rows are picked with
+# TF1's ``where`` (a [batch] condition selects whole rows).
+
+class BasicDecoderOutput(collections.namedtuple("BasicDecoderOutput", ("rnn_output", "sample_id"))):
+    """One step's (and, stacked, every step's) cell output and sampled id."""
+
+
+def _transpose_batch_time(x):
+    """[batch, time, ...] ↔ [time, batch, ...] (a tensor of rank < 2 as it is)."""
+    x = tf.convert_to_tensor(x)
+    rank = x.shape.rank
+    if rank is not None and rank < 2:
+        return x
+    if rank is None:
+        perm = tf.concat([[1, 0], tf.range(2, tf.rank(x))], axis=0)
+        return tf.transpose(x, perm)
+    return tf.transpose(x, [1, 0, *range(2, rank)])
+
+
+def _unstack_ta(x):
+    return tf.TensorArray(dtype=x.dtype, size=tf.shape(x)[0], element_shape=x.shape[1:]).unstack(x)
+
+
+def _embedding_fn(embedding):
+    return embedding if callable(embedding) else (lambda ids: tf.nn.embedding_lookup(embedding, ids))
+
+
+def categorical_sample(logits, dtype=tf.int32, sample_shape=(), seed=None):
+    """One id per row of ``logits`` (its last axis the classes), drawn from its softmax."""
+    logits = tf.convert_to_tensor(logits)
+    flat = tf.reshape(logits, [-1, tf.shape(logits)[-1]])
+    draws = tf.random.categorical(flat, 1, seed=seed, dtype=tf.int64 if logits.dtype.size > 4 else tf.int32)
+    return tf.cast(tf.reshape(draws, tf.shape(logits)[:-1]), dtype)
+
+
+def bernoulli_sample(probs=None, logits=None, dtype=tf.int32, sample_shape=(), seed=None):
+    """Draws of ``probs`` (or ``sigmoid(logits)``), ``sample_shape`` of them: uniform
+    numbers below the probability, as contrib's Bernoulli drew them."""
+    probs = tf.sigmoid(logits) if probs is None else tf.convert_to_tensor(probs)
+    shape = tf.concat([tf.reshape(sample_shape, [-1]), tf.shape(probs)], axis=0)
+    return tf.cast(tf.random.uniform(shape, seed=seed, dtype=probs.dtype) < probs, dtype)
+
+
+class Helper(abc.ABC):
+    """What a BasicDecoder reads at each step and when each sequence ends."""
+
+    @property
+    @abc.abstractmethod
+    def batch_size(self):
+        raise NotImplementedError("batch_size has not been implemented")
+
+    @property
+    @abc.abstractmethod
+    def sample_ids_shape(self):
+        raise NotImplementedError("sample_ids_shape has not been implemented")
+
+    @property
+    @abc.abstractmethod
+    def sample_ids_dtype(self):
+        raise NotImplementedError("sample_ids_dtype has not been implemented")
+
+    @abc.abstractmethod
+    def initialize(self, name=None):
+        """(initial finished, initial inputs)."""
+
+    @abc.abstractmethod
+    def sample(self, time, outputs, state, name=None):
+        """The sample ids of this step."""
+
+    @abc.abstractmethod
+    def next_inputs(self, time, outputs, state, sample_ids, name=None):
+        """(finished, next inputs, next state)."""
+
+
+class CustomHelper(Helper):
+    """A Helper of three functions: ``initialize_fn() → (finished, inputs)``,
+    ``sample_fn(time, outputs, state)``, ``next_inputs_fn(time, outputs, state,
+    sample_ids) → (finished, inputs, state)``."""
+
+    def __init__(self, initialize_fn, sample_fn, next_inputs_fn, sample_ids_shape=None, sample_ids_dtype=None):
+        self._initialize_fn, self._sample_fn, self._next_inputs_fn = initialize_fn, sample_fn, next_inputs_fn
+        self._batch_size = None
+        self._sample_ids_shape = tf.TensorShape(sample_ids_shape or [])
+        self._sample_ids_dtype = sample_ids_dtype or tf.int32
+
+    @property
+    def batch_size(self):
+        if self._batch_size is None:
+            raise ValueError("batch_size accessed before initialize was called")
+        return self._batch_size
+
+    @property
+    def sample_ids_shape(self):
+        return self._sample_ids_shape
+
+    @property
+    def sample_ids_dtype(self):
+        return self._sample_ids_dtype
+
+    def initialize(self, name=None):
+        finished, inputs = self._initialize_fn()
+        if self._batch_size is None:
+            self._batch_size = tf.size(finished)
+        return finished, inputs
+
+    def sample(self, time, outputs, state, name=None):
+        return self._sample_fn(time=time, outputs=outputs, state=state)
+
+    def next_inputs(self, time, outputs, state, sample_ids, name=None):
+        return self._next_inputs_fn(time=time, outputs=outputs, state=state, sample_ids=sample_ids)
+
+
+class TrainingHelper(Helper):
+    """Reads the given inputs (teacher forcing) until each sequence's length; samples
+    the argmax of the outputs."""
+
+    def __init__(self, inputs, sequence_length, time_major=False, name=None):
+        inputs = tf.nest.map_structure(lambda x: tf.convert_to_tensor(x, name="inputs"), inputs)
+        self._inputs = inputs
+        if not time_major:
+            inputs = tf.nest.map_structure(_transpose_batch_time, inputs)
+        self._input_tas = tf.nest.map_structure(_unstack_ta, inputs)
+        self._sequence_length = tf.convert_to_tensor(sequence_length, name="sequence_length")
+        if self._sequence_length.shape.rank != 1:
+            raise ValueError("Expected sequence_length to be a vector, but received shape: %s"
+                             % self._sequence_length.shape)
+        self._zero_inputs = tf.nest.map_structure(lambda x: tf.zeros_like(x[0, :]), inputs)
+        self._batch_size = tf.size(sequence_length)
+
+    @property
+    def inputs(self):
+        return self._inputs
+
+    @property
+    def sequence_length(self):
+        return self._sequence_length
+
+    @property
+    def batch_size(self):
+        return self._batch_size
+
+    @property
+    def sample_ids_shape(self):
+        return tf.TensorShape([])
+
+    @property
+    def sample_ids_dtype(self):
+        return tf.int32
+
+    def _read(self, time):
+        return tf.nest.map_structure(lambda ta: ta.read(time), self._input_tas)
+
+    def initialize(self, name=None):
+        finished = tf.equal(0, self._sequence_length)
+        return finished, tf.cond(tf.reduce_all(finished), lambda: self._zero_inputs, lambda: self._read(0))
+
+    def sample(self, time, outputs, name=None, **unused):
+        return tf.cast(tf.argmax(outputs, axis=-1), tf.int32)
+
+    def next_inputs(self, time, outputs, state, name=None, **unused):
+        next_time = time + 1
+        finished = next_time >= self._sequence_length
+        inputs = tf.cond(tf.reduce_all(finished), lambda: self._zero_inputs, lambda: self._read(next_time))
+        return finished, inputs, state
+
+
+def _scatter_merge(where_a, updates_a, where_b, updates_b, shape):
+    return tf.scatter_nd(where_a, updates_a, shape) + tf.scatter_nd(where_b, updates_b, shape)
+
+
+class ScheduledEmbeddingTrainingHelper(TrainingHelper):
+    """TrainingHelper that, with ``sampling_probability``, feeds the embedding of an id
+    sampled from the outputs instead of the given input (ids -1 where it did not)."""
+
+    def __init__(self, inputs, sequence_length, embedding, sampling_probability, time_major=False, seed=None,
+                 scheduling_seed=None, name=None):
+        self._embedding_fn = _embedding_fn(embedding)
+        self._sampling_probability = tf.convert_to_tensor(sampling_probability, name="sampling_probability")
+        if self._sampling_probability.shape.rank not in (0, 1):
+            raise ValueError("sampling_probability must be either a scalar or a vector. saw shape: %s"
+                             % self._sampling_probability.shape)
+        self._seed, self._scheduling_seed = seed, scheduling_seed
+        super().__init__(inputs=inputs, sequence_length=sequence_length, time_major=time_major, name=name)
+
+    def sample(self, time, outputs, state, name=None):
+        chosen = bernoulli_sample(probs=self._sampling_probability, dtype=tf.bool, sample_shape=self.batch_size,
+                                  seed=self._scheduling_seed)
+        return tf.where(chosen, categorical_sample(logits=outputs, seed=self._seed),
+                        tf.fill([self.batch_size], -1))
+
+    def next_inputs(self, time, outputs, state, sample_ids, name=None):
+        finished, base, state = super().next_inputs(time=time, outputs=outputs, state=state, sample_ids=sample_ids)
+
+        def sampled():
+            where = tf.cast(tf.where(sample_ids > -1), tf.int32)
+            where_not = tf.cast(tf.where(sample_ids <= -1), tf.int32)
+            return _scatter_merge(where, self._embedding_fn(tf.gather_nd(sample_ids, where)),
+                                  where_not, tf.gather_nd(base, where_not), tf.shape(base))
+
+        return finished, tf.cond(tf.reduce_all(finished), lambda: base, sampled), state
+
+
+class ScheduledOutputTrainingHelper(TrainingHelper):
+    """TrainingHelper that, with ``sampling_probability``, feeds the outputs (through
+    ``next_inputs_fn``, with ``auxiliary_inputs`` concatenated) instead of the given input;
+    its sample ids say where it did."""
+
+    def __init__(self, inputs, sequence_length, sampling_probability, time_major=False, seed=None,
+                 next_inputs_fn=None, auxiliary_inputs=None, name=None):
+        self._sampling_probability = tf.convert_to_tensor(sampling_probability, name="sampling_probability")
+        if self._sampling_probability.shape.rank not in (0, 1):
+            raise ValueError("sampling_probability must be either a scalar or a vector. saw shape: %s"
+                             % self._sampling_probability.shape)
+        if auxiliary_inputs is None:
+            joined = inputs
+        else:
+            inputs = tf.convert_to_tensor(inputs, name="inputs")
+            auxiliary_inputs = tf.convert_to_tensor(auxiliary_inputs, name="auxiliary_inputs")
+            joined = tf.nest.map_structure(lambda x, y: tf.concat((x, y), -1), inputs, auxiliary_inputs)
+            if not time_major:
+                auxiliary_inputs = tf.nest.map_structure(_transpose_batch_time, auxiliary_inputs)
+        self._auxiliary_input_tas = (tf.nest.map_structure(_unstack_ta, auxiliary_inputs)
+                                     if auxiliary_inputs is not None else None)
+        self._seed = seed
+        self._next_inputs_fn = next_inputs_fn
+        super().__init__(inputs=joined, sequence_length=sequence_length, time_major=time_major, name=name)
+
+    def sample(self, time, outputs, state, name=None):
+        return bernoulli_sample(probs=self._sampling_probability, sample_shape=self.batch_size, seed=self._seed)
+
+    def next_inputs(self, time, outputs, state, sample_ids, name=None):
+        finished, base, state = super().next_inputs(time=time, outputs=outputs, state=state, sample_ids=sample_ids)
+        sample_ids = tf.cast(sample_ids, tf.bool)
+
+        def with_auxiliary(values, indices=None):
+            if self._auxiliary_input_tas is None:
+                return values
+            auxiliary = tf.nest.map_structure(lambda ta: ta.read(time + 1), self._auxiliary_input_tas)
+            if indices is not None:
+                auxiliary = tf.gather_nd(auxiliary, indices)
+            return tf.nest.map_structure(lambda x, y: tf.concat((x, y), -1), values, auxiliary)
+
+        def sampled():
+            if self._next_inputs_fn is None:
+                return tf.compat.v1.where(sample_ids, with_auxiliary(outputs), base)
+            where = tf.cast(tf.where(sample_ids), tf.int32)
+            where_not = tf.cast(tf.where(tf.logical_not(sample_ids)), tf.int32)
+            fed = with_auxiliary(self._next_inputs_fn(tf.gather_nd(outputs, where)), where)
+            return _scatter_merge(where, fed, where_not, tf.gather_nd(base, where_not), tf.shape(base))
+
+        skip = tf.logical_or(tf.reduce_all(finished), tf.logical_not(tf.reduce_any(sample_ids)))
+        return finished, tf.cond(skip, lambda: base, sampled), state
+
+
+class GreedyEmbeddingHelper(Helper):
+    """Inference: feeds the embedding of the argmax of the outputs, from ``start_tokens``;
+    a sequence ends at ``end_token``."""
+
+    def __init__(self, embedding, start_tokens, end_token):
+        self._embedding_fn = _embedding_fn(embedding)
+        self._start_tokens = tf.convert_to_tensor(start_tokens, dtype=tf.int32, name="start_tokens")
+        self._end_token = tf.convert_to_tensor(end_token, dtype=tf.int32, name="end_token")
+        if self._start_tokens.shape.rank != 1:
+            raise ValueError("start_tokens must be a vector")
+        self._batch_size = tf.size(start_tokens)
+        if self._end_token.shape.rank != 0:
+            raise ValueError("end_token must be a scalar")
+        self._start_inputs = self._embedding_fn(self._start_tokens)
+
+    @property
+    def batch_size(self):
+        return self._batch_size
+
+    @property
+    def sample_ids_shape(self):
+        return tf.TensorShape([])
+
+    @property
+    def sample_ids_dtype(self):
+        return tf.int32
+
+    def initialize(self, name=None):
+        return tf.tile([False], [self._batch_size]), self._start_inputs
+
+    def sample(self, time, outputs, state, name=None):
+        if not tf.is_tensor(outputs):
+            raise TypeError("Expected outputs to be a single Tensor, got: %s" % type(outputs))
+        return tf.argmax(outputs, axis=-1, output_type=tf.int32)
+
+    def next_inputs(self, time, outputs, state, sample_ids, name=None):
+        finished = tf.equal(sample_ids, self._end_token)
+        inputs = tf.cond(tf.reduce_all(finished), lambda: self._start_inputs, lambda: self._embedding_fn(sample_ids))
+        return finished, inputs, state
+
+
+class SampleEmbeddingHelper(GreedyEmbeddingHelper):
+    """GreedyEmbeddingHelper that samples from the softmax of the outputs (divided by
+    ``softmax_temperature``) instead of taking their argmax."""
+
+    def __init__(self, embedding, start_tokens, end_token, softmax_temperature=None, seed=None):
+        super().__init__(embedding, start_tokens, end_token)
+        self._softmax_temperature, self._seed = softmax_temperature, seed
+
+    def sample(self, time, outputs, state, name=None):
+        if not tf.is_tensor(outputs):
+            raise TypeError("Expected outputs to be a single Tensor, got: %s" % type(outputs))
+        logits = outputs if self._softmax_temperature is None else outputs / self._softmax_temperature
+        return categorical_sample(logits=logits, seed=self._seed)
+
+
+class InferenceHelper(Helper):
+    """Inference with functions of the user's: ``sample_fn(outputs)``, ``end_fn(sample_ids)``
+    and ``next_inputs_fn(sample_ids)`` (the ids themselves without it)."""
+
+    def __init__(self, sample_fn, sample_shape, sample_dtype, start_inputs, end_fn, next_inputs_fn=None):
+        self._sample_fn, self._end_fn, self._next_inputs_fn = sample_fn, end_fn, next_inputs_fn
+        self._sample_shape = tf.TensorShape(sample_shape)
+        self._sample_dtype = sample_dtype
+        self._batch_size = tf.shape(start_inputs)[0]
+        self._start_inputs = tf.convert_to_tensor(start_inputs, name="start_inputs")
+
+    @property
+    def batch_size(self):
+        return self._batch_size
+
+    @property
+    def sample_ids_shape(self):
+        return self._sample_shape
+
+    @property
+    def sample_ids_dtype(self):
+        return self._sample_dtype
+
+    def initialize(self, name=None):
+        return tf.tile([False], [self._batch_size]), self._start_inputs
+
+    def sample(self, time, outputs, state, name=None):
+        return self._sample_fn(outputs)
+
+    def next_inputs(self, time, outputs, state, sample_ids, name=None):
+        inputs = sample_ids if self._next_inputs_fn is None else self._next_inputs_fn(sample_ids)
+        return self._end_fn(sample_ids), inputs, state
+
+
+class Decoder(abc.ABC):
+    """What ``dynamic_decode`` runs: ``initialize()``, ``step(time, inputs, state)``, and
+    optionally ``finalize(outputs, final_state, sequence_lengths)``."""
+
+    @property
+    def batch_size(self):
+        raise NotImplementedError
+
+    @property
+    def output_size(self):
+        raise NotImplementedError
+
+    @property
+    def output_dtype(self):
+        raise NotImplementedError
+
+    @abc.abstractmethod
+    def initialize(self, name=None):
+        """(finished, initial inputs, initial state)."""
+
+    @abc.abstractmethod
+    def step(self, time, inputs, state, name=None):
+        """(outputs, next state, next inputs, finished)."""
+
+    def finalize(self, outputs, final_state, sequence_lengths):
+        raise NotImplementedError
+
+    @property
+    def tracks_own_finished(self):
+        return False
+
+
+class BasicDecoder(Decoder):
+    """Steps ``cell`` on what ``helper`` feeds it, ``output_layer`` (a Dense, say) on its
+    outputs, from ``initial_state``."""
+
+    def __init__(self, cell, helper, initial_state, output_layer=None):
+        if not callable(cell):
+            raise TypeError("cell must be an RNNCell, received: %s" % type(cell))
+        if not isinstance(helper, Helper):
+            raise TypeError("helper must be a Helper, received: %s" % type(helper))
+        if output_layer is not None and not callable(output_layer):
+            raise TypeError("output_layer must be a Layer, received: %s" % type(output_layer))
+        self._cell, self._helper, self._initial_state = cell, helper, initial_state
+        self._output_layer = output_layer
+
+    @property
+    def batch_size(self):
+        return self._helper.batch_size
+
+    def _rnn_output_size(self):
+        size = self._cell.output_size
+        if self._output_layer is None:
+            return size
+        shapes = tf.nest.map_structure(lambda s: tf.TensorShape([None]).concatenate(s), size)
+        out = self._output_layer.compute_output_shape(shapes)
+        if isinstance(out, (tuple, list)) and all(d is None or isinstance(d, int) for d in out):
+            return tf.TensorShape(out)[1:]  # one shape, as Keras 3 gives it (a tuple)
+        return tf.nest.map_structure(lambda s: tf.TensorShape(s)[1:], out)
+
+    @property
+    def output_size(self):
+        return BasicDecoderOutput(rnn_output=self._rnn_output_size(), sample_id=self._helper.sample_ids_shape)
+
+    @property
+    def output_dtype(self):
+        dtype = tf.nest.flatten(self._initial_state)[0].dtype
+        return BasicDecoderOutput(tf.nest.map_structure(lambda _: dtype, self._rnn_output_size()),
+                                  self._helper.sample_ids_dtype)
+
+    def initialize(self, name=None):
+        return self._helper.initialize() + (self._initial_state,)
+
+    def step(self, time, inputs, state, name=None):
+        cell_outputs, cell_state = self._cell(inputs, state)
+        if self._output_layer is not None:
+            cell_outputs = self._output_layer(cell_outputs)
+        sample_ids = self._helper.sample(time=time, outputs=cell_outputs, state=cell_state)
+        finished, next_inputs, next_state = self._helper.next_inputs(time=time, outputs=cell_outputs,
+                                                                     state=cell_state, sample_ids=sample_ids)
+        return BasicDecoderOutput(cell_outputs, sample_ids), next_state, next_inputs, finished
+
+
+def _zeros(size, dtype, batch_size):
+    """Zeros [batch_size, *size] of ``dtype``."""
+    return tf.zeros(tf.stack([batch_size, *tf.TensorShape(size).as_list()]), dtype)
+
+
+def dynamic_decode(decoder, output_time_major=False, impute_finished=False, maximum_iterations=None,
+                   parallel_iterations=32, swap_memory=False, scope=None):
+    """Runs ``decoder`` until every sequence is finished (or ``maximum_iterations``
+    steps): (outputs stacked over time, batch major unless ``output_time_major``; the
+    final state; each sequence's length). With ``impute_finished``, a finished
+    sequence's outputs are zeros and its state is copied through."""
+    if not isinstance(decoder, Decoder):
+        raise TypeError("Expected decoder to be type Decoder, but saw: %s" % type(decoder))
+    with tf.compat.v1.variable_scope(scope, "decoder"):
+        if maximum_iterations is not None:
+            maximum_iterations = tf.convert_to_tensor(maximum_iterations, dtype=tf.int32, name="maximum_iterations")
+            if maximum_iterations.shape.rank != 0:
+                raise ValueError("maximum_iterations must be a scalar")
+        initial_finished, initial_inputs, initial_state = decoder.initialize()
+        zero_outputs = tf.nest.map_structure(lambda s, d: _zeros(s, d, decoder.batch_size), decoder.output_size,
+                                             decoder.output_dtype)
+        if maximum_iterations is not None:
+            initial_finished = tf.logical_or(initial_finished, 0 >= maximum_iterations)
+        initial_lengths = tf.zeros_like(initial_finished, dtype=tf.int32)
+        batch = tf.get_static_value(tf.convert_to_tensor(decoder.batch_size))
+
+        def element_shape(size):
+            if not isinstance(size, tf.TensorShape) or size.rank == 0:
+                return None
+            return tf.TensorShape([batch]).concatenate(size)
+
+        outputs_ta = tf.nest.map_structure(
+            lambda s, d: tf.TensorArray(dtype=d, size=0, dynamic_size=True, element_shape=element_shape(s)),
+            decoder.output_size, decoder.output_dtype)
+
+        def condition(time, outputs_ta, state, inputs, finished, lengths):
+            return tf.logical_not(tf.reduce_all(finished))
+
+        def body(time, outputs_ta, state, inputs, finished, lengths):
+            next_outputs, decoder_state, next_inputs, decoder_finished = decoder.step(time, inputs, state)
+            next_finished = decoder_finished if decoder.tracks_own_finished else \
+                tf.logical_or(decoder_finished, finished)
+            next_lengths = tf.where(tf.logical_not(finished), tf.fill(tf.shape(lengths), time + 1), lengths)
+            tf.nest.assert_same_structure(state, decoder_state)
+            tf.nest.assert_same_structure(outputs_ta, next_outputs)
+            tf.nest.assert_same_structure(inputs, next_inputs)
+            if impute_finished:
+                emit = tf.nest.map_structure(lambda out, zero: tf.compat.v1.where(finished, zero, out), next_outputs,
+                                             zero_outputs)
+
+                def copy_through(new, current):
+                    if isinstance(current, tf.TensorArray):
+                        return new
+                    new.set_shape(current.shape)
+                    return new if new.shape.rank == 0 else tf.compat.v1.where(finished, current, new)
+
+                next_state = tf.nest.map_structure(copy_through, decoder_state, state)
+            else:
+                emit, next_state = next_outputs, decoder_state
+            outputs_ta = tf.nest.map_structure(lambda ta, out: ta.write(time, out), outputs_ta, emit)
+            return time + 1, outputs_ta, next_state, next_inputs, next_finished, next_lengths
+
+        result = tf.while_loop(condition, body,
+                               loop_vars=(tf.constant(0, tf.int32), outputs_ta, initial_state, initial_inputs,
+                                          initial_finished, initial_lengths),
+                               parallel_iterations=parallel_iterations, maximum_iterations=maximum_iterations,
+                               swap_memory=swap_memory)
+        final_outputs = tf.nest.map_structure(lambda ta: ta.stack(), result[1])
+        final_state, final_lengths = result[2], result[5]
+        try:
+            final_outputs, final_state = decoder.finalize(final_outputs, final_state, final_lengths)
+        except NotImplementedError:
+            pass
+        if not output_time_major:
+            final_outputs = tf.nest.map_structure(_transpose_batch_time, final_outputs)
+    return final_outputs, final_state, final_lengths

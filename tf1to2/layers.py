@@ -656,6 +656,15 @@ class _Layer:
     def apply(self, inputs, *args, **kwargs):
         return self(inputs, *args, **kwargs)
 
+    def compute_output_shape(self, input_shape):
+        """A Dense's output shape: the input's with its last axis ``units`` (what
+        contrib.seq2seq's decoders ask of their output layer before calling it). The
+        shim's other layer objects do not say."""
+        if self._base != "dense":
+            raise NotImplementedError(f"{type(self).__name__}.compute_output_shape: the shim's v1 layer objects "
+                                      "give it for Dense only")
+        return tf.TensorShape(input_shape)[:-1].concatenate([self._settings["units"]])
+
 
 def _layer_class(cls_name: str, function, order: Optional[str] = None) -> type:
     """The layer class of a functional form: its arguments are the function's, less the

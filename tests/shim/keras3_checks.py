@@ -1058,6 +1058,164 @@ def check_contrib_image_transforms_compute_contribs_geometry():
             raise AssertionError(message)
 
 
+def check_contrib_seq2seq_decoding_computes_contribs_steps():
+    """tf1to2.contrib_seq2seq's BasicDecoder and helpers through dynamic_decode: teacher
+    forcing equals dynamic_rnn on the same cell and weights (outputs projected, zeros and
+    the state copied through past each length), under contrib's variable names
+    (``decoder/basic_rnn_cell/kernel``, the output layer's under ``decoder``); greedy
+    decoding against the cell's formula in NumPy, stopping at the end token or
+    ``maximum_iterations``; sampling at a tiny temperature is greedy; scheduled sampling
+    at probability 0 is teacher forcing, at 1 feeds the samples; Custom and Inference
+    helpers; eagerly with a Keras 3 output layer, in tf.function, in a TF1 graph."""
+    import tf1to2
+    import tf1to2.layers
+    import tf1to2.rnn_cell
+    from tf1to2 import contrib_seq2seq as s2s
+
+    rng = np.random.RandomState(6)
+    x = rng.randn(3, 4, 2).astype("float32")
+    lengths = np.array([4, 2, 1], "int32")
+    with tf1to2.Graph().as_default():
+        cell = tf1to2.rnn_cell.BasicRNNCell(5)
+        decoder = s2s.BasicDecoder(cell, s2s.TrainingHelper(x, lengths), cell.zero_state(3, tf.float32),
+                                   output_layer=tf1to2.layers.Dense(6, use_bias=False, name="projection"))
+        out, state, got_lengths = s2s.dynamic_decode(decoder, impute_finished=True)
+        names = sorted(v.op.name for v in v1.global_variables())
+        assert names == ["decoder/basic_rnn_cell/bias", "decoder/basic_rnn_cell/kernel", "decoder/projection/kernel"], names
+        with v1.variable_scope("decoder", reuse=True):  # the same weights through dynamic_rnn
+            reference, reference_state = v1.nn.dynamic_rnn(cell, x, sequence_length=lengths, dtype=tf.float32)
+            projected = tf.matmul(reference, v1.get_variable("projection/kernel"))
+        plain = s2s.dynamic_decode(s2s.BasicDecoder(cell, s2s.TrainingHelper(x, lengths),
+                                                    cell.zero_state(3, tf.float32)), scope="decoder")[0]
+        with v1.Session() as sess:
+            sess.run(v1.global_variables_initializer())
+            got, got_state, got_len, want, want_state, want_raw, got_plain = sess.run(
+                [out, state, got_lengths, projected, reference_state, reference, plain])
+    assert got.rnn_output.shape == (3, 4, 6) and got_len.tolist() == [4, 2, 1]
+    for b, n in enumerate(lengths):
+        np.testing.assert_allclose(got.rnn_output[b, :n], want[b, :n], atol=TOL)
+        np.testing.assert_array_equal(got.rnn_output[b, n:], 0)
+        np.testing.assert_array_equal(got.sample_id[b, :n], want[b, :n].argmax(-1))
+        np.testing.assert_allclose(got_plain.rnn_output[b, :n], want_raw[b, :n], atol=TOL)
+    np.testing.assert_allclose(got_state, want_state, atol=TOL)
+
+    embedding = rng.randn(6, 2).astype("float32")
+    start = np.array([1, 2, 3], "int32")
+
+    def greedy_reference(kernel, bias, projection, end_token, steps):
+        h, inputs, ids, done = np.zeros((3, 5), "float32"), embedding[start], [], np.zeros(3, bool)
+        ends = np.full(3, steps)
+        for t in range(steps):
+            h = np.tanh(np.concatenate([inputs, h], 1) @ kernel + bias)
+            step_ids = (h @ projection).argmax(-1)
+            ids.append(step_ids)
+            ends = np.where(~done & (step_ids == end_token), t + 1, ends)
+            done |= step_ids == end_token
+            inputs = embedding[step_ids]
+            if done.all():
+                break
+        return np.stack(ids, 1), ends
+
+    def decode(helper, output_layer, **kwargs):
+        cell = tf1to2.rnn_cell.BasicRNNCell(5)
+        return s2s.dynamic_decode(s2s.BasicDecoder(cell, helper, cell.zero_state(3, tf.float32),
+                                                   output_layer=output_layer), **kwargs), cell
+
+    with tf1to2.Graph().as_default():
+        v1.set_random_seed(1)
+        projection = tf1to2.layers.Dense(6, use_bias=False)
+        (out, _, got_lengths), _ = decode(s2s.GreedyEmbeddingHelper(embedding, start, 0), projection,
+                                          maximum_iterations=6)
+        with v1.variable_scope("sampled"):
+            (sampled, _, _), _ = decode(s2s.SampleEmbeddingHelper(embedding, start, 0, softmax_temperature=1e-4,
+                                                                  seed=3), tf1to2.layers.Dense(6, use_bias=False),
+                                    maximum_iterations=6)
+        with v1.Session() as sess:
+            sess.run(v1.global_variables_initializer())
+            weights = sess.run({v.op.name: v for v in v1.global_variables()})
+            got, got_len = sess.run([out.sample_id, got_lengths])
+            sess.run([v.assign(weights[v.op.name.replace("sampled/", "")]) for v in v1.global_variables()
+                      if v.op.name.startswith("sampled/")])
+            got_sampled = sess.run(sampled.sample_id)
+    kernel, bias = weights["decoder/basic_rnn_cell/kernel"], weights["decoder/basic_rnn_cell/bias"]
+    ids, ends = greedy_reference(kernel, bias, weights["decoder/dense/kernel"], 0, 6)
+    assert got_len.tolist() == ends.tolist(), (got_len, ends)
+    np.testing.assert_array_equal(got[:, :ids.shape[1]], ids)
+    np.testing.assert_array_equal(got_sampled, got)
+
+    # eagerly, a Keras 3 output layer; in tf.function
+    keras_projection = keras.layers.Dense(6, use_bias=False)
+    (eager, _, eager_len), eager_cell = decode(s2s.GreedyEmbeddingHelper(embedding, start, 0), keras_projection,
+                                                maximum_iterations=6)
+    kernel, bias = (w.numpy() for w in eager_cell.weights)
+    ids, ends = greedy_reference(kernel, bias, keras_projection.kernel.numpy(), 0, 6)
+    assert eager_len.numpy().tolist() == ends.tolist()
+    np.testing.assert_array_equal(eager.sample_id.numpy()[:, :ids.shape[1]], ids)
+    assert eager.rnn_output.shape[-1] == 6
+
+    @tf.function
+    def teacher(inputs):
+        helper = s2s.TrainingHelper(inputs, lengths)
+        return s2s.dynamic_decode(s2s.BasicDecoder(eager_cell, helper, eager_cell.zero_state(3, tf.float32)),
+                                  impute_finished=True)
+
+    traced, _, traced_len = teacher(tf.constant(x))
+    h = np.zeros((3, 5), "float32")
+    for t in range(4):
+        h = np.tanh(np.concatenate([x[:, t], h], 1) @ kernel + bias)
+        live = t < lengths
+        np.testing.assert_allclose(traced.rnn_output.numpy()[live, t], h[live], atol=TOL)
+    assert traced_len.numpy().tolist() == [4, 2, 1]
+
+    # scheduled sampling: never (teacher forcing), always (the samples' embeddings, the outputs)
+    with tf1to2.Graph().as_default():
+        cell = tf1to2.rnn_cell.BasicRNNCell(6)
+        zero = cell.zero_state(3, tf.float32)
+        never = s2s.dynamic_decode(s2s.BasicDecoder(cell, s2s.ScheduledEmbeddingTrainingHelper(
+            x, lengths, np.pad(embedding, ((0, 0), (0, 0))), 0.0, seed=1), zero))[0]
+        forced = s2s.dynamic_decode(s2s.BasicDecoder(cell, s2s.TrainingHelper(x, lengths), zero))[0]
+        always = s2s.dynamic_decode(s2s.BasicDecoder(cell, s2s.ScheduledEmbeddingTrainingHelper(
+            x, lengths, embedding, 1.0, seed=1), zero))[0]
+        output_fed = s2s.dynamic_decode(s2s.BasicDecoder(
+            cell, s2s.ScheduledOutputTrainingHelper(x, lengths, 1.0, next_inputs_fn=lambda o: o[:, :2]), zero))[0]
+        custom = s2s.dynamic_decode(s2s.BasicDecoder(cell, s2s.CustomHelper(
+            lambda: (tf.constant([False] * 3), tf.constant(x[:, 0])),
+            lambda time, outputs, state: tf.argmax(outputs, -1, output_type=tf.int32),
+            lambda time, outputs, state, sample_ids: (tf.fill([3], time >= 1), outputs[:, :2], state)), zero))[0]
+        inference = s2s.dynamic_decode(s2s.BasicDecoder(cell, s2s.InferenceHelper(
+            lambda outputs: outputs[:, :2], [2], tf.float32, tf.constant(x[:, 0]),
+            lambda ids: tf.fill([3], True)), zero))[0]
+        with v1.Session() as sess:
+            sess.run(v1.global_variables_initializer())
+            never, forced, always, output_fed, custom, inference, w = sess.run(
+                [never, forced, always, output_fed, custom, inference, {v.op.name: v for v in v1.global_variables()}])
+    np.testing.assert_allclose(never.rnn_output, forced.rnn_output, atol=TOL)
+    assert (never.sample_id == -1).all() and (always.sample_id >= 0).all()
+    kernel, bias = w["decoder/basic_rnn_cell/kernel"], w["decoder/basic_rnn_cell/bias"]
+
+    def run_cell(feed, steps):
+        h, inputs, outs = np.zeros((3, 6), "float32"), x[:, 0], []
+        for t in range(steps):
+            h = np.tanh(np.concatenate([inputs, h], 1) @ kernel + bias)
+            outs.append(h)
+            inputs = feed(t, h)
+        return np.stack(outs, 1)
+
+    np.testing.assert_allclose(always.rnn_output[0], run_cell(lambda t, h: embedding[always.sample_id[:, t]], 4)[0],
+                               atol=TOL)
+    np.testing.assert_allclose(output_fed.rnn_output[0], run_cell(lambda t, h: h[:, :2], 4)[0], atol=TOL)
+    np.testing.assert_allclose(custom.rnn_output, run_cell(lambda t, h: h[:, :2], 2), atol=TOL)
+    assert inference.rnn_output.shape == (3, 1, 6) and inference.sample_id.shape == (3, 1, 2)
+    for bad in (lambda: s2s.TrainingHelper(x, [[4]]), lambda: s2s.GreedyEmbeddingHelper(embedding, 1, 0),
+                lambda: s2s.dynamic_decode(object())):
+        try:
+            bad()
+        except (ValueError, TypeError):
+            pass
+        else:
+            raise AssertionError("no error")
+
+
 def check_contrib_rnn_stacks_are_contribs_bidirectional_layers():
     """tf1to2.contrib_rnn's stacked bidirectional RNNs, in a TF1 graph: each layer is
     TensorFlow's bidirectional_dynamic_rnn (static_bidirectional_rnn) under

@@ -1,6 +1,6 @@
-"""tf.contrib.seq2seq: sequence_loss and tile_batch, however reached, become the shim's
-(which computes what TF1's did); its decoders have no TF 2.21 home and stay warned, and so
-does an import of the module something still reads."""
+"""tf.contrib.seq2seq: sequence_loss, tile_batch and the basic decoding API, however
+reached, become the shim's (which computes what TF1's did); its attention has no TF 2.21
+home and stays warned, and so does an import of the module something still reads."""
 import tensorflow as tf
 import tensorflow.contrib.seq2seq as s2s
 from tf1to2.contrib_seq2seq import sequence_loss as seq_loss
@@ -16,5 +16,6 @@ def beams(state, width):
     return tf1to2.contrib_seq2seq.tile_batch(state, multiplier=width), tf1to2.contrib_seq2seq.tile_batch(state, width)
 
 
-def decoder(cell, helper, state):
-    return s2s.BasicDecoder(cell, helper, state)
+def decoder(cell, helper, state, memory):
+    attention = s2s.BahdanauAttention(8, memory)
+    return tf1to2.contrib_seq2seq.BasicDecoder(cell, helper, state), attention
