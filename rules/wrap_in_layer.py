@@ -17,7 +17,10 @@ the first is a setting like the others: Keras 3 takes only tensors by position, 
   ``__init__`` with the same names and defaults, stored on the instance
   (``units`` → ``self.units`` in the body);
 - ``is_training`` / ``training`` becomes ``call``'s ``training=None`` argument;
-- parameters used as tensors stay arguments of ``call``;
+- parameters used as tensors stay arguments of ``call`` (one given first to a
+  TensorFlow class the forward pass builds, ``Dense(units)``, ``LSTMCell(num_units)``,
+  ``LuongAttention(num_units, memory)``, is a setting: ``tf.Variable``'s first is a
+  tensor);
 - ``call`` is decorated with ``tf1to2.track_tf1_style_variables`` and *is* the
   function's body: it is moved, not copied;
 - v1 layers without ``name=`` outside any named ``variable_scope`` would take a new
@@ -157,6 +160,18 @@ from rules.visitors import Transformer, Visitor, transform, walk
 
 TRAINING_NAMES = ("is_training", "training")
 _TENSOR_KEYWORDS = ("inputs", "input", "x", "value", "values", "tensor", "features", "logits")
+# TensorFlow classes whose first argument is a tensor; any other class a TF1 forward pass
+# builds takes a setting first (``Dense(units)``, ``LSTMCell(num_units)``,
+# ``LuongAttention(num_units, memory)``), not an input
+_TENSOR_CLASSES = ("Variable", "SparseTensor", "IndexedSlices", "RaggedTensor", "SparseTensorValue", "TrainingHelper",
+                   "ScheduledEmbeddingTrainingHelper", "ScheduledOutputTrainingHelper")
+
+
+def _takes_setting_first(q: str) -> bool:
+    """Whether the TensorFlow (or shim) callable ``q`` is a class built with a setting as
+    its first argument."""
+    last = q.rpartition(".")[2]
+    return last[:1].isupper() and last not in _TENSOR_CLASSES
 
 _VARIABLE_MAKERS = ("tf.compat.v1.get_variable", "tf.compat.v1.Variable")
 _RNN_RUNNERS = tuple(f"tf.compat.v1.nn.{f}" for f in RNN_FUNCTIONS)  # they run a cell, which makes variables
@@ -472,7 +487,7 @@ class _Survey(TFVisitor):
         # a module function's too (what it passes to a module function's input, its first
         # parameter but for _input_param, _pass_tensor_uses adds once every function is read)
         if q or (isinstance(node.func, cst.Name) and node.func.value in self.names):
-            firsts = [a.value for a in node.args[:1] if a.keyword is None] if q else []
+            firsts = [a.value for a in node.args[:1] if a.keyword is None] if q and not _takes_setting_first(q) else []
             firsts += [a.value for a in node.args if a.keyword and a.keyword.value in _TENSOR_KEYWORDS]
             for value in firsts:
                 elements = value.elements if isinstance(value, (cst.List, cst.Tuple)) else [value]

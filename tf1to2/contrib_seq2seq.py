@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import abc
 import collections
+import math
 
+import numpy as np
 import tensorflow as tf
 
 __all__ = ["sequence_loss", "tile_batch",
            "BasicDecoderOutput", "Helper", "CustomHelper", "TrainingHelper", "ScheduledEmbeddingTrainingHelper",
            "ScheduledOutputTrainingHelper", "GreedyEmbeddingHelper", "SampleEmbeddingHelper", "InferenceHelper",
-           "Decoder", "BasicDecoder", "dynamic_decode"]
+           "Decoder", "BasicDecoder", "dynamic_decode",
+           "AttentionMechanism", "LuongAttention", "BahdanauAttention", "AttentionWrapper", "AttentionWrapperState",
+           "hardmax"]
 
 
 def sequence_loss(logits, targets, weights, average_across_timesteps=True, average_across_batch=True,
@@ -514,7 +518,9 @@ class BasicDecoder(Decoder):
 
 
 def _zeros(size, dtype, batch_size):
-    """Zeros [batch_size, *size] of ``dtype``."""
+    """Zeros [batch_size, *size] of ``dtype`` (``size`` a shape, or a scalar tensor)."""
+    if tf.is_tensor(size):
+        return tf.zeros(tf.stack([batch_size, size]), dtype)
     return tf.zeros(tf.stack([batch_size, *tf.TensorShape(size).as_list()]), dtype)
 
 
@@ -589,3 +595,336 @@ def dynamic_decode(decoder, output_time_major=False, impute_finished=False, maxi
         if not output_time_major:
             final_outputs = tf.nest.map_structure(_transpose_batch_time, final_outputs)
     return final_outputs, final_state, final_lengths
+
+
+# ------------------------------------------------------------------ attention
+# contrib.seq2seq's Luong and Bahdanau attention and its AttentionWrapper, written for the
+# shim to compute what contrib's did under its variable names: the memory projection
+# ``memory_layer/kernel`` where the mechanism is built, and, where the wrapper runs (in a
+# decoder: ``decoder/attention_wrapper/...``), the cell's, ``attention_layer/kernel`` and
+# the mechanism's (``bahdanau_attention/query_layer/kernel``, ``attention_v``, ...). The
+# projections are the shim's v1 Dense layers (``tf1to2.layers``), as contrib's were
+# tf.layers'. Monotonic attention stays warned.
+
+def _dense(units, name):
+    from tf1to2 import layers
+
+    return layers.Dense(units, name=name, use_bias=False)
+
+
+def _prepare_memory(memory, memory_sequence_length, check_inner_dims_defined):
+    """The memory, zeros past each sequence's length."""
+    memory = tf.nest.map_structure(lambda m: tf.convert_to_tensor(m, name="memory"), memory)
+    if memory_sequence_length is not None:
+        memory_sequence_length = tf.convert_to_tensor(memory_sequence_length, name="memory_sequence_length")
+    if check_inner_dims_defined:
+        for m in tf.nest.flatten(memory):
+            if not m.shape[2:].is_fully_defined():
+                raise ValueError("Expected memory %s to have fully defined inner dims, but saw shape: %s"
+                                 % (m.name, m.shape))
+    if memory_sequence_length is None:
+        return memory
+
+    def masked(m):
+        mask = tf.sequence_mask(memory_sequence_length, maxlen=tf.shape(m)[1], dtype=m.dtype)
+        return m * tf.reshape(mask, tf.concat([tf.shape(mask), tf.ones(m.shape.rank - 2, tf.int32)], 0))
+
+    return tf.nest.map_structure(masked, memory)
+
+
+def _mask_score(score, memory_sequence_length, score_mask_value):
+    if memory_sequence_length is None:
+        return score
+    mask = tf.sequence_mask(memory_sequence_length, maxlen=tf.shape(score)[1])
+    return tf.where(mask, score, score_mask_value * tf.ones_like(score))
+
+
+class AttentionMechanism:
+    """The base of contrib's attention mechanisms."""
+
+
+class _BaseAttentionMechanism(AttentionMechanism):
+    def __init__(self, query_layer, memory, probability_fn, memory_sequence_length=None, memory_layer=None,
+                 check_inner_dims_defined=True, score_mask_value=None, custom_key_value_fn=None, name=None,
+                 dtype=tf.float32):
+        if not callable(probability_fn):
+            raise TypeError("probability_fn must be callable, saw type: %s" % type(probability_fn).__name__)
+        self._query_layer, self._memory_layer, self.dtype = query_layer, memory_layer, tf.as_dtype(dtype)
+        if score_mask_value is None:
+            score_mask_value = self.dtype.as_numpy_dtype(-np.inf)
+        self._probability_fn = lambda score, previous: probability_fn(
+            _mask_score(score, memory_sequence_length, score_mask_value), previous)
+        with tf.name_scope(name or "BaseAttentionMechanismInit"):
+            self._values = _prepare_memory(memory, memory_sequence_length, check_inner_dims_defined)
+            self._keys = self._memory_layer(self._values) if self._memory_layer is not None else self._values
+            if custom_key_value_fn is not None:
+                self._keys, self._values = custom_key_value_fn(self._keys, self._values)
+            self._batch_size = tf.compat.dimension_value(self._keys.shape[0]) or tf.shape(self._keys)[0]
+            self._alignments_size = tf.compat.dimension_value(self._keys.shape[1]) or tf.shape(self._keys)[1]
+
+    @property
+    def memory_layer(self):
+        return self._memory_layer
+
+    @property
+    def query_layer(self):
+        return self._query_layer
+
+    @property
+    def values(self):
+        return self._values
+
+    @property
+    def keys(self):
+        return self._keys
+
+    @property
+    def batch_size(self):
+        return self._batch_size
+
+    @property
+    def alignments_size(self):
+        return self._alignments_size
+
+    @property
+    def state_size(self):
+        return self._alignments_size
+
+    def initial_alignments(self, batch_size, dtype):
+        return _zeros(self._alignments_size, dtype, batch_size)
+
+    def initial_state(self, batch_size, dtype):
+        return self.initial_alignments(batch_size, dtype)
+
+
+class LuongAttention(_BaseAttentionMechanism):
+    """Multiplicative attention: score = query · (memory @ W), times a learned ``attention_g``
+    with ``scale``."""
+
+    def __init__(self, num_units, memory, memory_sequence_length=None, scale=False, probability_fn=None,
+                 score_mask_value=None, dtype=None, custom_key_value_fn=None, name="LuongAttention"):
+        probability_fn = probability_fn or tf.nn.softmax
+        super().__init__(query_layer=None, memory_layer=_dense(num_units, "memory_layer"), memory=memory,
+                         probability_fn=lambda score, _: probability_fn(score),
+                         memory_sequence_length=memory_sequence_length, score_mask_value=score_mask_value,
+                         custom_key_value_fn=custom_key_value_fn, name=name, dtype=dtype or tf.float32)
+        self._num_units, self._scale, self._name = num_units, scale, name
+
+    def __call__(self, query, state):
+        with tf.compat.v1.variable_scope(None, "luong_attention", [query]):
+            depth, key_units = query.shape[-1], self._keys.shape[-1]
+            if depth != key_units:
+                raise ValueError("Incompatible or unknown inner dimensions between query and keys.  Query (%s) has "
+                                 "units: %s.  Keys (%s) have units: %s.  Perhaps you need to set num_units to the "
+                                 "keys' dimension (%s)?" % (query, depth, self._keys, key_units, key_units))
+            score = tf.squeeze(tf.matmul(query[:, tf.newaxis], self._keys, transpose_b=True), [1])
+            if self._scale:
+                score = tf.compat.v1.get_variable("attention_g", dtype=query.dtype,
+                                                  initializer=tf.compat.v1.ones_initializer, shape=()) * score
+        alignments = self._probability_fn(score, state)
+        return alignments, alignments
+
+
+class BahdanauAttention(_BaseAttentionMechanism):
+    """Additive attention: score = v · tanh(memory @ W1 + query @ W2), with ``normalize``
+    v weight-normalized (``attention_g``) and a bias ``attention_b``."""
+
+    def __init__(self, num_units, memory, memory_sequence_length=None, normalize=False, probability_fn=None,
+                 score_mask_value=None, dtype=None, custom_key_value_fn=None, name="BahdanauAttention"):
+        probability_fn = probability_fn or tf.nn.softmax
+        super().__init__(query_layer=_dense(num_units, "query_layer"), memory_layer=_dense(num_units, "memory_layer"),
+                         memory=memory, probability_fn=lambda score, _: probability_fn(score),
+                         memory_sequence_length=memory_sequence_length, score_mask_value=score_mask_value,
+                         custom_key_value_fn=custom_key_value_fn, name=name, dtype=dtype or tf.float32)
+        self._num_units, self._normalize, self._name = num_units, normalize, name
+
+    def __call__(self, query, state):
+        v1 = tf.compat.v1
+        with v1.variable_scope(None, "bahdanau_attention", [query]):
+            processed = self.query_layer(query) if self.query_layer is not None else query
+            dtype = processed.dtype
+            units = tf.compat.dimension_value(self._keys.shape[2]) or tf.shape(self._keys)[2]
+            processed = processed[:, tf.newaxis]
+            v = v1.get_variable("attention_v", [units], dtype=dtype)
+            if self._normalize:
+                g = v1.get_variable("attention_g", dtype=dtype, shape=(),
+                                    initializer=v1.constant_initializer(math.sqrt(1.0 / units)))
+                b = v1.get_variable("attention_b", [units], dtype=dtype, initializer=v1.zeros_initializer())
+                score = tf.reduce_sum(g * v * tf.math.rsqrt(tf.reduce_sum(tf.square(v))) *
+                                      tf.tanh(self._keys + processed + b), [2])
+            else:
+                score = tf.reduce_sum(v * tf.tanh(self._keys + processed), [2])
+        alignments = self._probability_fn(score, state)
+        return alignments, alignments
+
+
+def hardmax(logits, name=None):
+    """One-hot of the argmax over the last axis, in ``logits``' dtype."""
+    with tf.name_scope(name or "Hardmax"):
+        logits = tf.convert_to_tensor(logits, name="logits")
+        depth = tf.compat.dimension_value(logits.shape[-1]) or tf.shape(logits)[-1]
+        return tf.one_hot(tf.argmax(logits, -1), depth, dtype=logits.dtype)
+
+
+class AttentionWrapperState(collections.namedtuple("AttentionWrapperState", (
+        "cell_state", "attention", "time", "alignments", "alignment_history", "attention_state"))):
+    """The wrapped cell's state, the last attention, the step, each mechanism's last
+    alignments, their history (TensorArrays, when kept) and the mechanisms' states."""
+
+    def clone(self, **kwargs):
+        def with_same_shape(old, new):
+            if isinstance(old, tf.Tensor) and isinstance(new, tf.Tensor):
+                if not tf.executing_eagerly():
+                    new.set_shape(old.shape)
+                return new
+            return new
+
+        return tf.nest.map_structure(with_same_shape, self, super()._replace(**kwargs))
+
+
+def _compute_attention(attention_mechanism, cell_output, attention_state, attention_layer):
+    alignments, next_attention_state = attention_mechanism(cell_output, state=attention_state)
+    context = tf.squeeze(tf.matmul(alignments[:, tf.newaxis], attention_mechanism.values), [1])
+    attention = attention_layer(tf.concat([cell_output, context], 1)) if attention_layer is not None else context
+    return attention, alignments, next_attention_state
+
+
+def _attention_wrapper() -> type:
+    """contrib's AttentionWrapper, a TF1 RNN cell (``tf1to2.rnn_cell.RNNCell``)."""
+    from tf1to2 import rnn_cell
+
+    class AttentionWrapper(rnn_cell.RNNCell):
+        """Runs ``cell`` on its input joined with the last attention (``cell_input_fn``),
+        then each attention mechanism on its output: the attention is the context
+        (alignments over the memory's values), through ``attention_layer_size`` units of
+        ``attention_layer`` (no bias) on [cell output, context] when given. Its output is
+        the attention (``output_attention``) or the cell's."""
+
+        def __init__(self, cell, attention_mechanism, attention_layer_size=None, alignment_history=False,
+                     cell_input_fn=None, output_attention=True, initial_cell_state=None, name=None,
+                     attention_layer=None, attention_fn=None):
+            super().__init__(name=name)
+            self._is_multi = isinstance(attention_mechanism, (list, tuple))
+            mechanisms = tuple(attention_mechanism) if self._is_multi else (attention_mechanism,)
+            for mechanism in mechanisms:
+                if not isinstance(mechanism, AttentionMechanism):
+                    raise TypeError("attention_mechanism must be an AttentionMechanism or list of multiple "
+                                    "AttentionMechanism instances, saw type: %s" % type(mechanism).__name__)
+            if cell_input_fn is None:
+                cell_input_fn = lambda inputs, attention: tf.concat([inputs, attention], -1)  # noqa: E731
+            elif not callable(cell_input_fn):
+                raise TypeError("cell_input_fn must be callable, saw type: %s" % type(cell_input_fn).__name__)
+            if attention_layer_size is not None and attention_layer is not None:
+                raise ValueError("Only one of attention_layer_size and attention_layer should be set")
+            if attention_layer_size is not None:
+                sizes = tuple(attention_layer_size if isinstance(attention_layer_size, (list, tuple))
+                              else (attention_layer_size,))
+                if len(sizes) != len(mechanisms):
+                    raise ValueError("If provided, attention_layer_size must contain exactly one integer per "
+                                     "attention_mechanism, saw: %d vs %d" % (len(sizes), len(mechanisms)))
+                self._attention_layers = tuple(_dense(size, "attention_layer") for size in sizes)
+                self._attention_layer_size = sum(sizes)
+            elif attention_layer is not None:
+                self._attention_layers = tuple(attention_layer if isinstance(attention_layer, (list, tuple))
+                                               else (attention_layer,))
+                if len(self._attention_layers) != len(mechanisms):
+                    raise ValueError("If provided, attention_layer must contain exactly one layer per "
+                                     "attention_mechanism, saw: %d vs %d"
+                                     % (len(self._attention_layers), len(mechanisms)))
+                self._attention_layer_size = sum(
+                    tf.compat.dimension_value(tf.TensorShape(layer.compute_output_shape(
+                        [None, cell.output_size + tf.compat.dimension_value(m.values.shape[-1])]))[-1])
+                    for layer, m in zip(self._attention_layers, mechanisms))
+            else:
+                self._attention_layers = None
+                self._attention_layer_size = sum(tf.compat.dimension_value(m.values.shape[-1]) for m in mechanisms)
+            self._cell, self._attention_mechanisms = cell, mechanisms
+            self._cell_input_fn, self._output_attention = cell_input_fn, output_attention
+            self._alignment_history = alignment_history
+            self._attention_fn = attention_fn or _compute_attention
+            self._initial_cell_state = None if initial_cell_state is None else tf.nest.map_structure(
+                tf.identity, initial_cell_state)
+
+        def _item_or_tuple(self, seq):
+            t = tuple(seq)
+            return t if self._is_multi else t[0]
+
+        def _batch_size_checks(self, batch_size, message):
+            return [tf.debugging.assert_equal(batch_size, m.batch_size, message=message)
+                    for m in self._attention_mechanisms]
+
+        @property
+        def output_size(self):
+            return self._attention_layer_size if self._output_attention else self._cell.output_size
+
+        @property
+        def state_size(self):
+            return AttentionWrapperState(
+                cell_state=self._cell.state_size, time=tf.TensorShape([]), attention=self._attention_layer_size,
+                alignments=self._item_or_tuple(m.alignments_size for m in self._attention_mechanisms),
+                attention_state=self._item_or_tuple(m.state_size for m in self._attention_mechanisms),
+                alignment_history=self._item_or_tuple(m.alignments_size if self._alignment_history else ()
+                                                      for m in self._attention_mechanisms))
+
+        def zero_state(self, batch_size, dtype):
+            with tf.name_scope(type(self).__name__ + "ZeroState"):
+                cell_state = self._initial_cell_state if self._initial_cell_state is not None else \
+                    self._cell.zero_state(batch_size, dtype)
+                message = ("When calling zero_state of AttentionWrapper %s: Non-matching batch sizes between the "
+                           "memory (encoder output) and the requested batch size." % self.name)
+                with tf.control_dependencies(self._batch_size_checks(batch_size, message)):
+                    cell_state = tf.nest.map_structure(tf.identity, cell_state)
+                alignments = [m.initial_alignments(batch_size, dtype) for m in self._attention_mechanisms]
+                return AttentionWrapperState(
+                    cell_state=cell_state, time=tf.zeros([], tf.int32),
+                    attention=_zeros(self._attention_layer_size, dtype, batch_size),
+                    alignments=self._item_or_tuple(alignments),
+                    attention_state=self._item_or_tuple(m.initial_state(batch_size, dtype)
+                                                        for m in self._attention_mechanisms),
+                    alignment_history=self._item_or_tuple(
+                        tf.TensorArray(dtype, size=0, dynamic_size=True, element_shape=a.shape)
+                        if self._alignment_history else () for a in alignments))
+
+        def call(self, inputs, state):
+            if not isinstance(state, AttentionWrapperState):
+                raise TypeError("Expected state to be instance of AttentionWrapperState. Received type %s instead."
+                                % type(state))
+            cell_output, next_cell_state = self._cell(self._cell_input_fn(inputs, state.attention), state.cell_state)
+            batch = tf.compat.dimension_value(cell_output.shape[0]) or tf.shape(cell_output)[0]
+            message = ("When applying AttentionWrapper %s: Non-matching batch sizes between the memory (encoder "
+                       "output) and the query (decoder output).  Are you using the BeamSearchDecoder?  You may need "
+                       "to tile your memory input via the tf.contrib.seq2seq.tile_batch function with argument "
+                       "multiple=beam_width." % self.name)
+            with tf.control_dependencies(self._batch_size_checks(batch, message)):
+                cell_output = tf.identity(cell_output, name="checked_cell_output")
+            previous_states = state.attention_state if self._is_multi else [state.attention_state]
+            previous_history = state.alignment_history if self._is_multi else [state.alignment_history]
+            alignments_all, attentions, states, histories = [], [], [], []
+            for i, mechanism in enumerate(self._attention_mechanisms):
+                layer = self._attention_layers[i] if self._attention_layers else None
+                attention, alignments, next_state = self._attention_fn(mechanism, cell_output, previous_states[i],
+                                                                       layer)
+                histories.append(previous_history[i].write(state.time, alignments) if self._alignment_history else ())
+                alignments_all.append(alignments)
+                attentions.append(attention)
+                states.append(next_state)
+            attention = tf.concat(attentions, 1)
+            next_state = AttentionWrapperState(
+                time=state.time + 1, cell_state=next_cell_state, attention=attention,
+                attention_state=self._item_or_tuple(states), alignments=self._item_or_tuple(alignments_all),
+                alignment_history=self._item_or_tuple(histories))
+            return (attention if self._output_attention else cell_output), next_state
+
+    AttentionWrapper.__module__ = __name__
+    return AttentionWrapper
+
+
+_CLASSES: dict = {}  # made when first read: the cell class comes from the Keras TensorFlow runs with
+
+
+def __getattr__(name: str):
+    if name == "AttentionWrapper":
+        if name not in _CLASSES:
+            _CLASSES[name] = _attention_wrapper()
+        return _CLASSES[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1216,6 +1216,103 @@ def check_contrib_seq2seq_decoding_computes_contribs_steps():
             raise AssertionError("no error")
 
 
+def check_contrib_seq2seq_attention_computes_contribs_formulas():
+    """tf1to2.contrib_seq2seq's LuongAttention (scaled) and BahdanauAttention
+    (normalized) in an AttentionWrapper, decoded by dynamic_decode in a TF1 graph:
+    contrib's variable names (``memory_layer/kernel`` where the mechanism is built,
+    ``decoder/attention_wrapper/{basic_rnn_cell,attention_layer,luong_attention,
+    bahdanau_attention/query_layer}/...``), and each step's outputs, alignments (masked
+    past the memory's length) and attention against the formulas in NumPy with the same
+    weights; the alignment history; the wrapper's state and output sizes; contrib's
+    errors. Then the same in a Keras 3 layer decorated with track_tf1_style_variables."""
+    import tf1to2
+    import tf1to2.rnn_cell
+    from tf1to2 import contrib_seq2seq as s2s
+
+    rng = np.random.RandomState(9)
+    memory = rng.randn(2, 4, 3).astype("float32")
+    memory_lengths = np.array([4, 2], "int32")
+    x = rng.randn(2, 3, 2).astype("float32")
+    lengths = np.array([3, 3], "int32")
+    masked = memory * (np.arange(4)[None, :, None] < memory_lengths[:, None, None])
+
+    def softmax(score):
+        score = np.where(np.arange(4)[None] < memory_lengths[:, None], score, -np.inf)
+        e = np.exp(score - score.max(1, keepdims=True))
+        return e / e.sum(1, keepdims=True)
+
+    for kind in ("luong", "bahdanau"):
+        with tf1to2.Graph().as_default():
+            if kind == "luong":
+                mechanism = s2s.LuongAttention(4, memory, memory_sequence_length=memory_lengths, scale=True)
+            else:
+                mechanism = s2s.BahdanauAttention(4, memory, memory_sequence_length=memory_lengths, normalize=True)
+            cell = s2s.AttentionWrapper(tf1to2.rnn_cell.BasicRNNCell(4), mechanism, attention_layer_size=5,
+                                        alignment_history=True)
+            assert cell.output_size == 5 and cell.state_size.attention == 5
+            decoder = s2s.BasicDecoder(cell, s2s.TrainingHelper(x, lengths), cell.zero_state(2, tf.float32))
+            out, state, _ = s2s.dynamic_decode(decoder)
+            history = state.alignment_history.stack()
+            names = sorted(v.op.name for v in v1.global_variables())
+            mine = {"luong": ["decoder/attention_wrapper/luong_attention/attention_g"],
+                    "bahdanau": [f"decoder/attention_wrapper/bahdanau_attention/{n}"
+                                 for n in ("attention_b", "attention_g", "attention_v", "query_layer/kernel")]}
+            want_names = sorted(["memory_layer/kernel", "decoder/attention_wrapper/attention_layer/kernel",
+                                 "decoder/attention_wrapper/basic_rnn_cell/bias",
+                                 "decoder/attention_wrapper/basic_rnn_cell/kernel", *mine[kind]])
+            assert names == want_names, names
+            with v1.Session() as sess:
+                sess.run(v1.global_variables_initializer())
+                sess.run([v.assign(rng.uniform(0.5, 1.5, v.shape).astype("float32")) for v in v1.global_variables()
+                          if v.op.name.endswith(("attention_g", "attention_b"))])
+                got, got_history, w = sess.run([out.rnn_output, history,
+                                                {v.op.name.replace("decoder/attention_wrapper/", ""): v
+                                                 for v in v1.global_variables()}])
+        keys = masked @ w["memory_layer/kernel"]
+        h, attention = np.zeros((2, 4), "float32"), np.zeros((2, 5), "float32")
+        for t in range(3):
+            h = np.tanh(np.concatenate([x[:, t], attention, h], 1) @ w["basic_rnn_cell/kernel"]
+                        + w["basic_rnn_cell/bias"])
+            if kind == "luong":
+                score = w["luong_attention/attention_g"] * np.einsum("bu,btu->bt", h, keys)
+            else:
+                v = w["bahdanau_attention/attention_v"]
+                normed = w["bahdanau_attention/attention_g"] * v / np.sqrt((v ** 2).sum())
+                query = h @ w["bahdanau_attention/query_layer/kernel"]
+                score = (normed * np.tanh(keys + query[:, None] + w["bahdanau_attention/attention_b"])).sum(-1)
+            alignments = softmax(score)
+            context = np.einsum("bt,btd->bd", alignments, masked)
+            attention = np.concatenate([h, context], 1) @ w["attention_layer/kernel"]
+            np.testing.assert_allclose(got[:, t], attention, atol=TOL, err_msg=kind)
+            np.testing.assert_allclose(got_history[t], alignments, atol=TOL, err_msg=kind)
+        assert (got_history[:, 1, 2:] == 0).all()  # nothing past the memory's length
+
+    class Attending(keras.layers.Layer):
+        @track_tf1_style_variables
+        def call(self, inputs):
+            mechanism = s2s.LuongAttention(4, memory, memory_sequence_length=memory_lengths)
+            cell = s2s.AttentionWrapper(tf1to2.rnn_cell.BasicRNNCell(4), mechanism, output_attention=False)
+            decoder = s2s.BasicDecoder(cell, s2s.TrainingHelper(inputs, lengths), cell.zero_state(2, tf.float32))
+            return s2s.dynamic_decode(decoder)[0].rnn_output
+
+    layer = Attending()
+    first = layer(tf.constant(x))
+    second = layer(tf.constant(x))
+    assert sorted(tf1_variables(layer)) == ["decoder/attention_wrapper/basic_rnn_cell/bias",
+                                            "decoder/attention_wrapper/basic_rnn_cell/kernel",
+                                            "memory_layer/kernel"], sorted(tf1_variables(layer))
+    np.testing.assert_allclose(first, second)
+    assert first.shape == (2, 3, 4)
+    for bad in (lambda: s2s.AttentionWrapper(tf1to2.rnn_cell.BasicRNNCell(4), object()),
+                lambda: s2s.AttentionWrapper(tf1to2.rnn_cell.BasicRNNCell(4), mechanism, attention_layer_size=[3, 4])):
+        try:
+            bad()
+        except (TypeError, ValueError):
+            pass
+        else:
+            raise AssertionError("no error")
+
+
 def check_contrib_rnn_stacks_are_contribs_bidirectional_layers():
     """tf1to2.contrib_rnn's stacked bidirectional RNNs, in a TF1 graph: each layer is
     TensorFlow's bidirectional_dynamic_rnn (static_bidirectional_rnn) under
