@@ -46,9 +46,9 @@ own objects: their ``tf.compat.v1.nn`` names; its own stacked bidirectional RNNs
 ``LSTMBlockCell`` (the fused kernel's cell) are the shim's ``tf1to2.contrib_rnn``'s, with
 TF1's math and variable names. ``contrib.seq2seq``'s ``sequence_loss`` and ``tile_batch``,
 its ``BasicDecoder``, helpers (training, greedy, sampling, scheduled, custom, inference),
-``dynamic_decode``, Luong / Bahdanau attention and ``AttentionWrapper`` are the shim's
-``tf1to2.contrib_seq2seq``'s, which compute what TF1's did under its variable names (its
-monotonic attention and beam search stay warned). ``contrib.training.HParams``, contrib's own and used
+``dynamic_decode``, Luong / Bahdanau attention, ``AttentionWrapper``, ``BeamSearchDecoder``
+and ``gather_tree`` are the shim's ``tf1to2.contrib_seq2seq``'s, which compute what TF1's
+did under its variable names (its monotonic attention stays warned). ``contrib.training.HParams``, contrib's own and used
 everywhere, is the shim's ``tf1to2.contrib_training.HParams``, which behaves as TF1's
 (``tests/test_shim.py`` checks it against tensor2tensor's copy of TF1's).
 ``contrib.crf``, the linear-chain CRF of TF1's sequence taggers, is the shim's
@@ -256,7 +256,8 @@ CONTRIB_REPLACEMENTS = {
                        "embedding_rnn_decoder and the losses are tf1to2.contrib_legacy_seq2seq's)"),
     "seq2seq": ("Keras RNN layers and your own decoding loop: TensorFlow Addons' tfa.seq2seq, where it went, "
                 "supports TensorFlow up to 2.15 only (its sequence_loss, tile_batch, BasicDecoder, helpers, "
-                "dynamic_decode, Luong / Bahdanau attention and AttentionWrapper are tf1to2.contrib_seq2seq's)"),
+                "dynamic_decode, Luong / Bahdanau attention, AttentionWrapper and BeamSearchDecoder are "
+                "tf1to2.contrib_seq2seq's)"),
     "opt": "TensorFlow Addons (tfa.optimizers) or tf.keras.optimizers",
     "training": "tf.data for input pipelines, tf.keras (model.fit) or a custom training loop for the rest",
     "data": "tf.data",
@@ -380,7 +381,7 @@ def _shim_table(module: str, name: str):
 # shim's module exports (its ``__all__``), the rest of the module left to the other tables
 # (or warned); module → (shim module, its names, what the change says). rnn: the stacked
 # bidirectional RNNs and LSTMBlockCell; seq2seq: sequence_loss, tile_batch, BasicDecoder,
-# the helpers, dynamic_decode and attention (monotonic attention and beam search stay warned); training: HParams; crf: all of it; lookup:
+# the helpers, dynamic_decode, attention and beam search (monotonic attention stays warned); training: HParams; crf: all of it; lookup:
 # all of it (TensorFlow's own objects, contrib's own functions and HashTable) but the five
 # that have public names (LOOKUP_TF2); cudnn_rnn: the two cuDNN-compatible cells (the cuDNN
 # layers stay warned); legacy_seq2seq: its decoders without attention and its losses;
@@ -408,6 +409,8 @@ SHIM_MODULE_FILES = {
     ("seq2seq", "python", "ops", "basic_decoder"): "seq2seq",
     ("seq2seq", "python", "ops", "decoder"): "seq2seq",
     ("seq2seq", "python", "ops", "attention_wrapper"): "seq2seq",
+    ("seq2seq", "python", "ops", "beam_search_decoder"): "seq2seq",
+    ("seq2seq", "python", "ops", "beam_search_ops"): "seq2seq",
     ("rnn", "python", "ops", "rnn"): "rnn",
     ("rnn", "python", "ops", "gru_ops"): "rnn",
     ("rnn", "python", "ops", "lstm_ops"): "rnn",

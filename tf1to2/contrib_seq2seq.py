@@ -22,7 +22,8 @@ __all__ = ["sequence_loss", "tile_batch",
            "ScheduledOutputTrainingHelper", "GreedyEmbeddingHelper", "SampleEmbeddingHelper", "InferenceHelper",
            "Decoder", "BasicDecoder", "dynamic_decode",
            "AttentionMechanism", "LuongAttention", "BahdanauAttention", "AttentionWrapper", "AttentionWrapperState",
-           "hardmax"]
+           "hardmax", "BeamSearchDecoder", "BeamSearchDecoderOutput", "BeamSearchDecoderState",
+           "FinalBeamSearchDecoderOutput", "gather_tree", "gather_tree_from_array"]
 
 
 def sequence_loss(logits, targets, weights, average_across_timesteps=True, average_across_batch=True,
@@ -928,3 +929,275 @@ def __getattr__(name: str):
             _CLASSES[name] = _attention_wrapper()
         return _CLASSES[name]
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# ------------------------------------------------------------------ beam search
+# contrib.seq2seq's BeamSearchDecoder, written for the shim to search as contrib's did:
+# beams start from one live beam (log prob 0, the others -inf and finished); each step
+# scores every continuation (a finished beam continues only with the end token, at no
+# cost) by its total log probability over the GNMT length penalty ((5 + length) / 6) **
+# weight, with the coverage penalty on attention when weighted; keeps the best
+# ``beam_width`` per batch entry; gathers the cell states of the beams kept. At the end,
+# ``gather_tree`` (contrib's op, written here in TensorFlow ops) follows the parent ids
+# back to each beam's tokens.
+
+class BeamSearchDecoderState(collections.namedtuple("BeamSearchDecoderState", (
+        "cell_state", "log_probs", "finished", "lengths", "accumulated_attention_probs"))):
+    """The beams' cell states, total log probabilities, finished flags and lengths."""
+
+
+class BeamSearchDecoderOutput(collections.namedtuple("BeamSearchDecoderOutput",
+                                                     ("scores", "predicted_ids", "parent_ids"))):
+    """Each step's beam scores, tokens and the beams they continue."""
+
+
+class FinalBeamSearchDecoderOutput(collections.namedtuple("FinalBeamDecoderOutput",
+                                                          ["predicted_ids", "beam_search_decoder_output"])):
+    """The beams' tokens, best first, and the steps' outputs."""
+
+
+def gather_tree(step_ids, parent_ids, max_sequence_lengths, end_token, name=None):
+    """Each beam's tokens [time, batch, beam], following ``parent_ids`` back from each
+    batch entry's last step (``max_sequence_lengths``); every position after the first end
+    token, and past the length, is the end token."""
+    with tf.name_scope(name or "GatherTree"):
+        step_ids = tf.convert_to_tensor(step_ids, name="step_ids")
+        parent_ids = tf.convert_to_tensor(parent_ids, name="parent_ids")
+        end_token = tf.cast(end_token, step_ids.dtype)
+        lengths = tf.convert_to_tensor(max_sequence_lengths)
+        shape = tf.shape(step_ids)
+        max_time, beams = shape[0], shape[2]
+
+        def back(current, t):
+            live = (t < tf.cast(lengths, t.dtype))[:, tf.newaxis]  # [batch, 1]
+            token = tf.where(live, tf.gather(step_ids[t], current, batch_dims=1), end_token)
+            parent = tf.where(live, tf.gather(parent_ids[t], current, batch_dims=1), current)
+            return parent, token
+
+        start = tf.tile(tf.range(beams, dtype=parent_ids.dtype)[tf.newaxis], [shape[1], 1])
+        times = tf.range(max_time - 1, -1, -1)
+        _, tokens = tf.scan(lambda carry, t: back(carry[0], t), times,
+                            initializer=(start, tf.zeros_like(step_ids[0])))
+        tokens = tf.reverse(tokens, [0])  # [time, batch, beam], time order again
+        ended = tf.cumsum(tf.cast(tf.equal(tokens, end_token), tf.int32), axis=0, exclusive=True) > 0
+        return tf.where(ended, end_token, tokens)
+
+
+def gather_tree_from_array(t, parent_ids, sequence_length):
+    """A stacked TensorArray's entries [time, batch, beam, ...] (or [time, batch * beam,
+    ...]) reordered along the beams' paths (``parent_ids``), each beam's own past its
+    length."""
+    max_time = tf.compat.dimension_value(parent_ids.shape[0]) or tf.shape(parent_ids)[0]
+    batch_size = tf.compat.dimension_value(parent_ids.shape[1]) or tf.shape(parent_ids)[1]
+    beam_width = tf.compat.dimension_value(parent_ids.shape[2]) or tf.shape(parent_ids)[2]
+    beam_ids = tf.tile(tf.range(beam_width)[tf.newaxis, tf.newaxis], [max_time, batch_size, 1])
+    sorted_ids = gather_tree(beam_ids, parent_ids, tf.cast(tf.reduce_max(sequence_length, axis=1), tf.int32),
+                             beam_width + 1)
+    in_bounds = tf.transpose(tf.sequence_mask(sequence_length, maxlen=max_time), [2, 0, 1])
+    sorted_ids = tf.where(in_bounds, sorted_ids, beam_ids)
+    final_shape = tf.shape(t)
+    grouped = tf.reshape(t, [max_time, batch_size, beam_width, -1])
+    return tf.reshape(tf.gather(grouped, sorted_ids, batch_dims=2), final_shape)
+
+
+def _length_penalty(lengths, weight):
+    weight = tf.convert_to_tensor(weight, name="penalty_factor")
+    weight.set_shape(())
+    static = tf.get_static_value(weight)
+    if static is not None and static == 0:
+        return 1.0
+    return ((5.0 + tf.cast(lengths, tf.float32)) ** weight) / (6.0 ** weight)
+
+
+def _attention_probs(cell_state, coverage_penalty_weight):
+    """The attention's alignments in the cell state (averaged over mechanisms and
+    wrappers) when coverage is weighted; None otherwise."""
+    if coverage_penalty_weight == 0.0:
+        return None
+
+    def of(state):
+        probs = state.alignments
+        if isinstance(probs, tuple):
+            probs = tf.reduce_mean(tf.stack(probs, -1), -1)
+        return probs
+
+    if isinstance(cell_state, AttentionWrapperState):
+        found = [of(cell_state)]
+    elif isinstance(cell_state, tuple):
+        found = [of(s) for s in cell_state if isinstance(s, AttentionWrapperState)]
+    else:
+        found = []
+    if not found:
+        raise ValueError("coverage_penalty_weight must be 0.0 if no cell is attentional.")
+    return found[0] if len(found) == 1 else tf.reduce_mean(tf.stack(found, -1), -1)
+
+
+class BeamSearchDecoder(Decoder):
+    """Beam search over ``cell`` (its state and any attention memory tiled to
+    ``beam_width`` with ``tile_batch``), from ``start_tokens`` to ``end_token``, the
+    outputs through ``output_layer`` as logits."""
+
+    def __init__(self, cell, embedding, start_tokens, end_token, initial_state, beam_width, output_layer=None,
+                 length_penalty_weight=0.0, coverage_penalty_weight=0.0, reorder_tensor_arrays=True):
+        if not callable(cell):
+            raise TypeError("cell must be an RNNCell, received: %s" % type(cell))
+        if output_layer is not None and not callable(output_layer):
+            raise TypeError("output_layer must be a Layer, received: %s" % type(output_layer))
+        self._cell, self._output_layer = cell, output_layer
+        self._reorder_tensor_arrays = reorder_tensor_arrays
+        self._beam_width = beam_width
+        self._length_penalty_weight, self._coverage_penalty_weight = length_penalty_weight, coverage_penalty_weight
+        self._embedding_fn = _embedding_fn(embedding)
+        self._start_tokens = tf.convert_to_tensor(start_tokens, dtype=tf.int32, name="start_tokens")
+        if self._start_tokens.shape.rank != 1:
+            raise ValueError("start_tokens must be a vector")
+        self._end_token = tf.convert_to_tensor(end_token, dtype=tf.int32, name="end_token")
+        if self._end_token.shape.rank != 0:
+            raise ValueError("end_token must be a scalar")
+        self._batch_size = tf.size(start_tokens)
+        self._initial_cell_state = tf.nest.map_structure(self._maybe_split, initial_state)
+        self._start_tokens = tf.tile(self._start_tokens[:, tf.newaxis], [1, beam_width])
+        self._start_inputs = self._embedding_fn(self._start_tokens)
+        self._finished = tf.one_hot(tf.zeros([self._batch_size], tf.int32), depth=beam_width, on_value=False,
+                                    off_value=True, dtype=tf.bool)
+
+    @property
+    def batch_size(self):
+        return self._batch_size
+
+    @property
+    def tracks_own_finished(self):
+        return True
+
+    def _rnn_output_size(self):
+        return BasicDecoder._rnn_output_size(self)
+
+    @property
+    def output_size(self):
+        beams = tf.TensorShape([self._beam_width])
+        return BeamSearchDecoderOutput(scores=beams, predicted_ids=beams, parent_ids=beams)
+
+    @property
+    def output_dtype(self):
+        dtype = tf.nest.flatten(self._initial_cell_state)[0].dtype
+        return BeamSearchDecoderOutput(scores=tf.nest.map_structure(lambda _: dtype, self._rnn_output_size()),
+                                       predicted_ids=tf.int32, parent_ids=tf.int32)
+
+    def _split(self, t):
+        """[batch * beam, ...] → [batch, beam, ...]."""
+        static = tf.get_static_value(self._batch_size)
+        out = tf.reshape(t, tf.concat([[self._batch_size, self._beam_width], tf.shape(t)[1:]], 0))
+        expected = tf.TensorShape([static, self._beam_width]).concatenate(t.shape[1:])
+        if not out.shape.is_compatible_with(expected):
+            raise ValueError("Unexpected behavior when reshaping between beam width and batch size.  The reshaped "
+                             "tensor has shape: %s.  We expected it to have shape (batch_size, beam_width, depth) "
+                             "== %s.  Perhaps you forgot to create a zero_state with batch_size=encoder_batch_size "
+                             "* beam_width?" % (out.shape, expected))
+        out.set_shape(expected)
+        return out
+
+    def _merge(self, t):
+        """[batch, beam, ...] → [batch * beam, ...]."""
+        static = tf.get_static_value(self._batch_size)
+        out = tf.reshape(t, tf.concat([[self._batch_size * self._beam_width], tf.shape(t)[2:]], 0))
+        out.set_shape(tf.TensorShape([None if static is None else static * self._beam_width]).concatenate(
+            t.shape[2:]))
+        return out
+
+    def _maybe_split(self, t):
+        if isinstance(t, tf.TensorArray):
+            return t
+        if t.shape.rank is None:
+            raise ValueError("Expected tensor (%s) to have known rank, but ndims == None." % t)
+        return self._split(t) if t.shape.rank >= 1 else t
+
+    def _maybe_merge(self, t):
+        if isinstance(t, tf.TensorArray):
+            return t
+        if t.shape.rank is None:
+            raise ValueError("Expected tensor (%s) to have known rank, but ndims == None." % t)
+        return self._merge(t) if t.shape.rank >= 2 else t
+
+    def initialize(self, name=None):
+        dtype = tf.nest.flatten(self._initial_cell_state)[0].dtype
+        log_probs = tf.one_hot(tf.zeros([self._batch_size], tf.int32), depth=self._beam_width,
+                               on_value=tf.constant(0.0, dtype), off_value=tf.constant(-np.inf, dtype), dtype=dtype)
+        attention = _attention_probs(self._initial_cell_state, self._coverage_penalty_weight)
+        state = BeamSearchDecoderState(cell_state=self._initial_cell_state, log_probs=log_probs,
+                                       finished=self._finished,
+                                       lengths=tf.zeros([self._batch_size, self._beam_width], tf.int64),
+                                       accumulated_attention_probs=() if attention is None else attention)
+        return self._finished, self._start_inputs, state
+
+    def step(self, time, inputs, state, name=None):
+        inputs = tf.nest.map_structure(self._merge, inputs)
+        cell_state = tf.nest.map_structure(self._maybe_merge, state.cell_state)
+        cell_outputs, next_cell_state = self._cell(inputs, cell_state)
+        cell_outputs = tf.nest.map_structure(self._split, cell_outputs)
+        next_cell_state = tf.nest.map_structure(self._maybe_split, next_cell_state)
+        if self._output_layer is not None:
+            cell_outputs = self._output_layer(cell_outputs)
+        output, next_state = self._search_step(time, cell_outputs, next_cell_state, state)
+        next_inputs = tf.cond(tf.reduce_all(next_state.finished), lambda: self._start_inputs,
+                              lambda: self._embedding_fn(output.predicted_ids))
+        return output, next_state, next_inputs, next_state.finished
+
+    def _search_step(self, time, logits, next_cell_state, state):
+        batch_size, beam_width, end_token = self._batch_size, self._beam_width, self._end_token
+        finished_before = state.finished
+        vocab = tf.compat.dimension_value(logits.shape[-1]) or tf.shape(logits)[-1]
+        step_log_probs = tf.nn.log_softmax(logits)
+        # a finished beam continues with the end token only, at no cost
+        only_end = tf.one_hot(end_token, vocab, dtype=step_log_probs.dtype, on_value=0.0,
+                              off_value=step_log_probs.dtype.min)
+        step_log_probs = tf.where(finished_before[:, :, tf.newaxis], only_end, step_log_probs)
+        total = state.log_probs[:, :, tf.newaxis] + step_log_probs
+        adds = tf.one_hot(tf.fill([batch_size, beam_width], end_token), depth=vocab, on_value=tf.constant(0, tf.int64),
+                          off_value=tf.constant(1, tf.int64), dtype=tf.int64)
+        adds *= tf.cast(tf.logical_not(finished_before), tf.int64)[:, :, tf.newaxis]
+        new_lengths = adds + state.lengths[:, :, tf.newaxis]
+        accumulated = None
+        attention = _attention_probs(next_cell_state, self._coverage_penalty_weight)
+        if attention is not None:
+            attention *= tf.cast(tf.logical_not(finished_before), attention.dtype)[:, :, tf.newaxis]
+            accumulated = state.accumulated_attention_probs + attention
+        scores = total / tf.cast(_length_penalty(new_lengths, self._length_penalty_weight), total.dtype)
+        if tf.get_static_value(tf.convert_to_tensor(self._coverage_penalty_weight)) != 0.0:
+            covered = tf.where(tf.equal(accumulated, 0.0), tf.ones_like(accumulated), accumulated)
+            coverage = tf.reduce_sum(tf.math.log(tf.minimum(covered, 1.0)), 2)
+            coverage *= tf.cast(finished_before, coverage.dtype)
+            scores += (coverage * self._coverage_penalty_weight)[:, :, tf.newaxis]
+        static_batch = tf.get_static_value(batch_size)
+        best_scores, word_indices = tf.nn.top_k(tf.reshape(scores, [batch_size, -1]), k=beam_width)
+        best_scores.set_shape([static_batch, beam_width])
+        word_indices.set_shape([static_batch, beam_width])
+        best_probs = tf.gather(tf.reshape(total, [batch_size, -1]), word_indices, batch_dims=1)
+        word_ids = tf.cast(tf.math.floormod(word_indices, vocab), tf.int32)
+        beam_ids = tf.cast(word_indices // vocab, tf.int32)
+        finished_parent = tf.gather(finished_before, beam_ids, batch_dims=1)
+        next_finished = tf.logical_or(finished_parent, tf.equal(word_ids, end_token))
+        next_lengths = tf.gather(state.lengths, beam_ids, batch_dims=1) + \
+            tf.cast(tf.logical_not(finished_parent), tf.int64)
+        next_accumulated = () if accumulated is None else tf.gather(accumulated, beam_ids, batch_dims=1)
+
+        def gather_state(t):
+            if isinstance(t, tf.TensorArray) or t.shape.rank is None or t.shape.rank < 2:
+                return t
+            return tf.gather(t, beam_ids, batch_dims=1)
+
+        next_state = BeamSearchDecoderState(cell_state=tf.nest.map_structure(gather_state, next_cell_state),
+                                            log_probs=best_probs, lengths=next_lengths, finished=next_finished,
+                                            accumulated_attention_probs=next_accumulated)
+        return BeamSearchDecoderOutput(scores=best_scores, predicted_ids=word_ids, parent_ids=beam_ids), next_state
+
+    def finalize(self, outputs, final_state, sequence_lengths):
+        lengths = tf.cast(tf.reduce_max(final_state.lengths, axis=1), tf.int32)
+        predicted = gather_tree(outputs.predicted_ids, outputs.parent_ids, lengths, self._end_token)
+        if self._reorder_tensor_arrays:
+            def reorder(t):
+                if not isinstance(t, tf.TensorArray) or t.element_shape.rank is None or t.element_shape.rank < 1:
+                    return t
+                return gather_tree_from_array(t.stack(), outputs.parent_ids, final_state.lengths)
+
+            final_state = final_state._replace(cell_state=tf.nest.map_structure(reorder, final_state.cell_state))
+        return FinalBeamSearchDecoderOutput(beam_search_decoder_output=outputs, predicted_ids=predicted), final_state

@@ -1313,6 +1313,120 @@ def check_contrib_seq2seq_attention_computes_contribs_formulas():
             raise AssertionError("no error")
 
 
+def _beam_search_reference(step, start_state, embedding, start_ids, end_token, beam_width, steps, alpha):
+    """Beam search by its definition, one batch entry at a time, in NumPy: ``step(inputs,
+    state) → (logits, state)`` on one beam's rows; (tokens [steps, beam] best first after
+    backtracking, the last step's scores)."""
+    log_softmax = lambda z: z - z.max(-1, keepdims=True) - np.log(np.exp(z - z.max(-1, keepdims=True)).sum(-1, keepdims=True))  # noqa: E731
+    beams = [dict(tokens=[], log_prob=0.0, length=0, finished=False, state=start_state, last=start_ids)]
+    history = []
+    for t in range(steps):
+        candidates = []
+        for k, beam in enumerate(beams):
+            if beam["finished"]:
+                candidates.append((beam["log_prob"], k, end_token, beam["length"], None))
+                continue
+            logits, state = step(embedding[beam["last"]], beam["state"])
+            for w, lp in enumerate(log_softmax(logits)):
+                candidates.append((beam["log_prob"] + lp, k, w, beam["length"] + 1, state))
+        penalty = lambda n: ((5.0 + n) / 6.0) ** alpha if alpha else 1.0  # noqa: E731
+        # contrib scores an ending continuation at the beam's length so far (its length
+        # grows by one only once kept)
+        scored = lambda c: c[0] / penalty(c[3] - (c[2] == end_token and c[4] is not None))  # noqa: E731
+        ranked = sorted(candidates, key=lambda c: -scored(c))[:beam_width]
+        beams = [dict(tokens=beams[k]["tokens"] + [w], log_prob=lp, length=n,
+                      finished=beams[k]["finished"] or w == end_token,
+                      state=beams[k]["state"] if s is None else s, last=w) for lp, k, w, n, s in ranked]
+        history.append([scored(c) for c in ranked])
+        if all(b["finished"] for b in beams):
+            break
+    tokens = np.array([b["tokens"] for b in beams]).T
+    for k in range(tokens.shape[1]):  # after a beam's first end token, end tokens
+        ended = np.cumsum(tokens[:, k] == end_token) - (tokens[:, k] == end_token) > 0
+        tokens[ended, k] = end_token
+    return tokens, np.array(history[-1])
+
+
+def check_contrib_seq2seq_beam_search_finds_the_definitions_beams():
+    """tf1to2.contrib_seq2seq.BeamSearchDecoder through dynamic_decode, in a TF1 graph:
+    the beams (tokens best first, after gather_tree), their final scores and the number
+    of steps against beam search written out in NumPy over the same cell and weights,
+    with and without the length penalty, batch entries whose beams end at different
+    steps; gather_tree against its definition; an attention cell over a memory tiled to
+    the beams, its alignment history reordered to the beams; contrib's errors."""
+    import tf1to2
+    import tf1to2.layers
+    import tf1to2.rnn_cell
+    from tf1to2 import contrib_seq2seq as s2s
+
+    rng = np.random.RandomState(12)
+    vocab, units, width = 6, 5, 3
+    embedding = rng.randn(vocab, 4).astype("float32")
+    starts = np.array([1, 2], "int32")
+    for alpha in (0.0, 0.8):
+        with tf1to2.Graph().as_default():
+            cell = tf1to2.rnn_cell.BasicRNNCell(units)
+            decoder = s2s.BeamSearchDecoder(cell, embedding, starts, 0, cell.zero_state(2 * width, tf.float32),
+                                            width, output_layer=tf1to2.layers.Dense(vocab, name="logits"),
+                                            length_penalty_weight=alpha)
+            out, state, lengths = s2s.dynamic_decode(decoder, maximum_iterations=7)
+            with v1.Session() as sess:
+                sess.run(v1.global_variables_initializer())
+                sess.run([v.assign(rng.uniform(-2, 2, v.shape).astype("float32")) for v in v1.global_variables()])
+                got, w = sess.run([out, {v.op.name: v for v in v1.global_variables()}])
+        kernel, bias = w["decoder/basic_rnn_cell/kernel"], w["decoder/basic_rnn_cell/bias"]
+
+        def step(x, h):
+            h = np.tanh(np.concatenate([x, h]) @ kernel + bias)
+            return h @ w["decoder/logits/kernel"] + w["decoder/logits/bias"], h
+
+        for b in range(2):
+            tokens, scores = _beam_search_reference(step, np.zeros(units, "float32"), embedding, starts[b], 0,
+                                                    width, 7, alpha)
+            steps = got.predicted_ids.shape[1]
+            np.testing.assert_array_equal(got.predicted_ids[b, :tokens.shape[0]], tokens, err_msg=f"{alpha} {b}")
+            assert (got.predicted_ids[b, tokens.shape[0]:] == 0).all()
+            np.testing.assert_allclose(got.beam_search_decoder_output.scores[b, tokens.shape[0] - 1], scores,
+                                       rtol=1e-4, atol=1e-4)
+            assert steps >= tokens.shape[0]
+
+    step_ids = np.array([[[1, 2, 3], [4, 5, 6]], [[7, 8, 9], [10, 11, 12]], [[0, 13, 14], [15, 16, 17]]], "int32")
+    parents = np.array([[[0, 0, 0], [0, 0, 0]], [[2, 1, 0], [1, 1, 0]], [[1, 0, 2], [2, 0, 1]]], "int32")
+    tree = s2s.gather_tree(step_ids, parents, [3, 2], 0).numpy()
+    # batch 0, beam 0: step 2 takes 0 (end), its parent beam 1 at step 1 took 8, its parent 1 at step 0: 2
+    np.testing.assert_array_equal(tree[:, 0, 0], [2, 8, 0])
+    np.testing.assert_array_equal(tree[:, 0, 1], [3, 7, 13])
+    np.testing.assert_array_equal(tree[:, 1, 0], [5, 10, 0])  # length 2: the last step is the end token
+    np.testing.assert_array_equal(tree[:, 1, 2], [4, 12, 0])
+    # after a beam's first end token, end tokens (beams are reordered: a path may end early)
+    np.testing.assert_array_equal(s2s.gather_tree([[[0, 1]], [[2, 3]]], [[[0, 0]], [[0, 1]]], [2], 0).numpy()[:, 0],
+                                  [[0, 1], [0, 3]])
+
+    memory = rng.randn(2, 4, units).astype("float32")
+    with tf1to2.Graph().as_default():
+        tiled = s2s.tile_batch(memory, width)
+        mechanism = s2s.LuongAttention(units, tiled, memory_sequence_length=s2s.tile_batch(np.array([4, 2]), width))
+        cell = s2s.AttentionWrapper(tf1to2.rnn_cell.BasicRNNCell(units), mechanism, alignment_history=True)
+        decoder = s2s.BeamSearchDecoder(cell, embedding, starts, 0, cell.zero_state(2 * width, tf.float32), width,
+                                        output_layer=tf1to2.layers.Dense(vocab), coverage_penalty_weight=0.2)
+        out, state, _ = s2s.dynamic_decode(decoder, maximum_iterations=5)
+        with v1.Session() as sess:
+            sess.run(v1.global_variables_initializer())
+            ids, history = sess.run([out.predicted_ids, state.cell_state.alignment_history])
+    steps = ids.shape[1]
+    assert history.shape == (steps, 2, width, 4) or history.shape == (steps, 2 * width, 4), history.shape
+    np.testing.assert_allclose(history.reshape(steps, 2, width, 4).sum(-1), 1.0, atol=1e-5)
+    assert (history.reshape(steps, 2, width, 4)[:, 1, :, 2:] == 0).all()  # nothing past the memory's length
+    for bad in (lambda: s2s.BeamSearchDecoder(cell, embedding, 1, 0, None, width),
+                lambda: s2s.BeamSearchDecoder(cell, embedding, starts, [0], None, width)):
+        try:
+            bad()
+        except ValueError:
+            pass
+        else:
+            raise AssertionError("no error")
+
+
 def check_contrib_rnn_stacks_are_contribs_bidirectional_layers():
     """tf1to2.contrib_rnn's stacked bidirectional RNNs, in a TF1 graph: each layer is
     TensorFlow's bidirectional_dynamic_rnn (static_bidirectional_rnn) under
