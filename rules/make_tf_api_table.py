@@ -234,6 +234,12 @@ def _contrib_renames(tf) -> dict:
 # never verifies), and parameter defaults that mean the same (``keepdims=None`` is False).
 V1_ONLY_DEFAULTS_TF2_HAS = {("constant", "verify_shape", "False")}
 SAME_DEFAULTS = {("keepdims", "None", "False")}
+# v1 functions whose TF2 namesake takes the same arguments but computes something else for
+# some calls: only the calls that mean the same keep the TF2 name. tf.where: TF1's, given x
+# and y and a vector condition, picks whole rows (the condition on the first axis); TF2's
+# broadcasts the condition against the last axis (an error, or, where the sizes agree,
+# other numbers): with x and y it is tf.compat.v1.where, as tf_upgrade_v2 writes.
+NARROWER_CALLS = {"where": (1, ("condition", "name"), ("condition",))}
 
 
 def _call_envelope(path: str, v1_obj, tf) -> "tuple | None":
@@ -245,6 +251,8 @@ def _call_envelope(path: str, v1_obj, tf) -> "tuple | None":
     differs (``image.resize`` methods), classes."""
     import inspect
 
+    if path in NARROWER_CALLS:
+        return NARROWER_CALLS[path]
     try:
         v2_obj = lookup(tf, path)
     except Exception:

@@ -15,7 +15,10 @@ and writes:
 - ``tf.compat.v1.X`` otherwise: the name is gone (``tf.Session``, ``tf.layers``) or means
   something else in TF2 (``tf.argmax``, ``tf.Variable``, ``tf.nn.conv2d``), unless the
   call means the same under TF2's function (by the two signatures, from the table:
-  ``tf.reduce_sum(x, axis=1)`` stays, ``tf.reduce_sum(x, keep_dims=True)`` does not).
+  ``tf.reduce_sum(x, axis=1)`` stays, ``tf.reduce_sum(x, keep_dims=True)`` does not; and
+  by what the call computes where the signatures agree but the functions do not:
+  ``tf.where(c)`` stays, ``tf.where(c, x, y)`` is TF1's, whose vector condition picks
+  rows where TF2's broadcasts).
 
 An import statement is rewritten as a whole: ``from tensorflow import train`` →
 ``from tensorflow.compat.v1 import train``, which keeps every ``train.X`` meaning what

@@ -78,7 +78,7 @@ shim's decorator makes them the layer's weights.
   ``adjustment=``; ``rules.v1_layers.SHIM_REFUSES``), by keyword or by position: it
   needs tf-keras, which the warning says;
 - a class used other than by building one (a base class, ``isinstance``), or built with
-  arguments TF1 took only through ``**kwargs`` (``dtype``; not ``_reuse``, which the
+  arguments TF1 took only through ``**kwargs`` (not ``_reuse`` or ``dtype``, which the
   shim takes too): it needs tf-keras, which the warning says. (One built with ``*args``
   / ``**kwargs`` is rewritten, warned: the shim's class raises, naming it, at an argument
   it does not take.)
@@ -444,7 +444,7 @@ class _Rewriter(TFTransformer):
             problem = "it is built with more positional arguments than the class takes"
         else:
             unknown = [a.keyword.value for a in node.args if a.keyword is not None
-                       and a.keyword.value not in spec.class_params and a.keyword.value != "_reuse"]
+                       and a.keyword.value not in spec.class_params and a.keyword.value not in ("_reuse", "dtype")]
             if unknown:
                 problem = f"it is built with {unknown[0]}=, which TF1's layer took only through **kwargs"
         self.constructions[id(node.func)] = problem

@@ -1162,3 +1162,30 @@ def test_an_nmt_attention_decoder_migrated_runs_under_keras3_with_tf1s_names(tmp
     proc = tf_run([sys.executable, "-c", NMT_DECODER_RUN, str(tmp_path)], capture_output=True, text=True,
                   env=keras_env(), timeout=600)
     assert proc.returncode == 0 and proc.stdout.strip().endswith("ok"), proc.stderr[-3000:]
+
+
+WHERE_RUN = """
+import sys
+import numpy as np
+import tensorflow as tf
+sys.path.insert(0, sys.argv[1])
+import after
+finished = tf.constant([True, False])
+eos = tf.constant([[1.0, 2.0], [3.0, 4.0]])
+logits = tf.constant([[5.0, 6.0], [7.0, 8.0]])
+assert after.mask_finished(finished, eos, logits).numpy().tolist() == [[1.0, 2.0], [7.0, 8.0]]  # TF1's rows
+assert tf.where(finished, x=eos, y=logits).numpy().tolist() == [[1.0, 6.0], [3.0, 8.0]]  # what TF2's would give
+a, b = after.pick(finished, eos, logits)
+assert a.numpy().tolist() == b.numpy().tolist() == [[1.0, 2.0], [7.0, 8.0]]
+assert after.indices(tf.constant([[True, False], [False, True]]))[0].numpy().tolist() == [[0, 0], [1, 1]]
+print("ok")
+"""
+
+
+def test_tf_where_given_x_and_y_keeps_tf1s_rows(tmp_path):
+    """golden/tf-api/where_selecting_rows under TF 2.21: a vector condition picks whole
+    rows, as TF1's tf.where did ([[1, 2], [7, 8]]), where TF2's tf.where, the same
+    arguments, silently gives other numbers when the sizes agree ([[1, 6], [3, 8]])."""
+    proc, warnings = _run_rewritten("where_selecting_rows", WHERE_RUN, tmp_path)
+    assert proc.returncode == 0 and proc.stdout.strip().endswith("ok"), proc.stderr[-3000:]
+    assert warnings == []

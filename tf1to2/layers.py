@@ -584,8 +584,12 @@ class _Layer:
         if overlap:
             raise TypeError(f"{type(self).__name__} got several values for {', '.join(sorted(overlap))}")
         given.update(kwargs)
-        # TF1's base Layer took ``_reuse`` (through **kwargs): the reuse of the first call's scope
+        # TF1's base Layer took ``_reuse`` (through **kwargs): the reuse of the first call's scope;
+        # and ``dtype``: its variables' (TF1's layer did not cast its inputs to it, so the
+        # dtypes must agree where the layer runs: checked at the call, as TF1's op would have)
         self._reuse = given.pop("_reuse", None)
+        self._dtype = None if given.get("dtype") is None else tf.as_dtype(given.pop("dtype"))
+        given.pop("dtype", None)
         unknown = set(given) - set(self._params)
         if unknown:
             raise TypeError(f"{type(self).__name__} has no argument {', '.join(sorted(unknown))}")
@@ -598,6 +602,10 @@ class _Layer:
         its name) the first call makes the layer's variables in, instead of one of its own
         (``layer.apply(x, scope=tf.get_variable_scope())``: directly in the current one)."""
         reuse = self._reuse or None
+        if self._dtype is not None and tf.is_tensor(inputs) and _dtype(inputs) != self._dtype:
+            raise TypeError(f"{type(self).__name__} was built with dtype={self._dtype.name} and called on "
+                            f"{inputs.dtype.name} inputs: TF1's layer made {self._dtype.name} variables and did not "
+                            "cast its inputs (its ops would have refused them); cast the inputs")
         if self._scope_name is None:
             if scope is not None:
                 self._scope_name = scope  # entered as it is: a VariableScope re-enters that scope
@@ -655,6 +663,21 @@ class _Layer:
 
     def apply(self, inputs, *args, **kwargs):
         return self(inputs, *args, **kwargs)
+
+    def build(self, input_shape):
+        """Makes the layer's variables now, as TF1's ``layer.build(shape)`` did, where its
+        first call would have (the scope it claims in the current one): by calling it once
+        on zeros of that shape (batch 1), whose result is not used."""
+        shape = tf.TensorShape(input_shape)
+        if shape.rank is None or not shape[1:].is_fully_defined():
+            raise ValueError(f"{type(self).__name__}.build: the shim builds a layer from an input shape known but "
+                             f"for the batch, not {shape}")
+        if not self._variables:
+            self(tf.zeros([1, *shape[1:].as_list()], self._dtype or tf.float32))
+
+    @property
+    def built(self) -> bool:
+        return bool(self._variables)
 
     def compute_output_shape(self, input_shape):
         """A Dense's output shape: the input's with its last axis ``units`` (what
