@@ -884,3 +884,33 @@ def test_bert_base_ner_models_crf_computes_the_crfs_definitions_migrated(tmp_pat
             np.testing.assert_array_equal(run["pred_ids"][b][:length], want["best"][b], err_msg=model)
             assert not any(run["pred_ids"][b][length:]), (model, run["pred_ids"][b])
     assert got["losses"][0] > got["losses"][1] > got["losses"][2], got["losses"]
+
+
+# OpenNMT-tf 1.25 (TF1 sequence-to-sequence: tf.contrib.seq2seq's attention, decoders and
+# beam search), a package outside PACKAGES; TensorBoard is what it imports that is not
+# TensorFlow's (its projector, through contrib.tensorboard before)
+OPENNMT = "OpenNMT-tf==1.25.3"
+OPENNMT_SITE = ("tensorboard==2.21.0",)
+
+
+def test_opennmt_tfs_attentional_decoder_trains_and_searches_migrated(tmp_path):
+    """OpenNMT-tf 1.25.3 (fetched from PyPI), migrated by ``migrate --write``: under plain
+    TF 2.21 every module imports but the two whose dependencies are not TensorFlow's
+    (horovod, pyonmttok), and its attentional RNN decoder (two LSTM layers, Luong
+    attention) builds and runs for training and for beam search (widths 3 and 1) with its
+    TF1 variable names (``tests/numeric/opennmt_decoders.py``). Before the shim had
+    contrib.seq2seq's decoders and attention, these were warned and raised; before it
+    took ``dtype=`` and ``build()``, its output layer was left a tf-keras v1 layer."""
+    _original, migrated = _fetched_and_migrated(OPENNMT, "opennmt", tmp_path, "opennmt")
+    got = answers_at_once({"tf2": dict(args=[sys.executable, str(NUMERIC / "opennmt_decoders.py"), str(migrated)],
+                                       env=keras_env(False, NUMERIC, real_packages.site("opennmt", OPENNMT_SITE)))})["tf2"]
+    assert sorted(got["failed"]) == ["opennmt.optimizers.distributed_optimizer", "opennmt.tokenizers.opennmt_tokenizer"]
+    assert all("horovod" in e or "pyonmttok" in e for e in got["failed"].values()), got["failed"]
+    cells = [f"decoder/decoder/attention_wrapper/multi_rnn_cell/cell_{i}/lstm_cell/{n}" for i in (0, 1)
+             for n in ("bias", "kernel")]
+    assert got["variables"] == sorted(["decoder/decoder/attention_wrapper/attention_layer/kernel", *cells,
+                                       "decoder/dense/bias", "decoder/dense/kernel", "decoder/memory_layer/kernel"])
+    assert got["logits_shape"] == [2, 4, 10] and got["finite"]
+    beams, greedy = np.array(got["beams"]), np.array(got["greedy"])
+    assert beams.shape[:2] == (2, 3) and greedy.shape[:2] == (2, 1)
+    assert ((beams >= 0) & (beams < 10)).all() and ((greedy >= 0) & (greedy < 10)).all()

@@ -611,6 +611,7 @@ class _Layer:
                 self._scope_name = scope  # entered as it is: a VariableScope re-enters that scope
             else:
                 # claim the name on the first call, as a v1 layer did (``record_scope`` does the same)
+                self._outer = v1.get_variable_scope()
                 with v1.variable_scope(None, default_name=self.name) as claimed:
                     self._scope_name = claimed.name.rpartition("/")[2]
         else:
@@ -620,6 +621,15 @@ class _Layer:
             raise TypeError(f"{type(self).__name__}: {', '.join(sorted(both))} is set when it is built")
         if self._reuses:
             kwargs["reuse"] = reuse
+        outer = self.__dict__.get("_outer")
+        if outer is not None and reuse and v1.get_variable_scope().name != outer.name:
+            # called under another scope than its first call: TF1's layer object used its own
+            # variables wherever called; re-enter the scope it made them in
+            with v1.variable_scope(outer, auxiliary_name_scope=False):
+                return self._run(inputs, args, kwargs)
+        return self._run(inputs, args, kwargs)
+
+    def _run(self, inputs, args, kwargs):
         previous, found = getattr(_recording, "into", None), []
         _recording.into = found
         try:

@@ -1427,6 +1427,43 @@ def check_contrib_seq2seq_beam_search_finds_the_definitions_beams():
             raise AssertionError("no error")
 
 
+def check_v1_layer_objects_take_dtype_and_build():
+    """The shim's v1 layer objects take TF1's base-Layer ``dtype=`` (their variables' dtype,
+    which the inputs must have: TF1's layer did not cast them) and ``build(shape)``, which
+    makes the variables where the first call would have, under the same names, and is
+    not repeated by the call; OpenNMT-tf builds its output layer so."""
+    import tf1to2
+    import tf1to2.layers
+
+    with tf1to2.Graph().as_default():
+        with v1.variable_scope("decoder"):
+            layer = tf1to2.layers.Dense(4, use_bias=True, dtype=tf.float32)
+            assert not layer.built
+            layer.build([None, 3])
+            assert layer.built and sorted(v.op.name for v in v1.global_variables()) == ["decoder/dense/bias",
+                                                                                       "decoder/dense/kernel"]
+        out = layer(tf.ones([2, 3]))
+        assert len(v1.global_variables()) == 2 and out.shape.as_list() == [2, 4]  # no new variable
+        doubled = tf1to2.layers.Dense(4, dtype="float64")
+        try:
+            doubled(tf.ones([2, 3]))
+        except TypeError as e:
+            assert "dtype=float64" in str(e) and "float32 inputs" in str(e), e
+        else:
+            raise AssertionError("a float64 layer on float32 inputs")
+        assert doubled(tf.ones([2, 3], tf.float64)).dtype == tf.float64
+        try:
+            tf1to2.layers.Dense(4).build([None, None])
+        except ValueError as e:
+            assert "known but for the batch" in str(e)
+        else:
+            raise AssertionError("an unknown input size")
+        with v1.Session() as sess:
+            sess.run(v1.global_variables_initializer())
+            kernel, bias, got = sess.run([layer.kernel, layer.bias, out])
+    np.testing.assert_allclose(got, np.ones((2, 3)) @ kernel + bias, atol=TOL)
+
+
 def check_contrib_rnn_stacks_are_contribs_bidirectional_layers():
     """tf1to2.contrib_rnn's stacked bidirectional RNNs, in a TF1 graph: each layer is
     TensorFlow's bidirectional_dynamic_rnn (static_bidirectional_rnn) under
