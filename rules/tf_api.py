@@ -64,6 +64,8 @@ tied models, ``embedding_rnn_decoder``), its losses and ``model_with_buckets`` a
 shim's ``tf1to2.contrib_legacy_seq2seq``'s (its attention decoders stay warned).
 ``contrib.image``'s projective transforms (``rotate``, ``translate``, ``transform`` and
 their algebra) are the shim's ``tf1to2.contrib_image``'s, on the same kernel.
+``contrib.data``'s names ``tf.data.experimental`` lacks (``sliding_window_batch``,
+``batch_and_drop_remainder``, ...) are the shim's ``tf1to2.contrib_data``'s.
 ``contrib.lookup``: the five names TF2 has public → ``tf.compat.v1.lookup``'s
 (``MutableDenseHashTable`` → ``experimental.DenseHashTable``), the rest (TensorFlow's own
 objects without a public name, contrib's ``HashTable`` and ``mapping=`` functions) → the
@@ -388,7 +390,8 @@ def _shim_table(module: str, name: str):
 # all of it (TensorFlow's own objects, contrib's own functions and HashTable) but the five
 # that have public names (LOOKUP_TF2); cudnn_rnn: the two cuDNN-compatible cells (the cuDNN
 # layers stay warned); legacy_seq2seq: its decoders without attention and its losses;
-# image: the projective transforms (rotate, translate, transform and their algebra).
+# image: the projective transforms (rotate, translate, transform and their algebra); data:
+# the five transformations tf.data.experimental lacks (the rest are its, table.CONTRIB).
 _SHIM_SAYS = {
     "rnn": "contrib's own function, TensorFlow 2 lacks it: the shim's, on TensorFlow's RNNs",
     "seq2seq": "contrib's own, TensorFlow 2 lacks it: the shim's, which computes what TF1's did",
@@ -398,6 +401,7 @@ _SHIM_SAYS = {
     "cudnn_rnn": "contrib's own cell, TensorFlow 2 lacks it: the shim's, which computes what TF1's did",
     "legacy_seq2seq": "contrib's own function, TensorFlow 2 lacks it: the shim's, which computes what TF1's did",
     "image": "contrib's own function, TensorFlow 2 has no public name for it: the shim's, on the same kernel",
+    "data": "contrib's own transformation, TensorFlow 2 lacks it: the shim's, on tf.data's own methods",
 }
 CONTRIB_SHIMS = {module: (f"tf1to2.contrib_{module}", frozenset(_shim_table(f"contrib_{module}", "__all__")), says)
                  for module, says in _SHIM_SAYS.items()}

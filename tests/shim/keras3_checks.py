@@ -1464,6 +1464,53 @@ def check_v1_layer_objects_take_dtype_and_build():
     np.testing.assert_allclose(got, np.ones((2, 3)) @ kernel + bias, atol=TOL)
 
 
+def check_contrib_data_transformations_do_what_tf1s_documentation_says():
+    """tf1to2.contrib_data: sliding windows (TF1's documented {1..7}, size 3, shift 2 →
+    [1,2,3], [3,4,5], [5,6,7]; the deprecated ``stride``; elements apart by
+    ``window_stride``; tuples), batches and padded batches dropping the remainder, the
+    element-shape assertion (statically and when run, read along the element's
+    structure), sloppy interleave; in a TF1 graph too."""
+    import tf1to2
+    from tf1to2 import contrib_data as data
+
+    def values(ds):
+        return [tf.nest.map_structure(lambda a: a.tolist(), x) for x in ds.as_numpy_iterator()]
+
+    seven = tf.data.Dataset.range(1, 8)
+    assert values(seven.apply(data.sliding_window_batch(3, window_shift=2))) == [[1, 2, 3], [3, 4, 5], [5, 6, 7]]
+    assert values(seven.apply(data.sliding_window_batch(3, 2))) == [[1, 2, 3], [3, 4, 5], [5, 6, 7]]  # stride
+    assert values(seven.apply(data.sliding_window_batch(3, window_stride=2))) == [[1, 3, 5], [2, 4, 6], [3, 5, 7]]
+    pairs = tf.data.Dataset.from_tensor_slices(([1, 2, 3], [5, 6, 7]))
+    assert values(pairs.apply(data.sliding_window_batch(2))) == [([1, 2], [5, 6]), ([2, 3], [6, 7])]
+    assert values(tf.data.Dataset.range(8).apply(data.batch_and_drop_remainder(3))) == [[0, 1, 2], [3, 4, 5]]
+    ragged = tf.data.Dataset.from_generator(lambda: ([1] * n for n in (1, 3, 2)),
+                                            output_signature=tf.TensorSpec([None], tf.int32))
+    assert values(ragged.apply(data.padded_batch_and_drop_remainder(2, [4]))) == [[[1, 0, 0, 0], [1, 1, 1, 0]]]
+    assert pairs.apply(data.assert_element_shape(([], []))).element_spec[0].shape == []
+    sized = tf.data.Dataset.from_tensor_slices(([[1, 2]], [[5, 6, 7]])).apply(data.assert_element_shape(([2], [3])))
+    assert [s.shape.as_list() for s in sized.element_spec] == [[2], [3]]
+    try:
+        ragged.apply(data.assert_element_shape([2, 2]))
+    except ValueError as e:
+        assert "not compatible" in str(e)
+    else:
+        raise AssertionError("an incompatible static shape")
+    try:
+        values(ragged.apply(data.assert_element_shape([3])))
+    except tf.errors.InvalidArgumentError:
+        pass
+    else:
+        raise AssertionError("a shape that fails when run")
+    interleaved = tf.data.Dataset.range(2).apply(
+        data.sloppy_interleave(lambda x: tf.data.Dataset.from_tensors(x).repeat(2), 2))
+    assert sorted(values(interleaved)) == [0, 0, 1, 1]
+    with tf1to2.Graph().as_default():
+        windows = tf.data.Dataset.range(1, 8).apply(data.sliding_window_batch(3, window_shift=2))
+        nxt = v1.data.make_one_shot_iterator(windows).get_next()
+        with v1.Session() as sess:
+            assert sess.run(nxt).tolist() == [1, 2, 3] and sess.run(nxt).tolist() == [3, 4, 5]
+
+
 def check_contrib_rnn_stacks_are_contribs_bidirectional_layers():
     """tf1to2.contrib_rnn's stacked bidirectional RNNs, in a TF1 graph: each layer is
     TensorFlow's bidirectional_dynamic_rnn (static_bidirectional_rnn) under
