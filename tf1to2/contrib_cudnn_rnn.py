@@ -20,19 +20,9 @@ from __future__ import annotations
 
 import tensorflow as tf
 
+from tf1to2 import rnn_cell
+
 __all__ = ["CudnnCompatibleLSTMCell", "CudnnCompatibleGRUCell"]
-
-_CLASSES: dict = {}  # made when first read: the cell classes come from the Keras TensorFlow runs with
-
-
-def __getattr__(name: str):
-    makers = {"CudnnCompatibleLSTMCell": _lstm, "CudnnCompatibleGRUCell": _gru}
-    if name in makers:
-        if name not in _CLASSES:
-            _CLASSES[name] = makers[name]()
-        return _CLASSES[name]
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
 
 def _lstm() -> type:
     from tf1to2 import contrib_rnn
@@ -50,8 +40,6 @@ def _lstm() -> type:
 
 
 def _gru() -> type:
-    from tf1to2 import rnn_cell
-
     v1 = tf.compat.v1
 
     class CudnnCompatibleGRUCell(rnn_cell.GRUCell):
@@ -91,3 +79,7 @@ def _gru() -> type:
 
     CudnnCompatibleGRUCell.__module__ = __name__
     return CudnnCompatibleGRUCell
+
+
+__getattr__ = rnn_cell.classes_made_when_read(__name__, {"CudnnCompatibleLSTMCell": _lstm,
+                                                         "CudnnCompatibleGRUCell": _gru})

@@ -26,6 +26,12 @@ __all__ = ["batch_and_drop_remainder", "padded_batch_and_drop_remainder", "slidi
            "assert_element_shape", "sloppy_interleave"]
 
 
+def _element(parts):
+    """What ``map`` / ``flat_map`` passed as separate arguments, as the element's structure
+    again (a tuple's items come one by one, anything else whole)."""
+    return parts[0] if len(parts) == 1 else parts
+
+
 def batch_and_drop_remainder(batch_size):
     """Batches of ``batch_size`` elements; a last, smaller one is dropped."""
     return lambda dataset: dataset.batch(batch_size, drop_remainder=True)
@@ -45,8 +51,7 @@ def sliding_window_batch(window_size, stride=None, window_shift=None, window_str
     shift = window_shift if window_shift is not None else (stride if stride is not None else 1)
 
     def batched(*parts):
-        windows = parts[0] if len(parts) == 1 else parts
-        return tf.data.Dataset.zip(tf.nest.map_structure(lambda w: w.batch(window_size), windows))
+        return tf.data.Dataset.zip(tf.nest.map_structure(lambda w: w.batch(window_size), _element(parts)))
 
     return lambda dataset: dataset.window(window_size, shift=shift, stride=window_stride,
                                           drop_remainder=True).flat_map(batched)
@@ -66,7 +71,7 @@ def assert_element_shape(expected_shapes):
                 raise ValueError(f"Invalid shape: {have} is not compatible with {want}")
 
         def check(*parts):
-            element = parts[0] if len(parts) == 1 else parts
+            element = _element(parts)
             checked = [tf.ensure_shape(t, want) for t, want in zip(tf.nest.flatten(element), flat)]
             return tf.nest.pack_sequence_as(element, checked)
 

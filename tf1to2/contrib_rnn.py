@@ -20,23 +20,10 @@ from __future__ import annotations
 
 import tensorflow as tf
 
+from tf1to2 import rnn_cell
+
 __all__ = ["stack_bidirectional_rnn", "stack_bidirectional_dynamic_rnn", "LSTMBlockCell", "LayerNormBasicLSTMCell",
            "GRUBlockCell", "GRUBlockCellV2"]
-
-_CLASSES: dict = {}  # made when first read: the cell classes come from the Keras TensorFlow runs with
-
-
-def __getattr__(name: str):
-    makers = {"LSTMBlockCell": _lstm_block_cell, "LayerNormBasicLSTMCell": _layer_norm_basic_lstm_cell,
-              "GRUBlockCell": lambda: _gru_block_cell("w_ru", "b_ru", "w_c", "b_c"),
-              "GRUBlockCellV2": lambda: _gru_block_cell("gates/kernel", "gates/bias", "candidate/kernel",
-                                                        "candidate/bias", "GRUBlockCellV2")}
-    if name in makers:
-        if name not in _CLASSES:
-            _CLASSES[name] = makers[name]()
-        return _CLASSES[name]
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
 
 def _lstm_block_cell() -> type:
     """contrib.rnn's ``LSTMBlockCell``: TF1's ``LSTMCell`` with the fused kernel's
@@ -45,8 +32,6 @@ def _lstm_block_cell() -> type:
     added to f, peepholes ``w_i_diag`` / ``w_f_diag`` / ``w_o_diag`` on the previous cell
     (the new one for o), the cell clipped to ``cell_clip``; under the same variable names
     (``lstm_cell/kernel``, ``lstm_cell/bias``, zeros at first), so TF1 checkpoints load."""
-    from tf1to2 import rnn_cell
-
     class LSTMBlockCell(rnn_cell.LSTMCell):
         def __init__(self, num_units, forget_bias=1.0, cell_clip=None, use_peephole=False, dtype=None, reuse=None,
                      name="lstm_cell"):
@@ -68,8 +53,6 @@ def _gru_block_cell(gate_kernel: str, gate_bias: str, candidate_kernel: str, can
     take the kernel's names (``w_ru``, ``b_ru`` (ones at first), ``w_c``, ``b_c``; V2's are
     GRUCell's own, ``gates/kernel`` ...) under the scope ``gru_cell``, so TF1 checkpoints
     load; ``num_units`` or the deprecated ``cell_size``, exactly one."""
-    from tf1to2 import rnn_cell
-
     v1 = tf.compat.v1
 
     class GRUBlockCell(rnn_cell.GRUCell):
@@ -107,8 +90,6 @@ def _layer_norm_basic_lstm_cell() -> type:
     ``norm_gain`` / ``norm_shift``, so TF1 checkpoints load. Written for the shim after
     contrib's own definition, on TensorFlow's TF1 ``RNNCell``."""
     import tf_slim
-
-    from tf1to2 import rnn_cell
 
     v1 = tf.compat.v1
 
@@ -242,3 +223,11 @@ def stack_bidirectional_dynamic_rnn(cells_fw, cells_bw, inputs, initial_states_f
             states_fw.append(state_fw)
             states_bw.append(state_bw)
     return layer, tuple(states_fw), tuple(states_bw)
+
+
+__getattr__ = rnn_cell.classes_made_when_read(__name__, {
+    "LSTMBlockCell": _lstm_block_cell, "LayerNormBasicLSTMCell": _layer_norm_basic_lstm_cell,
+    "GRUBlockCell": lambda: _gru_block_cell("w_ru", "b_ru", "w_c", "b_c"),
+    "GRUBlockCellV2": lambda: _gru_block_cell("gates/kernel", "gates/bias", "candidate/kernel", "candidate/bias",
+                                              "GRUBlockCellV2"),
+})

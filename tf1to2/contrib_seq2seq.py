@@ -17,6 +17,8 @@ import math
 import numpy as np
 import tensorflow as tf
 
+from tf1to2 import rnn_cell
+
 __all__ = ["sequence_loss", "tile_batch",
            "BasicDecoderOutput", "Helper", "CustomHelper", "TrainingHelper", "ScheduledEmbeddingTrainingHelper",
            "ScheduledOutputTrainingHelper", "GreedyEmbeddingHelper", "SampleEmbeddingHelper", "InferenceHelper",
@@ -467,6 +469,18 @@ class Decoder(abc.ABC):
         return False
 
 
+def _rnn_output_size(cell, output_layer):
+    """The size of a decoder's output: the cell's, through ``output_layer``'s
+    ``compute_output_shape`` when there is one."""
+    if output_layer is None:
+        return cell.output_size
+    shapes = tf.nest.map_structure(lambda s: tf.TensorShape([None]).concatenate(s), cell.output_size)
+    out = output_layer.compute_output_shape(shapes)
+    if isinstance(out, (tuple, list)) and all(d is None or isinstance(d, int) for d in out):
+        return tf.TensorShape(out)[1:]  # one shape, as Keras 3 gives it (a tuple)
+    return tf.nest.map_structure(lambda s: tf.TensorShape(s)[1:], out)
+
+
 class BasicDecoder(Decoder):
     """Steps ``cell`` on what ``helper`` feeds it, ``output_layer`` (a Dense, say) on its
     outputs, from ``initial_state``."""
@@ -486,14 +500,7 @@ class BasicDecoder(Decoder):
         return self._helper.batch_size
 
     def _rnn_output_size(self):
-        size = self._cell.output_size
-        if self._output_layer is None:
-            return size
-        shapes = tf.nest.map_structure(lambda s: tf.TensorShape([None]).concatenate(s), size)
-        out = self._output_layer.compute_output_shape(shapes)
-        if isinstance(out, (tuple, list)) and all(d is None or isinstance(d, int) for d in out):
-            return tf.TensorShape(out)[1:]  # one shape, as Keras 3 gives it (a tuple)
-        return tf.nest.map_structure(lambda s: tf.TensorShape(s)[1:], out)
+        return _rnn_output_size(self._cell, self._output_layer)
 
     @property
     def output_size(self):
@@ -792,8 +799,6 @@ def _compute_attention(attention_mechanism, cell_output, attention_state, attent
 
 def _attention_wrapper() -> type:
     """contrib's AttentionWrapper, a TF1 RNN cell (``tf1to2.rnn_cell.RNNCell``)."""
-    from tf1to2 import rnn_cell
-
     class AttentionWrapper(rnn_cell.RNNCell):
         """Runs ``cell`` on its input joined with the last attention (``cell_input_fn``),
         then each attention mechanism on its output: the attention is the context
@@ -918,17 +923,6 @@ def _attention_wrapper() -> type:
 
     AttentionWrapper.__module__ = __name__
     return AttentionWrapper
-
-
-_CLASSES: dict = {}  # made when first read: the cell class comes from the Keras TensorFlow runs with
-
-
-def __getattr__(name: str):
-    if name == "AttentionWrapper":
-        if name not in _CLASSES:
-            _CLASSES[name] = _attention_wrapper()
-        return _CLASSES[name]
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # ------------------------------------------------------------------ beam search
@@ -1070,7 +1064,7 @@ class BeamSearchDecoder(Decoder):
         return True
 
     def _rnn_output_size(self):
-        return BasicDecoder._rnn_output_size(self)
+        return _rnn_output_size(self._cell, self._output_layer)
 
     @property
     def output_size(self):
@@ -1201,3 +1195,6 @@ class BeamSearchDecoder(Decoder):
 
             final_state = final_state._replace(cell_state=tf.nest.map_structure(reorder, final_state.cell_state))
         return FinalBeamSearchDecoderOutput(beam_search_decoder_output=outputs, predicted_ids=predicted), final_state
+
+
+__getattr__ = rnn_cell.classes_made_when_read(__name__, {"AttentionWrapper": _attention_wrapper})

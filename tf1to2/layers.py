@@ -588,8 +588,8 @@ class _Layer:
         # and ``dtype``: its variables' (TF1's layer did not cast its inputs to it, so the
         # dtypes must agree where the layer runs: checked at the call, as TF1's op would have)
         self._reuse = given.pop("_reuse", None)
-        self._dtype = None if given.get("dtype") is None else tf.as_dtype(given.pop("dtype"))
-        given.pop("dtype", None)
+        dtype = given.pop("dtype", None)
+        self._dtype = None if dtype is None else tf.as_dtype(dtype)
         unknown = set(given) - set(self._params)
         if unknown:
             raise TypeError(f"{type(self).__name__} has no argument {', '.join(sorted(unknown))}")

@@ -50,6 +50,23 @@ def _source():
     return rnn_cell_impl
 
 
+def classes_made_when_read(module: str, makers: dict):
+    """A module ``__getattr__`` for the shim's modules whose classes derive from these
+    cells (``tf1to2.contrib_rnn``'s, ``contrib_cudnn_rnn``'s, ``contrib_seq2seq``'s
+    AttentionWrapper): each class of ``makers`` (name → the function making it) made when
+    first read, after TensorFlow chose its Keras, and the same class after that."""
+    made: dict = {}
+
+    def module_getattr(name: str):
+        if name in makers:
+            if name not in made:
+                made[name] = makers[name]()
+            return made[name]
+        raise AttributeError(f"module {module!r} has no attribute {name!r}")
+
+    return module_getattr
+
+
 def __getattr__(name: str):
     if name not in NAMES:
         raise AttributeError(f"module 'tf1to2.rnn_cell' has no attribute {name!r} "
