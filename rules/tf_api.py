@@ -432,6 +432,9 @@ SHIM_MODULE_FILES = {
 FRAMEWORK_GONE = _shim_table("contrib_framework", "GONE")
 EAGER_SHIM_NAMES = frozenset(_shim_table("contrib_eager", "_ELSEWHERE")) | {"Iterator"}
 EAGER_GONE = _shim_table("contrib_eager", "GONE")
+# contrib modules' names that were TensorFlow's own objects and are public in TF2: module →
+# name → its tf.compat.v1 name (the rest of each module is the shim's, or warned)
+CONTRIB_PUBLIC = {"util": UTIL_TF2, "eager": EAGER_TF2, "lookup": LOOKUP_TF2}
 
 
 def contrib_tf2(rest: list[str]) -> Optional[tuple[str, str]]:
@@ -444,28 +447,26 @@ def contrib_tf2(rest: list[str]) -> Optional[tuple[str, str]]:
     names tf_upgrade_v2 renames that TF1's API in TensorFlow 2.21 has (``table.CONTRIB``:
     ``data.parallel_interleave`` → ("tensorflow.compat.v1",
     "data.experimental.parallel_interleave")); None otherwise."""
-    if rest[:1] == ["util"]:
-        if len(rest) == 1:
-            return UTIL_SHIM, ""
-        return ("tensorflow.compat.v1", ".".join([UTIL_TF2[rest[1]], *rest[2:]])) if rest[1] in UTIL_TF2 else \
-            (UTIL_SHIM, ".".join(rest[1:]))
+    if rest == ["util"]:
+        return UTIL_SHIM, ""
     if rest[:1] == ["eager"]:
         names = rest[3:] if rest[1:3] == ["python", "tfe"] else rest[1:]
         if not names:
             return (EAGER_SHIM, "") if rest[1:] in ([], ["python", "tfe"]) else None
-        if names[0] in EAGER_TF2:
-            return "tensorflow.compat.v1", ".".join([EAGER_TF2[names[0]], *names[1:]])
-        if names[0] in EAGER_SHIM_NAMES:
-            return EAGER_SHIM, ".".join(names)
-        return None
+        rest = ["eager", *names]
     if rest[:1] == ["distributions"]:
         return tfp_target(rest[1:])
     for n in (4, 2):  # a module file of a module the shim stands in for: the module itself
         if len(rest) > n and tuple(rest[:n]) in SHIM_MODULE_FILES:
             rest = [SHIM_MODULE_FILES[tuple(rest[:n])], *rest[n:]]
             break
-    if rest[0] == "lookup" and len(rest) >= 2 and rest[1] in LOOKUP_TF2:
-        return "tensorflow.compat.v1", ".".join([LOOKUP_TF2[rest[1]], *rest[2:]])
+    public = CONTRIB_PUBLIC.get(rest[0], {})
+    if len(rest) >= 2 and rest[1] in public:  # TensorFlow's own object, public in TF2
+        return "tensorflow.compat.v1", ".".join([public[rest[1]], *rest[2:]])
+    if rest[0] == "util":
+        return UTIL_SHIM, ".".join(rest[1:])
+    if rest[0] == "eager":
+        return (EAGER_SHIM, ".".join(rest[1:])) if rest[1] in EAGER_SHIM_NAMES else None
     shim = CONTRIB_SHIMS.get(rest[0]) if len(rest) >= 2 else None
     if shim is not None and rest[1] in shim[1]:  # contrib's own name, the shim's
         return shim[0], ".".join(rest[1:])
