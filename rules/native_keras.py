@@ -225,7 +225,7 @@ SHIM_NAMES = {
 # layer may call them; but crf_log_likelihood given no transition_params makes contrib's
 # ``transitions`` through the variable scope (``_crf_makes_variable``). (contrib_seq2seq's
 # decoders run cells, which make theirs: not these.)
-COMPUTING_SHIM_MODULES = ("tf1to2.contrib_crf.", "tf1to2.contrib_seq2seq.sequence_loss",
+COMPUTING_SHIM_NAMES = ("tf1to2.contrib_crf.", "tf1to2.contrib_seq2seq.sequence_loss",
                           "tf1to2.contrib_seq2seq.tile_batch")
 CRF_LOG_LIKELIHOOD = "tf1to2.contrib_crf.crf_log_likelihood"
 # modules whose functions create no TensorFlow variables
@@ -450,7 +450,7 @@ class _Reader(ModuleClasses):
                     return ("block", "record_scope(layer=...) remembers at run time the TF1 name of a layer whose "
                                      "name depends on the run, which loading a TF1 checkpoint reads")
                 return ("record", None) if what == "record" else ("ok", None) if what == "ok" else ("block", what)
-            if target.startswith(COMPUTING_SHIM_MODULES):
+            if target.startswith(COMPUTING_SHIM_NAMES):
                 if target == CRF_LOG_LIKELIHOOD and _crf_makes_variable(call):
                     return ("block", f"{code(func)}() is given no transition_params: it makes contrib's transitions "
                                      "variable through the variable scope")
