@@ -1,9 +1,10 @@
 """golden/training-step/fetch_with_update's ``train_step`` (slim's: ``sess.run([train_op,
-global_step])``) run three times on a tiny loss in a TF1 graph: DIR/before.py under TF1
+global_step])``) run twenty times on a tiny loss in a TF1 graph: DIR/before.py under TF1
 behaviour (``tf1``), DIR/after.py (the whole pipeline's output) under plain TF 2.21
 (``tf2``), and the same after the warning's advice, TF1's variables kept
 (``advice``: ``disable_resource_variables()`` first). Prints JSON: the global steps the
-runs fetched, and the step the variable holds at the end.
+runs fetched, and the step the variable holds at the end. (Twenty: under TF2 each read
+happens before or after its run's update, in no set order, so one run says little.)
 
     fetch_order.py tf1|tf2|advice DIR
 """
@@ -30,7 +31,7 @@ def main(side: str, folder: Path) -> None:
         train_op = v1.train.GradientDescentOptimizer(0.1).minimize(loss, global_step=global_step)
         with v1.Session() as sess:
             sess.run(v1.global_variables_initializer())
-            fetched = [int(module.train_step(sess, train_op, global_step, None)[1]) for _ in range(3)]
+            fetched = [int(module.train_step(sess, train_op, global_step, None)[1]) for _ in range(20)]
             print(json.dumps({"fetched": fetched, "final": int(sess.run(global_step))}))
 
 
