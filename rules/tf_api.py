@@ -447,6 +447,8 @@ def contrib_tf2(rest: list[str]) -> Optional[tuple[str, str]]:
     names tf_upgrade_v2 renames that TF1's API in TensorFlow 2.21 has (``table.CONTRIB``:
     ``data.parallel_interleave`` → ("tensorflow.compat.v1",
     "data.experimental.parallel_interleave")); None otherwise."""
+    if not rest:
+        return None  # tf.contrib itself
     if rest == ["util"]:
         return UTIL_SHIM, ""
     if rest[:1] == ["eager"]:

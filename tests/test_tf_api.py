@@ -1199,3 +1199,16 @@ def test_tf_where_given_x_and_y_keeps_tf1s_rows(tmp_path):
     proc, warnings = _run_rewritten("where_selecting_rows", WHERE_RUN, tmp_path)
     assert proc.returncode == 0 and proc.stdout.strip().endswith("ok"), proc.stderr[-3000:]
     assert warnings == []
+
+
+def test_tf_contrib_itself_bound_to_a_name_is_warned_not_a_crash():
+    """adanet's tf_compat: ``v2 = tf.compat.v2`` or, where that fails, ``v2 = tf.contrib``
+    (the name bound to tf.contrib itself, nothing under it): said at the line; the rule
+    crashed on it (an empty contrib path) and failed the file."""
+    from codemod.pipeline import transform_text
+
+    before = ("import tensorflow as tf\ntry:\n    v2 = tf.compat.v2\nexcept AttributeError:\n    v2 = tf.contrib\n"
+              "x = v2.ones([2])\n")
+    out, _, found = transform_text(before, ["tf-api"])
+    assert out == before
+    assert [(w.line, w.message.split(":")[0]) for w in found] == [(5, "tf.contrib does not exist in TensorFlow 2")]
