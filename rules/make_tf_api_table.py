@@ -191,9 +191,85 @@ def table_default() -> dict:
     # where tf.contrib.distributions went: TensorFlow Probability's modules and their names
     import tensorflow_probability as tfp
     tfp_names = {m: _public(getattr(tfp, m)) for m in TFP_MODULES}
-    return {"tfp": tfp_names, "tfp_version": tfp.__version__, "contrib": _contrib_renames(tf), "names": names, "modules": sorted(modules), "opaque": sorted(opaque), "importable": importable,
+    return {"keras_gaps": _keras_gaps(tf), "tfp": tfp_names, "tfp_version": tfp.__version__, "contrib": _contrib_renames(tf), "names": names, "modules": sorted(modules), "opaque": sorted(opaque), "importable": importable,
             "from_tf2": from_tf2, "from_v1": from_v1, "tf_slim": slim_names, "tf_slim_packages": slim_packages,
             "calls": calls, "tf_slim_modules": slim_modules, "internal": internal}
+
+
+def _walk_keras(root) -> dict[str, object]:
+    """Every public path of a Keras API namespace (tf-keras' or Keras 3's: their modules
+    are named ``tf_keras.*`` / ``keras.*``)."""
+    out: dict[str, object] = {}
+
+    def visit(module, prefix: str, stack: tuple) -> None:
+        for name in _public(module):
+            try:
+                obj = getattr(module, name)
+            except Exception:
+                continue
+            out[prefix + name] = obj
+            if isinstance(obj, types.ModuleType) and obj.__name__.startswith(("keras.", "tf_keras.")) \
+                    and id(obj) not in stack and len(stack) < 5:
+                visit(obj, prefix + name + ".", stack + (id(obj),))
+
+    visit(root, "", ())
+    return out
+
+
+def _keras_rank(old: str, new: str) -> tuple:
+    """The home of a name tf.keras lost: in the same module first, then spelled alike
+    (``mean_squared_error`` → ``mse`` over ``MSE``), then the shortest."""
+    o, n = old.split("."), new.split(".")
+    return (o[:-1] != n[:-1], o[-1].islower() != n[-1].islower(), len(n), len(new), new)
+
+
+# tf.keras paths Keras 3 has that compute otherwise than the tf-keras objects other names
+# were aliases of: never offered as a home (tests/numeric/keras_homes.py found it: tf-keras'
+# optimizers.legacy.Nadam, TF1's optimizers.Nadam, decays its schedule 250 times slower)
+KERAS_DIFFERENT = frozenset({"optimizers.Nadam", "optimizers.RMSprop"})
+
+
+def _keras_gaps(tf) -> dict[str, str]:
+    """tf.keras names TF1 code had (tf-keras' v1 and v2 API: TF1's tf.keras) that TF2's
+    tf.keras under Keras 3, the default, lacks (``losses.mean_squared_error``,
+    ``backend.learning_phase``) → the tf.keras path Keras 3 has the same thing under, or
+    ``""`` when it has none. The same thing: another name tf-keras gave the very same
+    object that tf.keras has (``experimental.CosineDecay`` was
+    ``optimizers.schedules.CosineDecay``), or a name Keras 3's own namespace keeps for an
+    object tf.keras has under another (``keras.losses.mean_squared_error`` is tf.keras's
+    ``losses.mse``). A path without a home is listed where it is the outermost missing
+    one (``estimator``, not its members); one with a home always
+    (``layers.experimental.preprocessing.Normalization`` → ``layers.Normalization``)."""
+    import keras
+    import tf_keras.api._v1.keras as keras_v1
+    import tf_keras.api._v2.keras as keras_v2
+
+    now = _walk_keras(tf.keras)
+    then = {**_walk_keras(keras_v2), **_walk_keras(keras_v1)}
+    by_id_then: dict[int, list[str]] = {}
+    for path, obj in then.items():
+        if _identity_searchable(obj):
+            by_id_then.setdefault(id(obj), []).append(path)
+    by_id_now: dict[int, list[str]] = {}
+    for path, obj in now.items():
+        if _identity_searchable(obj):
+            by_id_now.setdefault(id(obj), []).append(path)
+    keras3 = _walk_keras(keras)
+    gaps: dict[str, str] = {}
+    for path, obj in sorted(then.items()):
+        if path in now:
+            continue
+        homes = [p for p in by_id_then.get(id(obj), []) if p in now and p not in KERAS_DIFFERENT] \
+            if _identity_searchable(obj) else []
+        if path in keras3 and _identity_searchable(keras3[path]):
+            homes += by_id_now.get(id(keras3[path]), [])
+        if isinstance(obj, types.ModuleType):
+            homes = []  # a module tf.keras lost is not another module
+        if homes:
+            gaps[path] = min(homes, key=lambda h: _keras_rank(path, h))
+        elif path.rpartition(".")[0] in now or "." not in path:
+            gaps[path] = ""
+    return gaps
 
 
 # TensorFlow Probability's modules tf.contrib.distributions' names went to (its
@@ -424,6 +500,7 @@ def build() -> str:
         "CONTRIB": default["contrib"],
         "TFP_VERSION": default["tfp_version"],
         "TFP": default["tfp"],
+        "KERAS_GAPS": default["keras_gaps"],
     }
     return json.dumps(data, indent=0, sort_keys=False) + "\n"
 

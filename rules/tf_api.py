@@ -95,6 +95,19 @@ other defaults is warned). Given directly to a Keras layer
 (``tf.keras.layers.Dense(4, kernel_initializer=...)``), or spelled through
 ``tf.compat.v2``, Keras 3's stays: the layer is Keras 3's, and saves and loads with it.
 
+TF1's tf.keras was tf-keras' v1 API; TensorFlow 2.21's is Keras 3. Its names Keras 3
+lacks (the table's ``KERAS_GAPS``, made by comparing the two) become the name Keras 3
+has the same thing under, where it has one (``tf.keras.losses.mean_squared_error`` →
+``losses.mse``, ``tf.keras.experimental.CosineDecay`` →
+``optimizers.schedules.CosineDecay``, ``layers.experimental.preprocessing.Rescaling`` →
+``layers.Rescaling``; imports too: ``import mse as mean_squared_error``); the rest
+(``K.learning_phase()``, ``K.get_session()``, ``layers.CuDNNLSTM``) are said at the line
+with what to use. Imports of ``tensorflow.compat.v1.keras``'s modules, which TF 2.21
+cannot import, read ``tensorflow.keras``, which it is under Keras 3. The calls whose
+meaning Keras 3 changed under the same name (recurrent layers' defaults,
+``hard_sigmoid``, optimizers' ``lr=`` / ``decay=``, RMSprop's and Nadam's updates,
+``l1_l2()``'s defaults) are written out as TF1 computed them: ``rules/tf1_keras.py``.
+
 ``x.shape[i].value`` / ``x.get_shape()[i].value`` (a ``Dimension`` in TF1, an int in TF2),
 also through a name that only ever holds a shape (or a Dimension: ``d = shape[0]`` ...
 ``d.value``), a shape's ``with_rank*`` / ``merge_with`` / ``concatenate``, and a loop over a
@@ -187,7 +200,8 @@ with tf.compat.v1.variable_scope("model"):
 
 ## Will not touch (and says why, on the line)
 - code written as ``tf.compat.v1.X`` or under ``import tensorflow.compat.v1 as tf``
-  (already right), ``tf.keras`` (TF2's Keras; but its initializers, above),
+  (already right), ``tf.keras`` names Keras 3 has and computes the same (but the
+  initializers, missing names and changed calls above),
   ``tensorflow.python`` internals;
 - contrib other than slim / layers / framework names tf-slim has, and those above
   (warned, with the suggested replacement);
@@ -242,7 +256,7 @@ from typing import Optional
 
 import libcst as cst
 
-from rules import control_flow_v2, tf_api_table as table
+from rules import control_flow_v2, tf1_keras, tf_api_table as table
 from rules.aliases import TFTransformer, TFVisitor, canonicalize, dotted_name, dotted_parts, local_name
 from rules.base import Facts, Rule, RuleContext, ast_dotted, mentioning
 from rules.contrib_summary import REWRITTEN as CONTRIB_SUMMARY
@@ -696,6 +710,96 @@ PRIVATE_KERAS = ("tensorflow.python.keras is TensorFlow 2.21's frozen private co
                  "LSTM); import from tensorflow.keras instead (tf-keras, TF1's Keras, under TF_USE_LEGACY_KERAS=1)")
 
 
+# tf.keras names TF1's tf.keras (tf-keras) had and TF2's tf.keras, Keras 3 by default,
+# has nowhere (the table's KERAS_GAPS without a home): what to use instead.
+_NO_SESSION = ("Keras 3 has no session: run TF1 graphs in a tf.compat.v1.Session of their own, or the model "
+               "eagerly")
+_NO_PHASE = "Keras 3 has no learning phase: pass training=True / False to the model's or layer's call"
+_FEATURE_COLUMNS = ("Keras 3 has no feature columns: use Keras preprocessing layers (tf.keras.utils.FeatureSpace), "
+                    "or tf.compat.v1.feature_column.input_layer in a TF1 graph")
+KERAS_ADVICE = {
+    "backend.get_session": _NO_SESSION,
+    "backend.set_session": _NO_SESSION,
+    "backend.learning_phase": _NO_PHASE,
+    "backend.set_learning_phase": _NO_PHASE,
+    "backend.learning_phase_scope": _NO_PHASE,
+    "backend.in_train_phase": f"{_NO_PHASE}, and pick with tf.cond or tf.where on it",
+    "backend.in_test_phase": f"{_NO_PHASE}, and pick with tf.cond or tf.where on it",
+    "backend.function": "Keras 3 has no graph functions: call the model (or model.predict), or wrap the "
+                        "computation in tf.function",
+    "backend.placeholder": "use tf.keras.Input for a model's input, or tf.compat.v1.placeholder in a TF1 graph",
+    "backend.print_tensor": "use tf.print",
+    "backend.manual_variable_initialization": _NO_SESSION,
+    "backend.reset_uids": "Keras 3 has no per-prefix name counters to reset (tf.keras.backend.clear_session "
+                          "resets its names)",
+    "layers.CuDNNLSTM": "tf.keras.layers.LSTM uses cuDNN where it can (its weights are laid out otherwise: "
+                        "convert saved CuDNNLSTM weights)",
+    "layers.CuDNNGRU": "tf.keras.layers.GRU(reset_after=True, recurrent_activation='sigmoid') uses cuDNN where it "
+                       "can (its weights are laid out otherwise: convert saved CuDNNGRU weights)",
+    "layers.DenseFeatures": _FEATURE_COLUMNS,
+    "experimental.SequenceFeatures": _FEATURE_COLUMNS,
+    "models.LinearModel": _FEATURE_COLUMNS,
+    "models.WideDeepModel": _FEATURE_COLUMNS,
+    "experimental.LinearModel": _FEATURE_COLUMNS,
+    "experimental.WideDeepModel": _FEATURE_COLUMNS,
+    "models.model_from_yaml": "Keras dropped YAML (it could run code): save the model as JSON "
+                              "(model_from_json) or as a .keras file",
+    "estimator": "tf.estimator was removed in TensorFlow 2.16: train the Keras model with model.fit",
+}
+_KERAS_ROOTS = ("tf.keras.", "tf.compat.v1.keras.")
+
+
+# ``tensorflow.compat.v1.keras`` is an attribute of TF 2.21's compat.v1, not a module: an
+# import of it (or of a module in it) fails; it is tf.keras itself under Keras 3
+_KERAS_COMPAT = ("tensorflow.compat.v1.keras", "tensorflow.compat.v2.keras")
+KERAS_COMPAT_MODULE = ("TensorFlow 2.21 cannot import tf.compat.v1.keras's modules by name; under Keras 3, the "
+                       "default, tf.compat.v1.keras is tf.keras")
+
+
+def _keras_module(module: str) -> str:
+    """``tensorflow.compat.v1.keras.layers`` → ``tensorflow.keras.layers``; others as they are."""
+    for old in _KERAS_COMPAT:
+        if module == old or module.startswith(old + "."):
+            return "tensorflow.keras" + module[len(old):]
+    return module
+
+
+def keras_tail(q: Optional[str]) -> Optional[str]:
+    """``tf.keras.backend.learning_phase`` (however spelled) → ``backend.learning_phase``."""
+    for root in _KERAS_ROOTS:
+        if q is not None and q.startswith(root):
+            return q[len(root):]
+    return None
+
+
+def keras_gap(path: str) -> Optional[tuple[str, str]]:
+    """A tf.keras path (``losses.mean_squared_error.__name__``) → (the name TF2's tf.keras
+    lacks, ``losses.mean_squared_error``; its home there, ``losses.mse``, or ``""``), or
+    None when TF2's tf.keras has it all. The longest listed name wins: a name with a home
+    inside a module tf.keras lost (``layers.experimental.preprocessing.Rescaling``)."""
+    parts = path.split(".")
+    for n in range(len(parts), 0, -1):
+        key = ".".join(parts[:n])
+        if key in table.KERAS_GAPS:
+            return key, table.KERAS_GAPS[key]
+    return None
+
+
+def keras_gap_problem(key: str, path: Optional[str] = None) -> str:
+    """What to say where the code reads ``path`` (``experimental.LinearCosineDecay``), of
+    which TF2's tf.keras lacks ``key`` (``experimental``), with KERAS_ADVICE's advice."""
+    name = key
+    if path is not None and path != key and key.rpartition(".")[2][:1].islower():  # a name in a module it lost
+        name = ".".join(path.split(".")[:key.count(".") + 2])
+    advice = next((KERAS_ADVICE[k] for k in (name, *(name.rsplit(".", i)[0] for i in range(1, name.count(".") + 1)))
+                   if k in KERAS_ADVICE), None)
+    head = f"tf.keras.{name} does not exist in TensorFlow {table.TF_VERSION}'s tf.keras (Keras 3, the default)"
+    if name != key:
+        head += f", nor does tf.keras.{key}"
+    legacy = "tf-keras has it (pip install tf-keras, and set TF_USE_LEGACY_KERAS=1 before TensorFlow is imported)"
+    return f"{head}: {advice}; or keep TF1's Keras: {legacy}" if advice else f"{head}; {legacy}"
+
+
 def _private_keras(module: str) -> bool:
     return module == "tensorflow.python.keras" or module.startswith("tensorflow.python.keras.")
 
@@ -953,6 +1057,7 @@ class _Rewriter(TFTransformer):
         self.initializer_calls: dict[int, tuple] = {}  # TF1 Keras initializer calls → _initializer_call's plan
         self.slim_imports: set[str] = set()  # tf_slim modules the rewritten chains read
         self.shim_imports: set = set()  # names chains now read from tf1to2 (None: tf1to2 itself)
+        self.keras_calls: dict = {}  # id of a TF1 tf.keras call → (tf1_keras.Plan, whether it needs tf)
         self.contrib_aliases: set[str] = set()  # ``tc`` of ``import tensorflow.contrib as tc``, rewritten uses
         self.contrib_kept: set[str] = set()  # ... with a use left
         # ``rnn`` of ``from tensorflow.contrib import rnn`` / ``import tensorflow.contrib.rnn
@@ -1106,6 +1211,13 @@ class _Rewriter(TFTransformer):
         name = self._tf1_keras_initializer(node.func, q)
         if name is not None and id(node) not in self.keras_arguments:
             self._keras_initializer(node, name)
+        keras = keras_tail(q)
+        if keras is not None and not self._v2_spelled(node.func):
+            self._plan_keras_call(node, keras)
+        elif isinstance(node.func, cst.Attribute) and node.func.attr.value == "compile":
+            plan = tf1_keras.plan_compile(node)  # ``model.compile(optimizer="rmsprop")``
+            if plan is not None:
+                self.keras_calls[id(node)] = (plan, False)
         parts = dotted_parts(node.func)
         if parts is None:
             return
@@ -1132,10 +1244,30 @@ class _Rewriter(TFTransformer):
         """The TF1 Keras initializer ``expr`` (canonical ``q``) names (``VarianceScaling``),
         unless it is spelled through ``tensorflow.compat.v2`` (TF2 code: Keras 3's is meant)."""
         name = keras_v1_initializer(q)
-        parts = dotted_parts(expr) or [""]
-        if name is None or "v2" in parts or "compat.v2" in (self.binding(parts[0]) or ""):
+        if name is None or self._v2_spelled(expr):
             return None
         return name
+
+    def _v2_spelled(self, expr: cst.BaseExpression) -> bool:
+        """``expr`` is spelled through ``tensorflow.compat.v2`` (TF2 code: Keras 3's is meant)."""
+        parts = dotted_parts(expr) or [""]
+        return "v2" in parts or "compat.v2" in (self.binding(parts[0]) or "")
+
+    def _plan_keras_call(self, node: cst.Call, keras: str) -> None:
+        """TF1's ``tf.keras.<keras>(...)``, where Keras 3 computes otherwise under the same
+        name (``rules/tf1_keras.py``): its warnings now, its rewrite planned (``leave_Call``)."""
+        parts = dotted_parts(node.func) or []
+        if len(parts) >= 2:
+            schedules = ".".join([*parts[:-1], "schedules"])
+        else:  # ``from tensorflow.keras.optimizers import SGD``
+            schedules = f"{self.tf_name()}.keras.optimizers.schedules"
+        plan = tf1_keras.plan_call(node, keras, schedules)
+        if plan is None:
+            return
+        for warning in plan.warnings:
+            self.ctx.warn(node, warning)
+        if plan.messages:
+            self.keras_calls[id(node)] = (plan, len(parts) < 2 and "InverseTimeDecay" in " ".join(plan.messages))
 
     def _keras_initializer(self, node: cst.Call, name: str) -> None:
         """``tf.keras.initializers.he_normal(seed=1)`` in TF1 code → ``tf.compat.v1.
@@ -1199,6 +1331,29 @@ class _Rewriter(TFTransformer):
         self.ctx.warn(node, f"{why}: check it, and where it does not, make the test False here to keep the TF1 "
                             "side (--unsafe-fixes does)")
 
+    def _keras_gap(self, node: cst.Attribute, parts: list[str], path: str, key: str, home: str) -> None:
+        """A tf.keras name TF2's tf.keras (Keras 3) lacks: the name it has the same thing
+        under, where the chain spells the part that changes (``tf.keras.losses.
+        mean_squared_error`` → ``tf.keras.losses.mse``; ``K.mean_squared_error`` of ``from
+        tensorflow.keras import losses as K`` → ``K.mse``); said at the line otherwise."""
+        if not home:
+            self.ctx.warn(node, keras_gap_problem(key, path))
+            return
+        names, old, new = path.split("."), key.split("."), home.split(".")
+        off = len(parts) - len(names)  # parts[i + off] spells names[i]
+        if off >= 1:
+            text = ".".join([*parts[:off], *new, *parts[off + len(old):]])
+        elif new[:-1] == old[:-1] and len(old) - 1 + off >= 1:
+            i = len(old) - 1 + off
+            text = ".".join([*parts[:i], new[-1], *parts[i + 1:]])
+        else:
+            self.ctx.warn(node, f"tf.keras.{key} does not exist in TensorFlow {table.TF_VERSION}'s tf.keras "
+                                f"(Keras 3, the default): use tf.keras.{home}, the same thing there")
+            return
+        if self.ctx.change(node, f"tf.keras.{key} → tf.keras.{home} (the same thing: TF2's tf.keras, Keras 3, "
+                                 "has it under that name only)"):
+            self.replacements[id(node)] = _expr(text)
+
     def _v1_path(self, parts: list[str]) -> Optional[str]:
         """The v1 API path a dotted name reaches (``train.Saver``), whatever the spelling."""
         base = self.binding(parts[0])
@@ -1249,6 +1404,17 @@ class _Rewriter(TFTransformer):
             if self.ctx.change(node, f"{'.'.join(parts)} → {text} from tf1to2 (the guide's API, on Keras 3 too)"):
                 self.shim_imports.add(shim if text == shim else None)
                 self.replacements[id(node)] = _expr(text)
+            return
+        keras = keras_tail(self.qualify(node))
+        if keras in tf1_keras.HARD_SIGMOID_NAMES and not self._v2_spelled(node):
+            if self.ctx.change(node, f"tf.keras.{keras} → {tf1_keras.HARD_SIGMOID} (TF1's, clip(0.2 x + 0.5); "
+                                     "Keras 3's is clip(x / 6 + 0.5))"):
+                self.shim_imports.add(None)
+                self.replacements[id(node)] = _expr(tf1_keras.HARD_SIGMOID)
+            return
+        gap = keras_gap(keras) if keras is not None else None
+        if gap is not None:
+            self._keras_gap(node, parts, keras, *gap)
             return
         if base == "tensorflow.contrib" and len(parts) > 1:
             # ``import tensorflow.contrib as tc`` + ``tc.layers.layer_norm``: the chain is
@@ -1529,6 +1695,14 @@ class _Rewriter(TFTransformer):
             elif _private_keras(module):
                 self.ctx.warn(node, f"import {module}: {PRIVATE_KERAS}")
             return None
+        keras = keras_tail(canonicalize(module + ".-"))
+        gap = keras_gap(keras[:-2]) if keras not in (None, "-") else None
+        if gap is not None:  # ``import tensorflow.keras.layers.experimental.preprocessing as p``
+            self.ctx.warn(node, keras_gap_problem(gap[0], keras[:-2]) if not gap[1] else
+                          f"import {module}: TensorFlow {table.TF_VERSION}'s tf.keras (Keras 3, the default) has no "
+                          f"such module")
+        if _keras_module(module) != module:
+            return _keras_module(module)
         if not rest or rest[0] == "keras" or rest[:2] in (["compat", "v1"], ["compat", "v2"]):
             return None
         if rest[0] == "contrib":
@@ -1605,8 +1779,13 @@ class _Rewriter(TFTransformer):
             return updated_node
         if rest and _is_internal(rest):
             return self._internal_from(original_node, updated_node, module)
-        if rest and rest[0] == "keras":
-            return updated_node
+        keras = keras_tail(canonicalize(module + ".-"))
+        if keras is not None:
+            spelled = _keras_module(module)
+            if spelled != module and self.ctx.change(original_node, f"from {module} import ... → from {spelled} "
+                                                                    f"import ... ({KERAS_COMPAT_MODULE})"):
+                updated_node = updated_node.with_changes(module=_expr(spelled))
+            return self._keras_from(original_node, updated_node, spelled, keras[:-2])
         if rest[:1] == ["compat"] and (len(rest) == 1 or rest[1] in ("v1", "v2")):
             return updated_node
         if rest[:1] == ["contrib"]:
@@ -1617,11 +1796,12 @@ class _Rewriter(TFTransformer):
             if problem is not None or prefix != path:
                 self.ctx.warn(original_node, problem or f"tf.{path} does not exist in TensorFlow {table.TF_VERSION}")
                 return updated_node
-        if all(p in table.FROM_TF2 for p in paths):
+        # ``from tensorflow import keras``: TF2's Keras, kept (the table does not walk it)
+        if all(p in table.FROM_TF2 or p == "keras" for p in paths):
             return updated_node  # the same objects, and TF 2.21 still imports them so
         where = ".".join(rest)
         target = "tensorflow.compat.v1" + ("." + where if where else "")
-        missing = [p for p in paths if p not in table.FROM_V1]
+        missing = [p for p in paths if p not in table.FROM_V1 and p != "keras"]
         if missing:
             self.ctx.warn(original_node, f"from {module} import {missing[0].rpartition('.')[2]}: TensorFlow "
                           f"{table.TF_VERSION} cannot import it by name (from {target} neither); use tf.compat.v1.{missing[0]}")
@@ -1629,6 +1809,41 @@ class _Rewriter(TFTransformer):
         if not self.ctx.change(original_node, f"from {module} import ... → from {target} import ... (the TF1 objects)"):
             return updated_node
         return updated_node.with_changes(module=_expr(target))
+
+    def _keras_from(self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom, module: str, keras: str):
+        """``from tensorflow.keras.losses import mean_squared_error``: a name TF2's tf.keras
+        (Keras 3) has under another in the same module is imported under that one, bound
+        to the name the code reads (``import mse as mean_squared_error``); one it has in
+        another module, imported alone, from there; anything else it lacks is said."""
+        names = []
+        changed = []
+        for alias in updated_node.names:
+            name = dotted_name(alias.name)
+            path = f"{keras}.{name}" if keras else name
+            gap = keras_gap(path)
+            if gap is None:
+                names.append(alias)
+                continue
+            key, home = gap
+            parent, _, leaf = home.rpartition(".")
+            if home and key == path and parent == keras:
+                names.append(_renamed(alias, leaf))
+                changed.append(f"tf.keras.{key} → tf.keras.{home}")
+                continue
+            if home and key == path and len(updated_node.names) == 1:
+                root = module[:len(module) - len(keras)].rstrip(".") if keras else module
+                if self.ctx.change(original_node, f"from {module} import {name} → from {root}.{parent} import "
+                                                  f"{leaf} (the same thing: TF2's tf.keras, Keras 3, has it there only)"):
+                    return updated_node.with_changes(module=_expr(f"{root}.{parent}"), names=[_renamed(alias, leaf)])
+                return updated_node
+            self.ctx.warn(original_node, keras_gap_problem(key, path) if not home or key != path else
+                          f"tf.keras.{key} does not exist in TensorFlow {table.TF_VERSION}'s tf.keras (Keras 3, the "
+                          f"default): import tf.keras.{home}, the same thing there, on its own line")
+            names.append(alias)
+        if not changed or not self.ctx.change(original_node, "; ".join(changed) + " (the same things: TF2's "
+                                                             "tf.keras, Keras 3, has them under those names only)"):
+            return updated_node
+        return updated_node.with_changes(names=names)
 
     def _estimator_from(self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom, module: str):
         """``from tensorflow.estimator import ModeKeys`` → ``from tf1to2.estimator import
@@ -1794,6 +2009,15 @@ class _Rewriter(TFTransformer):
         plan = self.initializer_calls.get(id(original_node))
         if plan is not None:
             return self._initializer_call(updated_node, plan)
+        keras = self.keras_calls.get(id(original_node))
+        if keras is not None and self.ctx.change(original_node, "; ".join(keras[0].messages)):
+            if keras[0].shim:
+                self.shim_imports.add(None)
+            if keras[0].module is not None:
+                self.module_imports.add(keras[0].module)
+            if keras[1]:
+                self.needs_tf = True
+            return keras[0].apply(updated_node)
         return self.replacements.get(id(original_node), updated_node)  # ``tf2.enabled()`` → False
 
     def leave_Attribute(self, original_node, updated_node):
@@ -2432,7 +2656,7 @@ def _internal_from_may_act(module: str, names: list) -> bool:
 
 def _unmentioning(ctx: RuleContext) -> frozenset:
     """The statements (any depth) the rule need not walk: those whose text has no import,
-    no ``.value`` and no name the module binds, anywhere, to TensorFlow's API (``tf``,
+    no ``.value``, no ``.compile(`` (``tf1_keras.plan_compile``) and no name the module binds, anywhere, to TensorFlow's API (``tf``,
     ``slim = tf.contrib.slim``, ``from tensorflow import train``; not names only of
     TensorFlow's private modules, but ``tensorflow.python.tf2``, or of tf_slim, which the
     rule leaves). Worked out with
@@ -2442,7 +2666,7 @@ def _unmentioning(ctx: RuleContext) -> frozenset:
              if any(p.startswith("tensorflow") and (not _is_internal_path(p) or p == TF2_ENABLED.rpartition(".")[0]
                                                     or p in _INTERNAL_READ)
                     for p in paths)]
-    return ctx.unmentioning(mentioning(names, r"\bimport\b", r"\.value\b", r"\.initialized_value\b",
+    return ctx.unmentioning(mentioning(names, r"\bimport\b", r"\.value\b", r"\.initialized_value\b", r"\.compile\(",
                                        rf"\bself\.(?:{'|'.join(sorted(TEST_SESSIONS))})\("))
 
 

@@ -1212,3 +1212,113 @@ def test_tf_contrib_itself_bound_to_a_name_is_warned_not_a_crash():
     out, _, found = transform_text(before, ["tf-api"])
     assert out == before
     assert [(w.line, w.message.split(":")[0]) for w in found] == [(5, "tf.contrib does not exist in TensorFlow 2")]
+
+
+def test_tf1_keras_calls_compute_what_tf1s_keras_did_under_keras_3(tmp_path):
+    """golden/tf-api/tf1_keras_calls: TF1's tf.keras calls Keras 3 computes otherwise under
+    the same names (recurrent layers' defaults, hard_sigmoid, lr= / decay=, l1_l2()'s
+    defaults, RMSprop's and Nadam's updates, ``compile(optimizer="rmsprop")``). Its
+    before.py under TF1 behaviour and TF1's tf.keras (tf-keras' v1 API) and the tf-api
+    stage's output under plain TF 2.21 and Keras 3, given the same weights: every layer's
+    outputs, and six training steps' losses under each optimizer, agree to 1e-4 (the
+    weights' shapes exactly: TF1's GRU bias). Each rewrite taken out on its own (tried once
+    each: an LSTM's recurrent activation, an LSTMCell's, a GRU's reset_after, l1_l2's
+    defaults, the two optimizers, Activation('hard_sigmoid')) fails here."""
+    import numpy as np
+
+    from tests.golden import cases
+    from tests.subprocess_env import answers_at_once, keras_env
+
+    (case,) = [c for c in cases("tf-api") if c.id.endswith("tf1_keras_calls")]
+    migrated = tmp_path / "migrated.py"
+    out, _, _ = transform_text(case.before, ["tf-api"])
+    migrated.write_text(out, encoding="utf-8")
+    script = str(ROOT / "tests" / "numeric" / "tf1_keras_calls.py")
+    got = answers_at_once({side: dict(args=[sys.executable, script, side, str(path)], env=keras_env(side == "tf1"),
+                                      cwd=ROOT)
+                           for side, path in (("tf1", case.path / "before.py"), ("tf2", migrated))}, 600)
+    tf1, tf2 = got["tf1"], got["tf2"]
+    assert tf1["shapes"] == tf2["shapes"] and tf1["layers"] == tf2["layers"]
+    assert tf1["layers"].count("GRU") == 2 and "ConvLSTM2D" in tf1["layers"]
+    for layer, a, b in zip(tf1["layers"], tf1["outputs"], tf2["outputs"], strict=True):
+        assert np.allclose(a, b, atol=1e-4), layer
+    kinds = [k for k in tf1 if k not in ("shapes", "layers", "outputs")]
+    assert len(kinds) == 10 and sorted(kinds) == sorted(k for k in tf2 if k not in ("shapes", "layers", "outputs"))
+    for kind in kinds:
+        assert np.allclose(tf1[kind]["losses"], tf2[kind]["losses"], atol=1e-4), kind
+        assert np.allclose(tf1[kind]["weights"], tf2[kind]["weights"], rtol=1e-4, atol=1e-4), kind
+        assert tf1[kind]["losses"][-1] < tf1[kind]["losses"][0], kind  # it trained
+
+
+def test_tf_keras_names_keras_3_has_under_others_compute_the_same(tmp_path):
+    """Every name of the table's KERAS_GAPS that tf-api renames (``losses.mean_squared_error``
+    → ``losses.mse``, ``experimental.CosineDecay`` → ``optimizers.schedules.CosineDecay``,
+    the preprocessing layers, the saving functions ...), read by its old name from TF1's
+    tf.keras (tf-keras' v1 API, ``tf.compat.v1.keras``) and by its new one from Keras 3's
+    tf.keras, computes the same (``tests/numeric/keras_homes.py``: a probe for each kind).
+    Found by this check: tf-keras' ``optimizers.legacy.Nadam`` is not Keras 3's Nadam (see
+    KERAS_DIFFERENT in rules/make_tf_api_table.py)."""
+    import numpy as np
+
+    from rules import tf_api_table as table
+    from tests.subprocess_env import answers_at_once, keras_env
+
+    script = str(ROOT / "tests" / "numeric" / "keras_homes.py")
+    got = answers_at_once({side: dict(args=[sys.executable, script, side], env=keras_env(side == "then"), cwd=ROOT)
+                           for side in ("then", "now")}, 600)
+    renamed = sorted(k for k, v in table.KERAS_GAPS.items() if v and not k.startswith("initializers."))
+    assert sorted(got["then"]) == sorted(got["now"]) == renamed and len(renamed) > 40
+    for name in renamed:
+        then, now = got["then"][name], got["now"][name]
+        assert not isinstance(then, dict) and not isinstance(now, dict), (name, then, now)
+        if all(isinstance(v, (int, float)) for v in np.ravel(np.asarray(then, dtype=object))):
+            assert np.allclose(np.asarray(then, dtype=float), np.asarray(now, dtype=float), atol=1e-5), name
+        else:
+            assert then == now, name
+
+
+def test_tf_keras_names_keras_3_lacks_are_renamed_or_said():
+    """tf.keras names TF1's tf.keras had and TF2's (Keras 3) lacks: renamed to the same
+    thing's name there, however the chain or import spells them; without one, said at the
+    line with the way out. ``from tensorflow import keras`` (TF2's Keras) is not warned,
+    and imports of ``tensorflow.compat.v1.keras``'s modules (which TF 2.21 cannot import)
+    read tf.keras, which it is under Keras 3."""
+    before = """import tensorflow as tf
+from tensorflow import keras
+from tensorflow.keras import backend as K
+from tensorflow.keras import losses
+from tensorflow.keras.losses import mean_squared_error, binary_crossentropy
+from tensorflow.keras.losses import kl_divergence as kl
+from tensorflow.keras.experimental import CosineDecay
+from tensorflow.keras.backend import learning_phase
+from tensorflow.compat.v1.keras import backend as K1
+import tensorflow.compat.v1.keras.layers as L1
+
+
+def f(x, y):
+    a = tf.keras.losses.mean_squared_error(y, x) + losses.mean_absolute_error(y, x)
+    b = keras.metrics.mean_squared_error(y, x) + tf.compat.v1.keras.losses.log_cosh(y, x)
+    c = tf.keras.experimental.CosineDecay(0.1, 100)
+    d = tf.keras.layers.experimental.preprocessing.Rescaling(1 / 255.)
+    e = {K.learning_phase(): 0}
+    g = tf.keras.experimental.LinearCosineDecay(0.1, 100)
+    return a, b, c, d, e, g, K1.get_session(), L1.CuDNNLSTM(3)
+"""
+    out, _, found = transform_text(before, ["tf-api"])
+    for line in ("from tensorflow.keras.losses import mse as mean_squared_error, binary_crossentropy",
+                 "from tensorflow.keras.losses import kld as kl",
+                 "from tensorflow.keras.optimizers.schedules import CosineDecay",
+                 "from tensorflow.keras import backend as K1", "import tensorflow.keras.layers as L1",
+                 "    a = tf.keras.losses.mse(y, x) + losses.mae(y, x)",
+                 "    b = keras.metrics.mse(y, x) + tf.compat.v1.keras.losses.logcosh(y, x)",
+                 "    c = tf.keras.optimizers.schedules.CosineDecay(0.1, 100)",
+                 "    d = tf.keras.layers.Rescaling(1 / 255.)"):
+        assert line in out.splitlines(), line
+    said = {(w.line, w.message.split(" does not exist")[0]) for w in found}
+    assert said == {(8, "tf.keras.backend.learning_phase"), (18, "tf.keras.backend.learning_phase"),
+                    (19, "tf.keras.experimental.LinearCosineDecay"), (20, "tf.keras.backend.get_session"),
+                    (20, "tf.keras.layers.CuDNNLSTM")}, said
+    assert all("tf-keras has it" in w.message for w in found)
+    assert "pass training=True / False" in next(w.message for w in found if w.line == 18)
+    again, _, found_again = transform_text(out, ["tf-api"])
+    assert again == out and len(found_again) == len(found)

@@ -56,6 +56,7 @@ import tensorflow as tf
 from tensorflow.python.ops import variable_scope as _vs
 
 __all__ = [
+    "hard_sigmoid",
     "collect_named_outputs",
     "convert_collection_to_dict",
     "scope_name",
@@ -436,6 +437,17 @@ def _tf1_graph_mode():
 
     with _tf1_building(), context.graph_mode():
         yield
+
+
+# ------------------------------------------------------------ TF1's Keras activations
+def hard_sigmoid(x):
+    """TF1's Keras ``hard_sigmoid``: ``clip(0.2 x + 0.5, 0, 1)`` (0 below -2.5, 1 above
+    2.5), as tf-keras still computes it. Keras 3's, under the same name, is ``clip(x / 6 +
+    0.5, 0, 1)``; TF1's LSTM and GRU gates used this one, so migrated TF1 Keras code names
+    it (``recurrent_activation=tf1to2.hard_sigmoid``) to compute what it computed."""
+    x = tf.convert_to_tensor(x)
+    return tf.clip_by_value(x * tf.cast(0.2, x.dtype) + tf.cast(0.5, x.dtype), tf.cast(0.0, x.dtype),
+                            tf.cast(1.0, x.dtype))
 
 
 # ------------------------------------------------------------ TF1's Variable methods

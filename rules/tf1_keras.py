@@ -1,0 +1,226 @@
+"""TF1's tf.keras calls whose meaning Keras 3 (TensorFlow 2.21's tf.keras) changed
+without an error: the tf-api stage's, for TF1 code (not code spelled through
+``tf.compat.v2``, which means Keras 3's).
+
+TF1's tf.keras was tf-keras' v1 API. Under the same names Keras 3 computes otherwise:
+
+- ``LSTM`` / ``LSTMCell`` / ``ConvLSTM2D`` (and 1D / 3D) / ``GRU`` / ``GRUCell``: TF1's
+  recurrent activation was ``hard_sigmoid``, Keras 3's is ``sigmoid``; TF1's GRU applied
+  the reset gate before the recurrent kernel (``reset_after=False``), Keras 3's after
+  (and its bias has another shape, so TF1 weights do not load).
+- ``hard_sigmoid`` itself: TF1's was ``clip(0.2 x + 0.5, 0, 1)``, Keras 3's
+  ``clip(x / 6 + 0.5, 0, 1)``. Wherever TF1 code names it (the string ``'hard_sigmoid'``
+  given as a Keras activation, ``tf.keras.activations.hard_sigmoid``,
+  ``tf.keras.backend.hard_sigmoid``) it becomes the shim's ``tf1to2.hard_sigmoid``, TF1's.
+- ``tf.keras.optimizers.X(decay=d)``: TF1's optimizers divided the learning rate by
+  ``1 + d * iterations``; Keras 3's ignore ``decay`` (a warning at run time). It becomes
+  the learning rate ``tf.keras.optimizers.schedules.InverseTimeDecay(lr, decay_steps=1,
+  decay_rate=d)``, the same rate at each step. ``lr=`` (TF1's alias, which Keras 3
+  rejects) becomes ``learning_rate=``.
+- ``tf.keras.regularizers.l1_l2()``: TF1's defaults were 0.01 and 0.01, Keras 3's 0.0;
+  the missing ones are written out.
+- ``tf.keras.optimizers.RMSprop`` without momentum (TF1's step divided by ``sqrt(ms) +
+  epsilon``, Keras 3's by ``sqrt(ms + epsilon)``) and ``Nadam`` (TF1's momentum schedule
+  decayed 250 times slower) become the shim's ``tf1to2.keras_optimizers`` classes: Keras
+  3's optimizers with TF1's updates.
+
+Measured: ``tests/numeric/tf1_keras_calls.py`` runs golden ``tf-api/tf1_keras_calls``'s
+original under TF1's tf.keras and its rewrite under Keras 3, with the same weights.
+
+Will not touch: calls passing ``**kwargs`` (the arguments are not known: said at the
+line), code spelled through ``tf.compat.v2``, standalone ``keras`` (Keras 2.x's own
+package, another API), and an ``RMSprop`` / ``Nadam`` given both ``learning_rate=`` and
+``epsilon=``: that is what the optimizers stage writes for TF1's ``tf.train`` optimizers,
+meaning Keras 3's (said at the line where the epsilon is not the one it writes by default).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import libcst as cst
+
+from rules.edit import bound_arguments, keyword, new_keyword, rebuild_args
+
+# class → (its parameters in order up to recurrent_activation, reset_after's position or
+# None), as TF1's tf.keras (tf-keras' v1 API) had them
+RECURRENT = {
+    "layers.LSTM": (("units", "activation", "recurrent_activation"), None),
+    "layers.LSTMCell": (("units", "activation", "recurrent_activation"), None),
+    "layers.GRU": (("units", "activation", "recurrent_activation"), 21),
+    "layers.GRUCell": (("units", "activation", "recurrent_activation"), 15),
+    **{f"layers.ConvLSTM{n}D": (("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate",
+                                 "activation", "recurrent_activation"), None) for n in (1, 2, 3)},
+}
+HARD_SIGMOID = "tf1to2.hard_sigmoid"
+HARD_SIGMOID_NAMES = ("activations.hard_sigmoid", "backend.hard_sigmoid")
+# TF1's tf.keras optimizers' default learning rates (tf-keras' v1 API)
+OPTIMIZER_RATES = {"SGD": "0.01", "Adam": "0.001", "RMSprop": "0.001", "Adagrad": "0.001", "Adadelta": "0.001",
+                   "Adamax": "0.001", "Nadam": "0.001", "Ftrl": "0.001"}
+# TF1's tf.keras optimizers whose update Keras 3 computes otherwise: the shim's, TF1's
+TF1_OPTIMIZERS = {
+    "RMSprop": ("TF1's step without momentum was lr * g / (sqrt(ms) + epsilon), Keras 3's is lr * g / "
+                "sqrt(ms + epsilon): smaller where gradients are small"),
+    "Nadam": "TF1's momentum schedule decayed as 0.96 ** (0.004 * step), Keras 3's as 0.96 ** step",
+}
+SHIM_OPTIMIZERS = "tf1to2.keras_optimizers"
+# the epsilons the optimizers stage writes for tf.train's RMSProp and contrib's Nadam
+TRAIN_EPSILONS = {"RMSprop": 1e-10, "Nadam": 1e-8}
+
+
+def _string(expr: cst.BaseExpression) -> Optional[str]:
+    if isinstance(expr, cst.SimpleString):
+        return expr.evaluated_value if isinstance(expr.evaluated_value, str) else None
+    return None
+
+
+def hard_sigmoid_arguments(args) -> list[int]:
+    """Positions of the arguments naming ``'hard_sigmoid'`` as an activation."""
+    return [i for i, a in enumerate(args) if _string(a.value) == "hard_sigmoid" and (
+        a.keyword is None or a.keyword.value.endswith("activation"))]
+
+
+class Plan:
+    """What to change in one call: ``changes`` (messages), ``warnings``, and the call
+    rewritten (``apply``)."""
+
+    def __init__(self) -> None:
+        self.func: Optional[str] = None  # the callee it becomes
+        self.module: Optional[str] = None  # a module it needs imported
+        self.messages: list[str] = []
+        self.warnings: list[str] = []
+        self.replace: dict[int, cst.Arg] = {}  # position → the argument it becomes
+        self.added: list[cst.Arg] = []
+        self.shim = False
+
+    def apply(self, call: cst.Call) -> cst.Call:
+        args = [self.replace.get(i, a) for i, a in enumerate(call.args)] + self.added
+        args = [a for a in args if a is not None]
+        call = call.with_changes(args=rebuild_args(call, args))
+        return call if self.func is None else call.with_changes(func=cst.parse_expression(self.func))
+
+
+def plan_call(call: cst.Call, tail: str, schedules: str) -> Optional[Plan]:
+    """What TF1's ``tf.keras.<tail>(...)`` call needs to mean the same under Keras 3
+    (None: nothing). ``schedules``: how the module spells tf.keras.optimizers.schedules."""
+    plan = Plan()
+    starred = any(a.star for a in call.args)
+    module, _, name = tail.rpartition(".")
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    if tail in RECURRENT:
+        params, reset_at = RECURRENT[tail]
+        given = {params[i] if i < len(params) else "" for i in range(len(positional))} | {
+            a.keyword.value for a in call.args if a.keyword is not None}
+        gru = reset_at is not None and "reset_after" not in given and len(positional) <= reset_at
+        if starred and ("recurrent_activation" not in given or gru):
+            plan.warnings.append(f"tf.keras.{tail}(*...): TF1's defaulted to recurrent_activation='hard_sigmoid'"
+                                 f"{' and reset_after=False' if gru else ''}, Keras 3's to 'sigmoid'"
+                                 f"{' and True' if gru else ''}; the arguments are not known here: pass "
+                                 f"recurrent_activation={HARD_SIGMOID}{', reset_after=False' if gru else ''} "
+                                 "unless they are given")
+        elif not starred:
+            if "recurrent_activation" not in given:
+                plan.added.append(new_keyword("recurrent_activation", HARD_SIGMOID))
+                plan.shim = True
+                plan.messages.append(f"tf.keras.{tail}: recurrent_activation={HARD_SIGMOID} (TF1's default, "
+                                     "hard_sigmoid as TF1 computed it; Keras 3's default is sigmoid)")
+            if gru:
+                plan.added.append(new_keyword("reset_after", "False"))
+                plan.messages.append(f"tf.keras.{tail}: reset_after=False (TF1's default: the reset gate before "
+                                     "the recurrent kernel, and TF1's bias shape; Keras 3's default is True)")
+    for i in hard_sigmoid_arguments(call.args) if module.startswith("layers") or tail == "layers.Activation" else []:
+        a = call.args[i]
+        plan.replace[i] = a.with_changes(value=cst.parse_expression(HARD_SIGMOID))
+        plan.shim = True
+        plan.messages.append(f"tf.keras.{tail}(...'hard_sigmoid') → {HARD_SIGMOID} (TF1's, clip(0.2 x + 0.5); "
+                             "Keras 3's is clip(x / 6 + 0.5))")
+    if module == "optimizers" and name in OPTIMIZER_RATES:
+        _optimizer(call, name, plan, schedules)
+    if tail == "regularizers.l1_l2":
+        given = bound_arguments(call, ("l1", "l2"))
+        if given is None:
+            if starred:
+                plan.warnings.append("tf.keras.regularizers.l1_l2(**...): TF1's defaults were l1=0.01, l2=0.01, "
+                                     "Keras 3's are 0.0; the arguments are not known here: pass both")
+        else:
+            missing = [k for k in ("l1", "l2") if k not in given]
+            plan.added.extend(new_keyword(k, "0.01") for k in missing)
+            if missing:
+                plan.messages.append(f"tf.keras.regularizers.l1_l2: {', '.join(f'{k}=0.01' for k in missing)} "
+                                     "(TF1's defaults; Keras 3's are 0.0)")
+    if not plan.messages and not plan.warnings:
+        return None
+    return plan
+
+
+def _optimizer(call: cst.Call, name: str, plan: Plan, schedules: str) -> None:
+    keywords = {a.keyword.value: i for i, a in enumerate(call.args) if a.keyword is not None}
+    if any(a.star == "**" for a in call.args) and ("decay" not in keywords or "lr" not in keywords):
+        plan.warnings.append(f"tf.keras.optimizers.{name}(**...): TF1's optimizers took lr= and decay= (the "
+                             "learning rate divided by 1 + decay * iterations); Keras 3's reject lr= and ignore "
+                             "decay=; the arguments are not known here")
+    rate_at = keywords.get("lr", keywords.get("learning_rate"))
+    positional = [i for i, a in enumerate(call.args) if a.keyword is None and not a.star]
+    if rate_at is None and positional:
+        rate_at = positional[0]
+    if "lr" in keywords and "learning_rate" not in keywords:
+        i = keywords["lr"]
+        plan.replace[i] = keyword(call.args[i], "learning_rate")
+        plan.messages.append(f"tf.keras.optimizers.{name}(lr=...) → learning_rate= (TF1's alias; Keras 3 "
+                             "rejects lr=)")
+    if name in TF1_OPTIMIZERS and "learning_rate" in keywords and "epsilon" in keywords:
+        # what the optimizers stage writes for tf.train's RMSPropOptimizer / contrib's
+        # NadamOptimizer (both given, epsilon TF1's 1e-10 / 1e-8 unless the code set one):
+        # Keras 3's, as meant; said where the epsilon is not the one it writes by default
+        epsilon = call.args[keywords["epsilon"]].value
+        if not (isinstance(epsilon, cst.Float) and float(epsilon.value) == TRAIN_EPSILONS[name]):
+            plan.warnings.append(f"tf.keras.optimizers.{name}(learning_rate=..., epsilon=...) is read as Keras 3's "
+                                 f"(what tf1to2 writes for TF1's tf.train optimizer); if it is TF1's tf.keras "
+                                 f"{name}, write {SHIM_OPTIMIZERS}.{name}: {TF1_OPTIMIZERS[name]}")
+    elif name in TF1_OPTIMIZERS:
+        momentum = call.args[keywords["momentum"]].value if "momentum" in keywords else \
+            call.args[positional[2]].value if name == "RMSprop" and len(positional) > 2 else None
+        if not (isinstance(momentum, (cst.Integer, cst.Float)) and float(momentum.value) != 0.0):
+            plan.func = f"{SHIM_OPTIMIZERS}.{name}"
+            plan.module = SHIM_OPTIMIZERS
+            plan.messages.append(f"tf.keras.optimizers.{name} → {plan.func} (Keras 3's {name} with TF1's update: "
+                                 f"{TF1_OPTIMIZERS[name]})")
+    if "decay" not in keywords or name == "Nadam":  # TF1's Nadam ignored decay= (so does the shim's)
+        return
+    d = keywords["decay"]
+    decay = call.args[d].value
+    if isinstance(decay, (cst.Integer, cst.Float)) and float(decay.value) == 0.0:
+        plan.replace[d] = None
+        plan.messages.append(f"tf.keras.optimizers.{name}(decay=0) → dropped (no decay; Keras 3 has no decay=)")
+        return
+    rate = cst.parse_expression(OPTIMIZER_RATES[name]) if rate_at is None else call.args[rate_at].value
+    schedule = cst.Call(func=cst.parse_expression(f"{schedules}.InverseTimeDecay"), args=[
+        cst.Arg(rate, comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))),
+        new_keyword("decay_steps", "1").with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))),
+        keyword(cst.Arg(decay), "decay_rate")])
+    plan.replace[d] = None
+    if rate_at is None:
+        plan.added.append(keyword(cst.Arg(schedule), "learning_rate"))
+    else:
+        old = plan.replace.get(rate_at, call.args[rate_at])
+        plan.replace[rate_at] = old.with_changes(value=schedule)
+    plan.messages.append(f"tf.keras.optimizers.{name}(decay=...) → learning_rate=InverseTimeDecay(lr, "
+                         "decay_steps=1, decay_rate=decay) (TF1's lr / (1 + decay * iterations); Keras 3 ignores "
+                         "decay=)")
+
+
+def plan_compile(call: cst.Call) -> Optional[Plan]:
+    """``model.compile(optimizer='rmsprop')`` (or first, or ``'nadam'``): TF1's Keras made
+    its own RMSprop / Nadam of the name, which Keras 3 computes otherwise: the shim's."""
+    for i, a in enumerate(call.args):
+        if (a.keyword is None and i == 0 and not a.star) or (a.keyword is not None and a.keyword.value == "optimizer"):
+            name = _string(a.value)
+            shim = {"rmsprop": "RMSprop", "nadam": "Nadam"}.get((name or "").lower())
+            if shim is None:
+                return None
+            plan = Plan()
+            plan.replace[i] = a.with_changes(value=cst.parse_expression(f"{SHIM_OPTIMIZERS}.{shim}()"))
+            plan.messages.append(f"compile(optimizer={a.value.value}) → {SHIM_OPTIMIZERS}.{shim}() (Keras 3's {shim} "
+                                 f"with TF1's update: {TF1_OPTIMIZERS[shim]})")
+            plan.module = SHIM_OPTIMIZERS
+            return plan
+    return None

@@ -1,0 +1,57 @@
+"""golden/tf-api/tf1_keras_calls run both ways: its before.py under TF1 behaviour, where
+tf.keras is TF1's (tf-keras' v1 API: ``tf1``), and the file a run made of it under plain
+TensorFlow 2.21, Keras 3 (``tf2``). Each side builds ``build()``, gives it the same
+weights (drawn by shape, in the model's weight order: a GRU whose bias has another shape
+fails here), and reports the outputs of each layer with weights or an activation on a
+fixed input, then, for each ``optimizer(kind)``,
+(and for ``compile_by_name(model, name)``) the losses of six ``train_on_batch`` steps (mean squared error plus the l1_l2
+regularizers) from those weights and the weights they end at. Prints JSON.
+
+    tf1_keras_calls.py tf1|tf2 FILE.py
+"""
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+KINDS = ("sgd", "adam", "sgd_default_rate", "rmsprop", "rmsprop_decay", "rmsprop_momentum", "nadam", "by name: rmsprop",
+         "by name: Nadam", "by name: adam")
+
+
+def main(side: str, path: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).parent))
+    if side == "tf1":
+        import real_models
+
+        real_models._tf1_environment()
+    from loading import load_module
+
+    module = load_module(path, "tf1_keras_calls_case")
+    x = np.random.RandomState(0).uniform(-1, 1, (5, 4, 3)).astype("float32")
+    y = np.random.RandomState(1).uniform(-1, 1, (5, 2)).astype("float32")
+    out: dict = {}
+    for kind in (None, *KINDS):
+        model = module.build()
+        shapes = [tuple(w.shape) for w in model.get_weights()]
+        model.set_weights([np.random.RandomState(i + 10).uniform(-0.6, 0.6, s).astype("float32")
+                           for i, s in enumerate(shapes)])
+        if kind is None:
+            out["shapes"] = shapes
+            layers = [layer for layer in model.layers if layer.weights or "activation" in layer.name
+                      or "lambda" in layer.name]
+            probe = type(model)(model.inputs, [layer.output for layer in layers])
+            out["outputs"] = [np.asarray(o).tolist() for o in probe.predict(x, verbose=0)]
+            out["layers"] = [type(layer).__name__ for layer in layers]
+            continue
+        if kind.startswith("by name: "):
+            module.compile_by_name(model, kind[len("by name: "):])
+        else:
+            model.compile(optimizer=module.optimizer(kind), loss="mse")
+        out[kind] = {"losses": [float(np.ravel(model.train_on_batch(x, y))[0]) for _ in range(6)],
+                     "weights": [float(np.sum(np.abs(w))) for w in model.get_weights()]}
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], Path(sys.argv[2]))
