@@ -10,8 +10,8 @@ TF1's tf.keras was tf-keras' v1 API. Under the same names Keras 3 computes other
   (and its bias has another shape, so TF1 weights do not load).
 - ``hard_sigmoid`` itself: TF1's was ``clip(0.2 x + 0.5, 0, 1)``, Keras 3's
   ``clip(x / 6 + 0.5, 0, 1)``. Wherever TF1 code names it (the string ``'hard_sigmoid'``
-  given as a Keras activation, ``tf.keras.activations.hard_sigmoid``,
-  ``tf.keras.backend.hard_sigmoid``) it becomes the shim's ``tf1to2.hard_sigmoid``, TF1's.
+  given as a Keras activation, ``tf.keras.activations.hard_sigmoid``) it becomes the
+  shim's ``tf1to2.hard_sigmoid``, TF1's (``tf.keras.backend.hard_sigmoid`` is still TF1's).
 - ``tf.keras.optimizers.X(decay=d)``: TF1's optimizers divided the learning rate by
   ``1 + d * iterations``; Keras 3's ignore ``decay`` (a warning at run time). It becomes
   the learning rate ``tf.keras.optimizers.schedules.InverseTimeDecay(lr, decay_steps=1,
@@ -29,8 +29,8 @@ original under TF1's tf.keras and its rewrite under Keras 3, with the same weigh
 
 Will not touch: calls passing ``**kwargs`` (the arguments are not known: said at the
 line), code spelled through ``tf.compat.v2``, standalone ``keras`` (Keras 2.x's own
-package, another API), and an ``RMSprop`` / ``Nadam`` given both ``learning_rate=`` and
-``epsilon=``: that is what the optimizers stage writes for TF1's ``tf.train`` optimizers,
+package, another API), and an ``RMSprop`` / ``Nadam`` given ``epsilon=`` by keyword:
+that is what the optimizers stage writes for TF1's ``tf.train`` optimizers (always),
 meaning Keras 3's (said at the line where the epsilon is not the one it writes by default).
 """
 from __future__ import annotations
@@ -52,7 +52,8 @@ RECURRENT = {
                                  "activation", "recurrent_activation"), None) for n in (1, 2, 3)},
 }
 HARD_SIGMOID = "tf1to2.hard_sigmoid"
-HARD_SIGMOID_NAMES = ("activations.hard_sigmoid", "backend.hard_sigmoid")
+# (``tf.keras.backend.hard_sigmoid``, Keras 3's legacy backend, is still TF1's)
+HARD_SIGMOID_NAMES = ("activations.hard_sigmoid",)
 # TF1's tf.keras optimizers' default learning rates (tf-keras' v1 API)
 OPTIMIZER_RATES = {"SGD": "0.01", "Adam": "0.001", "RMSprop": "0.001", "Adagrad": "0.001", "Adadelta": "0.001",
                    "Adamax": "0.001", "Nadam": "0.001", "Ftrl": "0.001"}
@@ -85,6 +86,7 @@ class Plan:
 
     def __init__(self) -> None:
         self.func: Optional[str] = None  # the callee it becomes
+        self.rename: Optional[str] = None  # the method it calls instead
         self.module: Optional[str] = None  # a module it needs imported
         self.messages: list[str] = []
         self.warnings: list[str] = []
@@ -96,6 +98,8 @@ class Plan:
         args = [self.replace.get(i, a) for i, a in enumerate(call.args)] + self.added
         args = [a for a in args if a is not None]
         call = call.with_changes(args=rebuild_args(call, args))
+        if self.rename is not None:
+            call = call.with_changes(func=call.func.with_changes(attr=cst.Name(self.rename)))
         return call if self.func is None else call.with_changes(func=cst.parse_expression(self.func))
 
 
@@ -135,6 +139,9 @@ def plan_call(call: cst.Call, tail: str, schedules: str) -> Optional[Plan]:
                              "Keras 3's is clip(x / 6 + 0.5))")
     if module == "optimizers" and name in OPTIMIZER_RATES:
         _optimizer(call, name, plan, schedules)
+    for i, new, message in plan_renamed_keywords(call, tail):
+        plan.replace[i] = None if new is None else keyword(call.args[i], new)
+        plan.messages.append(message)
     if tail == "regularizers.l1_l2":
         given = bound_arguments(call, ("l1", "l2"))
         if given is None:
@@ -167,13 +174,13 @@ def _optimizer(call: cst.Call, name: str, plan: Plan, schedules: str) -> None:
         plan.replace[i] = keyword(call.args[i], "learning_rate")
         plan.messages.append(f"tf.keras.optimizers.{name}(lr=...) → learning_rate= (TF1's alias; Keras 3 "
                              "rejects lr=)")
-    if name in TF1_OPTIMIZERS and "learning_rate" in keywords and "epsilon" in keywords:
+    if name in TF1_OPTIMIZERS and "epsilon" in keywords:
         # what the optimizers stage writes for tf.train's RMSPropOptimizer / contrib's
-        # NadamOptimizer (both given, epsilon TF1's 1e-10 / 1e-8 unless the code set one):
+        # NadamOptimizer (epsilon= always: TF1's 1e-10 / 1e-8 unless the code set one):
         # Keras 3's, as meant; said where the epsilon is not the one it writes by default
         epsilon = call.args[keywords["epsilon"]].value
         if not (isinstance(epsilon, cst.Float) and float(epsilon.value) == TRAIN_EPSILONS[name]):
-            plan.warnings.append(f"tf.keras.optimizers.{name}(learning_rate=..., epsilon=...) is read as Keras 3's "
+            plan.warnings.append(f"tf.keras.optimizers.{name}(..., epsilon=...) is read as Keras 3's "
                                  f"(what tf1to2 writes for TF1's tf.train optimizer); if it is TF1's tf.keras "
                                  f"{name}, write {SHIM_OPTIMIZERS}.{name}: {TF1_OPTIMIZERS[name]}")
     elif name in TF1_OPTIMIZERS:
@@ -224,3 +231,75 @@ def plan_compile(call: cst.Call) -> Optional[Plan]:
             plan.module = SHIM_OPTIMIZERS
             return plan
     return None
+
+
+# TF1's tf.keras Model methods Keras 3 lacks → (Keras 3's, TF1's parameters in order);
+# the parameters Keras 3's take elsewhere (a PyDataset's), dropped
+GENERATOR_METHODS = {
+    "fit_generator": ("fit", ("generator", "steps_per_epoch", "epochs", "verbose", "callbacks", "validation_data",
+                              "validation_steps", "validation_freq", "class_weight", "max_queue_size", "workers",
+                              "use_multiprocessing", "shuffle", "initial_epoch")),
+    "evaluate_generator": ("evaluate", ("generator", "steps", "callbacks", "max_queue_size", "workers",
+                                        "use_multiprocessing", "verbose")),
+    "predict_generator": ("predict", ("generator", "steps", "callbacks", "max_queue_size", "workers",
+                                      "use_multiprocessing", "verbose")),
+}
+WORKER_SETTINGS = ("max_queue_size", "workers", "use_multiprocessing")
+
+
+def plan_generator_method(call: cst.Call, method: str, defined_by: Optional[str]) -> Optional[Plan]:
+    """``model.fit_generator(gen, 100, epochs=3, workers=4)`` → ``model.fit(gen,
+    steps_per_epoch=100, epochs=3)``: TF1's Keras method, which Keras 3 lacks (its ``fit``
+    takes generators and Sequences); arguments by TF1's names, the worker settings Keras 3
+    takes on a PyDataset dropped (the data are the same, read by one worker). Left, and
+    said, where the module or another of the run defines a method of that name
+    (``defined_by``) or the arguments are not known."""
+    new, params = GENERATOR_METHODS[method]
+    plan = Plan()
+    bound = bound_arguments(call, params, known_only=True)
+    if defined_by is not None or bound is None:
+        why = f"{defined_by} defines a {method} of its own" if defined_by else "its arguments are not known here"
+        plan.warnings.append(f".{method}(...): Keras 3, TensorFlow 2.21's tf.keras, has no {method} (its {new} takes "
+                             f"generators and Sequences); left, as {why}")
+        return plan
+    args = []
+    dropped = []
+    for i, a in enumerate(call.args):
+        name = params[i] if a.keyword is None else a.keyword.value
+        if name in WORKER_SETTINGS:
+            dropped.append(name)
+            continue
+        args.append(a if i == 0 and a.keyword is None else keyword(a, "x" if name == "generator" else name))
+    plan.replace = {i: None for i in range(len(call.args))}
+    plan.added = args
+    plan.rename = new
+    plan.messages.append(f".{method}(...) → .{new}(...) (Keras 3 has no {method}; its {new} takes generators and "
+                         "Sequences)" + (f"; {', '.join(dropped)} dropped (Keras 3 takes them on a "
+                                         "keras.utils.PyDataset: the same data, read by one worker)" if dropped else ""))
+    return plan
+
+
+def plan_renamed_keywords(call: cst.Call, tail: str) -> list:
+    """(position, new keyword, message) for TF1 keywords Keras 3 renamed or dropped."""
+    out = []
+    for i, a in enumerate(call.args):
+        k = a.keyword.value if a.keyword is not None else None
+        if k == "alpha" and tail in ("activations.relu", "layers.LeakyReLU"):
+            out.append((i, "negative_slope", f"tf.keras.{tail}(alpha=) → negative_slope= (Keras 3's name)"))
+        elif k == "fused" and tail == "layers.BatchNormalization":
+            out.append((i, None, "tf.keras.layers.BatchNormalization(fused=) dropped (Keras 3 rejects it; it chose a "
+                                 "kernel, not the math)"))
+        elif k == "input_length" and tail == "layers.Embedding":
+            out.append((i, None, "tf.keras.layers.Embedding(input_length=) dropped (Keras 3 ignores it)"))
+    return out
+
+
+KEYWORD_CALLS = ("activations.relu", "layers.LeakyReLU", "layers.BatchNormalization", "layers.Embedding")
+
+
+def may_plan(tail: str) -> bool:
+    """Whether ``plan_call`` could plan something for ``tf.keras.<tail>(...)`` whatever its
+    arguments (``TfApi.may_act``: the rest it finds at the call's arguments)."""
+    module, _, name = tail.rpartition(".")
+    return tail in RECURRENT or tail in KEYWORD_CALLS or tail == "regularizers.l1_l2" or (
+        module == "optimizers" and name in OPTIMIZER_RATES)

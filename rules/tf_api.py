@@ -1186,6 +1186,12 @@ class _Rewriter(TFTransformer):
         return updated_node
 
     # ---- names --------------------------------------------------------------------
+    def visit_Import(self, node: cst.Import) -> bool:
+        return False  # its dotted names are modules (``leave_Import``), not chains to read
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+        return False  # ``from tensorflow.compat import v1``: ``leave_ImportFrom``'s
+
     def visit_Attribute(self, node: cst.Attribute) -> bool:
         parts = dotted_parts(node)
         if parts is None:
@@ -1218,6 +1224,13 @@ class _Rewriter(TFTransformer):
             plan = tf1_keras.plan_compile(node)  # ``model.compile(optimizer="rmsprop")``
             if plan is not None:
                 self.keras_calls[id(node)] = (plan, False)
+        elif isinstance(node.func, cst.Attribute) and node.func.attr.value in tf1_keras.GENERATOR_METHODS:
+            method = node.func.attr.value
+            plan = tf1_keras.plan_generator_method(node, method, self._defines(method))
+            for warning in plan.warnings:
+                self.ctx.warn(node, warning)
+            if plan.messages:
+                self.keras_calls[id(node)] = (plan, False)
         parts = dotted_parts(node.func)
         if parts is None:
             return
@@ -1247,6 +1260,14 @@ class _Rewriter(TFTransformer):
         if name is None or self._v2_spelled(expr):
             return None
         return name
+
+    def _defines(self, method: str) -> Optional[str]:
+        """Which module of the run (this one first) defines a function ``method``, if any."""
+        pattern = re.compile(rf"\bdef\s+{method}\b")
+        if pattern.search(self.ctx.code):
+            return "this module"
+        texts = self.ctx.project.texts if self.ctx.project is not None else {}
+        return next((f"{name}" for name, text in texts.items() if pattern.search(text)), None)
 
     def _v2_spelled(self, expr: cst.BaseExpression) -> bool:
         """``expr`` is spelled through ``tensorflow.compat.v2`` (TF2 code: Keras 3's is meant)."""
@@ -2530,6 +2551,10 @@ def _may_act(tree: ast.Module, names: dict) -> bool:
                 return True  # a graph the code makes (``tf1_graphs``)
             if isinstance(node.func, ast.Attribute) and node.func.attr == "initialized_value" and not node.args:
                 return True  # TF1's Variable method (``_initialized_value``)
+            if paths and any(_keras_may_act(".".join([p, *parts[1:]])) for p in paths):
+                return True  # ``LSTM(3)`` of ``from tensorflow.keras.layers import LSTM``
+            if _keras_call_may_act(node):
+                return True
             if _test_session(parts):
                 sessions.append(node)  # a test case's session
             if not switched and paths and parts[-1] in MODE_SWITCHES and any(
@@ -2590,6 +2615,8 @@ def _chain_may_act(base: str, parts: list) -> bool:
     full = ".".join([base, *parts[1:]])
     if "compat.v2" not in full and keras_v1_initializer(canonicalize(full)) is not None:
         return True  # TF1's Keras initializer (``_Rewriter._keras_initializer``)
+    if _keras_may_act(full):
+        return True
     rest = parts[1:]
     if base == "tensorflow.compat.v1":
         if not rest or rest[0].startswith("_") or rest[0] == "compat":
@@ -2607,6 +2634,24 @@ def _chain_may_act(base: str, parts: list) -> bool:
     return problem is not None or bool(new)
 
 
+def _keras_may_act(full: str) -> bool:
+    """Whether the rewriter would change or warn at this tf.keras path (a real module path,
+    ``tensorflow.keras.layers.LSTM``): a name Keras 3 lacks, or one ``tf1_keras`` reads."""
+    keras = keras_tail(canonicalize(full)) if "compat.v2" not in full else None
+    return keras is not None and (keras_gap(keras) is not None or keras in tf1_keras.HARD_SIGMOID_NAMES
+                                  or tf1_keras.may_plan(keras))
+
+
+def _keras_call_may_act(node: ast.Call) -> bool:
+    """Whether ``tf1_keras`` could plan something at this call whatever its callee is:
+    ``.fit_generator(...)``, ``.compile(optimizer="rmsprop")``, ``activation='hard_sigmoid'``."""
+    if isinstance(node.func, ast.Attribute) and node.func.attr in tf1_keras.GENERATOR_METHODS:
+        return True
+    values = [*node.args, *(k.value for k in node.keywords)]
+    return any(isinstance(v, ast.Constant) and isinstance(v.value, str)
+               and v.value.lower() in ("hard_sigmoid", "rmsprop", "nadam") for v in values)
+
+
 def _import_may_act(module: str) -> bool:
     """Whether ``_Rewriter._import_target`` could change or warn at ``import <module>``."""
     if module != "tensorflow" and not module.startswith("tensorflow."):
@@ -2616,6 +2661,8 @@ def _import_may_act(module: str) -> bool:
         return module not in table.INTERNAL_MODULES or _private_keras(module)
     if _estimator_module(module):
         return True
+    if _keras_module(module) != module or _keras_may_act(module):
+        return True  # ``import tensorflow.compat.v1.keras.backend``; a module Keras 3 lacks
     return not (not rest or rest[0] == "keras" or rest[:2] in (["compat", "v1"], ["compat", "v2"]))
 
 
@@ -2637,8 +2684,10 @@ def _from_may_act(node: ast.ImportFrom) -> bool:
         return True
     if rest and _is_internal(rest):
         return _internal_from_may_act(module, [a.name for a in node.names])
-    if rest and rest[0] == "keras":
-        return False
+    if _keras_module(module) != module:
+        return True  # ``from tensorflow.compat.v1.keras import backend``
+    if keras_tail(canonicalize(module + ".-")) is not None:
+        return any(_keras_may_act(f"{module}.{a.name}") for a in node.names)
     return not (rest[:1] == ["compat"] and (len(rest) == 1 or rest[1] in ("v1", "v2")))
 
 
@@ -2656,7 +2705,7 @@ def _internal_from_may_act(module: str, names: list) -> bool:
 
 def _unmentioning(ctx: RuleContext) -> frozenset:
     """The statements (any depth) the rule need not walk: those whose text has no import,
-    no ``.value``, no ``.compile(`` (``tf1_keras.plan_compile``) and no name the module binds, anywhere, to TensorFlow's API (``tf``,
+    no ``.value``, no ``.compile(`` / ``.fit_generator(`` ... (``tf1_keras``) and no name the module binds, anywhere, to TensorFlow's API (``tf``,
     ``slim = tf.contrib.slim``, ``from tensorflow import train``; not names only of
     TensorFlow's private modules, but ``tensorflow.python.tf2``, or of tf_slim, which the
     rule leaves). Worked out with
@@ -2667,6 +2716,7 @@ def _unmentioning(ctx: RuleContext) -> frozenset:
                                                     or p in _INTERNAL_READ)
                     for p in paths)]
     return ctx.unmentioning(mentioning(names, r"\bimport\b", r"\.value\b", r"\.initialized_value\b", r"\.compile\(",
+                                       r"\.(?:fit|evaluate|predict)_generator\(",
                                        rf"\bself\.(?:{'|'.join(sorted(TEST_SESSIONS))})\("))
 
 

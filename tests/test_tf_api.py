@@ -1217,7 +1217,8 @@ def test_tf_contrib_itself_bound_to_a_name_is_warned_not_a_crash():
 def test_tf1_keras_calls_compute_what_tf1s_keras_did_under_keras_3(tmp_path):
     """golden/tf-api/tf1_keras_calls: TF1's tf.keras calls Keras 3 computes otherwise under
     the same names (recurrent layers' defaults, hard_sigmoid, lr= / decay=, l1_l2()'s
-    defaults, RMSprop's and Nadam's updates, ``compile(optimizer="rmsprop")``). Its
+    defaults, RMSprop's and Nadam's updates, ``compile(optimizer="rmsprop")``, the
+    ``*_generator`` methods). Its
     before.py under TF1 behaviour and TF1's tf.keras (tf-keras' v1 API) and the tf-api
     stage's output under plain TF 2.21 and Keras 3, given the same weights: every layer's
     outputs, and six training steps' losses under each optimizer, agree to 1e-4 (the
@@ -1242,6 +1243,11 @@ def test_tf1_keras_calls_compute_what_tf1s_keras_did_under_keras_3(tmp_path):
     assert tf1["layers"].count("GRU") == 2 and "ConvLSTM2D" in tf1["layers"]
     for layer, a, b in zip(tf1["layers"], tf1["outputs"], tf2["outputs"], strict=True):
         assert np.allclose(a, b, atol=1e-4), layer
+    generator = tf1.pop("generator"), tf2.pop("generator")
+    assert np.isclose(generator[0]["loss"], generator[1]["loss"], atol=1e-4)
+    assert np.allclose(generator[0]["predicted"], generator[1]["predicted"], atol=1e-4)
+    assert np.array(generator[0]["predicted"]).shape == (4, 2)
+    assert np.allclose(generator[0]["weights"], generator[1]["weights"], rtol=1e-4, atol=1e-4)
     kinds = [k for k in tf1 if k not in ("shapes", "layers", "outputs")]
     assert len(kinds) == 10 and sorted(kinds) == sorted(k for k in tf2 if k not in ("shapes", "layers", "outputs"))
     for kind in kinds:
@@ -1322,3 +1328,13 @@ def f(x, y):
     assert "pass training=True / False" in next(w.message for w in found if w.line == 18)
     again, _, found_again = transform_text(out, ["tf-api"])
     assert again == out and len(found_again) == len(found)
+
+
+def test_an_import_from_tf_compat_is_not_read_as_a_chain():
+    """``import tensorflow`` beside ``from tensorflow.compat import v1``: the import's module
+    was read as the chain ``tensorflow.compat`` and made ``tensorflow.compat.v1.compat``
+    (a second run over a migrated golden case found it); an import's module is the import's."""
+    before = "import tensorflow\nfrom tensorflow.compat import v1\nx = tensorflow.placeholder(v1.float32)\n"
+    out, _, _ = transform_text(before, ["tf-api"])
+    assert out.splitlines()[:2] == ["import tensorflow", "from tensorflow.compat import v1"]
+    assert "x = tensorflow.compat.v1.placeholder(v1.float32)" in out.splitlines()

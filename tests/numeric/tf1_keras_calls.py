@@ -5,7 +5,9 @@ weights (drawn by shape, in the model's weight order: a GRU whose bias has anoth
 fails here), and reports the outputs of each layer with weights or an activation on a
 fixed input, then, for each ``optimizer(kind)``,
 (and for ``compile_by_name(model, name)``) the losses of six ``train_on_batch`` steps (mean squared error plus the l1_l2
-regularizers) from those weights and the weights they end at. Prints JSON.
+regularizers) from those weights and the weights they end at; and what
+``fit_by_generator`` (``fit_generator`` / ``evaluate_generator`` / ``predict_generator``)
+does to a fresh copy. Prints JSON.
 
     tf1_keras_calls.py tf1|tf2 FILE.py
 """
@@ -50,6 +52,14 @@ def main(side: str, path: Path) -> None:
             model.compile(optimizer=module.optimizer(kind), loss="mse")
         out[kind] = {"losses": [float(np.ravel(model.train_on_batch(x, y))[0]) for _ in range(6)],
                      "weights": [float(np.sum(np.abs(w))) for w in model.get_weights()]}
+    model = module.build()
+    model.set_weights([np.random.RandomState(i + 10).uniform(-0.6, 0.6, w.shape).astype("float32")
+                       for i, w in enumerate(model.get_weights())])
+    model.compile(optimizer=module.optimizer("sgd"), loss="mse")
+    batches = [(x[i:i + 2], y[i:i + 2]) for i in (0, 2, 3)]
+    loss, predicted = module.fit_by_generator(model, batches)
+    out["generator"] = {"loss": float(np.ravel(loss)[0]), "predicted": np.asarray(predicted).tolist(),
+                        "weights": [float(np.sum(np.abs(w))) for w in model.get_weights()]}
     print(json.dumps(out))
 
 

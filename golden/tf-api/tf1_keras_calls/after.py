@@ -1,6 +1,7 @@
 """TF1's tf.keras calls that Keras 3 computes otherwise under the same names: recurrent
 layers' defaults (recurrent_activation='hard_sigmoid', GRU's reset_after=False),
-hard_sigmoid itself (TF1's 0.2 x + 0.5), optimizers' lr= and decay=, l1_l2()'s defaults.
+hard_sigmoid itself (TF1's 0.2 x + 0.5), optimizers' lr= and decay=, l1_l2()'s defaults,
+RMSprop's and Nadam's updates, and the generator methods Keras 3 lacks.
 In TF1 code each is written out as TF1 computed it; through tf.compat.v2 (Keras 3's
 meant) and with arguments not known (**kwargs) they are left, the latter said."""
 import tensorflow as tf
@@ -31,7 +32,7 @@ def build(steps=4, features=3):
     h = keras.layers.Dense(6, activation=tf1to2.hard_sigmoid,
                            kernel_regularizer=tf.keras.regularizers.l1_l2(l1=0.01, l2=0.01))(h)
     h = tf.keras.layers.Activation(tf1to2.hard_sigmoid)(h * 4.0 - 2.0)
-    h = tf.keras.layers.Lambda(lambda t: tf1to2.hard_sigmoid(t * 6.0 - 3.0))(h)
+    h = tf.keras.layers.Lambda(lambda t: tf1to2.hard_sigmoid(t * 6.0 - 3.0) + K.hard_sigmoid(t))(h)
     out = tf.keras.layers.Dense(2, kernel_regularizer=tf.keras.regularizers.l1_l2(l2=0.1, l1=0.01))(h)
     return tf.keras.Model(inputs, out)
 
@@ -63,7 +64,19 @@ def compile_by_name(model, name):
         model.compile(optimizer=name, loss="mse")  # adam: the same in both
 
 
+def fit_by_generator(model, batches):
+    def repeated():
+        while True:
+            for x, y in batches:
+                yield x, y
+
+    model.fit(repeated(), steps_per_epoch=3, epochs=2, verbose=0)
+    loss = model.evaluate(repeated(), steps=3)
+    return loss, model.predict(repeated(), steps=2)
+
+
 def kept(settings):
     unknown = tf.keras.layers.LSTM(3, **settings)  # warned
     keras_3 = tf.compat.v2.keras.layers.LSTM(3)
+    settings["model"].fit_generator(*settings["data"])  # warned
     return unknown, keras_3, tf.compat.v2.keras.activations.hard_sigmoid, tf.keras.optimizers.RMSprop(1.0, 0.9, 0.5)

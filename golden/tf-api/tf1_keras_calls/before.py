@@ -1,6 +1,7 @@
 """TF1's tf.keras calls that Keras 3 computes otherwise under the same names: recurrent
 layers' defaults (recurrent_activation='hard_sigmoid', GRU's reset_after=False),
-hard_sigmoid itself (TF1's 0.2 x + 0.5), optimizers' lr= and decay=, l1_l2()'s defaults.
+hard_sigmoid itself (TF1's 0.2 x + 0.5), optimizers' lr= and decay=, l1_l2()'s defaults,
+RMSprop's and Nadam's updates, and the generator methods Keras 3 lacks.
 In TF1 code each is written out as TF1 computed it; through tf.compat.v2 (Keras 3's
 meant) and with arguments not known (**kwargs) they are left, the latter said."""
 import tensorflow as tf
@@ -28,7 +29,7 @@ def build(steps=4, features=3):
     h = keras.layers.Dense(6, activation='hard_sigmoid',
                            kernel_regularizer=tf.keras.regularizers.l1_l2())(h)
     h = tf.keras.layers.Activation("hard_sigmoid")(h * 4.0 - 2.0)
-    h = tf.keras.layers.Lambda(lambda t: K.hard_sigmoid(t * 6.0 - 3.0))(h)
+    h = tf.keras.layers.Lambda(lambda t: tf.keras.activations.hard_sigmoid(t * 6.0 - 3.0) + K.hard_sigmoid(t))(h)
     out = tf.keras.layers.Dense(2, kernel_regularizer=tf.keras.regularizers.l1_l2(l2=0.1))(h)
     return tf.keras.Model(inputs, out)
 
@@ -60,7 +61,20 @@ def compile_by_name(model, name):
         model.compile(optimizer=name, loss="mse")  # adam: the same in both
 
 
+def fit_by_generator(model, batches):
+    def repeated():
+        while True:
+            for x, y in batches:
+                yield x, y
+
+    model.fit_generator(repeated(), 3, epochs=2, verbose=0,
+                        workers=1, use_multiprocessing=False)
+    loss = model.evaluate_generator(repeated(), steps=3)
+    return loss, model.predict_generator(repeated(), 2)
+
+
 def kept(settings):
     unknown = tf.keras.layers.LSTM(3, **settings)  # warned
     keras_3 = tf.compat.v2.keras.layers.LSTM(3)
+    settings["model"].fit_generator(*settings["data"])  # warned
     return unknown, keras_3, tf.compat.v2.keras.activations.hard_sigmoid, tf.keras.optimizers.RMSprop(1.0, 0.9, 0.5)
