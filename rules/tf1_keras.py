@@ -27,7 +27,10 @@ TF1's tf.keras was tf-keras' v1 API. Under the same names Keras 3 computes other
 Measured: ``tests/numeric/tf1_keras_calls.py`` runs golden ``tf-api/tf1_keras_calls``'s
 original under TF1's tf.keras and its rewrite under Keras 3, with the same weights.
 
-Will not touch: calls passing ``**kwargs`` (the arguments are not known: said at the
+Will not touch: recurrent layers spelled ``tf.keras`` in a module written for TensorFlow 2
+(it spells ``tf.compat``, ``GradientTape``, ``tf.function`` or ``.numpy()``): TF2's tf.keras
+already had Keras 3's recurrent defaults (said at the line; ``tf.compat.v1.keras``'s are
+TF1's wherever spelled); calls passing ``**kwargs`` (the arguments are not known: said at the
 line), code spelled through ``tf.compat.v2``, standalone ``keras`` (Keras 2.x's own
 package, another API), and an ``RMSprop`` / ``Nadam`` given ``epsilon=`` by keyword:
 that is what the optimizers stage writes for TF1's ``tf.train`` optimizers (always),
@@ -35,6 +38,7 @@ meaning Keras 3's (said at the line where the epsilon is not the one it writes b
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 import libcst as cst
@@ -103,14 +107,33 @@ class Plan:
         return call if self.func is None else call.with_changes(func=cst.parse_expression(self.func))
 
 
-def plan_call(call: cst.Call, tail: str, schedules: str) -> Optional[Plan]:
+# what marks a module as written for TensorFlow 2 (whose tf.keras, tf-keras' v2 API, had
+# Keras 3's recurrent defaults): TF2's compat modules spelled out, its eager idioms
+TF2_CODE = re.compile(r"\bcompat\.v[12]\b|\bGradientTape\b|@(?:tf\.)?function\b|\.numpy\(\)")
+TF2_RECURRENT = ("this module reads as TensorFlow 2 code (it spells tf.compat / GradientTape / tf.function / "
+                 ".numpy()), whose tf.keras had Keras 3's defaults: left")
+
+
+def plan_call(call: cst.Call, tail: str, schedules: str, tf2_code: bool = False) -> Optional[Plan]:
     """What TF1's ``tf.keras.<tail>(...)`` call needs to mean the same under Keras 3
-    (None: nothing). ``schedules``: how the module spells tf.keras.optimizers.schedules."""
+    (None: nothing). ``schedules``: how the module spells tf.keras.optimizers.schedules.
+    ``tf2_code``: the call is spelled ``tf.keras`` in a module written for TensorFlow 2
+    (``TF2_CODE``), whose recurrent layers' defaults were Keras 3's: said, not written."""
     plan = Plan()
     starred = any(a.star for a in call.args)
     module, _, name = tail.rpartition(".")
     positional = [a for a in call.args if a.keyword is None and not a.star]
-    if tail in RECURRENT:
+    if tail in RECURRENT and tf2_code:
+        params, reset_at = RECURRENT[tail]
+        given = {params[i] if i < len(params) else "" for i in range(len(positional))} | {
+            a.keyword.value for a in call.args if a.keyword is not None}
+        gru = reset_at is not None and "reset_after" not in given and len(positional) <= reset_at
+        if "recurrent_activation" not in given or gru:
+            plan.warnings.append(f"tf.keras.{tail}: TF1's tf.keras defaulted to recurrent_activation='hard_sigmoid'"
+                                 f"{' and reset_after=False' if gru else ''}, TF2's and Keras 3 to 'sigmoid'"
+                                 f"{' and True' if gru else ''}; {TF2_RECURRENT}; if it ran under TensorFlow 1, "
+                                 f"pass recurrent_activation={HARD_SIGMOID}{', reset_after=False' if gru else ''}")
+    elif tail in RECURRENT:
         params, reset_at = RECURRENT[tail]
         given = {params[i] if i < len(params) else "" for i in range(len(positional))} | {
             a.keyword.value for a in call.args if a.keyword is not None}
@@ -303,3 +326,20 @@ def may_plan(tail: str) -> bool:
     module, _, name = tail.rpartition(".")
     return tail in RECURRENT or tail in KEYWORD_CALLS or tail == "regularizers.l1_l2" or (
         module == "optimizers" and name in OPTIMIZER_RATES)
+
+
+def as_value(tail: str) -> Optional[str]:
+    """What to say where TF1 code takes ``tf.keras.<tail>`` as a value, not calling it
+    (``cell_class = tf.keras.layers.LSTMCell``, ``{"rmsprop": tf.keras.optimizers.RMSprop}``),
+    when the call it is made for would be rewritten: the calls are elsewhere."""
+    if tail in RECURRENT:
+        gru = RECURRENT[tail][1] is not None
+        return (f"tf.keras.{tail} taken as a value: TF1's defaulted to recurrent_activation='hard_sigmoid'"
+                f"{' and reset_after=False' if gru else ''}, Keras 3's to 'sigmoid'{' and True' if gru else ''}; "
+                f"where it is called, pass recurrent_activation={HARD_SIGMOID}"
+                f"{', reset_after=False' if gru else ''} (under TensorFlow 2 its defaults were Keras 3's)")
+    module, _, name = tail.rpartition(".")
+    if module == "optimizers" and name in TF1_OPTIMIZERS:
+        return (f"tf.keras.optimizers.{name} taken as a value: Keras 3's computes otherwise ({TF1_OPTIMIZERS[name]}); "
+                f"{SHIM_OPTIMIZERS}.{name} is TF1's")
+    return None

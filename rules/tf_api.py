@@ -1058,6 +1058,7 @@ class _Rewriter(TFTransformer):
         self.slim_imports: set[str] = set()  # tf_slim modules the rewritten chains read
         self.shim_imports: set = set()  # names chains now read from tf1to2 (None: tf1to2 itself)
         self.keras_calls: dict = {}  # id of a TF1 tf.keras call → (tf1_keras.Plan, whether it needs tf)
+        self._tf2_code: Optional[bool] = None  # whether the module reads as TF2 code (``tf1_keras.TF2_CODE``)
         self.contrib_aliases: set[str] = set()  # ``tc`` of ``import tensorflow.contrib as tc``, rewritten uses
         self.contrib_kept: set[str] = set()  # ... with a use left
         # ``rnn`` of ``from tensorflow.contrib import rnn`` / ``import tensorflow.contrib.rnn
@@ -1282,7 +1283,10 @@ class _Rewriter(TFTransformer):
             schedules = ".".join([*parts[:-1], "schedules"])
         else:  # ``from tensorflow.keras.optimizers import SGD``
             schedules = f"{self.tf_name()}.keras.optimizers.schedules"
-        plan = tf1_keras.plan_call(node, keras, schedules)
+        if self._tf2_code is None:
+            self._tf2_code = bool(tf1_keras.TF2_CODE.search(self.ctx.code))
+        tf2_code = self._tf2_code and (self.qualify(node.func) or "").startswith("tf.keras.")
+        plan = tf1_keras.plan_call(node, keras, schedules, tf2_code)
         if plan is None:
             return
         for warning in plan.warnings:
@@ -1433,6 +1437,11 @@ class _Rewriter(TFTransformer):
                 self.shim_imports.add(None)
                 self.replacements[id(node)] = _expr(tf1_keras.HARD_SIGMOID)
             return
+        if keras is not None and id(node) not in self.callees and not self._v2_spelled(node):
+            said = tf1_keras.as_value(keras)  # ``cell_class = tf.keras.layers.LSTMCell``
+            if said is not None:
+                self.ctx.warn(node, said)
+                return
         gap = keras_gap(keras) if keras is not None else None
         if gap is not None:
             self._keras_gap(node, parts, keras, *gap)

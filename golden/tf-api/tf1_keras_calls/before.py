@@ -2,8 +2,8 @@
 layers' defaults (recurrent_activation='hard_sigmoid', GRU's reset_after=False),
 hard_sigmoid itself (TF1's 0.2 x + 0.5), optimizers' lr= and decay=, l1_l2()'s defaults,
 RMSprop's and Nadam's updates, and the generator methods Keras 3 lacks.
-In TF1 code each is written out as TF1 computed it; through tf.compat.v2 (Keras 3's
-meant) and with arguments not known (**kwargs) they are left, the latter said."""
+In TF1 code each is written out as TF1 computed it; with arguments not known (**kwargs),
+or a class taken as a value, they are left and said (TF2 code: tf2_keras_recurrent)."""
 import tensorflow as tf
 from tensorflow import keras
 from tensorflow.keras import backend as K
@@ -75,6 +75,6 @@ def fit_by_generator(model, batches):
 
 def kept(settings):
     unknown = tf.keras.layers.LSTM(3, **settings)  # warned
-    keras_3 = tf.compat.v2.keras.layers.LSTM(3)
     settings["model"].fit_generator(*settings["data"])  # warned
-    return unknown, keras_3, tf.compat.v2.keras.activations.hard_sigmoid, tf.keras.optimizers.RMSprop(1.0, 0.9, 0.5)
+    cell_class = tf.keras.layers.GRUCell  # warned: called elsewhere
+    return unknown, cell_class, tf.keras.optimizers.RMSprop(1.0, 0.9, 0.5)
