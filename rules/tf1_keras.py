@@ -91,6 +91,7 @@ class Plan:
     def __init__(self) -> None:
         self.func: Optional[str] = None  # the callee it becomes
         self.rename: Optional[str] = None  # the method it calls instead
+        self.receiver_first = False  # ``func`` gets the method's receiver as its first argument
         self.module: Optional[str] = None  # a module it needs imported
         self.messages: list[str] = []
         self.warnings: list[str] = []
@@ -104,6 +105,9 @@ class Plan:
         call = call.with_changes(args=rebuild_args(call, args))
         if self.rename is not None:
             call = call.with_changes(func=call.func.with_changes(attr=cst.Name(self.rename)))
+        if self.receiver_first:  # ``model.predict_classes(x)`` → ``func(model, x)``
+            receiver = cst.Arg(call.func.value, comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+            return call.with_changes(func=cst.parse_expression(self.func), args=[receiver, *call.args])
         return call if self.func is None else call.with_changes(func=cst.parse_expression(self.func))
 
 
@@ -343,3 +347,51 @@ def as_value(tail: str) -> Optional[str]:
         return (f"tf.keras.optimizers.{name} taken as a value: Keras 3's computes otherwise ({TF1_OPTIMIZERS[name]}); "
                 f"{SHIM_OPTIMIZERS}.{name} is TF1's")
     return None
+
+
+# Keras Model methods TF1's Keras took the worker settings in (Keras 3's reject them)
+WORKER_METHODS = ("fit", "evaluate", "predict")
+# TF1's Sequential methods Keras 3 lacks: predict_proba was predict; predict_classes is
+# the shim's function of the model (argmax of predict, or its threshold at 0.5)
+PREDICT_METHODS = {"predict_proba": ("x", "batch_size", "verbose"),
+                   "predict_classes": ("x", "batch_size", "verbose")}
+
+
+def plan_worker_settings(call: cst.Call) -> Optional[Plan]:
+    """``model.fit(x, y, workers=4, use_multiprocessing=True)``: TF1's Keras took the
+    worker settings in ``fit`` / ``evaluate`` / ``predict``; Keras 3's raise at them (it
+    takes them on a PyDataset): dropped, the data the same, read by one worker."""
+    found = [i for i, a in enumerate(call.args) if a.keyword is not None and a.keyword.value in WORKER_SETTINGS]
+    if not found:
+        return None
+    plan = Plan()
+    for i in found:
+        plan.replace[i] = None
+    method = call.func.attr.value
+    plan.messages.append(f".{method}(..., {', '.join(call.args[i].keyword.value + '=' for i in found)}) dropped "
+                         "(Keras 3's raises at them; it takes them on a keras.utils.PyDataset: the same data, read "
+                         "by one worker)")
+    return plan
+
+
+def plan_predict_method(call: cst.Call, method: str, defined_by: Optional[str]) -> Plan:
+    """``model.predict_proba(x)`` → ``model.predict(x)`` (TF1's was that);
+    ``model.predict_classes(x)`` → ``tf1to2.predict_classes(model, x)``: TF1's Sequential
+    methods, which Keras 3 lacks. Left and said where the run defines a method of the
+    name or the arguments are not known."""
+    plan = Plan()
+    if defined_by is not None or bound_arguments(call, PREDICT_METHODS[method], known_only=True) is None:
+        why = f"{defined_by} defines a {method} of its own" if defined_by else "its arguments are not known here"
+        plan.warnings.append(f".{method}(...): Keras 3 has no {method}; left, as {why}")
+        return plan
+    if method == "predict_proba":
+        plan.rename = "predict"
+        plan.messages.append(".predict_proba(...) → .predict(...) (TF1's predict_proba was predict; Keras 3 has no "
+                             "predict_proba)")
+        return plan
+    plan.func = "tf1to2.predict_classes"
+    plan.shim = True
+    plan.receiver_first = True
+    plan.messages.append(".predict_classes(x) → tf1to2.predict_classes(model, x) (TF1's: the argmax of predict, "
+                         "or predict > 0.5 for one output; Keras 3 has no predict_classes)")
+    return plan

@@ -1225,6 +1225,17 @@ class _Rewriter(TFTransformer):
             plan = tf1_keras.plan_compile(node)  # ``model.compile(optimizer="rmsprop")``
             if plan is not None:
                 self.keras_calls[id(node)] = (plan, False)
+        elif isinstance(node.func, cst.Attribute) and node.func.attr.value in tf1_keras.WORKER_METHODS:
+            plan = tf1_keras.plan_worker_settings(node)  # ``model.fit(..., workers=4)``
+            if plan is not None:
+                self.keras_calls[id(node)] = (plan, False)
+        elif isinstance(node.func, cst.Attribute) and node.func.attr.value in tf1_keras.PREDICT_METHODS:
+            method = node.func.attr.value
+            plan = tf1_keras.plan_predict_method(node, method, self._defines(method))
+            for warning in plan.warnings:
+                self.ctx.warn(node, warning)
+            if plan.messages:
+                self.keras_calls[id(node)] = (plan, False)
         elif isinstance(node.func, cst.Attribute) and node.func.attr.value in tf1_keras.GENERATOR_METHODS:
             method = node.func.attr.value
             plan = tf1_keras.plan_generator_method(node, method, self._defines(method))
@@ -2654,7 +2665,11 @@ def _keras_may_act(full: str) -> bool:
 def _keras_call_may_act(node: ast.Call) -> bool:
     """Whether ``tf1_keras`` could plan something at this call whatever its callee is:
     ``.fit_generator(...)``, ``.compile(optimizer="rmsprop")``, ``activation='hard_sigmoid'``."""
-    if isinstance(node.func, ast.Attribute) and node.func.attr in tf1_keras.GENERATOR_METHODS:
+    if isinstance(node.func, ast.Attribute) and (node.func.attr in tf1_keras.GENERATOR_METHODS
+                                                 or node.func.attr in tf1_keras.PREDICT_METHODS):
+        return True
+    if isinstance(node.func, ast.Attribute) and node.func.attr in tf1_keras.WORKER_METHODS and any(
+            k.arg in tf1_keras.WORKER_SETTINGS for k in node.keywords):
         return True
     values = [*node.args, *(k.value for k in node.keywords)]
     return any(isinstance(v, ast.Constant) and isinstance(v.value, str)
@@ -2725,7 +2740,8 @@ def _unmentioning(ctx: RuleContext) -> frozenset:
                                                     or p in _INTERNAL_READ)
                     for p in paths)]
     return ctx.unmentioning(mentioning(names, r"\bimport\b", r"\.value\b", r"\.initialized_value\b", r"\.compile\(",
-                                       r"\.(?:fit|evaluate|predict)_generator\(",
+                                       r"\.(?:fit|evaluate|predict)_generator\(", r"\.predict_(?:classes|proba)\(",
+                                       r"\b(?:workers|use_multiprocessing|max_queue_size)\s*=",
                                        rf"\bself\.(?:{'|'.join(sorted(TEST_SESSIONS))})\("))
 
 

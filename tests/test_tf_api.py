@@ -1218,7 +1218,7 @@ def test_tf1_keras_calls_compute_what_tf1s_keras_did_under_keras_3(tmp_path):
     """golden/tf-api/tf1_keras_calls: TF1's tf.keras calls Keras 3 computes otherwise under
     the same names (recurrent layers' defaults, hard_sigmoid, lr= / decay=, l1_l2()'s
     defaults, RMSprop's and Nadam's updates, ``compile(optimizer="rmsprop")``, the
-    ``*_generator`` methods). Its
+    ``*_generator`` methods, ``fit(workers=)``, ``predict_classes`` / ``predict_proba``). Its
     before.py under TF1 behaviour and TF1's tf.keras (tf-keras' v1 API) and the tf-api
     stage's output under plain TF 2.21 and Keras 3, given the same weights: every layer's
     outputs, and six training steps' losses under each optimizer, agree to 1e-4 (the
@@ -1248,6 +1248,11 @@ def test_tf1_keras_calls_compute_what_tf1s_keras_did_under_keras_3(tmp_path):
     assert np.allclose(generator[0]["predicted"], generator[1]["predicted"], atol=1e-4)
     assert np.array(generator[0]["predicted"]).shape == (4, 2)
     assert np.allclose(generator[0]["weights"], generator[1]["weights"], rtol=1e-4, atol=1e-4)
+    for outputs in (4, 1):
+        found = tf1.pop(f"classes {outputs}"), tf2.pop(f"classes {outputs}")
+        assert found[0]["classes"] == found[1]["classes"] and np.ravel(found[0]["classes"]).size == 6
+        assert np.allclose(found[0]["proba"], found[1]["proba"], atol=1e-6)
+        assert len(set(np.ravel(found[0]["classes"]))) >= 2  # (rows of more than one class)
     kinds = [k for k in tf1 if k not in ("shapes", "layers", "outputs")]
     assert len(kinds) == 10 and sorted(kinds) == sorted(k for k in tf2 if k not in ("shapes", "layers", "outputs"))
     for kind in kinds:

@@ -57,6 +57,7 @@ from tensorflow.python.ops import variable_scope as _vs
 
 __all__ = [
     "hard_sigmoid",
+    "predict_classes",
     "collect_named_outputs",
     "convert_collection_to_dict",
     "scope_name",
@@ -448,6 +449,16 @@ def hard_sigmoid(x):
     x = tf.convert_to_tensor(x)
     return tf.clip_by_value(x * tf.cast(0.2, x.dtype) + tf.cast(0.5, x.dtype), tf.cast(0.0, x.dtype),
                             tf.cast(1.0, x.dtype))
+
+
+def predict_classes(model, x, batch_size=32, verbose=0):
+    """TF1's Keras ``Sequential.predict_classes``, which Keras 3 lacks: the class of each
+    row, the argmax of ``model.predict`` where it has several outputs per row, else
+    ``predict > 0.5`` as int32."""
+    proba = model.predict(x, batch_size=batch_size, verbose=verbose)
+    if proba.shape[-1] > 1:
+        return proba.argmax(axis=-1)
+    return (proba > 0.5).astype("int32")
 
 
 # ------------------------------------------------------------ TF1's Variable methods

@@ -7,7 +7,9 @@ fixed input, then, for each ``optimizer(kind)``,
 (and for ``compile_by_name(model, name)``) the losses of six ``train_on_batch`` steps (mean squared error plus the l1_l2
 regularizers) from those weights and the weights they end at; and what
 ``fit_by_generator`` (``fit_generator`` / ``evaluate_generator`` / ``predict_generator``)
-does to a fresh copy. Prints JSON.
+does to a fresh copy; and ``classes`` (``predict_classes`` / ``predict_proba``) on a
+``classifier`` of 4 outputs and of 1 (tf-keras 2.21 lacks those two: the TF1 side gets
+TF 1.15's definitions). Prints JSON.
 
     tf1_keras_calls.py tf1|tf2 FILE.py
 """
@@ -21,6 +23,25 @@ KINDS = ("sgd", "adam", "sgd_default_rate", "rmsprop", "rmsprop_decay", "rmsprop
          "by name: Nadam", "by name: adam")
 
 
+def _tf1_sequential_methods() -> None:
+    """TF 1.15's ``Sequential.predict_classes`` / ``predict_proba``, which tf-keras 2.21
+    removed (in TF 2.6), as TF 1.15 defined them: the TF1 side's reference."""
+    import tensorflow as tf
+
+    sequential = tf.compat.v1.keras.Sequential
+    if not hasattr(sequential, "predict_classes"):
+        def predict_proba(self, x, batch_size=32, verbose=0):
+            return self.predict(x, batch_size=batch_size, verbose=verbose)
+
+        def predict_classes(self, x, batch_size=32, verbose=0):
+            proba = self.predict(x, batch_size=batch_size, verbose=verbose)
+            if proba.shape[-1] > 1:
+                return proba.argmax(axis=-1)
+            return (proba > 0.5).astype("int32")
+
+        sequential.predict_proba, sequential.predict_classes = predict_proba, predict_classes
+
+
 def main(side: str, path: Path) -> None:
     sys.path.insert(0, str(Path(__file__).parent))
     if side == "tf1":
@@ -28,6 +49,9 @@ def main(side: str, path: Path) -> None:
 
         real_models._tf1_environment()
     from loading import load_module
+
+    if side == "tf1":
+        _tf1_sequential_methods()
 
     module = load_module(path, "tf1_keras_calls_case")
     x = np.random.RandomState(0).uniform(-1, 1, (5, 4, 3)).astype("float32")
@@ -60,6 +84,12 @@ def main(side: str, path: Path) -> None:
     loss, predicted = module.fit_by_generator(model, batches)
     out["generator"] = {"loss": float(np.ravel(loss)[0]), "predicted": np.asarray(predicted).tolist(),
                         "weights": [float(np.sum(np.abs(w))) for w in model.get_weights()]}
+    for outputs in (4, 1):
+        model = module.classifier(outputs)
+        model.set_weights([np.random.RandomState(i + 20).uniform(-1, 1, w.shape).astype("float32")
+                           for i, w in enumerate(model.get_weights())])
+        found, proba = module.classes(model, x.reshape(-1, 3)[:6])
+        out[f"classes {outputs}"] = {"classes": np.asarray(found).tolist(), "proba": np.asarray(proba).tolist()}
     print(json.dumps(out))
 
 

@@ -1,7 +1,7 @@
 """TF1's tf.keras calls that Keras 3 computes otherwise under the same names: recurrent
 layers' defaults (recurrent_activation='hard_sigmoid', GRU's reset_after=False),
 hard_sigmoid itself (TF1's 0.2 x + 0.5), optimizers' lr= and decay=, l1_l2()'s defaults,
-RMSprop's and Nadam's updates, and the generator methods Keras 3 lacks.
+RMSprop's and Nadam's updates, and the Model methods and arguments Keras 3 lacks.
 In TF1 code each is written out as TF1 computed it; with arguments not known (**kwargs),
 or a class taken as a value, they are left and said (TF2 code: tf2_keras_recurrent)."""
 import tensorflow as tf
@@ -71,8 +71,18 @@ def fit_by_generator(model, batches):
                 yield x, y
 
     model.fit(repeated(), steps_per_epoch=3, epochs=2, verbose=0)
+    model.fit(batches[0][0], batches[0][1], epochs=1, verbose=0)
     loss = model.evaluate(repeated(), steps=3)
     return loss, model.predict(repeated(), steps=2)
+
+
+def classifier(outputs):
+    return tf.keras.Sequential([tf.keras.layers.Dense(outputs, input_shape=(3,),
+                                                      activation="softmax" if outputs > 1 else "sigmoid")])
+
+
+def classes(model, x):
+    return tf1to2.predict_classes(model, x, batch_size=2), model.predict(x)
 
 
 def kept(settings):

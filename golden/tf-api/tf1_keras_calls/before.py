@@ -1,7 +1,7 @@
 """TF1's tf.keras calls that Keras 3 computes otherwise under the same names: recurrent
 layers' defaults (recurrent_activation='hard_sigmoid', GRU's reset_after=False),
 hard_sigmoid itself (TF1's 0.2 x + 0.5), optimizers' lr= and decay=, l1_l2()'s defaults,
-RMSprop's and Nadam's updates, and the generator methods Keras 3 lacks.
+RMSprop's and Nadam's updates, and the Model methods and arguments Keras 3 lacks.
 In TF1 code each is written out as TF1 computed it; with arguments not known (**kwargs),
 or a class taken as a value, they are left and said (TF2 code: tf2_keras_recurrent)."""
 import tensorflow as tf
@@ -69,8 +69,18 @@ def fit_by_generator(model, batches):
 
     model.fit_generator(repeated(), 3, epochs=2, verbose=0,
                         workers=1, use_multiprocessing=False)
+    model.fit(batches[0][0], batches[0][1], epochs=1, verbose=0, workers=2, max_queue_size=4)
     loss = model.evaluate_generator(repeated(), steps=3)
     return loss, model.predict_generator(repeated(), 2)
+
+
+def classifier(outputs):
+    return tf.keras.Sequential([tf.keras.layers.Dense(outputs, input_shape=(3,),
+                                                      activation="softmax" if outputs > 1 else "sigmoid")])
+
+
+def classes(model, x):
+    return model.predict_classes(x, batch_size=2), model.predict_proba(x)
 
 
 def kept(settings):
