@@ -1229,7 +1229,8 @@ class _Rewriter(TFTransformer):
             plan = tf1_keras.plan_worker_settings(node)  # ``model.fit(..., workers=4)``
             if plan is not None:
                 self.keras_calls[id(node)] = (plan, False)
-        elif isinstance(node.func, cst.Attribute) and node.func.attr.value in tf1_keras.PREDICT_METHODS:
+        elif isinstance(node.func, cst.Attribute) and node.func.attr.value in tf1_keras.PREDICT_METHODS \
+                and not (isinstance(node.func.value, cst.Name) and node.func.value.value == "tf1to2"):
             method = node.func.attr.value
             plan = tf1_keras.plan_predict_method(node, method, self._defines(method))
             for warning in plan.warnings:
