@@ -24,6 +24,14 @@ TF1's tf.keras was tf-keras' v1 API. Under the same names Keras 3 computes other
   decayed 250 times slower) become the shim's ``tf1to2.keras_optimizers`` classes: Keras
   3's optimizers with TF1's updates.
 
+- Arguments and methods Keras 3 raises at: ``fit_generator`` & co → ``fit`` & co;
+  ``workers=`` / ``use_multiprocessing=`` / ``max_queue_size=`` dropped;
+  ``predict_proba`` → ``predict``; ``predict_classes`` → ``tf1to2.predict_classes``;
+  ``relu`` / ``LeakyReLU``'s ``alpha=`` → ``negative_slope=``; TensorBoard's logging
+  settings Keras 3 dropped, ``ModelCheckpoint(period=1)``, ``BatchNormalization(fused=)``,
+  ``Embedding(input_length=)`` dropped; another ``period=`` and checkpoint file names Keras
+  3 refuses are said.
+
 Measured: ``tests/numeric/tf1_keras_calls.py`` runs golden ``tf-api/tf1_keras_calls``'s
 original under TF1's tf.keras and its rewrite under Keras 3, with the same weights.
 
@@ -166,6 +174,8 @@ def plan_call(call: cst.Call, tail: str, schedules: str, tf2_code: bool = False)
                              "Keras 3's is clip(x / 6 + 0.5))")
     if module == "optimizers" and name in OPTIMIZER_RATES:
         _optimizer(call, name, plan, schedules)
+    if tail in ("callbacks.ModelCheckpoint", "callbacks.TensorBoard"):
+        _callback(call, tail, plan)
     for i, new, message in plan_renamed_keywords(call, tail):
         plan.replace[i] = None if new is None else keyword(call.args[i], new)
         plan.messages.append(message)
@@ -321,7 +331,8 @@ def plan_renamed_keywords(call: cst.Call, tail: str) -> list:
     return out
 
 
-KEYWORD_CALLS = ("activations.relu", "layers.LeakyReLU", "layers.BatchNormalization", "layers.Embedding")
+KEYWORD_CALLS = ("activations.relu", "layers.LeakyReLU", "layers.BatchNormalization", "layers.Embedding",
+                 "callbacks.ModelCheckpoint", "callbacks.TensorBoard")
 
 
 def may_plan(tail: str) -> bool:
@@ -395,3 +406,44 @@ def plan_predict_method(call: cst.Call, method: str, defined_by: Optional[str]) 
     plan.messages.append(".predict_classes(x) → tf1to2.predict_classes(model, x) (TF1's: the argmax of predict, "
                          "or predict > 0.5 for one output; Keras 3 has no predict_classes)")
     return plan
+
+
+# TF1's TensorBoard callback's settings Keras 3's rejects: what it logged, not what trains
+TENSORBOARD_GONE = ("batch_size", "write_grads", "embeddings_layer_names", "embeddings_data")
+
+
+def _callback(call: cst.Call, tail: str, plan: Plan) -> None:
+    """TF1's ``ModelCheckpoint`` / ``TensorBoard`` arguments Keras 3 raises at."""
+    keywords = {a.keyword.value: i for i, a in enumerate(call.args) if a.keyword is not None}
+    if tail == "callbacks.TensorBoard":
+        gone = [k for k in TENSORBOARD_GONE if k in keywords]
+        for k in gone:
+            plan.replace[keywords[k]] = None
+        if gone:
+            plan.messages.append(f"tf.keras.callbacks.TensorBoard({', '.join(k + '=' for k in gone)}) dropped (what "
+                                 "TF1's logged; Keras 3's raises at them)")
+        return
+    if "period" in keywords:
+        period = call.args[keywords["period"]].value
+        if isinstance(period, cst.Integer) and int(period.value) == 1 and "save_freq" not in keywords:
+            plan.replace[keywords["period"]] = None
+            plan.messages.append("tf.keras.callbacks.ModelCheckpoint(period=1) dropped (every epoch, Keras 3's "
+                                 "default; it raises at period=)")
+        else:
+            plan.warnings.append("tf.keras.callbacks.ModelCheckpoint(period=): Keras 3's raises at it, and its "
+                                 "save_freq= counts batches, not epochs: save every N epochs from a callback of "
+                                 "your own (on_epoch_end)")
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    path = positional[0].value if positional else call.args[keywords["filepath"]].value if "filepath" in keywords \
+        else None
+    text = _string(path) if path is not None else None
+    weights = "save_weights_only" in keywords and getattr(call.args[keywords["save_weights_only"]].value, "value",
+                                                           None) == "True"
+    if text is None:
+        return
+    if weights and not text.endswith(".weights.h5"):
+        plan.warnings.append(f"tf.keras.callbacks.ModelCheckpoint({text!r}, save_weights_only=True): Keras 3 raises "
+                             "unless the file name ends in .weights.h5: rename it, here and where it is loaded")
+    elif not weights and not text.endswith((".keras", ".h5")):
+        plan.warnings.append(f"tf.keras.callbacks.ModelCheckpoint({text!r}): Keras 3 raises unless the file name "
+                             "ends in .keras (or .h5, TF1's format): rename it, here and where it is loaded")

@@ -1343,3 +1343,38 @@ def test_an_import_from_tf_compat_is_not_read_as_a_chain():
     out, _, _ = transform_text(before, ["tf-api"])
     assert out.splitlines()[:2] == ["import tensorflow", "from tensorflow.compat import v1"]
     assert "x = tensorflow.compat.v1.placeholder(v1.float32)" in out.splitlines()
+
+
+CALLBACKS = """import json, sys
+sys.path.insert(0, sys.argv[1])
+import tensorflow as tf
+from loading import load_module
+out = {}
+for side in ("before", "after"):
+    module = load_module(sys.argv[2] + f"/{side}.py", side)
+    try:
+        made = module.fixed(sys.argv[3])
+        out[side] = [type(c).__name__ for c in made]
+    except (TypeError, ValueError) as e:
+        out[side] = f"{type(e).__name__}: {e}"
+print(json.dumps(out))
+"""
+
+
+def test_tf1_keras_callbacks_are_made_under_keras_3_once_migrated(tmp_path):
+    """golden/tf-api/tf1_keras_callbacks: its ``fixed`` callbacks (TensorBoard's dropped
+    logging settings, ModelCheckpoint's ``period=1``), which Keras 3 raises at as TF1 code
+    wrote them, are made under plain TF 2.21 once the tf-api stage has run."""
+    from tests.golden import cases
+    from tests.subprocess_env import keras_env, tf_run
+
+    (case,) = [c for c in cases("tf-api") if c.id.endswith("tf1_keras_callbacks")]
+    out, _, _ = transform_text(case.before, ["tf-api"])
+    (tmp_path / "before.py").write_text(case.before, encoding="utf-8")
+    (tmp_path / "after.py").write_text(out, encoding="utf-8")
+    proc = tf_run([sys.executable, "-c", CALLBACKS, str(ROOT / "tests" / "numeric"), str(tmp_path),
+                   str(tmp_path / "logs")], env=keras_env(), cwd=ROOT, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    got = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert got["before"].startswith("TypeError") and "period" in got["before"]
+    assert got["after"] == ["ModelCheckpoint", "TensorBoard", "TensorBoard"]
