@@ -1229,21 +1229,9 @@ class _Rewriter(TFTransformer):
             plan = tf1_keras.plan_worker_settings(node)  # ``model.fit(..., workers=4)``
             if plan is not None:
                 self.keras_calls[id(node)] = (plan, False)
-        elif isinstance(node.func, cst.Attribute) and node.func.attr.value in tf1_keras.PREDICT_METHODS \
-                and not (isinstance(node.func.value, cst.Name) and node.func.value.value == "tf1to2"):
-            method = node.func.attr.value
-            plan = tf1_keras.plan_predict_method(node, method, self._defines(method))
-            for warning in plan.warnings:
-                self.ctx.warn(node, warning)
-            if plan.messages:
-                self.keras_calls[id(node)] = (plan, False)
-        elif isinstance(node.func, cst.Attribute) and node.func.attr.value in tf1_keras.GENERATOR_METHODS:
-            method = node.func.attr.value
-            plan = tf1_keras.plan_generator_method(node, method, self._defines(method))
-            for warning in plan.warnings:
-                self.ctx.warn(node, warning)
-            if plan.messages:
-                self.keras_calls[id(node)] = (plan, False)
+        elif isinstance(node.func, cst.Attribute) and (
+                node.func.attr.value in tf1_keras.PREDICT_METHODS or node.func.attr.value in tf1_keras.GENERATOR_METHODS):
+            self._plan_model_method(node, node.func.attr.value)
         parts = dotted_parts(node.func)
         if parts is None:
             return
@@ -1273,6 +1261,22 @@ class _Rewriter(TFTransformer):
         if name is None or self._v2_spelled(expr):
             return None
         return name
+
+    def _plan_model_method(self, node: cst.Call, method: str) -> None:
+        """``model.fit_generator(...)`` / ``model.predict_classes(...)``: TF1 Keras Model
+        methods Keras 3 lacks (``tf1_keras``); not the shim's own function, nor a method
+        the module defines called on ``self`` (the program's own: tflearn's forest)."""
+        receiver = node.func.value
+        own = self._defines(method)
+        if isinstance(receiver, cst.Name) and (receiver.value == "tf1to2" or (
+                receiver.value == "self" and own == "this module")):
+            return
+        make = tf1_keras.plan_predict_method if method in tf1_keras.PREDICT_METHODS else tf1_keras.plan_generator_method
+        plan = make(node, method, own)
+        for warning in plan.warnings:
+            self.ctx.warn(node, warning)
+        if plan.messages:
+            self.keras_calls[id(node)] = (plan, False)
 
     def _defines(self, method: str) -> Optional[str]:
         """Which module of the run (this one first) defines a function ``method``, if any."""

@@ -1378,3 +1378,18 @@ def test_tf1_keras_callbacks_are_made_under_keras_3_once_migrated(tmp_path):
     got = json.loads(proc.stdout.strip().splitlines()[-1])
     assert got["before"].startswith("TypeError") and "period" in got["before"]
     assert got["after"] == ["ModelCheckpoint", "TensorBoard", "TensorBoard"]
+
+
+def test_a_model_method_of_the_programs_own_is_left():
+    """tflearn's forest estimator defines ``predict_proba`` and calls ``self.predict_proba``:
+    its own method, left without a word; on another receiver in that module the call may be
+    a Keras model's, so it is left and said; in a module defining none, TF1's Keras
+    ``predict_proba`` becomes ``predict``."""
+    own = ("import tensorflow as tf\n\n\nclass Forest:\n    def predict_proba(self, x):\n        return x\n\n"
+           "    def predict_log(self, x, model):\n        return self.predict_proba(x), model.predict_proba(x)\n")
+    out, _, found = transform_text(own, ["tf-api"])
+    assert out == own
+    assert [(w.line, w.message.split(";")[0]) for w in found] == [(9, ".predict_proba(...): Keras 3 has no predict_proba")]
+    keras = "import tensorflow as tf\n\n\ndef scores(model, x):\n    return model.predict_proba(x)\n"
+    out, _, found = transform_text(keras, ["tf-api"])
+    assert "    return model.predict(x)" in out.splitlines() and not found
