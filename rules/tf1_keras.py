@@ -93,8 +93,8 @@ def hard_sigmoid_arguments(args) -> list[int]:
 
 
 class Plan:
-    """What to change in one call: ``changes`` (messages), ``warnings``, and the call
-    rewritten (``apply``)."""
+    """What to change in one call: ``messages`` (one per change), ``warnings``, and the
+    call rewritten (``apply``)."""
 
     def __init__(self) -> None:
         self.func: Optional[str] = None  # the callee it becomes
@@ -134,38 +134,8 @@ def plan_call(call: cst.Call, tail: str, schedules: str, tf2_code: bool = False)
     plan = Plan()
     starred = any(a.star for a in call.args)
     module, _, name = tail.rpartition(".")
-    positional = [a for a in call.args if a.keyword is None and not a.star]
-    if tail in RECURRENT and tf2_code:
-        params, reset_at = RECURRENT[tail]
-        given = {params[i] if i < len(params) else "" for i in range(len(positional))} | {
-            a.keyword.value for a in call.args if a.keyword is not None}
-        gru = reset_at is not None and "reset_after" not in given and len(positional) <= reset_at
-        if "recurrent_activation" not in given or gru:
-            plan.warnings.append(f"tf.keras.{tail}: TF1's tf.keras defaulted to recurrent_activation='hard_sigmoid'"
-                                 f"{' and reset_after=False' if gru else ''}, TF2's and Keras 3 to 'sigmoid'"
-                                 f"{' and True' if gru else ''}; {TF2_RECURRENT}; if it ran under TensorFlow 1, "
-                                 f"pass recurrent_activation={HARD_SIGMOID}{', reset_after=False' if gru else ''}")
-    elif tail in RECURRENT:
-        params, reset_at = RECURRENT[tail]
-        given = {params[i] if i < len(params) else "" for i in range(len(positional))} | {
-            a.keyword.value for a in call.args if a.keyword is not None}
-        gru = reset_at is not None and "reset_after" not in given and len(positional) <= reset_at
-        if starred and ("recurrent_activation" not in given or gru):
-            plan.warnings.append(f"tf.keras.{tail}(*...): TF1's defaulted to recurrent_activation='hard_sigmoid'"
-                                 f"{' and reset_after=False' if gru else ''}, Keras 3's to 'sigmoid'"
-                                 f"{' and True' if gru else ''}; the arguments are not known here: pass "
-                                 f"recurrent_activation={HARD_SIGMOID}{', reset_after=False' if gru else ''} "
-                                 "unless they are given")
-        elif not starred:
-            if "recurrent_activation" not in given:
-                plan.added.append(new_keyword("recurrent_activation", HARD_SIGMOID))
-                plan.shim = True
-                plan.messages.append(f"tf.keras.{tail}: recurrent_activation={HARD_SIGMOID} (TF1's default, "
-                                     "hard_sigmoid as TF1 computed it; Keras 3's default is sigmoid)")
-            if gru:
-                plan.added.append(new_keyword("reset_after", "False"))
-                plan.messages.append(f"tf.keras.{tail}: reset_after=False (TF1's default: the reset gate before "
-                                     "the recurrent kernel, and TF1's bias shape; Keras 3's default is True)")
+    if tail in RECURRENT:
+        _recurrent(call, tail, plan, tf2_code)
     for i in hard_sigmoid_arguments(call.args) if module.startswith("layers") or tail == "layers.Activation" else []:
         a = call.args[i]
         plan.replace[i] = a.with_changes(value=cst.parse_expression(HARD_SIGMOID))
@@ -194,6 +164,39 @@ def plan_call(call: cst.Call, tail: str, schedules: str, tf2_code: bool = False)
     if not plan.messages and not plan.warnings:
         return None
     return plan
+
+
+def _recurrent(call: cst.Call, tail: str, plan: Plan, tf2_code: bool) -> None:
+    """TF1's recurrent defaults (``recurrent_activation``, GRU's ``reset_after``) the call
+    leaves to the layer: written out; said where the arguments are not known or the module
+    is TF2 code (``tf2_code``)."""
+    params, reset_at = RECURRENT[tail]
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    given = {params[i] if i < len(params) else "" for i in range(len(positional))} | {
+        a.keyword.value for a in call.args if a.keyword is not None}
+    activation = "recurrent_activation" not in given
+    gru = reset_at is not None and "reset_after" not in given and len(positional) <= reset_at
+    if not activation and not gru:
+        return
+    tf1 = (f"TF1's tf.keras defaulted to recurrent_activation='hard_sigmoid'{' and reset_after=False' if gru else ''},"
+           f" Keras 3 defaults to 'sigmoid'{' and True' if gru else ''}")
+    fix = f"recurrent_activation={HARD_SIGMOID}{', reset_after=False' if gru else ''}"
+    if tf2_code:
+        plan.warnings.append(f"tf.keras.{tail}: {tf1}, as TF2's did; {TF2_RECURRENT}; if it ran under TensorFlow 1, "
+                             f"pass {fix}")
+    elif any(a.star for a in call.args):
+        plan.warnings.append(f"tf.keras.{tail}(*...): {tf1}; the arguments are not known here: pass {fix} unless "
+                             "they are given")
+    else:
+        if activation:
+            plan.added.append(new_keyword("recurrent_activation", HARD_SIGMOID))
+            plan.shim = True
+            plan.messages.append(f"tf.keras.{tail}: recurrent_activation={HARD_SIGMOID} (TF1's default, "
+                                 "hard_sigmoid as TF1 computed it; Keras 3's default is sigmoid)")
+        if gru:
+            plan.added.append(new_keyword("reset_after", "False"))
+            plan.messages.append(f"tf.keras.{tail}: reset_after=False (TF1's default: the reset gate before the "
+                                 "recurrent kernel, and TF1's bias shape; Keras 3's default is True)")
 
 
 def _optimizer(call: cst.Call, name: str, plan: Plan, schedules: str) -> None:
