@@ -772,6 +772,15 @@ def keras_tail(q: Optional[str]) -> Optional[str]:
     return None
 
 
+def keras_module_tail(module: str) -> Optional[str]:
+    """``tensorflow.keras.layers`` (or ``tensorflow.compat.v1.keras.layers``) → ``layers``;
+    ``tensorflow.keras`` → ``""``; None for a module outside tf.keras."""
+    q = canonicalize(module)
+    if q in ("tf.keras", "tf.compat.v1.keras"):
+        return ""
+    return keras_tail(q)
+
+
 def keras_gap(path: str) -> Optional[tuple[str, str]]:
     """A tf.keras path (``losses.mean_squared_error.__name__``) → (the name TF2's tf.keras
     lacks, ``losses.mean_squared_error``; its home there, ``losses.mse``, or ``""``), or
@@ -1741,10 +1750,10 @@ class _Rewriter(TFTransformer):
             elif _private_keras(module):
                 self.ctx.warn(node, f"import {module}: {PRIVATE_KERAS}")
             return None
-        keras = keras_tail(canonicalize(module + ".-"))
-        gap = keras_gap(keras[:-2]) if keras not in (None, "-") else None
+        keras = keras_module_tail(module)
+        gap = keras_gap(keras) if keras else None
         if gap is not None:  # ``import tensorflow.keras.layers.experimental.preprocessing as p``
-            self.ctx.warn(node, keras_gap_problem(gap[0], keras[:-2]) if not gap[1] else
+            self.ctx.warn(node, keras_gap_problem(gap[0], keras) if not gap[1] else
                           f"import {module}: TensorFlow {table.TF_VERSION}'s tf.keras (Keras 3, the default) has no "
                           f"such module")
         if _keras_module(module) != module:
@@ -1825,13 +1834,13 @@ class _Rewriter(TFTransformer):
             return updated_node
         if rest and _is_internal(rest):
             return self._internal_from(original_node, updated_node, module)
-        keras = keras_tail(canonicalize(module + ".-"))
+        keras = keras_module_tail(module)
         if keras is not None:
             spelled = _keras_module(module)
             if spelled != module and self.ctx.change(original_node, f"from {module} import ... → from {spelled} "
                                                                     f"import ... ({KERAS_COMPAT_MODULE})"):
                 updated_node = updated_node.with_changes(module=_expr(spelled))
-            return self._keras_from(original_node, updated_node, spelled, keras[:-2])
+            return self._keras_from(original_node, updated_node, spelled, keras)
         if rest[:1] == ["compat"] and (len(rest) == 1 or rest[1] in ("v1", "v2")):
             return updated_node
         if rest[:1] == ["contrib"]:
@@ -2715,7 +2724,7 @@ def _from_may_act(node: ast.ImportFrom) -> bool:
         return _internal_from_may_act(module, [a.name for a in node.names])
     if _keras_module(module) != module:
         return True  # ``from tensorflow.compat.v1.keras import backend``
-    if keras_tail(canonicalize(module + ".-")) is not None:
+    if keras_module_tail(module) is not None:
         return any(_keras_may_act(f"{module}.{a.name}") for a in node.names)
     return not (rest[:1] == ["compat"] and (len(rest) == 1 or rest[1] in ("v1", "v2")))
 
