@@ -255,13 +255,17 @@ def _optimizer(call: cst.Call, name: str, plan: Plan, schedules: str) -> None:
                          "decay=)")
 
 
+# the optimizer names ``model.compile`` took whose TF1 optimizer the shim has
+COMPILED_BY_NAME = {"rmsprop": "RMSprop", "nadam": "Nadam"}
+
+
 def plan_compile(call: cst.Call) -> Optional[Plan]:
     """``model.compile(optimizer='rmsprop')`` (or first, or ``'nadam'``): TF1's Keras made
     its own RMSprop / Nadam of the name, which Keras 3 computes otherwise: the shim's."""
     for i, a in enumerate(call.args):
         if (a.keyword is None and i == 0 and not a.star) or (a.keyword is not None and a.keyword.value == "optimizer"):
             name = _string(a.value)
-            shim = {"rmsprop": "RMSprop", "nadam": "Nadam"}.get((name or "").lower())
+            shim = COMPILED_BY_NAME.get((name or "").lower())
             if shim is None:
                 return None
             plan = Plan()
@@ -450,3 +454,26 @@ def _callback(call: cst.Call, tail: str, plan: Plan) -> None:
     elif not weights and not text.endswith((".keras", ".h5")):
         plan.warnings.append(f"tf.keras.callbacks.ModelCheckpoint({text!r}): Keras 3 raises unless the file name "
                              "ends in .keras (or .h5, TF1's format): rename it, here and where it is loaded")
+
+
+# Model methods a plan reads, whatever the receiver: method → planner(call, method, the
+# module of the run defining a method of that name, if any). The program may define the
+# last two kinds itself (``OWN_METHODS``): the caller looks that up for them only.
+OWN_METHODS = frozenset({*PREDICT_METHODS, *GENERATOR_METHODS})
+METHOD_PLANS = {
+    "compile": lambda call, method, defined_by: plan_compile(call),
+    **{m: (lambda call, method, defined_by: plan_worker_settings(call)) for m in WORKER_METHODS},
+    **{m: plan_predict_method for m in PREDICT_METHODS},
+    **{m: plan_generator_method for m in GENERATOR_METHODS},
+}
+
+
+def may_plan_method(method: str, keywords, strings) -> bool:
+    """Whether a call of ``.method(...)`` with these keyword names and string constants
+    could get a plan (``TfApi.may_act``, from Python's ``ast``), and ``strings`` alone for
+    any call (``activation='hard_sigmoid'``)."""
+    if method in OWN_METHODS:
+        return True
+    if method in WORKER_METHODS and any(k in WORKER_SETTINGS for k in keywords):
+        return True
+    return any(v.lower() == "hard_sigmoid" or v.lower() in COMPILED_BY_NAME for v in strings)

@@ -1230,17 +1230,8 @@ class _Rewriter(TFTransformer):
         keras = keras_tail(q)
         if keras is not None and not self._v2_spelled(node.func):
             self._plan_keras_call(node, keras)
-        elif isinstance(node.func, cst.Attribute) and node.func.attr.value == "compile":
-            plan = tf1_keras.plan_compile(node)  # ``model.compile(optimizer="rmsprop")``
-            if plan is not None:
-                self.keras_calls[id(node)] = (plan, False)
-        elif isinstance(node.func, cst.Attribute) and node.func.attr.value in tf1_keras.WORKER_METHODS:
-            plan = tf1_keras.plan_worker_settings(node)  # ``model.fit(..., workers=4)``
-            if plan is not None:
-                self.keras_calls[id(node)] = (plan, False)
-        elif isinstance(node.func, cst.Attribute) and (
-                node.func.attr.value in tf1_keras.PREDICT_METHODS or node.func.attr.value in tf1_keras.GENERATOR_METHODS):
-            self._plan_model_method(node, node.func.attr.value)
+        elif isinstance(node.func, cst.Attribute) and node.func.attr.value in tf1_keras.METHOD_PLANS:
+            self._plan_model_method(node, node.func.attr.value)  # ``model.compile(optimizer="rmsprop")`` ...
         parts = dotted_parts(node.func)
         if parts is None:
             return
@@ -1272,16 +1263,20 @@ class _Rewriter(TFTransformer):
         return name
 
     def _plan_model_method(self, node: cst.Call, method: str) -> None:
-        """``model.fit_generator(...)`` / ``model.predict_classes(...)``: TF1 Keras Model
-        methods Keras 3 lacks (``tf1_keras``); not the shim's own function, nor a method
-        the module defines called on ``self`` (the program's own: tflearn's forest)."""
-        receiver = node.func.value
-        own = self._defines(method)
-        if isinstance(receiver, cst.Name) and (receiver.value == "tf1to2" or (
-                receiver.value == "self" and own == "this module")):
+        """``model.fit_generator(...)``, ``model.compile(optimizer="rmsprop")`` ...: TF1
+        Keras Model methods and arguments Keras 3 lacks or computes otherwise
+        (``tf1_keras.METHOD_PLANS``); of those a program may define itself, not the shim's
+        own function, nor one the module defines called on ``self`` (tflearn's forest)."""
+        own = None
+        if method in tf1_keras.OWN_METHODS:
+            receiver = node.func.value
+            own = self._defines(method)
+            if isinstance(receiver, cst.Name) and (receiver.value == "tf1to2" or (
+                    receiver.value == "self" and own == "this module")):
+                return
+        plan = tf1_keras.METHOD_PLANS[method](node, method, own)
+        if plan is None:
             return
-        make = tf1_keras.plan_predict_method if method in tf1_keras.PREDICT_METHODS else tf1_keras.plan_generator_method
-        plan = make(node, method, own)
         for warning in plan.warnings:
             self.ctx.warn(node, warning)
         if plan.messages:
@@ -2679,15 +2674,10 @@ def _keras_may_act(full: str) -> bool:
 def _keras_call_may_act(node: ast.Call) -> bool:
     """Whether ``tf1_keras`` could plan something at this call whatever its callee is:
     ``.fit_generator(...)``, ``.compile(optimizer="rmsprop")``, ``activation='hard_sigmoid'``."""
-    if isinstance(node.func, ast.Attribute) and (node.func.attr in tf1_keras.GENERATOR_METHODS
-                                                 or node.func.attr in tf1_keras.PREDICT_METHODS):
-        return True
-    if isinstance(node.func, ast.Attribute) and node.func.attr in tf1_keras.WORKER_METHODS and any(
-            k.arg in tf1_keras.WORKER_SETTINGS for k in node.keywords):
-        return True
+    method = node.func.attr if isinstance(node.func, ast.Attribute) else ""
     values = [*node.args, *(k.value for k in node.keywords)]
-    return any(isinstance(v, ast.Constant) and isinstance(v.value, str)
-               and v.value.lower() in ("hard_sigmoid", "rmsprop", "nadam") for v in values)
+    return tf1_keras.may_plan_method(method, [k.arg for k in node.keywords],
+                                     [v.value for v in values if isinstance(v, ast.Constant) and isinstance(v.value, str)])
 
 
 def _import_may_act(module: str) -> bool:
