@@ -1,6 +1,7 @@
-"""TF1's tf.keras calls whose meaning Keras 3 (TensorFlow 2.21's tf.keras) changed
-without an error: the tf-api stage's, for TF1 code (not code spelled through
-``tf.compat.v2``, which means Keras 3's).
+"""TF1's tf.keras under Keras 3 (TensorFlow 2.21's tf.keras), for the tf-api stage: the
+names Keras 3 lacks (``keras_gap``: the table's ``KERAS_GAPS``, with ``KERAS_ADVICE``
+where it has none), and the calls whose meaning Keras 3 changed without an error, in
+TF1 code (not code spelled through ``tf.compat.v2``, which means Keras 3's).
 
 TF1's tf.keras was tf-keras' v1 API. Under the same names Keras 3 computes otherwise:
 
@@ -51,7 +52,108 @@ from typing import Optional
 
 import libcst as cst
 
+from rules import tf_api_table as table
+from rules.aliases import canonicalize
 from rules.edit import bound_arguments, keyword, new_keyword, rebuild_args
+
+# tf.keras names TF1's tf.keras (tf-keras) had and TF2's tf.keras, Keras 3 by default,
+# has nowhere (the table's KERAS_GAPS without a home): what to use instead.
+_NO_SESSION = ("Keras 3 has no session: run TF1 graphs in a tf.compat.v1.Session of their own, or the model "
+               "eagerly")
+_NO_PHASE = "Keras 3 has no learning phase: pass training=True / False to the model's or layer's call"
+_FEATURE_COLUMNS = ("Keras 3 has no feature columns: use Keras preprocessing layers (tf.keras.utils.FeatureSpace), "
+                    "or tf.compat.v1.feature_column.input_layer in a TF1 graph")
+KERAS_ADVICE = {
+    "backend.get_session": _NO_SESSION,
+    "backend.set_session": _NO_SESSION,
+    "backend.learning_phase": _NO_PHASE,
+    "backend.set_learning_phase": _NO_PHASE,
+    "backend.learning_phase_scope": _NO_PHASE,
+    "backend.in_train_phase": f"{_NO_PHASE}, and pick with tf.cond or tf.where on it",
+    "backend.in_test_phase": f"{_NO_PHASE}, and pick with tf.cond or tf.where on it",
+    "backend.function": "Keras 3 has no graph functions: call the model (or model.predict), or wrap the "
+                        "computation in tf.function",
+    "backend.placeholder": "use tf.keras.Input for a model's input, or tf.compat.v1.placeholder in a TF1 graph",
+    "backend.print_tensor": "use tf.print",
+    "backend.manual_variable_initialization": _NO_SESSION,
+    "backend.reset_uids": "Keras 3 has no per-prefix name counters to reset (tf.keras.backend.clear_session "
+                          "resets its names)",
+    "layers.CuDNNLSTM": "tf.keras.layers.LSTM uses cuDNN where it can (its weights are laid out otherwise: "
+                        "convert saved CuDNNLSTM weights)",
+    "layers.CuDNNGRU": "tf.keras.layers.GRU(reset_after=True, recurrent_activation='sigmoid') uses cuDNN where it "
+                       "can (its weights are laid out otherwise: convert saved CuDNNGRU weights)",
+    "layers.DenseFeatures": _FEATURE_COLUMNS,
+    "experimental.SequenceFeatures": _FEATURE_COLUMNS,
+    "models.LinearModel": _FEATURE_COLUMNS,
+    "models.WideDeepModel": _FEATURE_COLUMNS,
+    "experimental.LinearModel": _FEATURE_COLUMNS,
+    "experimental.WideDeepModel": _FEATURE_COLUMNS,
+    "models.model_from_yaml": "Keras dropped YAML (it could run code): save the model as JSON "
+                              "(model_from_json) or as a .keras file",
+    "estimator": "tf.estimator was removed in TensorFlow 2.16: train the Keras model with model.fit",
+}
+_KERAS_ROOTS = ("tf.keras.", "tf.compat.v1.keras.")
+
+
+# ``tensorflow.compat.v1.keras`` is an attribute of TF 2.21's compat.v1, not a module: an
+# import of it (or of a module in it) fails; it is tf.keras itself under Keras 3
+_KERAS_COMPAT = ("tensorflow.compat.v1.keras", "tensorflow.compat.v2.keras")
+KERAS_COMPAT_MODULE = ("TensorFlow 2.21 cannot import tf.compat.v1.keras's modules by name; under Keras 3, the "
+                       "default, tf.compat.v1.keras is tf.keras")
+
+
+def keras_import_module(module: str) -> str:
+    """``tensorflow.compat.v1.keras.layers`` → ``tensorflow.keras.layers``; others as they are."""
+    for old in _KERAS_COMPAT:
+        if module == old or module.startswith(old + "."):
+            return "tensorflow.keras" + module[len(old):]
+    return module
+
+
+def keras_tail(q: Optional[str]) -> Optional[str]:
+    """``tf.keras.backend.learning_phase`` (however spelled) → ``backend.learning_phase``."""
+    for root in _KERAS_ROOTS:
+        if q is not None and q.startswith(root):
+            return q[len(root):]
+    return None
+
+
+def keras_module_tail(module: str) -> Optional[str]:
+    """``tensorflow.keras.layers`` (or ``tensorflow.compat.v1.keras.layers``) → ``layers``;
+    ``tensorflow.keras`` → ``""``; None for a module outside tf.keras."""
+    q = canonicalize(module)
+    if q in ("tf.keras", "tf.compat.v1.keras"):
+        return ""
+    return keras_tail(q)
+
+
+def keras_gap(path: str) -> Optional[tuple[str, str]]:
+    """A tf.keras path (``losses.mean_squared_error.__name__``) → (the name TF2's tf.keras
+    lacks, ``losses.mean_squared_error``; its home there, ``losses.mse``, or ``""``), or
+    None when TF2's tf.keras has it all. The longest listed name wins: a name with a home
+    inside a module tf.keras lost (``layers.experimental.preprocessing.Rescaling``)."""
+    parts = path.split(".")
+    for n in range(len(parts), 0, -1):
+        key = ".".join(parts[:n])
+        if key in table.KERAS_GAPS:
+            return key, table.KERAS_GAPS[key]
+    return None
+
+
+def keras_gap_problem(key: str, path: Optional[str] = None) -> str:
+    """What to say where the code reads ``path`` (``experimental.LinearCosineDecay``), of
+    which TF2's tf.keras lacks ``key`` (``experimental``), with KERAS_ADVICE's advice."""
+    name = key
+    if path is not None and path != key and key.rpartition(".")[2][:1].islower():  # a name in a module it lost
+        name = ".".join(path.split(".")[:key.count(".") + 2])
+    advice = next((KERAS_ADVICE[k] for k in (name, *(name.rsplit(".", i)[0] for i in range(1, name.count(".") + 1)))
+                   if k in KERAS_ADVICE), None)
+    head = f"tf.keras.{name} does not exist in TensorFlow {table.TF_VERSION}'s tf.keras (Keras 3, the default)"
+    if name != key:
+        head += f", nor does tf.keras.{key}"
+    legacy = "tf-keras has it (pip install tf-keras, and set TF_USE_LEGACY_KERAS=1 before TensorFlow is imported)"
+    return f"{head}: {advice}; or keep TF1's Keras: {legacy}" if advice else f"{head}; {legacy}"
+
 
 # class → (its parameters in order up to recurrent_activation, reset_after's position or
 # None), as TF1's tf.keras (tf-keras' v1 API) had them

@@ -257,6 +257,8 @@ from typing import Optional
 import libcst as cst
 
 from rules import control_flow_v2, tf1_keras, tf_api_table as table
+from rules.tf1_keras import (KERAS_COMPAT_MODULE, keras_gap, keras_gap_problem, keras_import_module,
+                             keras_module_tail, keras_tail)
 from rules.aliases import TFTransformer, TFVisitor, canonicalize, dotted_name, dotted_parts, local_name
 from rules.base import Facts, Rule, RuleContext, ast_dotted, mentioning
 from rules.contrib_summary import REWRITTEN as CONTRIB_SUMMARY
@@ -708,105 +710,6 @@ _INTERNAL_READ = frozenset(k.rpartition(".")[0] for k in (*INTERNAL_MOVED, *INTE
 PRIVATE_KERAS = ("tensorflow.python.keras is TensorFlow 2.21's frozen private copy of TF1's Keras, not tf.keras: "
                  "its layers and models do not mix with tf.keras's (Keras 3), and it lacks names TF1's had (its "
                  "LSTM); import from tensorflow.keras instead (tf-keras, TF1's Keras, under TF_USE_LEGACY_KERAS=1)")
-
-
-# tf.keras names TF1's tf.keras (tf-keras) had and TF2's tf.keras, Keras 3 by default,
-# has nowhere (the table's KERAS_GAPS without a home): what to use instead.
-_NO_SESSION = ("Keras 3 has no session: run TF1 graphs in a tf.compat.v1.Session of their own, or the model "
-               "eagerly")
-_NO_PHASE = "Keras 3 has no learning phase: pass training=True / False to the model's or layer's call"
-_FEATURE_COLUMNS = ("Keras 3 has no feature columns: use Keras preprocessing layers (tf.keras.utils.FeatureSpace), "
-                    "or tf.compat.v1.feature_column.input_layer in a TF1 graph")
-KERAS_ADVICE = {
-    "backend.get_session": _NO_SESSION,
-    "backend.set_session": _NO_SESSION,
-    "backend.learning_phase": _NO_PHASE,
-    "backend.set_learning_phase": _NO_PHASE,
-    "backend.learning_phase_scope": _NO_PHASE,
-    "backend.in_train_phase": f"{_NO_PHASE}, and pick with tf.cond or tf.where on it",
-    "backend.in_test_phase": f"{_NO_PHASE}, and pick with tf.cond or tf.where on it",
-    "backend.function": "Keras 3 has no graph functions: call the model (or model.predict), or wrap the "
-                        "computation in tf.function",
-    "backend.placeholder": "use tf.keras.Input for a model's input, or tf.compat.v1.placeholder in a TF1 graph",
-    "backend.print_tensor": "use tf.print",
-    "backend.manual_variable_initialization": _NO_SESSION,
-    "backend.reset_uids": "Keras 3 has no per-prefix name counters to reset (tf.keras.backend.clear_session "
-                          "resets its names)",
-    "layers.CuDNNLSTM": "tf.keras.layers.LSTM uses cuDNN where it can (its weights are laid out otherwise: "
-                        "convert saved CuDNNLSTM weights)",
-    "layers.CuDNNGRU": "tf.keras.layers.GRU(reset_after=True, recurrent_activation='sigmoid') uses cuDNN where it "
-                       "can (its weights are laid out otherwise: convert saved CuDNNGRU weights)",
-    "layers.DenseFeatures": _FEATURE_COLUMNS,
-    "experimental.SequenceFeatures": _FEATURE_COLUMNS,
-    "models.LinearModel": _FEATURE_COLUMNS,
-    "models.WideDeepModel": _FEATURE_COLUMNS,
-    "experimental.LinearModel": _FEATURE_COLUMNS,
-    "experimental.WideDeepModel": _FEATURE_COLUMNS,
-    "models.model_from_yaml": "Keras dropped YAML (it could run code): save the model as JSON "
-                              "(model_from_json) or as a .keras file",
-    "estimator": "tf.estimator was removed in TensorFlow 2.16: train the Keras model with model.fit",
-}
-_KERAS_ROOTS = ("tf.keras.", "tf.compat.v1.keras.")
-
-
-# ``tensorflow.compat.v1.keras`` is an attribute of TF 2.21's compat.v1, not a module: an
-# import of it (or of a module in it) fails; it is tf.keras itself under Keras 3
-_KERAS_COMPAT = ("tensorflow.compat.v1.keras", "tensorflow.compat.v2.keras")
-KERAS_COMPAT_MODULE = ("TensorFlow 2.21 cannot import tf.compat.v1.keras's modules by name; under Keras 3, the "
-                       "default, tf.compat.v1.keras is tf.keras")
-
-
-def _keras_module(module: str) -> str:
-    """``tensorflow.compat.v1.keras.layers`` → ``tensorflow.keras.layers``; others as they are."""
-    for old in _KERAS_COMPAT:
-        if module == old or module.startswith(old + "."):
-            return "tensorflow.keras" + module[len(old):]
-    return module
-
-
-def keras_tail(q: Optional[str]) -> Optional[str]:
-    """``tf.keras.backend.learning_phase`` (however spelled) → ``backend.learning_phase``."""
-    for root in _KERAS_ROOTS:
-        if q is not None and q.startswith(root):
-            return q[len(root):]
-    return None
-
-
-def keras_module_tail(module: str) -> Optional[str]:
-    """``tensorflow.keras.layers`` (or ``tensorflow.compat.v1.keras.layers``) → ``layers``;
-    ``tensorflow.keras`` → ``""``; None for a module outside tf.keras."""
-    q = canonicalize(module)
-    if q in ("tf.keras", "tf.compat.v1.keras"):
-        return ""
-    return keras_tail(q)
-
-
-def keras_gap(path: str) -> Optional[tuple[str, str]]:
-    """A tf.keras path (``losses.mean_squared_error.__name__``) → (the name TF2's tf.keras
-    lacks, ``losses.mean_squared_error``; its home there, ``losses.mse``, or ``""``), or
-    None when TF2's tf.keras has it all. The longest listed name wins: a name with a home
-    inside a module tf.keras lost (``layers.experimental.preprocessing.Rescaling``)."""
-    parts = path.split(".")
-    for n in range(len(parts), 0, -1):
-        key = ".".join(parts[:n])
-        if key in table.KERAS_GAPS:
-            return key, table.KERAS_GAPS[key]
-    return None
-
-
-def keras_gap_problem(key: str, path: Optional[str] = None) -> str:
-    """What to say where the code reads ``path`` (``experimental.LinearCosineDecay``), of
-    which TF2's tf.keras lacks ``key`` (``experimental``), with KERAS_ADVICE's advice."""
-    name = key
-    if path is not None and path != key and key.rpartition(".")[2][:1].islower():  # a name in a module it lost
-        name = ".".join(path.split(".")[:key.count(".") + 2])
-    advice = next((KERAS_ADVICE[k] for k in (name, *(name.rsplit(".", i)[0] for i in range(1, name.count(".") + 1)))
-                   if k in KERAS_ADVICE), None)
-    head = f"tf.keras.{name} does not exist in TensorFlow {table.TF_VERSION}'s tf.keras (Keras 3, the default)"
-    if name != key:
-        head += f", nor does tf.keras.{key}"
-    legacy = "tf-keras has it (pip install tf-keras, and set TF_USE_LEGACY_KERAS=1 before TensorFlow is imported)"
-    return f"{head}: {advice}; or keep TF1's Keras: {legacy}" if advice else f"{head}; {legacy}"
 
 
 def _private_keras(module: str) -> bool:
@@ -1751,8 +1654,8 @@ class _Rewriter(TFTransformer):
             self.ctx.warn(node, keras_gap_problem(gap[0], keras) if not gap[1] else
                           f"import {module}: TensorFlow {table.TF_VERSION}'s tf.keras (Keras 3, the default) has no "
                           f"such module")
-        if _keras_module(module) != module:
-            return _keras_module(module)
+        if keras_import_module(module) != module:
+            return keras_import_module(module)
         if not rest or rest[0] == "keras" or rest[:2] in (["compat", "v1"], ["compat", "v2"]):
             return None
         if rest[0] == "contrib":
@@ -1831,7 +1734,7 @@ class _Rewriter(TFTransformer):
             return self._internal_from(original_node, updated_node, module)
         keras = keras_module_tail(module)
         if keras is not None:
-            spelled = _keras_module(module)
+            spelled = keras_import_module(module)
             if spelled != module and self.ctx.change(original_node, f"from {module} import ... → from {spelled} "
                                                                     f"import ... ({KERAS_COMPAT_MODULE})"):
                 updated_node = updated_node.with_changes(module=_expr(spelled))
@@ -2689,7 +2592,7 @@ def _import_may_act(module: str) -> bool:
         return module not in table.INTERNAL_MODULES or _private_keras(module)
     if _estimator_module(module):
         return True
-    if _keras_module(module) != module or _keras_may_act(module):
+    if keras_import_module(module) != module or _keras_may_act(module):
         return True  # ``import tensorflow.compat.v1.keras.backend``; a module Keras 3 lacks
     return not (not rest or rest[0] == "keras" or rest[:2] in (["compat", "v1"], ["compat", "v2"]))
 
@@ -2712,7 +2615,7 @@ def _from_may_act(node: ast.ImportFrom) -> bool:
         return True
     if rest and _is_internal(rest):
         return _internal_from_may_act(module, [a.name for a in node.names])
-    if _keras_module(module) != module:
+    if keras_import_module(module) != module:
         return True  # ``from tensorflow.compat.v1.keras import backend``
     if keras_module_tail(module) is not None:
         return any(_keras_may_act(f"{module}.{a.name}") for a in node.names)
